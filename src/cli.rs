@@ -1,0 +1,58 @@
+//! The command line: no subcommand opens the TUI; subcommands run headless for scripts.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// coachlog: keep each teacher's growth record (goals, one focus, check-ins, walkthroughs)
+/// in one private local file.
+#[derive(Debug, Parser)]
+#[command(name = "coachlog", version, about, long_about = None)]
+pub struct Cli {
+    /// The database file to use (default: coachlog.db in your data folder).
+    #[arg(long, global = true, env = "COACHLOG_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the database file for damage (SQLite integrity and foreign keys).
+    Check,
+    /// Write a consistent copy of the database (safe while coachlog is open elsewhere).
+    Backup {
+        /// Where to write it (default: backups/coachlog-DATE-TIME.db beside the database).
+        #[arg(value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Add and list teachers.
+    #[command(subcommand)]
+    Teacher(TeacherCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeacherCommand {
+    /// Add a teacher to the caseload.
+    Add(TeacherAdd),
+    /// List teachers, one a line: name, school, subject, cadence.
+    List {
+        /// Include archived teachers.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct TeacherAdd {
+    /// The teacher's name as you want to see it, e.g. "Smith, Dan".
+    pub name: String,
+    #[arg(long, default_value = "")]
+    pub school: String,
+    /// Subject and grade, e.g. "Grade 7 Science".
+    #[arg(long, default_value = "")]
+    pub subject: String,
+    /// Days between check-ins.
+    #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub cadence: u32,
+}

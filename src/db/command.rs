@@ -1,0 +1,376 @@
+//! Every change a user makes is a `Command`, applied in one transaction, returning what
+//! it changed (before and after). Undo, an audit trail and sync can hook in here, once.
+
+use super::record::{self, AnyRecord, Record, with_any};
+use super::{Error, Result, Store};
+use crate::model::{Action, CheckIn, Focus, Kind, Outcome, Teacher};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+
+/// A change a user asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Add a new record of any kind; its id and stamps are assigned here. A focus added
+    /// this way becomes the active one (see `SetFocus`). An observation without a focus
+    /// attaches to the teacher's active focus.
+    Add(AnyRecord),
+    /// Replace a record's fields, found by its id.
+    Edit(AnyRecord),
+    /// Make `focus` the teacher's active focus. If one is active it is closed with
+    /// `previous_outcome` (required then) on the new focus's start date.
+    SetFocus {
+        focus: Focus,
+        previous_outcome: Option<Outcome>,
+    },
+    /// Close the active focus without starting another.
+    EndFocus {
+        teacher_id: String,
+        outcome: Outcome,
+        on: NaiveDate,
+    },
+    /// Hold a check-in: save it, mark reviewed actions done, move carried ones to a new
+    /// due date, and add the new actions it ended with (linked to it).
+    HoldCheckIn {
+        check_in: CheckIn,
+        done: Vec<String>,
+        carried: Vec<(String, Option<NaiveDate>)>,
+        new_actions: Vec<Action>,
+    },
+    /// Mark an action done on a date, or open again with `None`.
+    SetActionDone {
+        id: String,
+        done_on: Option<NaiveDate>,
+    },
+    /// Move a record to the trash.
+    Delete { kind: Kind, id: String },
+    /// Bring a record back from the trash.
+    Restore { kind: Kind, id: String },
+}
+
+/// One row a command changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub kind: Kind,
+    pub id: String,
+    pub before: Option<AnyRecord>,
+    pub after: Option<AnyRecord>,
+}
+
+/// What a command changed, in the order it changed it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Applied {
+    pub changes: Vec<Change>,
+}
+
+impl Applied {
+    /// The id of the first record the command added (e.g. the new teacher).
+    pub fn added_id(&self) -> Option<&str> {
+        self.changes
+            .iter()
+            .find(|change| change.before.is_none())
+            .map(|change| change.id.as_str())
+    }
+}
+
+impl Store {
+    /// Applies one command in one `BEGIN IMMEDIATE` transaction: all of it, or nothing.
+    pub fn apply(&mut self, command: Command) -> Result<Applied> {
+        let stamp = self.clock.stamp();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut writer = Writer {
+            conn: &tx,
+            stamp,
+            author: &self.author,
+            replica_id: &self.replica_id,
+            applied: Applied::default(),
+        };
+        writer.run(command)?;
+        let applied = writer.applied;
+        tx.commit()?;
+        Ok(applied)
+    }
+}
+
+struct Writer<'a> {
+    conn: &'a Connection,
+    stamp: String,
+    author: &'a str,
+    replica_id: &'a str,
+    applied: Applied,
+}
+
+fn required(value: &str, what: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(Error::Invalid(format!("{what} is required")));
+    }
+    Ok(())
+}
+
+impl Writer<'_> {
+    fn run(&mut self, command: Command) -> Result<()> {
+        match command {
+            Command::Add(AnyRecord::Focus(focus)) => self.set_focus(focus, None),
+            Command::Add(AnyRecord::Observation(mut observation)) => {
+                if observation.focus_id.is_none() {
+                    observation.focus_id = self
+                        .load::<Teacher>(&observation.teacher_id)?
+                        .active_focus_id;
+                }
+                self.add(observation).map(drop)
+            }
+            Command::Add(any) => with_any!(any, record => self.add(record).map(drop)),
+            Command::Edit(any) => with_any!(any, record => self.edit(record).map(drop)),
+            Command::SetFocus {
+                focus,
+                previous_outcome,
+            } => self.set_focus(focus, previous_outcome),
+            Command::EndFocus {
+                teacher_id,
+                outcome,
+                on,
+            } => {
+                let teacher = self.load::<Teacher>(&teacher_id)?;
+                if !self.close_active_focus(teacher, Some(outcome), on)? {
+                    return Err(Error::Invalid("this teacher has no active focus".into()));
+                }
+                Ok(())
+            }
+            Command::HoldCheckIn {
+                check_in,
+                done,
+                carried,
+                new_actions,
+            } => self.hold_check_in(check_in, done, carried, new_actions),
+            Command::SetActionDone { id, done_on } => {
+                let mut action = self.load::<Action>(&id)?;
+                action.done_on = done_on;
+                self.edit(action).map(drop)
+            }
+            Command::Delete { kind, id } => self.set_deleted(kind, &id, true),
+            Command::Restore { kind, id } => self.set_deleted(kind, &id, false),
+        }
+    }
+
+    fn load<R: Record>(&self, id: &str) -> Result<R> {
+        record::get::<R>(self.conn, id)?.ok_or_else(|| Error::NotFound {
+            kind: R::KIND,
+            id: id.to_owned(),
+        })
+    }
+
+    fn stamp_meta<R: Record>(&self, record: &mut R) {
+        let meta = record.meta_mut();
+        meta.updated_at.clone_from(&self.stamp);
+        meta.author = self.author.to_owned();
+        meta.replica_id = self.replica_id.to_owned();
+    }
+
+    fn add<R: Record>(&mut self, mut record: R) -> Result<R> {
+        self.validate(&record.clone().into_any(), None)?;
+        let meta = record.meta_mut();
+        if meta.id.is_empty() {
+            meta.id = ulid::Ulid::new().to_string();
+        }
+        meta.created_at.clone_from(&self.stamp);
+        meta.deleted_at = None;
+        self.stamp_meta(&mut record);
+        record::insert(self.conn, &record)?;
+        self.log(None, Some(record.clone()));
+        Ok(record)
+    }
+
+    fn edit<R: Record>(&mut self, mut record: R) -> Result<R> {
+        let before = self.load::<R>(&record.meta().id)?;
+        self.validate(&record.clone().into_any(), Some(&before.clone().into_any()))?;
+        let meta = record.meta_mut();
+        meta.created_at.clone_from(&before.meta().created_at);
+        meta.deleted_at.clone_from(&before.meta().deleted_at);
+        self.stamp_meta(&mut record);
+        record::update(self.conn, &record)?;
+        self.log(Some(before), Some(record.clone()));
+        Ok(record)
+    }
+
+    fn log<R: Record>(&mut self, before: Option<R>, after: Option<R>) {
+        let id = after
+            .as_ref()
+            .or(before.as_ref())
+            .map(|record| record.meta().id.clone())
+            .unwrap_or_default();
+        self.applied.changes.push(Change {
+            kind: R::KIND,
+            id,
+            before: before.map(Record::into_any),
+            after: after.map(Record::into_any),
+        });
+    }
+
+    /// The rules a record must keep, whichever screen or command saves it.
+    fn validate(&self, record: &AnyRecord, before: Option<&AnyRecord>) -> Result<()> {
+        match record {
+            AnyRecord::Teacher(teacher) => {
+                required(&teacher.name, "a name")?;
+                if !(1..=365).contains(&teacher.cadence_days) {
+                    return Err(Error::Invalid(
+                        "the check-in cadence must be between 1 and 365 days".into(),
+                    ));
+                }
+                let renamed_or_new = before.is_none_or(|before| {
+                    matches!(before, AnyRecord::Teacher(old) if old.name.to_lowercase() != teacher.name.to_lowercase() || old.archived)
+                });
+                if !teacher.archived && renamed_or_new {
+                    let clash: Option<String> = self
+                        .conn
+                        .query_row(
+                            "SELECT name FROM teacher WHERE deleted_at IS NULL AND archived = 0 \
+                             AND lower(trim(name)) = lower(trim(?1)) AND id <> ?2 LIMIT 1",
+                            (&teacher.name, &teacher.meta.id),
+                            |row| row.get(0),
+                        )
+                        .optional()?;
+                    if let Some(name) = clash {
+                        return Err(Error::Invalid(format!(
+                            "there is already a teacher named \"{name}\"; use another name (e.g. add an initial)"
+                        )));
+                    }
+                }
+                Ok(())
+            }
+            AnyRecord::Goal(goal) => {
+                self.load::<Teacher>(&goal.teacher_id)?;
+                required(&goal.statement, "the goal's statement")
+            }
+            AnyRecord::Measure(measure) => {
+                self.load::<crate::model::Goal>(&measure.goal_id)?;
+                if measure.value.is_finite() {
+                    Ok(())
+                } else {
+                    Err(Error::Invalid("a measurement must be a number".into()))
+                }
+            }
+            AnyRecord::Focus(focus) => {
+                self.load::<Teacher>(&focus.teacher_id)?;
+                required(&focus.statement, "the focus statement")
+            }
+            AnyRecord::Observation(observation) => {
+                self.load::<Teacher>(&observation.teacher_id).map(drop)
+            }
+            AnyRecord::CheckIn(check_in) => self.load::<Teacher>(&check_in.teacher_id).map(drop),
+            AnyRecord::Action(action) => {
+                self.load::<Teacher>(&action.teacher_id)?;
+                required(&action.what, "what is to be done")?;
+                required(&action.owner, "who will do it")
+            }
+        }
+    }
+
+    /// Closes the teacher's active focus, if any; returns whether one was closed.
+    fn close_active_focus(
+        &mut self,
+        mut teacher: Teacher,
+        outcome: Option<Outcome>,
+        on: NaiveDate,
+    ) -> Result<bool> {
+        let Some(active_id) = teacher.active_focus_id.clone() else {
+            return Ok(false);
+        };
+        let Some(outcome) = outcome else {
+            return Err(Error::Invalid(format!(
+                "{} already has an active focus: say how it ended (achieved, dropped or replaced)",
+                teacher.name
+            )));
+        };
+        let mut active = self.load::<Focus>(&active_id)?;
+        active.ended_on = Some(on.max(active.started_on));
+        active.outcome = Some(outcome);
+        self.edit(active)?;
+        teacher.active_focus_id = None;
+        self.edit(teacher)?;
+        Ok(true)
+    }
+
+    fn set_focus(&mut self, mut focus: Focus, previous_outcome: Option<Outcome>) -> Result<()> {
+        let teacher = self.load::<Teacher>(&focus.teacher_id)?;
+        self.close_active_focus(teacher, previous_outcome, focus.started_on)?;
+        focus.ended_on = None;
+        focus.outcome = None;
+        let focus = self.add(focus)?;
+        let mut teacher = self.load::<Teacher>(&focus.teacher_id)?;
+        teacher.active_focus_id = Some(focus.meta.id);
+        self.edit(teacher).map(drop)
+    }
+
+    fn hold_check_in(
+        &mut self,
+        check_in: CheckIn,
+        done: Vec<String>,
+        carried: Vec<(String, Option<NaiveDate>)>,
+        new_actions: Vec<Action>,
+    ) -> Result<()> {
+        let held_on = check_in.held_on;
+        let check_in = self.add(check_in)?;
+        for id in done {
+            let mut action = self.load::<Action>(&id)?;
+            action.done_on = Some(held_on);
+            self.edit(action)?;
+        }
+        for (id, due_on) in carried {
+            let mut action = self.load::<Action>(&id)?;
+            action.due_on = due_on;
+            self.edit(action)?;
+        }
+        for mut action in new_actions {
+            action.teacher_id.clone_from(&check_in.teacher_id);
+            action.check_in_id = Some(check_in.meta.id.clone());
+            self.add(action)?;
+        }
+        Ok(())
+    }
+
+    fn set_deleted(&mut self, kind: Kind, id: &str, deleted: bool) -> Result<()> {
+        let any = load_any(self.conn, kind, id)?;
+        with_any!(any, record => self.tombstone(record, deleted))
+    }
+
+    fn tombstone<R: Record>(&mut self, mut record: R, deleted: bool) -> Result<()> {
+        let before = record.clone();
+        record.meta_mut().deleted_at = deleted.then(|| self.stamp.clone());
+        self.stamp_meta(&mut record);
+        record::update(self.conn, &record)?;
+        let any = record.clone().into_any();
+        self.log(Some(before), Some(record));
+        // A trashed focus is no longer the active one.
+        if let (true, AnyRecord::Focus(focus)) = (deleted, any) {
+            let mut teacher = self.load::<Teacher>(&focus.teacher_id)?;
+            if teacher.active_focus_id.as_deref() == Some(focus.meta.id.as_str()) {
+                teacher.active_focus_id = None;
+                self.edit(teacher)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Loads a record of any kind by id, trashed or not.
+pub(super) fn load_any(conn: &Connection, kind: Kind, id: &str) -> Result<AnyRecord> {
+    fn get<R: Record>(conn: &Connection, id: &str) -> Result<Option<AnyRecord>> {
+        Ok(record::get::<R>(conn, id)?.map(Record::into_any))
+    }
+    use crate::model::*;
+    let found = match kind {
+        Kind::Teacher => get::<Teacher>(conn, id)?,
+        Kind::Goal => get::<Goal>(conn, id)?,
+        Kind::Measure => get::<Measure>(conn, id)?,
+        Kind::Focus => get::<Focus>(conn, id)?,
+        Kind::Observation => get::<Observation>(conn, id)?,
+        Kind::CheckIn => get::<CheckIn>(conn, id)?,
+        Kind::Action => get::<Action>(conn, id)?,
+    };
+    found.ok_or_else(|| Error::NotFound {
+        kind,
+        id: id.to_owned(),
+    })
+}

@@ -1,0 +1,141 @@
+//! The one place that speaks SQL: opening and migrating the file, reading records,
+//! and applying every change a user makes as one command in one transaction.
+
+mod command;
+mod open;
+mod query;
+mod record;
+
+pub use command::{Applied, Change, Command};
+pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
+pub use query::RosterRow;
+pub use record::{AnyRecord, Record};
+
+use crate::clock::Clock;
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// What can go wrong with the store, each said so a person knows what happened and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path} is not a coachlog database (it is not an SQLite file); it was left as it was")]
+    NotSqlite { path: PathBuf },
+    #[error(
+        "{path} is an SQLite database of another application (application id {app_id:#x}); it was left as it was"
+    )]
+    ForeignApp { path: PathBuf, app_id: i32 },
+    #[error(
+        "{path} was written by a newer coachlog (schema {found}, this one knows up to {supported}); update coachlog to open it. The file was left as it was"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{what}: {source}")]
+    Io {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the disk is full: nothing was saved. Free some space and try again")]
+    DiskFull,
+    #[error("the database is busy in another coachlog window; try again in a moment")]
+    Busy,
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+    #[error("could not bring the database up to date: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// The change breaks a rule of the record (a duplicate name, a missing field...).
+    #[error("{0}")]
+    Invalid(String),
+    #[error("no {kind} with id {id}")]
+    NotFound {
+        kind: crate::model::Kind,
+        id: String,
+    },
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => Error::DiskFull,
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
+            Some(ErrorCode::NotADatabase) => Error::Sqlite(error),
+            _ => Error::Sqlite(error),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// An open coachlog database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    replica_id: String,
+    author: String,
+    clock: Clock,
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path`, refusing files that are not ours.
+    pub fn open(path: &Path, clock: Clock) -> Result<Store> {
+        open::open(path, clock)
+    }
+
+    /// The file this store reads and writes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// This file's replica id, stamped on every row it changes.
+    pub fn replica_id(&self) -> &str {
+        &self.replica_id
+    }
+
+    /// The name stamped as author on rows this copy writes.
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// Freeze or move the clock (tests, demos).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// Writes a consistent copy of the whole database to a new owner-only file.
+    pub fn backup_to(&self, target: &Path) -> Result<()> {
+        open::write_copy(&self.conn, target)
+    }
+
+    /// Runs SQLite's own checks; returns the problems found (empty when all is well).
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut integrity = self.conn.prepare("PRAGMA integrity_check")?;
+        for line in integrity.query_map([], |row| row.get::<_, String>(0))? {
+            let line = line?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+        let mut foreign = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = foreign.query_map([], |row| {
+            Ok(format!(
+                "{} row {} points to a missing {}",
+                row.get::<_, String>(0)?,
+                row.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                row.get::<_, String>(2)?
+            ))
+        })?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(problems)
+    }
+}

@@ -1,0 +1,230 @@
+//! Opening a file: refuse what is not ours without touching it, lock down permissions,
+//! set the pragmas, back up before a migration and migrate forward.
+
+use super::{Error, Result, Store};
+use crate::clock::Clock;
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{M, Migrations};
+use std::fs::{self, OpenOptions};
+use std::io::Read;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Written into the SQLite header so that coachlog files can be told from others ("CLOG").
+pub const APPLICATION_ID: i32 = 0x434C_4F47;
+
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a write waits for another coachlog on the same file before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The platform's data directory for coachlog, e.g. `~/.local/share/coachlog/coachlog.db`.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "coachlog")
+        .map(|dirs| dirs.data_dir().join("coachlog.db"))
+}
+
+fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
+    let what = what.into();
+    move |source| Error::Io { what, source }
+}
+
+/// What is at the path before we open it.
+enum Found {
+    Nothing,
+    Empty,
+    Sqlite,
+}
+
+fn inspect(path: &Path) -> Result<Found> {
+    let mut file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Found::Nothing),
+        Err(error) => return Err(io(format!("cannot read {}", path.display()))(error)),
+    };
+    let mut header = [0u8; 100];
+    let mut read = 0;
+    while read < header.len() {
+        let n = file
+            .read(&mut header[read..])
+            .map_err(io(format!("cannot read {}", path.display())))?;
+        if n == 0 {
+            break;
+        }
+        read += n;
+    }
+    if read == 0 {
+        return Ok(Found::Empty);
+    }
+    if read < header.len() || &header[..16] != b"SQLite format 3\0" {
+        return Err(Error::NotSqlite { path: path.into() });
+    }
+    Ok(Found::Sqlite)
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.as_os_str().is_empty() || dir.exists() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(io(format!("cannot create the folder {}", dir.display())))
+}
+
+/// The database and its companion files are readable by the owner only.
+fn restrict(path: &Path) -> Result<()> {
+    let mut targets = vec![path.to_path_buf()];
+    for suffix in ["-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        targets.push(PathBuf::from(name));
+    }
+    for target in targets {
+        if target.exists() {
+            fs::set_permissions(&target, fs::Permissions::from_mode(0o600))
+                .map_err(io(format!("cannot restrict {}", target.display())))?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn open(path: &Path, clock: Clock) -> Result<Store> {
+    let found = inspect(path)?;
+    if let Some(dir) = path.parent() {
+        create_private_dir(dir)?;
+    }
+    if let Found::Nothing = found {
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+            .map_err(io(format!("cannot create {}", path.display())))?;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+
+    // Only reads until the file is known to be ours.
+    let not_sqlite = |error: rusqlite::Error| match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotSqlite { path: path.into() },
+        _ => Error::from(error),
+    };
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(not_sqlite)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let objects: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?;
+    let blank = app_id == 0 && version == 0 && objects == 0;
+    if !blank && app_id != APPLICATION_ID {
+        return Err(Error::ForeignApp {
+            path: path.into(),
+            app_id,
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::TooNew {
+            path: path.into(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+
+    if !blank && version < SCHEMA_VERSION {
+        backup_before_migration(&conn, path, version, clock)?;
+    }
+    let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
+    // Migration 1 also stamps the application id, in the same transaction.
+    migrations.to_latest(&mut conn)?;
+    restrict(path)?;
+
+    let replica_id = local_value(&conn, "replica_id", || ulid::Ulid::new().to_string())?;
+    let author = local_value(&conn, "author", default_author)?;
+    Ok(Store {
+        conn,
+        path: path.into(),
+        replica_id,
+        author,
+        clock,
+    })
+}
+
+/// The person's login name, as the author of what this copy writes.
+fn default_author() -> String {
+    ["COACHLOG_AUTHOR", "USER", "USERNAME"]
+        .iter()
+        .find_map(|name| {
+            std::env::var(name)
+                .ok()
+                .filter(|value| !value.trim().is_empty())
+        })
+        .unwrap_or_else(|| "coach".to_string())
+}
+
+/// Reads a `local_meta` value, creating it on first use.
+fn local_value(conn: &Connection, key: &str, make: impl FnOnce() -> String) -> Result<String> {
+    let existing: Option<String> = conn
+        .query_row(
+            "SELECT value FROM local_meta WHERE key = ?1",
+            [key],
+            |row| row.get(0),
+        )
+        .map(Some)
+        .or_else(|error| match error {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            other => Err(other),
+        })?;
+    if let Some(value) = existing {
+        return Ok(value);
+    }
+    let value = make();
+    conn.execute(
+        "INSERT INTO local_meta (key, value) VALUES (?1, ?2)",
+        (key, &value),
+    )?;
+    Ok(value)
+}
+
+/// Copies the whole database beside itself before a migration changes it.
+fn backup_before_migration(
+    conn: &Connection,
+    path: &Path,
+    version: i64,
+    clock: Clock,
+) -> Result<PathBuf> {
+    let stamp = clock.now().format("%Y%m%d-%H%M%S");
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".v{version}-{stamp}.bak"));
+    let backup = PathBuf::from(name);
+    write_copy(conn, &backup)?;
+    Ok(backup)
+}
+
+/// A consistent copy of the database into a new owner-only file.
+pub(super) fn write_copy(conn: &Connection, target: &Path) -> Result<()> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(target)
+        .map_err(io(format!("cannot create the backup {}", target.display())))?;
+    let target_text = target
+        .to_str()
+        .ok_or_else(|| Error::Invalid(format!("{} is not a usable file name", target.display())))?;
+    conn.execute("VACUUM INTO ?1", [target_text])
+        .inspect_err(|_| {
+            let _ = fs::remove_file(target);
+        })?;
+    Ok(())
+}

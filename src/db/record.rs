@@ -1,0 +1,397 @@
+//! How each record maps to its table: one generic insert, update and select serve all kinds.
+
+use crate::model::{
+    Action, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, Measure, Meta, Observation,
+    Outcome, Rating, Teacher,
+};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::{FromSqlError, FromSqlResult, Value, ValueRef};
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+const DATE: &str = "%Y-%m-%d";
+const DATE_TIME: &str = "%Y-%m-%dT%H:%M";
+const META_COLUMNS: [&str; 6] = [
+    "id",
+    "created_at",
+    "updated_at",
+    "author",
+    "replica_id",
+    "deleted_at",
+];
+
+/// A value that has a column form.
+pub trait Column: Sized {
+    fn to_sql(&self) -> Value;
+    fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self>;
+}
+
+fn text_of(value: ValueRef<'_>) -> FromSqlResult<&str> {
+    value.as_str()
+}
+
+fn other(error: impl std::error::Error + Send + Sync + 'static) -> FromSqlError {
+    FromSqlError::Other(Box::new(error))
+}
+
+impl Column for String {
+    fn to_sql(&self) -> Value {
+        Value::Text(self.clone())
+    }
+    fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        text_of(value).map(str::to_owned)
+    }
+}
+
+impl Column for bool {
+    fn to_sql(&self) -> Value {
+        Value::Integer(i64::from(*self))
+    }
+    fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        value.as_i64().map(|n| n != 0)
+    }
+}
+
+impl Column for u32 {
+    fn to_sql(&self) -> Value {
+        Value::Integer(i64::from(*self))
+    }
+    fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let n = value.as_i64()?;
+        u32::try_from(n).map_err(|_| FromSqlError::OutOfRange(n))
+    }
+}
+
+impl Column for f64 {
+    fn to_sql(&self) -> Value {
+        Value::Real(*self)
+    }
+    fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        match value {
+            ValueRef::Integer(n) => Ok(n as f64),
+            other => other.as_f64(),
+        }
+    }
+}
+
+impl Column for NaiveDate {
+    fn to_sql(&self) -> Value {
+        Value::Text(self.format(DATE).to_string())
+    }
+    fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        NaiveDate::parse_from_str(text_of(value)?, DATE).map_err(other)
+    }
+}
+
+impl Column for NaiveDateTime {
+    fn to_sql(&self) -> Value {
+        Value::Text(self.format(DATE_TIME).to_string())
+    }
+    fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        NaiveDateTime::parse_from_str(text_of(value)?, DATE_TIME).map_err(other)
+    }
+}
+
+impl Column for Rating {
+    fn to_sql(&self) -> Value {
+        Value::Integer(i64::from(self.value()))
+    }
+    fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let n = value.as_i64()?;
+        u8::try_from(n)
+            .ok()
+            .and_then(Rating::new)
+            .ok_or(FromSqlError::OutOfRange(n))
+    }
+}
+
+/// Lists and maps are stored as JSON text.
+macro_rules! json_column {
+    ($($ty:ty),+) => {$(
+        impl Column for $ty {
+            fn to_sql(&self) -> Value {
+                Value::Text(serde_json::to_string(self).unwrap_or_default())
+            }
+            fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                serde_json::from_str(text_of(value)?).map_err(other)
+            }
+        }
+    )+};
+}
+json_column!(Vec<String>, BTreeMap<String, u32>);
+
+/// Word-valued enums are stored as their word.
+macro_rules! word_column {
+    ($($ty:ty),+) => {$(
+        impl Column for $ty {
+            fn to_sql(&self) -> Value {
+                Value::Text(self.as_str().to_owned())
+            }
+            fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                text_of(value)?.parse().map_err(|message: String| FromSqlError::Other(message.into()))
+            }
+        }
+    )+};
+}
+word_column!(GoalStatus, Outcome, CheckInKind);
+
+impl<T: Column> Column for Option<T> {
+    fn to_sql(&self) -> Value {
+        self.as_ref().map_or(Value::Null, Column::to_sql)
+    }
+    fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        match value {
+            ValueRef::Null => Ok(None),
+            other => T::from_sql(other).map(Some),
+        }
+    }
+}
+
+fn column<T: Column>(row: &Row<'_>, name: &str) -> rusqlite::Result<T> {
+    let index = row.as_ref().column_index(name)?;
+    T::from_sql(row.get_ref(index)?).map_err(|error| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            row.get_ref_unwrap(index).data_type(),
+            Box::new(error),
+        )
+    })
+}
+
+fn meta_from_row(row: &Row<'_>) -> rusqlite::Result<Meta> {
+    Ok(Meta {
+        id: column(row, "id")?,
+        created_at: column(row, "created_at")?,
+        updated_at: column(row, "updated_at")?,
+        author: column(row, "author")?,
+        replica_id: column(row, "replica_id")?,
+        deleted_at: column(row, "deleted_at")?,
+    })
+}
+
+fn meta_values(meta: &Meta) -> [Value; 6] {
+    [
+        meta.id.to_sql(),
+        meta.created_at.to_sql(),
+        meta.updated_at.to_sql(),
+        meta.author.to_sql(),
+        meta.replica_id.to_sql(),
+        meta.deleted_at.to_sql(),
+    ]
+}
+
+/// A kind of record and its row form.
+pub trait Record: Sized + Clone {
+    const KIND: Kind;
+    /// The record's own columns, after the bookkeeping ones.
+    const COLUMNS: &'static [&'static str];
+    fn meta(&self) -> &Meta;
+    fn meta_mut(&mut self) -> &mut Meta;
+    fn values(&self) -> Vec<Value>;
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
+    fn into_any(self) -> AnyRecord;
+}
+
+macro_rules! record {
+    ($ty:ident, [$($field:ident),+ $(,)?]) => {
+        impl Record for $ty {
+            const KIND: Kind = Kind::$ty;
+            const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
+            fn meta(&self) -> &Meta {
+                &self.meta
+            }
+            fn meta_mut(&mut self) -> &mut Meta {
+                &mut self.meta
+            }
+            fn values(&self) -> Vec<Value> {
+                vec![$(Column::to_sql(&self.$field)),+]
+            }
+            fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+                Ok(Self { meta: meta_from_row(row)?, $($field: column(row, stringify!($field))?),+ })
+            }
+            fn into_any(self) -> AnyRecord {
+                AnyRecord::$ty(self)
+            }
+        }
+    };
+}
+
+record!(
+    Teacher,
+    [
+        name,
+        school,
+        subject,
+        cadence_days,
+        archived,
+        active_focus_id
+    ]
+);
+record!(
+    Goal,
+    [
+        teacher_id, statement, why, measure, unit, baseline, target, target_on, status
+    ]
+);
+record!(Measure, [goal_id, measured_on, value, note]);
+record!(
+    Focus,
+    [
+        teacher_id, goal_id, statement, look_fors, started_on, ended_on, outcome
+    ]
+);
+record!(
+    Observation,
+    [
+        teacher_id,
+        focus_id,
+        observed_at,
+        minutes,
+        class_period,
+        evidence,
+        look_fors_seen,
+        tallies,
+        rating,
+        private
+    ]
+);
+record!(
+    CheckIn,
+    [
+        teacher_id, held_on, kind, notes, reflection, next_on, private
+    ]
+);
+record!(
+    Action,
+    [teacher_id, check_in_id, what, owner, due_on, done_on]
+);
+
+/// Any record, as carried by the change log and exports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AnyRecord {
+    Teacher(Teacher),
+    Goal(Goal),
+    Measure(Measure),
+    Focus(Focus),
+    Observation(Observation),
+    CheckIn(CheckIn),
+    Action(Action),
+}
+
+/// Runs `$body` with `$record` bound to the record inside any variant.
+macro_rules! with_any {
+    ($any:expr, $record:ident => $body:expr) => {
+        match $any {
+            AnyRecord::Teacher($record) => $body,
+            AnyRecord::Goal($record) => $body,
+            AnyRecord::Measure($record) => $body,
+            AnyRecord::Focus($record) => $body,
+            AnyRecord::Observation($record) => $body,
+            AnyRecord::CheckIn($record) => $body,
+            AnyRecord::Action($record) => $body,
+        }
+    };
+}
+pub(super) use with_any;
+
+impl AnyRecord {
+    pub fn kind(&self) -> Kind {
+        match self {
+            AnyRecord::Teacher(_) => Kind::Teacher,
+            AnyRecord::Goal(_) => Kind::Goal,
+            AnyRecord::Measure(_) => Kind::Measure,
+            AnyRecord::Focus(_) => Kind::Focus,
+            AnyRecord::Observation(_) => Kind::Observation,
+            AnyRecord::CheckIn(_) => Kind::CheckIn,
+            AnyRecord::Action(_) => Kind::Action,
+        }
+    }
+
+    pub fn meta(&self) -> &Meta {
+        with_any!(self, record => &record.meta)
+    }
+
+    pub fn id(&self) -> &str {
+        &self.meta().id
+    }
+}
+
+/// Every column of a record kind, each qualified by `table.` for use in joins.
+pub(super) fn columns<R: Record>() -> String {
+    let table = R::KIND.table();
+    let columns: Vec<String> = META_COLUMNS
+        .iter()
+        .chain(R::COLUMNS)
+        .map(|column| format!("{table}.{column}"))
+        .collect();
+    columns.join(", ")
+}
+
+/// `SELECT <all columns> FROM <table>` for a record kind.
+pub(super) fn select<R: Record>() -> String {
+    format!("SELECT {} FROM {}", columns::<R>(), R::KIND.table())
+}
+
+pub(super) fn insert<R: Record>(conn: &Connection, record: &R) -> rusqlite::Result<()> {
+    let columns: Vec<&str> = META_COLUMNS.iter().chain(R::COLUMNS).copied().collect();
+    let marks: Vec<String> = (1..=columns.len()).map(|n| format!("?{n}")).collect();
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        R::KIND.table(),
+        columns.join(", "),
+        marks.join(", ")
+    );
+    let values = meta_values(record.meta())
+        .into_iter()
+        .chain(record.values());
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
+    Ok(())
+}
+
+pub(super) fn update<R: Record>(conn: &Connection, record: &R) -> rusqlite::Result<usize> {
+    let columns: Vec<&str> = META_COLUMNS[1..]
+        .iter()
+        .chain(R::COLUMNS)
+        .copied()
+        .collect();
+    let sets: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(n, column)| format!("{column} = ?{}", n + 2))
+        .collect();
+    let sql = format!(
+        "UPDATE {} SET {} WHERE id = ?1",
+        R::KIND.table(),
+        sets.join(", ")
+    );
+    let values = meta_values(record.meta())
+        .into_iter()
+        .chain(record.values());
+    conn.prepare_cached(&sql)?.execute(params_from_iter(values))
+}
+
+pub(super) fn get<R: Record>(conn: &Connection, id: &str) -> rusqlite::Result<Option<R>> {
+    let sql = format!("{} WHERE id = ?1", select::<R>());
+    conn.prepare_cached(&sql)?
+        .query_row([id], R::from_row)
+        .optional()
+}
+
+/// Live records matching a `WHERE` clause (without the word), in the given order.
+pub(super) fn list<R: Record>(
+    conn: &Connection,
+    filter: &str,
+    order: &str,
+    params: impl rusqlite::Params,
+) -> rusqlite::Result<Vec<R>> {
+    let sql = format!(
+        "{} WHERE deleted_at IS NULL AND ({filter}) ORDER BY {order}",
+        select::<R>()
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map(params, R::from_row)?;
+    rows.collect()
+}

@@ -1,0 +1,13 @@
+//! coachlog: a keyboard-first terminal app in which instructional coaches and principals
+//! keep the growth record of individual teachers, in one local SQLite file.
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod dates;
+pub mod db;
+pub mod model;
+pub mod run;
+pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,291 @@
+//! The coaching domain: teachers, their goals and measures, the one active focus,
+//! observations from walkthroughs, check-ins and the actions they end in.
+//!
+//! Plain data with serde, so exports and the change log can carry whole records.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Bookkeeping every record row carries, set by the application (never a trigger),
+/// so that logs from several laptops can later be merged row by row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Meta {
+    /// Globally unique key (a ULID as text).
+    pub id: String,
+    /// UTC, fixed width with milliseconds: `2026-11-23T14:05:09.123Z`.
+    pub created_at: String,
+    pub updated_at: String,
+    /// Who last wrote the row (the person using this copy of coachlog).
+    pub author: String,
+    /// The database file that last changed the row.
+    pub replica_id: String,
+    /// Set when the record is moved to the trash; `None` while it is live.
+    pub deleted_at: Option<String>,
+}
+
+/// A teacher whose growth record is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Teacher {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub name: String,
+    pub school: String,
+    /// Subject and grade, e.g. "Grade 7 Science".
+    pub subject: String,
+    /// How often check-ins should happen, in days.
+    pub cadence_days: u32,
+    pub archived: bool,
+    /// The one active focus, if any: this pointer is what makes "one focus at a time" hold.
+    pub active_focus_id: Option<String>,
+}
+
+/// Status of a growth goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum GoalStatus {
+    #[default]
+    Active,
+    Met,
+    Dropped,
+}
+
+/// A teacher's growth goal, with how success is measured (baseline → target).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Goal {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub teacher_id: String,
+    pub statement: String,
+    /// Why it matters.
+    pub why: String,
+    /// What is measured, e.g. "students on task in the first 10 minutes".
+    pub measure: String,
+    /// Unit shown after values, e.g. "%" or "/28".
+    pub unit: String,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub target_on: Option<NaiveDate>,
+    pub status: GoalStatus,
+}
+
+/// One data point on a goal's measure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Measure {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub goal_id: String,
+    pub measured_on: NaiveDate,
+    pub value: f64,
+    pub note: String,
+}
+
+/// How a focus ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Achieved,
+    Dropped,
+    Replaced,
+}
+
+/// The learning target a teacher works on: "just that".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Focus {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub teacher_id: String,
+    pub goal_id: Option<String>,
+    pub statement: String,
+    /// What an observer should see when the focus is in place.
+    pub look_fors: Vec<String>,
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+    pub outcome: Option<Outcome>,
+}
+
+/// Progress on the focus, as rated on a walkthrough.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Rating(u8);
+
+impl Rating {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 4;
+
+    /// A rating from 1 (not yet) to 4 (consistent); anything else is `None`.
+    pub fn new(value: u8) -> Option<Self> {
+        (Self::MIN..=Self::MAX)
+            .contains(&value)
+            .then_some(Self(value))
+    }
+
+    pub fn value(self) -> u8 {
+        self.0
+    }
+
+    /// The words coaches use for each step.
+    pub fn label(self) -> &'static str {
+        match self.0 {
+            1 => "not yet",
+            2 => "beginning",
+            3 => "developing",
+            _ => "consistent",
+        }
+    }
+}
+
+/// A walkthrough or visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Observation {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub teacher_id: String,
+    /// The focus active when the observation was saved.
+    pub focus_id: Option<String>,
+    /// Local wall-clock time of the visit.
+    pub observed_at: NaiveDateTime,
+    pub minutes: Option<u32>,
+    pub class_period: String,
+    /// Low-inference evidence: what was seen and heard.
+    pub evidence: String,
+    /// Look-fors of the focus that were seen (their text).
+    pub look_fors_seen: Vec<String>,
+    /// Counts of repeated events, e.g. "students answering" → 7.
+    pub tallies: BTreeMap<String, u32>,
+    pub rating: Option<Rating>,
+    pub private: bool,
+}
+
+/// The kind of conversation a check-in was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckInKind {
+    #[default]
+    Coaching,
+    Feedback,
+    Conference,
+    Leader,
+}
+
+/// A coaching conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct CheckIn {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub teacher_id: String,
+    pub held_on: NaiveDate,
+    pub kind: CheckInKind,
+    pub notes: String,
+    /// The teacher's own words.
+    pub reflection: String,
+    pub next_on: Option<NaiveDate>,
+    pub private: bool,
+}
+
+/// Something to do, by someone, by a date: what check-ins end in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Action {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub teacher_id: String,
+    pub check_in_id: Option<String>,
+    pub what: String,
+    /// "teacher", "coach", "principal" or a name.
+    pub owner: String,
+    pub due_on: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+}
+
+/// The kinds of record, as named in tables, the change log and exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Teacher,
+    Goal,
+    Measure,
+    Focus,
+    Observation,
+    CheckIn,
+    Action,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Teacher,
+        Kind::Goal,
+        Kind::Measure,
+        Kind::Focus,
+        Kind::Observation,
+        Kind::CheckIn,
+        Kind::Action,
+    ];
+
+    /// The table that holds this kind of record.
+    pub fn table(self) -> &'static str {
+        match self {
+            Kind::Teacher => "teacher",
+            Kind::Goal => "goal",
+            Kind::Measure => "measure",
+            Kind::Focus => "focus",
+            Kind::Observation => "observation",
+            Kind::CheckIn => "check_in",
+            Kind::Action => "action",
+        }
+    }
+
+    /// How a person names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::CheckIn => "check-in",
+            other => other.table(),
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+macro_rules! str_enum {
+    ($ty:ty { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            /// The word stored in the database and typed on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+            /// Every value, in display order.
+            pub const ALL: &'static [$ty] = &[$(Self::$variant),+];
+        }
+        impl std::str::FromStr for $ty {
+            type Err = String;
+            fn from_str(text: &str) -> Result<Self, String> {
+                let lower = text.trim().to_lowercase();
+                match lower.as_str() {
+                    $($text => Ok(Self::$variant),)+
+                    _ => Err(format!(
+                        "\"{}\" is not one of: {}",
+                        text.trim(),
+                        [$($text),+].join(", ")
+                    )),
+                }
+            }
+        }
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+str_enum!(GoalStatus { Active => "active", Met => "met", Dropped => "dropped" });
+str_enum!(Outcome { Achieved => "achieved", Dropped => "dropped", Replaced => "replaced" });
+str_enum!(CheckInKind {
+    Coaching => "coaching",
+    Feedback => "feedback",
+    Conference => "conference",
+    Leader => "leader",
+});

@@ -1,0 +1,84 @@
+//! Terminal set-up and restore. The terminal is put back on every way out: a normal
+//! return, an error (`?`), and a panic (the hook restores, then calls the previous hook).
+
+use crate::app::App;
+use crate::db::Store;
+use anyhow::{Context, Result};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{Stdout, stdout};
+use std::sync::Once;
+use std::time::Duration;
+
+type Backend = CrosstermBackend<Stdout>;
+
+/// Restores the terminal when dropped, whatever the way out.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Puts the terminal back: bracketed paste off, main screen, cursor shown, cooked mode.
+/// Never panics; a failure is reported on stderr.
+pub fn restore() {
+    let mut out = stdout();
+    let screen = execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let raw = disable_raw_mode();
+    if let Err(error) = screen.and(raw) {
+        eprintln!("coachlog: could not restore the terminal: {error}");
+    }
+}
+
+fn install_panic_hook() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+fn init() -> Result<(Guard, Terminal<Backend>)> {
+    install_panic_hook();
+    enable_raw_mode().context("cannot switch the terminal to raw mode")?;
+    let guard = Guard;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+        .context("cannot open the full-screen view")?;
+    let terminal =
+        Terminal::new(CrosstermBackend::new(stdout())).context("cannot start drawing")?;
+    Ok((guard, terminal))
+}
+
+/// Opens the full-screen app on `store` and runs it until the user quits.
+pub fn run(store: Store) -> Result<()> {
+    let mut app = App::new(store)?;
+    let (_guard, mut terminal) = init()?;
+    while !app.should_quit() {
+        terminal
+            .draw(|frame| crate::ui::render(&app, frame))
+            .context("cannot draw the screen")?;
+        // Wake at least once a second so clocks on screen move.
+        if crossterm::event::poll(Duration::from_secs(1)).context("cannot read the keyboard")? {
+            let event = crossterm::event::read().context("cannot read the keyboard")?;
+            app.handle_event(event);
+        } else {
+            app.tick();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,612 @@
+//! The store as a coach relies on it: records survive a round trip, one focus at a time,
+//! foreign files are refused untouched, and the file stays private.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use coachlog::clock::Clock;
+use coachlog::db::{APPLICATION_ID, AnyRecord, Command, Error, SCHEMA_VERSION, Store};
+use coachlog::model::*;
+use std::collections::BTreeMap;
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+fn at(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap()
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn clock() -> Clock {
+    Clock::Fixed(at("2026-11-23T10:42"))
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coachlog.db");
+    (dir, path)
+}
+
+fn add_teacher(store: &mut Store, name: &str) -> Teacher {
+    let applied = store
+        .apply(Command::Add(AnyRecord::Teacher(Teacher {
+            name: name.into(),
+            school: "Eastside Middle".into(),
+            subject: "Grade 7 Science".into(),
+            cadence_days: 14,
+            ..Teacher::default()
+        })))
+        .unwrap();
+    let id = applied.added_id().unwrap().to_owned();
+    store.get::<Teacher>(&id).unwrap().unwrap()
+}
+
+/// Adds any record and returns it as read back from the file.
+fn add(store: &mut Store, record: AnyRecord) -> AnyRecord {
+    let kind = record.kind();
+    let applied = store.apply(Command::Add(record)).unwrap();
+    let change = applied
+        .changes
+        .iter()
+        .find(|change| change.kind == kind && change.before.is_none())
+        .unwrap();
+    change.after.clone().unwrap()
+}
+
+#[test]
+fn every_record_survives_a_round_trip_through_the_file() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Smith, Dan");
+    let tid = teacher.meta.id.clone();
+
+    let AnyRecord::Goal(goal) = add(
+        &mut store,
+        AnyRecord::Goal(Goal {
+            teacher_id: tid.clone(),
+            statement: "Students on task in the first 10 minutes".into(),
+            why: "Lost minutes at the start".into(),
+            measure: "students on task".into(),
+            unit: "%".into(),
+            baseline: Some(32.0),
+            target: Some(85.0),
+            target_on: Some(day("2027-01-29")),
+            ..Goal::default()
+        }),
+    ) else {
+        panic!("not a goal")
+    };
+    let measure = add(
+        &mut store,
+        AnyRecord::Measure(Measure {
+            goal_id: goal.meta.id.clone(),
+            measured_on: day("2026-11-20"),
+            value: 86.0,
+            note: "24/28 on task".into(),
+            ..Measure::default()
+        }),
+    );
+    let focus = add(
+        &mut store,
+        AnyRecord::Focus(Focus {
+            teacher_id: tid.clone(),
+            goal_id: Some(goal.meta.id.clone()),
+            statement: "Warm-up connects to the day's learning target".into(),
+            look_fors: vec!["posted".into(), "names target".into()],
+            started_on: day("2026-10-12"),
+            ..Focus::default()
+        }),
+    );
+    let mut tallies = BTreeMap::new();
+    tallies.insert("students answering".to_string(), 7);
+    let observation = add(
+        &mut store,
+        AnyRecord::Observation(Observation {
+            teacher_id: tid.clone(),
+            observed_at: at("2026-11-20T10:36"),
+            minutes: Some(6),
+            class_period: "P3".into(),
+            evidence: "Warm-up on board before the bell.\nStudents repeat the target.".into(),
+            look_fors_seen: vec!["posted".into()],
+            tallies,
+            rating: Rating::new(3),
+            private: true,
+            ..Observation::default()
+        }),
+    );
+    let check_in = add(
+        &mut store,
+        AnyRecord::CheckIn(CheckIn {
+            teacher_id: tid.clone(),
+            held_on: day("2026-11-09"),
+            kind: CheckInKind::Feedback,
+            notes: "Warm-up now posted daily.".into(),
+            reflection: "\"Kelly stays in class now.\"".into(),
+            next_on: Some(day("2026-11-23")),
+            private: false,
+            ..CheckIn::default()
+        }),
+    );
+    let action = add(
+        &mut store,
+        AnyRecord::Action(Action {
+            teacher_id: tid.clone(),
+            what: "Post warm-up before bell".into(),
+            owner: "teacher".into(),
+            due_on: Some(day("2026-11-27")),
+            ..Action::default()
+        }),
+    );
+    drop(store);
+
+    let store = Store::open(&path, clock()).unwrap();
+    assert_eq!(store.get::<Goal>(&goal.meta.id).unwrap().unwrap(), goal);
+    for record in [measure, focus, observation, check_in, action] {
+        let back = match &record {
+            AnyRecord::Measure(r) => store
+                .get::<Measure>(&r.meta.id)
+                .unwrap()
+                .map(AnyRecord::Measure),
+            AnyRecord::Focus(r) => store
+                .get::<Focus>(&r.meta.id)
+                .unwrap()
+                .map(AnyRecord::Focus),
+            AnyRecord::Observation(r) => store
+                .get::<Observation>(&r.meta.id)
+                .unwrap()
+                .map(AnyRecord::Observation),
+            AnyRecord::CheckIn(r) => store
+                .get::<CheckIn>(&r.meta.id)
+                .unwrap()
+                .map(AnyRecord::CheckIn),
+            AnyRecord::Action(r) => store
+                .get::<Action>(&r.meta.id)
+                .unwrap()
+                .map(AnyRecord::Action),
+            other => panic!("unexpected {other:?}"),
+        };
+        assert_eq!(back.as_ref(), Some(&record));
+    }
+    let teacher_back = store.get::<Teacher>(&tid).unwrap().unwrap();
+    assert_eq!(teacher_back.name, "Smith, Dan");
+    assert!(teacher_back.active_focus_id.is_some());
+}
+
+#[test]
+fn rows_carry_ulid_keys_fixed_width_stamps_author_and_replica() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Lee, Min");
+    assert_eq!(teacher.meta.id.len(), 26, "a ULID is 26 characters");
+    assert!(ulid::Ulid::from_string(&teacher.meta.id).is_ok());
+    assert_eq!(teacher.meta.created_at, "2026-11-23T10:42:00.000Z");
+    assert_eq!(teacher.meta.updated_at, teacher.meta.created_at);
+    assert!(!teacher.meta.author.is_empty());
+    assert_eq!(teacher.meta.replica_id, store.replica_id());
+    let replica = store.replica_id().to_owned();
+    drop(store);
+
+    // The replica id belongs to the file: the same after reopening, different for another file.
+    let store = Store::open(&path, clock()).unwrap();
+    assert_eq!(store.replica_id(), replica);
+    let (_other_dir, other_path) = temp_db();
+    assert_ne!(
+        Store::open(&other_path, clock()).unwrap().replica_id(),
+        replica
+    );
+}
+
+#[test]
+fn setting_a_new_focus_closes_the_old_one_with_its_outcome() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Okafor, Ngozi");
+    let first = Focus {
+        teacher_id: teacher.meta.id.clone(),
+        statement: "Cold call with wait time".into(),
+        started_on: day("2026-09-14"),
+        ..Focus::default()
+    };
+    store
+        .apply(Command::SetFocus {
+            focus: first,
+            previous_outcome: None,
+        })
+        .unwrap();
+
+    // A second focus without saying how the first ended is refused, and nothing changes.
+    let second = Focus {
+        teacher_id: teacher.meta.id.clone(),
+        statement: "Exit tickets drive regrouping".into(),
+        started_on: day("2026-11-02"),
+        ..Focus::default()
+    };
+    let refused = store
+        .apply(Command::SetFocus {
+            focus: second.clone(),
+            previous_outcome: None,
+        })
+        .unwrap_err();
+    assert!(matches!(refused, Error::Invalid(_)), "{refused}");
+    assert!(refused.to_string().contains("already has an active focus"));
+    assert_eq!(store.focuses(&teacher.meta.id).unwrap().len(), 1);
+
+    let applied = store
+        .apply(Command::SetFocus {
+            focus: second,
+            previous_outcome: Some(Outcome::Achieved),
+        })
+        .unwrap();
+    // One command: the old focus closed, the teacher repointed, the new focus added.
+    assert!(applied.changes.iter().any(|c| c.kind == Kind::Teacher));
+    let focuses = store.focuses(&teacher.meta.id).unwrap();
+    assert_eq!(focuses.len(), 2);
+    let (new, old) = (&focuses[0], &focuses[1]);
+    assert_eq!(new.statement, "Exit tickets drive regrouping");
+    assert_eq!(new.outcome, None);
+    assert_eq!(old.outcome, Some(Outcome::Achieved));
+    assert_eq!(old.ended_on, Some(day("2026-11-02")));
+    let teacher = store.get::<Teacher>(&teacher.meta.id).unwrap().unwrap();
+    assert_eq!(
+        teacher.active_focus_id.as_deref(),
+        Some(new.meta.id.as_str())
+    );
+    let active: Vec<_> = focuses.iter().filter(|f| f.ended_on.is_none()).collect();
+    assert_eq!(active.len(), 1, "at most one active focus");
+}
+
+#[test]
+fn an_observation_attaches_to_the_active_focus_without_asking() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Smith, Dan");
+    store
+        .apply(Command::SetFocus {
+            focus: Focus {
+                teacher_id: teacher.meta.id.clone(),
+                statement: "Warm-up connects to the target".into(),
+                started_on: day("2026-10-12"),
+                ..Focus::default()
+            },
+            previous_outcome: None,
+        })
+        .unwrap();
+    let AnyRecord::Observation(observation) = add(
+        &mut store,
+        AnyRecord::Observation(Observation {
+            teacher_id: teacher.meta.id.clone(),
+            observed_at: at("2026-11-23T10:40"),
+            rating: Rating::new(2),
+            ..Observation::default()
+        }),
+    ) else {
+        panic!("not an observation")
+    };
+    let teacher = store.get::<Teacher>(&teacher.meta.id).unwrap().unwrap();
+    assert_eq!(observation.focus_id, teacher.active_focus_id);
+}
+
+#[test]
+fn a_duplicate_active_teacher_name_is_refused_by_the_application() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let dan = add_teacher(&mut store, "Smith, Dan");
+    let refused = store
+        .apply(Command::Add(AnyRecord::Teacher(Teacher {
+            name: "  smith, DAN ".into(),
+            cadence_days: 14,
+            ..Teacher::default()
+        })))
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("already a teacher named"),
+        "{refused}"
+    );
+    assert_eq!(store.teachers(true).unwrap().len(), 1);
+
+    // Once archived, the name is free again.
+    let mut archived = dan.clone();
+    archived.archived = true;
+    store
+        .apply(Command::Edit(AnyRecord::Teacher(archived)))
+        .unwrap();
+    add_teacher(&mut store, "Smith, Dan");
+    assert_eq!(store.teachers(true).unwrap().len(), 2);
+    assert_eq!(store.teachers(false).unwrap().len(), 1);
+}
+
+#[test]
+fn delete_is_a_tombstone_that_restore_undoes() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Park, Eve");
+    let AnyRecord::Action(action) = add(
+        &mut store,
+        AnyRecord::Action(Action {
+            teacher_id: teacher.meta.id.clone(),
+            what: "Share exit-ticket data".into(),
+            owner: "coach".into(),
+            ..Action::default()
+        }),
+    ) else {
+        panic!()
+    };
+    let applied = store
+        .apply(Command::Delete {
+            kind: Kind::Action,
+            id: action.meta.id.clone(),
+        })
+        .unwrap();
+    let change = &applied.changes[0];
+    assert!(matches!(&change.before, Some(AnyRecord::Action(a)) if a.meta.deleted_at.is_none()));
+    assert!(matches!(&change.after, Some(AnyRecord::Action(a)) if a.meta.deleted_at.is_some()));
+    assert!(store.actions(&teacher.meta.id).unwrap().is_empty());
+    // Still in the file, in the trash.
+    assert!(
+        store
+            .get::<Action>(&action.meta.id)
+            .unwrap()
+            .unwrap()
+            .meta
+            .deleted_at
+            .is_some()
+    );
+    store
+        .apply(Command::Restore {
+            kind: Kind::Action,
+            id: action.meta.id.clone(),
+        })
+        .unwrap();
+    assert_eq!(store.actions(&teacher.meta.id).unwrap().len(), 1);
+}
+
+#[test]
+fn a_failed_command_changes_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Lee, Min");
+    let refused = store.apply(Command::HoldCheckIn {
+        check_in: CheckIn {
+            teacher_id: teacher.meta.id.clone(),
+            held_on: day("2026-11-23"),
+            ..CheckIn::default()
+        },
+        done: vec!["no-such-action".into()],
+        carried: vec![],
+        new_actions: vec![],
+    });
+    assert!(matches!(refused, Err(Error::NotFound { .. })));
+    assert!(
+        store.check_ins(&teacher.meta.id).unwrap().is_empty(),
+        "the check-in was rolled back"
+    );
+}
+
+#[test]
+fn schema_has_text_keys_and_no_unique_constraints_across_rows() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path, clock()).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for kind in Kind::ALL {
+        let table = kind.table();
+        let columns: Vec<(String, String, i64, i64)> = conn
+            .prepare(&format!("PRAGMA table_info({table})"))
+            .unwrap()
+            .query_map([], |r| Ok((r.get(1)?, r.get(2)?, r.get(3)?, r.get(5)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let id = columns.iter().find(|c| c.0 == "id").unwrap();
+        assert_eq!((id.1.as_str(), id.2, id.3), ("TEXT", 1, 1), "{table}.id");
+        for needed in [
+            "created_at",
+            "updated_at",
+            "author",
+            "replica_id",
+            "deleted_at",
+        ] {
+            assert!(
+                columns.iter().any(|c| c.0 == needed),
+                "{table} lacks {needed}"
+            );
+        }
+        let unique: i64 = conn
+            .query_row(
+                &format!("SELECT count(*) FROM pragma_index_list('{table}') WHERE \"unique\" = 1 AND origin <> 'pk'"),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(unique, 0, "{table} has a UNIQUE constraint");
+    }
+    let triggers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%updated_at%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(triggers, 0, "no trigger stamps times");
+}
+
+fn pragma(path: &Path, name: &str) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_query_value(None, name, |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_new_or_empty_file_is_migrated_and_reopens() {
+    let (dir, path) = temp_db();
+    fs::write(&path, b"").unwrap();
+    let store = Store::open(&path, clock()).unwrap();
+    drop(store);
+    assert_eq!(pragma(&path, "user_version"), SCHEMA_VERSION);
+    assert_eq!(pragma(&path, "application_id"), i64::from(APPLICATION_ID));
+    let mode: String = rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    // Reopening is a no-op: no backup, same version.
+    let mut store = Store::open(&path, clock()).unwrap();
+    add_teacher(&mut store, "Brandt, Felix");
+    let backups = fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".bak")
+        })
+        .count();
+    assert_eq!(backups, 0);
+}
+
+#[test]
+fn an_older_coachlog_file_is_backed_up_before_it_is_migrated() {
+    let (dir, path) = temp_db();
+    {
+        // A coachlog file at schema 0: our application id, nothing else yet.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE local_note (text TEXT); INSERT INTO local_note VALUES ('kept');",
+        )
+        .unwrap();
+    }
+    Store::open(&path, clock()).unwrap();
+    let backup = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".bak"))
+        .expect("a backup beside the file");
+    assert!(backup.to_string_lossy().contains(".v0-20261123-104200"));
+    assert_eq!(
+        fs::metadata(&backup).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let old = rusqlite::Connection::open(&backup).unwrap();
+    let kept: String = old
+        .query_row("SELECT text FROM local_note", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, "kept");
+    assert_eq!(pragma(&backup, "user_version"), 0);
+    assert_eq!(pragma(&path, "user_version"), SCHEMA_VERSION);
+}
+
+/// Opens `path` expecting a refusal, and checks the file is byte-for-byte as it was.
+fn refused_untouched(path: &Path) -> Error {
+    let before = fs::read(path).unwrap();
+    let error = match Store::open(path, clock()) {
+        Ok(_) => panic!("{} was opened", path.display()),
+        Err(error) => error,
+    };
+    assert_eq!(fs::read(path).unwrap(), before, "the file changed");
+    error
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_untouched() {
+    let (_dir, path) = temp_db();
+    fs::write(&path, "Name,School\nSmith,Eastside\n".repeat(20)).unwrap();
+    let error = refused_untouched(&path);
+    assert!(matches!(error, Error::NotSqlite { .. }));
+    assert!(
+        error.to_string().contains("not a coachlog database"),
+        "{error}"
+    );
+
+    // Damaged: a real header followed by garbage.
+    let mut damaged = b"SQLite format 3\0".to_vec();
+    damaged.extend(std::iter::repeat_n(0xA5u8, 4096));
+    fs::write(&path, damaged).unwrap();
+    let error = refused_untouched(&path);
+    assert!(matches!(error, Error::NotSqlite { .. }), "{error}");
+}
+
+#[test]
+fn another_applications_sqlite_file_is_refused_untouched() {
+    let (_dir, path) = temp_db();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+            .unwrap();
+    }
+    let error = refused_untouched(&path);
+    assert!(
+        matches!(error, Error::ForeignApp { app_id: 0, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("another application"));
+
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", 0x1234_5678)
+            .unwrap();
+    }
+    let error = refused_untouched(&path);
+    assert!(
+        matches!(
+            error,
+            Error::ForeignApp {
+                app_id: 0x1234_5678,
+                ..
+            }
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_coachlog_is_refused_untouched() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path, clock()).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+    }
+    let error = refused_untouched(&path);
+    assert!(matches!(error, Error::TooNew { .. }), "{error}");
+    assert!(error.to_string().contains("newer coachlog"), "{error}");
+}
+
+#[test]
+fn the_folder_and_files_are_private_to_the_owner() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new-folder").join("coachlog.db");
+    let mut store = Store::open(&path, clock()).unwrap();
+    add_teacher(&mut store, "Smith, Dan");
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(path.parent().unwrap()), 0o700);
+    assert_eq!(mode(&path), 0o600);
+    for suffix in ["-wal", "-shm"] {
+        let companion = PathBuf::from(format!("{}{suffix}", path.display()));
+        assert!(companion.exists(), "{suffix} exists while open");
+        assert_eq!(mode(&companion), 0o600, "{suffix}");
+    }
+}
+
+#[test]
+fn writes_use_wal_full_sync_and_foreign_keys() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    // A foreign key that points nowhere is refused by the file itself.
+    let refused = store.apply(Command::Add(AnyRecord::Measure(Measure {
+        goal_id: "missing".into(),
+        measured_on: day("2026-11-23"),
+        value: 1.0,
+        ..Measure::default()
+    })));
+    assert!(matches!(
+        refused,
+        Err(Error::NotFound {
+            kind: Kind::Goal,
+            ..
+        })
+    ));
+    assert!(store.check().unwrap().is_empty());
+}
