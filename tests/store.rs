@@ -1,26 +1,15 @@
 //! The store as a coach relies on it: records survive a round trip, one focus at a time,
 //! foreign files are refused untouched, and the file stays private.
 
-use chrono::{NaiveDate, NaiveDateTime};
-use coachlog::clock::Clock;
+mod common;
+
 use coachlog::db::{APPLICATION_ID, AnyRecord, Command, Error, SCHEMA_VERSION, Store};
 use coachlog::model::*;
+use common::{at, clock, day};
 use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-
-fn at(text: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap()
-}
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-fn clock() -> Clock {
-    Clock::Fixed(at("2026-11-23T10:42"))
-}
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -609,4 +598,101 @@ fn writes_use_wal_full_sync_and_foreign_keys() {
         })
     ));
     assert!(store.check().unwrap().is_empty());
+}
+
+#[test]
+fn a_teachers_whole_file_reads_back_in_one_go() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Smith, Dan");
+    let tid = teacher.meta.id.clone();
+    let AnyRecord::Goal(goal) = add(
+        &mut store,
+        AnyRecord::Goal(Goal {
+            teacher_id: tid.clone(),
+            statement: "On task".into(),
+            ..Goal::default()
+        }),
+    ) else {
+        panic!()
+    };
+    add(
+        &mut store,
+        AnyRecord::Measure(Measure {
+            goal_id: goal.meta.id.clone(),
+            measured_on: day("2026-11-01"),
+            value: 9.0,
+            ..Measure::default()
+        }),
+    );
+    add(
+        &mut store,
+        AnyRecord::Focus(Focus {
+            teacher_id: tid.clone(),
+            statement: "Warm-up".into(),
+            started_on: day("2026-10-12"),
+            ..Focus::default()
+        }),
+    );
+    for (at_text, rating) in [("2026-11-02T09:00", 1), ("2026-11-20T09:00", 3)] {
+        add(
+            &mut store,
+            AnyRecord::Observation(Observation {
+                teacher_id: tid.clone(),
+                observed_at: at(at_text),
+                rating: Rating::new(rating),
+                ..Observation::default()
+            }),
+        );
+    }
+    store
+        .apply(Command::HoldCheckIn {
+            check_in: CheckIn {
+                teacher_id: tid.clone(),
+                held_on: day("2026-11-09"),
+                kind: CheckInKind::Leader,
+                notes: "n".into(),
+                ..CheckIn::default()
+            },
+            done: vec![],
+            carried: vec![],
+            new_actions: vec![Action {
+                what: "Share data".into(),
+                owner: "coach".into(),
+                ..Action::default()
+            }],
+        })
+        .unwrap();
+    // Another teacher's records stay out.
+    let other = add_teacher(&mut store, "Lee, Min");
+    add(
+        &mut store,
+        AnyRecord::Action(Action {
+            teacher_id: other.meta.id.clone(),
+            what: "x".into(),
+            owner: "coach".into(),
+            ..Action::default()
+        }),
+    );
+
+    let file = store.teacher_file(&tid).unwrap().unwrap();
+    assert_eq!(file.teacher.name, "Smith, Dan");
+    assert_eq!(
+        (file.goals.len(), file.measures.len(), file.focuses.len()),
+        (1, 1, 1)
+    );
+    assert_eq!(file.check_ins[0].kind, CheckInKind::Leader);
+    assert_eq!(file.actions.len(), 1);
+    assert_eq!(
+        file.actions[0].check_in_id.as_deref(),
+        Some(file.check_ins[0].meta.id.as_str())
+    );
+    let ratings: Vec<u8> = file
+        .observations
+        .iter()
+        .filter_map(|o| o.rating.map(|r| r.value()))
+        .collect();
+    assert_eq!(ratings, vec![3, 1], "newest first");
+    assert_eq!(file.active_focus().unwrap().statement, "Warm-up");
+    assert!(store.teacher_file("nobody").unwrap().is_none());
 }

@@ -16,7 +16,126 @@ pub struct RosterRow {
     pub recent_ratings: Vec<u8>,
 }
 
+/// Everything live about one teacher, read in one query.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TeacherFile {
+    pub teacher: Teacher,
+    /// Active goals first, then by target date.
+    pub goals: Vec<Goal>,
+    /// Oldest first.
+    pub measures: Vec<Measure>,
+    /// Newest first.
+    pub focuses: Vec<Focus>,
+    /// Newest first.
+    pub observations: Vec<Observation>,
+    /// Newest first.
+    pub check_ins: Vec<CheckIn>,
+    /// Open first by due date, then done ones, newest first.
+    pub actions: Vec<Action>,
+}
+
+impl TeacherFile {
+    /// The active focus, if any.
+    pub fn active_focus(&self) -> Option<&Focus> {
+        let id = self.teacher.active_focus_id.as_deref()?;
+        self.focuses.iter().find(|focus| focus.meta.id == id)
+    }
+
+    pub fn open_actions(&self) -> impl Iterator<Item = &Action> {
+        self.actions
+            .iter()
+            .filter(|action| action.done_on.is_none())
+    }
+
+    /// Measurements of one goal, oldest first.
+    pub fn measures_of<'a>(&'a self, goal_id: &'a str) -> impl Iterator<Item = &'a Measure> + 'a {
+        self.measures.iter().filter(move |m| m.goal_id == goal_id)
+    }
+}
+
 impl Store {
+    /// A teacher's whole live file in one query; `None` if there is no such live teacher.
+    pub fn teacher_file(&self, teacher_id: &str) -> Result<Option<TeacherFile>> {
+        let all = record::all_columns(&[
+            Teacher::COLUMNS,
+            Goal::COLUMNS,
+            Measure::COLUMNS,
+            Focus::COLUMNS,
+            Observation::COLUMNS,
+            CheckIn::COLUMNS,
+            Action::COLUMNS,
+        ]);
+        let of_teacher = "teacher_id = ?1";
+        let arms = [
+            record::union_arm::<Teacher>(&all, "id = ?1"),
+            record::union_arm::<Goal>(&all, of_teacher),
+            record::union_arm::<Measure>(
+                &all,
+                "goal_id IN (SELECT id FROM goal WHERE teacher_id = ?1 AND deleted_at IS NULL)",
+            ),
+            record::union_arm::<Focus>(&all, of_teacher),
+            record::union_arm::<Observation>(&all, of_teacher),
+            record::union_arm::<CheckIn>(&all, of_teacher),
+            record::union_arm::<Action>(&all, of_teacher),
+        ];
+        let sql = arms.join(" UNION ALL ");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let mut rows = statement.query([teacher_id])?;
+        let mut teacher = None;
+        let mut file = TeacherFile::default();
+        while let Some(row) = rows.next()? {
+            let kind: String = row.get("record_kind")?;
+            match kind.as_str() {
+                "teacher" => teacher = Some(Teacher::from_row(row)?),
+                "goal" => file.goals.push(Goal::from_row(row)?),
+                "measure" => file.measures.push(Measure::from_row(row)?),
+                "focus" => file.focuses.push(Focus::from_row(row)?),
+                "observation" => file.observations.push(Observation::from_row(row)?),
+                "check_in" => file.check_ins.push(CheckIn::from_row(row)?),
+                _ => file.actions.push(Action::from_row(row)?),
+            }
+        }
+        let Some(teacher) = teacher else {
+            return Ok(None);
+        };
+        file.teacher = teacher;
+        file.goals.sort_by(|a, b| {
+            (
+                a.status != crate::model::GoalStatus::Active,
+                a.target_on,
+                &a.meta.id,
+            )
+                .cmp(&(
+                    b.status != crate::model::GoalStatus::Active,
+                    b.target_on,
+                    &b.meta.id,
+                ))
+        });
+        file.measures
+            .sort_by(|a, b| (a.measured_on, &a.meta.id).cmp(&(b.measured_on, &b.meta.id)));
+        file.focuses
+            .sort_by(|a, b| (b.started_on, &b.meta.id).cmp(&(a.started_on, &a.meta.id)));
+        file.observations
+            .sort_by(|a, b| (b.observed_at, &b.meta.id).cmp(&(a.observed_at, &a.meta.id)));
+        file.check_ins
+            .sort_by(|a, b| (b.held_on, &b.meta.id).cmp(&(a.held_on, &a.meta.id)));
+        file.actions.sort_by(|a, b| {
+            let key = |x: &Action| {
+                (
+                    x.done_on.is_some(),
+                    x.done_on
+                        .is_none()
+                        .then_some(x.due_on.unwrap_or(NaiveDate::MAX)),
+                )
+            };
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| b.done_on.cmp(&a.done_on))
+                .then_with(|| a.meta.id.cmp(&b.meta.id))
+        });
+        Ok(Some(file))
+    }
+
     /// A record by id, trashed or not.
     pub fn get<R: Record>(&self, id: &str) -> Result<Option<R>> {
         Ok(record::get::<R>(&self.conn, id)?)

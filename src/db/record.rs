@@ -329,6 +329,39 @@ pub(super) fn columns<R: Record>() -> String {
     columns.join(", ")
 }
 
+/// One arm of a `UNION ALL` over several kinds: every column in `all` (NULL where the kind
+/// has none), so one query can read records of every kind by column name.
+pub(super) fn union_arm<R: Record>(all: &[&str], filter: &str) -> String {
+    let table = R::KIND.table();
+    let columns: Vec<String> = all
+        .iter()
+        .map(|column| {
+            if META_COLUMNS.contains(column) || R::COLUMNS.contains(column) {
+                format!("{table}.{column} AS {column}")
+            } else {
+                format!("NULL AS {column}")
+            }
+        })
+        .collect();
+    format!(
+        "SELECT '{table}' AS record_kind, {} FROM {table} WHERE {table}.deleted_at IS NULL AND ({filter})",
+        columns.join(", ")
+    )
+}
+
+/// Every column name of the given kinds, bookkeeping first, each once.
+pub(super) fn all_columns(kinds: &[&'static [&'static str]]) -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = META_COLUMNS.to_vec();
+    for columns in kinds {
+        for column in *columns {
+            if !all.contains(column) {
+                all.push(column);
+            }
+        }
+    }
+    all
+}
+
 /// `SELECT <all columns> FROM <table>` for a record kind.
 pub(super) fn select<R: Record>() -> String {
     format!("SELECT {} FROM {}", columns::<R>(), R::KIND.table())

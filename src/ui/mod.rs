@@ -1,50 +1,129 @@
 //! Rendering only: draws the app's state, never queries the database or changes state.
 
-use crate::app::App;
+mod form;
+mod help;
+mod roster;
+pub mod theme;
+mod workspace;
+
+use crate::app::keymap;
+use crate::app::{App, Popup, Screen};
 use crate::text;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+/// The smallest terminal the layout is drawn in; below it a message says so.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(1),
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let message = format!(
+            "coachlog needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. \
+             Make it larger, or press Ctrl-Q to quit.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [body, status, footer] = Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(1),
+        Constraint::Length(1),
     ])
-    .areas(frame.area());
-    let today = app.clock().today();
+    .areas(area);
+    match &app.screen {
+        Screen::Roster => roster::render(app, frame, body),
+        Screen::Workspace(workspace) => workspace::render(app, workspace, frame, body),
+    }
+    for popup in &app.popups {
+        match popup {
+            Popup::Form(popup) => form::render(app, popup, frame, body),
+            Popup::Confirm(confirm) => render_confirm(&confirm.question, frame, body),
+            Popup::Help { scroll } => help::render(*scroll, frame, body),
+        }
+    }
+    if let Some(message) = &app.status {
+        let style = if message.error {
+            theme::ERROR
+        } else {
+            theme::OK
+        };
+        let mark = if message.error { "! " } else { "" };
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(
+                format!(" {mark}{}", text::line(&message.text)),
+                style,
+            ))),
+            status,
+        );
+    }
+    render_footer(&app.contexts(), frame, footer);
+}
+
+/// The keys that matter here, straight from the key table, as many as fit.
+fn render_footer(contexts: &[keymap::Context], frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for (key, hint) in keymap::footer(contexts) {
+        let width = key.chars().count() + hint.chars().count() + 3;
+        if used + width > usize::from(area.width) {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(format!(" {key}"), theme::KEY));
+        spans.push(Span::styled(format!(" {hint} "), theme::DIM));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_confirm(question: &str, frame: &mut Frame, area: Rect) {
+    let width = (question.chars().count() as u16 + 6).clamp(30, area.width.saturating_sub(4));
+    let popup = centered(area, width, 5);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(" Are you sure? ")
+        .border_style(theme::ACCENT);
+    let lines = vec![
+        Line::from(text::line(question).into_owned()),
+        Line::from(vec![
+            Span::styled(" y", theme::KEY),
+            Span::raw(" yes   "),
+            Span::styled("n", theme::KEY),
+            Span::raw(" no"),
+        ]),
+    ];
     frame.render_widget(
-        Paragraph::new(format!(
-            " coachlog · {} teachers   {}",
-            app.roster.len(),
-            today.format("%a %-d %b %Y")
-        )),
-        header,
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        popup,
     );
-    let items: Vec<ListItem> = app
-        .roster
+}
+
+/// A rectangle of the given size centred in `area` (shrunk to fit).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Ratings as a one-line chart: ▁ not yet … ▇ consistent.
+pub fn sparkline(ratings: &[u8]) -> String {
+    ratings
         .iter()
-        .map(|row| {
-            let focus = row.focus.as_deref().unwrap_or("no focus yet");
-            ListItem::new(Line::from(format!(
-                "{:<20} {}",
-                text::truncate(&text::line(&row.teacher.name), 20),
-                text::line(focus)
-            )))
+        .map(|r| match r {
+            1 => '▁',
+            2 => '▃',
+            3 => '▅',
+            _ => '▇',
         })
-        .collect();
-    let mut state = ListState::default().with_selected(Some(app.selected));
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(Block::bordered().title(" Roster "))
-            .highlight_symbol("▶")
-            .highlight_style(Style::new().add_modifier(Modifier::REVERSED)),
-        body,
-        &mut state,
-    );
-    frame.render_widget(Paragraph::new(" ↑↓ move  q quit"), footer);
+        .collect()
 }

@@ -1,0 +1,99 @@
+//! The brief a check-in opens with: what was agreed last time (each open action marked
+//! done or carried over right there) and what was seen since.
+
+use crate::db::{Command, TeacherFile};
+use crate::model::{Action, CheckIn, Observation};
+use chrono::NaiveDate;
+
+/// What the coach decided about an open action in this check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Not discussed: stays open as it is.
+    Open,
+    Done,
+    /// Still to do: due again by the next check-in.
+    Carry,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    /// The date of the last check-in, if there was one.
+    pub since: Option<NaiveDate>,
+    pub actions: Vec<(Action, Mark)>,
+    pub selected: usize,
+    /// Observations since the last check-in, newest first.
+    pub observations: Vec<Observation>,
+    /// Actions this check-in ends with.
+    pub new_actions: Vec<Action>,
+    /// Whether the keyboard is on the review list rather than the form.
+    pub focused: bool,
+}
+
+impl Review {
+    pub fn new(file: &TeacherFile) -> Review {
+        let since = file.check_ins.first().map(|c| c.held_on);
+        let observations = file
+            .observations
+            .iter()
+            .filter(|o| since.is_none_or(|since| o.observed_at.date() >= since))
+            .cloned()
+            .collect();
+        Review {
+            since,
+            actions: file
+                .open_actions()
+                .map(|a| (a.clone(), Mark::Open))
+                .collect(),
+            selected: 0,
+            observations,
+            new_actions: Vec::new(),
+            focused: false,
+        }
+    }
+
+    /// Sets the selected action's mark, or back to open if it already had it.
+    pub fn toggle(&mut self, mark: Mark) {
+        if let Some((_, current)) = self.actions.get_mut(self.selected) {
+            *current = if *current == mark { Mark::Open } else { mark };
+        }
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.actions.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+    }
+
+    /// Ratings seen since the last check-in, oldest first.
+    pub fn ratings(&self) -> Vec<u8> {
+        let mut ratings: Vec<u8> = self
+            .observations
+            .iter()
+            .filter_map(|o| o.rating.map(|r| r.value()))
+            .collect();
+        ratings.reverse();
+        ratings
+    }
+
+    /// The one command that holds the check-in: saves it, settles the reviewed actions
+    /// (carried ones fall due at the next check-in) and adds the new ones.
+    pub fn command(&self, check_in: CheckIn) -> Command {
+        let done = self
+            .actions
+            .iter()
+            .filter(|(_, mark)| *mark == Mark::Done)
+            .map(|(a, _)| a.meta.id.clone())
+            .collect();
+        let carried = self
+            .actions
+            .iter()
+            .filter(|(_, mark)| *mark == Mark::Carry)
+            .map(|(a, _)| (a.meta.id.clone(), check_in.next_on.or(a.due_on)))
+            .collect();
+        Command::HoldCheckIn {
+            check_in,
+            done,
+            carried,
+            new_actions: self.new_actions.clone(),
+        }
+    }
+}

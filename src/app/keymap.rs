@@ -1,0 +1,547 @@
+//! The one key table: it drives key handling, the footer hints and the help overlay, so
+//! the three can never disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies. Lookups try the innermost context first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Everywhere outside text entry.
+    Global,
+    Roster,
+    /// Typing a roster filter.
+    Filter,
+    Workspace,
+    /// A form: plain keys type text, so only control keys are bound here.
+    Form,
+    /// A quick form (an observation): ⏎ saves from any field.
+    QuickForm,
+    /// The "agreed last time" list of a check-in.
+    Review,
+    Confirm,
+    Help,
+}
+
+impl Context {
+    /// The title of the context's section in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Roster => "Roster",
+            Context::Filter => "Filtering the roster",
+            Context::Workspace => "Teacher workspace",
+            Context::Form => "Forms",
+            Context::QuickForm => "Quick observation",
+            Context::Review => "Check-in: agreed last time",
+            Context::Confirm => "Questions",
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// What a key asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    Quit,
+    Help,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    Filter,
+    ClearFilter,
+    AddTeacher,
+    EditTeacher,
+    ArchiveTeacher,
+    ToggleArchived,
+    Observe,
+    CheckIn,
+    NewFocus,
+    EndFocus,
+    Add,
+    Edit,
+    Delete,
+    ToggleDone,
+    AddMeasure,
+    NextTab,
+    PrevTab,
+    Tab(u8),
+    Save,
+    Cancel,
+    NextField,
+    PrevField,
+    ChoiceNext,
+    ChoicePrev,
+    TogglePrivate,
+    ExternalEditor,
+    AddNewAction,
+    MarkDone,
+    CarryOver,
+    Yes,
+    No,
+}
+
+/// A key with its modifiers, written as the footer shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// How the key is written in hints: `⏎`, `Esc`, `Ctrl-S`, `a`.
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Enter => "⏎".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "S-Tab".to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Delete => "Del".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else if self.modifiers.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
+        } else {
+            base
+        }
+    }
+
+    /// The key of a terminal event, with Shift folded into the character.
+    pub fn from_event(event: KeyEvent) -> Key {
+        let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let code = match event.code {
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            KeyCode::BackTab => {
+                modifiers = KeyModifiers::NONE;
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Key { code, modifiers }
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub key: Key,
+    pub msg: Msg,
+    /// What the key does, in a few words.
+    pub hint: &'static str,
+    /// Shown in the footer of its context (the rest appear in help only).
+    pub footer: bool,
+}
+
+const fn bind(context: Context, key: Key, msg: Msg, hint: &'static str, footer: bool) -> Binding {
+    Binding {
+        context,
+        key,
+        msg,
+        hint,
+        footer,
+    }
+}
+
+use Context as C;
+use KeyCode as K;
+
+/// Every binding of the app, in the order help and footers show them.
+pub const BINDINGS: &[Binding] = &[
+    // Roster
+    bind(C::Roster, Key::char('o'), Msg::Observe, "observe", true),
+    bind(C::Roster, Key::plain(K::Enter), Msg::Open, "open", true),
+    bind(C::Roster, Key::char('/'), Msg::Filter, "filter", true),
+    bind(
+        C::Roster,
+        Key::char('a'),
+        Msg::AddTeacher,
+        "add teacher",
+        true,
+    ),
+    bind(C::Roster, Key::char('e'), Msg::EditTeacher, "edit", true),
+    bind(
+        C::Roster,
+        Key::char('x'),
+        Msg::ArchiveTeacher,
+        "archive",
+        false,
+    ),
+    bind(
+        C::Roster,
+        Key::char('A'),
+        Msg::ToggleArchived,
+        "show archived",
+        false,
+    ),
+    bind(C::Roster, Key::char('k'), Msg::Up, "up", false),
+    bind(C::Roster, Key::char('j'), Msg::Down, "down", false),
+    bind(
+        C::Roster,
+        Key::plain(K::Esc),
+        Msg::ClearFilter,
+        "clear filter",
+        false,
+    ),
+    bind(C::Roster, Key::char('q'), Msg::Quit, "quit", true),
+    // Filter
+    bind(C::Filter, Key::plain(K::Enter), Msg::Open, "open", true),
+    bind(
+        C::Filter,
+        Key::plain(K::Esc),
+        Msg::ClearFilter,
+        "clear",
+        true,
+    ),
+    bind(C::Filter, Key::plain(K::Up), Msg::Up, "up", false),
+    bind(C::Filter, Key::plain(K::Down), Msg::Down, "down", false),
+    // Workspace
+    bind(C::Workspace, Key::char('o'), Msg::Observe, "observe", true),
+    bind(C::Workspace, Key::char('c'), Msg::CheckIn, "check-in", true),
+    bind(
+        C::Workspace,
+        Key::char('f'),
+        Msg::NewFocus,
+        "new focus",
+        true,
+    ),
+    bind(
+        C::Workspace,
+        Key::char('F'),
+        Msg::EndFocus,
+        "end focus",
+        false,
+    ),
+    bind(C::Workspace, Key::char('a'), Msg::Add, "add", true),
+    bind(C::Workspace, Key::char('e'), Msg::Edit, "edit", true),
+    bind(C::Workspace, Key::char('d'), Msg::Delete, "delete", false),
+    bind(
+        C::Workspace,
+        Key::char(' '),
+        Msg::ToggleDone,
+        "action done",
+        false,
+    ),
+    bind(
+        C::Workspace,
+        Key::char('m'),
+        Msg::AddMeasure,
+        "add measure",
+        false,
+    ),
+    bind(
+        C::Workspace,
+        Key::plain(K::Tab),
+        Msg::NextTab,
+        "next tab",
+        true,
+    ),
+    bind(
+        C::Workspace,
+        Key::plain(K::BackTab),
+        Msg::PrevTab,
+        "previous tab",
+        false,
+    ),
+    bind(C::Workspace, Key::char('1'), Msg::Tab(0), "Overview", false),
+    bind(C::Workspace, Key::char('2'), Msg::Tab(1), "Goals", false),
+    bind(
+        C::Workspace,
+        Key::char('3'),
+        Msg::Tab(2),
+        "Observations",
+        false,
+    ),
+    bind(
+        C::Workspace,
+        Key::char('4'),
+        Msg::Tab(3),
+        "Check-ins",
+        false,
+    ),
+    bind(C::Workspace, Key::char('5'), Msg::Tab(4), "Actions", false),
+    bind(C::Workspace, Key::char('6'), Msg::Tab(5), "Timeline", false),
+    bind(
+        C::Workspace,
+        Key::char('E'),
+        Msg::EditTeacher,
+        "edit teacher",
+        false,
+    ),
+    bind(C::Workspace, Key::char('k'), Msg::Up, "up", false),
+    bind(C::Workspace, Key::char('j'), Msg::Down, "down", false),
+    bind(C::Workspace, Key::plain(K::Esc), Msg::Back, "roster", true),
+    bind(C::Workspace, Key::char('q'), Msg::Quit, "quit", false),
+    // Forms
+    bind(C::Form, Key::ctrl('s'), Msg::Save, "save", true),
+    bind(
+        C::Form,
+        Key::plain(K::Tab),
+        Msg::NextField,
+        "next field",
+        true,
+    ),
+    bind(
+        C::Form,
+        Key::plain(K::BackTab),
+        Msg::PrevField,
+        "previous field",
+        false,
+    ),
+    bind(
+        C::Form,
+        Key::ctrl('e'),
+        Msg::ExternalEditor,
+        "$EDITOR",
+        true,
+    ),
+    bind(
+        C::Form,
+        Key::ctrl('p'),
+        Msg::TogglePrivate,
+        "private",
+        false,
+    ),
+    bind(
+        C::Form,
+        Key::ctrl('n'),
+        Msg::AddNewAction,
+        "new action",
+        false,
+    ),
+    bind(C::Form, Key::plain(K::Esc), Msg::Cancel, "cancel", true),
+    // Quick observation
+    bind(C::QuickForm, Key::plain(K::Enter), Msg::Save, "save", true),
+    bind(
+        C::QuickForm,
+        Key::plain(K::Tab),
+        Msg::NextField,
+        "more fields",
+        true,
+    ),
+    bind(
+        C::QuickForm,
+        Key::ctrl('p'),
+        Msg::TogglePrivate,
+        "private",
+        true,
+    ),
+    // Check-in review list
+    bind(C::Review, Key::char(' '), Msg::MarkDone, "done", true),
+    bind(
+        C::Review,
+        Key::char('>'),
+        Msg::CarryOver,
+        "carry over",
+        true,
+    ),
+    bind(C::Review, Key::plain(K::Up), Msg::Up, "up", false),
+    bind(C::Review, Key::plain(K::Down), Msg::Down, "down", false),
+    bind(C::Review, Key::char('k'), Msg::Up, "up", false),
+    bind(C::Review, Key::char('j'), Msg::Down, "down", false),
+    // Questions
+    bind(C::Confirm, Key::char('y'), Msg::Yes, "yes", true),
+    bind(C::Confirm, Key::plain(K::Enter), Msg::Yes, "yes", false),
+    bind(C::Confirm, Key::char('n'), Msg::No, "no", true),
+    bind(C::Confirm, Key::plain(K::Esc), Msg::No, "no", false),
+    // Help
+    bind(C::Help, Key::plain(K::Esc), Msg::Cancel, "close", true),
+    bind(C::Help, Key::char('?'), Msg::Cancel, "close", false),
+    bind(C::Help, Key::char('q'), Msg::Cancel, "close", false),
+    // Everywhere outside text entry
+    bind(C::Global, Key::plain(K::Up), Msg::Up, "up", false),
+    bind(C::Global, Key::plain(K::Down), Msg::Down, "down", false),
+    bind(
+        C::Global,
+        Key::plain(K::PageUp),
+        Msg::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        C::Global,
+        Key::plain(K::PageDown),
+        Msg::PageDown,
+        "page down",
+        false,
+    ),
+    bind(C::Global, Key::plain(K::Home), Msg::Top, "first", false),
+    bind(C::Global, Key::plain(K::End), Msg::Bottom, "last", false),
+    bind(C::Global, Key::char('g'), Msg::Top, "first", false),
+    bind(C::Global, Key::char('G'), Msg::Bottom, "last", false),
+    bind(
+        C::Global,
+        Key::plain(K::Left),
+        Msg::ChoicePrev,
+        "previous choice",
+        false,
+    ),
+    bind(
+        C::Global,
+        Key::plain(K::Right),
+        Msg::ChoiceNext,
+        "next choice",
+        false,
+    ),
+    bind(C::Global, Key::char('?'), Msg::Help, "help", true),
+    bind(C::Global, Key::ctrl('q'), Msg::Quit, "quit", false),
+    bind(C::Global, Key::ctrl('c'), Msg::Quit, "quit", false),
+];
+
+/// The message bound to `key` in the first of `contexts` that binds it.
+pub fn lookup(contexts: &[Context], key: Key) -> Option<Msg> {
+    contexts.iter().find_map(|context| {
+        BINDINGS
+            .iter()
+            .find(|binding| binding.context == *context && binding.key == key)
+            .map(|binding| binding.msg)
+    })
+}
+
+/// The footer hints for the given contexts, innermost first, one per message.
+pub fn footer(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    let mut seen = Vec::new();
+    let mut hints = Vec::new();
+    for context in contexts {
+        for binding in BINDINGS
+            .iter()
+            .filter(|b| b.context == *context && b.footer)
+        {
+            if !seen.contains(&binding.msg) {
+                seen.push(binding.msg);
+                hints.push((binding.key.label(), binding.hint));
+            }
+        }
+    }
+    hints
+}
+
+/// The key and hint of the first binding of `msg` in `context`.
+pub fn hint_for(context: Context, msg: Msg) -> Option<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .find(|b| b.context == context && b.msg == msg)
+        .map(|b| (b.key.label(), b.hint))
+}
+
+/// Help sections: each context with all its keys, keys sharing a message joined ("k/↑").
+pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
+    let mut sections: Vec<(Context, Vec<(String, &'static str)>)> = Vec::new();
+    let order = [
+        C::Roster,
+        C::Filter,
+        C::Workspace,
+        C::Form,
+        C::QuickForm,
+        C::Review,
+        C::Confirm,
+        C::Help,
+        C::Global,
+    ];
+    for context in order {
+        let mut rows: Vec<(Msg, String, &'static str)> = Vec::new();
+        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+            match rows.iter_mut().find(|(msg, _, _)| *msg == binding.msg) {
+                Some(row) => {
+                    row.1.push('/');
+                    row.1.push_str(&binding.key.label());
+                }
+                None => rows.push((binding.msg, binding.key.label(), binding.hint)),
+            }
+        }
+        sections.push((
+            context,
+            rows.into_iter()
+                .map(|(_, keys, hint)| (keys, hint))
+                .collect(),
+        ));
+    }
+    sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                assert!(
+                    !(a.context == b.context && a.key == b.key),
+                    "{:?} {} bound twice",
+                    a.context,
+                    a.key.label()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn inner_contexts_win_over_global() {
+        let contexts = [Context::Help, Context::Global];
+        assert_eq!(lookup(&contexts, Key::char('?')), Some(Msg::Cancel));
+        assert_eq!(lookup(&[Context::Global], Key::char('?')), Some(Msg::Help));
+    }
+
+    #[test]
+    fn footer_and_help_come_from_the_table() {
+        let footer = footer(&[Context::Roster, Context::Global]);
+        assert_eq!(footer.first(), Some(&("o".to_string(), "observe")));
+        assert!(footer.contains(&("?".to_string(), "help")));
+        let help = help();
+        let roster = &help.iter().find(|(c, _)| *c == Context::Roster).unwrap().1;
+        assert!(roster.contains(&("x".to_string(), "archive")));
+        let global = &help.iter().find(|(c, _)| *c == Context::Global).unwrap().1;
+        assert!(global.contains(&("Ctrl-Q/Ctrl-C".to_string(), "quit")));
+    }
+
+    #[test]
+    fn shifted_letters_and_control_keys_read_as_written() {
+        let shifted = KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(shifted), Key::char('A'));
+        let ctrl = KeyEvent::new(
+            KeyCode::Char('S'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert_eq!(Key::from_event(ctrl), Key::ctrl('s'));
+        assert_eq!(Key::ctrl('s').label(), "Ctrl-S");
+    }
+}

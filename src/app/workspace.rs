@@ -1,0 +1,259 @@
+//! One teacher's workspace: the loaded file, the tab, and the selection in each list.
+
+use crate::db::TeacherFile;
+use crate::model::{Focus, Kind};
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// The workspace tabs, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Overview,
+    Goals,
+    Observations,
+    CheckIns,
+    Actions,
+    Timeline,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 6] = [
+        Tab::Overview,
+        Tab::Goals,
+        Tab::Observations,
+        Tab::CheckIns,
+        Tab::Actions,
+        Tab::Timeline,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Overview => "Overview",
+            Tab::Goals => "Goals",
+            Tab::Observations => "Observations",
+            Tab::CheckIns => "Check-ins",
+            Tab::Actions => "Actions",
+            Tab::Timeline => "Timeline",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    /// The kind of record the tab lists, if it lists one kind.
+    pub fn kind(self) -> Option<Kind> {
+        match self {
+            Tab::Goals => Some(Kind::Goal),
+            Tab::Observations => Some(Kind::Observation),
+            Tab::CheckIns => Some(Kind::CheckIn),
+            Tab::Actions => Some(Kind::Action),
+            Tab::Overview | Tab::Timeline => None,
+        }
+    }
+}
+
+/// One line of the timeline: any record, or a marker for a focus or goal change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub at: NaiveDateTime,
+    pub kind: Kind,
+    pub id: String,
+    /// A change of focus or goal, drawn as a marker.
+    pub marker: bool,
+    pub summary: String,
+}
+
+/// Everything of a teacher, newest first, with focus and goal changes as markers.
+pub fn timeline(file: &TeacherFile) -> Vec<Entry> {
+    let noon = |day: NaiveDate| day.and_hms_opt(12, 0, 0).unwrap_or_default();
+    let mut entries = Vec::new();
+    for focus in &file.focuses {
+        entries.push(Entry {
+            at: noon(focus.started_on),
+            kind: Kind::Focus,
+            id: focus.meta.id.clone(),
+            marker: true,
+            summary: format!("◆ focus set: {}", focus.statement),
+        });
+        if let (Some(ended), Some(outcome)) = (focus.ended_on, focus.outcome) {
+            entries.push(Entry {
+                at: noon(ended),
+                kind: Kind::Focus,
+                id: focus.meta.id.clone(),
+                marker: true,
+                summary: format!("◇ focus {outcome}: {}", focus.statement),
+            });
+        }
+    }
+    for goal in &file.goals {
+        let set = goal
+            .meta
+            .created_at
+            .get(..10)
+            .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok());
+        if let Some(day) = set {
+            entries.push(Entry {
+                at: noon(day),
+                kind: Kind::Goal,
+                id: goal.meta.id.clone(),
+                marker: true,
+                summary: format!("◆ goal ({}): {}", goal.status, goal.statement),
+            });
+        }
+    }
+    for measure in &file.measures {
+        entries.push(Entry {
+            at: noon(measure.measured_on),
+            kind: Kind::Measure,
+            id: measure.meta.id.clone(),
+            marker: false,
+            summary: format!("measured {} {}", trim_number(measure.value), measure.note),
+        });
+    }
+    for observation in &file.observations {
+        let rating = observation
+            .rating
+            .map(|r| format!("rated {} · ", r.value()))
+            .unwrap_or_default();
+        let private = if observation.private {
+            "private · "
+        } else {
+            ""
+        };
+        entries.push(Entry {
+            at: observation.observed_at,
+            kind: Kind::Observation,
+            id: observation.meta.id.clone(),
+            marker: false,
+            summary: format!("{private}{rating}{}", first_line(&observation.evidence)),
+        });
+    }
+    for check_in in &file.check_ins {
+        entries.push(Entry {
+            at: noon(check_in.held_on),
+            kind: Kind::CheckIn,
+            id: check_in.meta.id.clone(),
+            marker: false,
+            summary: format!(
+                "{} check-in · {}",
+                check_in.kind,
+                first_line(&check_in.notes)
+            ),
+        });
+    }
+    for action in &file.actions {
+        if let Some(done) = action.done_on {
+            entries.push(Entry {
+                at: noon(done),
+                kind: Kind::Action,
+                id: action.meta.id.clone(),
+                marker: false,
+                summary: format!("✔ {} ({})", action.what, action.owner),
+            });
+        }
+    }
+    entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
+    entries
+}
+
+/// The first line of a note.
+pub fn first_line(text: &str) -> &str {
+    text.lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+}
+
+/// `86` rather than `86.0`, `2.5` as is.
+pub fn trim_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+/// A teacher opened in the workspace.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub file: TeacherFile,
+    pub tab: Tab,
+    selected: [usize; 6],
+}
+
+impl Workspace {
+    pub fn new(file: TeacherFile) -> Workspace {
+        Workspace {
+            file,
+            tab: Tab::Overview,
+            selected: [0; 6],
+        }
+    }
+
+    pub fn active_focus(&self) -> Option<&Focus> {
+        self.file.active_focus()
+    }
+
+    /// How many rows the current tab lists.
+    pub fn rows(&self) -> usize {
+        match self.tab {
+            Tab::Overview => 0,
+            Tab::Goals => self.file.goals.len(),
+            Tab::Observations => self.file.observations.len(),
+            Tab::CheckIns => self.file.check_ins.len(),
+            Tab::Actions => self.file.actions.len(),
+            Tab::Timeline => timeline(&self.file).len(),
+        }
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected[self.tab.index()].min(self.rows().saturating_sub(1))
+    }
+
+    /// Moves the selection by `delta` rows, staying in the list.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.rows().saturating_sub(1) as isize;
+        let next = (self.selected() as isize + delta).clamp(0, last.max(0));
+        self.selected[self.tab.index()] = next as usize;
+    }
+
+    pub fn select(&mut self, index: usize) {
+        self.selected[self.tab.index()] = index;
+    }
+
+    /// The kind and id of the selected record on the current tab.
+    pub fn selected_record(&self) -> Option<(Kind, String)> {
+        let index = self.selected();
+        match self.tab {
+            Tab::Overview => None,
+            Tab::Goals => self
+                .file
+                .goals
+                .get(index)
+                .map(|r| (Kind::Goal, r.meta.id.clone())),
+            Tab::Observations => self
+                .file
+                .observations
+                .get(index)
+                .map(|r| (Kind::Observation, r.meta.id.clone())),
+            Tab::CheckIns => self
+                .file
+                .check_ins
+                .get(index)
+                .map(|r| (Kind::CheckIn, r.meta.id.clone())),
+            Tab::Actions => self
+                .file
+                .actions
+                .get(index)
+                .map(|r| (Kind::Action, r.meta.id.clone())),
+            Tab::Timeline => timeline(&self.file)
+                .get(index)
+                .map(|e| (e.kind, e.id.clone())),
+        }
+    }
+
+    /// Replaces the file after a change, keeping the tab and selection where they were.
+    pub fn reload(&mut self, file: TeacherFile) {
+        self.file = file;
+    }
+}

@@ -1,0 +1,155 @@
+//! The roster: who is due, who is overdue, who has not been seen lately.
+
+use super::{sparkline, theme};
+use crate::app::App;
+use crate::dates;
+use crate::text;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+/// Days without an observation before a teacher is marked with `!`.
+pub const COVERAGE_GAP_DAYS: i64 = 14;
+
+/// "3d", "21d!" past the coverage gap, "never".
+pub fn seen(last: Option<NaiveDate>, today: NaiveDate) -> (String, bool) {
+    match last {
+        None => ("never".into(), true),
+        Some(day) => {
+            let days = dates::days_between(day, today).max(0);
+            let late = days > COVERAGE_GAP_DAYS;
+            (format!("{days}d{}", if late { "!" } else { "" }), late)
+        }
+    }
+}
+
+/// "overdue 4d !", "today", "Thu 26", "—".
+pub fn next_check_in(next: Option<NaiveDate>, today: NaiveDate) -> (String, bool) {
+    match next {
+        None => ("—".into(), false),
+        Some(day) if day < today => (format!("{} !", dates::relative_due(day, today)), true),
+        Some(day) => (dates::short_day(day, today), day == today),
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let today = app.now.date();
+    let roster = &app.roster;
+    let [header, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let archived = if roster.show_archived {
+        " (with archived)"
+    } else {
+        ""
+    };
+    let title = format!(" coachlog · {} teachers{archived}", roster.total());
+    let date = today.format("%a %-d %b %Y").to_string();
+    let pad =
+        usize::from(header.width).saturating_sub(title.chars().count() + date.chars().count() + 1);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(title, theme::TITLE),
+            Span::raw(" ".repeat(pad)),
+            Span::raw(date),
+        ])),
+        header,
+    );
+
+    let filter = if roster.filtering || !roster.filter.is_empty() {
+        format!(
+            " filter: {}{} ",
+            text::line(&roster.filter),
+            if roster.filtering { "▏" } else { "" }
+        )
+    } else {
+        String::new()
+    };
+    let block = Block::bordered()
+        .title(Line::from(vec![
+            Span::raw(" Roster "),
+            Span::styled(filter, theme::ACCENT),
+        ]))
+        .title_bottom(
+            Line::from(format!(
+                " {}/{} ",
+                if roster.visible_len() == 0 {
+                    0
+                } else {
+                    roster.selected() + 1
+                },
+                roster.visible_len()
+            ))
+            .right_aligned(),
+        );
+
+    if roster.total() == 0 {
+        let hint = vec![
+            Line::from(Span::styled("No teachers yet.", theme::TITLE)),
+            Line::default(),
+            Line::from("Press a to add the first teacher you coach, then ⏎ to open them:"),
+            Line::from("set a goal and one focus, observe with o, hold check-ins with c."),
+            Line::default(),
+            Line::from("Or try the demo school first:  coachlog --demo"),
+        ];
+        frame.render_widget(
+            Paragraph::new(hint).wrap(Wrap { trim: true }).block(block),
+            list,
+        );
+        return;
+    }
+    if roster.visible_len() == 0 {
+        frame.render_widget(
+            Paragraph::new("No teacher matches the filter; Esc clears it.").block(block),
+            list,
+        );
+        return;
+    }
+
+    let rows: Vec<Row> = roster
+        .visible()
+        .map(|row| {
+            let (seen_text, seen_late) = seen(row.last_observed, today);
+            let (due_text, due_now) = next_check_in(row.next_check_in, today);
+            let mut focus = Vec::new();
+            if row.teacher.archived {
+                focus.push(Span::styled("archived · ", theme::WARN));
+            }
+            focus.push(match &row.focus {
+                Some(statement) => Span::raw(text::line(statement).into_owned()),
+                None => Span::styled("no focus yet", theme::DIM),
+            });
+            Row::new(vec![
+                Cell::from(text::line(&row.teacher.name).into_owned()),
+                Cell::from(Line::from(focus)),
+                Cell::from(Line::from(seen_text).right_aligned()).style(if seen_late {
+                    theme::WARN
+                } else {
+                    Default::default()
+                }),
+                Cell::from(due_text).style(if due_now {
+                    theme::ERROR
+                } else {
+                    Default::default()
+                }),
+                Cell::from(sparkline(&row.recent_ratings)),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(18),
+        Constraint::Fill(1),
+        Constraint::Length(6),
+        Constraint::Length(12),
+        Constraint::Length(8),
+    ];
+    let table = Table::new(rows, widths)
+        .header(
+            Row::new(vec!["Teacher", "Focus", "  Seen", "Check-in", "Ratings"]).style(theme::DIM),
+        )
+        .block(block)
+        .highlight_symbol("▶")
+        .row_highlight_style(theme::SELECTED);
+    let mut state = TableState::default().with_selected(Some(roster.selected()));
+    frame.render_stateful_widget(table, list, &mut state);
+}

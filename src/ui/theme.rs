@@ -1,0 +1,13 @@
+//! The few styles the app uses. Colour only adds to marks like `!` and `✔`, never replaces them.
+
+use ratatui::style::{Color, Modifier, Style};
+
+pub const ACCENT: Style = Style::new().fg(Color::Cyan);
+pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
+pub const DIM: Style = Style::new().fg(Color::DarkGray);
+pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+pub const ERROR: Style = Style::new().fg(Color::Red);
+pub const WARN: Style = Style::new().fg(Color::Yellow);
+pub const OK: Style = Style::new().fg(Color::Green);
+pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
+pub const MARKER: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);

@@ -1,0 +1,209 @@
+//! Shared helpers for the integration tests: a small caseload on a temp file with a
+//! frozen clock, built through the same commands the app uses.
+#![allow(dead_code)]
+
+pub mod pty;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use coachlog::clock::Clock;
+use coachlog::db::{AnyRecord, Command, Store};
+use coachlog::model::*;
+
+pub fn at(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").expect("a test time")
+}
+
+pub fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")
+}
+
+/// Monday 23 November 2026, 10:42: the day every test lives in.
+pub fn clock() -> Clock {
+    Clock::Fixed(at("2026-11-23T10:42"))
+}
+
+pub fn empty_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = Store::open(&dir.path().join("coachlog.db"), clock()).expect("open");
+    (dir, store)
+}
+
+pub fn add(store: &mut Store, record: AnyRecord) -> String {
+    let applied = store.apply(Command::Add(record)).expect("add");
+    applied.added_id().expect("an id").to_owned()
+}
+
+pub fn teacher(store: &mut Store, name: &str, school: &str, subject: &str) -> String {
+    add(
+        store,
+        AnyRecord::Teacher(Teacher {
+            name: name.into(),
+            school: school.into(),
+            subject: subject.into(),
+            cadence_days: 14,
+            ..Teacher::default()
+        }),
+    )
+}
+
+pub fn observe(store: &mut Store, teacher_id: &str, when: &str, rating: u8, evidence: &str) {
+    add(
+        store,
+        AnyRecord::Observation(Observation {
+            teacher_id: teacher_id.into(),
+            observed_at: at(when),
+            rating: Rating::new(rating),
+            evidence: evidence.into(),
+            minutes: Some(10),
+            ..Observation::default()
+        }),
+    );
+}
+
+/// Three teachers: Smith with a focus, a goal, ratings, a check-in and actions; Okafor
+/// overdue and not seen for three weeks; Brandt with nothing yet.
+pub fn caseload() -> (tempfile::TempDir, Store, String) {
+    let (dir, mut store) = empty_store();
+    let smith = teacher(
+        &mut store,
+        "Smith, Dan",
+        "Eastside Middle",
+        "Grade 7 Science",
+    );
+    let goal = add(
+        &mut store,
+        AnyRecord::Goal(Goal {
+            teacher_id: smith.clone(),
+            statement: "Students on task in the first 10 minutes".into(),
+            why: "The first minutes set the lesson's pace.".into(),
+            measure: "students on task at minute 10".into(),
+            unit: "%".into(),
+            baseline: Some(32.0),
+            target: Some(85.0),
+            target_on: Some(day("2027-01-29")),
+            ..Goal::default()
+        }),
+    );
+    for (on, value, note) in [
+        ("2026-09-10", 32.0, "9/28 on task"),
+        ("2026-11-20", 86.0, "24/28 on task"),
+    ] {
+        add(
+            &mut store,
+            AnyRecord::Measure(Measure {
+                goal_id: goal.clone(),
+                measured_on: day(on),
+                value,
+                note: note.into(),
+                ..Measure::default()
+            }),
+        );
+    }
+    store
+        .apply(Command::SetFocus {
+            focus: Focus {
+                teacher_id: smith.clone(),
+                goal_id: Some(goal),
+                statement: "Warm-up connects to the day's learning target".into(),
+                look_fors: vec![
+                    "posted".into(),
+                    "names target".into(),
+                    "students explain".into(),
+                ],
+                started_on: day("2026-10-12"),
+                ..Focus::default()
+            },
+            previous_outcome: None,
+        })
+        .expect("focus");
+    observe(
+        &mut store,
+        &smith,
+        "2026-10-14T10:36",
+        1,
+        "Warm-up not posted; 6 of 28 off task at 10:40.",
+    );
+    observe(
+        &mut store,
+        &smith,
+        "2026-10-28T10:30",
+        2,
+        "Warm-up posted before the bell.",
+    );
+    store
+        .apply(Command::HoldCheckIn {
+            check_in: CheckIn {
+                teacher_id: smith.clone(),
+                held_on: day("2026-11-09"),
+                notes: "Warm-up now posted daily. Next: students explain the target.".into(),
+                reflection: "Kelly stays in class now.".into(),
+                next_on: Some(day("2026-11-26")),
+                ..CheckIn::default()
+            },
+            done: vec![],
+            carried: vec![],
+            new_actions: vec![
+                Action {
+                    what: "Post warm-up before bell".into(),
+                    owner: "Dan".into(),
+                    due_on: Some(day("2026-11-27")),
+                    ..Action::default()
+                },
+                Action {
+                    what: "Share exit-ticket data".into(),
+                    owner: "coach".into(),
+                    due_on: Some(day("2026-11-21")),
+                    ..Action::default()
+                },
+            ],
+        })
+        .expect("check-in");
+    observe(
+        &mut store,
+        &smith,
+        "2026-11-20T10:36",
+        3,
+        "Students explained the target to a partner.",
+    );
+
+    let okafor = teacher(
+        &mut store,
+        "Okafor, Ngozi",
+        "Eastside Middle",
+        "Grade 8 Math",
+    );
+    store
+        .apply(Command::SetFocus {
+            focus: Focus {
+                teacher_id: okafor.clone(),
+                statement: "Cold call with wait time".into(),
+                started_on: day("2026-09-14"),
+                ..Focus::default()
+            },
+            previous_outcome: None,
+        })
+        .expect("focus");
+    observe(
+        &mut store,
+        &okafor,
+        "2026-11-02T09:10",
+        3,
+        "Waited 3 seconds after each question.",
+    );
+    add(
+        &mut store,
+        AnyRecord::CheckIn(CheckIn {
+            teacher_id: okafor,
+            held_on: day("2026-11-05"),
+            next_on: Some(day("2026-11-19")),
+            ..CheckIn::default()
+        }),
+    );
+    teacher(
+        &mut store,
+        "Brandt, Felix",
+        "Eastside Middle",
+        "Grade 6 ELA",
+    );
+    (dir, store, smith)
+}

@@ -1,0 +1,506 @@
+//! The full-screen app as a coach uses it: screens rendered at 80x24 with a frozen clock
+//! and snapshotted, and keys driving every form and the focus and check-in rules.
+
+mod common;
+
+use coachlog::app::App;
+use coachlog::db::Store;
+use coachlog::model::Outcome;
+use common::{caseload, day, empty_store};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// Sends keys written as text, with `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<Up>`,
+/// `<Down>`, `<Left>`, `<Right>`, `<Space>`, `<BS>`, `<C-x>` and `<A-x>` for special keys.
+fn press(app: &mut App, keys: &str) {
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let (event, used) = if c == '<'
+            && let Some(end) = rest.find('>')
+            && end > 1
+        {
+            let name = &rest[1..end];
+            let event = match name {
+                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+                "Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+                "Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
+                "Space" => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
+                "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+                other if other.starts_with("C-") => KeyEvent::new(
+                    KeyCode::Char(other.chars().nth(2).unwrap()),
+                    KeyModifiers::CONTROL,
+                ),
+                other if other.starts_with("A-") => KeyEvent::new(
+                    KeyCode::Char(other.chars().nth(2).unwrap()),
+                    KeyModifiers::ALT,
+                ),
+                other => panic!("unknown key <{other}>"),
+            };
+            (event, end + 1)
+        } else {
+            let modifiers = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            (KeyEvent::new(KeyCode::Char(c), modifiers), c.len_utf8())
+        };
+        app.handle_event(Event::Key(event));
+        rest = &rest[used..];
+    }
+}
+
+fn screen(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| coachlog::ui::render(app, frame))
+        .unwrap();
+    terminal
+}
+
+fn text(app: &App) -> String {
+    screen(app, 80, 24).backend().to_string()
+}
+
+fn app(store: Store) -> App {
+    App::new(store).unwrap()
+}
+
+#[test]
+fn roster_shows_focus_last_visit_next_check_in_and_ratings() {
+    let (_dir, store, _) = caseload();
+    let app = app(store);
+    insta::assert_snapshot!("roster", screen(&app, 80, 24).backend());
+    let shown = text(&app);
+    assert!(
+        shown.contains("overdue 4d !"),
+        "Okafor's check-in was due 19 Nov"
+    );
+    assert!(shown.contains("21d!"), "Okafor not seen for 21 days");
+    assert!(shown.contains("never"), "Brandt never observed");
+}
+
+#[test]
+fn an_empty_roster_says_how_to_start() {
+    let (_dir, store) = empty_store();
+    insta::assert_snapshot!("roster_empty", screen(&app(store), 80, 24).backend());
+}
+
+#[test]
+fn typing_a_filter_narrows_the_roster_and_esc_clears_it() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "/cold");
+    let shown = text(&app);
+    assert!(shown.contains("Okafor") && !shown.contains("Smith") && !shown.contains("Brandt"));
+    assert!(shown.contains("filter: cold"));
+    press(&mut app, "<Enter>");
+    assert!(
+        text(&app).contains("Cold call with wait time"),
+        "Enter opens the one match"
+    );
+    press(&mut app, "<Esc><Esc>");
+    let shown = text(&app);
+    assert!(shown.contains("Smith") && shown.contains("Brandt"));
+}
+
+#[test]
+fn workspace_header_stays_on_every_tab() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>");
+    insta::assert_snapshot!("workspace_overview", screen(&app, 80, 24).backend());
+    for (key, name) in [
+        ("2", "goals"),
+        ("3", "observations"),
+        ("4", "check_ins"),
+        ("5", "actions"),
+        ("6", "timeline"),
+    ] {
+        press(&mut app, key);
+        let terminal = screen(&app, 80, 24);
+        let shown = terminal.backend().to_string();
+        assert!(shown.contains("Smith, Dan · Grade 7 Science"), "{name}");
+        assert!(
+            shown.contains("Warm-up connects to the day's learning target"),
+            "{name}"
+        );
+        insta::assert_snapshot!(format!("workspace_{name}"), terminal.backend());
+    }
+}
+
+#[test]
+fn help_lists_every_key_from_the_same_table() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "?");
+    let shown = text(&app);
+    assert!(shown.contains("Roster") && shown.contains("archive"));
+    insta::assert_snapshot!("help", screen(&app, 80, 24).backend());
+    press(&mut app, "<Esc>");
+    assert!(!text(&app).contains("Keys · "));
+}
+
+#[test]
+fn a_small_terminal_gets_a_message_and_a_resize_redraws() {
+    let (_dir, store, _) = caseload();
+    let app = app(store);
+    let small = screen(&app, 50, 12).backend().to_string();
+    assert!(
+        small.contains("needs a terminal of at least 60×16"),
+        "{small}"
+    );
+    assert!(small.contains("50×12"));
+    let big = screen(&app, 100, 30).backend().to_string();
+    assert!(big.contains("Smith, Dan") && !big.contains("needs a terminal"));
+}
+
+#[test]
+fn adding_a_teacher_from_the_roster_selects_them() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    press(
+        &mut app,
+        "aPark, Eve<Tab>Eastside Middle<Tab>Grade 6 Math<Tab><BS><BS>7",
+    );
+    insta::assert_snapshot!("teacher_form", screen(&app, 80, 24).backend());
+    press(&mut app, "<C-s>");
+    let shown = text(&app);
+    assert!(shown.contains("▶Park, Eve"), "{shown}");
+    assert!(shown.contains("Saved the teacher"));
+    let teachers = app.store.teachers(false).unwrap();
+    assert_eq!(teachers[0].cadence_days, 7);
+}
+
+#[test]
+fn a_failed_save_keeps_the_form_and_everything_typed() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "asmith, dan<Tab>Westside High");
+    press(&mut app, "<C-s>");
+    let shown = text(&app);
+    assert!(shown.contains("already a teacher named"), "{shown}");
+    assert!(
+        shown.contains("smith, dan") && shown.contains("Westside High"),
+        "{shown}"
+    );
+    assert_eq!(app.store.teachers(true).unwrap().len(), 3);
+    // Fix the name and save.
+    press(&mut app, "<S-Tab><BS><BS><BS>Ana<C-s>");
+    assert_eq!(app.store.teachers(true).unwrap().len(), 4);
+}
+
+#[test]
+fn a_bad_date_is_named_inline_and_nothing_is_saved() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(
+        &mut app,
+        "<Down><Down><Enter>5aModel partner-explain<Tab><Tab>someday",
+    );
+    let shown = text(&app);
+    assert!(shown.contains("! \"someday\" is not a date"), "{shown}");
+    press(&mut app, "<C-s>");
+    assert!(text(&app).contains("Due: \"someday\" is not a date"));
+    assert_eq!(
+        app.store
+            .teacher_file(&smith)
+            .unwrap()
+            .unwrap()
+            .actions
+            .len(),
+        2
+    );
+    press(&mut app, "<BS><BS><BS><BS><BS><BS><BS>+7d<C-s>");
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let added = file
+        .actions
+        .iter()
+        .find(|a| a.what == "Model partner-explain")
+        .unwrap();
+    assert_eq!(added.due_on, Some(day("2026-11-30")));
+    assert_eq!(added.owner, "teacher");
+}
+
+#[test]
+fn esc_asks_before_throwing_away_typed_text() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    press(&mut app, "a<Esc>");
+    assert!(
+        !text(&app).contains("New teacher"),
+        "an untouched form just closes"
+    );
+    press(&mut app, "aLee<Esc>");
+    assert!(text(&app).contains("Throw away what you typed?"));
+    press(&mut app, "n");
+    assert!(text(&app).contains("Lee"), "n keeps the form");
+    press(&mut app, "<Esc>y");
+    assert!(!text(&app).contains("New teacher"));
+    assert!(app.store.teachers(true).unwrap().is_empty());
+}
+
+#[test]
+fn quitting_with_typed_text_asks_first() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    press(&mut app, "aLee, Min<C-q>");
+    assert!(!app.should_quit());
+    assert!(text(&app).contains("Quit and lose what you typed"));
+    press(&mut app, "y");
+    assert!(app.should_quit());
+    let (_dir, store) = empty_store();
+    let mut app = self::app(store);
+    press(&mut app, "q");
+    assert!(app.should_quit(), "q quits at once when nothing is typed");
+}
+
+#[test]
+fn a_new_focus_closes_the_old_one_with_the_outcome_chosen() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>f");
+    let shown = text(&app);
+    assert!(shown.contains("replaces \"Warm-up connects"), "{shown}");
+    press(
+        &mut app,
+        "Students explain the target<Tab>explain to a partner<Enter>use the target's words",
+    );
+    // Down to "Current focus" and pick "achieved".
+    press(&mut app, "<Tab><Tab><Tab><Left><Left>");
+    insta::assert_snapshot!("focus_form_replacing", screen(&app, 80, 24).backend());
+    press(&mut app, "<C-s>");
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(
+        file.active_focus().unwrap().statement,
+        "Students explain the target"
+    );
+    assert_eq!(
+        file.active_focus().unwrap().look_fors,
+        vec!["explain to a partner", "use the target's words"]
+    );
+    let old = file
+        .focuses
+        .iter()
+        .find(|f| f.statement.starts_with("Warm-up"))
+        .unwrap();
+    assert_eq!(old.outcome, Some(Outcome::Achieved));
+    assert_eq!(old.ended_on, Some(day("2026-11-23")));
+    press(&mut app, "6");
+    assert!(
+        text(&app).contains("focus achieved: Warm-up"),
+        "the history stays visible"
+    );
+}
+
+#[test]
+fn an_observation_from_the_workspace_attaches_to_the_focus() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>o");
+    insta::assert_snapshot!("observation_form", screen(&app, 80, 24).backend());
+    press(
+        &mut app,
+        "4Kelly explained the target unprompted.<Tab>13<Tab><Tab>12<Enter>",
+    );
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let latest = &file.observations[0];
+    assert_eq!(latest.evidence, "Kelly explained the target unprompted.");
+    assert_eq!(latest.rating.map(|r| r.value()), Some(4));
+    assert_eq!(latest.look_fors_seen, vec!["posted", "students explain"]);
+    assert_eq!(latest.minutes, Some(12));
+    assert_eq!(latest.focus_id, file.teacher.active_focus_id);
+    assert!(text(&app).contains("latest 4/4"));
+}
+
+#[test]
+fn a_check_in_closes_one_action_carries_one_and_adds_another() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>c");
+    let shown = text(&app);
+    assert!(shown.contains("Since 9 Nov"), "{shown}");
+    assert!(shown.contains("Share exit-ticket data"));
+    assert!(
+        shown.contains("20 Nov 3  Students explained"),
+        "observations since, with ratings"
+    );
+    press(&mut app, "Warm-up is consistent.");
+    // Shift-Tab from the first field reaches the "agreed last time" list.
+    press(&mut app, "<S-Tab><S-Tab><S-Tab><Space><Down>>");
+    press(
+        &mut app,
+        "<C-n>Partner-explain routine<Tab><BS><BS><BS><BS><BS><BS><BS>Dan<Tab>fri<C-s>",
+    );
+    insta::assert_snapshot!("check_in", screen(&app, 80, 24).backend());
+    press(&mut app, "<C-s>");
+    assert!(
+        text(&app).contains("Saved the check-in and 1 new action"),
+        "{}",
+        text(&app)
+    );
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let check_in = &file.check_ins[0];
+    assert_eq!(check_in.held_on, day("2026-11-23"));
+    assert_eq!(
+        check_in.next_on,
+        Some(day("2026-12-07")),
+        "today + the 14-day cadence"
+    );
+    // The list is by due date: the exit-ticket data (due 21 Nov) first, then the warm-up.
+    let find = |what: &str| file.actions.iter().find(|a| a.what == what).unwrap();
+    assert_eq!(
+        find("Share exit-ticket data").done_on,
+        Some(day("2026-11-23"))
+    );
+    let carried = find("Post warm-up before bell");
+    assert_eq!(
+        (carried.done_on, carried.due_on),
+        (None, Some(day("2026-12-07")))
+    );
+    let new = find("Partner-explain routine");
+    assert_eq!(
+        (new.owner.as_str(), new.due_on),
+        ("Dan", Some(day("2026-11-27")))
+    );
+    assert_eq!(new.check_in_id.as_deref(), Some(check_in.meta.id.as_str()));
+}
+
+#[test]
+fn goals_and_measures_are_added_and_edited_from_their_tab() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(
+        &mut app,
+        "<Down><Down><Enter>2aExit tickets show mastery<Tab><Tab>students at 3+<Tab>%<Tab>40<Tab>80<Tab>+8w<C-s>",
+    );
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let goal = file
+        .goals
+        .iter()
+        .find(|g| g.statement == "Exit tickets show mastery")
+        .unwrap();
+    assert_eq!(
+        (goal.baseline, goal.target, goal.target_on),
+        (Some(40.0), Some(80.0), Some(day("2027-01-18")))
+    );
+    // The new goal is due first, so it is listed first and selected.
+    press(&mut app, "m55<Tab><Tab>15 of 27<C-s>");
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let second = &file.goals[0];
+    assert_eq!(second.statement, "Exit tickets show mastery");
+    let measures: Vec<f64> = file.measures_of(&second.meta.id).map(|m| m.value).collect();
+    assert_eq!(measures, vec![55.0]);
+    press(&mut app, "e<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Right><C-s>");
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(
+        file.goals
+            .iter()
+            .find(|g| g.meta.id == second.meta.id)
+            .unwrap()
+            .status
+            .as_str(),
+        "met"
+    );
+}
+
+#[test]
+fn deleting_asks_and_moves_the_record_to_the_trash() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>3d");
+    assert!(
+        text(&app).contains("Move the observation of 20 Nov 10:36 to the trash?"),
+        "{}",
+        text(&app)
+    );
+    press(&mut app, "n");
+    assert_eq!(
+        app.store
+            .teacher_file(&smith)
+            .unwrap()
+            .unwrap()
+            .observations
+            .len(),
+        3
+    );
+    press(&mut app, "dy");
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(file.observations.len(), 2);
+    assert!(text(&app).contains("to the trash"));
+    let trashed = app.store.observations(&smith).unwrap().len();
+    assert_eq!(trashed, 2, "live observations");
+}
+
+#[test]
+fn archiving_hides_a_teacher_until_asked() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "xy");
+    let shown = text(&app);
+    let rows: Vec<&str> = shown.lines().take(22).collect();
+    assert!(!rows.iter().any(|row| row.contains("Brandt")), "{shown}");
+    assert!(
+        shown.contains("Archived Brandt, Felix"),
+        "the status line says so"
+    );
+    press(&mut app, "A");
+    assert!(
+        text(&app).contains("Brandt, Felix      archived · no focus"),
+        "{}",
+        text(&app)
+    );
+}
+
+#[test]
+fn actions_are_marked_done_with_space() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>5<Space>");
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(
+        file.actions.iter().filter(|a| a.done_on.is_some()).count(),
+        1
+    );
+    assert!(text(&app).contains("Done: "));
+}
+
+#[test]
+fn text_from_the_database_never_reaches_the_terminal_raw() {
+    let (_dir, mut store) = empty_store();
+    let id = common::teacher(
+        &mut store,
+        "Evil\x1b[2J, Name\x07",
+        "School\x1b]0;pwn\x07",
+        "",
+    );
+    common::observe(
+        &mut store,
+        &id,
+        "2026-11-20T10:00",
+        2,
+        "line\x1b[31m red\x1b[0m",
+    );
+    let mut app = app(store);
+    press(&mut app, "<Enter>3");
+    let terminal = screen(&app, 80, 24);
+    for cell in terminal.backend().buffer().content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    assert!(
+        terminal
+            .backend()
+            .to_string()
+            .contains("Evil\u{fffd}[2J, Name\u{fffd}")
+    );
+}
