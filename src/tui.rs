@@ -64,6 +64,17 @@ fn init() -> Result<(Guard, Terminal<Backend>)> {
     Ok((guard, terminal))
 }
 
+/// Hands the terminal to another program (an editor) and takes it back afterwards.
+fn suspended<T>(terminal: &mut Terminal<Backend>, run: impl FnOnce() -> T) -> Result<T> {
+    restore();
+    let result = run();
+    enable_raw_mode().context("cannot switch the terminal back to raw mode")?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+        .context("cannot reopen the full-screen view")?;
+    terminal.clear().context("cannot redraw the screen")?;
+    Ok(result)
+}
+
 /// Opens the full-screen app on `store` and runs it until the user quits.
 pub fn run(store: Store) -> Result<()> {
     let mut app = App::new(store)?;
@@ -78,6 +89,12 @@ pub fn run(store: Store) -> Result<()> {
             app.handle_event(event);
         } else {
             app.tick();
+        }
+        if let Some(text) = app.take_editor_request() {
+            let edited = suspended(&mut terminal, || {
+                crate::editor::edit(&crate::editor::editor_command(), &text)
+            })?;
+            app.finish_editor(edited);
         }
     }
     Ok(())

@@ -1,0 +1,155 @@
+//! The main journeys, run on the real binary in a pseudo-terminal: keys go in as a user
+//! types them, the screen is read back, and every journey ends with `q` and checks the
+//! terminal was given back (main screen, cursor shown).
+
+mod common;
+
+use common::pty::{BACKTAB, DOWN, ENTER, PtyApp, TAB, ctrl};
+use std::path::{Path, PathBuf};
+
+fn start(db: &Path) -> PtyApp {
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_coachlog"));
+    let db = db.to_str().expect("a UTF-8 temp path");
+    let app = PtyApp::spawn(
+        &binary,
+        &[],
+        &[
+            ("COACHLOG_DB", db),
+            ("COACHLOG_NOW", "2026-11-23T10:42"),
+            ("EDITOR", "true"),
+        ],
+        80,
+        24,
+    );
+    app.wait_for("coachlog ·");
+    app
+}
+
+fn quit(mut app: PtyApp) {
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0, "{}", app.screen());
+    assert!(!app.alternate_screen(), "left the alternate screen");
+    assert!(!app.cursor_hidden(), "the cursor is shown again");
+}
+
+fn cli(db: &Path, args: &[&str]) {
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .status()
+        .expect("run coachlog");
+    assert!(status.success());
+}
+
+#[test]
+fn add_a_teacher_a_goal_and_a_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    let mut app = start(&db);
+    app.wait_for("No teachers yet");
+    app.send("a");
+    app.wait_for("New teacher");
+    app.send("Smith, Dan");
+    app.send(TAB);
+    app.send("Eastside Middle");
+    app.send(&ctrl('s'));
+    app.wait_for("▶Smith, Dan");
+    app.send(ENTER);
+    app.wait_for("none yet: f sets");
+    app.send("2");
+    app.wait_for("No goals yet");
+    app.send("a");
+    app.wait_for("New goal");
+    app.send("Students on task in the first 10 minutes");
+    app.send(&ctrl('s'));
+    app.wait_for("● Students on task");
+    app.send("f");
+    app.wait_for("New focus");
+    app.send("Warm-up connects to the day's learning target");
+    app.send(&ctrl('s'));
+    app.wait_for("since today");
+    quit(app);
+    // What was typed is in the file.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .args(["--db", db.to_str().unwrap(), "teacher", "list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("Smith, Dan\tEastside Middle"));
+}
+
+#[test]
+fn record_an_observation_from_the_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    cli(&db, &["teacher", "add", "Smith, Dan"]);
+    cli(&db, &["teacher", "add", "Okafor, Ngozi"]);
+    let mut app = start(&db);
+    app.send(DOWN);
+    app.wait_for("▶Smith, Dan");
+    app.send("o");
+    app.wait_for("Observe Smith, Dan");
+    app.send("3");
+    app.send("Students explained the target to a partner");
+    app.send(ENTER);
+    app.wait_for("Saved the observation");
+    app.send(ENTER);
+    app.send("3");
+    app.wait_for("3 Students explained the targ");
+    app.wait_for("Rating    3 developing");
+    quit(app);
+}
+
+#[test]
+fn hold_a_check_in_that_closes_one_action_and_adds_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    cli(&db, &["teacher", "add", "Smith, Dan", "--cadence", "7"]);
+    let mut app = start(&db);
+    app.send(ENTER);
+    app.wait_for("check-in every 7d");
+    app.send("5");
+    app.wait_for("No actions yet");
+    app.send("a");
+    app.wait_for("New action");
+    app.send("Post warm-up before bell");
+    app.send(&ctrl('s'));
+    app.wait_for("☐ Post warm-up before bell");
+    app.send("c");
+    app.wait_for("First check-in");
+    app.send("Warm-up is consistent now.");
+    app.send(BACKTAB);
+    app.send(BACKTAB);
+    app.send(BACKTAB);
+    app.send(" ");
+    app.wait_for("✔ Post warm-up before bell");
+    app.send(&ctrl('n'));
+    app.wait_for("New action");
+    app.send("Partner-explain routine");
+    app.send(&ctrl('s'));
+    app.wait_for("+ Partner-explain routine");
+    app.send(&ctrl('s'));
+    app.wait_for("Saved the check-in and 1 new action");
+    app.wait_for("☐ Partner-explain routine");
+    app.wait_for("✔ Post warm-up before bell");
+    app.send("4");
+    app.wait_for("Next      30 Nov");
+    quit(app);
+}
+
+#[test]
+fn a_foreign_file_is_refused_before_the_screen_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "not a database").unwrap();
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_coachlog"));
+    let mut app = PtyApp::spawn(&binary, &["--db", notes.to_str().unwrap()], &[], 80, 24);
+    assert_eq!(app.wait_exit(), 1);
+    assert!(
+        app.screen().contains("is not a coachlog database"),
+        "{}",
+        app.screen()
+    );
+    assert!(!app.alternate_screen());
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "not a database");
+}
