@@ -26,6 +26,8 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Save an observation from the shell, attached to the teacher's active focus.
+    Observe(Observe),
     /// Add and list teachers.
     #[command(subcommand)]
     Teacher(TeacherCommand),
@@ -55,4 +57,26 @@ pub struct TeacherAdd {
     /// Days between check-ins.
     #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u32).range(1..=365))]
     pub cadence: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct Observe {
+    /// The teacher: a case-insensitive unique start of the name, e.g. "smi" for "Smith, Dan".
+    #[arg(long, short)]
+    pub teacher: String,
+    /// Progress on the focus: 1 not yet, 2 beginning, 3 developing, 4 consistent.
+    #[arg(long, short, value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub rating: Option<u8>,
+    /// When the visit was, e.g. "today 10:40", "yesterday 9:05" (default: now).
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// Minutes spent in the room.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=600))]
+    pub minutes: Option<u32>,
+    /// Keep the observation out of exports unless they ask for private notes.
+    #[arg(long)]
+    pub private: bool,
+    /// The evidence: what was seen and heard.
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
 }

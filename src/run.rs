@@ -1,9 +1,9 @@
 //! What each command line does: headless subcommands, or the TUI.
 
-use crate::cli::{Cli, Command, TeacherAdd, TeacherCommand};
+use crate::cli::{Cli, Command, Observe, TeacherAdd, TeacherCommand};
 use crate::clock::Clock;
-use crate::db::{AnyRecord, Store};
-use crate::model::Teacher;
+use crate::db::{AnyRecord, NameMatch, Store};
+use crate::model::{Observation, Rating, Teacher};
 use crate::text;
 use anyhow::{Context, Result, anyhow};
 use std::io::Write;
@@ -20,6 +20,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => crate::tui::run(store).map(|()| ExitCode::SUCCESS),
         Some(Command::Check) => check(&store),
         Some(Command::Backup { output }) => backup(&store, output),
+        Some(Command::Observe(observe)) => self::observe(&mut store, observe),
         Some(Command::Teacher(TeacherCommand::Add(add))) => add_teacher(&mut store, add),
         Some(Command::Teacher(TeacherCommand::List { all })) => list_teachers(&store, all),
     }
@@ -66,6 +67,85 @@ fn backup(store: &Store, output: Option<PathBuf>) -> Result<ExitCode> {
     };
     store.backup_to(&target)?;
     println!("backed up to {}", target.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The teacher a typed name means, or the candidates printed and exit code 2.
+pub fn resolve_teacher(store: &Store, typed: &str) -> Result<Result<Teacher, ExitCode>> {
+    let (message, candidates) = match store.match_teacher(typed)? {
+        NameMatch::One(teacher) => return Ok(Ok(*teacher)),
+        NameMatch::Ambiguous(candidates) => (
+            format!(
+                "\"{}\" matches more than one teacher; type more of the name:",
+                text::line(typed)
+            ),
+            candidates,
+        ),
+        NameMatch::Unknown(candidates) if candidates.is_empty() => (
+            "there are no teachers yet; add one with: coachlog teacher add NAME".to_string(),
+            candidates,
+        ),
+        NameMatch::Unknown(candidates) => (
+            format!(
+                "no teacher matches \"{}\"; the teachers are:",
+                text::line(typed)
+            ),
+            candidates,
+        ),
+    };
+    let mut err = std::io::stderr().lock();
+    writeln!(err, "coachlog: {message}")?;
+    for teacher in candidates {
+        writeln!(err, "  {}", text::line(&teacher.name))?;
+    }
+    Ok(Err(ExitCode::from(2)))
+}
+
+fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
+    let teacher = match resolve_teacher(store, &observe.teacher)? {
+        Ok(teacher) => teacher,
+        Err(code) => return Ok(code),
+    };
+    let now = store.clock().now();
+    let observed_at = match &observe.at {
+        Some(when) => crate::dates::parse_date_time(when, now).map_err(|e| anyhow!("--at: {e}"))?,
+        None => now,
+    };
+    let evidence = observe.text.join(" ").trim().to_owned();
+    if evidence.is_empty() {
+        anyhow::bail!("the evidence is empty: write what you saw after the options");
+    }
+    let observation = Observation {
+        teacher_id: teacher.meta.id.clone(),
+        observed_at,
+        minutes: observe.minutes,
+        evidence,
+        rating: observe.rating.and_then(Rating::new),
+        private: observe.private,
+        ..Observation::default()
+    };
+    let applied = store.apply(crate::db::Command::Add(AnyRecord::Observation(observation)))?;
+    let Some(AnyRecord::Observation(saved)) = applied.changes.first().and_then(|c| c.after.clone())
+    else {
+        anyhow::bail!("the observation was not saved");
+    };
+    let focus = match &saved.focus_id {
+        Some(id) => store
+            .get::<crate::model::Focus>(id)?
+            .map(|f| text::line(&f.statement).into_owned())
+            .unwrap_or_default(),
+        None => "no active focus".to_string(),
+    };
+    let rating = saved.rating.map_or("not rated".to_string(), |r| {
+        format!("rated {} {}", r.value(), r.label())
+    });
+    let private = if saved.private { " · private" } else { "" };
+    println!(
+        "saved observation of {} · {} · {rating}{private}\nfocus: {focus}\n{}",
+        text::line(&teacher.name),
+        saved.observed_at.format("%a %-d %b %Y %H:%M"),
+        text::block(&saved.evidence)
+    );
     Ok(ExitCode::SUCCESS)
 }
 

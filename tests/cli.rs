@@ -196,3 +196,137 @@ fn backup_writes_a_private_copy_that_opens() {
         stderr(&again)
     );
 }
+
+fn caseload_db() -> (tempfile::TempDir, PathBuf) {
+    let (dir, db) = temp_db();
+    for name in ["Smith, Dan", "Smithers, Ann", "Okafor, Ngozi"] {
+        assert!(coachlog(&db, &["teacher", "add", name]).status.success());
+    }
+    (dir, db)
+}
+
+#[test]
+fn observe_saves_for_a_unique_prefix_and_prints_what_it_saved() {
+    let (_dir, db) = caseload_db();
+    let saved = coachlog(
+        &db,
+        &[
+            "observe",
+            "--teacher",
+            "oka",
+            "--rating",
+            "3",
+            "--at",
+            "today 9:05",
+            "Waited",
+            "3 seconds",
+            "after questions.",
+        ],
+    );
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    assert_eq!(
+        stdout(&saved),
+        "saved observation of Okafor, Ngozi · Mon 23 Nov 2026 09:05 · rated 3 developing\n\
+         focus: no active focus\nWaited 3 seconds after questions.\n"
+    );
+    // A word of the name works too, and an exact name beats a longer one.
+    let by_first_name = coachlog(
+        &db,
+        &["observe", "-t", "ngozi", "--private", "Cold call used."],
+    );
+    assert!(
+        stdout(&by_first_name).contains("of Okafor, Ngozi")
+            && stdout(&by_first_name).contains("private")
+    );
+    let exact = coachlog(&db, &["observe", "-t", "smith, dan", "Warm-up posted."]);
+    assert!(
+        stdout(&exact).contains("of Smith, Dan"),
+        "{}",
+        stderr(&exact)
+    );
+}
+
+#[test]
+fn observe_with_an_ambiguous_or_unknown_name_lists_candidates_and_saves_nothing() {
+    let (_dir, db) = caseload_db();
+    let ambiguous = coachlog(&db, &["observe", "--teacher", "smi", "Something seen."]);
+    assert_eq!(ambiguous.status.code(), Some(2));
+    assert_eq!(
+        stderr(&ambiguous),
+        "coachlog: \"smi\" matches more than one teacher; type more of the name:\n  Smith, Dan\n  Smithers, Ann\n"
+    );
+    let unknown = coachlog(&db, &["observe", "--teacher", "zed", "Something seen."]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).starts_with(
+            "coachlog: no teacher matches \"zed\"; the teachers are:\n  Okafor, Ngozi\n"
+        )
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let count: i64 = conn
+        .query_row("SELECT count(*) FROM observation", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(count, 0, "nothing saved");
+}
+
+#[test]
+fn observe_attaches_to_the_active_focus_and_refuses_a_bad_time() {
+    let (dir, db) = temp_db();
+    {
+        use coachlog::db::{AnyRecord, Command, Store};
+        use coachlog::model::{Focus, Teacher};
+        let clock = coachlog::clock::Clock::Fixed(
+            chrono::NaiveDateTime::parse_from_str("2026-11-23T10:42", "%Y-%m-%dT%H:%M").unwrap(),
+        );
+        let mut store = Store::open(&db, clock).unwrap();
+        let applied = store
+            .apply(Command::Add(AnyRecord::Teacher(Teacher {
+                name: "Lee, Min".into(),
+                cadence_days: 14,
+                ..Teacher::default()
+            })))
+            .unwrap();
+        let focus = Focus {
+            teacher_id: applied.added_id().unwrap().into(),
+            statement: "Exit tickets drive regrouping".into(),
+            started_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            ..Focus::default()
+        };
+        store
+            .apply(Command::SetFocus {
+                focus,
+                previous_outcome: None,
+            })
+            .unwrap();
+    }
+    let saved = coachlog(
+        &db,
+        &[
+            "observe",
+            "-t",
+            "lee",
+            "-r",
+            "2",
+            "Regrouped by exit ticket.",
+        ],
+    );
+    assert!(
+        stdout(&saved).contains("focus: Exit tickets drive regrouping"),
+        "{}",
+        stdout(&saved)
+    );
+    let bad = coachlog(&db, &["observe", "-t", "lee", "--at", "someday", "x"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("--at: \"someday\" is not a date"),
+        "{}",
+        stderr(&bad)
+    );
+    let rating = coachlog(&db, &["observe", "-t", "lee", "-r", "5", "x"]);
+    assert_eq!(
+        rating.status.code(),
+        Some(2),
+        "clap refuses a rating outside 1-4"
+    );
+    drop(dir);
+}

@@ -8,7 +8,7 @@ mod record;
 
 pub use command::{Applied, Change, Command};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
-pub use query::{RosterRow, TeacherFile};
+pub use query::{NameMatch, RosterRow, TeacherFile};
 pub use record::{AnyRecord, Record};
 
 use crate::clock::Clock;

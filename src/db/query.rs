@@ -53,7 +53,49 @@ impl TeacherFile {
     }
 }
 
+/// How a typed name matched the caseload.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NameMatch {
+    One(Box<Teacher>),
+    /// Several teachers start with what was typed.
+    Ambiguous(Vec<Teacher>),
+    /// Nobody does; here is everyone, to choose from.
+    Unknown(Vec<Teacher>),
+}
+
+/// Whether `typed` starts the name, or one of its words ("smi", "dan" for "Smith, Dan").
+fn name_starts_with(name: &str, typed: &str) -> bool {
+    let name = name.to_lowercase();
+    name.starts_with(typed)
+        || name
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .any(|word| !word.is_empty() && word.starts_with(typed))
+}
+
 impl Store {
+    /// Finds an active teacher by a case-insensitive unique prefix of the name (or of one of
+    /// its words); an exact name always wins.
+    pub fn match_teacher(&self, typed: &str) -> Result<NameMatch> {
+        let typed = typed.trim().to_lowercase();
+        let teachers = self.teachers(false)?;
+        if let Some(exact) = teachers
+            .iter()
+            .find(|t| t.name.trim().to_lowercase() == typed)
+        {
+            return Ok(NameMatch::One(Box::new(exact.clone())));
+        }
+        let mut found: Vec<Teacher> = teachers
+            .iter()
+            .filter(|t| !typed.is_empty() && name_starts_with(&t.name, &typed))
+            .cloned()
+            .collect();
+        Ok(match found.len() {
+            0 => NameMatch::Unknown(teachers),
+            1 => NameMatch::One(Box::new(found.remove(0))),
+            _ => NameMatch::Ambiguous(found),
+        })
+    }
+
     /// A teacher's whole live file in one query; `None` if there is no such live teacher.
     pub fn teacher_file(&self, teacher_id: &str) -> Result<Option<TeacherFile>> {
         let all = record::all_columns(&[
