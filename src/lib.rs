@@ -7,6 +7,7 @@ pub mod clock;
 pub mod dates;
 pub mod db;
 pub mod editor;
+pub mod export;
 pub mod model;
 pub mod run;
 pub mod text;

@@ -1,0 +1,272 @@
+//! The conference brief as Markdown: readable as plain text, tidy when rendered.
+
+use super::brief::{self, ActionState, Brief, day};
+use crate::text;
+use std::fmt::Write;
+
+/// How many characters of a focus statement the ratings table shows.
+const FOCUS_CELL_WIDTH: usize = 48;
+
+/// User text for running prose: one line, control characters visible, and a leading `#`
+/// escaped so it can never become a heading.
+fn inline(raw: &str) -> String {
+    let line = text::line(raw);
+    match line.strip_prefix('#') {
+        Some(rest) => format!("\\#{rest}"),
+        None => line.into_owned(),
+    }
+}
+
+/// User text in a table cell: as [`inline`], with pipes escaped so the row keeps its columns.
+fn cell(raw: &str) -> String {
+    inline(raw).replace('|', "\\|")
+}
+
+fn private_mark(private: bool) -> &'static str {
+    if private { " (private)" } else { "" }
+}
+
+pub(super) fn write(brief: &Brief) -> String {
+    let mut out = String::new();
+    header(&mut out, brief);
+    goals(&mut out, brief);
+    focuses(&mut out, brief);
+    ratings(&mut out, brief);
+    evidence(&mut out, brief);
+    check_ins(&mut out, brief);
+    actions(&mut out, brief);
+    let _ = writeln!(out, "## Next check-in: {}\n", brief::next_check_in(brief));
+    let _ = writeln!(
+        out,
+        "---\n\n*Confidential personnel notes, exported from coachlog on {}.*",
+        day(brief.today)
+    );
+    out
+}
+
+fn header(out: &mut String, brief: &Brief) {
+    let _ = writeln!(
+        out,
+        "# {}: conference brief, {}\n",
+        inline(&brief.teacher.name),
+        day(brief.today)
+    );
+    let _ = writeln!(out, "{}\n", brief::header_facts(brief).join(" · "));
+    if let Some(since) = brief.since {
+        let _ = writeln!(
+            out,
+            "**Since {}:** observations, check-ins, measures and actions from that date on; goals and focus history in full.\n",
+            day(since)
+        );
+    }
+    if brief.include_private {
+        let _ = writeln!(
+            out,
+            "**Includes private notes**, each marked \"(private)\".\n"
+        );
+    }
+}
+
+fn goals(out: &mut String, brief: &Brief) {
+    out.push_str("## Goals\n\n");
+    if brief.goals.is_empty() {
+        out.push_str("No goals yet.\n\n");
+        return;
+    }
+    out.push_str("| goal | baseline | latest | target | by | status |\n");
+    out.push_str("|---|---|---|---|---|---|\n");
+    for summary in &brief.goals {
+        let goal = summary.goal;
+        let value =
+            |v: Option<f64>| v.map_or("—".to_string(), |v| cell(&brief::value(v, &goal.unit)));
+        let latest = summary.latest.map_or("—".to_string(), |m| {
+            format!(
+                "{} ({})",
+                cell(&brief::value(m.value, &goal.unit)),
+                day(m.measured_on)
+            )
+        });
+        let _ = writeln!(
+            out,
+            "| {} | {} | {latest} | {} | {} | {} |",
+            cell(&goal.statement),
+            value(goal.baseline),
+            value(goal.target),
+            goal.target_on.map_or("—".to_string(), day),
+            goal_status(summary),
+        );
+    }
+    out.push('\n');
+    for summary in &brief.goals {
+        let goal = summary.goal;
+        let _ = writeln!(out, "- **{}**", inline(goal.statement.trim()));
+        if !goal.why.trim().is_empty() {
+            let _ = writeln!(out, "  - Why it matters: {}", inline(goal.why.trim()));
+        }
+        if !goal.measure.trim().is_empty() {
+            let _ = writeln!(out, "  - Measured by: {}", inline(goal.measure.trim()));
+        }
+        for measure in &summary.measures {
+            let note = match measure.note.trim() {
+                "" => String::new(),
+                note => format!(" ({})", inline(note)),
+            };
+            let _ = writeln!(
+                out,
+                "  - {}: {}{note}",
+                day(measure.measured_on),
+                inline(&brief::value(measure.value, &goal.unit))
+            );
+        }
+    }
+    out.push('\n');
+}
+
+/// "active, target reached ✔", "active, target date passed !", "met".
+pub(super) fn goal_status(summary: &brief::GoalSummary) -> String {
+    let mut status = summary.goal.status.to_string();
+    if summary.reached {
+        status.push_str(", target reached ✔");
+    }
+    if summary.past_target_date {
+        status.push_str(", target date passed !");
+    }
+    status
+}
+
+fn focuses(out: &mut String, brief: &Brief) {
+    out.push_str("## Focus history\n\n");
+    if brief.focuses.is_empty() {
+        out.push_str("No focus yet.\n\n");
+        return;
+    }
+    for summary in &brief.focuses {
+        let focus = summary.focus;
+        let active = if summary.active { " (active)" } else { "" };
+        let _ = writeln!(
+            out,
+            "{}. {}: {}; {}{active}",
+            summary.number,
+            inline(focus.statement.trim()),
+            brief::focus_span(focus),
+            brief::rating_trend(&summary.ratings),
+        );
+        let look_fors: Vec<String> = focus
+            .look_fors
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| inline(l.trim()))
+            .collect();
+        if !look_fors.is_empty() {
+            let _ = writeln!(out, "   Look-fors: {}", look_fors.join("; "));
+        }
+    }
+    out.push('\n');
+}
+
+fn ratings(out: &mut String, brief: &Brief) {
+    out.push_str("## Ratings over time\n\n");
+    if brief.ratings.is_empty() {
+        out.push_str("No ratings yet.\n\n");
+        return;
+    }
+    out.push_str("| date | rating | focus |\n|---|---|---|\n");
+    for point in &brief.ratings {
+        let focus = point.focus.and_then(|number| brief.focus(number)).map_or(
+            "—".to_string(),
+            |summary| {
+                let statement = text::line(summary.focus.statement.trim());
+                format!(
+                    "{}. {}",
+                    summary.number,
+                    cell(&text::truncate(&statement, FOCUS_CELL_WIDTH))
+                )
+            },
+        );
+        let _ = writeln!(
+            out,
+            "| {}{} | {} | {focus} |",
+            day(point.observation.observed_at.date()),
+            private_mark(point.observation.private),
+            brief::rating(point.rating),
+        );
+    }
+    out.push('\n');
+}
+
+fn evidence(out: &mut String, brief: &Brief) {
+    out.push_str("## Evidence (latest first)\n\n");
+    if brief.evidence.is_empty() {
+        out.push_str("No observations yet.\n\n");
+        return;
+    }
+    for observation in &brief.evidence {
+        let mut parts = vec![format!(
+            "**{}{}**",
+            observation.observed_at.format("%-d %b %Y %H:%M"),
+            private_mark(observation.private)
+        )];
+        if !observation.class_period.trim().is_empty() {
+            parts.push(inline(observation.class_period.trim()));
+        }
+        if let Some(rating) = observation.rating {
+            parts.push(brief::rating(rating));
+        }
+        let excerpt = brief::excerpt(&observation.evidence);
+        parts.push(if excerpt.is_empty() {
+            "(no evidence written)".to_string()
+        } else {
+            inline(&excerpt)
+        });
+        let _ = writeln!(out, "- {}", parts.join(" · "));
+    }
+    out.push('\n');
+}
+
+fn check_ins(out: &mut String, brief: &Brief) {
+    out.push_str("## Check-ins (latest first)\n\n");
+    if brief.check_ins.is_empty() {
+        out.push_str("No check-ins yet.\n\n");
+        return;
+    }
+    for check_in in &brief.check_ins {
+        let mut line = format!(
+            "- **{}{}** · {}",
+            day(check_in.held_on),
+            private_mark(check_in.private),
+            check_in.kind
+        );
+        let notes = brief::excerpt(&check_in.notes);
+        if !notes.is_empty() {
+            let _ = write!(line, " · {}", inline(&notes));
+        }
+        let reflection = brief::excerpt(&check_in.reflection);
+        if !reflection.is_empty() {
+            let _ = write!(line, " Teacher's reflection: \"{}\"", inline(&reflection));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    out.push('\n');
+}
+
+fn actions(out: &mut String, brief: &Brief) {
+    let _ = writeln!(out, "## Actions: {}\n", brief.actions.summary());
+    if brief.actions.actions.is_empty() {
+        out.push_str("No actions.\n\n");
+        return;
+    }
+    for (action, state) in &brief.actions.actions {
+        let mark = match state {
+            ActionState::Open { .. } => "[ ]",
+            _ => "[x]",
+        };
+        let _ = writeln!(
+            out,
+            "- {mark} {} · {} · {}",
+            inline(action.what.trim()),
+            inline(action.owner.trim()),
+            brief::action_state(action, *state)
+        );
+    }
+    out.push('\n');
+}

@@ -1,0 +1,43 @@
+//! Exports of one teacher's record: the conference brief as Markdown.
+//!
+//! Records are confidential personnel notes: private observations and check-ins are left
+//! out unless asked for, and every piece of text a user typed is made safe for the format
+//! it lands in (control characters shown, not obeyed; Markdown and HTML escaped).
+
+mod brief;
+mod markdown;
+#[cfg(test)]
+mod tests;
+
+pub use brief::{ActionState, Brief, FocusSummary, GoalSummary, Ledger, RatingPoint};
+
+use crate::db::TeacherFile;
+use chrono::NaiveDate;
+
+/// What to put in an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Only observations, check-ins, measures and actions done from this date on (open
+    /// actions always count); goals and focus history stay whole.
+    pub since: Option<NaiveDate>,
+    /// Include private observations and check-ins, each marked "(private)".
+    pub include_private: bool,
+    /// The day the export is for: its title date, and what "overdue" is measured from.
+    pub today: NaiveDate,
+}
+
+impl Options {
+    /// Everything but private notes, as of `today`.
+    pub fn new(today: NaiveDate) -> Options {
+        Options {
+            since: None,
+            include_private: false,
+            today,
+        }
+    }
+}
+
+/// The conference brief as Markdown.
+pub fn markdown(file: &TeacherFile, options: &Options) -> String {
+    markdown::write(&Brief::new(file, options))
+}
