@@ -1,10 +1,12 @@
-//! Exports of one teacher's record: the conference brief as Markdown.
+//! Exports of one teacher's record: the conference brief as Markdown, and the whole
+//! record as JSON.
 //!
 //! Records are confidential personnel notes: private observations and check-ins are left
 //! out unless asked for, and every piece of text a user typed is made safe for the format
 //! it lands in (control characters shown, not obeyed; Markdown and HTML escaped).
 
 mod brief;
+mod json;
 mod markdown;
 #[cfg(test)]
 mod tests;
@@ -40,4 +42,9 @@ impl Options {
 /// The conference brief as Markdown.
 pub fn markdown(file: &TeacherFile, options: &Options) -> String {
     markdown::write(&Brief::new(file, options))
+}
+
+/// The teacher's whole record as pretty JSON (`"format": "coachlog-teacher"`).
+pub fn json(file: &TeacherFile, options: &Options) -> String {
+    json::write(file, options)
 }

@@ -279,3 +279,16 @@ fn markdown_keeps_table_rows_whole_and_control_characters_out() {
     let headings = markdown.lines().filter(|l| l.starts_with('#'));
     assert_eq!(headings.count(), 8, "only the brief's own headings");
 }
+
+#[test]
+fn json_is_reproducible_and_carries_whole_records() {
+    let first = json(&file(), &options());
+    assert_eq!(first, json(&file(), &options()));
+    let record: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(record["format"], "coachlog-teacher");
+    assert_eq!(record["exported_at"], "2026-11-23");
+    assert_eq!(record["teacher"]["name"], "Lee, Min");
+    assert_eq!(record["observations"][0]["id"], "O1", "oldest first");
+    assert_eq!(record["focuses"][0]["outcome"], "replaced");
+    assert_eq!(record["actions"].as_array().unwrap().len(), 5);
+}

@@ -1,0 +1,101 @@
+//! The teacher's whole record as JSON, for archives and for importing elsewhere.
+
+use super::Options;
+use crate::db::TeacherFile;
+use crate::model::{Action, CheckIn, Focus, Goal, Measure, Observation, Teacher};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// What a coachlog teacher export says it is.
+pub const FORMAT: &str = "coachlog-teacher";
+/// Bumped when a field changes meaning or goes away.
+pub const VERSION: u32 = 1;
+
+/// The file, field by field in a fixed order.
+#[derive(Serialize)]
+struct Export<'a> {
+    format: &'static str,
+    version: u32,
+    exported_at: NaiveDate,
+    /// Set when observations, check-ins, measures and actions were limited to this date on.
+    since: Option<NaiveDate>,
+    include_private: bool,
+    teacher: &'a Teacher,
+    goals: Vec<&'a Goal>,
+    measures: Vec<&'a Measure>,
+    focuses: Vec<&'a Focus>,
+    observations: Vec<&'a Observation>,
+    check_ins: Vec<&'a CheckIn>,
+    actions: Vec<Action>,
+}
+
+/// Records in a stable order: goals as the store lists them (active first, by target date),
+/// the rest oldest first. Every link in the file resolves within it: an action made in a
+/// check-in that is left out (private, or before `since`) keeps no `check_in_id`.
+pub(super) fn write(file: &TeacherFile, options: &Options) -> String {
+    let in_range = |day: NaiveDate| options.since.is_none_or(|since| day >= since);
+    let shown = |private: bool| options.include_private || !private;
+    let check_ins: Vec<&CheckIn> = file
+        .check_ins
+        .iter()
+        .rev()
+        .filter(|c| shown(c.private) && in_range(c.held_on))
+        .collect();
+    let check_in_ids: HashSet<&str> = check_ins.iter().map(|c| c.meta.id.as_str()).collect();
+    let mut actions: Vec<Action> = file
+        .actions
+        .iter()
+        .filter(|a| match (a.done_on, options.since) {
+            (Some(done), Some(since)) => done >= since,
+            _ => true,
+        })
+        .cloned()
+        .map(|mut action| {
+            if action
+                .check_in_id
+                .as_deref()
+                .is_some_and(|id| !check_in_ids.contains(id))
+            {
+                action.check_in_id = None;
+            }
+            action
+        })
+        .collect();
+    actions.sort_by(|a, b| {
+        (a.due_on.is_none(), a.due_on, &a.what, &a.meta.id).cmp(&(
+            b.due_on.is_none(),
+            b.due_on,
+            &b.what,
+            &b.meta.id,
+        ))
+    });
+    let export = Export {
+        format: FORMAT,
+        version: VERSION,
+        exported_at: options.today,
+        since: options.since,
+        include_private: options.include_private,
+        teacher: &file.teacher,
+        goals: file.goals.iter().collect(),
+        measures: file
+            .measures
+            .iter()
+            .filter(|m| in_range(m.measured_on))
+            .collect(),
+        focuses: file.focuses.iter().rev().collect(),
+        observations: file
+            .observations
+            .iter()
+            .rev()
+            .filter(|o| shown(o.private) && in_range(o.observed_at.date()))
+            .collect(),
+        check_ins,
+        actions,
+    };
+    let mut text = serde_json::to_string_pretty(&export)
+        // Plain records with string keys: serialising them cannot fail.
+        .expect("a teacher's records serialise to JSON");
+    text.push('\n');
+    text
+}
