@@ -1,11 +1,13 @@
-//! Exports of one teacher's record: the conference brief as Markdown, and the whole
-//! record as JSON.
+//! Exports of one teacher's record: the conference brief as Markdown or as a printable
+//! HTML page, and the whole record as JSON.
 //!
 //! Records are confidential personnel notes: private observations and check-ins are left
 //! out unless asked for, and every piece of text a user typed is made safe for the format
 //! it lands in (control characters shown, not obeyed; Markdown and HTML escaped).
 
 mod brief;
+mod chart;
+mod html;
 mod json;
 mod markdown;
 #[cfg(test)]
@@ -42,6 +44,12 @@ impl Options {
 /// The conference brief as Markdown.
 pub fn markdown(file: &TeacherFile, options: &Options) -> String {
     markdown::write(&Brief::new(file, options))
+}
+
+/// The conference brief as one self-contained printable HTML page (inline CSS and an
+/// SVG chart; nothing fetched from anywhere).
+pub fn html(file: &TeacherFile, options: &Options) -> String {
+    html::write(&Brief::new(file, options))
 }
 
 /// The teacher's whole record as pretty JSON (`"format": "coachlog-teacher"`).

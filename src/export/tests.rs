@@ -245,6 +245,39 @@ fn since_keeps_open_actions_and_whole_goals_but_drops_older_visits() {
 }
 
 #[test]
+fn the_chart_draws_one_series_per_focus_and_marks_where_each_began() {
+    let html = html(&file(), &options());
+    assert_eq!(
+        html.matches("<polyline").count(),
+        2,
+        "two focuses, two lines"
+    );
+    for colour in ["stroke=\"#0072b2\"", "stroke=\"#d55e00\""] {
+        assert!(html.contains(colour), "{colour}");
+    }
+    assert!(html.contains(">focus 1 · 1 Sep</text>"));
+    assert!(html.contains(">focus 2 · 15 Oct</text>"));
+    for label in ["1 not yet", "2 beginning", "3 developing", "4 consistent"] {
+        assert!(html.contains(&format!(">{label}</text>")), "{label}");
+    }
+}
+
+#[test]
+fn html_escapes_every_piece_of_user_text_and_loads_nothing() {
+    let html = html(&hostile_file(), &options());
+    assert!(!html.contains("<script"), "a note became a script");
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    assert!(!html.contains("'single'") && !html.contains("\"quotes\""));
+    assert!(!html.contains('\x1b'));
+    assert!(html.contains(
+        "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quotes&quot; &amp; ampersands &#39;single&#39; | pipe \u{fffd}[2J"
+    ));
+    assert!(html.contains("<title>&lt;script&gt;"));
+    // The one place text meets an attribute value: none of it may close the quote.
+    assert!(!html.contains("=\"<") && !html.contains("=\"&lt;"));
+}
+
+#[test]
 fn markdown_keeps_table_rows_whole_and_control_characters_out() {
     let mut file = hostile_file();
     file.goals[0].statement = "# Not a heading | nor a column".into();
