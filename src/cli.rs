@@ -1,6 +1,6 @@
 //! The command line: no subcommand opens the TUI; subcommands run headless for scripts.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// coachlog: keep each teacher's growth record (goals, one focus, check-ins, walkthroughs)
@@ -31,6 +31,8 @@ pub enum Command {
     /// Add and list teachers.
     #[command(subcommand)]
     Teacher(TeacherCommand),
+    /// Export one teacher's record: a conference brief (Markdown, or HTML to print) or JSON.
+    Export(Export),
 }
 
 #[derive(Debug, Subcommand)]
@@ -79,4 +81,39 @@ pub struct Observe {
     /// The evidence: what was seen and heard.
     #[arg(required = true, value_name = "TEXT")]
     pub text: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct Export {
+    /// The teacher: a case-insensitive unique start of the name, e.g. "smi" for "Smith, Dan".
+    #[arg(long, short)]
+    pub teacher: String,
+    /// md: the brief as Markdown; html: the brief as a page to print; json: the whole record.
+    #[arg(long, short, value_enum, default_value_t = ExportFormat::Md)]
+    pub format: ExportFormat,
+    /// Write to this file (created readable by you only) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// Only observations, check-ins, measures and actions from this date on, e.g.
+    /// "2026-10-01", "-30d", "1 oct" (goals and focus history stay whole).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Include private observations and check-ins (each marked private).
+    #[arg(long)]
+    pub include_private: bool,
+}
+
+/// What `coachlog export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The conference brief as Markdown.
+    #[value(alias = "markdown")]
+    Md,
+    /// The conference brief as one self-contained printable HTML page.
+    Html,
+    /// The teacher's whole record as JSON.
+    Json,
 }

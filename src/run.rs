@@ -1,6 +1,6 @@
 //! What each command line does: headless subcommands, or the TUI.
 
-use crate::cli::{Cli, Command, Observe, TeacherAdd, TeacherCommand};
+use crate::cli::{Cli, Command, Export, ExportFormat, Observe, TeacherAdd, TeacherCommand};
 use crate::clock::Clock;
 use crate::db::{AnyRecord, NameMatch, Store};
 use crate::model::{Observation, Rating, Teacher};
@@ -8,7 +8,7 @@ use crate::text;
 use anyhow::{Context, Result, anyhow};
 use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Runs the command line; errors come back as one human sentence for `main` to print.
@@ -23,6 +23,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Observe(observe)) => self::observe(&mut store, observe),
         Some(Command::Teacher(TeacherCommand::Add(add))) => add_teacher(&mut store, add),
         Some(Command::Teacher(TeacherCommand::List { all })) => list_teachers(&store, all),
+        Some(Command::Export(export)) => self::export(&store, export),
     }
 }
 
@@ -176,4 +177,79 @@ fn list_teachers(store: &Store, all: bool) -> Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn export(store: &Store, export: Export) -> Result<ExitCode> {
+    let today = store.clock().today();
+    let since = match &export.since {
+        Some(typed) => {
+            Some(crate::dates::parse_date(typed, today).map_err(|e| anyhow!("--since: {e}"))?)
+        }
+        None => None,
+    };
+    let teacher = match resolve_teacher(store, &export.teacher)? {
+        Ok(teacher) => teacher,
+        Err(code) => return Ok(code),
+    };
+    let file = store.teacher_file(&teacher.meta.id)?.ok_or_else(|| {
+        anyhow!(
+            "{} is no longer in the caseload; nothing was exported",
+            text::line(&teacher.name)
+        )
+    })?;
+    let options = crate::export::Options {
+        since,
+        include_private: export.include_private,
+        today,
+    };
+    let written = match export.format {
+        ExportFormat::Md => crate::export::markdown(&file, &options),
+        ExportFormat::Html => crate::export::html(&file, &options),
+        ExportFormat::Json => crate::export::json(&file, &options),
+    };
+    let Some(path) = export.output else {
+        return match std::io::stdout().lock().write_all(written.as_bytes()) {
+            // A reader that stops early (`| head`) is not an error.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+            other => other
+                .map(|()| ExitCode::SUCCESS)
+                .context("cannot write to standard output"),
+        };
+    };
+    write_private_file(&path, written.as_bytes(), export.force)?;
+    eprintln!("wrote {}", text::line(&path.display().to_string()));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a file readable by its owner only, whole or not at all: the text goes to a
+/// temporary file beside it that is then renamed into place. An existing file is kept
+/// unless `replace`.
+fn write_private_file(path: &Path, contents: &[u8], replace: bool) -> Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let cannot = || format!("cannot write {}", path.display());
+    let exists = || {
+        anyhow!(
+            "{} already exists; nothing was written. Choose another file or add --force to replace it",
+            path.display()
+        )
+    };
+    if !replace && path.exists() {
+        return Err(exists());
+    }
+    // NamedTempFile creates the file 0600.
+    let mut temporary = tempfile::NamedTempFile::new_in(folder).with_context(cannot)?;
+    temporary.write_all(contents).with_context(cannot)?;
+    temporary.as_file().sync_all().with_context(cannot)?;
+    let placed = if replace {
+        temporary.persist(path).map(drop)
+    } else {
+        temporary.persist_noclobber(path).map(drop)
+    };
+    match placed {
+        Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        other => other.map_err(|error| error.error).with_context(cannot),
+    }
 }

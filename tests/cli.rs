@@ -1,5 +1,7 @@
 //! The command line as scripts and principals use it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -329,4 +331,136 @@ fn observe_attaches_to_the_active_focus_and_refuses_a_bad_time() {
         "clap refuses a rating outside 1-4"
     );
     drop(dir);
+}
+
+/// Smith's file from the shared caseload, on a database the binary can open.
+fn smith_db() -> (tempfile::TempDir, PathBuf) {
+    let (dir, store, _smith) = common::caseload();
+    let db = store.path().to_owned();
+    drop(store);
+    (dir, db)
+}
+
+#[test]
+fn export_prints_smiths_brief_and_leaves_private_notes_out_unless_asked() {
+    let (_dir, db) = smith_db();
+    let secret = coachlog(
+        &db,
+        &[
+            "observe",
+            "-t",
+            "smith",
+            "--private",
+            "Mentioned a family illness.",
+        ],
+    );
+    assert!(secret.status.success(), "{}", stderr(&secret));
+
+    let brief = coachlog(&db, &["export", "--teacher", "smith"]);
+    assert!(brief.status.success(), "{}", stderr(&brief));
+    assert_eq!(stderr(&brief), "");
+    let text = stdout(&brief);
+    assert!(
+        text.starts_with("# Smith, Dan: conference brief, 23 Nov 2026\n"),
+        "{text}"
+    );
+    assert!(text.contains("## Actions: 0 kept on time · 0 late · 2 open (1 overdue)"));
+    assert!(!text.contains("family illness"));
+
+    let with_private = stdout(&coachlog(
+        &db,
+        &["export", "-t", "smith", "--include-private"],
+    ));
+    assert!(
+        with_private.contains("**23 Nov 2026 10:42 (private)** · Mentioned a family illness."),
+        "{with_private}"
+    );
+}
+
+#[test]
+fn export_to_a_file_is_private_and_never_overwrites_without_force() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, db) = smith_db();
+    let target = dir.path().join("smith.html");
+    let target_text = target.to_str().unwrap();
+    let written = coachlog(
+        &db,
+        &["export", "-t", "smith", "-f", "html", "-o", target_text],
+    );
+    assert!(written.status.success(), "{}", stderr(&written));
+    assert_eq!(stdout(&written), "");
+    assert_eq!(stderr(&written), format!("wrote {target_text}\n"));
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&target), 0o600);
+    let page = std::fs::read_to_string(&target).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
+
+    let again = coachlog(
+        &db,
+        &["export", "-t", "smith", "-f", "json", "-o", target_text],
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already exists; nothing was written"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), page, "untouched");
+
+    let forced = coachlog(
+        &db,
+        &[
+            "export",
+            "-t",
+            "smith",
+            "-f",
+            "json",
+            "-o",
+            target_text,
+            "--force",
+        ],
+    );
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    let record = std::fs::read_to_string(&target).unwrap();
+    assert!(record.contains("\"format\": \"coachlog-teacher\""));
+    assert_eq!(mode(&target), 0o600);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(
+            name.starts_with("coachlog.db") || name == "smith.html",
+            "left behind: {name}"
+        );
+    }
+}
+
+#[test]
+fn export_with_an_ambiguous_name_lists_candidates_and_writes_nothing() {
+    let (dir, db) = caseload_db();
+    let target = dir.path().join("brief.md");
+    let ambiguous = coachlog(
+        &db,
+        &["export", "-t", "smi", "-o", target.to_str().unwrap()],
+    );
+    assert_eq!(ambiguous.status.code(), Some(2));
+    assert!(stderr(&ambiguous).contains("  Smith, Dan\n  Smithers, Ann\n"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn export_since_a_friendly_date_leaves_older_visits_out() {
+    let (_dir, db) = smith_db();
+    let since = stdout(&coachlog(
+        &db,
+        &["export", "-t", "smith", "--since", "1 nov"],
+    ));
+    assert!(since.contains("**Since 1 Nov 2026:**"), "{since}");
+    assert!(since.contains("Students explained the target to a partner."));
+    assert!(!since.contains("Warm-up not posted"));
+    let bad = coachlog(&db, &["export", "-t", "smith", "--since", "someday"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).starts_with("coachlog: --since: \"someday\" is not a date"),
+        "{}",
+        stderr(&bad)
+    );
 }
