@@ -1,0 +1,266 @@
+//! Exports as a principal takes them into a conference: the brief in Markdown and HTML,
+//! the whole record in JSON, compared byte for byte with reviewed golden files.
+//!
+//! After a deliberate change, regenerate with `UPDATE_GOLDEN=1 cargo test --test export`
+//! and review the diff.
+
+mod common;
+
+use coachlog::db::{AnyRecord, Command, Store, TeacherFile};
+use coachlog::export::{self, Options};
+use coachlog::model::*;
+use common::{at, caseload, day};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Record ids are random and the author is the login name: give them fixed stand-ins, so
+/// golden files depend on nothing but the records' content.
+fn stable(mut file: TeacherFile) -> TeacherFile {
+    let mut names: HashMap<String, String> = HashMap::new();
+    let mut name = |kind: &str, meta: &Meta| {
+        let next = format!("{kind}-{}", names.len() + 1);
+        names.entry(meta.id.clone()).or_insert(next);
+    };
+    name("teacher", &file.teacher.meta);
+    file.goals.iter().for_each(|r| name("goal", &r.meta));
+    file.measures.iter().for_each(|r| name("measure", &r.meta));
+    file.focuses.iter().for_each(|r| name("focus", &r.meta));
+    file.observations
+        .iter()
+        .for_each(|r| name("observation", &r.meta));
+    file.check_ins
+        .iter()
+        .for_each(|r| name("check-in", &r.meta));
+    file.actions.iter().for_each(|r| name("action", &r.meta));
+    let id = |old: &str| names.get(old).cloned().unwrap_or_else(|| "missing".into());
+    let link = |old: &Option<String>| old.as_deref().map(id);
+    let meta = |meta: &mut Meta| {
+        meta.id = id(&meta.id);
+        meta.author = "coach".into();
+        meta.replica_id = "replica".into();
+    };
+    meta(&mut file.teacher.meta);
+    file.teacher.active_focus_id = link(&file.teacher.active_focus_id);
+    for goal in &mut file.goals {
+        meta(&mut goal.meta);
+        goal.teacher_id = id(&goal.teacher_id);
+    }
+    for measure in &mut file.measures {
+        meta(&mut measure.meta);
+        measure.goal_id = id(&measure.goal_id);
+    }
+    for focus in &mut file.focuses {
+        meta(&mut focus.meta);
+        focus.teacher_id = id(&focus.teacher_id);
+        focus.goal_id = link(&focus.goal_id);
+    }
+    for observation in &mut file.observations {
+        meta(&mut observation.meta);
+        observation.teacher_id = id(&observation.teacher_id);
+        observation.focus_id = link(&observation.focus_id);
+    }
+    for check_in in &mut file.check_ins {
+        meta(&mut check_in.meta);
+        check_in.teacher_id = id(&check_in.teacher_id);
+    }
+    for action in &mut file.actions {
+        meta(&mut action.meta);
+        action.teacher_id = id(&action.teacher_id);
+        action.check_in_id = link(&action.check_in_id);
+    }
+    file
+}
+
+fn today() -> chrono::NaiveDate {
+    day("2026-11-23")
+}
+
+/// Compares with `tests/golden/NAME`, or rewrites it when `UPDATE_GOLDEN` is set.
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no golden file {}; create it with UPDATE_GOLDEN=1",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(e, a)| e != a)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from its golden file at line {}:\n  golden: {:?}\n  actual: {:?}\n\
+             If the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff.",
+            line + 1,
+            expected.lines().nth(line).unwrap_or(""),
+            actual.lines().nth(line).unwrap_or("")
+        );
+    }
+}
+
+fn smith(store: &Store, id: &str) -> TeacherFile {
+    stable(store.teacher_file(id).unwrap().unwrap())
+}
+
+#[test]
+fn smiths_brief_and_record_match_the_golden_files() {
+    let (_dir, store, smith_id) = caseload();
+    let file = smith(&store, &smith_id);
+    let options = Options::new(today());
+    golden("smith.md", &export::markdown(&file, &options));
+    golden("smith.html", &export::html(&file, &options));
+    golden("smith.json", &export::json(&file, &options));
+}
+
+/// A private observation and a private check-in added to Smith's file, with words found
+/// nowhere else.
+fn with_private_notes() -> (tempfile::TempDir, TeacherFile) {
+    let (dir, mut store, smith_id) = caseload();
+    common::add(
+        &mut store,
+        AnyRecord::Observation(Observation {
+            teacher_id: smith_id.clone(),
+            observed_at: at("2026-11-21T09:15"),
+            rating: Rating::new(2),
+            evidence: "Seemed exhausted; mentioned a family illness.".into(),
+            private: true,
+            ..Observation::default()
+        }),
+    );
+    store
+        .apply(Command::HoldCheckIn {
+            check_in: CheckIn {
+                teacher_id: smith_id.clone(),
+                held_on: day("2026-11-22"),
+                notes: "Talked about leave options.".into(),
+                reflection: "I need a lighter duty rota.".into(),
+                next_on: Some(day("2026-12-07")),
+                private: true,
+                ..CheckIn::default()
+            },
+            done: vec![],
+            carried: vec![],
+            new_actions: vec![Action {
+                what: "Ask HR about the rota".into(),
+                owner: "principal".into(),
+                due_on: Some(day("2026-11-30")),
+                ..Action::default()
+            }],
+        })
+        .unwrap();
+    let file = store.teacher_file(&smith_id).unwrap().unwrap();
+    (dir, file)
+}
+
+const PRIVATE_WORDS: [&str; 3] = ["family illness", "leave options", "lighter duty rota"];
+
+#[test]
+fn private_notes_stay_out_of_every_format_unless_asked_for() {
+    let (_dir, file) = with_private_notes();
+    let mut options = Options::new(today());
+    for (format, text) in [
+        ("md", export::markdown(&file, &options)),
+        ("html", export::html(&file, &options)),
+        ("json", export::json(&file, &options)),
+    ] {
+        for words in PRIVATE_WORDS {
+            assert!(!text.contains(words), "{format} shows {words:?}");
+        }
+        assert!(!text.contains("private\": true"), "{format}");
+        assert!(!text.contains("(private)"), "{format}");
+    }
+    // Nothing derived from them either: the next check-in is the one agreed in the open.
+    assert!(export::markdown(&file, &options).contains("## Next check-in: Thu 26 Nov 2026"));
+
+    options.include_private = true;
+    let markdown = export::markdown(&file, &options);
+    let html = export::html(&file, &options);
+    let json = export::json(&file, &options);
+    for (format, text) in [("md", &markdown), ("html", &html), ("json", &json)] {
+        for words in PRIVATE_WORDS {
+            assert!(text.contains(words), "{format} lacks {words:?}");
+        }
+    }
+    assert!(
+        markdown.contains("- **21 Nov 2026 09:15 (private)** · 2 beginning · Seemed exhausted")
+    );
+    assert!(
+        markdown.contains("- **22 Nov 2026 (private)** · coaching · Talked about leave options.")
+    );
+    assert!(markdown.contains("**Includes private notes**"));
+    assert!(markdown.contains("## Next check-in: Mon 7 Dec 2026"));
+    assert!(html.contains("<strong>22 Nov 2026</strong> <span class=\"private\">(private)</span>"));
+    assert_eq!(json.matches("\"private\": true").count(), 2);
+}
+
+#[test]
+fn since_limits_the_visits_and_conversations_but_not_goals_or_focus_history() {
+    let (_dir, store, smith_id) = caseload();
+    let file = smith(&store, &smith_id);
+    let options = Options {
+        since: Some(day("2026-11-01")),
+        ..Options::new(today())
+    };
+    let markdown = export::markdown(&file, &options);
+    assert!(markdown.contains("**Since 1 Nov 2026:**"), "{markdown}");
+    assert!(markdown.contains("Students explained the target"));
+    assert!(!markdown.contains("Warm-up not posted"), "an October visit");
+    assert!(!markdown.contains("9/28 on task"), "a September measure");
+    assert!(
+        markdown.contains("| Students on task in the first 10 minutes | 32% | 86% (20 Nov 2026)")
+    );
+    assert!(markdown.contains(
+        "1. Warm-up connects to the day's learning target: 12 Oct 2026 to now; rating 3 (active)"
+    ));
+    // Coached since the first record of all.
+    assert!(markdown.contains("coached since 10 Sep 2026"));
+
+    let json = export::json(&file, &options);
+    let record: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(record["since"], "2026-11-01");
+    assert_eq!(record["observations"].as_array().unwrap().len(), 1);
+    assert_eq!(record["measures"].as_array().unwrap().len(), 1);
+    assert_eq!(record["focuses"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_json_record_says_what_it_is_and_every_link_resolves_inside_it() {
+    let (_dir, file) = with_private_notes();
+    let options = Options::new(today());
+    let record: serde_json::Value = serde_json::from_str(&export::json(&file, &options)).unwrap();
+    assert_eq!(record["format"], "coachlog-teacher");
+    assert_eq!(record["version"], 1);
+    assert_eq!(record["exported_at"], "2026-11-23");
+    assert_eq!(record["include_private"], false);
+    let ids = |kind: &str| -> Vec<String> {
+        record[kind]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let check_ins = ids("check_ins");
+    assert_eq!(check_ins.len(), 1, "the private check-in is left out");
+    let actions = record["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 3, "its action is still owed");
+    for action in actions {
+        if let Some(link) = action["check_in_id"].as_str() {
+            assert!(check_ins.iter().any(|id| id == link), "{action}");
+        }
+    }
+    let hr = actions
+        .iter()
+        .find(|a| a["what"] == "Ask HR about the rota")
+        .unwrap();
+    assert!(hr["check_in_id"].is_null());
+}
