@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clock;
 pub mod dates;
 pub mod db;
+pub mod demo;
 pub mod editor;
 pub mod model;
 pub mod run;

@@ -14,8 +14,25 @@ use std::process::ExitCode;
 /// Runs the command line; errors come back as one human sentence for `main` to print.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let clock = Clock::from_env().map_err(|message| anyhow!(message))?;
-    let path = database_path(cli.db)?;
+    // The demo lives in a private temp folder, removed on exit; the user's file is never opened.
+    let demo_dir = if cli.demo {
+        Some(
+            tempfile::Builder::new()
+                .prefix("coachlog-demo-")
+                .tempdir()
+                .context("cannot create a folder for the demo")?,
+        )
+    } else {
+        None
+    };
+    let path = match &demo_dir {
+        Some(dir) => dir.path().join("demo.db"),
+        None => database_path(cli.db)?,
+    };
     let mut store = Store::open(&path, clock)?;
+    if demo_dir.is_some() {
+        crate::demo::load(&mut store, clock.today())?;
+    }
     match cli.command {
         None => crate::tui::run(store).map(|()| ExitCode::SUCCESS),
         Some(Command::Check) => check(&store),

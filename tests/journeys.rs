@@ -153,3 +153,28 @@ fn a_foreign_file_is_refused_before_the_screen_opens() {
     assert!(!app.alternate_screen());
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "not a database");
 }
+
+#[test]
+fn the_demo_school_opens_without_touching_the_users_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("mine.db");
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_coachlog"));
+    let app = PtyApp::spawn(
+        &binary,
+        &["--demo"],
+        &[
+            ("COACHLOG_DB", own.to_str().unwrap()),
+            ("COACHLOG_NOW", "2026-11-23T10:42"),
+        ],
+        80,
+        24,
+    );
+    app.wait_for("coachlog · 12 teachers");
+    app.wait_for("Smith, Dan");
+    app.wait_for("Brandt, Felix");
+    quit(app);
+    assert!(
+        !own.exists(),
+        "the user's database was not created or opened"
+    );
+}

@@ -10,7 +10,7 @@ pub mod roster;
 pub mod workspace;
 
 use crate::db::{AnyRecord, Command, Store};
-use crate::model::{Action, CheckIn, Focus, Goal, Kind, Measure, Observation};
+use crate::model::{Action, Kind};
 use crate::text;
 use anyhow::Result;
 use check_in::{Mark, Review};
@@ -758,48 +758,9 @@ impl App {
             self.edit_teacher();
             return;
         };
-        let find = |id: &str| -> Option<AnyRecord> {
-            match kind {
-                Kind::Goal => file
-                    .goals
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::Goal),
-                Kind::Measure => file
-                    .measures
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::Measure),
-                Kind::Focus => file
-                    .focuses
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::Focus),
-                Kind::Observation => file
-                    .observations
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::Observation),
-                Kind::CheckIn => file
-                    .check_ins
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::CheckIn),
-                Kind::Action => file
-                    .actions
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::Action),
-                Kind::Teacher => Some(AnyRecord::Teacher(file.teacher.clone())),
-            }
+        let Some(record) = file.record(kind, &id) else {
+            return;
         };
-        let Some(record) = find(&id) else { return };
         let now = self.now;
         let (form, purpose) = match record {
             AnyRecord::Goal(goal) => (
@@ -874,7 +835,7 @@ impl App {
                     for_check_in: false,
                 },
             ),
-            AnyRecord::Teacher(_) => {
+            AnyRecord::Teacher(_) | AnyRecord::Walkthrough(_) => {
                 self.edit_teacher();
                 return;
             }
@@ -951,47 +912,20 @@ fn saved_message(applied: &crate::db::Applied) -> String {
 /// A few words naming a record, for questions and messages.
 fn describe(file: &crate::db::TeacherFile, kind: Kind, id: &str) -> String {
     let short = |s: &str| text::truncate(&text::line(s), 40).into_owned();
-    let found = match kind {
-        Kind::Goal => file
-            .goals
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|g: &Goal| short(&g.statement)),
-        Kind::Measure => file
-            .measures
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|m: &Measure| {
-                format!(
-                    "{} on {}",
-                    workspace::trim_number(m.value),
-                    m.measured_on.format("%-d %b")
-                )
-            }),
-        Kind::Focus => file
-            .focuses
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|f: &Focus| short(&f.statement)),
-        Kind::Observation => file
-            .observations
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|o: &Observation| format!("of {}", o.observed_at.format("%-d %b %H:%M"))),
-        Kind::CheckIn => file
-            .check_ins
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|c: &CheckIn| format!("of {}", c.held_on.format("%-d %b"))),
-        Kind::Action => file
-            .actions
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|a: &Action| short(&a.what)),
-        Kind::Teacher => Some(short(&file.teacher.name)),
+    let what = match file.record(kind, id) {
+        Some(AnyRecord::Goal(g)) => short(&g.statement),
+        Some(AnyRecord::Measure(m)) => format!(
+            "{} on {}",
+            workspace::trim_number(m.value),
+            m.measured_on.format("%-d %b")
+        ),
+        Some(AnyRecord::Focus(f)) => short(&f.statement),
+        Some(AnyRecord::Observation(o)) => format!("of {}", o.observed_at.format("%-d %b %H:%M")),
+        Some(AnyRecord::CheckIn(c)) => format!("of {}", c.held_on.format("%-d %b")),
+        Some(AnyRecord::Action(a)) => short(&a.what),
+        Some(AnyRecord::Teacher(t)) => short(&t.name),
+        Some(AnyRecord::Walkthrough(w)) => short(&w.practice),
+        None => return format!("this {kind}"),
     };
-    match found {
-        Some(what) => format!("the {kind} {what}"),
-        None => format!("this {kind}"),
-    }
+    format!("the {kind} {what}")
 }

@@ -77,6 +77,8 @@ pub struct Store {
     replica_id: String,
     author: String,
     clock: Clock,
+    /// Inside `batch`: commands run in savepoints of one open transaction.
+    in_batch: bool,
 }
 
 impl Store {

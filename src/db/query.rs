@@ -1,8 +1,8 @@
 //! Reads: what the screens, exports and commands ask of the store.
 
-use super::record::{self, Record};
+use super::record::{self, AnyRecord, Record};
 use super::{Result, Store};
-use crate::model::{Action, CheckIn, Focus, Goal, Measure, Observation, Teacher};
+use crate::model::{Action, CheckIn, Focus, Goal, Kind, Measure, Observation, Teacher};
 use chrono::NaiveDate;
 
 /// One line of the roster: a teacher and what the coach needs to see at a glance.
@@ -45,6 +45,29 @@ impl TeacherFile {
         self.actions
             .iter()
             .filter(|action| action.done_on.is_none())
+    }
+
+    /// A live record of this teacher by kind and id.
+    pub fn record(&self, kind: Kind, id: &str) -> Option<AnyRecord> {
+        fn find<R: Record>(records: &[R], id: &str) -> Option<AnyRecord> {
+            records
+                .iter()
+                .find(|r| r.meta().id == id)
+                .cloned()
+                .map(R::into_any)
+        }
+        match kind {
+            Kind::Teacher => {
+                (self.teacher.meta.id == id).then(|| AnyRecord::Teacher(self.teacher.clone()))
+            }
+            Kind::Goal => find(&self.goals, id),
+            Kind::Measure => find(&self.measures, id),
+            Kind::Focus => find(&self.focuses, id),
+            Kind::Observation => find(&self.observations, id),
+            Kind::CheckIn => find(&self.check_ins, id),
+            Kind::Action => find(&self.actions, id),
+            Kind::Walkthrough => None,
+        }
     }
 
     /// Measurements of one goal, oldest first.
