@@ -18,6 +18,8 @@ pub enum Context {
     QuickForm,
     /// The "agreed last time" list of a check-in.
     Review,
+    /// Capturing a visit: plain keys type evidence, Alt keys mark and count.
+    Capture,
     Confirm,
     Help,
 }
@@ -33,6 +35,7 @@ impl Context {
             Context::Form => "Forms",
             Context::QuickForm => "Quick observation",
             Context::Review => "Check-in: agreed last time",
+            Context::Capture => "In the classroom (capture)",
             Context::Confirm => "Questions",
             Context::Help => "Help",
         }
@@ -83,6 +86,12 @@ pub enum Msg {
     CarryOver,
     Yes,
     No,
+    Capture,
+    Stamp,
+    FinishCapture,
+    LookFor(u8),
+    Tally(u8),
+    Untally(u8),
 }
 
 /// A key with its modifiers, written as the footer shows it.
@@ -108,6 +117,13 @@ impl Key {
         Key {
             code: KeyCode::Char(c),
             modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    pub const fn alt(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::ALT,
         }
     }
 
@@ -187,6 +203,7 @@ use KeyCode as K;
 pub const BINDINGS: &[Binding] = &[
     // Roster
     bind(C::Roster, Key::char('o'), Msg::Observe, "observe", true),
+    bind(C::Roster, Key::char('c'), Msg::Capture, "capture", true),
     bind(C::Roster, Key::plain(K::Enter), Msg::Open, "open", true),
     bind(C::Roster, Key::char('/'), Msg::Filter, "filter", true),
     bind(
@@ -234,6 +251,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Filter, Key::plain(K::Down), Msg::Down, "down", false),
     // Workspace
     bind(C::Workspace, Key::char('o'), Msg::Observe, "observe", true),
+    bind(C::Workspace, Key::char('i'), Msg::Capture, "in room", true),
     bind(C::Workspace, Key::char('c'), Msg::CheckIn, "check-in", true),
     bind(
         C::Workspace,
@@ -250,7 +268,7 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     bind(C::Workspace, Key::char('a'), Msg::Add, "add", true),
-    bind(C::Workspace, Key::char('e'), Msg::Edit, "edit", true),
+    bind(C::Workspace, Key::char('e'), Msg::Edit, "edit", false),
     bind(C::Workspace, Key::char('d'), Msg::Delete, "delete", false),
     bind(
         C::Workspace,
@@ -363,6 +381,112 @@ pub const BINDINGS: &[Binding] = &[
         "private",
         true,
     ),
+    // Capture
+    bind(
+        C::Capture,
+        Key::plain(K::Enter),
+        Msg::Stamp,
+        "stamp line",
+        true,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('1'),
+        Msg::LookFor(0),
+        "look-for 1…9",
+        true,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('2'),
+        Msg::LookFor(1),
+        "look-for 2",
+        false,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('3'),
+        Msg::LookFor(2),
+        "look-for 3",
+        false,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('4'),
+        Msg::LookFor(3),
+        "look-for 4",
+        false,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('5'),
+        Msg::LookFor(4),
+        "look-for 5",
+        false,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('6'),
+        Msg::LookFor(5),
+        "look-for 6",
+        false,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('7'),
+        Msg::LookFor(6),
+        "look-for 7",
+        false,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('8'),
+        Msg::LookFor(7),
+        "look-for 8",
+        false,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('9'),
+        Msg::LookFor(8),
+        "look-for 9",
+        false,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('a'),
+        Msg::Tally(0),
+        "students answering +1",
+        true,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('r'),
+        Msg::Tally(1),
+        "redirects +1",
+        true,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('A'),
+        Msg::Untally(0),
+        "students answering −1",
+        false,
+    ),
+    bind(
+        C::Capture,
+        Key::alt('R'),
+        Msg::Untally(1),
+        "redirects −1",
+        false,
+    ),
+    bind(
+        C::Capture,
+        Key::plain(K::Esc),
+        Msg::FinishCapture,
+        "finish and rate",
+        true,
+    ),
     // Check-in review list
     bind(C::Review, Key::char(' '), Msg::MarkDone, "done", true),
     bind(
@@ -470,6 +594,7 @@ pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
         C::Workspace,
         C::Form,
         C::QuickForm,
+        C::Capture,
         C::Review,
         C::Confirm,
         C::Help,

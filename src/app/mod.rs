@@ -2,6 +2,7 @@
 //! a `Msg` through the keymap, `update` applies it (calling the store when a user saves),
 //! and rendering only reads the result.
 
+pub mod capture;
 pub mod check_in;
 pub mod form;
 pub mod keymap;
@@ -13,6 +14,7 @@ use crate::db::{AnyRecord, Command, Store};
 use crate::model::{Action, Kind};
 use crate::text;
 use anyhow::Result;
+use capture::{Capture, Visit};
 use check_in::{Mark, Review};
 use chrono::NaiveDateTime;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -27,6 +29,8 @@ use workspace::{Tab, Workspace};
 pub enum Screen {
     Roster,
     Workspace(Box<Workspace>),
+    /// In a classroom, capturing a visit.
+    Capture(Box<Capture>),
 }
 
 /// A form on screen, with what it is for.
@@ -46,6 +50,8 @@ pub enum OnYes {
     /// Close the top form, losing what was typed.
     DiscardForm,
     Quit,
+    /// Go back into an unfinished visit.
+    ResumeVisit(Box<Visit>),
 }
 
 /// A yes/no question.
@@ -88,7 +94,8 @@ impl App {
     pub fn new(store: Store) -> Result<App> {
         let rows = store.roster(false)?;
         let now = store.clock().now();
-        Ok(App {
+        let drafts = store.drafts()?;
+        let mut app = App {
             store,
             now,
             screen: Screen::Roster,
@@ -97,7 +104,24 @@ impl App {
             roster: Roster::new(rows),
             editor_request: None,
             quit: false,
-        })
+        };
+        // A visit left unfinished (closed, crashed, killed) is offered back first.
+        for draft in drafts {
+            match serde_json::from_str::<Visit>(&draft.body) {
+                Ok(visit) => app.popups.push(Popup::Confirm(Confirm {
+                    question: format!(
+                        "Resume the unfinished visit to {} (started {}, {} line{})? n keeps it for later",
+                        text::line(&visit.teacher_name),
+                        visit.started.format("%a %-d %b %H:%M"),
+                        visit.lines.len(),
+                        if visit.lines.len() == 1 { "" } else { "s" }
+                    ),
+                    on_yes: OnYes::ResumeVisit(Box::new(visit)),
+                })),
+                Err(error) => app.warn(format!("a saved draft could not be read ({error}); it is kept in the file")),
+            }
+        }
+        Ok(app)
     }
 
     pub fn should_quit(&self) -> bool {
@@ -107,14 +131,28 @@ impl App {
     pub fn workspace(&self) -> Option<&Workspace> {
         match &self.screen {
             Screen::Workspace(workspace) => Some(workspace),
-            Screen::Roster => None,
+            _ => None,
         }
     }
 
     fn workspace_mut(&mut self) -> Option<&mut Workspace> {
         match &mut self.screen {
             Screen::Workspace(workspace) => Some(workspace),
-            Screen::Roster => None,
+            _ => None,
+        }
+    }
+
+    pub fn capture(&self) -> Option<&Capture> {
+        match &self.screen {
+            Screen::Capture(capture) => Some(capture),
+            _ => None,
+        }
+    }
+
+    fn capture_mut(&mut self) -> Option<&mut Capture> {
+        match &mut self.screen {
+            Screen::Capture(capture) => Some(capture),
+            _ => None,
         }
     }
 
@@ -125,9 +163,36 @@ impl App {
         }
     }
 
-    /// Time passed without input: the clock moves.
+    /// Time passed without input: the clock moves, and a visit's draft catches up.
     pub fn tick(&mut self) {
         self.now = self.store.clock().now();
+        self.save_visit_draft();
+    }
+
+    /// Writes the visit in progress to its draft if it is behind. A failure is shown and
+    /// retried on the next change; what was typed stays on screen.
+    fn save_visit_draft(&mut self) {
+        let now = self.now;
+        let Some(capture) = self.capture_mut() else {
+            return;
+        };
+        if !capture.unsaved {
+            return;
+        }
+        let (id, teacher, body) = (
+            capture.visit.draft_id.clone(),
+            capture.visit.teacher_id.clone(),
+            capture.body(),
+        );
+        match self.store.save_draft(&id, &teacher, &body) {
+            Ok(()) => {
+                if let Some(capture) = self.capture_mut() {
+                    capture.unsaved = false;
+                    capture.saved_at = Some(now);
+                }
+            }
+            Err(error) => self.warn(format!("the draft could not be saved: {error}")),
+        }
     }
 
     fn say(&mut self, text: impl Into<String>) {
@@ -158,6 +223,7 @@ impl App {
                 Screen::Roster if self.roster.filtering => vec![Context::Filter],
                 Screen::Roster => vec![Context::Roster, Context::Global],
                 Screen::Workspace(_) => vec![Context::Workspace, Context::Global],
+                Screen::Capture(_) => vec![Context::Capture],
             },
         }
     }
@@ -173,7 +239,17 @@ impl App {
 
     fn handle_paste(&mut self, pasted: &str) {
         let now = self.now;
-        if let Some(popup) = self.top_form() {
+        if self.popups.is_empty()
+            && let Some(capture) = self.capture_mut()
+        {
+            // A pasted block becomes one stamped line per line.
+            for line in pasted.lines() {
+                if capture.input.paste(line) {
+                    capture.stamp(now);
+                }
+            }
+            self.save_visit_draft();
+        } else if let Some(popup) = self.top_form() {
             popup.form.paste(pasted, now);
         } else if self.roster.filtering {
             self.roster.type_text(&text::line(pasted));
@@ -184,7 +260,7 @@ impl App {
         self.status = None;
         let key = Key::from_event(event);
         let contexts = self.contexts();
-        let in_form = contexts.contains(&Context::Form);
+        let in_form = contexts.contains(&Context::Form) || contexts.contains(&Context::Capture);
         let mut msg = keymap::lookup(&contexts, key);
         if msg.is_none() && in_form && event.modifiers.contains(KeyModifiers::CONTROL) {
             msg = keymap::lookup(&[Context::Global], key);
@@ -193,8 +269,22 @@ impl App {
             self.update(msg);
             return;
         }
-        if in_form {
-            self.type_in_form(event);
+        let now = self.now;
+        if !self.popups.is_empty() {
+            if in_form {
+                self.type_in_form(event);
+            }
+        } else if let Some(capture) = self.capture_mut() {
+            if capture.input.input(event) {
+                capture.typed();
+                // Typing is written to the draft at most once a second.
+                if capture
+                    .saved_at
+                    .is_none_or(|at| (now - at).num_seconds() >= 1)
+                {
+                    self.save_visit_draft();
+                }
+            }
         } else if contexts == [Context::Filter] {
             match event.code {
                 KeyCode::Char(c) => self.roster.type_text(&c.to_string()),
@@ -266,8 +356,71 @@ impl App {
             _ => match self.screen {
                 Screen::Roster => self.update_roster(msg),
                 Screen::Workspace(_) => self.update_workspace(msg),
+                Screen::Capture(_) => self.update_capture(msg),
             },
         }
+    }
+
+    /// Starts capturing a visit to the selected teacher.
+    fn start_capture(&mut self) {
+        let Some(id) = self.selected_teacher_id() else {
+            return;
+        };
+        let from_workspace = matches!(self.screen, Screen::Workspace(_));
+        let file = match &self.screen {
+            Screen::Workspace(w) => Some(w.file.clone()),
+            _ => self.store.teacher_file(&id).ok().flatten(),
+        };
+        let Some(file) = file else { return };
+        let visit = Visit::start(&file, self.now);
+        self.screen = Screen::Capture(Box::new(Capture::new(visit, from_workspace)));
+        self.save_visit_draft();
+    }
+
+    fn update_capture(&mut self, msg: Msg) {
+        let now = self.now;
+        let Some(capture) = self.capture_mut() else {
+            return;
+        };
+        match msg {
+            Msg::Stamp => capture.stamp(now),
+            Msg::LookFor(n) => capture.toggle_look_for(usize::from(n)),
+            Msg::Tally(n) => capture.tally(usize::from(n), 1),
+            Msg::Untally(n) => capture.tally(usize::from(n), -1),
+            Msg::FinishCapture => {
+                capture.typed();
+                if capture.visit.is_empty() {
+                    let id = capture.visit.draft_id.clone();
+                    if let Err(error) = self.store.delete_draft(&id) {
+                        self.warn(format!("the empty draft could not be removed: {error}"));
+                    }
+                    self.leave_capture();
+                    self.say("Nothing was captured, so nothing was saved");
+                    return;
+                }
+                let visit = capture.visit.clone();
+                self.save_visit_draft();
+                let form = records::finish_visit_form(&visit, now);
+                self.open_form(form, Purpose::FinishVisit(Box::new(visit)));
+                return;
+            }
+            _ => return,
+        }
+        self.save_visit_draft();
+    }
+
+    /// Back to where the visit was started from.
+    fn leave_capture(&mut self) {
+        let Some(capture) = self.capture() else {
+            return;
+        };
+        let teacher_id = capture.visit.teacher_id.clone();
+        let to_workspace = capture.return_to_workspace;
+        self.screen = Screen::Roster;
+        if to_workspace && let Some(workspace) = self.open_teacher(&teacher_id) {
+            self.screen = Screen::Workspace(workspace);
+        }
+        self.reload();
     }
 
     fn scroll_help(&mut self, msg: Msg) {
@@ -284,6 +437,14 @@ impl App {
     }
 
     fn ask_quit(&mut self) {
+        // A visit in progress is kept as a draft and offered back on the next start.
+        if self.capture().is_some() {
+            self.save_visit_draft();
+            if self.capture().is_some_and(|c| !c.unsaved) {
+                self.quit = true;
+                return;
+            }
+        }
         let typing = self
             .popups
             .iter()
@@ -314,6 +475,12 @@ impl App {
                 Ok(_) => self.say(done),
                 Err(error) => self.warn(error),
             },
+            OnYes::ResumeVisit(visit) => {
+                let mut capture = Capture::new(*visit, false);
+                capture.unsaved = false;
+                capture.saved_at = Some(self.now);
+                self.screen = Screen::Capture(Box::new(capture));
+            }
         }
     }
 
@@ -433,6 +600,23 @@ impl App {
             self.popups.push(Popup::Form(popup));
             return;
         };
+        // A finished visit is saved with its draft removed, in one transaction.
+        if let Purpose::FinishVisit(visit) = &popup.purpose {
+            let observation = records::visit_observation(visit, &values, now);
+            let command = Command::Add(AnyRecord::Observation(observation));
+            match self.store.apply_from_draft(command, &visit.draft_id) {
+                Ok(_) => {
+                    let name = text::line(&visit.teacher_name).into_owned();
+                    self.leave_capture();
+                    self.say(format!("Saved the visit to {name}"));
+                }
+                Err(error) => {
+                    popup.form.error = Some(error.to_string());
+                    self.popups.push(Popup::Form(popup));
+                }
+            }
+            return;
+        }
         // An action written during a check-in joins the check-in's list.
         if let Purpose::Action {
             teacher_id,
@@ -487,6 +671,7 @@ impl App {
     fn selected_teacher_id(&self) -> Option<String> {
         match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.meta.id.clone()),
+            Screen::Capture(c) => Some(c.visit.teacher_id.clone()),
             Screen::Roster => self
                 .roster
                 .selected_row()
@@ -539,6 +724,7 @@ impl App {
             }
             Msg::ArchiveTeacher => self.ask_archive(),
             Msg::Observe => self.start_observation(),
+            Msg::Capture => self.start_capture(),
             _ => {}
         }
     }
@@ -547,6 +733,7 @@ impl App {
         let teacher = match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.clone()),
             Screen::Roster => self.roster.selected_row().map(|r| r.teacher.clone()),
+            Screen::Capture(_) => None,
         };
         if let Some(teacher) = teacher {
             self.open_form(
@@ -587,7 +774,7 @@ impl App {
         };
         let file = match &self.screen {
             Screen::Workspace(w) => Some(w.file.clone()),
-            Screen::Roster => self.store.teacher_file(&id).ok().flatten(),
+            _ => self.store.teacher_file(&id).ok().flatten(),
         };
         let Some(file) = file else { return };
         let focus = file.active_focus().cloned();
@@ -621,6 +808,7 @@ impl App {
             }
             Msg::Tab(n) => workspace.tab = Tab::ALL[usize::from(n).min(Tab::ALL.len() - 1)],
             Msg::Observe => self.start_observation(),
+            Msg::Capture => self.start_capture(),
             Msg::CheckIn => self.start_check_in(),
             Msg::NewFocus => self.new_focus(),
             Msg::EndFocus => self.end_focus(),

@@ -46,6 +46,8 @@ pub enum Purpose {
         /// Collected into the check-in being written, not saved on its own.
         for_check_in: bool,
     },
+    /// Rating a captured visit; saving it turns the draft into an observation.
+    FinishVisit(Box<super::capture::Visit>),
 }
 
 const RATINGS: [&str; 5] = [
@@ -284,6 +286,37 @@ pub fn observation_form(
     form
 }
 
+/// The last step of a captured visit: the rating (and class, and privacy).
+pub fn finish_visit_form(visit: &super::capture::Visit, now: NaiveDateTime) -> Form {
+    let mut form = Form::new(
+        format!(
+            "Rate the visit to {} · {} min",
+            text::line(&visit.teacher_name),
+            visit.minutes(now)
+        ),
+        vec![
+            Field::new("Rating", FieldKind::Choice(words(&RATINGS))),
+            Field::new("Class", FieldKind::Line).hint("P3, 7B science"),
+            Field::new("Private", FieldKind::Toggle),
+        ],
+    );
+    form.active = 0;
+    form.enter_saves = true;
+    form
+}
+
+/// The observation a rated visit becomes.
+pub fn visit_observation(
+    visit: &super::capture::Visit,
+    values: &Values,
+    now: NaiveDateTime,
+) -> Observation {
+    let rating = u8::try_from(values.choice("Rating"))
+        .ok()
+        .and_then(Rating::new);
+    visit.observation(now, rating, values.toggle("Private"), values.text("Class"))
+}
+
 pub fn check_in_form(teacher: &Teacher, existing: Option<&CheckIn>, today: NaiveDate) -> Form {
     let c = existing.cloned().unwrap_or_default();
     let kind = CheckInKind::ALL
@@ -460,6 +493,11 @@ pub fn command(purpose: &Purpose, values: &Values, today: NaiveDate) -> Result<C
             let check_in = check_in_from(values, teacher_id, existing.as_ref(), today);
             edit_or_add(existing.is_some(), AnyRecord::CheckIn(check_in))
         }
+        Purpose::FinishVisit(visit) => Command::Add(AnyRecord::Observation(visit_observation(
+            visit,
+            values,
+            today.and_hms_opt(0, 0, 0).unwrap_or_default(),
+        ))),
         Purpose::Action {
             teacher_id,
             existing,

@@ -2,11 +2,13 @@
 //! and applying every change a user makes as one command in one transaction.
 
 mod command;
+mod draft;
 mod open;
 mod query;
 mod record;
 
 pub use command::{Applied, Change, Command};
+pub use draft::Draft;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
 pub use query::{NameMatch, RosterRow, TeacherFile};
 pub use record::{AnyRecord, Record};

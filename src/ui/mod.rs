@@ -1,5 +1,6 @@
 //! Rendering only: draws the app's state, never queries the database or changes state.
 
+mod capture;
 mod form;
 mod help;
 mod roster;
@@ -39,6 +40,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Roster => roster::render(app, frame, body),
         Screen::Workspace(workspace) => workspace::render(app, workspace, frame, body),
+        Screen::Capture(capture) => capture::render(app, capture, frame, body),
     }
     for popup in &app.popups {
         match popup {
