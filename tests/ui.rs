@@ -597,3 +597,52 @@ fn plain_keys_always_type_in_capture() {
     assert!(text(&app).contains("Nothing was captured"));
     assert!(app.store.drafts().unwrap().is_empty());
 }
+
+#[test]
+fn a_walkthrough_round_marks_each_classroom_and_ends_with_who_needs_support() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "w");
+    assert!(text(&app).contains("No rounds yet"));
+    press(&mut app, "aStudents explain the learning target<C-s>");
+    // The round steps through the classrooms: Brandt, Okafor, Smith (by name).
+    assert!(
+        text(&app).contains("Brandt, Felix · 1 of 3"),
+        "{}",
+        text(&app)
+    );
+    press(&mut app, "1<Enter>");
+    press(&mut app, "2target posted, not explained<Enter>");
+    press(&mut app, "3<Enter>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("Round done: 2 of 3 classrooms implement it (1 fully, 1 partly)"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("round_summary", screen(&app, 80, 24).backend());
+    // Each mark is an observation of that teacher.
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let mark = &file.observations[0];
+    assert_eq!(
+        mark.practice_mark,
+        Some(coachlog::model::PracticeMark::NotSeen)
+    );
+    assert!(mark.walkthrough_id.is_some());
+    // The round stays listed and reopens with its marks.
+    press(&mut app, "<Esc>");
+    assert!(text(&app).contains("Students explain the learning target  · 3 classrooms"));
+    press(&mut app, "<Esc>w<Enter>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("Need more support: Okafor, Ngozi, Smith, Dan"),
+        "{shown}"
+    );
+    assert!(shown.contains("◐ partly      Okafor, Ngozi        target posted, not explained"));
+    // A classroom can be marked again; the latest mark counts.
+    press(&mut app, "j<Enter>1<Enter>");
+    assert!(
+        text(&app).contains("Need more support: Smith, Dan"),
+        "{}",
+        text(&app)
+    );
+}

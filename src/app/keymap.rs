@@ -20,6 +20,10 @@ pub enum Context {
     Review,
     /// Capturing a visit: plain keys type evidence, Alt keys mark and count.
     Capture,
+    /// The list of walkthrough rounds.
+    Rounds,
+    /// One walkthrough round and its classrooms.
+    Round,
     Confirm,
     Help,
 }
@@ -36,6 +40,8 @@ impl Context {
             Context::QuickForm => "Quick observation",
             Context::Review => "Check-in: agreed last time",
             Context::Capture => "In the classroom (capture)",
+            Context::Rounds => "Walkthrough rounds",
+            Context::Round => "A walkthrough round",
             Context::Confirm => "Questions",
             Context::Help => "Help",
         }
@@ -92,6 +98,8 @@ pub enum Msg {
     LookFor(u8),
     Tally(u8),
     Untally(u8),
+    Rounds,
+    NextUnmarked,
 }
 
 /// A key with its modifiers, written as the footer shows it.
@@ -206,6 +214,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Roster, Key::char('c'), Msg::Capture, "capture", true),
     bind(C::Roster, Key::plain(K::Enter), Msg::Open, "open", true),
     bind(C::Roster, Key::char('/'), Msg::Filter, "filter", true),
+    bind(C::Roster, Key::char('w'), Msg::Rounds, "rounds", true),
     bind(
         C::Roster,
         Key::char('a'),
@@ -487,6 +496,24 @@ pub const BINDINGS: &[Binding] = &[
         "finish and rate",
         true,
     ),
+    // Walkthrough rounds
+    bind(C::Rounds, Key::char('a'), Msg::Add, "new round", true),
+    bind(C::Rounds, Key::plain(K::Enter), Msg::Open, "open", true),
+    bind(C::Rounds, Key::char('k'), Msg::Up, "up", false),
+    bind(C::Rounds, Key::char('j'), Msg::Down, "down", false),
+    bind(C::Rounds, Key::plain(K::Esc), Msg::Back, "roster", true),
+    bind(
+        C::Round,
+        Key::char('n'),
+        Msg::NextUnmarked,
+        "next unmarked",
+        true,
+    ),
+    bind(C::Round, Key::plain(K::Enter), Msg::Open, "mark", true),
+    bind(C::Round, Key::char('a'), Msg::Add, "new round", false),
+    bind(C::Round, Key::char('k'), Msg::Up, "up", false),
+    bind(C::Round, Key::char('j'), Msg::Down, "down", false),
+    bind(C::Round, Key::plain(K::Esc), Msg::Back, "rounds", true),
     // Check-in review list
     bind(C::Review, Key::char(' '), Msg::MarkDone, "done", true),
     bind(
@@ -595,6 +622,8 @@ pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
         C::Form,
         C::QuickForm,
         C::Capture,
+        C::Rounds,
+        C::Round,
         C::Review,
         C::Confirm,
         C::Help,

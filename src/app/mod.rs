@@ -8,6 +8,7 @@ pub mod form;
 pub mod keymap;
 pub mod records;
 pub mod roster;
+pub mod rounds;
 pub mod workspace;
 
 use crate::db::{AnyRecord, Command, Store};
@@ -31,6 +32,8 @@ pub enum Screen {
     Workspace(Box<Workspace>),
     /// In a classroom, capturing a visit.
     Capture(Box<Capture>),
+    /// Walkthrough rounds.
+    Rounds(Box<rounds::Rounds>),
 }
 
 /// A form on screen, with what it is for.
@@ -224,6 +227,10 @@ impl App {
                 Screen::Roster => vec![Context::Roster, Context::Global],
                 Screen::Workspace(_) => vec![Context::Workspace, Context::Global],
                 Screen::Capture(_) => vec![Context::Capture],
+                Screen::Rounds(ref rounds) if rounds.open.is_some() => {
+                    vec![Context::Round, Context::Global]
+                }
+                Screen::Rounds(_) => vec![Context::Rounds, Context::Global],
             },
         }
     }
@@ -357,6 +364,7 @@ impl App {
                 Screen::Roster => self.update_roster(msg),
                 Screen::Workspace(_) => self.update_workspace(msg),
                 Screen::Capture(_) => self.update_capture(msg),
+                Screen::Rounds(_) => self.update_rounds(msg),
             },
         }
     }
@@ -617,6 +625,19 @@ impl App {
             }
             return;
         }
+        // A round's mark is saved, then the next classroom comes up.
+        if let Purpose::Mark {
+            walkthrough,
+            teacher_id,
+            stepping,
+        } = &popup.purpose
+        {
+            if let Err(error) = self.save_mark(walkthrough, teacher_id, *stepping, &values) {
+                popup.form.error = Some(error);
+                self.popups.push(Popup::Form(popup));
+            }
+            return;
+        }
         // An action written during a check-in joins the check-in's list.
         if let Purpose::Action {
             teacher_id,
@@ -651,6 +672,11 @@ impl App {
                 if let (Purpose::Teacher(None), Some(id)) = (&popup.purpose, applied.added_id()) {
                     self.roster.select_id(id);
                 }
+                // A new round starts at once with its first classroom.
+                if let (Purpose::NewRound { .. }, Some(id)) = (&popup.purpose, applied.added_id()) {
+                    let id = id.to_owned();
+                    self.open_round(&id, true);
+                }
             }
             Err(error) => {
                 // A failed save keeps the form open with everything typed.
@@ -672,6 +698,7 @@ impl App {
         match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.meta.id.clone()),
             Screen::Capture(c) => Some(c.visit.teacher_id.clone()),
+            Screen::Rounds(_) => None,
             Screen::Roster => self
                 .roster
                 .selected_row()
@@ -725,6 +752,7 @@ impl App {
             Msg::ArchiveTeacher => self.ask_archive(),
             Msg::Observe => self.start_observation(),
             Msg::Capture => self.start_capture(),
+            Msg::Rounds => self.show_rounds(),
             _ => {}
         }
     }
@@ -733,7 +761,7 @@ impl App {
         let teacher = match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.clone()),
             Screen::Roster => self.roster.selected_row().map(|r| r.teacher.clone()),
-            Screen::Capture(_) => None,
+            Screen::Capture(_) | Screen::Rounds(_) => None,
         };
         if let Some(teacher) = teacher {
             self.open_form(

@@ -48,6 +48,17 @@ pub enum Purpose {
     },
     /// Rating a captured visit; saving it turns the draft into an observation.
     FinishVisit(Box<super::capture::Visit>),
+    /// A new walkthrough round over these teachers (in the form's checklist order).
+    NewRound {
+        teacher_ids: Vec<String>,
+    },
+    /// One classroom's mark in a round.
+    Mark {
+        walkthrough: Box<crate::model::Walkthrough>,
+        teacher_id: String,
+        /// Go on to the next unmarked classroom after saving.
+        stepping: bool,
+    },
 }
 
 const RATINGS: [&str; 5] = [
@@ -493,6 +504,32 @@ pub fn command(purpose: &Purpose, values: &Values, today: NaiveDate) -> Result<C
             let check_in = check_in_from(values, teacher_id, existing.as_ref(), today);
             edit_or_add(existing.is_some(), AnyRecord::CheckIn(check_in))
         }
+        Purpose::NewRound { teacher_ids } => {
+            let checked = values.checked("Classrooms");
+            let teacher_ids: Vec<String> = teacher_ids
+                .iter()
+                .zip(checked)
+                .filter(|(_, on)| *on)
+                .map(|(id, _)| id.clone())
+                .collect();
+            Command::Add(AnyRecord::Walkthrough(crate::model::Walkthrough {
+                practice: values.text("Practice"),
+                held_on: values.date("Day").unwrap_or(today),
+                teacher_ids,
+                ..crate::model::Walkthrough::default()
+            }))
+        }
+        Purpose::Mark {
+            walkthrough,
+            teacher_id,
+            ..
+        } => Command::Add(AnyRecord::Observation(super::rounds::mark_observation(
+            walkthrough,
+            teacher_id,
+            values.choice("Practice"),
+            values.text("Note"),
+            today.and_hms_opt(0, 0, 0).unwrap_or_default(),
+        ))),
         Purpose::FinishVisit(visit) => Command::Add(AnyRecord::Observation(visit_observation(
             visit,
             values,

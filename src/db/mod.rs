@@ -6,12 +6,14 @@ mod draft;
 mod open;
 mod query;
 mod record;
+mod walkthrough;
 
 pub use command::{Applied, Change, Command};
 pub use draft::Draft;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
 pub use query::{NameMatch, RosterRow, TeacherFile};
 pub use record::{AnyRecord, Record};
+pub use walkthrough::{Round, Tally};
 
 use crate::clock::Clock;
 use rusqlite::Connection;

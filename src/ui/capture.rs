@@ -79,10 +79,7 @@ pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
     for (name, count) in TALLIES.iter().zip(&visit.tallies) {
         counts.push(Span::raw(format!("{name} {count}   ")));
     }
-    counts.push(Span::styled(
-        "(Alt-a, Alt-r; Shift −1)",
-        theme::DIM,
-    ));
+    counts.push(Span::styled("(Alt-a, Alt-r; Shift −1)", theme::DIM));
     frame.render_widget(Paragraph::new(Line::from(counts)), tallies);
 
     let block = Block::bordered()

@@ -4,6 +4,7 @@ mod capture;
 mod form;
 mod help;
 mod roster;
+mod rounds;
 pub mod theme;
 mod workspace;
 
@@ -41,6 +42,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Roster => roster::render(app, frame, body),
         Screen::Workspace(workspace) => workspace::render(app, workspace, frame, body),
         Screen::Capture(capture) => capture::render(app, capture, frame, body),
+        Screen::Rounds(rounds) => rounds::render(app, rounds, frame, body),
     }
     for popup in &app.popups {
         match popup {
