@@ -34,7 +34,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         crate::demo::load(&mut store, clock.today())?;
     }
     match cli.command {
-        None => crate::tui::run(store).map(|()| ExitCode::SUCCESS),
+        None => {
+            let config = crate::config::Config::load(crate::config::path().as_deref())
+                .map_err(|m| anyhow!(m))?;
+            crate::tui::run(store, config).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::Check) => check(&store),
         Some(Command::Backup { output }) => backup(&store, output),
         Some(Command::Observe(observe)) => self::observe(&mut store, observe),

@@ -646,3 +646,46 @@ fn a_walkthrough_round_marks_each_classroom_and_ends_with_who_needs_support() {
         text(&app)
     );
 }
+
+#[test]
+fn the_agenda_shows_due_check_ins_the_coverage_gap_and_actions_by_owner() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "g");
+    let shown = text(&app);
+    insta::assert_snapshot!("agenda", screen(&app, 80, 24).backend());
+    assert!(shown.contains("overdue 4d !  Okafor, Ngozi"), "{shown}");
+    assert!(shown.contains("Thu 26        Smith, Dan"));
+    assert!(shown.contains("Brandt, Felix         never"));
+    assert!(shown.contains("Okafor, Ngozi         21d!"));
+    let coach = shown
+        .find("coach      Share exit-ticket data · Smith")
+        .expect("coach's action");
+    let dan = shown
+        .find("Dan        Post warm-up before bell · Smith")
+        .expect("Dan's action");
+    assert!(
+        coach < dan,
+        "the owner with the most pressing action comes first"
+    );
+    // Enter on the overdue check-in opens that teacher.
+    press(&mut app, "<Enter>");
+    assert!(text(&app).contains("Okafor, Ngozi · Grade 8 Math"));
+}
+
+#[test]
+fn the_coverage_gap_comes_from_the_config() {
+    let (_dir, store, _) = caseload();
+    let config = coachlog::config::Config {
+        coverage_gap_days: 30,
+    };
+    let mut app = App::with_config(store, config).unwrap();
+    assert!(
+        !text(&app).contains("21d!"),
+        "21 days is within a 30-day gap"
+    );
+    press(&mut app, "g");
+    let shown = text(&app);
+    assert!(shown.contains("Not observed in 30 days"));
+    assert!(!shown.contains("Okafor, Ngozi         21d"), "{shown}");
+}

@@ -20,6 +20,8 @@ pub enum Context {
     Review,
     /// Capturing a visit: plain keys type evidence, Alt keys mark and count.
     Capture,
+    /// The agenda across all teachers.
+    Agenda,
     /// The list of walkthrough rounds.
     Rounds,
     /// One walkthrough round and its classrooms.
@@ -40,6 +42,7 @@ impl Context {
             Context::QuickForm => "Quick observation",
             Context::Review => "Check-in: agreed last time",
             Context::Capture => "In the classroom (capture)",
+            Context::Agenda => "Agenda",
             Context::Rounds => "Walkthrough rounds",
             Context::Round => "A walkthrough round",
             Context::Confirm => "Questions",
@@ -100,6 +103,7 @@ pub enum Msg {
     Untally(u8),
     Rounds,
     NextUnmarked,
+    Agenda,
 }
 
 /// A key with its modifiers, written as the footer shows it.
@@ -214,6 +218,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Roster, Key::char('c'), Msg::Capture, "capture", true),
     bind(C::Roster, Key::plain(K::Enter), Msg::Open, "open", true),
     bind(C::Roster, Key::char('/'), Msg::Filter, "filter", true),
+    bind(C::Roster, Key::char('g'), Msg::Agenda, "agenda", true),
     bind(C::Roster, Key::char('w'), Msg::Rounds, "rounds", true),
     bind(
         C::Roster,
@@ -496,6 +501,31 @@ pub const BINDINGS: &[Binding] = &[
         "finish and rate",
         true,
     ),
+    // Agenda
+    bind(
+        C::Agenda,
+        Key::plain(K::Enter),
+        Msg::Open,
+        "open teacher",
+        true,
+    ),
+    bind(
+        C::Agenda,
+        Key::plain(K::Tab),
+        Msg::NextTab,
+        "next panel",
+        true,
+    ),
+    bind(
+        C::Agenda,
+        Key::plain(K::BackTab),
+        Msg::PrevTab,
+        "previous panel",
+        false,
+    ),
+    bind(C::Agenda, Key::char('k'), Msg::Up, "up", false),
+    bind(C::Agenda, Key::char('j'), Msg::Down, "down", false),
+    bind(C::Agenda, Key::plain(K::Esc), Msg::Back, "roster", true),
     // Walkthrough rounds
     bind(C::Rounds, Key::char('a'), Msg::Add, "new round", true),
     bind(C::Rounds, Key::plain(K::Enter), Msg::Open, "open", true),
@@ -622,6 +652,7 @@ pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
         C::Form,
         C::QuickForm,
         C::Capture,
+        C::Agenda,
         C::Rounds,
         C::Round,
         C::Review,

@@ -2,6 +2,7 @@
 //! a `Msg` through the keymap, `update` applies it (calling the store when a user saves),
 //! and rendering only reads the result.
 
+pub mod agenda;
 pub mod capture;
 pub mod check_in;
 pub mod form;
@@ -34,6 +35,8 @@ pub enum Screen {
     Capture(Box<Capture>),
     /// Walkthrough rounds.
     Rounds(Box<rounds::Rounds>),
+    /// The agenda across all teachers.
+    Agenda(Box<agenda::Agenda>),
 }
 
 /// A form on screen, with what it is for.
@@ -82,6 +85,7 @@ pub struct Status {
 /// The whole app: the store, what is on screen, and the status line.
 pub struct App {
     pub store: Store,
+    pub config: crate::config::Config,
     /// The time, read once per event so a frame shows one consistent "now".
     pub now: NaiveDateTime,
     pub screen: Screen,
@@ -94,12 +98,18 @@ pub struct App {
 }
 
 impl App {
+    /// The app with the default settings.
     pub fn new(store: Store) -> Result<App> {
+        App::with_config(store, crate::config::Config::default())
+    }
+
+    pub fn with_config(store: Store, config: crate::config::Config) -> Result<App> {
         let rows = store.roster(false)?;
         let now = store.clock().now();
         let drafts = store.drafts()?;
         let mut app = App {
             store,
+            config,
             now,
             screen: Screen::Roster,
             popups: Vec::new(),
@@ -231,6 +241,7 @@ impl App {
                     vec![Context::Round, Context::Global]
                 }
                 Screen::Rounds(_) => vec![Context::Rounds, Context::Global],
+                Screen::Agenda(_) => vec![Context::Agenda, Context::Global],
             },
         }
     }
@@ -365,7 +376,48 @@ impl App {
                 Screen::Workspace(_) => self.update_workspace(msg),
                 Screen::Capture(_) => self.update_capture(msg),
                 Screen::Rounds(_) => self.update_rounds(msg),
+                Screen::Agenda(_) => self.update_agenda(msg),
             },
+        }
+    }
+
+    /// The agenda across all teachers (one query: the open actions).
+    fn show_agenda(&mut self) {
+        let actions = match self.store.open_actions() {
+            Ok(actions) => actions,
+            Err(error) => return self.warn(format!("cannot read the open actions: {error}")),
+        };
+        let rows: Vec<crate::db::RosterRow> = self.roster.all().to_vec();
+        let agenda = agenda::Agenda::new(
+            &rows,
+            actions,
+            self.now.date(),
+            self.config.coverage_gap_days,
+        );
+        self.screen = Screen::Agenda(Box::new(agenda));
+    }
+
+    fn update_agenda(&mut self, msg: Msg) {
+        let Screen::Agenda(agenda) = &mut self.screen else {
+            return;
+        };
+        match msg {
+            Msg::Up => agenda.move_by(-1),
+            Msg::Down => agenda.move_by(1),
+            Msg::PageUp => agenda.move_by(-10),
+            Msg::PageDown => agenda.move_by(10),
+            Msg::NextTab => agenda.next_panel(),
+            Msg::PrevTab => agenda.prev_panel(),
+            Msg::Back => self.screen = Screen::Roster,
+            Msg::Open => {
+                if let Some(id) = agenda.selected_teacher().map(str::to_owned)
+                    && let Some(workspace) = self.open_teacher(&id)
+                {
+                    self.roster.select_id(&id);
+                    self.screen = Screen::Workspace(workspace);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -698,7 +750,7 @@ impl App {
         match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.meta.id.clone()),
             Screen::Capture(c) => Some(c.visit.teacher_id.clone()),
-            Screen::Rounds(_) => None,
+            Screen::Rounds(_) | Screen::Agenda(_) => None,
             Screen::Roster => self
                 .roster
                 .selected_row()
@@ -753,6 +805,7 @@ impl App {
             Msg::Observe => self.start_observation(),
             Msg::Capture => self.start_capture(),
             Msg::Rounds => self.show_rounds(),
+            Msg::Agenda => self.show_agenda(),
             _ => {}
         }
     }
@@ -761,7 +814,7 @@ impl App {
         let teacher = match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.clone()),
             Screen::Roster => self.roster.selected_row().map(|r| r.teacher.clone()),
-            Screen::Capture(_) | Screen::Rounds(_) => None,
+            Screen::Capture(_) | Screen::Rounds(_) | Screen::Agenda(_) => None,
         };
         if let Some(teacher) = teacher {
             self.open_form(

@@ -96,6 +96,23 @@ fn name_starts_with(name: &str, typed: &str) -> bool {
 }
 
 impl Store {
+    /// Open actions of every active teacher, with the teacher's id and name, by due date
+    /// (undated last): one query for the agenda.
+    pub fn open_actions(&self) -> Result<Vec<(Action, String)>> {
+        let sql = format!(
+            "SELECT {}, t.name AS teacher_name FROM action JOIN teacher t ON t.id = action.teacher_id
+             WHERE action.deleted_at IS NULL AND action.done_on IS NULL
+               AND t.deleted_at IS NULL AND t.archived = 0
+             ORDER BY action.due_on IS NULL, action.due_on, action.id",
+            record::columns::<Action>()
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([], |row| {
+            Ok((Action::from_row(row)?, row.get("teacher_name")?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Finds an active teacher by a case-insensitive unique prefix of the name (or of one of
     /// its words); an exact name always wins.
     pub fn match_teacher(&self, typed: &str) -> Result<NameMatch> {

@@ -1,5 +1,6 @@
 //! Rendering only: draws the app's state, never queries the database or changes state.
 
+mod agenda;
 mod capture;
 mod form;
 mod help;
@@ -43,6 +44,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Workspace(workspace) => workspace::render(app, workspace, frame, body),
         Screen::Capture(capture) => capture::render(app, capture, frame, body),
         Screen::Rounds(rounds) => rounds::render(app, rounds, frame, body),
+        Screen::Agenda(agenda) => agenda::render(app, agenda, frame, body),
     }
     for popup in &app.popups {
         match popup {
