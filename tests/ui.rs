@@ -689,3 +689,34 @@ fn the_coverage_gap_comes_from_the_config() {
     assert!(shown.contains("Not observed in 30 days"));
     assert!(!shown.contains("Okafor, Ngozi         21d"), "{shown}");
 }
+
+#[test]
+fn the_timeline_filters_by_kind_and_by_dates() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>6");
+    assert!(text(&app).contains("Timeline · 8 "), "{}", text(&app));
+    press(&mut app, "t");
+    let shown = text(&app);
+    assert!(shown.contains("Timeline · observations · 3"), "{shown}");
+    assert!(!shown.contains("check-in    "));
+    press(&mut app, "ttttt");
+    assert!(
+        text(&app).contains("Timeline · 8 "),
+        "t cycles back to everything"
+    );
+    press(&mut app, "r2026-10-20<Tab>2026-11-15<C-s>");
+    let shown = text(&app);
+    insta::assert_snapshot!("timeline_filtered", screen(&app, 80, 24).backend());
+    assert!(
+        shown.contains("everything · 20 Oct 2026 – 15 Nov 2026 · 2"),
+        "{shown}"
+    );
+    assert!(shown.contains("28 Oct 2026") && shown.contains(" 9 Nov 2026"));
+    // A range that ends before it starts is refused and the form stays.
+    press(
+        &mut app,
+        "r<Tab><BS><BS><BS><BS><BS><BS><BS><BS><BS><BS>2026-10-01<C-s>",
+    );
+    assert!(text(&app).contains("From is after To"));
+}

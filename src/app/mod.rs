@@ -677,6 +677,23 @@ impl App {
             }
             return;
         }
+        // The timeline's dates are a view setting, not a record.
+        if let Purpose::TimelineDates = &popup.purpose {
+            let (from, to) = (values.date("From"), values.date("To"));
+            if let (Some(from), Some(to)) = (from, to)
+                && from > to
+            {
+                popup.form.error = Some("From is after To".into());
+                self.popups.push(Popup::Form(popup));
+                return;
+            }
+            if let Some(workspace) = self.workspace_mut() {
+                workspace.filter.from = from;
+                workspace.filter.to = to;
+                workspace.select(0);
+            }
+            return;
+        }
         // A round's mark is saved, then the next classroom comes up.
         if let Purpose::Mark {
             walkthrough,
@@ -899,6 +916,16 @@ impl App {
             Msg::Delete => self.ask_delete(),
             Msg::ToggleDone => self.toggle_action_done(),
             Msg::AddMeasure => self.add_measure(),
+            Msg::TimelineShow => {
+                workspace.tab = Tab::Timeline;
+                workspace.filter.show = workspace.filter.show.next();
+                workspace.select(0);
+            }
+            Msg::TimelineDates => {
+                workspace.tab = Tab::Timeline;
+                let form = records::timeline_dates_form(workspace.filter.from, workspace.filter.to);
+                self.open_form(form, Purpose::TimelineDates);
+            }
             _ => {}
         }
     }

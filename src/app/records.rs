@@ -48,6 +48,8 @@ pub enum Purpose {
     },
     /// Rating a captured visit; saving it turns the draft into an observation.
     FinishVisit(Box<super::capture::Visit>),
+    /// The timeline's date range.
+    TimelineDates,
     /// A new walkthrough round over these teachers (in the form's checklist order).
     NewRound {
         teacher_ids: Vec<String>,
@@ -297,6 +299,21 @@ pub fn observation_form(
     form
 }
 
+/// The timeline's date range: either end may stay empty.
+pub fn timeline_dates_form(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Form {
+    Form::new(
+        "Timeline dates",
+        vec![
+            Field::new("From", FieldKind::Date)
+                .hint("e.g. 2026-09-01, -30d; empty: the start")
+                .with_text(&day(from)),
+            Field::new("To", FieldKind::Date)
+                .hint("e.g. today; empty: now")
+                .with_text(&day(to)),
+        ],
+    )
+}
+
 /// The last step of a captured visit: the rating (and class, and privacy).
 pub fn finish_visit_form(visit: &super::capture::Visit, now: NaiveDateTime) -> Form {
     let mut form = Form::new(
@@ -504,6 +521,7 @@ pub fn command(purpose: &Purpose, values: &Values, today: NaiveDate) -> Result<C
             let check_in = check_in_from(values, teacher_id, existing.as_ref(), today);
             edit_or_add(existing.is_some(), AnyRecord::CheckIn(check_in))
         }
+        Purpose::TimelineDates => return Err("the timeline's dates are not a record".into()),
         Purpose::NewRound { teacher_ids } => {
             let checked = values.checked("Classrooms");
             let teacher_ids: Vec<String> = teacher_ids

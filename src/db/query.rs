@@ -16,6 +16,17 @@ pub struct RosterRow {
     pub recent_ratings: Vec<u8>,
 }
 
+/// How a teacher's actions went: kept on time, done late, still open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Ledger {
+    /// Done by the due date (or done, with no due date).
+    pub on_time: usize,
+    pub late: usize,
+    pub open: usize,
+    /// Open and past their due date.
+    pub overdue: usize,
+}
+
 /// Everything live about one teacher, read in one query.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TeacherFile {
@@ -68,6 +79,24 @@ impl TeacherFile {
             Kind::Action => find(&self.actions, id),
             Kind::Walkthrough => None,
         }
+    }
+
+    /// The action ledger as of `today`.
+    pub fn ledger(&self, today: NaiveDate) -> Ledger {
+        let mut ledger = Ledger::default();
+        for action in &self.actions {
+            match (action.done_on, action.due_on) {
+                (Some(done), Some(due)) if done > due => ledger.late += 1,
+                (Some(_), _) => ledger.on_time += 1,
+                (None, due) => {
+                    ledger.open += 1;
+                    if due.is_some_and(|due| due < today) {
+                        ledger.overdue += 1;
+                    }
+                }
+            }
+        }
+        ledger
     }
 
     /// Measurements of one goal, oldest first.

@@ -2,6 +2,7 @@
 
 mod agenda;
 mod capture;
+mod chart;
 mod form;
 mod help;
 mod roster;
