@@ -720,3 +720,42 @@ fn the_timeline_filters_by_kind_and_by_dates() {
     );
     assert!(text(&app).contains("From is after To"));
 }
+
+#[test]
+fn scrolling_a_long_history_loads_older_observations_as_it_goes() {
+    use coachlog::db::OBSERVATION_PAGE;
+    let (_dir, mut store, smith) = caseload();
+    store
+        .batch(|store| {
+            for n in 0..OBSERVATION_PAGE + 40 {
+                let observed_at = common::at("2021-01-04T09:00") + chrono::Duration::days(n as i64);
+                store.apply(coachlog::db::Command::Add(
+                    coachlog::db::AnyRecord::Observation(coachlog::model::Observation {
+                        teacher_id: smith.clone(),
+                        observed_at,
+                        evidence: format!("old visit {n}"),
+                        ..Default::default()
+                    }),
+                ))?;
+            }
+            Ok::<_, coachlog::db::Error>(())
+        })
+        .unwrap();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>3");
+    assert!(text(&app).contains(&format!(
+        "Observations · {OBSERVATION_PAGE}+ (↓ loads older)"
+    )));
+    // The timeline stops where the loaded observations stop: nothing older shows out of order.
+    press(&mut app, "6G");
+    assert!(!text(&app).contains("old visit 0 "), "not loaded yet");
+    press(&mut app, "3G");
+    let loaded = app.workspace().unwrap().file.observations.len();
+    assert_eq!(
+        loaded,
+        OBSERVATION_PAGE + 43,
+        "the rest came with the scroll"
+    );
+    assert!(app.workspace().unwrap().file.all_observations);
+    assert!(text(&app).contains("Observations · 193"), "{}", text(&app));
+}

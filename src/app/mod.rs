@@ -894,11 +894,8 @@ impl App {
         match msg {
             Msg::Back => self.screen = Screen::Roster,
             Msg::Up => workspace.move_by(-1),
-            Msg::Down => workspace.move_by(1),
             Msg::PageUp => workspace.move_by(-10),
-            Msg::PageDown => workspace.move_by(10),
             Msg::Top => workspace.select(0),
-            Msg::Bottom => workspace.move_by(isize::MAX / 2),
             Msg::NextTab => workspace.tab = Tab::ALL[(workspace.tab.index() + 1) % Tab::ALL.len()],
             Msg::PrevTab => {
                 workspace.tab =
@@ -916,6 +913,14 @@ impl App {
             Msg::Delete => self.ask_delete(),
             Msg::ToggleDone => self.toggle_action_done(),
             Msg::AddMeasure => self.add_measure(),
+            Msg::Down | Msg::PageDown | Msg::Bottom => {
+                workspace.move_by(match msg {
+                    Msg::Down => 1,
+                    Msg::PageDown => 10,
+                    _ => isize::MAX / 2,
+                });
+                self.load_older_if_near_end();
+            }
             Msg::TimelineShow => {
                 workspace.tab = Tab::Timeline;
                 workspace.filter.show = workspace.filter.show.next();
@@ -927,6 +932,28 @@ impl App {
                 self.open_form(form, Purpose::TimelineDates);
             }
             _ => {}
+        }
+    }
+
+    /// Loads the next page of older observations when the list is scrolled near its end.
+    fn load_older_if_near_end(&mut self) {
+        let Some(workspace) = self.workspace() else {
+            return;
+        };
+        if !workspace.wants_older() {
+            return;
+        }
+        let Some(oldest) = workspace.file.observations.last().cloned() else {
+            return;
+        };
+        match self.store.older_observations(&oldest) {
+            Ok((page, complete)) => {
+                if let Some(workspace) = self.workspace_mut() {
+                    workspace.file.observations.extend(page);
+                    workspace.file.all_observations = complete;
+                }
+            }
+            Err(error) => self.warn(format!("cannot read older observations: {error}")),
         }
     }
 

@@ -153,6 +153,13 @@ pub fn timeline(file: &TeacherFile) -> Vec<Entry> {
         }
     }
     entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
+    // While older observations are not loaded yet, stop where they stop, so nothing older
+    // shows out of order; scrolling down loads the next page.
+    if !file.all_observations
+        && let Some(oldest) = file.observations.last()
+    {
+        entries.retain(|entry| entry.at >= oldest.observed_at);
+    }
     entries
 }
 
@@ -343,6 +350,13 @@ impl Workspace {
                 .map(|r| (Kind::Action, r.meta.id.clone())),
             Tab::Timeline => self.timeline().get(index).map(|e| (e.kind, e.id.clone())),
         }
+    }
+
+    /// Whether the selection is near the end of a list that has older observations to load.
+    pub fn wants_older(&self) -> bool {
+        matches!(self.tab, Tab::Observations | Tab::Timeline)
+            && !self.file.all_observations
+            && self.selected() + 20 >= self.rows()
     }
 
     /// Replaces the file after a change, keeping the tab and selection where they were.

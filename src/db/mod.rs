@@ -11,7 +11,7 @@ mod walkthrough;
 pub use command::{Applied, Change, Command};
 pub use draft::Draft;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
-pub use query::{Ledger, NameMatch, RosterRow, TeacherFile};
+pub use query::{Ledger, NameMatch, OBSERVATION_PAGE, RosterRow, TeacherFile};
 pub use record::{AnyRecord, Record};
 pub use walkthrough::{Round, Tally};
 

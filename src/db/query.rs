@@ -27,6 +27,9 @@ pub struct Ledger {
     pub overdue: usize,
 }
 
+/// How many observations a page holds: what a list shows plus room to scroll.
+pub const OBSERVATION_PAGE: usize = 150;
+
 /// Everything live about one teacher, read in one query.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TeacherFile {
@@ -37,8 +40,11 @@ pub struct TeacherFile {
     pub measures: Vec<Measure>,
     /// Newest first.
     pub focuses: Vec<Focus>,
-    /// Newest first.
+    /// Newest first: the newest [`OBSERVATION_PAGE`] at first, older pages as the
+    /// lists that show them scroll down (see [`Store::older_observations`]).
     pub observations: Vec<Observation>,
+    /// Whether `observations` holds every observation of the teacher.
+    pub all_observations: bool,
     /// Newest first.
     pub check_ins: Vec<CheckIn>,
     /// Open first by due date, then done ones, newest first.
@@ -165,6 +171,38 @@ impl Store {
         })
     }
 
+    /// The page of a teacher's observations older than `oldest` (a keyset query), newest
+    /// first, and whether that reached the first observation.
+    pub fn older_observations(&self, oldest: &Observation) -> Result<(Vec<Observation>, bool)> {
+        let mut page: Vec<Observation> = record::list(
+            &self.conn,
+            "teacher_id = ?1 AND (observed_at, id) < (?2, ?3)",
+            &format!("observed_at DESC, id DESC LIMIT {}", OBSERVATION_PAGE + 1),
+            (
+                &oldest.teacher_id,
+                oldest.observed_at.format("%Y-%m-%dT%H:%M").to_string(),
+                &oldest.meta.id,
+            ),
+        )?;
+        let complete = page.len() <= OBSERVATION_PAGE;
+        page.truncate(OBSERVATION_PAGE);
+        Ok((page, complete))
+    }
+
+    /// Reads the rest of a teacher's observations into `file` (exports need all of them).
+    pub fn load_all_observations(&self, file: &mut TeacherFile) -> Result<()> {
+        while !file.all_observations {
+            let Some(oldest) = file.observations.last() else {
+                file.all_observations = true;
+                break;
+            };
+            let (page, complete) = self.older_observations(oldest)?;
+            file.observations.extend(page);
+            file.all_observations = complete;
+        }
+        Ok(())
+    }
+
     /// A teacher's whole live file in one query; `None` if there is no such live teacher.
     pub fn teacher_file(&self, teacher_id: &str) -> Result<Option<TeacherFile>> {
         let all = record::all_columns(&[
@@ -185,7 +223,15 @@ impl Store {
                 "goal_id IN (SELECT id FROM goal WHERE teacher_id = ?1 AND deleted_at IS NULL)",
             ),
             record::union_arm::<Focus>(&all, of_teacher),
-            record::union_arm::<Observation>(&all, of_teacher),
+            // Only the newest page: a long history loads further as it is scrolled.
+            record::union_arm::<Observation>(
+                &all,
+                &format!(
+                    "observation.id IN (SELECT id FROM observation WHERE teacher_id = ?1 AND deleted_at IS NULL
+                     ORDER BY observed_at DESC, id DESC LIMIT {})",
+                    OBSERVATION_PAGE + 1
+                ),
+            ),
             record::union_arm::<CheckIn>(&all, of_teacher),
             record::union_arm::<Action>(&all, of_teacher),
         ];
@@ -228,6 +274,9 @@ impl Store {
             .sort_by(|a, b| (b.started_on, &b.meta.id).cmp(&(a.started_on, &a.meta.id)));
         file.observations
             .sort_by(|a, b| (b.observed_at, &b.meta.id).cmp(&(a.observed_at, &a.meta.id)));
+        // One more than a page was read to know whether there is more.
+        file.all_observations = file.observations.len() <= OBSERVATION_PAGE;
+        file.observations.truncate(OBSERVATION_PAGE);
         file.check_ins
             .sort_by(|a, b| (b.held_on, &b.meta.id).cmp(&(a.held_on, &a.meta.id)));
         file.actions.sort_by(|a, b| {

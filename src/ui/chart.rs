@@ -44,7 +44,12 @@ pub fn render(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rec
         return;
     };
     // From the earliest rating or focus start (so the start is marked), at most WINDOW_DAYS back.
-    let first_start = file.focuses.iter().map(|f| f.started_on).filter(|d| *d <= earliest).max();
+    let first_start = file
+        .focuses
+        .iter()
+        .map(|f| f.started_on)
+        .filter(|d| *d <= earliest)
+        .max();
     let window_start = first_start
         .unwrap_or(earliest)
         .min(earliest)

@@ -338,6 +338,9 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
             )
         }
         Tab::Timeline => format!(" Timeline · {count} (t kind, r dates) "),
+        Tab::Observations if !workspace.file.all_observations => {
+            format!(" Observations · {count}+ (↓ loads older) ")
+        }
         _ => format!(" {} · {} ", tab.title(), count),
     };
     if count == 0 {
