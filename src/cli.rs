@@ -12,6 +12,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "COACHLOG_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// Open a fresh demo school (a fictional caseload) in a temporary file; your own
+    /// database is not touched.
+    #[arg(long, global = true)]
+    pub demo: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

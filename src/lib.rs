@@ -4,8 +4,10 @@
 pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod dates;
 pub mod db;
+pub mod demo;
 pub mod editor;
 pub mod export;
 pub mod model;

@@ -155,6 +155,43 @@ pub struct Observation {
     pub tallies: BTreeMap<String, u32>,
     pub rating: Option<Rating>,
     pub private: bool,
+    /// The walkthrough round this observation was a mark of, if any.
+    pub walkthrough_id: Option<String>,
+    /// How far the round's practice was in place in this classroom.
+    pub practice_mark: Option<PracticeMark>,
+}
+
+/// How far a walkthrough's practice was in place in one classroom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PracticeMark {
+    Seen,
+    Partly,
+    NotSeen,
+}
+
+impl PracticeMark {
+    /// How a person says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            PracticeMark::Seen => "seen",
+            PracticeMark::Partly => "partly",
+            PracticeMark::NotSeen => "not seen",
+        }
+    }
+}
+
+/// An implementation walkthrough: one practice looked for in a set of classrooms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Walkthrough {
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// The practice looked for, e.g. "students explain the learning target".
+    pub practice: String,
+    pub held_on: NaiveDate,
+    /// The classrooms in the round, in the order they are visited.
+    pub teacher_ids: Vec<String>,
+    pub notes: String,
 }
 
 /// The kind of conversation a check-in was.
@@ -208,10 +245,11 @@ pub enum Kind {
     Observation,
     CheckIn,
     Action,
+    Walkthrough,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Teacher,
         Kind::Goal,
         Kind::Measure,
@@ -219,6 +257,7 @@ impl Kind {
         Kind::Observation,
         Kind::CheckIn,
         Kind::Action,
+        Kind::Walkthrough,
     ];
 
     /// The table that holds this kind of record.
@@ -231,6 +270,7 @@ impl Kind {
             Kind::Observation => "observation",
             Kind::CheckIn => "check_in",
             Kind::Action => "action",
+            Kind::Walkthrough => "walkthrough",
         }
     }
 
@@ -283,6 +323,7 @@ macro_rules! str_enum {
 
 str_enum!(GoalStatus { Active => "active", Met => "met", Dropped => "dropped" });
 str_enum!(Outcome { Achieved => "achieved", Dropped => "dropped", Replaced => "replaced" });
+str_enum!(PracticeMark { Seen => "seen", Partly => "partly", NotSeen => "not_seen" });
 str_enum!(CheckInKind {
     Coaching => "coaching",
     Feedback => "feedback",

@@ -14,10 +14,31 @@ use std::process::ExitCode;
 /// Runs the command line; errors come back as one human sentence for `main` to print.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let clock = Clock::from_env().map_err(|message| anyhow!(message))?;
-    let path = database_path(cli.db)?;
+    // The demo lives in a private temp folder, removed on exit; the user's file is never opened.
+    let demo_dir = if cli.demo {
+        Some(
+            tempfile::Builder::new()
+                .prefix("coachlog-demo-")
+                .tempdir()
+                .context("cannot create a folder for the demo")?,
+        )
+    } else {
+        None
+    };
+    let path = match &demo_dir {
+        Some(dir) => dir.path().join("demo.db"),
+        None => database_path(cli.db)?,
+    };
     let mut store = Store::open(&path, clock)?;
+    if demo_dir.is_some() {
+        crate::demo::load(&mut store, clock.today())?;
+    }
     match cli.command {
-        None => crate::tui::run(store).map(|()| ExitCode::SUCCESS),
+        None => {
+            let config = crate::config::Config::load(crate::config::path().as_deref())
+                .map_err(|m| anyhow!(m))?;
+            crate::tui::run(store, config).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::Check) => check(&store),
         Some(Command::Backup { output }) => backup(&store, output),
         Some(Command::Observe(observe)) => self::observe(&mut store, observe),

@@ -76,8 +76,8 @@ fn suspended<T>(terminal: &mut Terminal<Backend>, run: impl FnOnce() -> T) -> Re
 }
 
 /// Opens the full-screen app on `store` and runs it until the user quits.
-pub fn run(store: Store) -> Result<()> {
-    let mut app = App::new(store)?;
+pub fn run(store: Store, config: crate::config::Config) -> Result<()> {
+    let mut app = App::with_config(store, config)?;
     let (_guard, mut terminal) = init()?;
     while !app.should_quit() {
         terminal

@@ -153,3 +153,76 @@ fn a_foreign_file_is_refused_before_the_screen_opens() {
     assert!(!app.alternate_screen());
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "not a database");
 }
+
+#[test]
+fn the_demo_school_opens_without_touching_the_users_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("mine.db");
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_coachlog"));
+    let app = PtyApp::spawn(
+        &binary,
+        &["--demo"],
+        &[
+            ("COACHLOG_DB", own.to_str().unwrap()),
+            ("COACHLOG_NOW", "2026-11-23T10:42"),
+        ],
+        80,
+        24,
+    );
+    app.wait_for("coachlog · 12 teachers");
+    app.wait_for("Smith, Dan");
+    app.wait_for("Brandt, Felix");
+    quit(app);
+    assert!(
+        !own.exists(),
+        "the user's database was not created or opened"
+    );
+}
+
+#[test]
+fn a_visit_survives_a_killed_process_and_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    cli(&db, &["teacher", "add", "Smith, Dan"]);
+    let mut app = start(&db);
+    app.send("c");
+    app.wait_for("IN ROOM");
+    app.send("Warm-up on board before the bell");
+    app.send(ENTER);
+    app.wait_for("Warm-up on board before the bell");
+    app.wait_for("draft saved");
+    app.send(&common::pty::alt('a'));
+    app.wait_for("students answering 1");
+    app.wait_for("draft saved");
+    app.kill();
+
+    let mut app = start(&db);
+    app.wait_for("Resume the unfinished visit to Smith, Dan");
+    app.send("y");
+    app.wait_for("Warm-up on board before the bell");
+    app.wait_for("students answering 1");
+    app.send("Kelly answers");
+    app.send(ENTER);
+    app.wait_for("Kelly answers");
+    app.send(common::pty::ESC);
+    app.wait_for("Rate the visit");
+    app.send("4");
+    app.send(ENTER);
+    app.wait_for("Saved the visit to Smith, Dan");
+    quit(app);
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (evidence, rating): (String, i64) = conn
+        .query_row("SELECT evidence, rating FROM observation", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert!(
+        evidence.contains("Warm-up on board before the bell") && evidence.contains("Kelly answers")
+    );
+    assert_eq!(rating, 4);
+    let drafts: i64 = conn
+        .query_row("SELECT count(*) FROM local_draft", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(drafts, 0);
+}

@@ -696,3 +696,52 @@ fn a_teachers_whole_file_reads_back_in_one_go() {
     assert_eq!(file.active_focus().unwrap().statement, "Warm-up");
     assert!(store.teacher_file("nobody").unwrap().is_none());
 }
+
+#[test]
+fn a_long_history_loads_its_observations_a_page_at_a_time() {
+    use coachlog::db::OBSERVATION_PAGE;
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Smith, Dan");
+    let total = OBSERVATION_PAGE * 2 + 7;
+    let start = at("2020-01-06T09:00");
+    store
+        .batch(|store| {
+            for n in 0..total {
+                let observed_at = start + chrono::Duration::days(n as i64);
+                store.apply(Command::Add(AnyRecord::Observation(Observation {
+                    teacher_id: teacher.meta.id.clone(),
+                    observed_at,
+                    evidence: format!("visit {n}"),
+                    ..Observation::default()
+                })))?;
+            }
+            Ok::<_, Error>(())
+        })
+        .unwrap();
+    let mut file = store.teacher_file(&teacher.meta.id).unwrap().unwrap();
+    assert_eq!(
+        file.observations.len(),
+        OBSERVATION_PAGE,
+        "only the newest page at first"
+    );
+    assert!(!file.all_observations);
+    assert_eq!(
+        file.observations[0].evidence,
+        format!("visit {}", total - 1)
+    );
+    let (page, complete) = store
+        .older_observations(file.observations.last().unwrap())
+        .unwrap();
+    assert_eq!(page.len(), OBSERVATION_PAGE);
+    assert!(!complete);
+    assert_eq!(
+        page[0].evidence,
+        format!("visit {}", total - 1 - OBSERVATION_PAGE),
+        "no gap, no repeat"
+    );
+    store.load_all_observations(&mut file).unwrap();
+    assert!(file.all_observations);
+    assert_eq!(file.observations.len(), total);
+    assert_eq!(file.observations.last().unwrap().evidence, "visit 0");
+}

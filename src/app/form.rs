@@ -39,7 +39,8 @@ pub enum Value {
     Number(Option<f64>),
     Whole(Option<u32>),
     Choice(usize),
-    Checks(Vec<String>),
+    /// The ticked items, and every item's state in order.
+    Checks(Vec<String>, Vec<bool>),
     Toggle(bool),
 }
 
@@ -54,6 +55,8 @@ pub struct Field {
     pub editor: TextArea<'static>,
     pub choice: usize,
     pub checked: Vec<bool>,
+    /// The checklist item ↑/↓ are on (Space toggles it).
+    pub cursor: usize,
     pub on: bool,
     /// What is wrong with what was typed, if anything.
     pub error: Option<String>,
@@ -78,6 +81,7 @@ impl Field {
             editor,
             choice: 0,
             checked,
+            cursor: 0,
             on: false,
             error: None,
         }
@@ -107,6 +111,12 @@ impl Field {
 
     pub fn with_on(mut self, on: bool) -> Field {
         self.on = on;
+        self
+    }
+
+    /// Every item of a checklist ticked.
+    pub fn all_checked(mut self) -> Field {
+        self.checked.iter_mut().for_each(|on| *on = true);
         self
     }
 
@@ -183,6 +193,7 @@ impl Field {
                     .filter(|(_, on)| **on)
                     .map(|(item, _)| item.clone())
                     .collect(),
+                self.checked.clone(),
             )),
             FieldKind::Toggle => Ok(Value::Toggle(self.on)),
         }
@@ -223,18 +234,29 @@ impl Field {
                     _ => false,
                 }
             }
-            FieldKind::Checks(items) => match key.code {
-                KeyCode::Char(c @ '1'..='9') => {
-                    let index = c as usize - '1' as usize;
-                    if index < items.len() {
-                        self.checked[index] = !self.checked[index];
+            FieldKind::Checks(items) => {
+                let count = items.len();
+                let toggle = |field: &mut Field, index: usize| match field.checked.get_mut(index) {
+                    Some(on) => {
+                        *on = !*on;
                         true
-                    } else {
+                    }
+                    None => false,
+                };
+                match key.code {
+                    KeyCode::Char(c @ '1'..='9') => toggle(self, c as usize - '1' as usize),
+                    KeyCode::Char(' ') => toggle(self, self.cursor),
+                    KeyCode::Down | KeyCode::Right => {
+                        self.cursor = (self.cursor + 1).min(count.saturating_sub(1));
                         false
                     }
+                    KeyCode::Up | KeyCode::Left => {
+                        self.cursor = self.cursor.saturating_sub(1);
+                        false
+                    }
+                    _ => false,
                 }
-                _ => false,
-            },
+            }
             FieldKind::Toggle => match key.code {
                 KeyCode::Char(' ' | 'y' | 'n') | KeyCode::Left | KeyCode::Right => {
                     self.on = match key.code {
@@ -472,7 +494,15 @@ impl Values {
 
     pub fn checks(&self, label: &str) -> Vec<String> {
         match self.get(label) {
-            Some(Value::Checks(items)) => items.clone(),
+            Some(Value::Checks(items, _)) => items.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Every checklist item's state, in order.
+    pub fn checked(&self, label: &str) -> Vec<bool> {
+        match self.get(label) {
+            Some(Value::Checks(_, states)) => states.clone(),
             _ => Vec::new(),
         }
     }

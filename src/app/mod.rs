@@ -2,17 +2,21 @@
 //! a `Msg` through the keymap, `update` applies it (calling the store when a user saves),
 //! and rendering only reads the result.
 
+pub mod agenda;
+pub mod capture;
 pub mod check_in;
 pub mod form;
 pub mod keymap;
 pub mod records;
 pub mod roster;
+pub mod rounds;
 pub mod workspace;
 
 use crate::db::{AnyRecord, Command, Store};
-use crate::model::{Action, CheckIn, Focus, Goal, Kind, Measure, Observation};
+use crate::model::{Action, Kind};
 use crate::text;
 use anyhow::Result;
+use capture::{Capture, Visit};
 use check_in::{Mark, Review};
 use chrono::NaiveDateTime;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -27,6 +31,12 @@ use workspace::{Tab, Workspace};
 pub enum Screen {
     Roster,
     Workspace(Box<Workspace>),
+    /// In a classroom, capturing a visit.
+    Capture(Box<Capture>),
+    /// Walkthrough rounds.
+    Rounds(Box<rounds::Rounds>),
+    /// The agenda across all teachers.
+    Agenda(Box<agenda::Agenda>),
 }
 
 /// A form on screen, with what it is for.
@@ -46,6 +56,8 @@ pub enum OnYes {
     /// Close the top form, losing what was typed.
     DiscardForm,
     Quit,
+    /// Go back into an unfinished visit.
+    ResumeVisit(Box<Visit>),
 }
 
 /// A yes/no question.
@@ -73,6 +85,7 @@ pub struct Status {
 /// The whole app: the store, what is on screen, and the status line.
 pub struct App {
     pub store: Store,
+    pub config: crate::config::Config,
     /// The time, read once per event so a frame shows one consistent "now".
     pub now: NaiveDateTime,
     pub screen: Screen,
@@ -85,11 +98,18 @@ pub struct App {
 }
 
 impl App {
+    /// The app with the default settings.
     pub fn new(store: Store) -> Result<App> {
+        App::with_config(store, crate::config::Config::default())
+    }
+
+    pub fn with_config(store: Store, config: crate::config::Config) -> Result<App> {
         let rows = store.roster(false)?;
         let now = store.clock().now();
-        Ok(App {
+        let drafts = store.drafts()?;
+        let mut app = App {
             store,
+            config,
             now,
             screen: Screen::Roster,
             popups: Vec::new(),
@@ -97,7 +117,24 @@ impl App {
             roster: Roster::new(rows),
             editor_request: None,
             quit: false,
-        })
+        };
+        // A visit left unfinished (closed, crashed, killed) is offered back first.
+        for draft in drafts {
+            match serde_json::from_str::<Visit>(&draft.body) {
+                Ok(visit) => app.popups.push(Popup::Confirm(Confirm {
+                    question: format!(
+                        "Resume the unfinished visit to {} (started {}, {} line{})? n keeps it for later",
+                        text::line(&visit.teacher_name),
+                        visit.started.format("%a %-d %b %H:%M"),
+                        visit.lines.len(),
+                        if visit.lines.len() == 1 { "" } else { "s" }
+                    ),
+                    on_yes: OnYes::ResumeVisit(Box::new(visit)),
+                })),
+                Err(error) => app.warn(format!("a saved draft could not be read ({error}); it is kept in the file")),
+            }
+        }
+        Ok(app)
     }
 
     pub fn should_quit(&self) -> bool {
@@ -107,14 +144,28 @@ impl App {
     pub fn workspace(&self) -> Option<&Workspace> {
         match &self.screen {
             Screen::Workspace(workspace) => Some(workspace),
-            Screen::Roster => None,
+            _ => None,
         }
     }
 
     fn workspace_mut(&mut self) -> Option<&mut Workspace> {
         match &mut self.screen {
             Screen::Workspace(workspace) => Some(workspace),
-            Screen::Roster => None,
+            _ => None,
+        }
+    }
+
+    pub fn capture(&self) -> Option<&Capture> {
+        match &self.screen {
+            Screen::Capture(capture) => Some(capture),
+            _ => None,
+        }
+    }
+
+    fn capture_mut(&mut self) -> Option<&mut Capture> {
+        match &mut self.screen {
+            Screen::Capture(capture) => Some(capture),
+            _ => None,
         }
     }
 
@@ -125,9 +176,36 @@ impl App {
         }
     }
 
-    /// Time passed without input: the clock moves.
+    /// Time passed without input: the clock moves, and a visit's draft catches up.
     pub fn tick(&mut self) {
         self.now = self.store.clock().now();
+        self.save_visit_draft();
+    }
+
+    /// Writes the visit in progress to its draft if it is behind. A failure is shown and
+    /// retried on the next change; what was typed stays on screen.
+    fn save_visit_draft(&mut self) {
+        let now = self.now;
+        let Some(capture) = self.capture_mut() else {
+            return;
+        };
+        if !capture.unsaved {
+            return;
+        }
+        let (id, teacher, body) = (
+            capture.visit.draft_id.clone(),
+            capture.visit.teacher_id.clone(),
+            capture.body(),
+        );
+        match self.store.save_draft(&id, &teacher, &body) {
+            Ok(()) => {
+                if let Some(capture) = self.capture_mut() {
+                    capture.unsaved = false;
+                    capture.saved_at = Some(now);
+                }
+            }
+            Err(error) => self.warn(format!("the draft could not be saved: {error}")),
+        }
     }
 
     fn say(&mut self, text: impl Into<String>) {
@@ -158,6 +236,12 @@ impl App {
                 Screen::Roster if self.roster.filtering => vec![Context::Filter],
                 Screen::Roster => vec![Context::Roster, Context::Global],
                 Screen::Workspace(_) => vec![Context::Workspace, Context::Global],
+                Screen::Capture(_) => vec![Context::Capture],
+                Screen::Rounds(ref rounds) if rounds.open.is_some() => {
+                    vec![Context::Round, Context::Global]
+                }
+                Screen::Rounds(_) => vec![Context::Rounds, Context::Global],
+                Screen::Agenda(_) => vec![Context::Agenda, Context::Global],
             },
         }
     }
@@ -173,7 +257,17 @@ impl App {
 
     fn handle_paste(&mut self, pasted: &str) {
         let now = self.now;
-        if let Some(popup) = self.top_form() {
+        if self.popups.is_empty()
+            && let Some(capture) = self.capture_mut()
+        {
+            // A pasted block becomes one stamped line per line.
+            for line in pasted.lines() {
+                if capture.input.paste(line) {
+                    capture.stamp(now);
+                }
+            }
+            self.save_visit_draft();
+        } else if let Some(popup) = self.top_form() {
             popup.form.paste(pasted, now);
         } else if self.roster.filtering {
             self.roster.type_text(&text::line(pasted));
@@ -184,7 +278,7 @@ impl App {
         self.status = None;
         let key = Key::from_event(event);
         let contexts = self.contexts();
-        let in_form = contexts.contains(&Context::Form);
+        let in_form = contexts.contains(&Context::Form) || contexts.contains(&Context::Capture);
         let mut msg = keymap::lookup(&contexts, key);
         if msg.is_none() && in_form && event.modifiers.contains(KeyModifiers::CONTROL) {
             msg = keymap::lookup(&[Context::Global], key);
@@ -193,8 +287,22 @@ impl App {
             self.update(msg);
             return;
         }
-        if in_form {
-            self.type_in_form(event);
+        let now = self.now;
+        if !self.popups.is_empty() {
+            if in_form {
+                self.type_in_form(event);
+            }
+        } else if let Some(capture) = self.capture_mut() {
+            if capture.input.input(event) {
+                capture.typed();
+                // Typing is written to the draft at most once a second.
+                if capture
+                    .saved_at
+                    .is_none_or(|at| (now - at).num_seconds() >= 1)
+                {
+                    self.save_visit_draft();
+                }
+            }
         } else if contexts == [Context::Filter] {
             match event.code {
                 KeyCode::Char(c) => self.roster.type_text(&c.to_string()),
@@ -266,8 +374,113 @@ impl App {
             _ => match self.screen {
                 Screen::Roster => self.update_roster(msg),
                 Screen::Workspace(_) => self.update_workspace(msg),
+                Screen::Capture(_) => self.update_capture(msg),
+                Screen::Rounds(_) => self.update_rounds(msg),
+                Screen::Agenda(_) => self.update_agenda(msg),
             },
         }
+    }
+
+    /// The agenda across all teachers (one query: the open actions).
+    fn show_agenda(&mut self) {
+        let actions = match self.store.open_actions() {
+            Ok(actions) => actions,
+            Err(error) => return self.warn(format!("cannot read the open actions: {error}")),
+        };
+        let rows: Vec<crate::db::RosterRow> = self.roster.all().to_vec();
+        let agenda = agenda::Agenda::new(
+            &rows,
+            actions,
+            self.now.date(),
+            self.config.coverage_gap_days,
+        );
+        self.screen = Screen::Agenda(Box::new(agenda));
+    }
+
+    fn update_agenda(&mut self, msg: Msg) {
+        let Screen::Agenda(agenda) = &mut self.screen else {
+            return;
+        };
+        match msg {
+            Msg::Up => agenda.move_by(-1),
+            Msg::Down => agenda.move_by(1),
+            Msg::PageUp => agenda.move_by(-10),
+            Msg::PageDown => agenda.move_by(10),
+            Msg::NextTab => agenda.next_panel(),
+            Msg::PrevTab => agenda.prev_panel(),
+            Msg::Back => self.screen = Screen::Roster,
+            Msg::Open => {
+                if let Some(id) = agenda.selected_teacher().map(str::to_owned)
+                    && let Some(workspace) = self.open_teacher(&id)
+                {
+                    self.roster.select_id(&id);
+                    self.screen = Screen::Workspace(workspace);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Starts capturing a visit to the selected teacher.
+    fn start_capture(&mut self) {
+        let Some(id) = self.selected_teacher_id() else {
+            return;
+        };
+        let from_workspace = matches!(self.screen, Screen::Workspace(_));
+        let file = match &self.screen {
+            Screen::Workspace(w) => Some(w.file.clone()),
+            _ => self.store.teacher_file(&id).ok().flatten(),
+        };
+        let Some(file) = file else { return };
+        let visit = Visit::start(&file, self.now);
+        self.screen = Screen::Capture(Box::new(Capture::new(visit, from_workspace)));
+        self.save_visit_draft();
+    }
+
+    fn update_capture(&mut self, msg: Msg) {
+        let now = self.now;
+        let Some(capture) = self.capture_mut() else {
+            return;
+        };
+        match msg {
+            Msg::Stamp => capture.stamp(now),
+            Msg::LookFor(n) => capture.toggle_look_for(usize::from(n)),
+            Msg::Tally(n) => capture.tally(usize::from(n), 1),
+            Msg::Untally(n) => capture.tally(usize::from(n), -1),
+            Msg::FinishCapture => {
+                capture.typed();
+                if capture.visit.is_empty() {
+                    let id = capture.visit.draft_id.clone();
+                    if let Err(error) = self.store.delete_draft(&id) {
+                        self.warn(format!("the empty draft could not be removed: {error}"));
+                    }
+                    self.leave_capture();
+                    self.say("Nothing was captured, so nothing was saved");
+                    return;
+                }
+                let visit = capture.visit.clone();
+                self.save_visit_draft();
+                let form = records::finish_visit_form(&visit, now);
+                self.open_form(form, Purpose::FinishVisit(Box::new(visit)));
+                return;
+            }
+            _ => return,
+        }
+        self.save_visit_draft();
+    }
+
+    /// Back to where the visit was started from.
+    fn leave_capture(&mut self) {
+        let Some(capture) = self.capture() else {
+            return;
+        };
+        let teacher_id = capture.visit.teacher_id.clone();
+        let to_workspace = capture.return_to_workspace;
+        self.screen = Screen::Roster;
+        if to_workspace && let Some(workspace) = self.open_teacher(&teacher_id) {
+            self.screen = Screen::Workspace(workspace);
+        }
+        self.reload();
     }
 
     fn scroll_help(&mut self, msg: Msg) {
@@ -284,6 +497,14 @@ impl App {
     }
 
     fn ask_quit(&mut self) {
+        // A visit in progress is kept as a draft and offered back on the next start.
+        if self.capture().is_some() {
+            self.save_visit_draft();
+            if self.capture().is_some_and(|c| !c.unsaved) {
+                self.quit = true;
+                return;
+            }
+        }
         let typing = self
             .popups
             .iter()
@@ -314,6 +535,12 @@ impl App {
                 Ok(_) => self.say(done),
                 Err(error) => self.warn(error),
             },
+            OnYes::ResumeVisit(visit) => {
+                let mut capture = Capture::new(*visit, false);
+                capture.unsaved = false;
+                capture.saved_at = Some(self.now);
+                self.screen = Screen::Capture(Box::new(capture));
+            }
         }
     }
 
@@ -433,6 +660,53 @@ impl App {
             self.popups.push(Popup::Form(popup));
             return;
         };
+        // A finished visit is saved with its draft removed, in one transaction.
+        if let Purpose::FinishVisit(visit) = &popup.purpose {
+            let observation = records::visit_observation(visit, &values, now);
+            let command = Command::Add(AnyRecord::Observation(observation));
+            match self.store.apply_from_draft(command, &visit.draft_id) {
+                Ok(_) => {
+                    let name = text::line(&visit.teacher_name).into_owned();
+                    self.leave_capture();
+                    self.say(format!("Saved the visit to {name}"));
+                }
+                Err(error) => {
+                    popup.form.error = Some(error.to_string());
+                    self.popups.push(Popup::Form(popup));
+                }
+            }
+            return;
+        }
+        // The timeline's dates are a view setting, not a record.
+        if let Purpose::TimelineDates = &popup.purpose {
+            let (from, to) = (values.date("From"), values.date("To"));
+            if let (Some(from), Some(to)) = (from, to)
+                && from > to
+            {
+                popup.form.error = Some("From is after To".into());
+                self.popups.push(Popup::Form(popup));
+                return;
+            }
+            if let Some(workspace) = self.workspace_mut() {
+                workspace.filter.from = from;
+                workspace.filter.to = to;
+                workspace.select(0);
+            }
+            return;
+        }
+        // A round's mark is saved, then the next classroom comes up.
+        if let Purpose::Mark {
+            walkthrough,
+            teacher_id,
+            stepping,
+        } = &popup.purpose
+        {
+            if let Err(error) = self.save_mark(walkthrough, teacher_id, *stepping, &values) {
+                popup.form.error = Some(error);
+                self.popups.push(Popup::Form(popup));
+            }
+            return;
+        }
         // An action written during a check-in joins the check-in's list.
         if let Purpose::Action {
             teacher_id,
@@ -467,6 +741,11 @@ impl App {
                 if let (Purpose::Teacher(None), Some(id)) = (&popup.purpose, applied.added_id()) {
                     self.roster.select_id(id);
                 }
+                // A new round starts at once with its first classroom.
+                if let (Purpose::NewRound { .. }, Some(id)) = (&popup.purpose, applied.added_id()) {
+                    let id = id.to_owned();
+                    self.open_round(&id, true);
+                }
             }
             Err(error) => {
                 // A failed save keeps the form open with everything typed.
@@ -487,6 +766,8 @@ impl App {
     fn selected_teacher_id(&self) -> Option<String> {
         match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.meta.id.clone()),
+            Screen::Capture(c) => Some(c.visit.teacher_id.clone()),
+            Screen::Rounds(_) | Screen::Agenda(_) => None,
             Screen::Roster => self
                 .roster
                 .selected_row()
@@ -539,6 +820,9 @@ impl App {
             }
             Msg::ArchiveTeacher => self.ask_archive(),
             Msg::Observe => self.start_observation(),
+            Msg::Capture => self.start_capture(),
+            Msg::Rounds => self.show_rounds(),
+            Msg::Agenda => self.show_agenda(),
             _ => {}
         }
     }
@@ -547,6 +831,7 @@ impl App {
         let teacher = match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.clone()),
             Screen::Roster => self.roster.selected_row().map(|r| r.teacher.clone()),
+            Screen::Capture(_) | Screen::Rounds(_) | Screen::Agenda(_) => None,
         };
         if let Some(teacher) = teacher {
             self.open_form(
@@ -587,7 +872,7 @@ impl App {
         };
         let file = match &self.screen {
             Screen::Workspace(w) => Some(w.file.clone()),
-            Screen::Roster => self.store.teacher_file(&id).ok().flatten(),
+            _ => self.store.teacher_file(&id).ok().flatten(),
         };
         let Some(file) = file else { return };
         let focus = file.active_focus().cloned();
@@ -609,11 +894,8 @@ impl App {
         match msg {
             Msg::Back => self.screen = Screen::Roster,
             Msg::Up => workspace.move_by(-1),
-            Msg::Down => workspace.move_by(1),
             Msg::PageUp => workspace.move_by(-10),
-            Msg::PageDown => workspace.move_by(10),
             Msg::Top => workspace.select(0),
-            Msg::Bottom => workspace.move_by(isize::MAX / 2),
             Msg::NextTab => workspace.tab = Tab::ALL[(workspace.tab.index() + 1) % Tab::ALL.len()],
             Msg::PrevTab => {
                 workspace.tab =
@@ -621,6 +903,7 @@ impl App {
             }
             Msg::Tab(n) => workspace.tab = Tab::ALL[usize::from(n).min(Tab::ALL.len() - 1)],
             Msg::Observe => self.start_observation(),
+            Msg::Capture => self.start_capture(),
             Msg::CheckIn => self.start_check_in(),
             Msg::NewFocus => self.new_focus(),
             Msg::EndFocus => self.end_focus(),
@@ -630,7 +913,47 @@ impl App {
             Msg::Delete => self.ask_delete(),
             Msg::ToggleDone => self.toggle_action_done(),
             Msg::AddMeasure => self.add_measure(),
+            Msg::Down | Msg::PageDown | Msg::Bottom => {
+                workspace.move_by(match msg {
+                    Msg::Down => 1,
+                    Msg::PageDown => 10,
+                    _ => isize::MAX / 2,
+                });
+                self.load_older_if_near_end();
+            }
+            Msg::TimelineShow => {
+                workspace.tab = Tab::Timeline;
+                workspace.filter.show = workspace.filter.show.next();
+                workspace.select(0);
+            }
+            Msg::TimelineDates => {
+                workspace.tab = Tab::Timeline;
+                let form = records::timeline_dates_form(workspace.filter.from, workspace.filter.to);
+                self.open_form(form, Purpose::TimelineDates);
+            }
             _ => {}
+        }
+    }
+
+    /// Loads the next page of older observations when the list is scrolled near its end.
+    fn load_older_if_near_end(&mut self) {
+        let Some(workspace) = self.workspace() else {
+            return;
+        };
+        if !workspace.wants_older() {
+            return;
+        }
+        let Some(oldest) = workspace.file.observations.last().cloned() else {
+            return;
+        };
+        match self.store.older_observations(&oldest) {
+            Ok((page, complete)) => {
+                if let Some(workspace) = self.workspace_mut() {
+                    workspace.file.observations.extend(page);
+                    workspace.file.all_observations = complete;
+                }
+            }
+            Err(error) => self.warn(format!("cannot read older observations: {error}")),
         }
     }
 
@@ -758,48 +1081,9 @@ impl App {
             self.edit_teacher();
             return;
         };
-        let find = |id: &str| -> Option<AnyRecord> {
-            match kind {
-                Kind::Goal => file
-                    .goals
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::Goal),
-                Kind::Measure => file
-                    .measures
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::Measure),
-                Kind::Focus => file
-                    .focuses
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::Focus),
-                Kind::Observation => file
-                    .observations
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::Observation),
-                Kind::CheckIn => file
-                    .check_ins
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::CheckIn),
-                Kind::Action => file
-                    .actions
-                    .iter()
-                    .find(|r| r.meta.id == id)
-                    .cloned()
-                    .map(AnyRecord::Action),
-                Kind::Teacher => Some(AnyRecord::Teacher(file.teacher.clone())),
-            }
+        let Some(record) = file.record(kind, &id) else {
+            return;
         };
-        let Some(record) = find(&id) else { return };
         let now = self.now;
         let (form, purpose) = match record {
             AnyRecord::Goal(goal) => (
@@ -874,7 +1158,7 @@ impl App {
                     for_check_in: false,
                 },
             ),
-            AnyRecord::Teacher(_) => {
+            AnyRecord::Teacher(_) | AnyRecord::Walkthrough(_) => {
                 self.edit_teacher();
                 return;
             }
@@ -951,47 +1235,20 @@ fn saved_message(applied: &crate::db::Applied) -> String {
 /// A few words naming a record, for questions and messages.
 fn describe(file: &crate::db::TeacherFile, kind: Kind, id: &str) -> String {
     let short = |s: &str| text::truncate(&text::line(s), 40).into_owned();
-    let found = match kind {
-        Kind::Goal => file
-            .goals
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|g: &Goal| short(&g.statement)),
-        Kind::Measure => file
-            .measures
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|m: &Measure| {
-                format!(
-                    "{} on {}",
-                    workspace::trim_number(m.value),
-                    m.measured_on.format("%-d %b")
-                )
-            }),
-        Kind::Focus => file
-            .focuses
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|f: &Focus| short(&f.statement)),
-        Kind::Observation => file
-            .observations
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|o: &Observation| format!("of {}", o.observed_at.format("%-d %b %H:%M"))),
-        Kind::CheckIn => file
-            .check_ins
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|c: &CheckIn| format!("of {}", c.held_on.format("%-d %b"))),
-        Kind::Action => file
-            .actions
-            .iter()
-            .find(|r| r.meta.id == id)
-            .map(|a: &Action| short(&a.what)),
-        Kind::Teacher => Some(short(&file.teacher.name)),
+    let what = match file.record(kind, id) {
+        Some(AnyRecord::Goal(g)) => short(&g.statement),
+        Some(AnyRecord::Measure(m)) => format!(
+            "{} on {}",
+            workspace::trim_number(m.value),
+            m.measured_on.format("%-d %b")
+        ),
+        Some(AnyRecord::Focus(f)) => short(&f.statement),
+        Some(AnyRecord::Observation(o)) => format!("of {}", o.observed_at.format("%-d %b %H:%M")),
+        Some(AnyRecord::CheckIn(c)) => format!("of {}", c.held_on.format("%-d %b")),
+        Some(AnyRecord::Action(a)) => short(&a.what),
+        Some(AnyRecord::Teacher(t)) => short(&t.name),
+        Some(AnyRecord::Walkthrough(w)) => short(&w.practice),
+        None => return format!("this {kind}"),
     };
-    match found {
-        Some(what) => format!("the {kind} {what}"),
-        None => format!("this {kind}"),
-    }
+    format!("the {kind} {what}")
 }

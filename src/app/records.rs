@@ -46,6 +46,21 @@ pub enum Purpose {
         /// Collected into the check-in being written, not saved on its own.
         for_check_in: bool,
     },
+    /// Rating a captured visit; saving it turns the draft into an observation.
+    FinishVisit(Box<super::capture::Visit>),
+    /// The timeline's date range.
+    TimelineDates,
+    /// A new walkthrough round over these teachers (in the form's checklist order).
+    NewRound {
+        teacher_ids: Vec<String>,
+    },
+    /// One classroom's mark in a round.
+    Mark {
+        walkthrough: Box<crate::model::Walkthrough>,
+        teacher_id: String,
+        /// Go on to the next unmarked classroom after saving.
+        stepping: bool,
+    },
 }
 
 const RATINGS: [&str; 5] = [
@@ -284,6 +299,52 @@ pub fn observation_form(
     form
 }
 
+/// The timeline's date range: either end may stay empty.
+pub fn timeline_dates_form(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Form {
+    Form::new(
+        "Timeline dates",
+        vec![
+            Field::new("From", FieldKind::Date)
+                .hint("e.g. 2026-09-01, -30d; empty: the start")
+                .with_text(&day(from)),
+            Field::new("To", FieldKind::Date)
+                .hint("e.g. today; empty: now")
+                .with_text(&day(to)),
+        ],
+    )
+}
+
+/// The last step of a captured visit: the rating (and class, and privacy).
+pub fn finish_visit_form(visit: &super::capture::Visit, now: NaiveDateTime) -> Form {
+    let mut form = Form::new(
+        format!(
+            "Rate the visit to {} · {} min",
+            text::line(&visit.teacher_name),
+            visit.minutes(now)
+        ),
+        vec![
+            Field::new("Rating", FieldKind::Choice(words(&RATINGS))),
+            Field::new("Class", FieldKind::Line).hint("P3, 7B science"),
+            Field::new("Private", FieldKind::Toggle),
+        ],
+    );
+    form.active = 0;
+    form.enter_saves = true;
+    form
+}
+
+/// The observation a rated visit becomes.
+pub fn visit_observation(
+    visit: &super::capture::Visit,
+    values: &Values,
+    now: NaiveDateTime,
+) -> Observation {
+    let rating = u8::try_from(values.choice("Rating"))
+        .ok()
+        .and_then(Rating::new);
+    visit.observation(now, rating, values.toggle("Private"), values.text("Class"))
+}
+
 pub fn check_in_form(teacher: &Teacher, existing: Option<&CheckIn>, today: NaiveDate) -> Form {
     let c = existing.cloned().unwrap_or_default();
     let kind = CheckInKind::ALL
@@ -460,6 +521,38 @@ pub fn command(purpose: &Purpose, values: &Values, today: NaiveDate) -> Result<C
             let check_in = check_in_from(values, teacher_id, existing.as_ref(), today);
             edit_or_add(existing.is_some(), AnyRecord::CheckIn(check_in))
         }
+        Purpose::TimelineDates => return Err("the timeline's dates are not a record".into()),
+        Purpose::NewRound { teacher_ids } => {
+            let checked = values.checked("Classrooms");
+            let teacher_ids: Vec<String> = teacher_ids
+                .iter()
+                .zip(checked)
+                .filter(|(_, on)| *on)
+                .map(|(id, _)| id.clone())
+                .collect();
+            Command::Add(AnyRecord::Walkthrough(crate::model::Walkthrough {
+                practice: values.text("Practice"),
+                held_on: values.date("Day").unwrap_or(today),
+                teacher_ids,
+                ..crate::model::Walkthrough::default()
+            }))
+        }
+        Purpose::Mark {
+            walkthrough,
+            teacher_id,
+            ..
+        } => Command::Add(AnyRecord::Observation(super::rounds::mark_observation(
+            walkthrough,
+            teacher_id,
+            values.choice("Practice"),
+            values.text("Note"),
+            today.and_hms_opt(0, 0, 0).unwrap_or_default(),
+        ))),
+        Purpose::FinishVisit(visit) => Command::Add(AnyRecord::Observation(visit_observation(
+            visit,
+            values,
+            today.and_hms_opt(0, 0, 0).unwrap_or_default(),
+        ))),
         Purpose::Action {
             teacher_id,
             existing,

@@ -30,6 +30,11 @@ impl Roster {
         }
     }
 
+    /// Every row, whatever the filter.
+    pub fn all(&self) -> &[RosterRow] {
+        &self.rows
+    }
+
     /// All rows, filtered or not.
     pub fn total(&self) -> usize {
         self.rows.len()

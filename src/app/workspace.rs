@@ -153,6 +153,13 @@ pub fn timeline(file: &TeacherFile) -> Vec<Entry> {
         }
     }
     entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
+    // While older observations are not loaded yet, stop where they stop, so nothing older
+    // shows out of order; scrolling down loads the next page.
+    if !file.all_observations
+        && let Some(oldest) = file.observations.last()
+    {
+        entries.retain(|entry| entry.at >= oldest.observed_at);
+    }
     entries
 }
 
@@ -173,11 +180,97 @@ pub fn trim_number(value: f64) -> String {
     }
 }
 
+/// Which entries the timeline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Show {
+    #[default]
+    Everything,
+    Observations,
+    CheckIns,
+    Actions,
+    Measures,
+    /// Focus and goal changes only.
+    Changes,
+}
+
+impl Show {
+    const ORDER: [Show; 6] = [
+        Show::Everything,
+        Show::Observations,
+        Show::CheckIns,
+        Show::Actions,
+        Show::Measures,
+        Show::Changes,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Show::Everything => "everything",
+            Show::Observations => "observations",
+            Show::CheckIns => "check-ins",
+            Show::Actions => "actions done",
+            Show::Measures => "measures",
+            Show::Changes => "focus and goal changes",
+        }
+    }
+
+    pub fn next(self) -> Show {
+        let index = Show::ORDER.iter().position(|s| *s == self).unwrap_or(0);
+        Show::ORDER[(index + 1) % Show::ORDER.len()]
+    }
+
+    fn keeps(self, entry: &Entry) -> bool {
+        match self {
+            Show::Everything => true,
+            Show::Observations => entry.kind == Kind::Observation,
+            Show::CheckIns => entry.kind == Kind::CheckIn,
+            Show::Actions => entry.kind == Kind::Action,
+            Show::Measures => entry.kind == Kind::Measure,
+            Show::Changes => entry.marker,
+        }
+    }
+}
+
+/// The timeline's filter: a kind and a date range (either end open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TimelineFilter {
+    pub show: Show,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl TimelineFilter {
+    pub fn is_set(&self) -> bool {
+        *self != TimelineFilter::default()
+    }
+
+    /// "observations · 1 Oct 2026 – 23 Nov 2026"
+    pub fn describe(&self) -> String {
+        let range = match (self.from, self.to) {
+            (None, None) => String::new(),
+            (from, to) => format!(
+                " · {} – {}",
+                from.map_or("start".into(), |d| d.format("%-d %b %Y").to_string()),
+                to.map_or("now".into(), |d| d.format("%-d %b %Y").to_string())
+            ),
+        };
+        format!("{}{range}", self.show.label())
+    }
+
+    fn keeps(&self, entry: &Entry) -> bool {
+        let day = entry.at.date();
+        self.show.keeps(entry)
+            && self.from.is_none_or(|from| day >= from)
+            && self.to.is_none_or(|to| day <= to)
+    }
+}
+
 /// A teacher opened in the workspace.
 #[derive(Debug, Clone)]
 pub struct Workspace {
     pub file: TeacherFile,
     pub tab: Tab,
+    pub filter: TimelineFilter,
     selected: [usize; 6],
 }
 
@@ -186,12 +279,21 @@ impl Workspace {
         Workspace {
             file,
             tab: Tab::Overview,
+            filter: TimelineFilter::default(),
             selected: [0; 6],
         }
     }
 
     pub fn active_focus(&self) -> Option<&Focus> {
         self.file.active_focus()
+    }
+
+    /// The timeline as filtered.
+    pub fn timeline(&self) -> Vec<Entry> {
+        timeline(&self.file)
+            .into_iter()
+            .filter(|entry| self.filter.keeps(entry))
+            .collect()
     }
 
     /// How many rows the current tab lists.
@@ -202,7 +304,7 @@ impl Workspace {
             Tab::Observations => self.file.observations.len(),
             Tab::CheckIns => self.file.check_ins.len(),
             Tab::Actions => self.file.actions.len(),
-            Tab::Timeline => timeline(&self.file).len(),
+            Tab::Timeline => self.timeline().len(),
         }
     }
 
@@ -246,10 +348,15 @@ impl Workspace {
                 .actions
                 .get(index)
                 .map(|r| (Kind::Action, r.meta.id.clone())),
-            Tab::Timeline => timeline(&self.file)
-                .get(index)
-                .map(|e| (e.kind, e.id.clone())),
+            Tab::Timeline => self.timeline().get(index).map(|e| (e.kind, e.id.clone())),
         }
+    }
+
+    /// Whether the selection is near the end of a list that has older observations to load.
+    pub fn wants_older(&self) -> bool {
+        matches!(self.tab, Tab::Observations | Tab::Timeline)
+            && !self.file.all_observations
+            && self.selected() + 20 >= self.rows()
     }
 
     /// Replaces the file after a change, keeping the tab and selection where they were.

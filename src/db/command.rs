@@ -75,22 +75,61 @@ impl Applied {
 
 impl Store {
     /// Applies one command in one `BEGIN IMMEDIATE` transaction: all of it, or nothing.
+    /// Inside [`Store::batch`] it runs in a savepoint of the batch's transaction.
     pub fn apply(&mut self, command: Command) -> Result<Applied> {
         let stamp = self.clock.stamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut writer = Writer {
-            conn: &tx,
-            stamp,
-            author: &self.author,
-            replica_id: &self.replica_id,
-            applied: Applied::default(),
+        let (author, replica_id) = (self.author.clone(), self.replica_id.clone());
+        let run = |conn: &Connection| {
+            let mut writer = Writer {
+                conn,
+                stamp,
+                author: &author,
+                replica_id: &replica_id,
+                applied: Applied::default(),
+            };
+            writer.run(command).map(|()| writer.applied)
         };
-        writer.run(command)?;
-        let applied = writer.applied;
-        tx.commit()?;
-        Ok(applied)
+        if self.in_batch {
+            let savepoint = self.conn.savepoint()?;
+            let applied = run(&savepoint)?;
+            savepoint.commit()?;
+            Ok(applied)
+        } else {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let applied = run(&tx)?;
+            tx.commit()?;
+            Ok(applied)
+        }
+    }
+
+    /// Runs many commands in one transaction (e.g. loading a school): all of them or,
+    /// if `work` fails, none.
+    pub fn batch<T, E: From<Error>>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        if self.in_batch {
+            return work(self);
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(Error::from)?;
+        self.in_batch = true;
+        let result = work(self);
+        self.in_batch = false;
+        match result {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT").map_err(Error::from)?;
+                Ok(value)
+            }
+            Err(error) => {
+                // The rollback's own failure cannot be reported better than the cause.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(error)
+            }
+        }
     }
 }
 
@@ -264,6 +303,15 @@ impl Writer<'_> {
                 required(&action.what, "what is to be done")?;
                 required(&action.owner, "who will do it")
             }
+            AnyRecord::Walkthrough(walkthrough) => {
+                required(&walkthrough.practice, "the practice to look for")?;
+                if walkthrough.teacher_ids.is_empty() {
+                    return Err(Error::Invalid(
+                        "choose at least one classroom for the round".into(),
+                    ));
+                }
+                Ok(())
+            }
         }
     }
 
@@ -368,6 +416,7 @@ pub(super) fn load_any(conn: &Connection, kind: Kind, id: &str) -> Result<AnyRec
         Kind::Observation => get::<Observation>(conn, id)?,
         Kind::CheckIn => get::<CheckIn>(conn, id)?,
         Kind::Action => get::<Action>(conn, id)?,
+        Kind::Walkthrough => get::<Walkthrough>(conn, id)?,
     };
     found.ok_or_else(|| Error::NotFound {
         kind,

@@ -2,14 +2,18 @@
 //! and applying every change a user makes as one command in one transaction.
 
 mod command;
+mod draft;
 mod open;
 mod query;
 mod record;
+mod walkthrough;
 
 pub use command::{Applied, Change, Command};
+pub use draft::Draft;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
-pub use query::{NameMatch, RosterRow, TeacherFile};
+pub use query::{Ledger, NameMatch, OBSERVATION_PAGE, RosterRow, TeacherFile};
 pub use record::{AnyRecord, Record};
+pub use walkthrough::{Round, Tally};
 
 use crate::clock::Clock;
 use rusqlite::Connection;
@@ -77,6 +81,8 @@ pub struct Store {
     replica_id: String,
     author: String,
     clock: Clock,
+    /// Inside `batch`: commands run in savepoints of one open transaction.
+    in_batch: bool,
 }
 
 impl Store {

@@ -1,8 +1,8 @@
 //! Reads: what the screens, exports and commands ask of the store.
 
-use super::record::{self, Record};
+use super::record::{self, AnyRecord, Record};
 use super::{Result, Store};
-use crate::model::{Action, CheckIn, Focus, Goal, Measure, Observation, Teacher};
+use crate::model::{Action, CheckIn, Focus, Goal, Kind, Measure, Observation, Teacher};
 use chrono::NaiveDate;
 
 /// One line of the roster: a teacher and what the coach needs to see at a glance.
@@ -16,6 +16,20 @@ pub struct RosterRow {
     pub recent_ratings: Vec<u8>,
 }
 
+/// How a teacher's actions went: kept on time, done late, still open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Ledger {
+    /// Done by the due date (or done, with no due date).
+    pub on_time: usize,
+    pub late: usize,
+    pub open: usize,
+    /// Open and past their due date.
+    pub overdue: usize,
+}
+
+/// How many observations a page holds: what a list shows plus room to scroll.
+pub const OBSERVATION_PAGE: usize = 150;
+
 /// Everything live about one teacher, read in one query.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TeacherFile {
@@ -26,8 +40,11 @@ pub struct TeacherFile {
     pub measures: Vec<Measure>,
     /// Newest first.
     pub focuses: Vec<Focus>,
-    /// Newest first.
+    /// Newest first: the newest [`OBSERVATION_PAGE`] at first, older pages as the
+    /// lists that show them scroll down (see [`Store::older_observations`]).
     pub observations: Vec<Observation>,
+    /// Whether `observations` holds every observation of the teacher.
+    pub all_observations: bool,
     /// Newest first.
     pub check_ins: Vec<CheckIn>,
     /// Open first by due date, then done ones, newest first.
@@ -45,6 +62,47 @@ impl TeacherFile {
         self.actions
             .iter()
             .filter(|action| action.done_on.is_none())
+    }
+
+    /// A live record of this teacher by kind and id.
+    pub fn record(&self, kind: Kind, id: &str) -> Option<AnyRecord> {
+        fn find<R: Record>(records: &[R], id: &str) -> Option<AnyRecord> {
+            records
+                .iter()
+                .find(|r| r.meta().id == id)
+                .cloned()
+                .map(R::into_any)
+        }
+        match kind {
+            Kind::Teacher => {
+                (self.teacher.meta.id == id).then(|| AnyRecord::Teacher(self.teacher.clone()))
+            }
+            Kind::Goal => find(&self.goals, id),
+            Kind::Measure => find(&self.measures, id),
+            Kind::Focus => find(&self.focuses, id),
+            Kind::Observation => find(&self.observations, id),
+            Kind::CheckIn => find(&self.check_ins, id),
+            Kind::Action => find(&self.actions, id),
+            Kind::Walkthrough => None,
+        }
+    }
+
+    /// The action ledger as of `today`.
+    pub fn ledger(&self, today: NaiveDate) -> Ledger {
+        let mut ledger = Ledger::default();
+        for action in &self.actions {
+            match (action.done_on, action.due_on) {
+                (Some(done), Some(due)) if done > due => ledger.late += 1,
+                (Some(_), _) => ledger.on_time += 1,
+                (None, due) => {
+                    ledger.open += 1;
+                    if due.is_some_and(|due| due < today) {
+                        ledger.overdue += 1;
+                    }
+                }
+            }
+        }
+        ledger
     }
 
     /// Measurements of one goal, oldest first.
@@ -73,6 +131,23 @@ fn name_starts_with(name: &str, typed: &str) -> bool {
 }
 
 impl Store {
+    /// Open actions of every active teacher, with the teacher's id and name, by due date
+    /// (undated last): one query for the agenda.
+    pub fn open_actions(&self) -> Result<Vec<(Action, String)>> {
+        let sql = format!(
+            "SELECT {}, t.name AS teacher_name FROM action JOIN teacher t ON t.id = action.teacher_id
+             WHERE action.deleted_at IS NULL AND action.done_on IS NULL
+               AND t.deleted_at IS NULL AND t.archived = 0
+             ORDER BY action.due_on IS NULL, action.due_on, action.id",
+            record::columns::<Action>()
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([], |row| {
+            Ok((Action::from_row(row)?, row.get("teacher_name")?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Finds an active teacher by a case-insensitive unique prefix of the name (or of one of
     /// its words); an exact name always wins.
     pub fn match_teacher(&self, typed: &str) -> Result<NameMatch> {
@@ -96,6 +171,38 @@ impl Store {
         })
     }
 
+    /// The page of a teacher's observations older than `oldest` (a keyset query), newest
+    /// first, and whether that reached the first observation.
+    pub fn older_observations(&self, oldest: &Observation) -> Result<(Vec<Observation>, bool)> {
+        let mut page: Vec<Observation> = record::list(
+            &self.conn,
+            "teacher_id = ?1 AND (observed_at, id) < (?2, ?3)",
+            &format!("observed_at DESC, id DESC LIMIT {}", OBSERVATION_PAGE + 1),
+            (
+                &oldest.teacher_id,
+                oldest.observed_at.format("%Y-%m-%dT%H:%M").to_string(),
+                &oldest.meta.id,
+            ),
+        )?;
+        let complete = page.len() <= OBSERVATION_PAGE;
+        page.truncate(OBSERVATION_PAGE);
+        Ok((page, complete))
+    }
+
+    /// Reads the rest of a teacher's observations into `file` (exports need all of them).
+    pub fn load_all_observations(&self, file: &mut TeacherFile) -> Result<()> {
+        while !file.all_observations {
+            let Some(oldest) = file.observations.last() else {
+                file.all_observations = true;
+                break;
+            };
+            let (page, complete) = self.older_observations(oldest)?;
+            file.observations.extend(page);
+            file.all_observations = complete;
+        }
+        Ok(())
+    }
+
     /// A teacher's whole live file in one query; `None` if there is no such live teacher.
     pub fn teacher_file(&self, teacher_id: &str) -> Result<Option<TeacherFile>> {
         let all = record::all_columns(&[
@@ -116,7 +223,15 @@ impl Store {
                 "goal_id IN (SELECT id FROM goal WHERE teacher_id = ?1 AND deleted_at IS NULL)",
             ),
             record::union_arm::<Focus>(&all, of_teacher),
-            record::union_arm::<Observation>(&all, of_teacher),
+            // Only the newest page: a long history loads further as it is scrolled.
+            record::union_arm::<Observation>(
+                &all,
+                &format!(
+                    "observation.id IN (SELECT id FROM observation WHERE teacher_id = ?1 AND deleted_at IS NULL
+                     ORDER BY observed_at DESC, id DESC LIMIT {})",
+                    OBSERVATION_PAGE + 1
+                ),
+            ),
             record::union_arm::<CheckIn>(&all, of_teacher),
             record::union_arm::<Action>(&all, of_teacher),
         ];
@@ -159,6 +274,9 @@ impl Store {
             .sort_by(|a, b| (b.started_on, &b.meta.id).cmp(&(a.started_on, &a.meta.id)));
         file.observations
             .sort_by(|a, b| (b.observed_at, &b.meta.id).cmp(&(a.observed_at, &a.meta.id)));
+        // One more than a page was read to know whether there is more.
+        file.all_observations = file.observations.len() <= OBSERVATION_PAGE;
+        file.observations.truncate(OBSERVATION_PAGE);
         file.check_ins
             .sort_by(|a, b| (b.held_on, &b.meta.id).cmp(&(a.held_on, &a.meta.id)));
         file.actions.sort_by(|a, b| {

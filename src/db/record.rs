@@ -2,7 +2,7 @@
 
 use crate::model::{
     Action, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, Measure, Meta, Observation,
-    Outcome, Rating, Teacher,
+    Outcome, PracticeMark, Rating, Teacher, Walkthrough,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::{FromSqlError, FromSqlResult, Value, ValueRef};
@@ -134,7 +134,7 @@ macro_rules! word_column {
         }
     )+};
 }
-word_column!(GoalStatus, Outcome, CheckInKind);
+word_column!(GoalStatus, Outcome, CheckInKind, PracticeMark);
 
 impl<T: Column> Column for Option<T> {
     fn to_sql(&self) -> Value {
@@ -253,7 +253,9 @@ record!(
         look_fors_seen,
         tallies,
         rating,
-        private
+        private,
+        walkthrough_id,
+        practice_mark
     ]
 );
 record!(
@@ -266,6 +268,7 @@ record!(
     Action,
     [teacher_id, check_in_id, what, owner, due_on, done_on]
 );
+record!(Walkthrough, [practice, held_on, teacher_ids, notes]);
 
 /// Any record, as carried by the change log and exports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -278,6 +281,7 @@ pub enum AnyRecord {
     Observation(Observation),
     CheckIn(CheckIn),
     Action(Action),
+    Walkthrough(Walkthrough),
 }
 
 /// Runs `$body` with `$record` bound to the record inside any variant.
@@ -291,6 +295,7 @@ macro_rules! with_any {
             AnyRecord::Observation($record) => $body,
             AnyRecord::CheckIn($record) => $body,
             AnyRecord::Action($record) => $body,
+            AnyRecord::Walkthrough($record) => $body,
         }
     };
 }
@@ -306,6 +311,7 @@ impl AnyRecord {
             AnyRecord::Observation(_) => Kind::Observation,
             AnyRecord::CheckIn(_) => Kind::CheckIn,
             AnyRecord::Action(_) => Kind::Action,
+            AnyRecord::Walkthrough(_) => Kind::Walkthrough,
         }
     }
 

@@ -131,6 +131,7 @@ fn file() -> TeacherFile {
             observation("O2", "2026-10-01T09:00", "F1", 3, "Routine posted."),
             observation("O1", "2026-09-10T09:00", "F1", 1, "No routine yet."),
         ],
+        all_observations: true,
         check_ins: vec![CheckIn {
             meta: meta("C1"),
             teacher_id: "T".into(),

@@ -55,7 +55,7 @@ fn wrapped_rows(widths: impl Iterator<Item = usize>, width: u16) -> u16 {
         }
         used += w;
     }
-    rows.min(4)
+    rows.min(6)
 }
 
 pub fn render(app: &App, popup: &FormPopup, frame: &mut Frame, area: Rect) {
@@ -221,12 +221,17 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
         FieldKind::Checks(items) => {
             let mut spans = Vec::new();
             for (i, (item, on)) in items.iter().zip(&field.checked).enumerate() {
-                spans.push(Span::styled(format!("{} ", i + 1), theme::KEY));
-                spans.push(Span::raw(format!(
-                    "{} {}  ",
-                    if *on { "✔" } else { "☐" },
-                    text::line(item)
-                )));
+                // Digits pick the first nine; ↑/↓ and Space reach any.
+                let number = if i < 9 {
+                    format!("{} ", i + 1)
+                } else {
+                    "  ".to_string()
+                };
+                spans.push(Span::styled(number, theme::KEY));
+                let mark = if *on { "✔" } else { "☐" };
+                let style = selected(active && i == field.cursor);
+                spans.push(Span::styled(format!("{mark} {}", text::line(item)), style));
+                spans.push(Span::raw("  "));
             }
             frame.render_widget(
                 Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),

@@ -1,8 +1,12 @@
 //! Rendering only: draws the app's state, never queries the database or changes state.
 
+mod agenda;
+mod capture;
+mod chart;
 mod form;
 mod help;
 mod roster;
+mod rounds;
 pub mod theme;
 mod workspace;
 
@@ -39,6 +43,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Roster => roster::render(app, frame, body),
         Screen::Workspace(workspace) => workspace::render(app, workspace, frame, body),
+        Screen::Capture(capture) => capture::render(app, capture, frame, body),
+        Screen::Rounds(rounds) => rounds::render(app, rounds, frame, body),
+        Screen::Agenda(agenda) => agenda::render(app, agenda, frame, body),
     }
     for popup in &app.popups {
         match popup {

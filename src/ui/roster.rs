@@ -10,16 +10,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
-/// Days without an observation before a teacher is marked with `!`.
-pub const COVERAGE_GAP_DAYS: i64 = 14;
-
-/// "3d", "21d!" past the coverage gap, "never".
-pub fn seen(last: Option<NaiveDate>, today: NaiveDate) -> (String, bool) {
+/// "3d", "21d!" past the coverage gap (in days), "never".
+pub fn seen(last: Option<NaiveDate>, today: NaiveDate, gap_days: u32) -> (String, bool) {
     match last {
         None => ("never".into(), true),
         Some(day) => {
             let days = dates::days_between(day, today).max(0);
-            let late = days > COVERAGE_GAP_DAYS;
+            let late = days > i64::from(gap_days);
             (format!("{days}d{}", if late { "!" } else { "" }), late)
         }
     }
@@ -109,7 +106,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let rows: Vec<Row> = roster
         .visible()
         .map(|row| {
-            let (seen_text, seen_late) = seen(row.last_observed, today);
+            let (seen_text, seen_late) =
+                seen(row.last_observed, today, app.config.coverage_gap_days);
             let (due_text, due_now) = next_check_in(row.next_check_in, today);
             let mut focus = Vec::new();
             if row.teacher.archived {

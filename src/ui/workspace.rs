@@ -3,7 +3,7 @@
 
 use super::theme;
 use crate::app::App;
-use crate::app::workspace::{Tab, Workspace, first_line, timeline, trim_number};
+use crate::app::workspace::{Tab, Workspace, first_line, trim_number};
 use crate::dates;
 use crate::db::TeacherFile;
 use crate::model::{Action, Goal, GoalStatus};
@@ -12,11 +12,8 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Block, Chart, Dataset, GraphType, List, ListItem, ListState, Paragraph, Tabs, Wrap,
-};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Tabs, Wrap};
 
 pub fn render(app: &App, workspace: &Workspace, frame: &mut Frame, area: Rect) {
     let today = app.now.date();
@@ -113,6 +110,30 @@ fn goal_progress(goal: &Goal, latest: Option<f64>) -> String {
     parts.join(" → ")
 }
 
+/// The last few measurements as a small trend, scaled between baseline, target and
+/// the values themselves.
+pub fn trend(goal: &Goal, values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let recent = &values[values.len().saturating_sub(8)..];
+    let bounds = recent
+        .iter()
+        .copied()
+        .chain(goal.baseline)
+        .chain(goal.target);
+    let (low, high) = bounds.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    recent
+        .iter()
+        .map(|v| {
+            let share = if high > low {
+                (v - low) / (high - low)
+            } else {
+                1.0
+            };
+            BARS[((share * 7.0).round() as usize).min(7)]
+        })
+        .collect()
+}
+
 /// Whether `value` reaches the target, whichever way the goal points.
 fn reached(goal: &Goal, value: f64, target: f64) -> bool {
     match goal.baseline {
@@ -152,7 +173,7 @@ fn render_overview(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area
     let [chart, actions] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(top);
     let [goal, last] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
-    render_focus_chart(file, today, frame, chart);
+    super::chart::render(file, today, frame, chart);
 
     let open: Vec<Line> = file.open_actions().map(|a| action_line(a, today)).collect();
     let open = if open.is_empty() {
@@ -160,10 +181,15 @@ fn render_overview(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area
     } else {
         open
     };
+    let ledger = file.ledger(today);
+    let title = format!(
+        " Actions · {} on time · {} late · {} open ",
+        ledger.on_time, ledger.late, ledger.open
+    );
     frame.render_widget(
         Paragraph::new(open)
             .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(" Open actions ")),
+            .block(Block::bordered().title(title)),
         actions,
     );
 
@@ -210,69 +236,6 @@ fn render_overview(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area
     );
 }
 
-/// Ratings on the active focus over time.
-fn render_focus_chart(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered().title(" Ratings on this focus ");
-    let Some(focus) = file.active_focus() else {
-        frame.render_widget(
-            Paragraph::new("No active focus.")
-                .style(theme::DIM)
-                .block(block),
-            area,
-        );
-        return;
-    };
-    let start = focus.started_on;
-    let points: Vec<(f64, f64)> = file
-        .observations
-        .iter()
-        .filter(|o| o.focus_id.as_deref() == Some(focus.meta.id.as_str()))
-        .filter_map(|o| {
-            o.rating.map(|r| {
-                (
-                    dates::days_between(start, o.observed_at.date()) as f64,
-                    f64::from(r.value()),
-                )
-            })
-        })
-        .rev()
-        .collect();
-    if points.is_empty() {
-        frame.render_widget(
-            Paragraph::new("No ratings on this focus yet: o observes.")
-                .style(theme::DIM)
-                .block(block),
-            area,
-        );
-        return;
-    }
-    let span = dates::days_between(start, today).max(1) as f64;
-    let datasets = vec![
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme::DIM)
-            .data(&points),
-        Dataset::default()
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(theme::ACCENT)
-            .data(&points),
-    ];
-    let chart = Chart::new(datasets)
-        .block(block)
-        .x_axis(Axis::default().bounds([0.0, span]).labels([
-            Span::raw(start.format("%-d %b").to_string()),
-            Span::raw(today.format("%-d %b").to_string()),
-        ]))
-        .y_axis(
-            Axis::default()
-                .bounds([0.5, 4.5])
-                .labels(["1", "2", "3", "4"]),
-        );
-    frame.render_widget(chart, area);
-}
-
 fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Frame, area: Rect) {
     // The timeline reads across: its lines get the full width, the detail goes below.
     let [list_area, detail_area] = if tab == Tab::Timeline {
@@ -292,8 +255,26 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
                     GoalStatus::Met => "✔",
                     GoalStatus::Dropped => "✗",
                 };
-                let late = g.status == GoalStatus::Active && g.target_on.is_some_and(|d| d < today);
-                let mut spans = vec![Span::raw(format!("{mark} {}", short(&g.statement, 60)))];
+                let values: Vec<f64> = file.measures_of(&g.meta.id).map(|m| m.value).collect();
+                let latest = values.last().copied();
+                let met = matches!((latest, g.target), (Some(l), Some(t)) if reached(g, l, t));
+                let late = g.status == GoalStatus::Active
+                    && g.target_on.is_some_and(|d| d < today)
+                    && !met;
+                let mut spans = vec![Span::raw(format!("{mark} {}", short(&g.statement, 28)))];
+                if let Some(latest) = latest {
+                    spans.push(Span::styled(
+                        format!("  {}{}", trim_number(latest), g.unit),
+                        theme::ACCENT,
+                    ));
+                    if let Some(target) = g.target {
+                        spans.push(Span::styled(
+                            format!("/{}", trim_number(target)),
+                            theme::DIM,
+                        ));
+                    }
+                    spans.push(Span::raw(format!(" {}", trend(g, &values))));
+                }
                 if late {
                     spans.push(Span::styled(" past target date !", theme::ERROR));
                 }
@@ -330,7 +311,8 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
             .iter()
             .map(|a| ListItem::new(action_line(a, today)))
             .collect(),
-        Tab::Timeline | Tab::Overview => timeline(file)
+        Tab::Timeline | Tab::Overview => workspace
+            .timeline()
             .into_iter()
             .map(|e| {
                 let style = if e.marker {
@@ -347,7 +329,20 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
             .collect(),
     };
     let count = items.len();
-    let title = format!(" {} · {} ", tab.title(), count);
+    let title = match tab {
+        Tab::Timeline if workspace.filter.is_set() => {
+            format!(
+                " Timeline · {} · {} (t kind, r dates) ",
+                workspace.filter.describe(),
+                count
+            )
+        }
+        Tab::Timeline => format!(" Timeline · {count} (t kind, r dates) "),
+        Tab::Observations if !workspace.file.all_observations => {
+            format!(" Observations · {count}+ (↓ loads older) ")
+        }
+        _ => format!(" {} · {} ", tab.title(), count),
+    };
     if count == 0 {
         let hint = match tab {
             Tab::Goals => "No goals yet: a adds one.",
@@ -524,7 +519,7 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate) -> Vec<Line<'static
             ));
         }
         Tab::Timeline | Tab::Overview => {
-            let entries = timeline(file);
+            let entries = workspace.timeline();
             let Some(e) = entries.get(index) else {
                 return lines;
             };

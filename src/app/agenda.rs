@@ -1,0 +1,140 @@
+//! The agenda across all teachers: check-ins overdue and due this week, the coverage gap
+//! (not observed in N days), and open actions grouped by owner.
+
+use crate::db::RosterRow;
+use crate::model::Action;
+use chrono::NaiveDate;
+
+/// One line of the agenda, pointing to its teacher.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub teacher_id: String,
+    pub teacher_name: String,
+    pub date: Option<NaiveDate>,
+    /// For actions: what, and who owns it.
+    pub action: Option<Action>,
+}
+
+/// The agenda's three panels, in the order Tab visits them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Agenda {
+    pub check_ins: Vec<Item>,
+    pub not_observed: Vec<Item>,
+    pub actions: Vec<Item>,
+    pub panel: usize,
+    pub selected: [usize; 3],
+    pub gap_days: u32,
+}
+
+impl Agenda {
+    /// Builds the agenda from the roster rows and the open actions, as of `today`.
+    pub fn new(
+        rows: &[RosterRow],
+        actions: Vec<(Action, String)>,
+        today: NaiveDate,
+        gap_days: u32,
+    ) -> Agenda {
+        let week_end = today + chrono::Days::new(6);
+        let item = |row: &RosterRow, date| Item {
+            teacher_id: row.teacher.meta.id.clone(),
+            teacher_name: row.teacher.name.clone(),
+            date,
+            action: None,
+        };
+        let mut check_ins: Vec<Item> = rows
+            .iter()
+            .filter(|r| !r.teacher.archived && r.next_check_in.is_some_and(|d| d <= week_end))
+            .map(|r| item(r, r.next_check_in))
+            .collect();
+        check_ins.sort_by_key(|i| i.date);
+        let gap = chrono::Days::new(u64::from(gap_days));
+        let mut not_observed: Vec<Item> = rows
+            .iter()
+            .filter(|r| !r.teacher.archived)
+            .filter(|r| r.last_observed.is_none_or(|d| d + gap < today))
+            .map(|r| item(r, r.last_observed))
+            .collect();
+        // Never observed first, then the longest gap.
+        not_observed.sort_by_key(|i| (i.date.is_some(), i.date));
+        let mut actions: Vec<Item> = actions
+            .into_iter()
+            .map(|(action, teacher_name)| Item {
+                teacher_id: action.teacher_id.clone(),
+                teacher_name,
+                date: action.due_on,
+                action: Some(action),
+            })
+            .collect();
+        // Grouped by owner (the owner with the most pressing action first), by due date within.
+        let first_due = |owner: &str, all: &[Item]| {
+            all.iter()
+                .filter(|i| {
+                    i.action
+                        .as_ref()
+                        .is_some_and(|a| a.owner.eq_ignore_ascii_case(owner))
+                })
+                .filter_map(|i| i.date)
+                .min()
+                .unwrap_or(NaiveDate::MAX)
+        };
+        let keys: Vec<(NaiveDate, String)> = actions
+            .iter()
+            .map(|i| {
+                let owner = i
+                    .action
+                    .as_ref()
+                    .map(|a| a.owner.to_lowercase())
+                    .unwrap_or_default();
+                (first_due(&owner, &actions), owner)
+            })
+            .collect();
+        let mut keyed: Vec<((NaiveDate, String), Item)> =
+            keys.into_iter().zip(actions.drain(..)).collect();
+        keyed.sort_by(|(a, ai), (b, bi)| {
+            a.cmp(b).then(
+                ai.date
+                    .unwrap_or(NaiveDate::MAX)
+                    .cmp(&bi.date.unwrap_or(NaiveDate::MAX)),
+            )
+        });
+        actions = keyed.into_iter().map(|(_, item)| item).collect();
+        Agenda {
+            check_ins,
+            not_observed,
+            actions,
+            panel: 0,
+            selected: [0; 3],
+            gap_days,
+        }
+    }
+
+    pub fn panel_items(&self, panel: usize) -> &[Item] {
+        match panel {
+            0 => &self.check_ins,
+            1 => &self.not_observed,
+            _ => &self.actions,
+        }
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let len = self.panel_items(self.panel).len();
+        let current = self.selected[self.panel] as isize;
+        self.selected[self.panel] =
+            (current + delta).clamp(0, len.saturating_sub(1) as isize) as usize;
+    }
+
+    pub fn next_panel(&mut self) {
+        self.panel = (self.panel + 1) % 3;
+    }
+
+    pub fn prev_panel(&mut self) {
+        self.panel = (self.panel + 2) % 3;
+    }
+
+    /// The teacher of the selected line.
+    pub fn selected_teacher(&self) -> Option<&str> {
+        self.panel_items(self.panel)
+            .get(self.selected[self.panel])
+            .map(|i| i.teacher_id.as_str())
+    }
+}

@@ -1,0 +1,176 @@
+//! In-classroom capture: the minutes in a room. Each line typed is evidence stamped with
+//! the time it was entered; Alt keys mark look-fors and count tallies without ever
+//! fighting the typing. The visit is a draft until it is rated and saved.
+
+use super::form::{Field, FieldKind};
+use crate::db::TeacherFile;
+use crate::model::{Observation, Rating};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The events a tally key counts, in key order (Alt-a, Alt-r).
+pub const TALLIES: [&str; 2] = ["students answering", "redirects"];
+
+/// Everything about a visit in progress: what is written to the draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Visit {
+    pub draft_id: String,
+    pub teacher_id: String,
+    pub teacher_name: String,
+    pub focus_id: Option<String>,
+    pub focus: Option<String>,
+    pub look_fors: Vec<String>,
+    pub started: NaiveDateTime,
+    /// Evidence lines with the time each was entered.
+    pub lines: Vec<(NaiveDateTime, String)>,
+    /// The line being typed, not yet stamped.
+    pub typing: String,
+    pub seen: Vec<bool>,
+    pub tallies: Vec<u32>,
+}
+
+impl Visit {
+    /// A new visit to the teacher, on the active focus, starting now.
+    pub fn start(file: &TeacherFile, now: NaiveDateTime) -> Visit {
+        let focus = file.active_focus();
+        let look_fors = focus.map(|f| f.look_fors.clone()).unwrap_or_default();
+        Visit {
+            draft_id: ulid::Ulid::new().to_string(),
+            teacher_id: file.teacher.meta.id.clone(),
+            teacher_name: file.teacher.name.clone(),
+            focus_id: focus.map(|f| f.meta.id.clone()),
+            focus: focus.map(|f| f.statement.clone()),
+            seen: vec![false; look_fors.len()],
+            look_fors,
+            started: now,
+            lines: Vec::new(),
+            typing: String::new(),
+            tallies: vec![0; TALLIES.len()],
+        }
+    }
+
+    /// Whether anything was captured worth keeping.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+            && self.typing.trim().is_empty()
+            && !self.seen.contains(&true)
+            && self.tallies.iter().all(|&n| n == 0)
+    }
+
+    /// Minutes in the room so far (at least one).
+    pub fn minutes(&self, now: NaiveDateTime) -> u32 {
+        let seconds = (now - self.started).num_seconds().max(0);
+        u32::try_from((seconds + 59) / 60)
+            .unwrap_or(u32::MAX)
+            .max(1)
+    }
+
+    /// The observation this visit becomes, with `rating`.
+    pub fn observation(
+        &self,
+        now: NaiveDateTime,
+        rating: Option<Rating>,
+        private: bool,
+        class_period: String,
+    ) -> Observation {
+        let mut evidence: Vec<String> = self
+            .lines
+            .iter()
+            .map(|(at, line)| format!("{}  {line}", at.format("%H:%M")))
+            .collect();
+        if !self.typing.trim().is_empty() {
+            evidence.push(format!("{}  {}", now.format("%H:%M"), self.typing.trim()));
+        }
+        let tallies: BTreeMap<String, u32> = TALLIES
+            .iter()
+            .zip(&self.tallies)
+            .filter(|(_, n)| **n > 0)
+            .map(|(name, n)| ((*name).to_string(), *n))
+            .collect();
+        Observation {
+            teacher_id: self.teacher_id.clone(),
+            focus_id: self.focus_id.clone(),
+            observed_at: self.started,
+            minutes: Some(self.minutes(now)),
+            class_period,
+            evidence: evidence.join("\n"),
+            look_fors_seen: self
+                .look_fors
+                .iter()
+                .zip(&self.seen)
+                .filter(|(_, seen)| **seen)
+                .map(|(look_for, _)| look_for.clone())
+                .collect(),
+            tallies,
+            rating,
+            private,
+            ..Observation::default()
+        }
+    }
+}
+
+/// The capture screen: the visit plus the line being typed.
+#[derive(Debug, Clone)]
+pub struct Capture {
+    pub visit: Visit,
+    pub input: Field,
+    /// When the draft was last written, for "draft saved".
+    pub saved_at: Option<NaiveDateTime>,
+    /// Whether the draft is behind what is on screen.
+    pub unsaved: bool,
+    /// The workspace to go back to (the teacher's id), or the roster.
+    pub return_to_workspace: bool,
+}
+
+impl Capture {
+    pub fn new(visit: Visit, return_to_workspace: bool) -> Capture {
+        let input = Field::new("Evidence", FieldKind::Line)
+            .hint("what you see and hear; ⏎ stamps the line")
+            .with_text(&visit.typing);
+        Capture {
+            visit,
+            input,
+            saved_at: None,
+            unsaved: true,
+            return_to_workspace,
+        }
+    }
+
+    /// Stamps the typed line with the time; an empty line is ignored.
+    pub fn stamp(&mut self, now: NaiveDateTime) {
+        let line = self.input.text();
+        if line.is_empty() {
+            return;
+        }
+        self.visit.lines.push((now, line));
+        self.input.set_text("");
+        self.visit.typing.clear();
+        self.unsaved = true;
+    }
+
+    pub fn toggle_look_for(&mut self, index: usize) {
+        if let Some(seen) = self.visit.seen.get_mut(index) {
+            *seen = !*seen;
+            self.unsaved = true;
+        }
+    }
+
+    pub fn tally(&mut self, index: usize, delta: i32) {
+        if let Some(count) = self.visit.tallies.get_mut(index) {
+            *count = count.saturating_add_signed(delta);
+            self.unsaved = true;
+        }
+    }
+
+    /// Keeps the visit's copy of the typed line in step with the input.
+    pub fn typed(&mut self) {
+        self.visit.typing = self.input.text();
+        self.unsaved = true;
+    }
+
+    /// The draft body to write.
+    pub fn body(&self) -> String {
+        serde_json::to_string(&self.visit).unwrap_or_default()
+    }
+}
