@@ -212,12 +212,14 @@ fn export(store: &Store, export: Export) -> Result<ExitCode> {
         Ok(teacher) => teacher,
         Err(code) => return Ok(code),
     };
-    let file = store.teacher_file(&teacher.meta.id)?.ok_or_else(|| {
+    let mut file = store.teacher_file(&teacher.meta.id)?.ok_or_else(|| {
         anyhow!(
             "{} is no longer in the caseload; nothing was exported",
             text::line(&teacher.name)
         )
     })?;
+    // The file holds the newest page of observations; an export is of the whole history.
+    store.load_all_observations(&mut file)?;
     let options = crate::export::Options {
         since,
         include_private: export.include_private,

@@ -464,3 +464,40 @@ fn export_since_a_friendly_date_leaves_older_visits_out() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn export_reads_every_observation_not_just_the_newest_page() {
+    let (_dir, mut store, smith) = common::caseload();
+    let db = store.path().to_owned();
+    let page = coachlog::db::OBSERVATION_PAGE;
+    store
+        .batch(|store| {
+            for minute in 0..page {
+                let when =
+                    common::at("2026-09-01T08:00") + chrono::TimeDelta::minutes(minute as i64);
+                store.apply(coachlog::db::Command::Add(
+                    coachlog::db::AnyRecord::Observation(coachlog::model::Observation {
+                        teacher_id: smith.clone(),
+                        observed_at: when,
+                        evidence: format!("Early visit {minute}."),
+                        ..Default::default()
+                    }),
+                ))?;
+            }
+            Ok::<_, coachlog::db::Error>(())
+        })
+        .unwrap();
+    drop(store);
+    let brief = stdout(&coachlog(&db, &["export", "-t", "smith"]));
+    assert!(
+        brief.contains("Early visit 0."),
+        "the oldest visit is in the brief"
+    );
+    assert!(!brief.contains("Only the latest"));
+    let record: serde_json::Value = serde_json::from_str(&stdout(&coachlog(
+        &db,
+        &["export", "-t", "smith", "-f", "json"],
+    )))
+    .unwrap();
+    assert_eq!(record["observations"].as_array().unwrap().len(), page + 3);
+}

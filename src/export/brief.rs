@@ -18,6 +18,8 @@ pub struct Brief<'a> {
     /// Observations, check-ins, measures and actions are limited to this date on.
     pub since: Option<NaiveDate>,
     pub include_private: bool,
+    /// Older observations were not read into the file: the brief holds only the newest.
+    pub partial: bool,
     /// The earliest date on any record shown (whatever `since` says).
     pub coached_since: Option<NaiveDate>,
     /// Active goals first, then by target date.
@@ -217,6 +219,7 @@ impl<'a> Brief<'a> {
             today,
             since,
             include_private: options.include_private,
+            partial: !file.all_observations,
             coached_since,
             goals,
             focuses,

@@ -129,6 +129,13 @@ fn header(out: &mut String, brief: &Brief, title: &str) {
             day(since)
         );
     }
+    if brief.partial {
+        let _ = writeln!(
+            out,
+            "<p class=\"notice flag\">Only the latest {} observations were read; older ones are not in this brief.</p>",
+            brief.evidence.len()
+        );
+    }
     if brief.include_private {
         out.push_str(
             "<p class=\"notice private\">Includes private notes, each marked “(private)”.</p>\n",

@@ -59,6 +59,13 @@ fn header(out: &mut String, brief: &Brief) {
             day(since)
         );
     }
+    if brief.partial {
+        let _ = writeln!(
+            out,
+            "**Only the latest {} observations** were read; older ones are not in this brief.\n",
+            brief.evidence.len()
+        );
+    }
     if brief.include_private {
         let _ = writeln!(
             out,

@@ -41,6 +41,9 @@ impl Options {
     }
 }
 
+// Each export is of the file as given: load every observation into it first
+// (`Store::load_all_observations`). A brief of a partial file says so in its header.
+
 /// The conference brief as Markdown.
 pub fn markdown(file: &TeacherFile, options: &Options) -> String {
     markdown::write(&Brief::new(file, options))

@@ -315,6 +315,17 @@ fn markdown_keeps_table_rows_whole_and_control_characters_out() {
 }
 
 #[test]
+fn a_brief_of_a_partly_read_file_says_so() {
+    let mut partial = file();
+    partial.all_observations = false;
+    assert!(
+        markdown(&partial, &options()).contains("**Only the latest 4 observations** were read")
+    );
+    assert!(html(&partial, &options()).contains("Only the latest 4 observations were read"));
+    assert!(!markdown(&file(), &options()).contains("Only the latest"));
+}
+
+#[test]
 fn json_is_reproducible_and_carries_whole_records() {
     let first = json(&file(), &options());
     assert_eq!(first, json(&file(), &options()));
