@@ -165,10 +165,14 @@ fn x_axis(svg: &mut String, scale: &Scale, end: NaiveDate) {
             day += chrono::TimeDelta::days(7);
         }
     } else {
-        let mut month = scale
-            .start
-            .with_day(1)
-            .and_then(|first| first.checked_add_months(Months::new(1)));
+        // The first of the month on or after the start.
+        let mut month = match scale.start.day() {
+            1 => Some(scale.start),
+            _ => scale
+                .start
+                .with_day(1)
+                .and_then(|first| first.checked_add_months(Months::new(1))),
+        };
         let mut months = Vec::new();
         while let Some(first) = month.filter(|first| *first <= end) {
             months.push(first);

@@ -5,6 +5,7 @@ use super::brief::{self, ActionState, Brief, day};
 use super::chart;
 use super::markdown::goal_status;
 use crate::text;
+use chrono::Datelike;
 use std::fmt::Write;
 
 /// Makes text safe anywhere in the page, in element content and in quoted attributes:
@@ -43,6 +44,7 @@ p { margin: 3pt 0; }
 .private { color: #8a1111; font-weight: 600; }
 .flag { color: #a10d0d; font-weight: 600; }
 .ok { color: #18632a; font-weight: 600; }
+.kept { color: #18632a; }
 .muted { color: #5c5c5c; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0; break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
@@ -58,7 +60,7 @@ ul.ledger { list-style: none; padding-left: 0; }
 figure { margin: 4pt 0 6pt; }
 svg.chart { display: block; width: 100%; height: auto; }
 svg.key { vertical-align: -1pt; margin-right: 3pt; }
-.ratings { font-size: 9pt; margin-top: 0; }
+.ratings { font-size: 9pt; margin-top: 0; list-style: none; padding-left: 0; }
 .point { white-space: nowrap; }
 footer { margin-top: 12pt; font-size: 8.5pt; color: #5c5c5c; }
 @media print {
@@ -268,27 +270,42 @@ fn ratings(out: &mut String, brief: &Brief) {
         return;
     };
     let _ = writeln!(out, "<figure>\n{svg}\n</figure>");
-    // The chart's numbers as text too: for reading aloud, copying, and private marks.
-    let points: Vec<String> = brief
-        .ratings
-        .iter()
-        .map(|point| {
-            let focus = point
-                .focus
-                .map_or("no focus".to_string(), |number| format!("focus {number}"));
-            format!(
-                "<span class=\"point\">{}{}: {} ({focus})</span>",
-                day(point.observation.observed_at.date()),
-                private_mark(point.observation.private),
-                brief::rating(point.rating),
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "<p class=\"muted ratings\">{}</p>\n</section>",
-        points.join(" · ")
-    );
+    // The chart's numbers as text too (for reading aloud, copying, and private marks):
+    // one line per focus, "2 Sep 1 · 9 Sep 1 · 16 Sep 2".
+    let mut numbers: Vec<Option<usize>> = brief.focuses.iter().map(|f| Some(f.number)).collect();
+    numbers.push(None);
+    out.push_str("<ul class=\"muted ratings\">\n");
+    for number in numbers {
+        let points: Vec<String> = brief
+            .ratings
+            .iter()
+            .filter(|point| point.focus == number)
+            .map(|point| {
+                let date = point.observation.observed_at.date();
+                let shown = if date.year() == brief.today.year() {
+                    date.format("%-d %b").to_string()
+                } else {
+                    day(date)
+                };
+                format!(
+                    "<span class=\"point\">{shown}{} <strong>{}</strong></span>",
+                    private_mark(point.observation.private),
+                    point.rating.value()
+                )
+            })
+            .collect();
+        if points.is_empty() {
+            continue;
+        }
+        let name = number.map_or("No focus".to_string(), |n| format!("Focus {n}"));
+        let _ = writeln!(
+            out,
+            "<li>{}{name}: {}</li>",
+            chart::key(number),
+            points.join(" · ")
+        );
+    }
+    out.push_str("</ul>\n</section>\n");
 }
 
 fn evidence(out: &mut String, brief: &Brief) {
@@ -309,6 +326,9 @@ fn evidence(out: &mut String, brief: &Brief) {
         }
         if let Some(rating) = observation.rating {
             parts.push(brief::rating(rating));
+        }
+        if let Some(mark) = observation.practice_mark {
+            parts.push(format!("walkthrough: {}", mark.label()));
         }
         let excerpt = brief::excerpt(&observation.evidence);
         parts.push(if excerpt.is_empty() {
@@ -371,7 +391,7 @@ fn actions(out: &mut String, brief: &Brief) {
             } => ("☐", " class=\"flag\""),
             ActionState::Open { .. } => ("☐", ""),
             ActionState::Late { .. } => ("✔", " class=\"muted\""),
-            ActionState::Kept => ("✔", " class=\"ok\""),
+            ActionState::Kept => ("✔", " class=\"kept\""),
         };
         let _ = writeln!(
             out,

@@ -219,6 +219,9 @@ fn evidence(out: &mut String, brief: &Brief) {
         if let Some(rating) = observation.rating {
             parts.push(brief::rating(rating));
         }
+        if let Some(mark) = observation.practice_mark {
+            parts.push(format!("walkthrough: {}", mark.label()));
+        }
         let excerpt = brief::excerpt(&observation.evidence);
         parts.push(if excerpt.is_empty() {
             "(no evidence written)".to_string()

@@ -27,6 +27,7 @@ fn options() -> Options {
 }
 
 fn observation(id: &str, when: &str, focus: &str, rating: u8, evidence: &str) -> Observation {
+    let practice_mark = (id == "O2").then_some(PracticeMark::Partly);
     Observation {
         meta: meta(id),
         teacher_id: "T".into(),
@@ -34,6 +35,7 @@ fn observation(id: &str, when: &str, focus: &str, rating: u8, evidence: &str) ->
         observed_at: at(when),
         evidence: evidence.into(),
         rating: Rating::new(rating),
+        practice_mark,
         ..Observation::default()
     }
 }
@@ -228,6 +230,11 @@ fn focus_history_is_numbered_oldest_first_with_ratings_on_each() {
         markdown.contains("| 10 Sep 2026 | 1 not yet | 1. Routines for the first five minutes |")
     );
     assert!(markdown.contains("coached since 1 Sep 2026 · check-ins every 7 days"));
+    assert!(
+        markdown.contains(
+            "- **1 Oct 2026 09:00** · 3 developing · walkthrough: partly · Routine posted."
+        )
+    );
     assert!(markdown.contains("## Next check-in: Thu 19 Nov 2026 (overdue 4d !)"));
 }
 
