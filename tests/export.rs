@@ -13,25 +13,39 @@ use common::{at, caseload, day};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Record ids are random and the author is the login name: give them fixed stand-ins, so
-/// golden files depend on nothing but the records' content.
+/// Record ids are random and the author is the login name: give them fixed stand-ins,
+/// numbered in an order that depends on the records' content alone, so golden files do
+/// too.
 fn stable(mut file: TeacherFile) -> TeacherFile {
+    fn in_order<T, K: Ord>(records: &[T], key: impl Fn(&T) -> K) -> Vec<&T> {
+        let mut sorted: Vec<&T> = records.iter().collect();
+        sorted.sort_by_key(|record| key(record));
+        sorted
+    }
     let mut names: HashMap<String, String> = HashMap::new();
     let mut name = |kind: &str, meta: &Meta| {
         let next = format!("{kind}-{}", names.len() + 1);
         names.entry(meta.id.clone()).or_insert(next);
     };
     name("teacher", &file.teacher.meta);
-    file.goals.iter().for_each(|r| name("goal", &r.meta));
-    file.measures.iter().for_each(|r| name("measure", &r.meta));
-    file.focuses.iter().for_each(|r| name("focus", &r.meta));
-    file.observations
-        .iter()
-        .for_each(|r| name("observation", &r.meta));
-    file.check_ins
-        .iter()
-        .for_each(|r| name("check-in", &r.meta));
-    file.actions.iter().for_each(|r| name("action", &r.meta));
+    for goal in in_order(&file.goals, |g| (g.target_on, g.statement.clone())) {
+        name("goal", &goal.meta);
+    }
+    for measure in in_order(&file.measures, |m| (m.measured_on, m.note.clone())) {
+        name("measure", &measure.meta);
+    }
+    for focus in in_order(&file.focuses, |f| (f.started_on, f.statement.clone())) {
+        name("focus", &focus.meta);
+    }
+    for observation in in_order(&file.observations, |o| (o.observed_at, o.evidence.clone())) {
+        name("observation", &observation.meta);
+    }
+    for check_in in in_order(&file.check_ins, |c| (c.held_on, c.notes.clone())) {
+        name("check-in", &check_in.meta);
+    }
+    for action in in_order(&file.actions, |a| (a.due_on, a.done_on, a.what.clone())) {
+        name("action", &action.meta);
+    }
     let id = |old: &str| names.get(old).cloned().unwrap_or_else(|| "missing".into());
     let link = |old: &Option<String>| old.as_deref().map(id);
     let meta = |meta: &mut Meta| {

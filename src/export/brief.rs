@@ -2,6 +2,7 @@
 //! Markdown and HTML writers only lay it out.
 
 use super::Options;
+use super::order::Ordered;
 use crate::db::TeacherFile;
 use crate::model::{Action, CheckIn, Focus, Goal, Measure, Observation, Rating, Teacher};
 use chrono::NaiveDate;
@@ -143,14 +144,20 @@ impl<'a> Brief<'a> {
         let today = options.today;
         let since = options.since;
         let in_range = |day: NaiveDate| since.is_none_or(|since| day >= since);
-        let shown_observations: Vec<&Observation> = file
+        let ordered = Ordered::new(file);
+        // Newest first, as the brief lists them.
+        let shown_observations: Vec<&Observation> = ordered
             .observations
             .iter()
+            .rev()
+            .copied()
             .filter(|o| options.include_private || !o.private)
             .collect();
-        let shown_check_ins: Vec<&CheckIn> = file
+        let shown_check_ins: Vec<&CheckIn> = ordered
             .check_ins
             .iter()
+            .rev()
+            .copied()
             .filter(|c| options.include_private || !c.private)
             .collect();
 
@@ -173,16 +180,16 @@ impl<'a> Brief<'a> {
             .filter(|c| in_range(c.held_on))
             .collect();
 
-        let goals = file
+        let goals = ordered
             .goals
             .iter()
-            .map(|goal| goal_summary(file, goal, today, &in_range))
+            .map(|goal| goal_summary(&ordered.measures, goal, today, &in_range))
             .collect();
 
         let number_of = |focus_id: &str| {
-            file.focuses
+            ordered
+                .focuses
                 .iter()
-                .rev()
                 .position(|f| f.meta.id == focus_id)
                 .map(|place| place + 1)
         };
@@ -197,10 +204,9 @@ impl<'a> Brief<'a> {
                 })
             })
             .collect();
-        let focuses = file
+        let focuses = ordered
             .focuses
             .iter()
-            .rev()
             .enumerate()
             .map(|(place, focus)| FocusSummary {
                 number: place + 1,
@@ -240,12 +246,16 @@ impl<'a> Brief<'a> {
 }
 
 fn goal_summary<'a>(
-    file: &'a TeacherFile,
+    measures: &[&'a Measure],
     goal: &'a Goal,
     today: NaiveDate,
     in_range: &impl Fn(NaiveDate) -> bool,
 ) -> GoalSummary<'a> {
-    let all: Vec<&Measure> = file.measures_of(&goal.meta.id).collect();
+    let all: Vec<&Measure> = measures
+        .iter()
+        .copied()
+        .filter(|m| m.goal_id == goal.meta.id)
+        .collect();
     let latest = all.last().copied();
     let reached = match (latest, goal.target) {
         (Some(latest), Some(target)) => reaches(goal, latest.value, target),

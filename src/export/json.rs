@@ -1,6 +1,7 @@
 //! The teacher's whole record as JSON, for archives and for importing elsewhere.
 
 use super::Options;
+use super::order::Ordered;
 use crate::db::TeacherFile;
 use crate::model::{Action, CheckIn, Focus, Goal, Measure, Observation, Teacher};
 use chrono::NaiveDate;
@@ -30,16 +31,16 @@ struct Export<'a> {
     actions: Vec<Action>,
 }
 
-/// Records in a stable order: goals as the store lists them (active first, by target date),
-/// the rest oldest first. Every link in the file resolves within it: an action made in a
+/// Records in a stable order (see `order`): goals active first then by target date, the
+/// rest oldest first, actions by due date. Every link in the file resolves within it: an action made in a
 /// check-in that is left out (private, or before `since`) keeps no `check_in_id`.
 pub(super) fn write(file: &TeacherFile, options: &Options) -> String {
     let in_range = |day: NaiveDate| options.since.is_none_or(|since| day >= since);
     let shown = |private: bool| options.include_private || !private;
-    let check_ins: Vec<&CheckIn> = file
+    let ordered = Ordered::new(file);
+    let check_ins: Vec<&CheckIn> = ordered
         .check_ins
-        .iter()
-        .rev()
+        .into_iter()
         .filter(|c| shown(c.private) && in_range(c.held_on))
         .collect();
     let check_in_ids: HashSet<&str> = check_ins.iter().map(|c| c.meta.id.as_str()).collect();
@@ -77,17 +78,16 @@ pub(super) fn write(file: &TeacherFile, options: &Options) -> String {
         since: options.since,
         include_private: options.include_private,
         teacher: &file.teacher,
-        goals: file.goals.iter().collect(),
-        measures: file
+        goals: ordered.goals,
+        measures: ordered
             .measures
-            .iter()
+            .into_iter()
             .filter(|m| in_range(m.measured_on))
             .collect(),
-        focuses: file.focuses.iter().rev().collect(),
-        observations: file
+        focuses: ordered.focuses,
+        observations: ordered
             .observations
-            .iter()
-            .rev()
+            .into_iter()
             .filter(|o| shown(o.private) && in_range(o.observed_at.date()))
             .collect(),
         check_ins,

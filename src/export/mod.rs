@@ -10,6 +10,7 @@ mod chart;
 mod html;
 mod json;
 mod markdown;
+mod order;
 #[cfg(test)]
 mod tests;
 

@@ -333,6 +333,29 @@ fn a_brief_of_a_partly_read_file_says_so() {
 }
 
 #[test]
+fn records_on_the_same_day_keep_their_order_whatever_their_ids() {
+    let mut tied = file();
+    tied.goals[1].status = GoalStatus::Active;
+    tied.goals[1].target_on = tied.goals[0].target_on;
+    tied.observations[3].observed_at = tied.observations[2].observed_at;
+    let mut renamed = tied.clone();
+    renamed.goals.reverse();
+    renamed.observations.reverse();
+    // The goals swap ids, and the measures follow their goal.
+    let swap = |id: &mut String| *id = if id == "G1" { "G2" } else { "G1" }.to_string();
+    renamed.goals.iter_mut().for_each(|g| swap(&mut g.meta.id));
+    renamed
+        .measures
+        .iter_mut()
+        .for_each(|m| swap(&mut m.goal_id));
+    for (place, observation) in renamed.observations.iter_mut().enumerate() {
+        observation.meta.id = format!("{}", 9 - place);
+    }
+    assert_eq!(markdown(&tied, &options()), markdown(&renamed, &options()));
+    assert_eq!(html(&tied, &options()), html(&renamed, &options()));
+}
+
+#[test]
 fn json_is_reproducible_and_carries_whole_records() {
     let first = json(&file(), &options());
     assert_eq!(first, json(&file(), &options()));
