@@ -135,6 +135,32 @@ fn smiths_brief_and_record_match_the_golden_files() {
     golden("smith.json", &export::json(&file, &options));
 }
 
+/// The demo school's Smith, loaded with the clock every test lives in.
+#[test]
+fn the_demo_schools_smith_matches_the_golden_files() {
+    let (_dir, mut store) = common::empty_store();
+    coachlog::demo::load(&mut store, today()).unwrap();
+    let coachlog::db::NameMatch::One(teacher) = store.match_teacher("Smith, Dan").unwrap() else {
+        panic!("the demo has one Smith, Dan");
+    };
+    let mut file = store.teacher_file(&teacher.meta.id).unwrap().unwrap();
+    store.load_all_observations(&mut file).unwrap();
+    let file = stable(file);
+    let options = Options::new(today());
+    golden("demo-smith.md", &export::markdown(&file, &options));
+    golden("demo-smith.html", &export::html(&file, &options));
+    golden("demo-smith.json", &export::json(&file, &options));
+
+    // The demo's private conference stays out unless asked for.
+    let private = "improvement-plan paperwork was drafted";
+    assert!(!export::html(&file, &options).contains(private));
+    let options = Options {
+        include_private: true,
+        ..options
+    };
+    assert!(export::markdown(&file, &options).contains(private));
+}
+
 /// A private observation and a private check-in added to Smith's file, with words found
 /// nowhere else.
 fn with_private_notes() -> (tempfile::TempDir, TeacherFile) {
