@@ -5,11 +5,13 @@ mod command;
 mod open;
 mod query;
 mod record;
+mod search;
 
 pub use command::{Applied, Change, Command};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
 pub use query::{NameMatch, RosterRow, TeacherFile};
 pub use record::{AnyRecord, Record};
+pub use search::{Hit, MATCH_END, MATCH_START};
 
 use crate::clock::Clock;
 use rusqlite::Connection;

@@ -14,7 +14,10 @@ use std::time::Duration;
 /// Written into the SQLite header so that coachlog files can be told from others ("CLOG").
 pub const APPLICATION_ID: i32 = 0x434C_4F47;
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_search.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
