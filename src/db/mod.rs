@@ -11,7 +11,7 @@ pub use command::{Applied, Change, Command};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
 pub use query::{NameMatch, RosterRow, TeacherFile};
 pub use record::{AnyRecord, Record};
-pub use search::{Hit, MATCH_END, MATCH_START};
+pub use search::{Hit, MATCH_END, MATCH_START, searchable};
 
 use crate::clock::Clock;
 use rusqlite::Connection;

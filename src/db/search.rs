@@ -84,6 +84,11 @@ fn fts_query(typed: &str) -> Option<String> {
     (!phrases.is_empty()).then(|| phrases.join(" "))
 }
 
+/// Whether what was typed holds a word to search for (a letter or a digit).
+pub fn searchable(typed: &str) -> bool {
+    fts_query(typed).is_some()
+}
+
 /// The `snippet()` text made one clean line with `«…»` marks.
 fn excerpt(raw: &str) -> String {
     let marked: String = raw
@@ -217,6 +222,7 @@ mod tests {
     fn nothing_searchable_is_no_query() {
         for typed in ["", "   ", "*", "\" ( ) -", "😀"] {
             assert_eq!(fts_query(typed), None, "{typed:?}");
+            assert!(!searchable(typed));
         }
     }
 
