@@ -20,6 +20,8 @@ pub enum Context {
     Review,
     Confirm,
     Help,
+    /// The search box: plain keys type the words to find.
+    Search,
 }
 
 impl Context {
@@ -35,6 +37,7 @@ impl Context {
             Context::Review => "Check-in: agreed last time",
             Context::Confirm => "Questions",
             Context::Help => "Help",
+            Context::Search => "Searching notes",
         }
     }
 }
@@ -83,6 +86,7 @@ pub enum Msg {
     CarryOver,
     Yes,
     No,
+    Search,
 }
 
 /// A key with its modifiers, written as the footer shows it.
@@ -189,6 +193,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Roster, Key::char('o'), Msg::Observe, "observe", true),
     bind(C::Roster, Key::plain(K::Enter), Msg::Open, "open", true),
     bind(C::Roster, Key::char('/'), Msg::Filter, "filter", true),
+    bind(C::Roster, Key::char('s'), Msg::Search, "search", true),
     bind(
         C::Roster,
         Key::char('a'),
@@ -252,6 +257,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Workspace, Key::char('a'), Msg::Add, "add", true),
     bind(C::Workspace, Key::char('e'), Msg::Edit, "edit", true),
     bind(C::Workspace, Key::char('d'), Msg::Delete, "delete", false),
+    bind(C::Workspace, Key::char('s'), Msg::Search, "search", false),
     bind(
         C::Workspace,
         Key::char(' '),
@@ -381,6 +387,28 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Confirm, Key::plain(K::Enter), Msg::Yes, "yes", false),
     bind(C::Confirm, Key::char('n'), Msg::No, "no", true),
     bind(C::Confirm, Key::plain(K::Esc), Msg::No, "no", false),
+    // Search
+    bind(C::Search, Key::plain(K::Enter), Msg::Open, "open", true),
+    bind(C::Search, Key::plain(K::Up), Msg::Up, "previous", true),
+    bind(C::Search, Key::plain(K::Down), Msg::Down, "next", true),
+    bind(C::Search, Key::plain(K::Esc), Msg::Cancel, "close", true),
+    bind(C::Search, Key::ctrl('u'), Msg::ClearFilter, "clear", false),
+    bind(
+        C::Search,
+        Key::plain(K::PageUp),
+        Msg::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        C::Search,
+        Key::plain(K::PageDown),
+        Msg::PageDown,
+        "page down",
+        false,
+    ),
+    bind(C::Search, Key::ctrl('q'), Msg::Quit, "quit", false),
+    bind(C::Search, Key::ctrl('c'), Msg::Quit, "quit", false),
     // Help
     bind(C::Help, Key::plain(K::Esc), Msg::Cancel, "close", true),
     bind(C::Help, Key::char('?'), Msg::Cancel, "close", false),
@@ -471,6 +499,7 @@ pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
         C::Form,
         C::QuickForm,
         C::Review,
+        C::Search,
         C::Confirm,
         C::Help,
         C::Global,

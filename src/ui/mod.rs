@@ -3,6 +3,7 @@
 mod form;
 mod help;
 mod roster;
+mod search;
 pub mod theme;
 mod workspace;
 
@@ -45,6 +46,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Popup::Form(popup) => form::render(app, popup, frame, body),
             Popup::Confirm(confirm) => render_confirm(&confirm.question, frame, body),
             Popup::Help { scroll } => help::render(*scroll, frame, body),
+            Popup::Search(search) => search::render(search, frame, body),
         }
     }
     if let Some(message) = &app.status {
