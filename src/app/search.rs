@@ -32,6 +32,11 @@ impl Search {
         &self.hits
     }
 
+    /// Whether the query holds a word to search for (rather than nothing, or only marks).
+    pub fn has_words(&self) -> bool {
+        crate::db::searchable(&self.query)
+    }
+
     /// Whether there may be more notes than are shown.
     pub fn is_cut(&self) -> bool {
         self.hits.len() >= LIMIT

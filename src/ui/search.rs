@@ -19,10 +19,9 @@ const MATCHED: Style = theme::KEY.add_modifier(Modifier::UNDERLINED);
 
 pub fn render(search: &Search, frame: &mut Frame, area: Rect) {
     // A screen of its own over the whole body: the results want every line.
-    let popup = area;
-    frame.render_widget(Clear, popup);
+    frame.render_widget(Clear, area);
     let count = match search.hits().len() {
-        _ if !crate::db::searchable(&search.query) => String::new(),
+        _ if !search.has_words() => String::new(),
         _ if search.is_cut() => format!(" best {} notes ", search.hits().len()),
         1 => " 1 note ".to_string(),
         n => format!(" {n} notes "),
@@ -31,8 +30,8 @@ pub fn render(search: &Search, frame: &mut Frame, area: Rect) {
         .title(" Search all notes ")
         .title_bottom(Line::from(count).right_aligned())
         .border_style(theme::ACCENT);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     let [input, results] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     frame.render_widget(
@@ -45,7 +44,7 @@ pub fn render(search: &Search, frame: &mut Frame, area: Rect) {
     );
 
     if search.hits().is_empty() {
-        let hint = if crate::db::searchable(&search.query) {
+        let hint = if search.has_words() {
             format!(
                 "No note holds \"{}\". Fewer or shorter words find more.",
                 text::line(search.query.trim())
