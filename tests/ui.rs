@@ -759,3 +759,62 @@ fn scrolling_a_long_history_loads_older_observations_as_it_goes() {
     assert!(app.workspace().unwrap().file.all_observations);
     assert!(text(&app).contains("Observations · 193"), "{}", text(&app));
 }
+
+#[test]
+fn search_finds_notes_as_you_type_and_enter_opens_the_record() {
+    use coachlog::app::workspace::Tab;
+    use coachlog::model::Kind;
+    let (_dir, mut store, smith) = caseload();
+    let okafor = store.teachers(false).unwrap()[1].meta.id.clone();
+    common::observe(
+        &mut store,
+        &okafor,
+        "2026-11-16T09:10",
+        3,
+        "After the wait time, two students explained their reasoning to the class.",
+    );
+    let off_task = store.observations(&smith).unwrap()[2].clone();
+    let focus = store.focuses(&smith).unwrap()[0].clone();
+    let mut app = app(store);
+    press(&mut app, "sexplai");
+    insta::assert_snapshot!("search", screen(&app, 80, 24).backend());
+    let shown = text(&app);
+    let smith_at = shown.find("Smith, Dan").expect("Smith's notes");
+    let okafor_at = shown.find("Okafor, Ngozi").expect("Okafor's notes");
+    assert!(smith_at < okafor_at, "grouped under each teacher: {shown}");
+
+    // Letters type, even those that are keys elsewhere; Ctrl-U starts again.
+    press(&mut app, "<C-u>off taqj<BS><BS>sk");
+    assert!(text(&app).contains("Find off task▏"), "{}", text(&app));
+    press(&mut app, "<Enter>");
+    let workspace = app.workspace().expect("the teacher is open");
+    assert_eq!(workspace.tab, Tab::Observations);
+    assert_eq!(
+        workspace.selected_record(),
+        Some((Kind::Observation, off_task.meta.id.clone()))
+    );
+    assert!(
+        text(&app).contains("Wed 14 Oct 2026 10:36"),
+        "its detail is shown: {}",
+        text(&app)
+    );
+
+    // From the workspace too; a focus opens on the timeline, and Esc just closes.
+    press(&mut app, "s<Esc>");
+    assert!(app.popups.is_empty() && app.workspace().is_some());
+    press(&mut app, "snames target<Enter>");
+    let workspace = app.workspace().unwrap();
+    assert_eq!(workspace.tab, Tab::Timeline);
+    assert_eq!(
+        workspace.selected_record(),
+        Some((Kind::Focus, focus.meta.id))
+    );
+    // A measurement shows under its goal.
+    press(&mut app, "s24/28<Enter>");
+    let workspace = app.workspace().unwrap();
+    assert_eq!(workspace.tab, Tab::Goals);
+    assert_eq!(
+        workspace.selected_record().map(|(kind, _)| kind),
+        Some(Kind::Goal)
+    );
+}

@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod records;
 pub mod roster;
 pub mod rounds;
+pub mod search;
 pub mod workspace;
 
 use crate::db::{AnyRecord, Command, Store};
@@ -73,6 +74,7 @@ pub enum Popup {
     Form(Box<FormPopup>),
     Confirm(Confirm),
     Help { scroll: u16 },
+    Search(Box<search::Search>),
 }
 
 /// A message in the status line.
@@ -227,6 +229,7 @@ impl App {
         match self.popups.last() {
             Some(Popup::Help { .. }) => vec![Context::Help, Context::Global],
             Some(Popup::Confirm(_)) => vec![Context::Confirm],
+            Some(Popup::Search(_)) => vec![Context::Search],
             Some(Popup::Form(popup)) => match &popup.review {
                 Some(review) if review.focused => vec![Context::Review, Context::Form],
                 _ if popup.form.enter_saves => vec![Context::QuickForm, Context::Form],
@@ -269,6 +272,8 @@ impl App {
             self.save_visit_draft();
         } else if let Some(popup) = self.top_form() {
             popup.form.paste(pasted, now);
+        } else if let Some(Popup::Search(_)) = self.popups.last() {
+            self.paste_in_search(pasted);
         } else if self.roster.filtering {
             self.roster.type_text(&text::line(pasted));
         }
@@ -291,6 +296,8 @@ impl App {
         if !self.popups.is_empty() {
             if in_form {
                 self.type_in_form(event);
+            } else if contexts == [Context::Search] {
+                self.type_in_search(event);
             }
         } else if let Some(capture) = self.capture_mut() {
             if capture.input.input(event) {
@@ -341,6 +348,7 @@ impl App {
         match msg {
             Msg::Quit => self.ask_quit(),
             Msg::Help => self.popups.push(Popup::Help { scroll: 0 }),
+            Msg::Search => self.open_search(),
             Msg::Yes => self.answer(true),
             Msg::No => self.answer(false),
             Msg::Save => self.save_form(),
@@ -359,6 +367,7 @@ impl App {
                 }
             }
             _ if matches!(self.popups.last(), Some(Popup::Help { .. })) => self.scroll_help(msg),
+            _ if matches!(self.popups.last(), Some(Popup::Search(_))) => self.update_search(msg),
             _ if self
                 .top_form()
                 .is_some_and(|p| p.review.as_ref().is_some_and(|r| r.focused)) =>

@@ -6,6 +6,7 @@ mod draft;
 mod open;
 mod query;
 mod record;
+mod search;
 mod walkthrough;
 
 pub use command::{Applied, Change, Command};
@@ -13,6 +14,7 @@ pub use draft::Draft;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
 pub use query::{Ledger, NameMatch, OBSERVATION_PAGE, RosterRow, TeacherFile};
 pub use record::{AnyRecord, Record};
+pub use search::{Hit, MATCH_END, MATCH_START, searchable};
 pub use walkthrough::{Round, Tally};
 
 use crate::clock::Clock;

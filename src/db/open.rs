@@ -17,6 +17,7 @@ pub const APPLICATION_ID: i32 = 0x434C_4F47;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_capture_and_rounds.sql"),
+    include_str!("migrations/003_search.sql"),
 ];
 
 /// The schema version this build writes.
