@@ -818,3 +818,27 @@ fn search_finds_notes_as_you_type_and_enter_opens_the_record() {
         Some(Kind::Goal)
     );
 }
+
+#[test]
+fn a_goal_measure_can_be_taken_during_a_check_in() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>c");
+    assert!(
+        text(&app).contains("32% → 86% now → target 85% ✔"),
+        "{}",
+        text(&app)
+    );
+    press(&mut app, "<C-g>");
+    assert!(text(&app).contains("Measure · Students on task"));
+    press(&mut app, "90<Tab><Tab>25/28 on task<C-s>");
+    assert!(
+        text(&app).contains("32% → 90% now → target 85% ✔"),
+        "the brief shows it at once"
+    );
+    press(&mut app, "Kept it up.<C-s>");
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let values: Vec<f64> = file.measures.iter().map(|m| m.value).collect();
+    assert_eq!(values, vec![32.0, 86.0, 90.0]);
+    assert_eq!(file.check_ins[0].notes, "Kept it up.");
+}

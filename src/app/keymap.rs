@@ -109,6 +109,7 @@ pub enum Msg {
     Agenda,
     TimelineShow,
     TimelineDates,
+    AddGoalMeasure,
     Search,
 }
 
@@ -275,6 +276,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Form, Key::ctrl('e'), Msg::ExternalEditor, "$EDITOR", true),
     bind(C::Form, Key::ctrl('p'), Msg::TogglePrivate, "private", false),
     bind(C::Form, Key::ctrl('n'), Msg::AddNewAction, "new action", false),
+    bind(C::Form, Key::ctrl('g'), Msg::AddGoalMeasure, "goal measure", false),
     bind(C::Form, Key::plain(K::Esc), Msg::Cancel, "cancel", true),
     // Quick observation
     bind(C::QuickForm, Key::plain(K::Enter), Msg::Save, "save", true),

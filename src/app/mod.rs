@@ -357,6 +357,7 @@ impl App {
             Msg::TogglePrivate => self.toggle_private(),
             Msg::ExternalEditor => self.request_editor(),
             Msg::AddNewAction => self.open_new_action_for_check_in(),
+            Msg::AddGoalMeasure => self.open_measure_for_check_in(),
             Msg::MarkDone | Msg::CarryOver => {
                 if let Some(review) = self.top_form().and_then(|p| p.review.as_mut()) {
                     review.toggle(if msg == Msg::MarkDone {
@@ -750,6 +751,15 @@ impl App {
                 if let (Purpose::Teacher(None), Some(id)) = (&popup.purpose, applied.added_id()) {
                     self.roster.select_id(id);
                 }
+                // A measurement taken during a check-in shows in its brief at once.
+                if let Purpose::Measure { goal, .. } = &popup.purpose
+                    && let Some(value) = values.number("Value")
+                    && let Some(review) = self.top_form().and_then(|p| p.review.as_mut())
+                    && let Some((active, latest)) = review.goal.as_mut()
+                    && active.meta.id == goal.meta.id
+                {
+                    *latest = Some(value);
+                }
                 // A new round starts at once with its first classroom.
                 if let (Purpose::NewRound { .. }, Some(id)) = (&popup.purpose, applied.added_id()) {
                     let id = id.to_owned();
@@ -999,6 +1009,27 @@ impl App {
             for_check_in: true,
         };
         self.open_form(records::action_form(None), purpose);
+    }
+
+    /// During a check-in: a measurement of the active goal, saved at once.
+    fn open_measure_for_check_in(&mut self) {
+        let goal = match self.top_form().and_then(|p| p.review.as_ref()) {
+            Some(review) => review.goal.as_ref().map(|(goal, _)| goal.clone()),
+            None => return,
+        };
+        match goal {
+            Some(goal) => {
+                let form = records::measure_form(&goal, None);
+                self.open_form(
+                    form,
+                    Purpose::Measure {
+                        goal,
+                        existing: None,
+                    },
+                );
+            }
+            None => self.warn("This teacher has no active goal to measure"),
+        }
     }
 
     fn new_focus(&mut self) {
