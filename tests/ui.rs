@@ -842,3 +842,36 @@ fn a_goal_measure_can_be_taken_during_a_check_in() {
     assert_eq!(values, vec![32.0, 86.0, 90.0]);
     assert_eq!(file.check_ins[0].notes, "Kept it up.");
 }
+
+#[test]
+fn a_save_on_a_full_disk_keeps_the_form_and_the_text() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    app.store.cap_size_for_tests(1).unwrap();
+    press(&mut app, "<Down><Down>o2");
+    let evidence = "Students explained the target. ".repeat(200);
+    app.handle_event(Event::Paste(evidence.clone()));
+    press(&mut app, "<Enter>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("the disk is full: nothing was saved"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Observe Smith, Dan"),
+        "the form is still open"
+    );
+    assert!(
+        shown.contains("Students explained the target."),
+        "with the text"
+    );
+    assert_eq!(
+        app.store
+            .teacher_file(&smith)
+            .unwrap()
+            .unwrap()
+            .observations
+            .len(),
+        3
+    );
+}

@@ -117,6 +117,13 @@ impl Store {
         self.clock = clock;
     }
 
+    /// Caps the file at `pages` pages, so that tests can see what a full disk does.
+    #[doc(hidden)]
+    pub fn cap_size_for_tests(&self, pages: u32) -> Result<()> {
+        self.conn.pragma_update(None, "max_page_count", pages)?;
+        Ok(())
+    }
+
     /// Writes a consistent copy of the whole database to a new owner-only file.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
         open::write_copy(&self.conn, target)
