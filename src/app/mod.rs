@@ -1017,18 +1017,21 @@ impl App {
             Some(review) => review.goal.as_ref().map(|(goal, _)| goal.clone()),
             None => return,
         };
+        self.open_measure_form(goal, "This teacher has no active goal to measure");
+    }
+
+    /// The form for a new measurement of `goal`, or `missing` said when there is none.
+    fn open_measure_form(&mut self, goal: Option<crate::model::Goal>, missing: &str) {
         match goal {
             Some(goal) => {
                 let form = records::measure_form(&goal, None);
-                self.open_form(
-                    form,
-                    Purpose::Measure {
-                        goal,
-                        existing: None,
-                    },
-                );
+                let purpose = Purpose::Measure {
+                    goal,
+                    existing: None,
+                };
+                self.open_form(form, purpose);
             }
-            None => self.warn("This teacher has no active goal to measure"),
+            None => self.warn(missing),
         }
     }
 
@@ -1092,19 +1095,7 @@ impl App {
             Tab::Goals => workspace.file.goals.get(workspace.selected()).cloned(),
             _ => workspace.file.goals.first().cloned(),
         };
-        match goal {
-            Some(goal) => {
-                let form = records::measure_form(&goal, None);
-                self.open_form(
-                    form,
-                    Purpose::Measure {
-                        goal,
-                        existing: None,
-                    },
-                );
-            }
-            None => self.warn("Add a goal first (Goals tab, a)"),
-        }
+        self.open_measure_form(goal, "Add a goal first (Goals tab, a)");
     }
 
     fn edit_selected(&mut self) {
