@@ -33,6 +33,8 @@ pub enum Command {
     },
     /// Save an observation from the shell, attached to the teacher's active focus.
     Observe(Observe),
+    /// Find notes by their words: evidence, check-ins, goals, focuses, actions, measures.
+    Search(Search),
     /// Add and list teachers.
     #[command(subcommand)]
     Teacher(TeacherCommand),
@@ -86,6 +88,17 @@ pub struct Observe {
     /// The evidence: what was seen and heard.
     #[arg(required = true, value_name = "TEXT")]
     pub text: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct Search {
+    /// Words to find; a note must hold them all, and a word matches the start of a longer
+    /// one ("explai" finds "explained"). Exits 1 when no note matches.
+    #[arg(required = true, value_name = "WORDS")]
+    pub words: Vec<String>,
+    /// Show at most this many notes, best first.
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: u32,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,6 @@
 //! What each command line does: headless subcommands, or the TUI.
 
-use crate::cli::{Cli, Command, Export, ExportFormat, Observe, TeacherAdd, TeacherCommand};
+use crate::cli::{Cli, Command, Export, ExportFormat, Observe, Search, TeacherAdd, TeacherCommand};
 use crate::clock::Clock;
 use crate::db::{AnyRecord, NameMatch, Store};
 use crate::model::{Observation, Rating, Teacher};
@@ -42,6 +42,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Check) => check(&store),
         Some(Command::Backup { output }) => backup(&store, output),
         Some(Command::Observe(observe)) => self::observe(&mut store, observe),
+        Some(Command::Search(search)) => self::search(&store, search),
         Some(Command::Teacher(TeacherCommand::Add(add))) => add_teacher(&mut store, add),
         Some(Command::Teacher(TeacherCommand::List { all })) => list_teachers(&store, all),
         Some(Command::Export(export)) => self::export(&store, export),
@@ -168,6 +169,48 @@ fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
         saved.observed_at.format("%a %-d %b %Y %H:%M"),
         text::block(&saved.evidence)
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line a note: teacher, kind, date and the words around the match, like grep:
+/// exit 1 when nothing matches.
+fn search(store: &Store, search: Search) -> Result<ExitCode> {
+    use unicode_width::UnicodeWidthStr;
+    let typed = search.words.join(" ");
+    if !crate::db::searchable(&typed) {
+        eprintln!(
+            "coachlog: nothing to search for: give words from a note, e.g. coachlog search warm-up"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let hits = store.search(&typed, usize::try_from(search.limit).unwrap_or(usize::MAX))?;
+    if hits.is_empty() {
+        eprintln!("coachlog: no note matches \"{}\"", text::line(&typed));
+        return Ok(ExitCode::FAILURE);
+    }
+    let names: Vec<String> = hits
+        .iter()
+        .map(|hit| text::line(&hit.teacher_name).into_owned())
+        .collect();
+    let name_width = names.iter().map(|name| name.width()).max().unwrap_or(0);
+    let mut out = std::io::stdout().lock();
+    for (hit, name) in hits.iter().zip(&names) {
+        let pad = " ".repeat(name_width - name.width());
+        let mut marks = String::new();
+        if hit.private {
+            marks.push_str(" (private)");
+        }
+        if hit.teacher_archived {
+            marks.push_str(" (archived)");
+        }
+        writeln!(
+            out,
+            "{name}{pad}  {:<11}  {}  {}{marks}",
+            hit.kind.label(),
+            hit.date.format("%e %b %Y"),
+            text::line(&hit.excerpt),
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

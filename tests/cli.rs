@@ -333,6 +333,53 @@ fn observe_attaches_to_the_active_focus_and_refuses_a_bad_time() {
     drop(dir);
 }
 
+#[test]
+fn search_prints_one_line_a_note_and_exits_1_when_nothing_matches() {
+    let (_dir, db) = caseload_db();
+    let seen = coachlog(
+        &db,
+        &[
+            "observe",
+            "-t",
+            "smith, dan",
+            "--at",
+            "2026-11-20 10:36",
+            "Students explained the target to a partner.",
+        ],
+    );
+    assert!(seen.status.success(), "{}", stderr(&seen));
+    let private = coachlog(
+        &db,
+        &[
+            "observe",
+            "-t",
+            "oka",
+            "--at",
+            "2026-11-09 9:10",
+            "--private",
+            "She explained «why»\x1b[2J the wait time matters.",
+        ],
+    );
+    assert!(private.status.success(), "{}", stderr(&private));
+    let found = coachlog(&db, &["search", "explai"]);
+    assert!(found.status.success(), "{}", stderr(&found));
+    assert_eq!(
+        stdout(&found),
+        "Smith, Dan     observation  20 Nov 2026  Students «explained» the target to a partner.\n\
+         Okafor, Ngozi  observation   9 Nov 2026  She «explained» ‹why›\u{fffd}[2J the wait time matters. (private)\n"
+    );
+    let none = coachlog(&db, &["search", "explai", "zebra"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(stdout(&none), "");
+    assert_eq!(
+        stderr(&none),
+        "coachlog: no note matches \"explai zebra\"\n"
+    );
+    let nothing = coachlog(&db, &["search", "\"", "*"]);
+    assert_eq!(nothing.status.code(), Some(2));
+    assert!(stderr(&nothing).contains("nothing to search for"));
+}
+
 /// Smith's file from the shared caseload, on a database the binary can open.
 fn smith_db() -> (tempfile::TempDir, PathBuf) {
     let (dir, store, _smith) = common::caseload();

@@ -745,3 +745,49 @@ fn a_long_history_loads_its_observations_a_page_at_a_time() {
     assert_eq!(file.observations.len(), total);
     assert_eq!(file.observations.last().unwrap().evidence, "visit 0");
 }
+
+#[test]
+fn a_second_instance_waits_for_the_first_rather_than_failing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    // Another coachlog (here a plain connection) is in the middle of a write.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+    let holder = std::thread::spawn(move || {
+        ready_tx.send(()).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        other.execute_batch("COMMIT").unwrap();
+    });
+    ready_rx.recv().unwrap();
+    add_teacher(&mut store, "Lee, Min");
+    holder.join().unwrap();
+    assert_eq!(store.teachers(false).unwrap().len(), 1);
+}
+
+#[test]
+fn a_full_disk_is_said_plainly_and_changes_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Smith, Dan");
+    let pages: u32 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_query_value(None, "page_count", |r| r.get(0))
+        .unwrap();
+    store.cap_size_for_tests(pages).unwrap();
+    let long = "evidence ".repeat(20_000);
+    let refused = store
+        .apply(Command::Add(AnyRecord::Observation(Observation {
+            teacher_id: teacher.meta.id.clone(),
+            observed_at: at("2026-11-23T10:00"),
+            evidence: long,
+            ..Observation::default()
+        })))
+        .unwrap_err();
+    assert!(matches!(refused, Error::DiskFull), "{refused:?}");
+    assert_eq!(
+        refused.to_string(),
+        "the disk is full: nothing was saved. Free some space and try again"
+    );
+    assert!(store.observations(&teacher.meta.id).unwrap().is_empty());
+}

@@ -759,3 +759,119 @@ fn scrolling_a_long_history_loads_older_observations_as_it_goes() {
     assert!(app.workspace().unwrap().file.all_observations);
     assert!(text(&app).contains("Observations · 193"), "{}", text(&app));
 }
+
+#[test]
+fn search_finds_notes_as_you_type_and_enter_opens_the_record() {
+    use coachlog::app::workspace::Tab;
+    use coachlog::model::Kind;
+    let (_dir, mut store, smith) = caseload();
+    let okafor = store.teachers(false).unwrap()[1].meta.id.clone();
+    common::observe(
+        &mut store,
+        &okafor,
+        "2026-11-16T09:10",
+        3,
+        "After the wait time, two students explained their reasoning to the class.",
+    );
+    let off_task = store.observations(&smith).unwrap()[2].clone();
+    let focus = store.focuses(&smith).unwrap()[0].clone();
+    let mut app = app(store);
+    press(&mut app, "sexplai");
+    insta::assert_snapshot!("search", screen(&app, 80, 24).backend());
+    let shown = text(&app);
+    let smith_at = shown.find("Smith, Dan").expect("Smith's notes");
+    let okafor_at = shown.find("Okafor, Ngozi").expect("Okafor's notes");
+    assert!(smith_at < okafor_at, "grouped under each teacher: {shown}");
+
+    // Letters type, even those that are keys elsewhere; Ctrl-U starts again.
+    press(&mut app, "<C-u>off taqj<BS><BS>sk");
+    assert!(text(&app).contains("Find off task▏"), "{}", text(&app));
+    press(&mut app, "<Enter>");
+    let workspace = app.workspace().expect("the teacher is open");
+    assert_eq!(workspace.tab, Tab::Observations);
+    assert_eq!(
+        workspace.selected_record(),
+        Some((Kind::Observation, off_task.meta.id.clone()))
+    );
+    assert!(
+        text(&app).contains("Wed 14 Oct 2026 10:36"),
+        "its detail is shown: {}",
+        text(&app)
+    );
+
+    // From the workspace too; a focus opens on the timeline, and Esc just closes.
+    press(&mut app, "s<Esc>");
+    assert!(app.popups.is_empty() && app.workspace().is_some());
+    press(&mut app, "snames target<Enter>");
+    let workspace = app.workspace().unwrap();
+    assert_eq!(workspace.tab, Tab::Timeline);
+    assert_eq!(
+        workspace.selected_record(),
+        Some((Kind::Focus, focus.meta.id))
+    );
+    // A measurement shows under its goal.
+    press(&mut app, "s24/28<Enter>");
+    let workspace = app.workspace().unwrap();
+    assert_eq!(workspace.tab, Tab::Goals);
+    assert_eq!(
+        workspace.selected_record().map(|(kind, _)| kind),
+        Some(Kind::Goal)
+    );
+}
+
+#[test]
+fn a_goal_measure_can_be_taken_during_a_check_in() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>c");
+    assert!(
+        text(&app).contains("32% → 86% now → target 85% ✔"),
+        "{}",
+        text(&app)
+    );
+    press(&mut app, "<C-g>");
+    assert!(text(&app).contains("Measure · Students on task"));
+    press(&mut app, "90<Tab><Tab>25/28 on task<C-s>");
+    assert!(
+        text(&app).contains("32% → 90% now → target 85% ✔"),
+        "the brief shows it at once"
+    );
+    press(&mut app, "Kept it up.<C-s>");
+    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let values: Vec<f64> = file.measures.iter().map(|m| m.value).collect();
+    assert_eq!(values, vec![32.0, 86.0, 90.0]);
+    assert_eq!(file.check_ins[0].notes, "Kept it up.");
+}
+
+#[test]
+fn a_save_on_a_full_disk_keeps_the_form_and_the_text() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    app.store.cap_size_for_tests(1).unwrap();
+    press(&mut app, "<Down><Down>o2");
+    let evidence = "Students explained the target. ".repeat(200);
+    app.handle_event(Event::Paste(evidence.clone()));
+    press(&mut app, "<Enter>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("the disk is full: nothing was saved"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Observe Smith, Dan"),
+        "the form is still open"
+    );
+    assert!(
+        shown.contains("Students explained the target."),
+        "with the text"
+    );
+    assert_eq!(
+        app.store
+            .teacher_file(&smith)
+            .unwrap()
+            .unwrap()
+            .observations
+            .len(),
+        3
+    );
+}

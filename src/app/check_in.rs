@@ -2,7 +2,7 @@
 //! done or carried over right there) and what was seen since.
 
 use crate::db::{Command, TeacherFile};
-use crate::model::{Action, CheckIn, Observation};
+use crate::model::{Action, CheckIn, Goal, GoalStatus, Observation};
 use chrono::NaiveDate;
 
 /// What the coach decided about an open action in this check-in.
@@ -27,6 +27,8 @@ pub struct Review {
     pub new_actions: Vec<Action>,
     /// Whether the keyboard is on the review list rather than the form.
     pub focused: bool,
+    /// The active goal and its latest measurement (the data conversation).
+    pub goal: Option<(Goal, Option<f64>)>,
 }
 
 impl Review {
@@ -48,6 +50,16 @@ impl Review {
             observations,
             new_actions: Vec::new(),
             focused: false,
+            goal: file
+                .goals
+                .iter()
+                .find(|g| g.status == GoalStatus::Active)
+                .map(|g| {
+                    (
+                        g.clone(),
+                        file.measures_of(&g.meta.id).last().map(|m| m.value),
+                    )
+                }),
         }
     }
 

@@ -28,6 +28,8 @@ pub enum Context {
     Round,
     Confirm,
     Help,
+    /// The search box: plain keys type the words to find.
+    Search,
 }
 
 impl Context {
@@ -47,6 +49,7 @@ impl Context {
             Context::Round => "A walkthrough round",
             Context::Confirm => "Questions",
             Context::Help => "Help",
+            Context::Search => "Searching notes",
         }
     }
 }
@@ -106,6 +109,8 @@ pub enum Msg {
     Agenda,
     TimelineShow,
     TimelineDates,
+    AddGoalMeasure,
+    Search,
 }
 
 /// A key with its modifiers, written as the footer shows it.
@@ -219,18 +224,19 @@ pub const BINDINGS: &[Binding] = &[
     // Roster
     bind(C::Roster, Key::char('o'), Msg::Observe, "observe", true),
     bind(C::Roster, Key::char('c'), Msg::Capture, "capture", true),
-    bind(C::Roster, Key::plain(K::Enter), Msg::Open, "open", true),
+    bind(C::Roster, Key::plain(K::Enter), Msg::Open, "open", false),
     bind(C::Roster, Key::char('/'), Msg::Filter, "filter", true),
+    bind(C::Roster, Key::char('a'), Msg::AddTeacher, "add", true),
+    bind(C::Roster, Key::char('s'), Msg::Search, "search", true),
     bind(C::Roster, Key::char('g'), Msg::Agenda, "agenda", true),
     bind(C::Roster, Key::char('w'), Msg::Rounds, "rounds", true),
-    bind(C::Roster, Key::char('a'), Msg::AddTeacher, "add teacher", true),
     bind(C::Roster, Key::char('e'), Msg::EditTeacher, "edit", true),
     bind(C::Roster, Key::char('x'), Msg::ArchiveTeacher, "archive", false),
     bind(C::Roster, Key::char('A'), Msg::ToggleArchived, "show archived", false),
     bind(C::Roster, Key::char('k'), Msg::Up, "up", false),
     bind(C::Roster, Key::char('j'), Msg::Down, "down", false),
     bind(C::Roster, Key::plain(K::Esc), Msg::ClearFilter, "clear filter", false),
-    bind(C::Roster, Key::char('q'), Msg::Quit, "quit", true),
+    bind(C::Roster, Key::char('q'), Msg::Quit, "quit", false),
     // Filter
     bind(C::Filter, Key::plain(K::Enter), Msg::Open, "open", true),
     bind(C::Filter, Key::plain(K::Esc), Msg::ClearFilter, "clear", true),
@@ -238,13 +244,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Filter, Key::plain(K::Down), Msg::Down, "down", false),
     // Workspace
     bind(C::Workspace, Key::char('o'), Msg::Observe, "observe", true),
-    bind(C::Workspace, Key::char('i'), Msg::Capture, "in room", true),
+    bind(C::Workspace, Key::char('i'), Msg::Capture, "capture in room", false),
     bind(C::Workspace, Key::char('c'), Msg::CheckIn, "check-in", true),
-    bind(C::Workspace, Key::char('f'), Msg::NewFocus, "new focus", true),
+    bind(C::Workspace, Key::char('f'), Msg::NewFocus, "focus", true),
     bind(C::Workspace, Key::char('F'), Msg::EndFocus, "end focus", false),
     bind(C::Workspace, Key::char('a'), Msg::Add, "add", true),
     bind(C::Workspace, Key::char('e'), Msg::Edit, "edit", false),
     bind(C::Workspace, Key::char('d'), Msg::Delete, "delete", false),
+    bind(C::Workspace, Key::char('s'), Msg::Search, "search", false),
     bind(C::Workspace, Key::char(' '), Msg::ToggleDone, "action done", false),
     bind(C::Workspace, Key::char('m'), Msg::AddMeasure, "add measure", false),
     bind(C::Workspace, Key::char('t'), Msg::TimelineShow, "timeline: which kind", false),
@@ -269,6 +276,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Form, Key::ctrl('e'), Msg::ExternalEditor, "$EDITOR", true),
     bind(C::Form, Key::ctrl('p'), Msg::TogglePrivate, "private", false),
     bind(C::Form, Key::ctrl('n'), Msg::AddNewAction, "new action", false),
+    bind(C::Form, Key::ctrl('g'), Msg::AddGoalMeasure, "goal measure", false),
     bind(C::Form, Key::plain(K::Esc), Msg::Cancel, "cancel", true),
     // Quick observation
     bind(C::QuickForm, Key::plain(K::Enter), Msg::Save, "save", true),
@@ -321,6 +329,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Confirm, Key::plain(K::Enter), Msg::Yes, "yes", false),
     bind(C::Confirm, Key::char('n'), Msg::No, "no", true),
     bind(C::Confirm, Key::plain(K::Esc), Msg::No, "no", false),
+    // Search
+    bind(C::Search, Key::plain(K::Enter), Msg::Open, "open", true),
+    bind(C::Search, Key::plain(K::Up), Msg::Up, "previous", true),
+    bind(C::Search, Key::plain(K::Down), Msg::Down, "next", true),
+    bind(C::Search, Key::plain(K::Esc), Msg::Cancel, "close", true),
+    bind(C::Search, Key::ctrl('u'), Msg::ClearFilter, "clear", false),
+    bind(C::Search, Key::plain(K::PageUp), Msg::PageUp, "page up", false),
+    bind(C::Search, Key::plain(K::PageDown), Msg::PageDown, "page down", false),
+    bind(C::Search, Key::ctrl('q'), Msg::Quit, "quit", false),
+    bind(C::Search, Key::ctrl('c'), Msg::Quit, "quit", false),
     // Help
     bind(C::Help, Key::plain(K::Esc), Msg::Cancel, "close", true),
     bind(C::Help, Key::char('?'), Msg::Cancel, "close", false),
@@ -391,6 +409,7 @@ pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
         C::Rounds,
         C::Round,
         C::Review,
+        C::Search,
         C::Confirm,
         C::Help,
         C::Global,

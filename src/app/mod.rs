@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod records;
 pub mod roster;
 pub mod rounds;
+pub mod search;
 pub mod workspace;
 
 use crate::db::{AnyRecord, Command, Store};
@@ -73,6 +74,7 @@ pub enum Popup {
     Form(Box<FormPopup>),
     Confirm(Confirm),
     Help { scroll: u16 },
+    Search(Box<search::Search>),
 }
 
 /// A message in the status line.
@@ -227,6 +229,7 @@ impl App {
         match self.popups.last() {
             Some(Popup::Help { .. }) => vec![Context::Help, Context::Global],
             Some(Popup::Confirm(_)) => vec![Context::Confirm],
+            Some(Popup::Search(_)) => vec![Context::Search],
             Some(Popup::Form(popup)) => match &popup.review {
                 Some(review) if review.focused => vec![Context::Review, Context::Form],
                 _ if popup.form.enter_saves => vec![Context::QuickForm, Context::Form],
@@ -269,6 +272,8 @@ impl App {
             self.save_visit_draft();
         } else if let Some(popup) = self.top_form() {
             popup.form.paste(pasted, now);
+        } else if let Some(Popup::Search(_)) = self.popups.last() {
+            self.paste_in_search(pasted);
         } else if self.roster.filtering {
             self.roster.type_text(&text::line(pasted));
         }
@@ -291,6 +296,8 @@ impl App {
         if !self.popups.is_empty() {
             if in_form {
                 self.type_in_form(event);
+            } else if contexts == [Context::Search] {
+                self.type_in_search(event);
             }
         } else if let Some(capture) = self.capture_mut() {
             if capture.input.input(event) {
@@ -341,6 +348,7 @@ impl App {
         match msg {
             Msg::Quit => self.ask_quit(),
             Msg::Help => self.popups.push(Popup::Help { scroll: 0 }),
+            Msg::Search => self.open_search(),
             Msg::Yes => self.answer(true),
             Msg::No => self.answer(false),
             Msg::Save => self.save_form(),
@@ -349,6 +357,7 @@ impl App {
             Msg::TogglePrivate => self.toggle_private(),
             Msg::ExternalEditor => self.request_editor(),
             Msg::AddNewAction => self.open_new_action_for_check_in(),
+            Msg::AddGoalMeasure => self.open_measure_for_check_in(),
             Msg::MarkDone | Msg::CarryOver => {
                 if let Some(review) = self.top_form().and_then(|p| p.review.as_mut()) {
                     review.toggle(if msg == Msg::MarkDone {
@@ -359,6 +368,7 @@ impl App {
                 }
             }
             _ if matches!(self.popups.last(), Some(Popup::Help { .. })) => self.scroll_help(msg),
+            _ if matches!(self.popups.last(), Some(Popup::Search(_))) => self.update_search(msg),
             _ if self
                 .top_form()
                 .is_some_and(|p| p.review.as_ref().is_some_and(|r| r.focused)) =>
@@ -741,6 +751,15 @@ impl App {
                 if let (Purpose::Teacher(None), Some(id)) = (&popup.purpose, applied.added_id()) {
                     self.roster.select_id(id);
                 }
+                // A measurement taken during a check-in shows in its brief at once.
+                if let Purpose::Measure { goal, .. } = &popup.purpose
+                    && let Some(value) = values.number("Value")
+                    && let Some(review) = self.top_form().and_then(|p| p.review.as_mut())
+                    && let Some((active, latest)) = review.goal.as_mut()
+                    && active.meta.id == goal.meta.id
+                {
+                    *latest = Some(value);
+                }
                 // A new round starts at once with its first classroom.
                 if let (Purpose::NewRound { .. }, Some(id)) = (&popup.purpose, applied.added_id()) {
                     let id = id.to_owned();
@@ -992,6 +1011,30 @@ impl App {
         self.open_form(records::action_form(None), purpose);
     }
 
+    /// During a check-in: a measurement of the active goal, saved at once.
+    fn open_measure_for_check_in(&mut self) {
+        let goal = match self.top_form().and_then(|p| p.review.as_ref()) {
+            Some(review) => review.goal.as_ref().map(|(goal, _)| goal.clone()),
+            None => return,
+        };
+        self.open_measure_form(goal, "This teacher has no active goal to measure");
+    }
+
+    /// The form for a new measurement of `goal`, or `missing` said when there is none.
+    fn open_measure_form(&mut self, goal: Option<crate::model::Goal>, missing: &str) {
+        match goal {
+            Some(goal) => {
+                let form = records::measure_form(&goal, None);
+                let purpose = Purpose::Measure {
+                    goal,
+                    existing: None,
+                };
+                self.open_form(form, purpose);
+            }
+            None => self.warn(missing),
+        }
+    }
+
     fn new_focus(&mut self) {
         let Some(file) = self.file() else { return };
         let (form, goal_ids) = records::focus_form(file, None);
@@ -1052,19 +1095,7 @@ impl App {
             Tab::Goals => workspace.file.goals.get(workspace.selected()).cloned(),
             _ => workspace.file.goals.first().cloned(),
         };
-        match goal {
-            Some(goal) => {
-                let form = records::measure_form(&goal, None);
-                self.open_form(
-                    form,
-                    Purpose::Measure {
-                        goal,
-                        existing: None,
-                    },
-                );
-            }
-            None => self.warn("Add a goal first (Goals tab, a)"),
-        }
+        self.open_measure_form(goal, "Add a goal first (Goals tab, a)");
     }
 
     fn edit_selected(&mut self) {

@@ -6,6 +6,7 @@ mod draft;
 mod open;
 mod query;
 mod record;
+mod search;
 mod walkthrough;
 
 pub use command::{Applied, Change, Command};
@@ -13,6 +14,7 @@ pub use draft::Draft;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
 pub use query::{Ledger, NameMatch, OBSERVATION_PAGE, RosterRow, TeacherFile};
 pub use record::{AnyRecord, Record};
+pub use search::{Hit, MATCH_END, MATCH_START, searchable};
 pub use walkthrough::{Round, Tally};
 
 use crate::clock::Clock;
@@ -113,6 +115,13 @@ impl Store {
     /// Freeze or move the clock (tests, demos).
     pub fn set_clock(&mut self, clock: Clock) {
         self.clock = clock;
+    }
+
+    /// Caps the file at `pages` pages, so that tests can see what a full disk does.
+    #[doc(hidden)]
+    pub fn cap_size_for_tests(&self, pages: u32) -> Result<()> {
+        self.conn.pragma_update(None, "max_page_count", pages)?;
+        Ok(())
     }
 
     /// Writes a consistent copy of the whole database to a new owner-only file.

@@ -17,6 +17,7 @@ pub const APPLICATION_ID: i32 = 0x434C_4F47;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_capture_and_rounds.sql"),
+    include_str!("migrations/003_search.sql"),
 ];
 
 /// The schema version this build writes.
@@ -193,10 +194,18 @@ fn local_value(conn: &Connection, key: &str, make: impl FnOnce() -> String) -> R
         return Ok(value);
     }
     let value = make();
-    conn.execute(
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let inserted = conn.execute(
         "INSERT INTO local_meta (key, value) VALUES (?1, ?2)",
         (key, &value),
-    )?;
+    );
+    match inserted {
+        Ok(_) => conn.execute_batch("COMMIT")?,
+        Err(error) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(error.into());
+        }
+    }
     Ok(value)
 }
 

@@ -172,10 +172,10 @@ fn render_form(
     }
     let mut hints: Vec<Span> = Vec::new();
     let mut shown = Vec::new();
-    if review.is_some()
-        && let Some((key, hint)) = keymap::hint_for(Context::Form, keymap::Msg::AddNewAction)
-    {
-        shown.push((key, hint));
+    if review.is_some() {
+        for msg in [keymap::Msg::AddNewAction, keymap::Msg::AddGoalMeasure] {
+            shown.extend(keymap::hint_for(Context::Form, msg));
+        }
     }
     let contexts = match review {
         Some(review) if review.focused => vec![Context::Review, Context::Form],
@@ -339,6 +339,16 @@ fn render_review(review: &Review, today: NaiveDate, frame: &mut Frame, area: Rec
             rating,
             crate::app::workspace::first_line(&text::block(&observation.evidence))
         )));
+    }
+    if let Some((goal, latest)) = &review.goal {
+        lines.push(Line::from(vec![
+            Span::styled("Goal  ", theme::DIM),
+            Span::raw(text::truncate(&text::line(&goal.statement), 27).into_owned()),
+        ]));
+        lines.push(Line::styled(
+            format!("      {}", super::workspace::goal_progress(goal, *latest)),
+            theme::ACCENT,
+        ));
     }
     frame.render_widget(
         Paragraph::new(lines)

@@ -7,6 +7,7 @@ mod form;
 mod help;
 mod roster;
 mod rounds;
+mod search;
 pub mod theme;
 mod workspace;
 
@@ -52,6 +53,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Popup::Form(popup) => form::render(app, popup, frame, body),
             Popup::Confirm(confirm) => render_confirm(&confirm.question, frame, body),
             Popup::Help { scroll } => help::render(*scroll, frame, body),
+            Popup::Search(search) => search::render(search, frame, body),
         }
     }
     if let Some(message) = &app.status {
@@ -72,18 +74,27 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_footer(&app.contexts(), frame, footer);
 }
 
-/// The keys that matter here, straight from the key table, as many as fit.
+/// The keys that matter here, straight from the key table, as many as fit; the help key,
+/// which leads to all the others, always keeps its place at the end.
 fn render_footer(contexts: &[keymap::Context], frame: &mut Frame, area: Rect) {
+    let hints = keymap::footer(contexts);
+    let width = |(key, hint): &(String, &str)| key.chars().count() + hint.chars().count() + 3;
+    let help = hints.iter().find(|(_, hint)| *hint == "help").cloned();
+    let mut room = usize::from(area.width).saturating_sub(help.as_ref().map_or(0, width));
     let mut spans = Vec::new();
-    let mut used = 0usize;
-    for (key, hint) in keymap::footer(contexts) {
-        let width = key.chars().count() + hint.chars().count() + 3;
-        if used + width > usize::from(area.width) {
-            break;
-        }
-        used += width;
+    let push = |(key, hint): &(String, &str), spans: &mut Vec<Span>| {
         spans.push(Span::styled(format!(" {key}"), theme::KEY));
         spans.push(Span::styled(format!(" {hint} "), theme::DIM));
+    };
+    for entry in hints.iter().filter(|(_, hint)| *hint != "help") {
+        if width(entry) > room {
+            break;
+        }
+        room -= width(entry);
+        push(entry, &mut spans);
+    }
+    if let Some(help) = &help {
+        push(help, &mut spans);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -93,7 +93,7 @@ fn render_header(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: 
 }
 
 /// "32 → 86 now → target 85 ✔"
-fn goal_progress(goal: &Goal, latest: Option<f64>) -> String {
+pub fn goal_progress(goal: &Goal, latest: Option<f64>) -> String {
     let unit = &goal.unit;
     let value = |v: Option<f64>| v.map(|v| format!("{}{unit}", trim_number(v)));
     let mut parts = Vec::new();

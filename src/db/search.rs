@@ -1,0 +1,277 @@
+//! Full-text search over every note: evidence, check-in notes and reflections, goals,
+//! focuses and their look-fors, actions and measure notes.
+//!
+//! The index (`local_search`) is kept in step by triggers (see the migration); this file
+//! turns what a person types into a query that cannot fail and reads the hits back.
+
+use super::{Result, Store};
+use crate::model::Kind;
+use chrono::NaiveDate;
+
+/// Where the matched words start and end in an excerpt.
+pub const MATCH_START: char = '«';
+pub const MATCH_END: char = '»';
+
+/// How `snippet()` marks matches before they become `«…»`: characters a note is not
+/// expected to hold (and that display would show as `�` if one did).
+const RAW_START: char = '\u{2}';
+const RAW_END: char = '\u{3}';
+
+/// Tokens of context around the matched words in an excerpt.
+const EXCERPT_TOKENS: u8 = 12;
+
+/// One note that matches, with enough to show it and to jump to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub teacher_id: String,
+    pub teacher_name: String,
+    /// The teacher is archived (their notes are still found).
+    pub teacher_archived: bool,
+    pub kind: Kind,
+    pub record_id: String,
+    /// The record's own date: when observed, held, started, measured; an action's due
+    /// date; otherwise the day it was written.
+    pub date: NaiveDate,
+    /// A few words around the match on one line, matched words between `«` and `»`.
+    /// A `«` or `»` in the note itself is shown as `‹` or `›`, so the marks are the app's.
+    /// Not yet made safe for a terminal: pass it through `text::line` like any note.
+    pub excerpt: String,
+    /// A private observation or check-in.
+    pub private: bool,
+}
+
+impl Hit {
+    /// The excerpt in pieces, each with whether it is a matched word.
+    pub fn excerpt_parts(&self) -> Vec<(&str, bool)> {
+        let mut parts = Vec::new();
+        let mut start = 0;
+        let mut matched = false;
+        for (at, c) in self.excerpt.char_indices() {
+            if c == MATCH_START || c == MATCH_END {
+                if at > start {
+                    parts.push((&self.excerpt[start..at], matched));
+                }
+                matched = c == MATCH_START;
+                start = at + c.len_utf8();
+            }
+        }
+        if start < self.excerpt.len() {
+            parts.push((&self.excerpt[start..], matched));
+        }
+        parts
+    }
+}
+
+/// What a person typed as an FTS5 query that cannot be a syntax error: every word is
+/// quoted (so `AND`, `NEAR`, `"`, `*`, `(` and `col:` are just text), all words must
+/// appear, and a word of two or more characters also matches as the start of a longer
+/// one ("explai" finds "explained"). `None` when nothing searchable was typed.
+fn fts_query(typed: &str) -> Option<String> {
+    let phrases: Vec<String> = typed
+        .split_whitespace()
+        // A word without a letter or digit holds no token; it would only match nothing.
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .map(|word| {
+            let quoted = format!("\"{}\"", word.replace('"', "\"\""));
+            // One letter as a prefix would match nearly every note, and slowly.
+            if word.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
+                quoted + "*"
+            } else {
+                quoted
+            }
+        })
+        .collect();
+    (!phrases.is_empty()).then(|| phrases.join(" "))
+}
+
+/// Whether what was typed holds a word to search for (a letter or a digit).
+pub fn searchable(typed: &str) -> bool {
+    fts_query(typed).is_some()
+}
+
+/// The `snippet()` text made one clean line with `«…»` marks.
+fn excerpt(raw: &str) -> String {
+    let marked: String = raw
+        .chars()
+        .map(|c| match c {
+            MATCH_START => '‹',
+            MATCH_END => '›',
+            RAW_START => MATCH_START,
+            RAW_END => MATCH_END,
+            c => c,
+        })
+        .collect();
+    marked.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn kind_of(table: &str) -> Option<Kind> {
+    Kind::ALL.into_iter().find(|kind| kind.table() == table)
+}
+
+fn day_of(text: Option<String>) -> Option<NaiveDate> {
+    text.and_then(|text| NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok())
+}
+
+/// The hits in order of rank, each teacher's hits brought together under the place of
+/// that teacher's best one.
+fn group_by_teacher(ranked: Vec<Hit>) -> Vec<Hit> {
+    let mut teachers: Vec<&str> = Vec::new();
+    for hit in &ranked {
+        if !teachers.contains(&hit.teacher_id.as_str()) {
+            teachers.push(&hit.teacher_id);
+        }
+    }
+    let place: Vec<usize> = ranked
+        .iter()
+        .map(|hit| {
+            teachers
+                .iter()
+                .position(|id| *id == hit.teacher_id)
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut placed: Vec<(usize, Hit)> = place.into_iter().zip(ranked).collect();
+    // Stable: within a teacher the rank order stays.
+    placed.sort_by_key(|(place, _)| *place);
+    placed.into_iter().map(|(_, hit)| hit).collect()
+}
+
+/// Live matches of live teachers (archived ones included), best first. A measure belongs
+/// to its goal's teacher and is found only while the goal is live.
+const SEARCH: &str = "
+    SELECT s.kind, s.record_id, t.id AS teacher_id, t.name, t.archived,
+           snippet(local_search, 0, char(2), char(3), '…', ?3) AS excerpt,
+           CASE s.kind
+               WHEN 'observation' THEN (SELECT observed_at FROM observation WHERE id = s.record_id)
+               WHEN 'check_in' THEN (SELECT held_on FROM check_in WHERE id = s.record_id)
+               WHEN 'focus' THEN (SELECT started_on FROM focus WHERE id = s.record_id)
+               WHEN 'measure' THEN (SELECT measured_on FROM measure WHERE id = s.record_id)
+               WHEN 'action' THEN (SELECT coalesce(due_on, created_at) FROM action WHERE id = s.record_id)
+               WHEN 'goal' THEN (SELECT created_at FROM goal WHERE id = s.record_id)
+           END AS day,
+           CASE s.kind
+               WHEN 'observation' THEN (SELECT private FROM observation WHERE id = s.record_id)
+               WHEN 'check_in' THEN (SELECT private FROM check_in WHERE id = s.record_id)
+               ELSE 0
+           END AS private
+    FROM local_search s
+    JOIN teacher t ON t.deleted_at IS NULL AND t.id = CASE s.kind
+        WHEN 'measure' THEN (
+            SELECT g.teacher_id FROM measure m JOIN goal g ON g.id = m.goal_id
+            WHERE m.id = s.record_id AND g.deleted_at IS NULL)
+        ELSE s.teacher_id
+    END
+    WHERE local_search MATCH ?1
+    ORDER BY bm25(local_search), s.record_id
+    LIMIT ?2";
+
+impl Store {
+    /// Notes holding every word typed (a word of two or more characters also as the start
+    /// of a longer one), at most `limit`, ranked by relevance and grouped by teacher in the
+    /// order of each teacher's best hit. Any input is safe: query syntax is taken as text.
+    /// Trashed records and the records of trashed teachers are never found; archived
+    /// teachers' are. Nothing searchable typed finds nothing.
+    pub fn search(&self, typed: &str, limit: usize) -> Result<Vec<Hit>> {
+        let Some(query) = fts_query(typed) else {
+            return Ok(Vec::new());
+        };
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut statement = self.conn.prepare_cached(SEARCH)?;
+        let rows = statement.query_map(rusqlite::params![query, limit, EXCERPT_TOKENS], |row| {
+            let kind: String = row.get("kind")?;
+            let Some(kind) = kind_of(&kind) else {
+                return Ok(None);
+            };
+            Ok(Some(Hit {
+                teacher_id: row.get("teacher_id")?,
+                teacher_name: row.get("name")?,
+                teacher_archived: row.get("archived")?,
+                kind,
+                record_id: row.get("record_id")?,
+                date: day_of(row.get("day")?).unwrap_or_default(),
+                excerpt: excerpt(&row.get::<_, String>("excerpt")?),
+                private: row.get::<_, Option<bool>>("private")?.unwrap_or(false),
+            }))
+        })?;
+        let mut ranked = Vec::new();
+        for row in rows {
+            ranked.extend(row?);
+        }
+        Ok(group_by_teacher(ranked))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_is_quoted_and_longer_ones_match_as_prefixes() {
+        assert_eq!(
+            fts_query("explai warm-up").as_deref(),
+            Some("\"explai\"* \"warm-up\"*")
+        );
+        assert_eq!(fts_query("a").as_deref(), Some("\"a\""));
+        assert_eq!(
+            fts_query("say \"hi\" AND (NEAR").as_deref(),
+            Some("\"say\"* \"\"\"hi\"\"\"* \"AND\"* \"(NEAR\"*")
+        );
+    }
+
+    #[test]
+    fn nothing_searchable_is_no_query() {
+        for typed in ["", "   ", "*", "\" ( ) -", "😀"] {
+            assert_eq!(fts_query(typed), None, "{typed:?}");
+            assert!(!searchable(typed));
+        }
+    }
+
+    #[test]
+    fn excerpts_mark_matches_and_keep_the_notes_own_guillemets_apart() {
+        assert_eq!(
+            excerpt("…she said «\u{2}explained\u{3}»\n  the target…"),
+            "…she said ‹«explained»› the target…"
+        );
+        let hit = Hit {
+            teacher_id: String::new(),
+            teacher_name: String::new(),
+            teacher_archived: false,
+            kind: Kind::Observation,
+            record_id: String::new(),
+            date: NaiveDate::default(),
+            excerpt: "«Students» «explained» the target".into(),
+            private: false,
+        };
+        assert_eq!(
+            hit.excerpt_parts(),
+            vec![
+                ("Students", true),
+                (" ", false),
+                ("explained", true),
+                (" the target", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn hits_gather_under_each_teachers_best() {
+        let hit = |teacher: &str, record: &str| Hit {
+            teacher_id: teacher.into(),
+            teacher_name: teacher.into(),
+            teacher_archived: false,
+            kind: Kind::Observation,
+            record_id: record.into(),
+            date: NaiveDate::default(),
+            excerpt: String::new(),
+            private: false,
+        };
+        let grouped = group_by_teacher(vec![
+            hit("b", "1"),
+            hit("a", "2"),
+            hit("b", "3"),
+            hit("a", "4"),
+        ]);
+        let order: Vec<&str> = grouped.iter().map(|h| h.record_id.as_str()).collect();
+        assert_eq!(order, ["1", "3", "2", "4"]);
+    }
+}

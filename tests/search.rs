@@ -1,0 +1,354 @@
+//! Full-text search as a coach uses it: any note found by the words in it, as it is now,
+//! never from the trash, grouped by teacher, and whatever is typed never an error.
+
+mod common;
+
+use coachlog::db::{AnyRecord, Command, Hit, SCHEMA_VERSION, Store};
+use coachlog::model::*;
+use common::{add, caseload, clock, day, empty_store, observe, teacher};
+
+fn found(store: &Store, typed: &str) -> Vec<Hit> {
+    store
+        .search(typed, 50)
+        .unwrap_or_else(|e| panic!("{typed:?}: {e}"))
+}
+
+fn ids(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.record_id.as_str()).collect()
+}
+
+fn observation_with(store: &Store, teacher_id: &str, words: &str) -> Observation {
+    store
+        .observations(teacher_id)
+        .unwrap()
+        .into_iter()
+        .find(|o| o.evidence.contains(words))
+        .expect("the observation")
+}
+
+#[test]
+fn an_edited_note_is_found_by_its_new_words_not_its_old_ones() {
+    let (_dir, mut store, smith) = caseload();
+    let mut warm_up = observation_with(&store, &smith, "posted before the bell");
+    assert!(ids(&found(&store, "bell")).contains(&warm_up.meta.id.as_str()));
+    warm_up.evidence = "Agenda on the whiteboard; timer started at the door.".into();
+    store
+        .apply(Command::Edit(AnyRecord::Observation(warm_up.clone())))
+        .unwrap();
+    let hits = found(&store, "whiteboard timer");
+    assert_eq!(ids(&hits), [warm_up.meta.id.as_str()]);
+    assert_eq!(hits[0].kind, Kind::Observation);
+    assert_eq!(hits[0].teacher_name, "Smith, Dan");
+    assert_eq!(hits[0].date, day("2026-10-28"));
+    assert!(
+        hits[0].excerpt.contains("«whiteboard»") && hits[0].excerpt.contains("«timer»"),
+        "{}",
+        hits[0].excerpt
+    );
+    assert!(!ids(&found(&store, "bell")).contains(&warm_up.meta.id.as_str()));
+}
+
+#[test]
+fn the_trash_is_never_searched_and_a_restore_brings_the_note_back() {
+    let (_dir, mut store, smith) = caseload();
+    let partner = observation_with(&store, &smith, "to a partner");
+    let id = partner.meta.id.clone();
+    assert_eq!(ids(&found(&store, "partner")), [id.as_str()]);
+    let delete = Command::Delete {
+        kind: Kind::Observation,
+        id: id.clone(),
+    };
+    store.apply(delete).unwrap();
+    assert!(found(&store, "partner").is_empty());
+    store
+        .apply(Command::Restore {
+            kind: Kind::Observation,
+            id: id.clone(),
+        })
+        .unwrap();
+    assert_eq!(ids(&found(&store, "partner")), [id.as_str()]);
+
+    // A trashed teacher's notes go with them, and come back with them.
+    store
+        .apply(Command::Delete {
+            kind: Kind::Teacher,
+            id: smith.clone(),
+        })
+        .unwrap();
+    assert!(found(&store, "partner").is_empty());
+    assert!(found(&store, "warm").is_empty());
+    store
+        .apply(Command::Restore {
+            kind: Kind::Teacher,
+            id: smith,
+        })
+        .unwrap();
+    assert_eq!(ids(&found(&store, "partner")), [id.as_str()]);
+}
+
+#[test]
+fn a_measure_is_found_with_its_goal_and_not_once_the_goal_is_trashed() {
+    let (_dir, mut store, smith) = caseload();
+    let hits = found(&store, "24/28");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(
+        (hits[0].kind, hits[0].date, hits[0].teacher_id.as_str()),
+        (Kind::Measure, day("2026-11-20"), smith.as_str())
+    );
+    let goal = store.goals(&smith).unwrap().remove(0);
+    store
+        .apply(Command::Delete {
+            kind: Kind::Goal,
+            id: goal.meta.id,
+        })
+        .unwrap();
+    assert!(found(&store, "24/28").is_empty());
+}
+
+#[test]
+fn a_typed_prefix_finds_the_whole_word_and_accents_do_not_matter() {
+    let (_dir, mut store, smith) = caseload();
+    let hits = found(&store, "explai");
+    let kinds: Vec<Kind> = hits.iter().map(|h| h.kind).collect();
+    for kind in [Kind::Observation, Kind::CheckIn, Kind::Focus] {
+        assert!(kinds.contains(&kind), "{kind} in {hits:?}");
+    }
+    let observation = hits.iter().find(|h| h.kind == Kind::Observation).unwrap();
+    assert!(
+        observation.excerpt.contains("«explained»"),
+        "{}",
+        observation.excerpt
+    );
+    observe(
+        &mut store,
+        &smith,
+        "2026-11-21T09:00",
+        3,
+        "Élodie read her résumé aloud.",
+    );
+    assert_eq!(found(&store, "elodie resume").len(), 1);
+    assert_eq!(found(&store, "ÉLODIE RÉSUMÉ").len(), 1);
+    // Every word must be in the note.
+    assert!(found(&store, "explai resume").is_empty());
+}
+
+#[test]
+fn whatever_is_typed_is_never_an_error() {
+    let (_dir, store, _) = caseload();
+    for typed in [
+        "\"",
+        "\"\"",
+        "*",
+        "warm*",
+        "AND",
+        "warm AND",
+        "OR NOT",
+        "(",
+        "warm)",
+        "NEAR(warm up)",
+        "NEAR",
+        "body:warm",
+        "kind:observation",
+        "^warm",
+        "-warm",
+        "+",
+        "'; DROP TABLE teacher; --",
+        "日本語",
+        "😀 warm",
+        "e\u{301}",
+        "\u{0}",
+        "\x1b[2J",
+        "",
+        "   ",
+    ] {
+        found(&store, typed);
+    }
+    assert!(found(&store, "").is_empty());
+    assert!(found(&store, "* ( \"").is_empty());
+    // Operators are words to find like any other.
+    assert!(!found(&store, "warm bell").is_empty());
+    assert!(found(&store, "warm OR bell").is_empty(), "no note says or");
+    assert!(
+        found(&store, "warm NOT bell").is_empty(),
+        "no note says not"
+    );
+}
+
+#[test]
+fn hits_are_grouped_by_teacher_in_the_order_of_each_ones_best() {
+    let (_dir, mut store) = empty_store();
+    let lee = teacher(&mut store, "Lee, Min", "", "");
+    let park = teacher(&mut store, "Park, Eve", "", "");
+    // Ranked alone, the hits would alternate: Park, Lee, Park, Lee.
+    observe(
+        &mut store,
+        &park,
+        "2026-11-03T09:00",
+        2,
+        "Exit tickets, exit tickets.",
+    );
+    observe(
+        &mut store,
+        &lee,
+        "2026-11-02T09:00",
+        2,
+        "Exit tickets collected.",
+    );
+    observe(
+        &mut store,
+        &lee,
+        "2026-11-04T09:00",
+        2,
+        "Long lesson on fractions; exit tickets reviewed at the end by the whole class together.",
+    );
+    add(
+        &mut store,
+        AnyRecord::Action(Action {
+            teacher_id: park.clone(),
+            what: "Regroup by exit ticket results before the lesson starts on Monday morning"
+                .into(),
+            owner: "teacher".into(),
+            ..Action::default()
+        }),
+    );
+    let hits = found(&store, "exit ticket");
+    let teachers: Vec<&str> = hits.iter().map(|h| h.teacher_name.as_str()).collect();
+    assert_eq!(teachers, ["Park, Eve", "Park, Eve", "Lee, Min", "Lee, Min"]);
+    assert_eq!(hits[0].kind, Kind::Observation, "Park's best hit first");
+    assert_eq!(found(&store, "exit ticket").len(), 4, "the same every time");
+    assert_eq!(store.search("exit ticket", 1).unwrap().len(), 1);
+}
+
+#[test]
+fn archived_teachers_notes_are_found_and_marked_and_private_notes_are_marked() {
+    let (_dir, mut store) = empty_store();
+    let lee = teacher(&mut store, "Lee, Min", "", "");
+    add(
+        &mut store,
+        AnyRecord::CheckIn(CheckIn {
+            teacher_id: lee.clone(),
+            held_on: day("2026-11-10"),
+            notes: "Talked about her workload.".into(),
+            reflection: "Feels stretched thin.".into(),
+            private: true,
+            ..CheckIn::default()
+        }),
+    );
+    let mut teacher = store.get::<Teacher>(&lee).unwrap().unwrap();
+    teacher.archived = true;
+    store
+        .apply(Command::Edit(AnyRecord::Teacher(teacher)))
+        .unwrap();
+    let hits = found(&store, "stretched");
+    assert_eq!(hits.len(), 1);
+    let hit = &hits[0];
+    assert!(hit.teacher_archived && hit.private, "{hit:?}");
+    assert_eq!((hit.kind, hit.date), (Kind::CheckIn, day("2026-11-10")));
+}
+
+#[test]
+fn every_kind_of_note_is_searchable() {
+    let (_dir, store, _) = caseload();
+    for (typed, kind) in [
+        ("pace", Kind::Goal),                    // why
+        ("minute", Kind::Goal),                  // measure
+        ("on task", Kind::Measure),              // note (also a goal statement)
+        ("names target", Kind::Focus),           // look-for
+        ("connects", Kind::Focus),               // statement
+        ("Kelly stays", Kind::CheckIn),          // reflection
+        ("exit-ticket data", Kind::Action),      // what
+        ("6 of 28 off task", Kind::Observation), // evidence
+    ] {
+        let hits = found(&store, typed);
+        assert!(hits.iter().any(|h| h.kind == kind), "{typed}: {hits:?}");
+    }
+    let action = found(&store, "exit-ticket data");
+    assert_eq!(action[0].date, day("2026-11-21"), "an action's due date");
+}
+
+/// A file written by the first coachlog: the original schema and records in it, before
+/// there was a search index.
+#[test]
+fn notes_written_before_search_existed_are_found_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coachlog.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        rusqlite_migration::Migrations::new(vec![rusqlite_migration::M::up(include_str!(
+            "../src/db/migrations/001_initial.sql"
+        ))])
+        .to_latest(&mut conn)
+        .unwrap();
+        conn.execute_batch(
+            "INSERT INTO teacher (id, name, created_at, updated_at, author, replica_id)
+             VALUES ('T1', 'Smith, Dan', 's', 's', 'a', 'r'),
+                    ('T2', 'Gone, Ann', 's', 's', 'a', 'r');
+             UPDATE teacher SET deleted_at = 's' WHERE id = 'T2';
+             INSERT INTO focus (id, teacher_id, statement, look_fors, started_on, created_at, updated_at, author, replica_id)
+             VALUES ('F1', 'T1', 'Warm-up connects', '[\"students explain\"]', '2026-10-12', 's', 's', 'a', 'r');
+             INSERT INTO observation (id, teacher_id, observed_at, class_period, evidence, created_at, updated_at, author, replica_id)
+             VALUES ('O1', 'T1', '2026-11-20T10:36', 'P3', 'Students explained the target.', 's', 's', 'a', 'r'),
+                    ('O2', 'T1', '2026-11-21T10:36', '', 'Explained again, then trashed.', 's', 's', 'a', 'r'),
+                    ('O3', 'T2', '2026-11-21T10:36', '', 'Explained by a trashed teacher.', 's', 's', 'a', 'r');
+             UPDATE observation SET deleted_at = 's' WHERE id = 'O2';",
+        )
+        .unwrap();
+        assert_eq!(
+            conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+                .unwrap(),
+            1
+        );
+    }
+    let store = Store::open(&path, clock()).unwrap();
+    let hits = found(&store, "explai");
+    let mut found_ids = ids(&hits);
+    found_ids.sort();
+    assert_eq!(found_ids, ["F1", "O1"], "{hits:?}");
+    let observation = hits.iter().find(|h| h.record_id == "O1").unwrap();
+    assert_eq!(observation.date, day("2026-11-20"));
+    assert_eq!(ids(&found(&store, "p3")), ["O1"], "the class period too");
+    let version: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let backed_up = std::fs::read_dir(dir.path())
+        .unwrap()
+        .any(|e| e.unwrap().file_name().to_string_lossy().contains(".v1-"));
+    assert!(backed_up, "a copy of the schema-1 file was kept");
+    assert!(store.check().unwrap().is_empty(), "the index checks out");
+}
+
+#[test]
+fn keeping_the_index_in_step_looks_records_up_by_key_never_by_scanning() {
+    let (dir, store) = empty_store();
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join("coachlog.db")).unwrap();
+    for kind in [
+        "goal",
+        "measure",
+        "focus",
+        "observation",
+        "check_in",
+        "action",
+    ] {
+        let plan: Vec<String> = conn
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT kind, record_id, teacher_id, body \
+                 FROM local_search_source WHERE record_id = ?1 AND kind = ?2",
+            )
+            .unwrap()
+            .query_map(("x", kind), |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for step in &plan {
+            assert!(
+                !step.starts_with("SCAN")
+                    || step.contains("json_each")
+                    || step.contains("local_search_source"),
+                "{kind}: {plan:?}"
+            );
+        }
+    }
+}
