@@ -11,12 +11,15 @@ pub struct Config {
     /// Days without an observation before a teacher counts as not seen lately (the
     /// coverage gap on the roster and the agenda).
     pub coverage_gap_days: u32,
+    /// Where briefs written from the app go (default: the documents folder, else home).
+    pub briefs_folder: Option<PathBuf>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             coverage_gap_days: 14,
+            briefs_folder: None,
         }
     }
 }

@@ -678,6 +678,7 @@ fn the_coverage_gap_comes_from_the_config() {
     let (_dir, store, _) = caseload();
     let config = coachlog::config::Config {
         coverage_gap_days: 30,
+        ..Default::default()
     };
     let mut app = App::with_config(store, config).unwrap();
     assert!(
@@ -874,4 +875,61 @@ fn a_save_on_a_full_disk_keeps_the_form_and_the_text() {
             .len(),
         3
     );
+}
+
+#[test]
+fn the_brief_opens_with_one_key_and_is_written_privately_on_request() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, mut store, _) = caseload();
+    let okafor = store.teachers(false).unwrap()[1].meta.id.clone();
+    common::add(
+        &mut store,
+        coachlog::db::AnyRecord::Observation(coachlog::model::Observation {
+            teacher_id: okafor,
+            observed_at: common::at("2026-11-20T09:00"),
+            evidence: "PRIVATE: spoke about a family matter".into(),
+            private: true,
+            ..Default::default()
+        }),
+    );
+    let briefs = tempfile::tempdir().unwrap();
+    let config = coachlog::config::Config {
+        briefs_folder: Some(briefs.path().to_path_buf()),
+        ..Default::default()
+    };
+    let mut app = App::with_config(store, config).unwrap();
+    press(&mut app, "<Down><Enter>b");
+    let shown = text(&app);
+    assert!(shown.contains("Brief · Okafor, Ngozi"), "{shown}");
+    assert!(shown.contains("conference brief"), "{shown}");
+    assert!(!shown.contains("PRIVATE"), "private notes stay out");
+    press(&mut app, "h");
+    let written = briefs.path().join("Okafor, Ngozi brief 2026-11-23.html");
+    assert!(
+        text(&app).contains("readable by you only"),
+        "{}",
+        text(&app)
+    );
+    let html = std::fs::read_to_string(&written).unwrap();
+    assert!(html.contains("<svg") && !html.contains("PRIVATE"));
+    assert_eq!(
+        std::fs::metadata(&written).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    press(&mut app, "h");
+    assert!(
+        briefs
+            .path()
+            .join("Okafor, Ngozi brief 2026-11-23 (2).html")
+            .exists(),
+        "never overwrites"
+    );
+    press(&mut app, "m<Esc>");
+    assert!(
+        briefs
+            .path()
+            .join("Okafor, Ngozi brief 2026-11-23.md")
+            .exists()
+    );
+    assert!(!text(&app).contains("Brief · "));
 }

@@ -22,6 +22,8 @@ pub enum Context {
     Capture,
     /// The agenda across all teachers.
     Agenda,
+    /// The conference brief on screen.
+    Brief,
     /// The list of walkthrough rounds.
     Rounds,
     /// One walkthrough round and its classrooms.
@@ -45,6 +47,7 @@ impl Context {
             Context::Review => "Check-in: agreed last time",
             Context::Capture => "In the classroom (capture)",
             Context::Agenda => "Agenda",
+            Context::Brief => "Conference brief",
             Context::Rounds => "Walkthrough rounds",
             Context::Round => "A walkthrough round",
             Context::Confirm => "Questions",
@@ -110,6 +113,9 @@ pub enum Msg {
     TimelineShow,
     TimelineDates,
     AddGoalMeasure,
+    Brief,
+    WriteHtml,
+    WriteMarkdown,
     Search,
 }
 
@@ -256,7 +262,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Workspace, Key::char('m'), Msg::AddMeasure, "add measure", false),
     bind(C::Workspace, Key::char('t'), Msg::TimelineShow, "timeline: which kind", false),
     bind(C::Workspace, Key::char('r'), Msg::TimelineDates, "timeline: date range", false),
-    bind(C::Workspace, Key::plain(K::Tab), Msg::NextTab, "next tab", true),
+    bind(C::Workspace, Key::plain(K::Tab), Msg::NextTab, "tabs", true),
     bind(C::Workspace, Key::plain(K::BackTab), Msg::PrevTab, "previous tab", false),
     bind(C::Workspace, Key::char('1'), Msg::Tab(0), "Overview", false),
     bind(C::Workspace, Key::char('2'), Msg::Tab(1), "Goals", false),
@@ -264,6 +270,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Workspace, Key::char('4'), Msg::Tab(3), "Check-ins", false),
     bind(C::Workspace, Key::char('5'), Msg::Tab(4), "Actions", false),
     bind(C::Workspace, Key::char('6'), Msg::Tab(5), "Timeline", false),
+    bind(C::Workspace, Key::char('b'), Msg::Brief, "brief", true),
     bind(C::Workspace, Key::char('E'), Msg::EditTeacher, "edit teacher", false),
     bind(C::Workspace, Key::char('k'), Msg::Up, "up", false),
     bind(C::Workspace, Key::char('j'), Msg::Down, "down", false),
@@ -298,6 +305,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Capture, Key::alt('A'), Msg::Untally(0), "students answering −1", false),
     bind(C::Capture, Key::alt('R'), Msg::Untally(1), "redirects −1", false),
     bind(C::Capture, Key::plain(K::Esc), Msg::FinishCapture, "finish and rate", true),
+    // Brief
+    bind(C::Brief, Key::char('h'), Msg::WriteHtml, "write HTML", true),
+    bind(C::Brief, Key::char('m'), Msg::WriteMarkdown, "write Markdown", true),
+    bind(C::Brief, Key::char('k'), Msg::Up, "up", false),
+    bind(C::Brief, Key::char('j'), Msg::Down, "down", false),
+    bind(C::Brief, Key::plain(K::Esc), Msg::Cancel, "close", true),
     // Agenda
     bind(C::Agenda, Key::plain(K::Enter), Msg::Open, "open teacher", true),
     bind(C::Agenda, Key::plain(K::Tab), Msg::NextTab, "next panel", true),
@@ -406,6 +419,7 @@ pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
         C::QuickForm,
         C::Capture,
         C::Agenda,
+        C::Brief,
         C::Rounds,
         C::Round,
         C::Review,

@@ -3,6 +3,7 @@
 //! and rendering only reads the result.
 
 pub mod agenda;
+pub mod brief;
 pub mod capture;
 pub mod check_in;
 pub mod form;
@@ -73,7 +74,11 @@ pub struct Confirm {
 pub enum Popup {
     Form(Box<FormPopup>),
     Confirm(Confirm),
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
+    /// The conference brief of the teacher in the workspace.
+    Brief(Box<brief::Brief>),
     Search(Box<search::Search>),
 }
 
@@ -230,6 +235,7 @@ impl App {
             Some(Popup::Help { .. }) => vec![Context::Help, Context::Global],
             Some(Popup::Confirm(_)) => vec![Context::Confirm],
             Some(Popup::Search(_)) => vec![Context::Search],
+            Some(Popup::Brief(_)) => vec![Context::Brief, Context::Global],
             Some(Popup::Form(popup)) => match &popup.review {
                 Some(review) if review.focused => vec![Context::Review, Context::Form],
                 _ if popup.form.enter_saves => vec![Context::QuickForm, Context::Form],
@@ -368,6 +374,9 @@ impl App {
                 }
             }
             _ if matches!(self.popups.last(), Some(Popup::Help { .. })) => self.scroll_help(msg),
+            Msg::WriteHtml => self.write_brief(brief::Format::Html),
+            Msg::WriteMarkdown => self.write_brief(brief::Format::Markdown),
+            _ if matches!(self.popups.last(), Some(Popup::Brief(_))) => self.scroll_brief(msg),
             _ if matches!(self.popups.last(), Some(Popup::Search(_))) => self.update_search(msg),
             _ if self
                 .top_form()
@@ -932,6 +941,7 @@ impl App {
             Msg::Delete => self.ask_delete(),
             Msg::ToggleDone => self.toggle_action_done(),
             Msg::AddMeasure => self.add_measure(),
+            Msg::Brief => self.show_brief(),
             Msg::Down | Msg::PageDown | Msg::Bottom => {
                 workspace.move_by(match msg {
                     Msg::Down => 1,

@@ -1,6 +1,7 @@
 //! Rendering only: draws the app's state, never queries the database or changes state.
 
 mod agenda;
+mod brief;
 mod capture;
 mod chart;
 mod form;
@@ -53,6 +54,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Popup::Form(popup) => form::render(app, popup, frame, body),
             Popup::Confirm(confirm) => render_confirm(&confirm.question, frame, body),
             Popup::Help { scroll } => help::render(*scroll, frame, body),
+            Popup::Brief(brief) => brief::render(brief, frame, body),
             Popup::Search(search) => search::render(search, frame, body),
         }
     }

@@ -1,0 +1,26 @@
+//! The conference brief on screen: the Markdown, as text, scrollable.
+
+use super::{centered, theme};
+use crate::app::brief::Brief;
+use crate::text;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+pub fn render(brief: &Brief, frame: &mut Frame, area: Rect) {
+    let popup = centered(area, area.width.saturating_sub(2).min(100), area.height);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(
+            " Brief · {} · h write HTML · m write Markdown · Esc close ",
+            text::line(&brief.teacher_name)
+        ))
+        .border_style(theme::ACCENT);
+    frame.render_widget(
+        Paragraph::new(text::block(&brief.markdown).into_owned())
+            .wrap(Wrap { trim: false })
+            .scroll((brief.scroll, 0))
+            .block(block),
+        popup,
+    );
+}
