@@ -13,6 +13,7 @@ mod markdown;
 mod order;
 #[cfg(test)]
 mod tests;
+mod words;
 
 pub use brief::{ActionState, Brief, FocusSummary, GoalSummary, Ledger, RatingPoint};
 
