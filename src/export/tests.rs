@@ -381,7 +381,8 @@ fn json_is_reproducible_and_carries_whole_records() {
     let first = json(&file(), &options());
     assert_eq!(first, json(&file(), &options()));
     let record: serde_json::Value = serde_json::from_str(&first).unwrap();
-    assert_eq!(record["format"], "coachlog-teacher");
+    assert_eq!(record["format"], JSON_FORMAT);
+    assert_eq!(record["version"], JSON_VERSION);
     assert_eq!(record["exported_at"], "2026-11-23");
     assert_eq!(record["teacher"]["name"], "Lee, Min");
     assert_eq!(record["observations"][0]["id"], "O1", "oldest first");
