@@ -117,7 +117,7 @@ pub struct Export {
     pub force: bool,
     /// Only observations, check-ins, measures and actions from this date on, e.g.
     /// "2026-10-01", "-30d", "1 oct" (goals and focus history stay whole).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Include private observations and check-ins (each marked private).
     #[arg(long)]

@@ -503,6 +503,11 @@ fn export_since_a_friendly_date_leaves_older_visits_out() {
     assert!(since.contains("**Since 1 Nov 2026:**"), "{since}");
     assert!(since.contains("Students explained the target to a partner."));
     assert!(!since.contains("Warm-up not posted"));
+    let offset = stdout(&coachlog(
+        &db,
+        &["export", "-t", "smith", "--since", "-30d"],
+    ));
+    assert!(offset.contains("**Since 24 Oct 2026:**"), "{offset}");
     let bad = coachlog(&db, &["export", "-t", "smith", "--since", "someday"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(

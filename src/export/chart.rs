@@ -115,8 +115,8 @@ pub fn svg(brief: &Brief) -> Option<String> {
     let _ = write!(
         svg,
         r#"<title id="chart-title">Ratings over time, {} to {}</title>"#,
-        super::brief::day(start),
-        super::brief::day(end)
+        super::words::day(start),
+        super::words::day(end)
     );
     y_axis(&mut svg);
     x_axis(&mut svg, &scale, end);

@@ -1,9 +1,9 @@
 //! The conference brief as one printable HTML page: inline CSS that prints on Letter and
 //! A4 alike, an inline SVG chart, nothing loaded from anywhere, all user text escaped.
 
-use super::brief::{self, ActionState, Brief, day};
+use super::brief::{ActionState, Brief};
 use super::chart;
-use super::markdown::goal_status;
+use super::words::{self, day};
 use crate::text;
 use chrono::Datelike;
 use std::fmt::Write;
@@ -95,7 +95,7 @@ pub(super) fn write(brief: &Brief) -> String {
     let _ = writeln!(
         out,
         "<section class=\"keep\">\n<h2>Next check-in: <span{next_class}>{}</span></h2>\n</section>",
-        escape(&brief::next_check_in(brief))
+        escape(&words::next_check_in(brief))
     );
     let _ = write!(
         out,
@@ -115,7 +115,7 @@ fn private_mark(private: bool) -> &'static str {
 }
 
 fn header(out: &mut String, brief: &Brief, title: &str) {
-    let facts: Vec<String> = brief::header_facts(brief)
+    let facts: Vec<String> = words::header_facts(brief)
         .iter()
         .map(|fact| escape(fact))
         .collect();
@@ -158,11 +158,11 @@ fn goals(out: &mut String, brief: &Brief) {
     for summary in &brief.goals {
         let goal = summary.goal;
         let value =
-            |v: Option<f64>| v.map_or("—".to_string(), |v| escape(&brief::value(v, &goal.unit)));
+            |v: Option<f64>| v.map_or("—".to_string(), |v| escape(&words::value(v, &goal.unit)));
         let latest = summary.latest.map_or("—".to_string(), |m| {
             format!(
                 "{} <span class=\"muted\">({})</span>",
-                escape(&brief::value(m.value, &goal.unit)),
+                escape(&words::value(m.value, &goal.unit)),
                 day(m.measured_on)
             )
         });
@@ -180,7 +180,7 @@ fn goals(out: &mut String, brief: &Brief) {
             value(goal.baseline),
             value(goal.target),
             goal.target_on.map_or("—".to_string(), day),
-            escape(&goal_status(summary)),
+            escape(&words::goal_status(summary)),
         );
     }
     out.push_str("</tbody>\n</table>\n<ul>\n");
@@ -205,7 +205,7 @@ fn goals(out: &mut String, brief: &Brief) {
                 format!(
                     "<span class=\"point\">{}: {}</span>{note}",
                     day(m.measured_on),
-                    escape(&brief::value(m.value, &goal.unit))
+                    escape(&words::value(m.value, &goal.unit))
                 )
             })
             .collect();
@@ -242,8 +242,8 @@ fn focuses(out: &mut String, brief: &Brief) {
             "<li>{}<strong>{}</strong>: {}; {}{active}",
             chart::key(Some(summary.number)),
             escape(focus.statement.trim()),
-            escape(&brief::focus_span(focus)),
-            escape(&brief::rating_trend(&summary.ratings)),
+            escape(&words::focus_span(focus)),
+            escape(&words::rating_trend(&summary.ratings)),
         );
         let look_fors: Vec<String> = focus
             .look_fors
@@ -325,12 +325,12 @@ fn evidence(out: &mut String, brief: &Brief) {
             parts.push(escape(observation.class_period.trim()));
         }
         if let Some(rating) = observation.rating {
-            parts.push(brief::rating(rating));
+            parts.push(words::rating(rating));
         }
         if let Some(mark) = observation.practice_mark {
             parts.push(format!("walkthrough: {}", mark.label()));
         }
-        let excerpt = brief::excerpt(&observation.evidence);
+        let excerpt = words::excerpt(&observation.evidence);
         parts.push(if excerpt.is_empty() {
             "<span class=\"muted\">(no evidence written)</span>".to_string()
         } else {
@@ -356,11 +356,11 @@ fn check_ins(out: &mut String, brief: &Brief) {
             private_mark(check_in.private),
             check_in.kind
         );
-        let notes = brief::excerpt(&check_in.notes);
+        let notes = words::excerpt(&check_in.notes);
         if !notes.is_empty() {
             let _ = write!(out, " · {}", escape(&notes));
         }
-        let reflection = brief::excerpt(&check_in.reflection);
+        let reflection = words::excerpt(&check_in.reflection);
         if !reflection.is_empty() {
             let _ = write!(
                 out,
@@ -398,7 +398,7 @@ fn actions(out: &mut String, brief: &Brief) {
             "<li><span class=\"mark\">{mark}</span>{} · {} · <span{class}>{}</span></li>",
             escape(action.what.trim()),
             escape(action.owner.trim()),
-            escape(&brief::action_state(action, *state))
+            escape(&words::action_state(action, *state))
         );
     }
     out.push_str("</ul>\n</section>\n");

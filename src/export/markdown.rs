@@ -1,6 +1,7 @@
 //! The conference brief as Markdown: readable as plain text, tidy when rendered.
 
-use super::brief::{self, ActionState, Brief, day};
+use super::brief::{ActionState, Brief};
+use super::words::{self, day};
 use crate::text;
 use std::fmt::Write;
 
@@ -35,7 +36,7 @@ pub(super) fn write(brief: &Brief) -> String {
     evidence(&mut out, brief);
     check_ins(&mut out, brief);
     actions(&mut out, brief);
-    let _ = writeln!(out, "## Next check-in: {}\n", brief::next_check_in(brief));
+    let _ = writeln!(out, "## Next check-in: {}\n", words::next_check_in(brief));
     let _ = writeln!(
         out,
         "---\n\n*Confidential personnel notes, exported from coachlog on {}.*",
@@ -51,7 +52,7 @@ fn header(out: &mut String, brief: &Brief) {
         inline(&brief.teacher.name),
         day(brief.today)
     );
-    let _ = writeln!(out, "{}\n", brief::header_facts(brief).join(" · "));
+    let _ = writeln!(out, "{}\n", words::header_facts(brief).join(" · "));
     if let Some(since) = brief.since {
         let _ = writeln!(
             out,
@@ -85,11 +86,11 @@ fn goals(out: &mut String, brief: &Brief) {
     for summary in &brief.goals {
         let goal = summary.goal;
         let value =
-            |v: Option<f64>| v.map_or("—".to_string(), |v| cell(&brief::value(v, &goal.unit)));
+            |v: Option<f64>| v.map_or("—".to_string(), |v| cell(&words::value(v, &goal.unit)));
         let latest = summary.latest.map_or("—".to_string(), |m| {
             format!(
                 "{} ({})",
-                cell(&brief::value(m.value, &goal.unit)),
+                cell(&words::value(m.value, &goal.unit)),
                 day(m.measured_on)
             )
         });
@@ -100,7 +101,7 @@ fn goals(out: &mut String, brief: &Brief) {
             value(goal.baseline),
             value(goal.target),
             goal.target_on.map_or("—".to_string(), day),
-            goal_status(summary),
+            words::goal_status(summary),
         );
     }
     out.push('\n');
@@ -122,23 +123,11 @@ fn goals(out: &mut String, brief: &Brief) {
                 out,
                 "  - {}: {}{note}",
                 day(measure.measured_on),
-                inline(&brief::value(measure.value, &goal.unit))
+                inline(&words::value(measure.value, &goal.unit))
             );
         }
     }
     out.push('\n');
-}
-
-/// "active, target reached ✔", "active, target date passed !", "met".
-pub(super) fn goal_status(summary: &brief::GoalSummary) -> String {
-    let mut status = summary.goal.status.to_string();
-    if summary.reached {
-        status.push_str(", target reached ✔");
-    }
-    if summary.past_target_date {
-        status.push_str(", target date passed !");
-    }
-    status
 }
 
 fn focuses(out: &mut String, brief: &Brief) {
@@ -155,8 +144,8 @@ fn focuses(out: &mut String, brief: &Brief) {
             "{}. {}: {}; {}{active}",
             summary.number,
             inline(focus.statement.trim()),
-            brief::focus_span(focus),
-            brief::rating_trend(&summary.ratings),
+            words::focus_span(focus),
+            words::rating_trend(&summary.ratings),
         );
         let look_fors: Vec<String> = focus
             .look_fors
@@ -195,7 +184,7 @@ fn ratings(out: &mut String, brief: &Brief) {
             "| {}{} | {} | {focus} |",
             day(point.observation.observed_at.date()),
             private_mark(point.observation.private),
-            brief::rating(point.rating),
+            words::rating(point.rating),
         );
     }
     out.push('\n');
@@ -217,12 +206,12 @@ fn evidence(out: &mut String, brief: &Brief) {
             parts.push(inline(observation.class_period.trim()));
         }
         if let Some(rating) = observation.rating {
-            parts.push(brief::rating(rating));
+            parts.push(words::rating(rating));
         }
         if let Some(mark) = observation.practice_mark {
             parts.push(format!("walkthrough: {}", mark.label()));
         }
-        let excerpt = brief::excerpt(&observation.evidence);
+        let excerpt = words::excerpt(&observation.evidence);
         parts.push(if excerpt.is_empty() {
             "(no evidence written)".to_string()
         } else {
@@ -246,11 +235,11 @@ fn check_ins(out: &mut String, brief: &Brief) {
             private_mark(check_in.private),
             check_in.kind
         );
-        let notes = brief::excerpt(&check_in.notes);
+        let notes = words::excerpt(&check_in.notes);
         if !notes.is_empty() {
             let _ = write!(line, " · {}", inline(&notes));
         }
-        let reflection = brief::excerpt(&check_in.reflection);
+        let reflection = words::excerpt(&check_in.reflection);
         if !reflection.is_empty() {
             let _ = write!(line, " Teacher's reflection: \"{}\"", inline(&reflection));
         }
@@ -275,7 +264,7 @@ fn actions(out: &mut String, brief: &Brief) {
             "- {mark} {} · {} · {}",
             inline(action.what.trim()),
             inline(action.owner.trim()),
-            brief::action_state(action, *state)
+            words::action_state(action, *state)
         );
     }
     out.push('\n');

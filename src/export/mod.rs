@@ -13,8 +13,10 @@ mod markdown;
 mod order;
 #[cfg(test)]
 mod tests;
+mod words;
 
 pub use brief::{ActionState, Brief, FocusSummary, GoalSummary, Ledger, RatingPoint};
+pub use json::{FORMAT as JSON_FORMAT, VERSION as JSON_VERSION};
 
 use crate::db::TeacherFile;
 use chrono::NaiveDate;

@@ -196,6 +196,27 @@ fn the_ledger_counts_actions_kept_late_and_open() {
 }
 
 #[test]
+fn the_briefs_ledger_counts_as_the_workspace_does() {
+    let file = file();
+    let brief = Brief::new(&file, &options());
+    let workspace = file.ledger(options().today);
+    assert_eq!(
+        (
+            brief.actions.kept(),
+            brief.actions.late(),
+            brief.actions.open(),
+            brief.actions.overdue()
+        ),
+        (
+            workspace.on_time,
+            workspace.late,
+            workspace.open,
+            workspace.overdue
+        )
+    );
+}
+
+#[test]
 fn goals_flag_a_passed_target_date_whichever_way_they_point() {
     let markdown = markdown(&file(), &options());
     assert!(
@@ -360,7 +381,8 @@ fn json_is_reproducible_and_carries_whole_records() {
     let first = json(&file(), &options());
     assert_eq!(first, json(&file(), &options()));
     let record: serde_json::Value = serde_json::from_str(&first).unwrap();
-    assert_eq!(record["format"], "coachlog-teacher");
+    assert_eq!(record["format"], JSON_FORMAT);
+    assert_eq!(record["version"], JSON_VERSION);
     assert_eq!(record["exported_at"], "2026-11-23");
     assert_eq!(record["teacher"]["name"], "Lee, Min");
     assert_eq!(record["observations"][0]["id"], "O1", "oldest first");
