@@ -76,8 +76,8 @@ pub struct Observe {
     /// Progress on the focus: 1 not yet, 2 beginning, 3 developing, 4 consistent.
     #[arg(long, short, value_parser = clap::value_parser!(u8).range(1..=4))]
     pub rating: Option<u8>,
-    /// When the visit was, e.g. "today 10:40", "yesterday 9:05" (default: now).
-    #[arg(long, value_name = "WHEN")]
+    /// When the visit was, e.g. "today 10:40", "yesterday 9:05", "-1d 9:05" (default: now).
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// Minutes spent in the room.
     #[arg(long, value_parser = clap::value_parser!(u32).range(0..=600))]

@@ -70,6 +70,18 @@ pub struct Goal {
     pub status: GoalStatus,
 }
 
+impl Goal {
+    /// Whether `value` reaches the target, whichever way the goal points: when the
+    /// baseline is above the target, lower is better. No target, no verdict.
+    pub fn reached_by(&self, value: f64) -> bool {
+        match (self.baseline, self.target) {
+            (_, None) => false,
+            (Some(baseline), Some(target)) if baseline > target => value <= target,
+            (_, Some(target)) => value >= target,
+        }
+    }
+}
+
 /// One data point on a goal's measure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Measure {

@@ -94,8 +94,12 @@ fn backup(store: &Store, output: Option<PathBuf>) -> Result<ExitCode> {
 }
 
 /// The teacher a typed name means, or the candidates printed and exit code 2.
-pub fn resolve_teacher(store: &Store, typed: &str) -> Result<Result<Teacher, ExitCode>> {
-    let (message, candidates) = match store.match_teacher(typed)? {
+pub fn resolve_teacher(
+    store: &Store,
+    typed: &str,
+    include_archived: bool,
+) -> Result<Result<Teacher, ExitCode>> {
+    let (message, candidates) = match store.match_teacher(typed, include_archived)? {
         NameMatch::One(teacher) => return Ok(Ok(*teacher)),
         NameMatch::Ambiguous(candidates) => (
             format!(
@@ -125,7 +129,7 @@ pub fn resolve_teacher(store: &Store, typed: &str) -> Result<Result<Teacher, Exi
 }
 
 fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
-    let teacher = match resolve_teacher(store, &observe.teacher)? {
+    let teacher = match resolve_teacher(store, &observe.teacher, false)? {
         Ok(teacher) => teacher,
         Err(code) => return Ok(code),
     };
@@ -251,7 +255,7 @@ fn export(store: &Store, export: Export) -> Result<ExitCode> {
         }
         None => None,
     };
-    let teacher = match resolve_teacher(store, &export.teacher)? {
+    let teacher = match resolve_teacher(store, &export.teacher, true)? {
         Ok(teacher) => teacher,
         Err(code) => return Ok(code),
     };

@@ -66,6 +66,25 @@ pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A number as people write it: `86`, `2.5`, `1.25` (no needless decimals).
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        let text = format!("{value:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A measured value with its unit: `86%`, `24/28`, `12 minutes` (a word unit gets a space).
+pub fn measured(value: f64, unit: &str) -> String {
+    let unit = line(unit.trim());
+    match unit.chars().next() {
+        Some(c) if c.is_alphanumeric() => format!("{} {unit}", number(value)),
+        _ => format!("{}{unit}", number(value)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -553,3 +553,42 @@ fn export_reads_every_observation_not_just_the_newest_page() {
     .unwrap();
     assert_eq!(record["observations"].as_array().unwrap().len(), page + 3);
 }
+
+#[test]
+fn observe_takes_a_negative_offset_and_export_finds_an_archived_teacher() {
+    let (_dir, db) = caseload_db();
+    let saved = coachlog(
+        &db,
+        &[
+            "observe",
+            "-t",
+            "okafor",
+            "--at",
+            "-1d 9:05",
+            "Cold call used.",
+        ],
+    );
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    assert!(
+        stdout(&saved).contains("Sun 22 Nov 2026 09:05"),
+        "{}",
+        stdout(&saved)
+    );
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute(
+            "UPDATE teacher SET archived = 1 WHERE name = 'Okafor, Ngozi'",
+            [],
+        )
+        .unwrap();
+    }
+    let refused = coachlog(&db, &["observe", "-t", "okafor", "x"]);
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "no new visits to an archived teacher"
+    );
+    let exported = coachlog(&db, &["export", "-t", "okafor"]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    assert!(stdout(&exported).contains("Okafor, Ngozi"));
+}

@@ -140,7 +140,8 @@ fn smiths_brief_and_record_match_the_golden_files() {
 fn the_demo_schools_smith_matches_the_golden_files() {
     let (_dir, mut store) = common::empty_store();
     coachlog::demo::load(&mut store, today()).unwrap();
-    let coachlog::db::NameMatch::One(teacher) = store.match_teacher("Smith, Dan").unwrap() else {
+    let coachlog::db::NameMatch::One(teacher) = store.match_teacher("Smith, Dan", false).unwrap()
+    else {
         panic!("the demo has one Smith, Dan");
     };
     let mut file = store.teacher_file(&teacher.meta.id).unwrap().unwrap();

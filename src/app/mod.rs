@@ -1280,7 +1280,7 @@ fn describe(file: &crate::db::TeacherFile, kind: Kind, id: &str) -> String {
         Some(AnyRecord::Goal(g)) => short(&g.statement),
         Some(AnyRecord::Measure(m)) => format!(
             "{} on {}",
-            workspace::trim_number(m.value),
+            text::number(m.value),
             m.measured_on.format("%-d %b")
         ),
         Some(AnyRecord::Focus(f)) => short(&f.statement),

@@ -82,7 +82,7 @@ fn day(date: Option<NaiveDate>) -> String {
 }
 
 fn number(value: Option<f64>) -> String {
-    value.map(super::workspace::trim_number).unwrap_or_default()
+    value.map(crate::text::number).unwrap_or_default()
 }
 
 pub fn teacher_form(existing: Option<&Teacher>) -> Form {

@@ -107,7 +107,11 @@ pub fn timeline(file: &TeacherFile) -> Vec<Entry> {
             kind: Kind::Measure,
             id: measure.meta.id.clone(),
             marker: false,
-            summary: format!("measured {} {}", trim_number(measure.value), measure.note),
+            summary: format!(
+                "measured {} {}",
+                crate::text::number(measure.value),
+                measure.note
+            ),
         });
     }
     for observation in &file.observations {
@@ -169,15 +173,6 @@ pub fn first_line(text: &str) -> &str {
         .find(|line| !line.trim().is_empty())
         .unwrap_or("")
         .trim()
-}
-
-/// `86` rather than `86.0`, `2.5` as is.
-pub fn trim_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value:.1}")
-    }
 }
 
 /// Which entries the timeline shows.

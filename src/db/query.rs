@@ -150,9 +150,11 @@ impl Store {
 
     /// Finds an active teacher by a case-insensitive unique prefix of the name (or of one of
     /// its words); an exact name always wins.
-    pub fn match_teacher(&self, typed: &str) -> Result<NameMatch> {
+    /// Archived teachers are matched too when `include_archived` (e.g. to export an old
+    /// teacher's record).
+    pub fn match_teacher(&self, typed: &str, include_archived: bool) -> Result<NameMatch> {
         let typed = typed.trim().to_lowercase();
-        let teachers = self.teachers(false)?;
+        let teachers = self.teachers(include_archived)?;
         if let Some(exact) = teachers
             .iter()
             .find(|t| t.name.trim().to_lowercase() == typed)

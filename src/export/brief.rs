@@ -255,7 +255,7 @@ fn goal_summary<'a>(
         .collect();
     let latest = all.last().copied();
     let reached = match (latest, goal.target) {
-        (Some(latest), Some(target)) => reaches(goal, latest.value, target),
+        (Some(latest), Some(_)) => goal.reached_by(latest.value),
         _ => false,
     };
     let past_target_date = goal.target_on.is_some_and(|on| on < today)
@@ -270,15 +270,6 @@ fn goal_summary<'a>(
             .collect(),
         reached,
         past_target_date,
-    }
-}
-
-/// Whether `value` reaches the target, whichever way the goal points: when the baseline
-/// is above the target, lower is better.
-pub fn reaches(goal: &Goal, value: f64, target: f64) -> bool {
-    match goal.baseline {
-        Some(baseline) if baseline > target => value <= target,
-        _ => value >= target,
     }
 }
 
@@ -341,13 +332,15 @@ mod tests {
             target: Some(4.0),
             ..Goal::default()
         };
-        assert!(reaches(&goal, 4.0, 4.0));
-        assert!(!reaches(&goal, 5.0, 4.0));
+        assert!(goal.reached_by(4.0));
+        assert!(!goal.reached_by(5.0));
         let rising = Goal {
             baseline: Some(32.0),
+            target: Some(85.0),
             ..goal
         };
-        assert!(reaches(&rising, 86.0, 85.0));
+        assert!(rising.reached_by(86.0));
+        assert!(!rising.reached_by(84.0));
     }
 
     #[test]

@@ -16,17 +16,7 @@ pub fn day(date: NaiveDate) -> String {
 
 /// A measured value with its unit: "86%", "24/28", "12 minutes".
 pub fn value(number: f64, unit: &str) -> String {
-    let number = if number.fract() == 0.0 && number.abs() < 1e15 {
-        format!("{}", number as i64)
-    } else {
-        let text = format!("{number:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
-    let unit = crate::text::line(unit.trim());
-    match unit.chars().next() {
-        Some(c) if c.is_alphanumeric() => format!("{number} {unit}"),
-        _ => format!("{number}{unit}"),
-    }
+    crate::text::measured(number, unit)
 }
 
 /// A rating as coaches say it: "3 developing".

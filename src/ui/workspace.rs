@@ -3,7 +3,7 @@
 
 use super::theme;
 use crate::app::App;
-use crate::app::workspace::{Tab, Workspace, first_line, trim_number};
+use crate::app::workspace::{Tab, Workspace, first_line};
 use crate::dates;
 use crate::db::TeacherFile;
 use crate::model::{Action, Goal, GoalStatus};
@@ -95,7 +95,7 @@ fn render_header(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: 
 /// "32 → 86 now → target 85 ✔"
 pub fn goal_progress(goal: &Goal, latest: Option<f64>) -> String {
     let unit = &goal.unit;
-    let value = |v: Option<f64>| v.map(|v| format!("{}{unit}", trim_number(v)));
+    let value = |v: Option<f64>| v.map(|v| text::measured(v, unit));
     let mut parts = Vec::new();
     if let Some(baseline) = value(goal.baseline) {
         parts.push(baseline);
@@ -104,7 +104,7 @@ pub fn goal_progress(goal: &Goal, latest: Option<f64>) -> String {
         parts.push(format!("{now} now"));
     }
     if let Some(target) = value(goal.target) {
-        let met = matches!((latest, goal.target), (Some(l), Some(t)) if reached(goal, l, t));
+        let met = latest.is_some_and(|l| goal.reached_by(l));
         parts.push(format!("target {target}{}", if met { " ✔" } else { "" }));
     }
     parts.join(" → ")
@@ -132,14 +132,6 @@ pub fn trend(goal: &Goal, values: &[f64]) -> String {
             BARS[((share * 7.0).round() as usize).min(7)]
         })
         .collect()
-}
-
-/// Whether `value` reaches the target, whichever way the goal points.
-fn reached(goal: &Goal, value: f64, target: f64) -> bool {
-    match goal.baseline {
-        Some(baseline) if baseline > target => value <= target,
-        _ => value >= target,
-    }
 }
 
 fn action_line(action: &Action, today: NaiveDate) -> Line<'static> {
@@ -257,19 +249,19 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
                 };
                 let values: Vec<f64> = file.measures_of(&g.meta.id).map(|m| m.value).collect();
                 let latest = values.last().copied();
-                let met = matches!((latest, g.target), (Some(l), Some(t)) if reached(g, l, t));
+                let met = latest.is_some_and(|l| g.reached_by(l));
                 let late = g.status == GoalStatus::Active
                     && g.target_on.is_some_and(|d| d < today)
                     && !met;
                 let mut spans = vec![Span::raw(format!("{mark} {}", short(&g.statement, 28)))];
                 if let Some(latest) = latest {
                     spans.push(Span::styled(
-                        format!("  {}{}", trim_number(latest), g.unit),
+                        format!("  {}", text::measured(latest, &g.unit)),
                         theme::ACCENT,
                     ));
                     if let Some(target) = g.target {
                         spans.push(Span::styled(
-                            format!("/{}", trim_number(target)),
+                            format!("/{}", text::number(target)),
                             theme::DIM,
                         ));
                     }
@@ -421,10 +413,9 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate) -> Vec<Line<'static
                 lines.push(Line::styled("Measures (m adds one)", theme::DIM));
                 for m in measures.iter().rev() {
                     lines.push(Line::from(format!(
-                        " {}  {}{}  {}",
+                        " {}  {}  {}",
                         m.measured_on.format("%-d %b"),
-                        trim_number(m.value),
-                        g.unit,
+                        text::measured(m.value, &g.unit),
                         text::line(&m.note)
                     )));
                 }
