@@ -79,10 +79,17 @@ fn suspended<T>(terminal: &mut Terminal<Backend>, run: impl FnOnce() -> T) -> Re
 pub fn run(store: Store, config: crate::config::Config) -> Result<()> {
     let mut app = App::with_config(store, config)?;
     let (_guard, mut terminal) = init()?;
+    // Debug builds only: lets the tests check the terminal is restored after a panic.
+    #[cfg(debug_assertions)]
+    let panic_for_tests = std::env::var_os("COACHLOG_DEBUG_PANIC").is_some();
     while !app.should_quit() {
         terminal
             .draw(|frame| crate::ui::render(&app, frame))
             .context("cannot draw the screen")?;
+        #[cfg(debug_assertions)]
+        if panic_for_tests {
+            panic!("a panic asked for by COACHLOG_DEBUG_PANIC");
+        }
         // Wake at least once a second so clocks on screen move.
         if crossterm::event::poll(Duration::from_secs(1)).context("cannot read the keyboard")? {
             let event = crossterm::event::read().context("cannot read the keyboard")?;

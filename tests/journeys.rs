@@ -226,3 +226,28 @@ fn a_visit_survives_a_killed_process_and_is_offered_back() {
         .unwrap();
     assert_eq!(drafts, 0);
 }
+
+#[test]
+fn a_panic_still_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_coachlog"));
+    let mut app = PtyApp::spawn(
+        &binary,
+        &[],
+        &[
+            ("COACHLOG_DB", db.to_str().unwrap()),
+            ("COACHLOG_DEBUG_PANIC", "1"),
+        ],
+        80,
+        24,
+    );
+    assert_eq!(app.wait_exit(), 101, "{}", app.screen());
+    assert!(!app.alternate_screen(), "left the alternate screen");
+    assert!(!app.cursor_hidden(), "the cursor is shown again");
+    assert!(
+        app.screen().contains("COACHLOG_DEBUG_PANIC"),
+        "the panic message is readable: {}",
+        app.screen()
+    );
+}

@@ -933,3 +933,31 @@ fn the_brief_opens_with_one_key_and_is_written_privately_on_request() {
     );
     assert!(!text(&app).contains("Brief · "));
 }
+
+#[test]
+fn the_roster_shows_changes_made_in_the_workspace_on_the_way_back() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down>");
+    assert!(text(&app).contains("▶Smith, Dan"));
+    assert!(text(&app).contains("3d"), "last seen 20 Nov");
+    press(&mut app, "<Enter>o4Modelled it for the class.<Enter><Esc>");
+    let shown = text(&app);
+    let smith = shown.lines().find(|l| l.contains("Smith, Dan")).unwrap();
+    assert!(smith.contains("0d") && smith.contains("▁▃▅▇"), "{smith}");
+}
+
+#[test]
+fn the_school_is_named_once_or_shown_per_teacher_when_there_are_several() {
+    let (_dir, mut store, _) = caseload();
+    assert!(text(&app_ref(&mut store)).contains("3 teachers · Eastside Middle"));
+    common::teacher(&mut store, "Park, Eve", "Northgate Middle", "Grade 6 Math");
+    let shown = text(&app_ref(&mut store));
+    assert!(shown.contains("Teacher            School"), "{shown}");
+    assert!(shown.contains("Park, Eve          Northgate"), "{shown}");
+}
+
+/// An app over a store that the test keeps using (reopened on the same file).
+fn app_ref(store: &mut Store) -> App {
+    App::new(Store::open(store.path(), common::clock()).unwrap()).unwrap()
+}

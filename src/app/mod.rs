@@ -101,6 +101,8 @@ pub struct App {
     pub roster: Roster,
     /// Text waiting to be edited in `$EDITOR` (the loop suspends the screen for it).
     editor_request: Option<String>,
+    /// The roster changed while another screen was up; read it again on the way back.
+    roster_stale: bool,
     quit: bool,
 }
 
@@ -123,6 +125,7 @@ impl App {
             status: None,
             roster: Roster::new(rows),
             editor_request: None,
+            roster_stale: false,
             quit: false,
         };
         // A visit left unfinished (closed, crashed, killed) is offered back first.
@@ -427,7 +430,7 @@ impl App {
             Msg::PageDown => agenda.move_by(10),
             Msg::NextTab => agenda.next_panel(),
             Msg::PrevTab => agenda.prev_panel(),
-            Msg::Back => self.screen = Screen::Roster,
+            Msg::Back => self.show_roster(),
             Msg::Open => {
                 if let Some(id) = agenda.selected_teacher().map(str::to_owned)
                     && let Some(workspace) = self.open_teacher(&id)
@@ -495,11 +498,17 @@ impl App {
         };
         let teacher_id = capture.visit.teacher_id.clone();
         let to_workspace = capture.return_to_workspace;
-        self.screen = Screen::Roster;
-        if to_workspace && let Some(workspace) = self.open_teacher(&teacher_id) {
-            self.screen = Screen::Workspace(workspace);
+        // The visit changed the roster (last seen, ratings) and the teacher's file.
+        self.roster_stale = true;
+        let workspace = if to_workspace {
+            self.open_teacher(&teacher_id)
+        } else {
+            None
+        };
+        match workspace {
+            Some(workspace) => self.screen = Screen::Workspace(workspace),
+            None => self.show_roster(),
         }
-        self.reload();
     }
 
     fn scroll_help(&mut self, msg: Msg) {
@@ -648,24 +657,40 @@ impl App {
         Ok(applied)
     }
 
-    /// Re-reads the roster and the open teacher (one query each).
+    /// Re-reads what is on screen after a change (one query): the open teacher, or the
+    /// roster. A roster not on screen is read again when it comes back.
     fn reload(&mut self) {
-        let include_archived = self.roster.show_archived;
-        match self.store.roster(include_archived) {
-            Ok(rows) => self.roster.set_rows(rows),
-            Err(error) => self.warn(format!("cannot read the roster: {error}")),
-        }
         let Some(id) = self.workspace().map(|w| w.file.teacher.meta.id.clone()) else {
+            self.reload_roster();
             return;
         };
+        self.roster_stale = true;
         match self.store.teacher_file(&id) {
             Ok(Some(file)) => {
                 if let Some(workspace) = self.workspace_mut() {
                     workspace.reload(file);
                 }
             }
-            Ok(None) => self.screen = Screen::Roster,
+            Ok(None) => self.show_roster(),
             Err(error) => self.warn(format!("cannot read the teacher: {error}")),
+        }
+    }
+
+    fn reload_roster(&mut self) {
+        match self.store.roster(self.roster.show_archived) {
+            Ok(rows) => {
+                self.roster.set_rows(rows);
+                self.roster_stale = false;
+            }
+            Err(error) => self.warn(format!("cannot read the roster: {error}")),
+        }
+    }
+
+    /// Back to the roster, read again if it changed meanwhile.
+    pub(crate) fn show_roster(&mut self) {
+        self.screen = Screen::Roster;
+        if self.roster_stale {
+            self.reload_roster();
         }
     }
 
@@ -920,7 +945,7 @@ impl App {
             return;
         };
         match msg {
-            Msg::Back => self.screen = Screen::Roster,
+            Msg::Back => self.show_roster(),
             Msg::Up => workspace.move_by(-1),
             Msg::PageUp => workspace.move_by(-10),
             Msg::Top => workspace.select(0),

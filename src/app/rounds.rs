@@ -236,7 +236,7 @@ impl App {
                 }
             }
             (Msg::Back, true) => rounds.open = None,
-            (Msg::Back, false) => self.screen = Screen::Roster,
+            (Msg::Back, false) => self.show_roster(),
             _ => {}
         }
     }

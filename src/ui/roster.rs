@@ -40,7 +40,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         ""
     };
-    let title = format!(" coachlog · {} teachers{archived}", roster.total());
+    // One school for everyone is named once, in the header; a mixed caseload gets a column.
+    let mut schools: Vec<&str> = roster
+        .all()
+        .iter()
+        .map(|r| r.teacher.school.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    schools.sort_unstable();
+    schools.dedup();
+    let one_school = match schools.as_slice() {
+        [only] => format!(" · {}", text::line(only)),
+        _ => String::new(),
+    };
+    let school_column = schools.len() > 1;
+    let title = format!(
+        " coachlog · {} teachers{one_school}{archived}",
+        roster.total()
+    );
     let date = today.format("%a %-d %b %Y").to_string();
     let pad =
         usize::from(header.width).saturating_sub(title.chars().count() + date.chars().count() + 1);
@@ -103,6 +120,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
 
+    // The school gets more room as the terminal widens; the focus keeps the rest.
+    let school = if school_column {
+        (list.width / 7).clamp(9, 22)
+    } else {
+        0
+    };
     let rows: Vec<Row> = roster
         .visible()
         .map(|row| {
@@ -117,8 +140,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Some(statement) => Span::raw(text::line(statement).into_owned()),
                 None => Span::styled("no focus yet", theme::DIM),
             });
-            Row::new(vec![
-                Cell::from(text::line(&row.teacher.name).into_owned()),
+            let mut cells = vec![Cell::from(text::line(&row.teacher.name).into_owned())];
+            if school_column {
+                cells.push(Cell::from(Span::styled(
+                    text::truncate(&text::line(&row.teacher.school), usize::from(school))
+                        .into_owned(),
+                    theme::DIM,
+                )));
+            }
+            cells.extend([
                 Cell::from(Line::from(focus)),
                 Cell::from(Line::from(seen_text).right_aligned()).style(if seen_late {
                     theme::WARN
@@ -131,20 +161,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     Default::default()
                 }),
                 Cell::from(sparkline(&row.recent_ratings)),
-            ])
+            ]);
+            Row::new(cells)
         })
         .collect();
-    let widths = [
-        Constraint::Length(18),
+    let mut widths = vec![Constraint::Length(18)];
+    let mut header = vec!["Teacher"];
+    if school_column {
+        widths.push(Constraint::Length(school));
+        header.push("School");
+    }
+    widths.extend([
         Constraint::Fill(1),
         Constraint::Length(6),
         Constraint::Length(12),
         Constraint::Length(8),
-    ];
+    ]);
+    header.extend(["Focus", "  Seen", "Check-in", "Ratings"]);
     let table = Table::new(rows, widths)
-        .header(
-            Row::new(vec!["Teacher", "Focus", "  Seen", "Check-in", "Ratings"]).style(theme::DIM),
-        )
+        .header(Row::new(header).style(theme::DIM))
         .block(block)
         .highlight_symbol("▶")
         .row_highlight_style(theme::SELECTED);
