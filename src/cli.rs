@@ -35,6 +35,13 @@ pub enum Command {
     Observe(Observe),
     /// Find notes by their words: evidence, check-ins, goals, focuses, actions, measures.
     Search(Search),
+    /// List what is in the trash (deleted records, kept until purged).
+    Trash,
+    /// Bring a record back from the trash by the id `coachlog trash` shows.
+    Restore {
+        #[arg(value_name = "ID")]
+        id: String,
+    },
     /// Add and list teachers.
     #[command(subcommand)]
     Teacher(TeacherCommand),

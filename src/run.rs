@@ -41,6 +41,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Check) => check(&store),
         Some(Command::Backup { output }) => backup(&store, output),
+        Some(Command::Trash) => trash(&store),
+        Some(Command::Restore { id }) => {
+            let applied = store.restore(id.trim())?;
+            let kind = applied
+                .changes
+                .first()
+                .map(|c| c.kind.label())
+                .unwrap_or("record");
+            println!("restored the {kind} {}", text::line(id.trim()));
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Observe(observe)) => self::observe(&mut store, observe),
         Some(Command::Search(search)) => self::search(&store, search),
         Some(Command::Teacher(TeacherCommand::Add(add))) => add_teacher(&mut store, add),
@@ -213,6 +224,26 @@ fn search(store: &Store, search: Search) -> Result<ExitCode> {
             hit.kind.label(),
             hit.date.format("%e %b %Y"),
             text::line(&hit.excerpt),
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn trash(store: &Store) -> Result<ExitCode> {
+    let trashed = store.trash()?;
+    let mut out = std::io::stdout().lock();
+    if trashed.is_empty() {
+        writeln!(out, "the trash is empty")?;
+    }
+    for item in trashed {
+        writeln!(
+            out,
+            "{}  {:<11}  {:<20}  {}  {}",
+            item.deleted_at.get(..10).unwrap_or(&item.deleted_at),
+            item.kind.label(),
+            text::truncate(&text::line(&item.teacher), 20),
+            item.id,
+            text::truncate(&text::line(&item.summary), 60)
         )?;
     }
     Ok(ExitCode::SUCCESS)

@@ -592,3 +592,42 @@ fn observe_takes_a_negative_offset_and_export_finds_an_archived_teacher() {
     assert!(exported.status.success(), "{}", stderr(&exported));
     assert!(stdout(&exported).contains("Okafor, Ngozi"));
 }
+
+#[test]
+fn trash_lists_deleted_records_and_restore_brings_one_back() {
+    let (_dir, db) = caseload_db();
+    assert!(
+        coachlog(&db, &["observe", "-t", "okafor", "Waited three seconds."])
+            .status
+            .success()
+    );
+    assert_eq!(stdout(&coachlog(&db, &["trash"])), "the trash is empty\n");
+    let id: String = {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let id: String = conn
+            .query_row("SELECT id FROM observation", [], |r| r.get(0))
+            .unwrap();
+        // What the workspace's delete does: a tombstone.
+        conn.execute(
+            "UPDATE observation SET deleted_at = '2026-11-23T10:00:00.000Z' WHERE id = ?1",
+            [&id],
+        )
+        .unwrap();
+        id
+    };
+    let listed = stdout(&coachlog(&db, &["trash"]));
+    assert!(
+        listed.starts_with("2026-11-23  observation  Okafor, Ngozi"),
+        "{listed}"
+    );
+    assert!(listed.contains(&id) && listed.contains("Waited three seconds."));
+    let restored = coachlog(&db, &["restore", &id]);
+    assert_eq!(
+        stdout(&restored),
+        format!("restored the observation {id}\n")
+    );
+    assert_eq!(stdout(&coachlog(&db, &["trash"])), "the trash is empty\n");
+    let missing = coachlog(&db, &["restore", "nope"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("nothing with id nope is in the trash"));
+}

@@ -7,6 +7,7 @@ mod open;
 mod query;
 mod record;
 mod search;
+mod trash;
 mod walkthrough;
 
 pub use command::{Applied, Change, Command};
@@ -15,6 +16,7 @@ pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
 pub use query::{Ledger, NameMatch, OBSERVATION_PAGE, RosterRow, TeacherFile};
 pub use record::{AnyRecord, Record};
 pub use search::{Hit, MATCH_END, MATCH_START, searchable};
+pub use trash::Trashed;
 pub use walkthrough::{Round, Tally};
 
 use crate::clock::Clock;

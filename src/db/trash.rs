@@ -1,0 +1,80 @@
+//! The trash: records moved there by a delete, listed and brought back.
+
+use super::{Applied, Command, Error, Result, Store};
+use crate::model::Kind;
+
+/// A record in the trash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trashed {
+    pub kind: Kind,
+    pub id: String,
+    /// The teacher it belongs to (empty for a walkthrough round).
+    pub teacher: String,
+    pub deleted_at: String,
+    /// A few words of it: a name, a statement, the start of a note.
+    pub summary: String,
+}
+
+/// Each kind's table, the teacher it belongs to, and the words that name a record.
+const ARMS: [(Kind, &str, &str); 8] = [
+    (Kind::Teacher, "r.id", "r.name"),
+    (Kind::Goal, "r.teacher_id", "r.statement"),
+    (
+        Kind::Measure,
+        "(SELECT g.teacher_id FROM goal g WHERE g.id = r.goal_id)",
+        "r.value || ' ' || r.note",
+    ),
+    (Kind::Focus, "r.teacher_id", "r.statement"),
+    (Kind::Observation, "r.teacher_id", "r.evidence"),
+    (Kind::CheckIn, "r.teacher_id", "r.held_on || ' ' || r.notes"),
+    (Kind::Action, "r.teacher_id", "r.what"),
+    (Kind::Walkthrough, "NULL", "r.practice"),
+];
+
+impl Store {
+    /// Everything in the trash, most recently deleted first (one query).
+    pub fn trash(&self) -> Result<Vec<Trashed>> {
+        let arms: Vec<String> = ARMS
+            .iter()
+            .map(|(kind, teacher, summary)| {
+                format!(
+                    "SELECT '{table}' AS kind, r.id AS id,
+                        coalesce((SELECT t.name FROM teacher t WHERE t.id = {teacher}), '') AS teacher,
+                        r.deleted_at AS deleted_at, substr({summary}, 1, 80) AS summary
+                     FROM {table} r WHERE r.deleted_at IS NOT NULL",
+                    table = kind.table()
+                )
+            })
+            .collect();
+        let sql = format!("{} ORDER BY deleted_at DESC, id", arms.join(" UNION ALL "));
+        let mut statement = self.conn.prepare(&sql)?;
+        let rows = statement.query_map([], |row| {
+            let table: String = row.get(0)?;
+            Ok(Trashed {
+                kind: Kind::ALL
+                    .into_iter()
+                    .find(|k| k.table() == table)
+                    .unwrap_or(Kind::Teacher),
+                id: row.get(1)?,
+                teacher: row.get(2)?,
+                deleted_at: row.get(3)?,
+                summary: row.get::<_, Option<String>>(4)?.unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Brings a record back from the trash by its id, whatever its kind.
+    pub fn restore(&mut self, id: &str) -> Result<Applied> {
+        let found = self.trash()?.into_iter().find(|t| t.id == id);
+        let Some(trashed) = found else {
+            return Err(Error::Invalid(format!(
+                "nothing with id {id} is in the trash; coachlog trash lists what is"
+            )));
+        };
+        self.apply(Command::Restore {
+            kind: trashed.kind,
+            id: trashed.id,
+        })
+    }
+}
