@@ -517,6 +517,16 @@ fn a_quick_observation_takes_three_keys_plus_the_text() {
     let evidence = "Students explained the target to a partner";
     let [open, rating, save] = QUICK_OBSERVATION_KEYS;
     press(&mut app, open);
+    let form = text(&app);
+    assert!(
+        form.contains("Focus         Warm-up connects to the day's learning target"),
+        "{form}"
+    );
+    assert!(
+        form.contains("1 ☐ posted  2 ☐ names target"),
+        "prefilled with the look-fors"
+    );
+    assert!(form.contains("Mon 23 Nov 10:42"), "and with now");
     press(&mut app, rating);
     press(&mut app, evidence);
     press(&mut app, save);

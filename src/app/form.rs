@@ -28,6 +28,8 @@ pub enum FieldKind {
     Checks(Vec<String>),
     /// Yes or no; Space toggles.
     Toggle,
+    /// Shown for context, not typed (e.g. the focus an observation is on); Tab skips it.
+    Info,
 }
 
 /// A parsed field value.
@@ -146,7 +148,7 @@ impl Field {
     pub fn is_text(&self) -> bool {
         !matches!(
             self.kind,
-            FieldKind::Choice(_) | FieldKind::Checks(_) | FieldKind::Toggle
+            FieldKind::Choice(_) | FieldKind::Checks(_) | FieldKind::Toggle | FieldKind::Info
         )
     }
 
@@ -196,6 +198,7 @@ impl Field {
                 self.checked.clone(),
             )),
             FieldKind::Toggle => Ok(Value::Toggle(self.on)),
+            FieldKind::Info => Ok(Value::Text(typed)),
         }
     }
 
@@ -269,6 +272,7 @@ impl Field {
                 _ => false,
             },
             FieldKind::Text => self.editor.input(key),
+            FieldKind::Info => false,
             _ => {
                 // One-line fields: no line breaks.
                 if key.code == KeyCode::Enter
@@ -369,15 +373,26 @@ impl Form {
         }
     }
 
+    /// The next field that takes input (read-only ones are skipped).
     pub fn next_field(&mut self) {
-        if !self.fields.is_empty() {
-            self.active = (self.active + 1) % self.fields.len();
-        }
+        self.step(1);
     }
 
     pub fn prev_field(&mut self) {
-        if !self.fields.is_empty() {
-            self.active = (self.active + self.fields.len() - 1) % self.fields.len();
+        self.step(self.fields.len().saturating_sub(1));
+    }
+
+    fn step(&mut self, by: usize) {
+        let count = self.fields.len();
+        for _ in 0..count {
+            self.active = (self.active + by) % count.max(1);
+            if self
+                .fields
+                .get(self.active)
+                .is_some_and(|f| f.kind != FieldKind::Info)
+            {
+                break;
+            }
         }
     }
 

@@ -260,7 +260,12 @@ pub fn observation_form(
     } else {
         String::new()
     };
+    let focus_text = focus.map_or(
+        "no active focus: f sets one in the workspace".to_string(),
+        |f| text::line(&f.statement).into_owned(),
+    );
     let mut fields = vec![
+        Field::new("Focus", FieldKind::Info).with_text(&focus_text),
         Field::new("Rating", FieldKind::Choice(words(&RATINGS))).with_choice(rating),
         Field::new("Evidence", FieldKind::Text)
             .hint("what was seen and heard")
@@ -293,7 +298,7 @@ pub fn observation_form(
         ),
         fields,
     );
-    form.active = 0;
+    form.focus("Rating");
     // Quick capture: ⏎ saves from any field (Alt-⏎ starts a new line in the evidence).
     form.enter_saves = true;
     form

@@ -238,6 +238,12 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
                 area,
             );
         }
+        FieldKind::Info => {
+            frame.render_widget(
+                Paragraph::new(Span::styled(field.text(), theme::ACCENT)),
+                area,
+            );
+        }
         FieldKind::Toggle => {
             let text = if field.on { "[x] yes" } else { "[ ] no" };
             frame.render_widget(Paragraph::new(Span::styled(text, selected(active))), area);
