@@ -1,0 +1,190 @@
+//! What a coach feels per key press: the key through `App::handle_event`, then the whole
+//! frame drawn into an 80x24 `TestBackend`, as the main loop does. The file has 500
+//! teachers; the first has ten years of history, the others one.
+//!
+//! Each timed press starts from a screen that was just drawn by an untimed press (Esc
+//! before Enter, `1` before `6`...), so the timed frame really changes the screen.
+
+mod common;
+
+use coachlog::app::App;
+use common::{Caseload, Cohort};
+use criterion::{BatchSize, Criterion};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::cell::OnceCell;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// The school, generated the first time a bench asks for it.
+#[derive(Default)]
+struct School(OnceCell<Caseload>);
+
+impl School {
+    fn get(&self) -> &Caseload {
+        self.0.get_or_init(|| {
+            Caseload::generate(&[
+                Cohort {
+                    teachers: 1,
+                    years: 10,
+                },
+                Cohort {
+                    teachers: 499,
+                    years: 1,
+                },
+            ])
+        })
+    }
+
+    fn veteran(&self) -> &str {
+        &self.get().teacher_ids[0]
+    }
+}
+
+/// The app on a screen of 80x24, as a coach has it open.
+struct Session {
+    app: App,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Session {
+    fn new(school: &School) -> Session {
+        let app = App::new(school.get().open()).expect("the app");
+        let mut session = Session {
+            app,
+            terminal: Terminal::new(TestBackend::new(80, 24)).expect("a test terminal"),
+        };
+        session.draw();
+        session
+    }
+
+    /// The roster with the ten-year teacher selected.
+    fn on_veteran(school: &School) -> Session {
+        let mut session = Session::new(school);
+        session.app.roster.select_id(school.veteran());
+        session.draw();
+        session
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        self.terminal
+            .draw(|frame| coachlog::ui::render(app, frame))
+            .expect("drawn");
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        self.app
+            .handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        self.draw();
+    }
+
+    /// Times `iters` presses of `key`, each after an untimed press of `reset`.
+    fn time(&mut self, iters: u64, reset: KeyCode, key: KeyCode) -> Duration {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            self.press(reset);
+            let started = Instant::now();
+            self.press(key);
+            total += started.elapsed();
+        }
+        black_box(self.terminal.backend().buffer().area);
+        total
+    }
+}
+
+fn main() {
+    let mut criterion = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args();
+    let school = School::default();
+    start(&mut criterion, &school);
+    roster(&mut criterion, &school);
+    workspace(&mut criterion, &school);
+    criterion.final_summary();
+}
+
+/// Startup after the file is open: the roster query and the app's state.
+fn start(criterion: &mut Criterion, school: &School) {
+    let mut group = criterion.benchmark_group("App::new");
+    // Long enough for 20 samples of ~20 ms.
+    group.measurement_time(Duration::from_secs(6));
+    group.bench_function("500 teachers", |b| {
+        let caseload = school.get();
+        b.iter_batched(
+            || caseload.open(),
+            |store| App::new(store).expect("the app"),
+            BatchSize::PerIteration,
+        );
+    });
+    group.finish();
+}
+
+fn roster(criterion: &mut Criterion, school: &School) {
+    let mut session = None;
+    criterion.bench_function("key/roster filter: type a letter (500 teachers)", |b| {
+        let session = session.get_or_insert_with(|| {
+            let mut session = Session::new(school);
+            session.press(KeyCode::Char('/'));
+            session
+        });
+        // "e" matches most of the school: the longest list to filter and draw.
+        b.iter_custom(|iters| session.time(iters, KeyCode::Backspace, KeyCode::Char('e')));
+    });
+    let mut session = None;
+    criterion.bench_function("key/roster: down one row (500 teachers)", |b| {
+        let session = session.get_or_insert_with(|| Session::new(school));
+        b.iter_custom(|iters| session.time(iters, KeyCode::Up, KeyCode::Down));
+    });
+}
+
+fn workspace(criterion: &mut Criterion, school: &School) {
+    let mut session = None;
+    criterion.bench_function("key/open teacher, Overview (10y)", |b| {
+        let session = session.get_or_insert_with(|| Session::on_veteran(school));
+        b.iter_custom(|iters| session.time(iters, KeyCode::Esc, KeyCode::Enter));
+    });
+
+    let mut session = None;
+    criterion.bench_function("key/Timeline tab (10y)", |b| {
+        let session = session.get_or_insert_with(|| {
+            let mut session = Session::on_veteran(school);
+            session.press(KeyCode::Enter);
+            session
+        });
+        b.iter_custom(|iters| session.time(iters, KeyCode::Char('1'), KeyCode::Char('6')));
+    });
+
+    for (name, tab) in [
+        ("key/Observations: down one row (10y)", '3'),
+        ("key/Timeline: down one row (10y)", '6'),
+    ] {
+        let mut session = None;
+        criterion.bench_function(name, |b| {
+            let session = session.get_or_insert_with(|| {
+                let mut session = Session::on_veteran(school);
+                session.press(KeyCode::Enter);
+                session.press(KeyCode::Char(tab));
+                session
+            });
+            b.iter_custom(|iters| session.time(iters, KeyCode::Up, KeyCode::Down));
+        });
+    }
+
+    // A key that writes: the action is saved (a synced transaction), then the roster and
+    // the teacher's file are read again and drawn. The untimed press opens it again.
+    let mut session = None;
+    criterion.bench_function("key/Actions: Space marks done, saved (10y)", |b| {
+        let session = session.get_or_insert_with(|| {
+            let mut session = Session::on_veteran(school);
+            session.press(KeyCode::Enter);
+            session.press(KeyCode::Char('5'));
+            session
+        });
+        let space = KeyCode::Char(' ');
+        b.iter_custom(|iters| session.time(iters, space, space));
+    });
+}
