@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_capture_and_rounds.sql"),
     include_str!("migrations/003_search.sql"),
+    include_str!("migrations/004_roster_index.sql"),
 ];
 
 /// The schema version this build writes.

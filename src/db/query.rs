@@ -382,7 +382,7 @@ impl Store {
         let sql = format!(
             "SELECT {columns},
                 f.statement AS focus_statement,
-                (SELECT max(substr(o.observed_at, 1, 10)) FROM observation o
+                (SELECT substr(max(o.observed_at), 1, 10) FROM observation o
                    WHERE o.teacher_id = teacher.id AND o.deleted_at IS NULL) AS last_observed,
                 (SELECT c.next_on FROM check_in c
                    WHERE c.teacher_id = teacher.id AND c.deleted_at IS NULL
