@@ -321,21 +321,13 @@ fn evidence(out: &mut String, brief: &Brief) {
             observation.observed_at.format("%-d %b %Y %H:%M"),
             private_mark(observation.private)
         )];
-        if !observation.class_period.trim().is_empty() {
-            parts.push(escape(observation.class_period.trim()));
-        }
-        if let Some(rating) = observation.rating {
-            parts.push(words::rating(rating));
-        }
-        if let Some(mark) = observation.practice_mark {
-            parts.push(format!("walkthrough: {}", mark.label()));
-        }
-        let excerpt = words::excerpt(&observation.evidence);
-        parts.push(if excerpt.is_empty() {
-            "<span class=\"muted\">(no evidence written)</span>".to_string()
-        } else {
-            escape(&excerpt)
-        });
+        let (details, excerpt) = words::evidence_parts(observation, escape);
+        parts.extend(details);
+        parts.push(
+            excerpt.unwrap_or_else(|| {
+                "<span class=\"muted\">(no evidence written)</span>".to_string()
+            }),
+        );
         let _ = writeln!(out, "<li>{}</li>", parts.join(" · "));
     }
     out.push_str("</ul>\n</section>\n");

@@ -202,21 +202,9 @@ fn evidence(out: &mut String, brief: &Brief) {
             observation.observed_at.format("%-d %b %Y %H:%M"),
             private_mark(observation.private)
         )];
-        if !observation.class_period.trim().is_empty() {
-            parts.push(inline(observation.class_period.trim()));
-        }
-        if let Some(rating) = observation.rating {
-            parts.push(words::rating(rating));
-        }
-        if let Some(mark) = observation.practice_mark {
-            parts.push(format!("walkthrough: {}", mark.label()));
-        }
-        let excerpt = words::excerpt(&observation.evidence);
-        parts.push(if excerpt.is_empty() {
-            "(no evidence written)".to_string()
-        } else {
-            inline(&excerpt)
-        });
+        let (details, excerpt) = words::evidence_parts(observation, inline);
+        parts.extend(details);
+        parts.push(excerpt.unwrap_or_else(|| "(no evidence written)".to_string()));
         let _ = writeln!(out, "- {}", parts.join(" · "));
     }
     out.push('\n');

@@ -3,7 +3,7 @@
 //! for a format; the writers do that.
 
 use super::brief::{ActionState, Brief, GoalSummary};
-use crate::model::{Action, Focus, Rating};
+use crate::model::{Action, Focus, Observation, Rating};
 use chrono::NaiveDate;
 
 /// How many characters of evidence or notes an excerpt keeps.
@@ -17,6 +17,26 @@ pub fn day(date: NaiveDate) -> String {
 /// A measured value with its unit: "86%", "24/28", "12 minutes".
 pub fn value(number: f64, unit: &str) -> String {
     crate::text::measured(number, unit)
+}
+
+/// What an evidence line says after its date: the class, the rating, the walkthrough
+/// mark and an excerpt, each made safe by `escape` (`None` when no evidence was written).
+pub fn evidence_parts(
+    observation: &Observation,
+    escape: impl Fn(&str) -> String,
+) -> (Vec<String>, Option<String>) {
+    let mut parts = Vec::new();
+    if !observation.class_period.trim().is_empty() {
+        parts.push(escape(observation.class_period.trim()));
+    }
+    if let Some(rating) = observation.rating {
+        parts.push(self::rating(rating));
+    }
+    if let Some(mark) = observation.practice_mark {
+        parts.push(format!("walkthrough: {}", mark.label()));
+    }
+    let excerpt = excerpt(&observation.evidence);
+    (parts, (!excerpt.is_empty()).then(|| escape(&excerpt)))
 }
 
 /// A rating as coaches say it: "3 developing".
