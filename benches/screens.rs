@@ -95,11 +95,7 @@ impl Session {
 }
 
 fn main() {
-    let mut criterion = Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .configure_from_args();
+    let mut criterion = common::criterion();
     let school = School::default();
     start(&mut criterion, &school);
     roster(&mut criterion, &school);

@@ -56,11 +56,7 @@ impl Files {
 }
 
 fn main() {
-    let mut criterion = Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .configure_from_args();
+    let mut criterion = common::criterion();
     let files = Files::default();
     roster(&mut criterion, &files);
     teacher_file(&mut criterion, &files);

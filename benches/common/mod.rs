@@ -19,6 +19,16 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Monday 23 November 2026, 10:42: "now" in every generated file.
+/// The measurement settings every bench uses: 20 samples over 3 s after 1 s of warm-up
+/// (slow groups lengthen their own measurement time), overridable from the command line.
+pub fn criterion() -> criterion::Criterion {
+    criterion::Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args()
+}
+
 pub fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)
         .and_then(|day| day.and_hms_opt(10, 42, 0))

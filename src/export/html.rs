@@ -127,15 +127,17 @@ fn header(out: &mut String, brief: &Brief, title: &str) {
     if let Some(since) = brief.since {
         let _ = writeln!(
             out,
-            "<p class=\"notice\"><strong>Since {}:</strong> observations, check-ins, measures and actions from that date on; goals and focus history in full.</p>",
-            day(since)
+            "<p class=\"notice\"><strong>Since {}:</strong> {}</p>",
+            day(since),
+            words::SINCE_SCOPE
         );
     }
     if brief.partial {
         let _ = writeln!(
             out,
-            "<p class=\"notice flag\">Only the latest {} observations were read; older ones are not in this brief.</p>",
-            brief.evidence.len()
+            "<p class=\"notice flag\">Only the latest {} observations {}</p>",
+            brief.evidence.len(),
+            words::PARTIAL_SCOPE
         );
     }
     if brief.include_private {

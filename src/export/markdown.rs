@@ -54,17 +54,14 @@ fn header(out: &mut String, brief: &Brief) {
     );
     let _ = writeln!(out, "{}\n", words::header_facts(brief).join(" · "));
     if let Some(since) = brief.since {
-        let _ = writeln!(
-            out,
-            "**Since {}:** observations, check-ins, measures and actions from that date on; goals and focus history in full.\n",
-            day(since)
-        );
+        let _ = writeln!(out, "**Since {}:** {}\n", day(since), words::SINCE_SCOPE);
     }
     if brief.partial {
         let _ = writeln!(
             out,
-            "**Only the latest {} observations** were read; older ones are not in this brief.\n",
-            brief.evidence.len()
+            "**Only the latest {} observations** {}\n",
+            brief.evidence.len(),
+            words::PARTIAL_SCOPE
         );
     }
     if brief.include_private {

@@ -6,6 +6,13 @@ use super::brief::{ActionState, Brief, GoalSummary};
 use crate::model::{Action, Focus, Observation, Rating};
 use chrono::NaiveDate;
 
+/// What a brief limited by `--since` still holds in full (after "Since DATE:").
+pub const SINCE_SCOPE: &str = "observations, check-ins, measures and actions from that date on; goals and focus history in full.";
+
+/// Said when only the newest page of observations was read (after "Only the latest N
+/// observations").
+pub const PARTIAL_SCOPE: &str = "were read; older ones are not in this brief.";
+
 /// How many characters of evidence or notes an excerpt keeps.
 pub const EXCERPT_CHARS: usize = 200;
 
