@@ -971,3 +971,10 @@ fn the_school_is_named_once_or_shown_per_teacher_when_there_are_several() {
 fn app_ref(store: &mut Store) -> App {
     App::new(Store::open(store.path(), common::clock()).unwrap()).unwrap()
 }
+
+#[test]
+fn one_teacher_is_one_teacher() {
+    let (_dir, mut store) = empty_store();
+    common::teacher(&mut store, "Lee, Min", "", "");
+    assert!(text(&app(store)).contains("coachlog · 1 teacher "));
+}

@@ -54,10 +54,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         _ => String::new(),
     };
     let school_column = schools.len() > 1;
-    let title = format!(
-        " coachlog · {} teachers{one_school}{archived}",
-        roster.total()
-    );
+    let count = roster.total();
+    let noun = if count == 1 { "teacher" } else { "teachers" };
+    let title = format!(" coachlog · {count} {noun}{one_school}{archived}");
     let date = today.format("%a %-d %b %Y").to_string();
     let pad =
         usize::from(header.width).saturating_sub(title.chars().count() + date.chars().count() + 1);
