@@ -6,7 +6,7 @@ mod common;
 use coachlog::app::App;
 use coachlog::db::Store;
 use coachlog::model::Outcome;
-use common::{caseload, day, empty_store};
+use common::{caseload, clock, day, empty_store};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -66,6 +66,12 @@ fn screen(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
 
 fn text(app: &App) -> String {
     screen(app, 80, 24).backend().to_string()
+}
+
+/// A second connection to the app's file, reading what the app committed (the app's own
+/// connection is private to it).
+fn reader(app: &App) -> Store {
+    Store::open(app.db_path(), clock()).unwrap()
 }
 
 fn app(store: Store) -> App {
@@ -174,7 +180,7 @@ fn adding_a_teacher_from_the_roster_selects_them() {
     let shown = text(&app);
     assert!(shown.contains("▶Park, Eve"), "{shown}");
     assert!(shown.contains("Saved the teacher"));
-    let teachers = app.store.teachers(false).unwrap();
+    let teachers = reader(&app).teachers(false).unwrap();
     assert_eq!(teachers[0].cadence_days, 7);
 }
 
@@ -190,10 +196,10 @@ fn a_failed_save_keeps_the_form_and_everything_typed() {
         shown.contains("smith, dan") && shown.contains("Westside High"),
         "{shown}"
     );
-    assert_eq!(app.store.teachers(true).unwrap().len(), 3);
+    assert_eq!(reader(&app).teachers(true).unwrap().len(), 3);
     // Fix the name and save.
     press(&mut app, "<S-Tab><BS><BS><BS>Ana<C-s>");
-    assert_eq!(app.store.teachers(true).unwrap().len(), 4);
+    assert_eq!(reader(&app).teachers(true).unwrap().len(), 4);
 }
 
 #[test]
@@ -209,7 +215,7 @@ fn a_bad_date_is_named_inline_and_nothing_is_saved() {
     press(&mut app, "<C-s>");
     assert!(text(&app).contains("Due: \"someday\" is not a date"));
     assert_eq!(
-        app.store
+        reader(&app)
             .teacher_file(&smith)
             .unwrap()
             .unwrap()
@@ -218,7 +224,7 @@ fn a_bad_date_is_named_inline_and_nothing_is_saved() {
         2
     );
     press(&mut app, "<BS><BS><BS><BS><BS><BS><BS>+7d<C-s>");
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     let added = file
         .actions
         .iter()
@@ -243,7 +249,7 @@ fn esc_asks_before_throwing_away_typed_text() {
     assert!(text(&app).contains("Lee"), "n keeps the form");
     press(&mut app, "<Esc>y");
     assert!(!text(&app).contains("New teacher"));
-    assert!(app.store.teachers(true).unwrap().is_empty());
+    assert!(reader(&app).teachers(true).unwrap().is_empty());
 }
 
 #[test]
@@ -276,7 +282,7 @@ fn a_new_focus_closes_the_old_one_with_the_outcome_chosen() {
     press(&mut app, "<Tab><Tab><Tab><Left><Left>");
     insta::assert_snapshot!("focus_form_replacing", screen(&app, 80, 24).backend());
     press(&mut app, "<C-s>");
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     assert_eq!(
         file.active_focus().unwrap().statement,
         "Students explain the target"
@@ -309,7 +315,7 @@ fn an_observation_from_the_workspace_attaches_to_the_focus() {
         &mut app,
         "4Kelly explained the target unprompted.<Tab>13<Tab><Tab>12<Enter>",
     );
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     let latest = &file.observations[0];
     assert_eq!(latest.evidence, "Kelly explained the target unprompted.");
     assert_eq!(latest.rating.map(|r| r.value()), Some(4));
@@ -345,7 +351,7 @@ fn a_check_in_closes_one_action_carries_one_and_adds_another() {
         "{}",
         text(&app)
     );
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     let check_in = &file.check_ins[0];
     assert_eq!(check_in.held_on, day("2026-11-23"));
     assert_eq!(
@@ -380,7 +386,7 @@ fn goals_and_measures_are_added_and_edited_from_their_tab() {
         &mut app,
         "<Down><Down><Enter>2aExit tickets show mastery<Tab><Tab>students at 3+<Tab>%<Tab>40<Tab>80<Tab>+8w<C-s>",
     );
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     let goal = file
         .goals
         .iter()
@@ -392,13 +398,13 @@ fn goals_and_measures_are_added_and_edited_from_their_tab() {
     );
     // The new goal is due first, so it is listed first and selected.
     press(&mut app, "m55<Tab><Tab>15 of 27<C-s>");
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     let second = &file.goals[0];
     assert_eq!(second.statement, "Exit tickets show mastery");
     let measures: Vec<f64> = file.measures_of(&second.meta.id).map(|m| m.value).collect();
     assert_eq!(measures, vec![55.0]);
     press(&mut app, "e<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Right><C-s>");
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     assert_eq!(
         file.goals
             .iter()
@@ -422,7 +428,7 @@ fn deleting_asks_and_moves_the_record_to_the_trash() {
     );
     press(&mut app, "n");
     assert_eq!(
-        app.store
+        reader(&app)
             .teacher_file(&smith)
             .unwrap()
             .unwrap()
@@ -431,10 +437,10 @@ fn deleting_asks_and_moves_the_record_to_the_trash() {
         3
     );
     press(&mut app, "dy");
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     assert_eq!(file.observations.len(), 2);
     assert!(text(&app).contains("to the trash"));
-    let trashed = app.store.observations(&smith).unwrap().len();
+    let trashed = reader(&app).observations(&smith).unwrap().len();
     assert_eq!(trashed, 2, "live observations");
 }
 
@@ -463,7 +469,7 @@ fn actions_are_marked_done_with_space() {
     let (_dir, store, smith) = caseload();
     let mut app = app(store);
     press(&mut app, "<Down><Down><Enter>5<Space>");
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     assert_eq!(
         file.actions.iter().filter(|a| a.done_on.is_some()).count(),
         1
@@ -539,7 +545,7 @@ fn a_quick_observation_takes_three_keys_plus_the_text() {
         )),
         "the README's keys table states the count"
     );
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     let saved = &file.observations[0];
     assert_eq!(saved.evidence, evidence);
     assert_eq!(saved.rating.map(|r| r.value()), Some(3));
@@ -562,7 +568,7 @@ fn capture_stamps_lines_marks_look_fors_counts_tallies_and_asks_for_the_rating()
     press(&mut app, "ask for a model");
     insta::assert_snapshot!("capture", screen(&app, 80, 24).backend());
     assert!(
-        app.store.drafts().unwrap().len() == 1,
+        reader(&app).drafts().unwrap().len() == 1,
         "the visit is a draft while in the room"
     );
     press(&mut app, "<Esc>");
@@ -574,10 +580,10 @@ fn capture_stamps_lines_marks_look_fors_counts_tallies_and_asks_for_the_rating()
         text(&app)
     );
     assert!(
-        app.store.drafts().unwrap().is_empty(),
+        reader(&app).drafts().unwrap().is_empty(),
         "the draft is gone once saved"
     );
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     let visit = &file.observations[0];
     assert_eq!(
         visit.evidence,
@@ -605,7 +611,7 @@ fn plain_keys_always_type_in_capture() {
     let mut app = self::app(store);
     press(&mut app, "c<Esc>");
     assert!(text(&app).contains("Nothing was captured"));
-    assert!(app.store.drafts().unwrap().is_empty());
+    assert!(reader(&app).drafts().unwrap().is_empty());
 }
 
 #[test]
@@ -631,7 +637,7 @@ fn a_walkthrough_round_marks_each_classroom_and_ends_with_who_needs_support() {
     );
     insta::assert_snapshot!("round_summary", screen(&app, 80, 24).backend());
     // Each mark is an observation of that teacher.
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     let mark = &file.observations[0];
     assert_eq!(
         mark.practice_mark,
@@ -654,6 +660,39 @@ fn a_walkthrough_round_marks_each_classroom_and_ends_with_who_needs_support() {
         text(&app).contains("Need more support: Smith, Dan"),
         "{}",
         text(&app)
+    );
+}
+
+#[test]
+fn a_classroom_marked_in_a_round_shows_as_seen_on_the_roster_and_agenda() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    let brandt_line = |app: &App| {
+        text(app)
+            .lines()
+            .find(|line| line.contains("Brandt, Felix"))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    assert!(brandt_line(&app).contains("never"), "{}", text(&app));
+    // Brandt is the first classroom of a new round; mark him and leave the round.
+    press(
+        &mut app,
+        "waStudents explain the learning target<C-s>1<Enter><Esc><Esc>",
+    );
+    press(&mut app, "<Esc>");
+    let line = brandt_line(&app);
+    assert!(
+        !line.contains("never"),
+        "the roster still says never: {line}"
+    );
+    assert!(line.contains("0d"), "seen today: {line}");
+    // The agenda, built from the same roster, no longer lists him as not observed.
+    press(&mut app, "g");
+    let shown = text(&app);
+    assert!(
+        !shown.contains("Brandt, Felix       never"),
+        "the agenda still says never: {shown}"
     );
 }
 
@@ -848,7 +887,7 @@ fn a_goal_measure_can_be_taken_during_a_check_in() {
         "the brief shows it at once"
     );
     press(&mut app, "Kept it up.<C-s>");
-    let file = app.store.teacher_file(&smith).unwrap().unwrap();
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     let values: Vec<f64> = file.measures.iter().map(|m| m.value).collect();
     assert_eq!(values, vec![32.0, 86.0, 90.0]);
     assert_eq!(file.check_ins[0].notes, "Kept it up.");
@@ -857,8 +896,8 @@ fn a_goal_measure_can_be_taken_during_a_check_in() {
 #[test]
 fn a_save_on_a_full_disk_keeps_the_form_and_the_text() {
     let (_dir, store, smith) = caseload();
+    store.cap_size_for_tests(1).unwrap();
     let mut app = app(store);
-    app.store.cap_size_for_tests(1).unwrap();
     press(&mut app, "<Down><Down>o2");
     let evidence = "Students explained the target. ".repeat(200);
     app.handle_event(Event::Paste(evidence.clone()));
@@ -877,7 +916,7 @@ fn a_save_on_a_full_disk_keeps_the_form_and_the_text() {
         "with the text"
     );
     assert_eq!(
-        app.store
+        reader(&app)
             .teacher_file(&smith)
             .unwrap()
             .unwrap()

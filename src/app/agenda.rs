@@ -138,3 +138,74 @@ impl Agenda {
             .map(|i| i.teacher_id.as_str())
     }
 }
+
+use crate::app::keymap::Msg;
+use crate::app::{Screen, agenda};
+
+impl super::App {
+    /// The agenda across all teachers (one query: the open actions, and the roster if it
+    /// changed since it was read).
+    pub(in crate::app) fn show_agenda(&mut self) {
+        if let Some(agenda) = self.build_agenda() {
+            self.screen = Screen::Agenda(Box::new(agenda));
+        }
+    }
+
+    /// Reads the agenda again after a change, keeping the panel and the lines selected.
+    pub(in crate::app) fn refresh_agenda(&mut self) {
+        let Some(mut fresh) = self.build_agenda() else {
+            return;
+        };
+        if let Screen::Agenda(agenda) = &mut self.screen {
+            fresh.panel = agenda.panel;
+            for panel in 0..fresh.selected.len() {
+                let last = fresh.panel_items(panel).len().saturating_sub(1);
+                fresh.selected[panel] = agenda.selected[panel].min(last);
+            }
+            **agenda = fresh;
+        }
+    }
+
+    fn build_agenda(&mut self) -> Option<agenda::Agenda> {
+        if self.roster_stale {
+            self.reload_roster();
+        }
+        let actions = match self.store.open_actions() {
+            Ok(actions) => actions,
+            Err(error) => {
+                self.warn(format!("cannot read the open actions: {error}"));
+                return None;
+            }
+        };
+        Some(agenda::Agenda::new(
+            self.roster.all(),
+            actions,
+            self.now.date(),
+            self.config.coverage_gap_days,
+        ))
+    }
+
+    pub(in crate::app) fn update_agenda(&mut self, msg: Msg) {
+        let Screen::Agenda(agenda) = &mut self.screen else {
+            return;
+        };
+        match msg {
+            Msg::Up => agenda.move_by(-1),
+            Msg::Down => agenda.move_by(1),
+            Msg::PageUp => agenda.move_by(-10),
+            Msg::PageDown => agenda.move_by(10),
+            Msg::NextTab => agenda.next_panel(),
+            Msg::PrevTab => agenda.prev_panel(),
+            Msg::Back => self.show_roster(),
+            Msg::Open => {
+                if let Some(id) = agenda.selected_teacher().map(str::to_owned)
+                    && let Some(workspace) = self.open_teacher(&id)
+                {
+                    self.roster.select_id(&id);
+                    self.screen = Screen::Workspace(workspace);
+                }
+            }
+            _ => {}
+        }
+    }
+}

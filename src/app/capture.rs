@@ -174,3 +174,100 @@ impl Capture {
         serde_json::to_string(&self.visit).unwrap_or_default()
     }
 }
+
+use crate::app::{Screen, records};
+use crate::app::{keymap::Msg, records::Purpose};
+
+impl super::App {
+    /// Writes the visit in progress to its draft if it is behind. A failure is shown and
+    /// retried on the next change; what was typed stays on screen.
+    pub(in crate::app) fn save_visit_draft(&mut self) {
+        let now = self.now;
+        let Some(capture) = self.capture_mut() else {
+            return;
+        };
+        if !capture.unsaved {
+            return;
+        }
+        let (id, teacher, body) = (
+            capture.visit.draft_id.clone(),
+            capture.visit.teacher_id.clone(),
+            capture.body(),
+        );
+        match self.store.save_draft(&id, &teacher, &body) {
+            Ok(()) => {
+                if let Some(capture) = self.capture_mut() {
+                    capture.unsaved = false;
+                    capture.saved_at = Some(now);
+                }
+            }
+            Err(error) => self.warn(format!("the draft could not be saved: {error}")),
+        }
+    }
+
+    /// Starts capturing a visit to the selected teacher.
+    pub(in crate::app) fn start_capture(&mut self) {
+        let Some(id) = self.selected_teacher_id() else {
+            return;
+        };
+        let from_workspace = matches!(self.screen, Screen::Workspace(_));
+        let file = match &self.screen {
+            Screen::Workspace(w) => Some(w.file.clone()),
+            _ => self.store.teacher_file(&id).ok().flatten(),
+        };
+        let Some(file) = file else { return };
+        let visit = Visit::start(&file, self.now);
+        self.screen = Screen::Capture(Box::new(Capture::new(visit, from_workspace)));
+        self.save_visit_draft();
+    }
+
+    pub(in crate::app) fn update_capture(&mut self, msg: Msg) {
+        let now = self.now;
+        let Some(capture) = self.capture_mut() else {
+            return;
+        };
+        match msg {
+            Msg::Stamp => capture.stamp(now),
+            Msg::LookFor(n) => capture.toggle_look_for(usize::from(n)),
+            Msg::Tally(n) => capture.tally(usize::from(n), 1),
+            Msg::Untally(n) => capture.tally(usize::from(n), -1),
+            Msg::FinishCapture => {
+                capture.typed();
+                if capture.visit.is_empty() {
+                    let id = capture.visit.draft_id.clone();
+                    if let Err(error) = self.store.delete_draft(&id) {
+                        self.warn(format!("the empty draft could not be removed: {error}"));
+                    }
+                    self.leave_capture();
+                    self.say("Nothing was captured, so nothing was saved");
+                    return;
+                }
+                let visit = capture.visit.clone();
+                self.save_visit_draft();
+                let form = records::finish_visit_form(&visit, now);
+                self.open_form(form, Purpose::FinishVisit(Box::new(visit)));
+                return;
+            }
+            _ => return,
+        }
+        self.save_visit_draft();
+    }
+
+    /// Back to where the visit was started from.
+    pub(in crate::app) fn leave_capture(&mut self) {
+        let Some(capture) = self.capture() else {
+            return;
+        };
+        let teacher_id = capture.visit.teacher_id.clone();
+        let to_workspace = capture.return_to_workspace;
+        let workspace = if to_workspace {
+            self.open_teacher(&teacher_id)
+        } else {
+            None
+        };
+        match workspace {
+            Some(workspace) => self.screen = Screen::Workspace(workspace),
+            None => self.show_roster(),
+        }
+    }
+}

@@ -109,3 +109,67 @@ impl Review {
         }
     }
 }
+
+use crate::app::records::Purpose;
+use crate::app::{FormPopup, Popup, records};
+
+impl super::App {
+    pub(in crate::app) fn start_check_in(&mut self) {
+        let Some(file) = self.file() else { return };
+        let review = Review::new(file);
+        let form = records::check_in_form(&file.teacher, None, self.now.date());
+        let purpose = Purpose::CheckIn {
+            teacher_id: file.teacher.meta.id.clone(),
+            existing: None,
+        };
+        self.popups.push(Popup::Form(Box::new(FormPopup {
+            form,
+            purpose,
+            review: Some(review),
+        })));
+    }
+
+    pub(in crate::app) fn open_new_action_for_check_in(&mut self) {
+        let Some(popup) = self.top_form() else { return };
+        let Purpose::CheckIn { teacher_id, .. } = &popup.purpose else {
+            return;
+        };
+        if popup.review.is_none() {
+            return;
+        }
+        let purpose = Purpose::Action {
+            teacher_id: teacher_id.clone(),
+            existing: None,
+            for_check_in: true,
+        };
+        self.open_form(records::action_form(None), purpose);
+    }
+
+    /// During a check-in: a measurement of the active goal, saved at once.
+    pub(in crate::app) fn open_measure_for_check_in(&mut self) {
+        let goal = match self.top_form().and_then(|p| p.review.as_ref()) {
+            Some(review) => review.goal.as_ref().map(|(goal, _)| goal.clone()),
+            None => return,
+        };
+        self.open_measure_form(goal, "This teacher has no active goal to measure");
+    }
+
+    /// The form for a new measurement of `goal`, or `missing` said when there is none.
+    pub(in crate::app) fn open_measure_form(
+        &mut self,
+        goal: Option<crate::model::Goal>,
+        missing: &str,
+    ) {
+        match goal {
+            Some(goal) => {
+                let form = records::measure_form(&goal, None);
+                let purpose = Purpose::Measure {
+                    goal,
+                    existing: None,
+                };
+                self.open_form(form, purpose);
+            }
+            None => self.warn(missing),
+        }
+    }
+}

@@ -118,3 +118,108 @@ impl Roster {
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 }
+
+use crate::app::{Confirm, OnYes, Popup, Screen, records};
+use crate::app::{keymap::Msg, records::Purpose};
+use crate::db::{AnyRecord, Command};
+use crate::text;
+
+impl super::App {
+    pub(in crate::app) fn update_roster(&mut self, msg: Msg) {
+        match msg {
+            Msg::Up => self.roster.move_by(-1),
+            Msg::Down => self.roster.move_by(1),
+            Msg::PageUp => self.roster.move_by(-10),
+            Msg::PageDown => self.roster.move_by(10),
+            Msg::Top => self.roster.move_by(isize::MIN / 2),
+            Msg::Bottom => self.roster.move_by(isize::MAX / 2),
+            Msg::Filter => self.roster.filtering = true,
+            Msg::ClearFilter => self.roster.clear_filter(),
+            Msg::Open => {
+                self.roster.filtering = false;
+                if let Some(id) = self.selected_teacher_id()
+                    && let Some(workspace) = self.open_teacher(&id)
+                {
+                    self.screen = Screen::Workspace(workspace);
+                }
+            }
+            Msg::AddTeacher => self.open_form(records::teacher_form(None), Purpose::Teacher(None)),
+            Msg::EditTeacher => self.edit_teacher(),
+            Msg::ToggleArchived => {
+                self.roster.show_archived = !self.roster.show_archived;
+                self.reload();
+                self.say(if self.roster.show_archived {
+                    "Showing archived teachers too"
+                } else {
+                    "Showing active teachers"
+                });
+            }
+            Msg::ArchiveTeacher => self.ask_archive(),
+            Msg::Observe => self.start_observation(),
+            Msg::Capture => self.start_capture(),
+            Msg::Rounds => self.show_rounds(),
+            Msg::Agenda => self.show_agenda(),
+            _ => {}
+        }
+    }
+
+    pub(in crate::app) fn edit_teacher(&mut self) {
+        let teacher = match &self.screen {
+            Screen::Workspace(w) => Some(w.file.teacher.clone()),
+            Screen::Roster => self.roster.selected_row().map(|r| r.teacher.clone()),
+            Screen::Capture(_) | Screen::Rounds(_) | Screen::Agenda(_) => None,
+        };
+        if let Some(teacher) = teacher {
+            self.open_form(
+                records::teacher_form(Some(&teacher)),
+                Purpose::Teacher(Some(teacher)),
+            );
+        }
+    }
+
+    pub(in crate::app) fn ask_archive(&mut self) {
+        let Some(row) = self.roster.selected_row() else {
+            return;
+        };
+        let mut teacher = row.teacher.clone();
+        let name = text::line(&teacher.name).into_owned();
+        let (question, done) = if teacher.archived {
+            (
+                format!("Bring {name} back to the roster?"),
+                format!("{name} is back on the roster"),
+            )
+        } else {
+            (
+                format!("Archive {name}? Their record is kept; A shows archived teachers."),
+                format!("Archived {name}"),
+            )
+        };
+        teacher.archived = !teacher.archived;
+        self.popups.push(Popup::Confirm(Confirm {
+            question,
+            on_yes: OnYes::Apply(Box::new(Command::Edit(AnyRecord::Teacher(teacher))), done),
+        }));
+    }
+
+    /// Opens the observation form for the selected teacher, prefilled with the active focus.
+    pub(in crate::app) fn start_observation(&mut self) {
+        let Some(id) = self.selected_teacher_id() else {
+            return;
+        };
+        let file = match &self.screen {
+            Screen::Workspace(w) => Some(w.file.clone()),
+            _ => self.store.teacher_file(&id).ok().flatten(),
+        };
+        let Some(file) = file else { return };
+        let focus = file.active_focus().cloned();
+        let form = records::observation_form(&file.teacher, focus.as_ref(), None, self.now);
+        self.open_form(
+            form,
+            Purpose::Observation {
+                teacher_id: id,
+                focus,
+                existing: None,
+            },
+        );
+    }
+}

@@ -133,6 +133,33 @@ impl App {
         }
     }
 
+    /// Reads the rounds again after a change, keeping the open round and the selection.
+    pub(super) fn refresh_rounds(&mut self) {
+        let list = match self.store.walkthroughs() {
+            Ok(list) => list,
+            Err(error) => return self.warn(format!("cannot read the rounds: {error}")),
+        };
+        let open_id = self
+            .rounds()
+            .and_then(|r| r.open.as_ref())
+            .map(|round| round.walkthrough.meta.id.clone());
+        let open = match open_id.map(|id| self.store.round(&id)) {
+            Some(Ok(round)) => round,
+            Some(Err(error)) => return self.warn(format!("cannot read the round: {error}")),
+            None => None,
+        };
+        if let Some(rounds) = self.rounds_mut() {
+            rounds.selected = rounds.selected.min(list.len().saturating_sub(1));
+            rounds.list = list;
+            if let Some(round) = &open {
+                rounds.classroom = rounds
+                    .classroom
+                    .min(round.classrooms.len().saturating_sub(1));
+            }
+            rounds.open = open;
+        }
+    }
+
     pub(super) fn new_round(&mut self) {
         match self.store.teachers(false) {
             Ok(teachers) if teachers.is_empty() => {
@@ -156,7 +183,10 @@ impl App {
             Ok(None) => return self.warn("That round is no longer there"),
             Err(error) => return self.warn(format!("cannot read the round: {error}")),
         };
-        let list = self.store.walkthroughs().unwrap_or_default();
+        let list = match self.store.walkthroughs() {
+            Ok(list) => list,
+            Err(error) => return self.warn(format!("cannot read the rounds: {error}")),
+        };
         let next = round.next_unmarked();
         let rounds = Rounds {
             selected: list.iter().position(|w| w.meta.id == id).unwrap_or(0),
@@ -256,9 +286,7 @@ impl App {
             values.text("Note"),
             self.now,
         );
-        self.store
-            .apply(Command::Add(AnyRecord::Observation(observation)))
-            .map_err(|e| e.to_string())?;
+        self.apply(Command::Add(AnyRecord::Observation(observation)))?;
         self.open_round(&walkthrough.meta.id, stepping);
         Ok(())
     }

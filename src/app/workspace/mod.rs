@@ -359,3 +359,6 @@ impl Workspace {
         self.file = file;
     }
 }
+
+mod edit;
+mod update;

@@ -1,0 +1,129 @@
+//! Where a key goes: the contexts in force pick a binding from the key table; keys no
+//! binding takes are typed into the form, search box, capture or filter that has them.
+
+use crate::app::keymap::{Context, Key, Msg};
+use crate::app::{App, Popup, Screen, form, keymap};
+use crate::text;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+impl App {
+    /// The key contexts in force, innermost first.
+    pub fn contexts(&self) -> Vec<Context> {
+        match self.popups.last() {
+            Some(Popup::Help { .. }) => vec![Context::Help, Context::Global],
+            Some(Popup::Confirm(_)) => vec![Context::Confirm],
+            Some(Popup::Search(_)) => vec![Context::Search],
+            Some(Popup::Brief(_)) => vec![Context::Brief, Context::Global],
+            Some(Popup::Form(popup)) => match &popup.review {
+                Some(review) if review.focused => vec![Context::Review, Context::Form],
+                _ if popup.form.enter_saves => vec![Context::QuickForm, Context::Form],
+                _ => vec![Context::Form],
+            },
+            None => match self.screen {
+                Screen::Roster if self.roster.filtering => vec![Context::Filter],
+                Screen::Roster => vec![Context::Roster, Context::Global],
+                Screen::Workspace(_) => vec![Context::Workspace, Context::Global],
+                Screen::Capture(_) => vec![Context::Capture],
+                Screen::Rounds(ref rounds) if rounds.open.is_some() => {
+                    vec![Context::Round, Context::Global]
+                }
+                Screen::Rounds(_) => vec![Context::Rounds, Context::Global],
+                Screen::Agenda(_) => vec![Context::Agenda, Context::Global],
+            },
+        }
+    }
+
+    pub fn handle_event(&mut self, event: Event) {
+        self.now = self.store.clock().now();
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Paste(pasted) => self.handle_paste(&pasted),
+            _ => {}
+        }
+    }
+
+    pub(in crate::app) fn handle_paste(&mut self, pasted: &str) {
+        let now = self.now;
+        if self.popups.is_empty()
+            && let Some(capture) = self.capture_mut()
+        {
+            // A pasted block becomes one stamped line per line.
+            for line in pasted.lines() {
+                if capture.input.paste(line) {
+                    capture.stamp(now);
+                }
+            }
+            self.save_visit_draft();
+        } else if let Some(popup) = self.top_form() {
+            popup.form.paste(pasted, now);
+        } else if let Some(Popup::Search(_)) = self.popups.last() {
+            self.paste_in_search(pasted);
+        } else if self.roster.filtering {
+            self.roster.type_text(&text::line(pasted));
+        }
+    }
+
+    pub(in crate::app) fn handle_key(&mut self, event: KeyEvent) {
+        self.status = None;
+        let key = Key::from_event(event);
+        let contexts = self.contexts();
+        let in_form = contexts.contains(&Context::Form) || contexts.contains(&Context::Capture);
+        let mut msg = keymap::lookup(&contexts, key);
+        if msg.is_none() && in_form && event.modifiers.contains(KeyModifiers::CONTROL) {
+            msg = keymap::lookup(&[Context::Global], key);
+        }
+        if let Some(msg) = msg {
+            self.update(msg);
+            return;
+        }
+        let now = self.now;
+        if !self.popups.is_empty() {
+            if in_form {
+                self.type_in_form(event);
+            } else if contexts == [Context::Search] {
+                self.type_in_search(event);
+            }
+        } else if let Some(capture) = self.capture_mut() {
+            if capture.input.input(event) {
+                capture.typed();
+                // Typing is written to the draft at most once a second.
+                if capture
+                    .saved_at
+                    .is_none_or(|at| (now - at).num_seconds() >= 1)
+                {
+                    self.save_visit_draft();
+                }
+            }
+        } else if contexts == [Context::Filter] {
+            match event.code {
+                KeyCode::Char(c) => self.roster.type_text(&c.to_string()),
+                KeyCode::Backspace => self.roster.backspace(),
+                _ => {}
+            }
+        }
+    }
+
+    pub(in crate::app) fn type_in_form(&mut self, event: KeyEvent) {
+        let now = self.now;
+        let Some(popup) = self.top_form() else { return };
+        let field = popup.form.active_field();
+        let single_line = field.is_some_and(|f| f.kind != form::FieldKind::Text);
+        let is_last = popup.form.active + 1 == popup.form.fields.len();
+        let plain_enter = event.code == KeyCode::Enter && event.modifiers.is_empty();
+        if event.code == KeyCode::Enter && !plain_enter {
+            // Alt-⏎ or Shift-⏎: a new line in notes even where ⏎ saves.
+            let newline = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+            popup.form.input(newline, now);
+            return;
+        }
+        if event.code == KeyCode::Enter && single_line {
+            if is_last {
+                self.update(Msg::Save);
+            } else {
+                popup.form.next_field();
+            }
+            return;
+        }
+        popup.form.input(event, now);
+    }
+}

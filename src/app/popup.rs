@@ -1,0 +1,131 @@
+//! Windows over the screen: forms, yes/no questions, help, the brief and search. The
+//! last one has the keyboard; Esc and "no" close it, asking first before typed text is lost.
+
+use crate::app::{App, Screen, brief, search};
+use crate::app::{
+    capture::{Capture, Visit},
+    check_in::Review,
+    form::Form,
+    keymap::Msg,
+    records::Purpose,
+};
+use crate::db::Command;
+
+/// A form on screen, with what it is for.
+#[derive(Debug, Clone)]
+pub struct FormPopup {
+    pub form: Form,
+    pub purpose: Purpose,
+    /// The brief of a check-in form.
+    pub review: Option<Review>,
+}
+
+/// What a "yes" does.
+#[derive(Debug, Clone)]
+pub enum OnYes {
+    /// Apply a command and say `done` in the status line.
+    Apply(Box<Command>, String),
+    /// Close the top form, losing what was typed.
+    DiscardForm,
+    Quit,
+    /// Go back into an unfinished visit.
+    ResumeVisit(Box<Visit>),
+}
+
+/// A yes/no question.
+#[derive(Debug, Clone)]
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: OnYes,
+}
+
+/// A window over the screen; the last one has the keyboard.
+#[derive(Debug, Clone)]
+pub enum Popup {
+    Form(Box<FormPopup>),
+    Confirm(Confirm),
+    Help {
+        scroll: u16,
+    },
+    /// The conference brief of the teacher in the workspace.
+    Brief(Box<brief::Brief>),
+    Search(Box<search::Search>),
+}
+
+impl App {
+    pub(in crate::app) fn scroll_help(&mut self, msg: Msg) {
+        if let Some(Popup::Help { scroll }) = self.popups.last_mut() {
+            *scroll = match msg {
+                Msg::Up => scroll.saturating_sub(1),
+                Msg::Down => scroll.saturating_add(1),
+                Msg::PageUp => scroll.saturating_sub(10),
+                Msg::PageDown => scroll.saturating_add(10),
+                Msg::Top => 0,
+                _ => *scroll,
+            };
+        }
+    }
+
+    pub(in crate::app) fn ask_quit(&mut self) {
+        // A visit in progress is kept as a draft and offered back on the next start.
+        if self.capture().is_some() {
+            self.save_visit_draft();
+            if self.capture().is_some_and(|c| !c.unsaved) {
+                self.quit = true;
+                return;
+            }
+        }
+        let typing = self
+            .popups
+            .iter()
+            .any(|p| matches!(p, Popup::Form(f) if f.form.is_dirty()));
+        if typing {
+            self.popups.push(Popup::Confirm(Confirm {
+                question: "Quit and lose what you typed in the open form?".into(),
+                on_yes: OnYes::Quit,
+            }));
+        } else {
+            self.quit = true;
+        }
+    }
+
+    pub(in crate::app) fn answer(&mut self, yes: bool) {
+        let Some(Popup::Confirm(confirm)) = self.popups.pop() else {
+            return;
+        };
+        if !yes {
+            return;
+        }
+        match confirm.on_yes {
+            OnYes::Quit => self.quit = true,
+            OnYes::DiscardForm => {
+                self.popups.pop();
+            }
+            OnYes::Apply(command, done) => match self.apply(*command) {
+                Ok(_) => self.say(done),
+                Err(error) => self.warn(error),
+            },
+            OnYes::ResumeVisit(visit) => {
+                let mut capture = Capture::new(*visit, false);
+                capture.unsaved = false;
+                capture.saved_at = Some(self.now);
+                self.screen = Screen::Capture(Box::new(capture));
+            }
+        }
+    }
+
+    pub(in crate::app) fn cancel(&mut self) {
+        match self.popups.last() {
+            Some(Popup::Form(popup)) if popup.form.is_dirty() => {
+                self.popups.push(Popup::Confirm(Confirm {
+                    question: "Throw away what you typed?".into(),
+                    on_yes: OnYes::DiscardForm,
+                }));
+            }
+            Some(_) => {
+                self.popups.pop();
+            }
+            None => {}
+        }
+    }
+}

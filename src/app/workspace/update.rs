@@ -1,0 +1,210 @@
+//! The workspace's keys: tabs, lists, and the forms each tab opens.
+
+use crate::app::{App, Confirm, OnYes, Popup, records};
+use crate::app::{keymap::Msg, records::Purpose, workspace::Tab};
+use crate::db::{AnyRecord, Command};
+use crate::model::{Action, Kind};
+use crate::text;
+
+impl App {
+    pub(in crate::app) fn update_workspace(&mut self, msg: Msg) {
+        let Some(workspace) = self.workspace_mut() else {
+            return;
+        };
+        match msg {
+            Msg::Back => self.show_roster(),
+            Msg::Up => workspace.move_by(-1),
+            Msg::PageUp => workspace.move_by(-10),
+            Msg::Top => workspace.select(0),
+            Msg::NextTab => workspace.tab = Tab::ALL[(workspace.tab.index() + 1) % Tab::ALL.len()],
+            Msg::PrevTab => {
+                workspace.tab =
+                    Tab::ALL[(workspace.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()];
+            }
+            Msg::Tab(n) => workspace.tab = Tab::ALL[usize::from(n).min(Tab::ALL.len() - 1)],
+            Msg::Observe => self.start_observation(),
+            Msg::Capture => self.start_capture(),
+            Msg::CheckIn => self.start_check_in(),
+            Msg::NewFocus => self.new_focus(),
+            Msg::EndFocus => self.end_focus(),
+            Msg::EditTeacher => self.edit_teacher(),
+            Msg::Add => self.add_on_tab(),
+            Msg::Edit => self.edit_selected(),
+            Msg::Delete => self.ask_delete(),
+            Msg::ToggleDone => self.toggle_action_done(),
+            Msg::AddMeasure => self.add_measure(),
+            Msg::Brief => self.show_brief(),
+            Msg::Down | Msg::PageDown | Msg::Bottom => {
+                workspace.move_by(match msg {
+                    Msg::Down => 1,
+                    Msg::PageDown => 10,
+                    _ => isize::MAX / 2,
+                });
+                self.load_older_if_near_end();
+            }
+            Msg::TimelineShow => {
+                workspace.tab = Tab::Timeline;
+                workspace.filter.show = workspace.filter.show.next();
+                workspace.select(0);
+            }
+            Msg::TimelineDates => {
+                workspace.tab = Tab::Timeline;
+                let form = records::timeline_dates_form(workspace.filter.from, workspace.filter.to);
+                self.open_form(form, Purpose::TimelineDates);
+            }
+            _ => {}
+        }
+    }
+
+    /// Loads the next page of older observations when the list is scrolled near its end.
+    pub(in crate::app) fn load_older_if_near_end(&mut self) {
+        let Some(workspace) = self.workspace() else {
+            return;
+        };
+        if !workspace.wants_older() {
+            return;
+        }
+        let Some(oldest) = workspace.file.observations.last().cloned() else {
+            return;
+        };
+        match self.store.older_observations(&oldest) {
+            Ok((page, complete)) => {
+                if let Some(workspace) = self.workspace_mut() {
+                    workspace.file.observations.extend(page);
+                    workspace.file.all_observations = complete;
+                }
+            }
+            Err(error) => self.warn(format!("cannot read older observations: {error}")),
+        }
+    }
+
+    pub(in crate::app) fn new_focus(&mut self) {
+        let Some(file) = self.file() else { return };
+        let (form, goal_ids) = records::focus_form(file, None);
+        let purpose = Purpose::Focus {
+            teacher_id: file.teacher.meta.id.clone(),
+            goal_ids,
+            existing: None,
+            replacing: file.active_focus().cloned(),
+        };
+        self.open_form(form, purpose);
+    }
+
+    pub(in crate::app) fn end_focus(&mut self) {
+        let Some(file) = self.file() else { return };
+        match file.active_focus() {
+            Some(focus) => {
+                let form = records::end_focus_form(focus);
+                let purpose = Purpose::EndFocus {
+                    teacher_id: file.teacher.meta.id.clone(),
+                };
+                self.open_form(form, purpose);
+            }
+            None => self.warn("There is no active focus to end; f sets one"),
+        }
+    }
+
+    pub(in crate::app) fn add_on_tab(&mut self) {
+        let Some(workspace) = self.workspace() else {
+            return;
+        };
+        let teacher_id = workspace.file.teacher.meta.id.clone();
+        match workspace.tab {
+            Tab::Goals => self.open_form(
+                records::goal_form(None),
+                Purpose::Goal {
+                    teacher_id,
+                    existing: None,
+                },
+            ),
+            Tab::Observations | Tab::Timeline => self.start_observation(),
+            Tab::CheckIns => self.start_check_in(),
+            Tab::Overview | Tab::Actions => self.open_form(
+                records::action_form(None),
+                Purpose::Action {
+                    teacher_id,
+                    existing: None,
+                    for_check_in: false,
+                },
+            ),
+        }
+    }
+
+    pub(in crate::app) fn add_measure(&mut self) {
+        let Some(workspace) = self.workspace() else {
+            return;
+        };
+        let goal = match workspace.tab {
+            Tab::Goals => workspace.file.goals.get(workspace.selected()).cloned(),
+            _ => workspace.file.goals.first().cloned(),
+        };
+        self.open_measure_form(goal, "Add a goal first (Goals tab, a)");
+    }
+
+    pub(in crate::app) fn ask_delete(&mut self) {
+        let Some(workspace) = self.workspace() else {
+            return;
+        };
+        let Some((kind, id)) = workspace.selected_record() else {
+            self.warn("Select a record on a list tab to delete it");
+            return;
+        };
+        let what = describe(&workspace.file, kind, &id);
+        self.popups.push(Popup::Confirm(Confirm {
+            question: format!("Move {what} to the trash?"),
+            on_yes: OnYes::Apply(
+                Box::new(Command::Delete { kind, id }),
+                format!("Moved {what} to the trash"),
+            ),
+        }));
+    }
+
+    pub(in crate::app) fn toggle_action_done(&mut self) {
+        let Some(workspace) = self.workspace() else {
+            return;
+        };
+        let action: Option<&Action> = match workspace.tab {
+            Tab::Actions => workspace.file.actions.get(workspace.selected()),
+            _ => None,
+        };
+        let Some(action) = action else {
+            self.warn("Space marks an action done on the Actions tab");
+            return;
+        };
+        let done_on = match action.done_on {
+            Some(_) => None,
+            None => Some(self.now.date()),
+        };
+        let command = Command::SetActionDone {
+            id: action.meta.id.clone(),
+            done_on,
+        };
+        let what = text::line(&action.what).into_owned();
+        match self.apply(command) {
+            Ok(_) if done_on.is_some() => self.say(format!("Done: {what}")),
+            Ok(_) => self.say(format!("Open again: {what}")),
+            Err(error) => self.warn(error),
+        }
+    }
+}
+
+/// A few words naming a record, for questions and messages.
+fn describe(file: &crate::db::TeacherFile, kind: Kind, id: &str) -> String {
+    let short = |s: &str| text::truncate(&text::line(s), 40).into_owned();
+    let what = match file.record(kind, id) {
+        Some(AnyRecord::Goal(g)) => short(&g.statement),
+        Some(AnyRecord::Measure(m)) => format!(
+            "{} on {}",
+            text::number(m.value),
+            m.measured_on.format("%-d %b")
+        ),
+        Some(AnyRecord::Focus(f)) => short(&f.statement),
+        Some(AnyRecord::Observation(o)) => format!("of {}", o.observed_at.format("%-d %b %H:%M")),
+        Some(AnyRecord::CheckIn(c)) => format!("of {}", c.held_on.format("%-d %b")),
+        Some(AnyRecord::Action(a)) => short(&a.what),
+        Some(AnyRecord::Teacher(t)) => short(&t.name),
+        Some(AnyRecord::Walkthrough(w)) => short(&w.practice),
+        None => return format!("this {kind}"),
+    };
+    format!("the {kind} {what}")
+}

@@ -1,0 +1,77 @@
+//! The one write path: every change to the records goes through `App::apply` (or
+//! `App::apply_finishing_draft`, when the change finishes a draft), which applies the command
+//! in one transaction, marks the roster stale and reloads what is on screen. No other code
+//! in `app` writes records, so no screen can show what was true before a change.
+
+use crate::app::{App, Screen};
+use crate::db::{Applied, Command};
+
+impl App {
+    /// Applies a command and reloads what is on screen.
+    pub(in crate::app) fn apply(&mut self, command: Command) -> Result<Applied, String> {
+        self.write(command, None)
+    }
+
+    /// Applies a command and removes the draft it came from, in one transaction.
+    pub(in crate::app) fn apply_finishing_draft(
+        &mut self,
+        command: Command,
+        draft_id: &str,
+    ) -> Result<Applied, String> {
+        self.write(command, Some(draft_id))
+    }
+
+    fn write(&mut self, command: Command, draft_id: Option<&str>) -> Result<Applied, String> {
+        let applied = match draft_id {
+            Some(draft_id) => self.store.apply_from_draft(command, draft_id),
+            None => self.store.apply(command),
+        }
+        .map_err(|e| e.to_string())?;
+        // Any change can move a teacher's last visit, ratings or next check-in.
+        self.roster_stale = true;
+        self.reload();
+        Ok(applied)
+    }
+
+    /// Re-reads what is on screen (one query): the roster, the open teacher, the agenda or
+    /// the open round. A roster not on screen is read again when it comes back.
+    pub(in crate::app) fn reload(&mut self) {
+        match &self.screen {
+            Screen::Roster => self.reload_roster(),
+            Screen::Agenda(_) => self.refresh_agenda(),
+            Screen::Workspace(workspace) => {
+                let id = workspace.file.teacher.meta.id.clone();
+                match self.store.teacher_file(&id) {
+                    Ok(Some(file)) => {
+                        if let Some(workspace) = self.workspace_mut() {
+                            workspace.reload(file);
+                        }
+                    }
+                    Ok(None) => self.show_roster(),
+                    Err(error) => self.warn(format!("cannot read the teacher: {error}")),
+                }
+            }
+            Screen::Rounds(_) => self.refresh_rounds(),
+            // A visit in progress is the user's own text: it is never replaced from the file.
+            Screen::Capture(_) => {}
+        }
+    }
+
+    pub(in crate::app) fn reload_roster(&mut self) {
+        match self.store.roster(self.roster.show_archived) {
+            Ok(rows) => {
+                self.roster.set_rows(rows);
+                self.roster_stale = false;
+            }
+            Err(error) => self.warn(format!("cannot read the roster: {error}")),
+        }
+    }
+
+    /// Back to the roster, read again if it changed meanwhile.
+    pub(in crate::app) fn show_roster(&mut self) {
+        self.screen = Screen::Roster;
+        if self.roster_stale {
+            self.reload_roster();
+        }
+    }
+}
