@@ -137,10 +137,8 @@ impl super::App {
         if popup.review.is_none() {
             return;
         }
-        let purpose = Purpose::Action {
+        let purpose = Purpose::CheckInAction {
             teacher_id: teacher_id.clone(),
-            existing: None,
-            for_check_in: true,
         };
         self.open_form(records::action_form(None), purpose);
     }

@@ -1,9 +1,9 @@
 //! A form on screen: moving between fields, the private toggle, `$EDITOR`, and saving,
 //! which turns the typed values into one command for the write path.
 
+use crate::app::form::Form;
+use crate::app::records::{Purpose, Submit};
 use crate::app::{App, FormPopup, Popup, records};
-use crate::app::{form::Form, records::Purpose};
-use crate::db::{AnyRecord, Command};
 use crate::model::Kind;
 use crate::text;
 
@@ -79,9 +79,11 @@ impl App {
         }
     }
 
+    /// Saves the top form: its values become one change through the write path (or an
+    /// action collected into a check-in, or the timeline's dates). A failed save keeps the
+    /// form open with everything typed and the reason.
     pub(in crate::app) fn save_form(&mut self) {
         let now = self.now;
-        let today = now.date();
         let Some(Popup::Form(mut popup)) = self.popups.pop() else {
             return;
         };
@@ -89,107 +91,81 @@ impl App {
             self.popups.push(Popup::Form(popup));
             return;
         };
-        // A finished visit is saved with its draft removed, in one transaction.
-        if let Purpose::FinishVisit(visit) = &popup.purpose {
-            let observation = records::visit_observation(visit, &values, now);
-            let command = Command::Add(AnyRecord::Observation(observation));
-            match self.apply_finishing_draft(command, &visit.draft_id) {
-                Ok(_) => {
-                    let name = text::line(&visit.teacher_name).into_owned();
-                    self.leave_capture();
-                    self.say(format!("Saved the visit to {name}"));
+        let submitted = records::submit(&popup.purpose, popup.review.as_ref(), &values, now);
+        let command = match submitted {
+            Ok(Submit::Write(command)) => command,
+            Ok(Submit::Collect(action)) => {
+                if let Some(review) = self.top_form().and_then(|p| p.review.as_mut()) {
+                    review.new_actions.push(action);
                 }
-                Err(error) => {
-                    popup.form.error = Some(error);
-                    self.popups.push(Popup::Form(popup));
-                }
+                return;
             }
-            return;
-        }
-        // The timeline's dates are a view setting, not a record.
-        if let Purpose::TimelineDates = &popup.purpose {
-            let (from, to) = (values.date("From"), values.date("To"));
-            if let (Some(from), Some(to)) = (from, to)
-                && from > to
-            {
-                popup.form.error = Some("From is after To".into());
+            Ok(Submit::ShowDates { from, to }) => {
+                if let Some(workspace) = self.workspace_mut() {
+                    workspace.filter.from = from;
+                    workspace.filter.to = to;
+                    workspace.select(0);
+                }
+                return;
+            }
+            Err(error) => {
+                popup.form.error = Some(error);
                 self.popups.push(Popup::Form(popup));
                 return;
             }
-            if let Some(workspace) = self.workspace_mut() {
-                workspace.filter.from = from;
-                workspace.filter.to = to;
-                workspace.select(0);
-            }
-            return;
-        }
-        // A round's mark is saved, then the next classroom comes up.
-        if let Purpose::Mark {
-            walkthrough,
-            teacher_id,
-            stepping,
-        } = &popup.purpose
-        {
-            if let Err(error) = self.save_mark(walkthrough, teacher_id, *stepping, &values) {
+        };
+        // A finished visit is saved with its draft removed, in one transaction.
+        let applied = match &popup.purpose {
+            Purpose::FinishVisit(visit) => self.apply_finishing_draft(command, &visit.draft_id),
+            _ => self.apply(command),
+        };
+        let applied = match applied {
+            Ok(applied) => applied,
+            Err(error) => {
                 popup.form.error = Some(error);
                 self.popups.push(Popup::Form(popup));
+                return;
             }
-            return;
-        }
-        // An action written during a check-in joins the check-in's list.
-        if let Purpose::Action {
-            teacher_id,
-            for_check_in: true,
-            ..
-        } = &popup.purpose
-        {
-            let action = records::action_from(&values, teacher_id, None);
-            if let Some(review) = self.top_form().and_then(|p| p.review.as_mut()) {
-                review.new_actions.push(action);
-            }
-            return;
-        }
-        let command = match (&popup.purpose, &popup.review) {
-            (
-                Purpose::CheckIn {
-                    teacher_id,
-                    existing: None,
-                },
-                Some(review),
-            ) => Ok(review.command(records::check_in_from(&values, teacher_id, None, today))),
-            (purpose, _) => records::command(purpose, &values, today),
         };
-        let result = command.and_then(|command| self.apply(command));
-        match result {
-            Ok(applied) => {
-                // A problem reading back what was saved stays on screen.
-                if self.status.is_none() {
-                    self.say(saved_message(&applied));
+        // A problem reading back what was saved stays on screen.
+        if self.status.is_none() {
+            self.say(saved_message(&applied));
+        }
+        match &popup.purpose {
+            Purpose::FinishVisit(visit) => {
+                let name = text::line(&visit.teacher_name).into_owned();
+                self.leave_capture();
+                self.say(format!("Saved the visit to {name}"));
+            }
+            // A round's mark is saved, then the next classroom comes up.
+            Purpose::Mark {
+                walkthrough,
+                stepping,
+                ..
+            } => self.open_round(&walkthrough.meta.id, *stepping),
+            // A new round starts at once with its first classroom.
+            Purpose::NewRound { .. } => {
+                if let Some(id) = applied.added_id().map(str::to_owned) {
+                    self.open_round(&id, true);
                 }
-                // A teacher just added is selected in the roster.
-                if let (Purpose::Teacher(None), Some(id)) = (&popup.purpose, applied.added_id()) {
+            }
+            // A teacher just added is selected in the roster.
+            Purpose::Teacher(None) => {
+                if let Some(id) = applied.added_id() {
                     self.roster.select_id(id);
                 }
-                // A measurement taken during a check-in shows in its brief at once.
-                if let Purpose::Measure { goal, .. } = &popup.purpose
-                    && let Some(value) = values.number("Value")
+            }
+            // A measurement taken during a check-in shows in its brief at once.
+            Purpose::Measure { goal, .. } => {
+                if let Some(value) = values.number("Value")
                     && let Some(review) = self.top_form().and_then(|p| p.review.as_mut())
                     && let Some((active, latest)) = review.goal.as_mut()
                     && active.meta.id == goal.meta.id
                 {
                     *latest = Some(value);
                 }
-                // A new round starts at once with its first classroom.
-                if let (Purpose::NewRound { .. }, Some(id)) = (&popup.purpose, applied.added_id()) {
-                    let id = id.to_owned();
-                    self.open_round(&id, true);
-                }
             }
-            Err(error) => {
-                // A failed save keeps the form open with everything typed.
-                popup.form.error = Some(error);
-                self.popups.push(Popup::Form(popup));
-            }
+            _ => {}
         }
     }
 }

@@ -43,8 +43,11 @@ pub enum Purpose {
     Action {
         teacher_id: String,
         existing: Option<Action>,
-        /// Collected into the check-in being written, not saved on its own.
-        for_check_in: bool,
+    },
+    /// A new action agreed in the check-in being written: collected into it, and saved
+    /// with it.
+    CheckInAction {
+        teacher_id: String,
     },
     /// Rating a captured visit; saving it turns the draft into an observation.
     FinishVisit(Box<super::capture::Visit>),
@@ -422,9 +425,30 @@ pub fn action_form(existing: Option<&Action>) -> Form {
     )
 }
 
-/// Turns a filled form into the command that saves it.
-pub fn command(purpose: &Purpose, values: &Values, today: NaiveDate) -> Result<Command, String> {
-    Ok(match purpose {
+/// What a filled form asks for.
+#[derive(Debug, Clone)]
+pub enum Submit {
+    /// One change, through the write path.
+    Write(Command),
+    /// An action collected into the check-in being written.
+    Collect(Action),
+    /// The timeline's date range (a view setting, not a record).
+    ShowDates {
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    },
+}
+
+/// What a filled form asks for, or what is wrong with it. `review` is the brief of a new
+/// check-in: the marks made there and the actions agreed are saved with the check-in.
+pub fn submit(
+    purpose: &Purpose,
+    review: Option<&super::check_in::Review>,
+    values: &Values,
+    now: NaiveDateTime,
+) -> Result<Submit, String> {
+    let today = now.date();
+    Ok(Submit::Write(match purpose {
         Purpose::Teacher(existing) => {
             let mut teacher = existing.clone().unwrap_or_default();
             teacher.name = values.text("Name");
@@ -524,9 +548,23 @@ pub fn command(purpose: &Purpose, values: &Values, today: NaiveDate) -> Result<C
             existing,
         } => {
             let check_in = check_in_from(values, teacher_id, existing.as_ref(), today);
-            edit_or_add(existing.is_some(), AnyRecord::CheckIn(check_in))
+            match (existing, review) {
+                (None, Some(review)) => review.command(check_in),
+                _ => edit_or_add(existing.is_some(), AnyRecord::CheckIn(check_in)),
+            }
         }
-        Purpose::TimelineDates => return Err("the timeline's dates are not a record".into()),
+        Purpose::TimelineDates => {
+            let (from, to) = (values.date("From"), values.date("To"));
+            if let (Some(from), Some(to)) = (from, to)
+                && from > to
+            {
+                return Err("From is after To".into());
+            }
+            return Ok(Submit::ShowDates { from, to });
+        }
+        Purpose::CheckInAction { teacher_id } => {
+            return Ok(Submit::Collect(action_from(values, teacher_id, None)));
+        }
         Purpose::NewRound { teacher_ids } => {
             let checked = values.checked("Classrooms");
             let teacher_ids: Vec<String> = teacher_ids
@@ -551,22 +589,19 @@ pub fn command(purpose: &Purpose, values: &Values, today: NaiveDate) -> Result<C
             teacher_id,
             values.choice("Practice"),
             values.text("Note"),
-            today.and_hms_opt(0, 0, 0).unwrap_or_default(),
+            now,
         ))),
         Purpose::FinishVisit(visit) => Command::Add(AnyRecord::Observation(visit_observation(
-            visit,
-            values,
-            today.and_hms_opt(0, 0, 0).unwrap_or_default(),
+            visit, values, now,
         ))),
         Purpose::Action {
             teacher_id,
             existing,
-            ..
         } => edit_or_add(
             existing.is_some(),
             AnyRecord::Action(action_from(values, teacher_id, existing.as_ref())),
         ),
-    })
+    }))
 }
 
 /// The check-in a filled check-in form describes.

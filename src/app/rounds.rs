@@ -5,7 +5,7 @@
 use super::form::{Field, FieldKind, Form};
 use super::records::Purpose;
 use super::{App, Popup, Screen};
-use crate::db::{AnyRecord, Command, Round};
+use crate::db::Round;
 use crate::model::{Observation, PracticeMark, Teacher, Walkthrough};
 use crate::text;
 
@@ -269,26 +269,6 @@ impl App {
             (Msg::Back, false) => self.show_roster(),
             _ => {}
         }
-    }
-
-    /// Saves a mark as an observation, then goes on to the next unmarked classroom.
-    pub(super) fn save_mark(
-        &mut self,
-        walkthrough: &Walkthrough,
-        teacher_id: &str,
-        stepping: bool,
-        values: &super::form::Values,
-    ) -> Result<(), String> {
-        let observation = mark_observation(
-            walkthrough,
-            teacher_id,
-            values.choice("Practice"),
-            values.text("Note"),
-            self.now,
-        );
-        self.apply(Command::Add(AnyRecord::Observation(observation)))?;
-        self.open_round(&walkthrough.meta.id, stepping);
-        Ok(())
     }
 }
 

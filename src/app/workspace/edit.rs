@@ -94,7 +94,6 @@ impl App {
                 Purpose::Action {
                     teacher_id,
                     existing: Some(action),
-                    for_check_in: false,
                 },
             ),
             AnyRecord::Teacher(_) | AnyRecord::Walkthrough(_) => {

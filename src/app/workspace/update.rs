@@ -124,7 +124,6 @@ impl App {
                 Purpose::Action {
                     teacher_id,
                     existing: None,
-                    for_check_in: false,
                 },
             ),
         }
