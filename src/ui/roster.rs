@@ -10,6 +10,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
+/// Columns of the teacher's name; a longer one is cut with `…`.
+const NAME: usize = 18;
+
 /// "3d", "21d!" past the coverage gap (in days), "never".
 pub fn seen(last: Option<NaiveDate>, today: NaiveDate, gap_days: u32) -> (String, bool) {
     match last {
@@ -139,7 +142,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Some(statement) => Span::raw(text::line(statement).into_owned()),
                 None => Span::styled("no focus yet", theme::DIM),
             });
-            let mut cells = vec![Cell::from(text::line(&row.teacher.name).into_owned())];
+            let mut cells = vec![Cell::from(
+                text::truncate(&text::line(&row.teacher.name), NAME).into_owned(),
+            )];
             if school_column {
                 cells.push(Cell::from(Span::styled(
                     text::truncate(&text::line(&row.teacher.school), usize::from(school))
@@ -164,7 +169,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Row::new(cells)
         })
         .collect();
-    let mut widths = vec![Constraint::Length(18)];
+    let mut widths = vec![Constraint::Length(NAME as u16)];
     let mut header = vec!["Teacher"];
     if school_column {
         widths.push(Constraint::Length(school));

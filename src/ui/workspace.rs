@@ -314,7 +314,7 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
                 };
                 ListItem::new(Line::from(vec![
                     Span::styled(e.at.format("%e %b %Y ").to_string(), theme::DIM),
-                    Span::styled(format!("{:<11} ", e.kind.label()), theme::ACCENT),
+                    Span::styled(format!("{} ", text::fit(e.kind.label(), 11)), theme::ACCENT),
                     Span::styled(short(&e.summary, 80), style),
                 ]))
             })
@@ -370,7 +370,7 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
 
 fn field(label: &str, value: String) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("{label:<10}"), theme::DIM),
+        Span::styled(text::fit(label, 10).into_owned(), theme::DIM),
         Span::raw(value),
     ])
 }
