@@ -52,18 +52,21 @@ pub fn width(text: &str) -> usize {
     text.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
-/// The longest start of `text` made of whole graphemes that fits in `width` columns, and
+/// The longest start of `text` made of whole graphemes that fits in `width` columns,
+/// without the spaces it ends with (so a cut reads "Northgate…", not "Northgate …"), and
 /// the columns it takes.
 fn head(text: &str, width: usize) -> (&str, usize) {
     let mut used = 0;
+    let mut end = text.len();
     for (at, grapheme) in text.grapheme_indices(true) {
-        let w = UnicodeWidthStr::width(grapheme);
-        if used + w > width {
-            return (&text[..at], used);
+        used += UnicodeWidthStr::width(grapheme);
+        if used > width {
+            end = at;
+            break;
         }
-        used += w;
     }
-    (text, used)
+    let kept = text[..end].trim_end();
+    (kept, self::width(kept))
 }
 
 /// Shortens to at most `width` columns, ending with `…` when cut.
@@ -138,6 +141,7 @@ mod tests {
     fn truncate_counts_columns_and_marks_the_cut() {
         assert_eq!(truncate("Warm-up connects", 8), "Warm-up…");
         assert_eq!(truncate("short", 8), "short");
+        assert_eq!(truncate("Northgate Academy", 11), "Northgate…");
         assert_eq!(truncate("日本語の文", 5), "日本…");
         assert_eq!(
             truncate("日本語の文", 4),
@@ -179,6 +183,11 @@ mod tests {
     #[test]
     fn fit_cuts_long_text_with_an_ellipsis_to_exactly_the_column() {
         assert_eq!(fit("Okafor, Ngozi", 8), "Okafor,…");
+        assert_eq!(
+            fit("Okafor, Ngozi", 9),
+            "Okafor,… ",
+            "no space before the …"
+        );
         assert_eq!(fit("Ødegård-Nakamura", 8), "Ødegård…");
         // The mark stays with its letter: cut before "e\u{308}", never between them.
         assert_eq!(fit("Zoe\u{308}lle", 4), "Zoe\u{308}…");
@@ -197,7 +206,7 @@ mod tests {
         assert_eq!(fit("中村太郎", 6), "中村… ");
         assert_eq!(width(&fit("中村太郎", 6)), 6);
         assert_eq!(fit("中村太郎", 5), "中村…");
-        assert_eq!(fit("Zoë 中村", 6), "Zoë … ");
+        assert_eq!(fit("Zoë中村", 5), "Zoë… ");
         for columns in 0..12 {
             let fitted = fit("Zoë Ødegård-Nakamura 中村", columns);
             assert_eq!(width(&fitted), columns, "{fitted:?}");
