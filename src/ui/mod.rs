@@ -5,6 +5,7 @@ mod brief;
 mod capture;
 mod chart;
 mod form;
+mod header;
 mod help;
 mod roster;
 mod rounds;

@@ -1,5 +1,6 @@
 //! The roster: who is due, who is overdue, who has not been seen lately.
 
+use super::header::two_sided;
 use super::{sparkline, theme};
 use crate::app::App;
 use crate::dates;
@@ -61,14 +62,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let noun = if count == 1 { "teacher" } else { "teachers" };
     let title = format!(" coachlog · {count} {noun}{one_school}{archived}");
     let date = today.format("%a %-d %b %Y").to_string();
-    let pad =
-        usize::from(header.width).saturating_sub(title.chars().count() + date.chars().count() + 1);
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(title, theme::TITLE),
-            Span::raw(" ".repeat(pad)),
-            Span::raw(date),
-        ])),
+        Paragraph::new(two_sided(
+            vec![Span::styled(title, theme::TITLE)],
+            vec![Span::raw(date)],
+            header.width,
+        )),
         header,
     );
 
