@@ -238,10 +238,10 @@ fn trash(store: &Store) -> Result<ExitCode> {
     for item in trashed {
         writeln!(
             out,
-            "{}  {:<11}  {:<20}  {}  {}",
+            "{}  {:<11}  {}  {}  {}",
             item.deleted_at.get(..10).unwrap_or(&item.deleted_at),
             item.kind.label(),
-            text::truncate(&text::line(&item.teacher), 20),
+            text::fit(&text::line(&item.teacher), 20),
             item.id,
             text::truncate(&text::line(&item.summary), 60)
         )?;

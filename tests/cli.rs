@@ -631,3 +631,27 @@ fn trash_lists_deleted_records_and_restore_brings_one_back() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("nothing with id nope is in the trash"));
 }
+
+#[test]
+fn the_trash_keeps_its_columns_in_line_for_a_name_in_wide_characters() {
+    let (_dir, db) = caseload_db();
+    // Six characters, ten columns: padding by characters would push what follows right.
+    let wide = "中村, 花子";
+    assert!(coachlog(&db, &["teacher", "add", wide]).status.success());
+    for teacher in ["okafor", "中村"] {
+        let observed = coachlog(&db, &["observe", "-t", teacher, "Waited."]);
+        assert!(observed.status.success(), "{}", stderr(&observed));
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE observation SET deleted_at = '2026-11-23T10:00:00.000Z' WHERE evidence = 'Waited.'",
+        [],
+    )
+    .unwrap();
+    let listed = stdout(&coachlog(&db, &["trash"]));
+    let okafor = listed.lines().find(|l| l.contains("Okafor")).unwrap();
+    let nakamura = listed.lines().find(|l| l.contains(wide)).unwrap();
+    // Ids are all as long, so the note starts where the id column does.
+    let note_column = |line: &str| coachlog::text::width(&line[..line.find("Waited.").unwrap()]);
+    assert_eq!(note_column(nakamura), note_column(okafor), "{listed}");
+}

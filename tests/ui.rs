@@ -1017,3 +1017,144 @@ fn one_teacher_is_one_teacher() {
     common::teacher(&mut store, "Lee, Min", "", "");
     assert!(text(&app(store)).contains("coachlog · 1 teacher "));
 }
+
+/// Smith's caseload plus a teacher whose name is wider than it is long in characters
+/// (accents, a hyphen, two CJK characters at two columns each), with a long subject,
+/// school and focus.
+fn caseload_with_a_wide_name() -> (tempfile::TempDir, Store) {
+    let (dir, mut store, _) = caseload();
+    let zoe = common::teacher(
+        &mut store,
+        "Zoë Ødegård-Nakamura 中村",
+        "Northgate International Baccalaureate Academy",
+        "Grade 11 Advanced Placement Chemistry",
+    );
+    store
+        .apply(coachlog::db::Command::SetFocus {
+            focus: coachlog::model::Focus {
+                teacher_id: zoe.clone(),
+                statement: "Students explain their reasoning to a partner before sharing".into(),
+                started_on: day("2026-11-02"),
+                ..Default::default()
+            },
+            previous_outcome: None,
+        })
+        .unwrap();
+    common::observe(
+        &mut store,
+        &zoe,
+        "2026-11-20T09:15",
+        3,
+        "Pairs talked first.",
+    );
+    (dir, store)
+}
+
+/// The screen's rows as a person reads them: a wide character once, not followed by the
+/// blank cell it covers (the backend's own text lists those cells apart).
+fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    let mut rows = Vec::new();
+    for y in 0..buffer.area.height {
+        let mut row = String::new();
+        let mut covered = 0;
+        for x in 0..buffer.area.width {
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            covered = coachlog::text::width(symbol).saturating_sub(1);
+            row.push_str(symbol);
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+/// The display column at which `part` starts in `line` (a wide character counts two).
+fn column_of(line: &str, part: &str) -> usize {
+    let at = line
+        .find(part)
+        .unwrap_or_else(|| panic!("{part:?} in {line:?}"));
+    coachlog::text::width(&line[..at])
+}
+
+#[test]
+fn a_wide_name_is_cut_before_the_header_facts_on_its_right() {
+    let (_dir, store) = caseload_with_a_wide_name();
+    let mut app = app(store);
+    press(&mut app, "/zo<Enter>");
+    for (width, height, name) in [
+        (80, 24, "workspace_wide_name_80"),
+        (60, 16, "workspace_wide_name_60"),
+    ] {
+        let terminal = screen(&app, width, height);
+        let rows = rows(&terminal);
+        let (first, second) = (&rows[0], &rows[1]);
+        assert!(
+            first.contains("Zoë Ødegård-Nakamura 中村"),
+            "{width}: {first}"
+        );
+        assert!(first.ends_with(" check-in every 14d "), "{width}: {first}");
+        assert!(
+            first.contains("…"),
+            "{width}: subject and school are cut, visibly: {first}"
+        );
+        assert!(
+            second.contains("Focus  Students explain"),
+            "{width}: {second}"
+        );
+        assert!(
+            second.ends_with(" since 2 Nov · latest 3/4 "),
+            "{width}: {second}"
+        );
+        insta::assert_snapshot!(name, terminal.backend());
+    }
+}
+
+#[test]
+fn a_wide_name_keeps_the_roster_columns_in_line() {
+    let (_dir, store) = caseload_with_a_wide_name();
+    let terminal = screen(&app(store), 80, 24);
+    insta::assert_snapshot!("roster_wide_name", terminal.backend());
+    let rows = rows(&terminal);
+    let find = |text: &str| rows.iter().find(|row| row.contains(text)).unwrap();
+    let (header, smith, zoe) = (find("Teacher"), find("Smith, Dan"), find("Zoë"));
+    assert!(
+        zoe.contains("Zoë Ødegård-Nakam… Northgate…"),
+        "name and school are cut visibly: {zoe}"
+    );
+    for (column, value) in [
+        ("School", "Northgate"),
+        ("Focus", "Students explain"),
+        ("Check-in", "—"),
+    ] {
+        assert_eq!(
+            column_of(zoe, value),
+            column_of(header, column),
+            "{column}: {zoe}"
+        );
+    }
+    assert_eq!(
+        column_of(zoe, "3d"),
+        column_of(smith, "3d"),
+        "{zoe}\n{smith}"
+    );
+    assert_eq!(coachlog::text::width(zoe), 80, "{zoe}");
+}
+
+#[test]
+fn capture_keeps_the_clock_and_draft_state_beside_a_wide_name() {
+    let (_dir, store) = caseload_with_a_wide_name();
+    let mut app = app(store);
+    press(&mut app, "/zo<Enter>i");
+    for width in [80, 60] {
+        let rows = rows(&screen(&app, width, 16));
+        let header = &rows[0];
+        assert!(header.contains("IN ROOM  Zoë"), "{width}: {header}");
+        assert!(header.contains(" · 00:00 "), "{width}: {header}");
+        assert!(header.ends_with(" · Esc finish "), "{width}: {header}");
+        assert_eq!(coachlog::text::width(header), usize::from(width));
+    }
+}

@@ -111,8 +111,8 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
                 .filter(|n| !n.starts_with("Walkthrough: "))
                 .unwrap_or_default();
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{symbol} {word:<11} "), style),
-                Span::raw(format!("{:<20} ", text::line(&teacher.name))),
+                Span::styled(format!("{symbol} {} ", text::fit(word, 11)), style),
+                Span::raw(format!("{} ", text::fit(&text::line(&teacher.name), 20))),
                 Span::styled(text::line(&note).into_owned(), theme::DIM),
             ]))
         })
