@@ -272,25 +272,17 @@ impl Kind {
         Kind::Walkthrough,
     ];
 
-    /// The table that holds this kind of record.
-    pub fn table(self) -> &'static str {
+    /// How a person names it.
+    pub fn label(self) -> &'static str {
         match self {
             Kind::Teacher => "teacher",
             Kind::Goal => "goal",
             Kind::Measure => "measure",
             Kind::Focus => "focus",
             Kind::Observation => "observation",
-            Kind::CheckIn => "check_in",
+            Kind::CheckIn => "check-in",
             Kind::Action => "action",
             Kind::Walkthrough => "walkthrough",
-        }
-    }
-
-    /// How a person names it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::CheckIn => "check-in",
-            other => other.table(),
         }
     }
 }

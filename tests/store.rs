@@ -378,7 +378,7 @@ fn schema_has_text_keys_and_no_unique_constraints_across_rows() {
     drop(Store::open(&path, clock()).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
     for kind in Kind::ALL {
-        let table = kind.table();
+        let table = coachlog::db::table(kind);
         let columns: Vec<(String, String, i64, i64)> = conn
             .prepare(&format!("PRAGMA table_info({table})"))
             .unwrap()

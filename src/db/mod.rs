@@ -14,7 +14,7 @@ pub use command::{Applied, Change, Command};
 pub use draft::Draft;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
 pub use query::{Ledger, NameMatch, OBSERVATION_PAGE, RosterRow, TeacherFile};
-pub use record::{AnyRecord, Record};
+pub use record::{AnyRecord, Record, table};
 pub use search::{Hit, MATCH_END, MATCH_START, searchable};
 pub use trash::Trashed;
 pub use walkthrough::{Round, Tally};

@@ -21,6 +21,20 @@ const META_COLUMNS: [&str; 6] = [
     "deleted_at",
 ];
 
+/// The table that holds this kind of record.
+pub fn table(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Teacher => "teacher",
+        Kind::Goal => "goal",
+        Kind::Measure => "measure",
+        Kind::Focus => "focus",
+        Kind::Observation => "observation",
+        Kind::CheckIn => "check_in",
+        Kind::Action => "action",
+        Kind::Walkthrough => "walkthrough",
+    }
+}
+
 /// A value that has a column form.
 pub trait Column: Sized {
     fn to_sql(&self) -> Value;
@@ -326,7 +340,7 @@ impl AnyRecord {
 
 /// Every column of a record kind, each qualified by `table.` for use in joins.
 pub(super) fn columns<R: Record>() -> String {
-    let table = R::KIND.table();
+    let table = table(R::KIND);
     let columns: Vec<String> = META_COLUMNS
         .iter()
         .chain(R::COLUMNS)
@@ -338,7 +352,7 @@ pub(super) fn columns<R: Record>() -> String {
 /// One arm of a `UNION ALL` over several kinds: every column in `all` (NULL where the kind
 /// has none), so one query can read records of every kind by column name.
 pub(super) fn union_arm<R: Record>(all: &[&str], filter: &str) -> String {
-    let table = R::KIND.table();
+    let table = table(R::KIND);
     let columns: Vec<String> = all
         .iter()
         .map(|column| {
@@ -370,7 +384,7 @@ pub(super) fn all_columns(kinds: &[&'static [&'static str]]) -> Vec<&'static str
 
 /// `SELECT <all columns> FROM <table>` for a record kind.
 pub(super) fn select<R: Record>() -> String {
-    format!("SELECT {} FROM {}", columns::<R>(), R::KIND.table())
+    format!("SELECT {} FROM {}", columns::<R>(), table(R::KIND))
 }
 
 pub(super) fn insert<R: Record>(conn: &Connection, record: &R) -> rusqlite::Result<()> {
@@ -378,7 +392,7 @@ pub(super) fn insert<R: Record>(conn: &Connection, record: &R) -> rusqlite::Resu
     let marks: Vec<String> = (1..=columns.len()).map(|n| format!("?{n}")).collect();
     let sql = format!(
         "INSERT INTO {} ({}) VALUES ({})",
-        R::KIND.table(),
+        table(R::KIND),
         columns.join(", "),
         marks.join(", ")
     );
@@ -403,7 +417,7 @@ pub(super) fn update<R: Record>(conn: &Connection, record: &R) -> rusqlite::Resu
         .collect();
     let sql = format!(
         "UPDATE {} SET {} WHERE id = ?1",
-        R::KIND.table(),
+        table(R::KIND),
         sets.join(", ")
     );
     let values = meta_values(record.meta())

@@ -105,7 +105,9 @@ fn excerpt(raw: &str) -> String {
 }
 
 fn kind_of(table: &str) -> Option<Kind> {
-    Kind::ALL.into_iter().find(|kind| kind.table() == table)
+    Kind::ALL
+        .into_iter()
+        .find(|kind| super::record::table(*kind) == table)
 }
 
 fn day_of(text: Option<String>) -> Option<NaiveDate> {
