@@ -3,7 +3,7 @@
 
 mod common;
 
-use coachlog::db::{APPLICATION_ID, AnyRecord, Command, Error, SCHEMA_VERSION, Store};
+use coachlog::db::{APPLICATION_ID, Command, Error, SCHEMA_VERSION, Store};
 use coachlog::model::*;
 use common::{at, clock, day};
 use std::collections::BTreeMap;

@@ -14,8 +14,8 @@ pub mod rounds;
 pub mod search;
 pub mod workspace;
 
-use crate::db::{AnyRecord, Command, Store};
-use crate::model::{Action, Kind};
+use crate::db::{Command, Store};
+use crate::model::{Action, AnyRecord, Kind};
 use crate::text;
 use anyhow::Result;
 use capture::{Capture, Visit};
@@ -409,7 +409,7 @@ impl App {
             Ok(actions) => actions,
             Err(error) => return self.warn(format!("cannot read the open actions: {error}")),
         };
-        let rows: Vec<crate::db::RosterRow> = self.roster.all().to_vec();
+        let rows: Vec<crate::model::RosterRow> = self.roster.all().to_vec();
         let agenda = agenda::Agenda::new(
             &rows,
             actions,
@@ -1011,7 +1011,7 @@ impl App {
         }
     }
 
-    fn file(&self) -> Option<&crate::db::TeacherFile> {
+    fn file(&self) -> Option<&crate::model::TeacherFile> {
         self.workspace().map(|w| &w.file)
     }
 
@@ -1299,7 +1299,7 @@ fn saved_message(applied: &crate::db::Applied) -> String {
 }
 
 /// A few words naming a record, for questions and messages.
-fn describe(file: &crate::db::TeacherFile, kind: Kind, id: &str) -> String {
+fn describe(file: &crate::model::TeacherFile, kind: Kind, id: &str) -> String {
     let short = |s: &str| text::truncate(&text::line(s), 40).into_owned();
     let what = match file.record(kind, id) {
         Some(AnyRecord::Goal(g)) => short(&g.statement),

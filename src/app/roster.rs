@@ -1,6 +1,6 @@
 //! The roster: every teacher with what needs attention, filtered as you type.
 
-use crate::db::RosterRow;
+use crate::model::RosterRow;
 
 #[derive(Debug, Clone, Default)]
 pub struct Roster {

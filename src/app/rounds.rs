@@ -5,8 +5,8 @@
 use super::form::{Field, FieldKind, Form};
 use super::records::Purpose;
 use super::{App, Popup, Screen};
-use crate::db::{AnyRecord, Command, Round};
-use crate::model::{Observation, PracticeMark, Teacher, Walkthrough};
+use crate::db::Command;
+use crate::model::{AnyRecord, Observation, PracticeMark, Round, Teacher, Walkthrough};
 use crate::text;
 
 /// The rounds screen: the list of rounds, or one round open.

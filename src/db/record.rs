@@ -1,13 +1,12 @@
 //! How each record maps to its table: one generic insert, update and select serve all kinds.
 
 use crate::model::{
-    Action, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, Measure, Meta, Observation,
-    Outcome, PracticeMark, Rating, Teacher, Walkthrough,
+    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, Measure, Meta,
+    Observation, Outcome, PracticeMark, Rating, Teacher, Walkthrough,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::{FromSqlError, FromSqlResult, Value, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 const DATE: &str = "%Y-%m-%d";
@@ -283,60 +282,6 @@ record!(
     [teacher_id, check_in_id, what, owner, due_on, done_on]
 );
 record!(Walkthrough, [practice, held_on, teacher_ids, notes]);
-
-/// Any record, as carried by the change log and exports.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum AnyRecord {
-    Teacher(Teacher),
-    Goal(Goal),
-    Measure(Measure),
-    Focus(Focus),
-    Observation(Observation),
-    CheckIn(CheckIn),
-    Action(Action),
-    Walkthrough(Walkthrough),
-}
-
-/// Runs `$body` with `$record` bound to the record inside any variant.
-macro_rules! with_any {
-    ($any:expr, $record:ident => $body:expr) => {
-        match $any {
-            AnyRecord::Teacher($record) => $body,
-            AnyRecord::Goal($record) => $body,
-            AnyRecord::Measure($record) => $body,
-            AnyRecord::Focus($record) => $body,
-            AnyRecord::Observation($record) => $body,
-            AnyRecord::CheckIn($record) => $body,
-            AnyRecord::Action($record) => $body,
-            AnyRecord::Walkthrough($record) => $body,
-        }
-    };
-}
-pub(super) use with_any;
-
-impl AnyRecord {
-    pub fn kind(&self) -> Kind {
-        match self {
-            AnyRecord::Teacher(_) => Kind::Teacher,
-            AnyRecord::Goal(_) => Kind::Goal,
-            AnyRecord::Measure(_) => Kind::Measure,
-            AnyRecord::Focus(_) => Kind::Focus,
-            AnyRecord::Observation(_) => Kind::Observation,
-            AnyRecord::CheckIn(_) => Kind::CheckIn,
-            AnyRecord::Action(_) => Kind::Action,
-            AnyRecord::Walkthrough(_) => Kind::Walkthrough,
-        }
-    }
-
-    pub fn meta(&self) -> &Meta {
-        with_any!(self, record => &record.meta)
-    }
-
-    pub fn id(&self) -> &str {
-        &self.meta().id
-    }
-}
 
 /// Every column of a record kind, each qualified by `table.` for use in joins.
 pub(super) fn columns<R: Record>() -> String {
