@@ -2,8 +2,8 @@
 
 use crate::cli::{Cli, Command, Export, ExportFormat, Observe, Search, TeacherAdd, TeacherCommand};
 use crate::clock::Clock;
-use crate::db::{AnyRecord, NameMatch, Store};
-use crate::model::{Observation, Rating, Teacher};
+use crate::db::{NameMatch, Store};
+use crate::model::{AnyRecord, Observation, Rating, Teacher};
 use crate::text;
 use anyhow::{Context, Result, anyhow};
 use std::io::Write;

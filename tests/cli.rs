@@ -275,7 +275,8 @@ fn observe_with_an_ambiguous_or_unknown_name_lists_candidates_and_saves_nothing(
 fn observe_attaches_to_the_active_focus_and_refuses_a_bad_time() {
     let (dir, db) = temp_db();
     {
-        use coachlog::db::{AnyRecord, Command, Store};
+        use coachlog::db::{Command, Store};
+        use coachlog::model::AnyRecord;
         use coachlog::model::{Focus, Teacher};
         let clock = coachlog::clock::Clock::Fixed(
             chrono::NaiveDateTime::parse_from_str("2026-11-23T10:42", "%Y-%m-%dT%H:%M").unwrap(),
@@ -528,7 +529,7 @@ fn export_reads_every_observation_not_just_the_newest_page() {
                 let when =
                     common::at("2026-09-01T08:00") + chrono::TimeDelta::minutes(minute as i64);
                 store.apply(coachlog::db::Command::Add(
-                    coachlog::db::AnyRecord::Observation(coachlog::model::Observation {
+                    coachlog::model::AnyRecord::Observation(coachlog::model::Observation {
                         teacher_id: smith.clone(),
                         observed_at: when,
                         evidence: format!("Early visit {minute}."),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use coachlog::db::{APPLICATION_ID, AnyRecord, Command, Error, SCHEMA_VERSION, Store};
+use coachlog::db::{APPLICATION_ID, Command, Error, SCHEMA_VERSION, Store};
 use coachlog::model::*;
 use common::{at, clock, day};
 use std::collections::BTreeMap;
@@ -378,7 +378,7 @@ fn schema_has_text_keys_and_no_unique_constraints_across_rows() {
     drop(Store::open(&path, clock()).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
     for kind in Kind::ALL {
-        let table = kind.table();
+        let table = coachlog::db::table(kind);
         let columns: Vec<(String, String, i64, i64)> = conn
             .prepare(&format!("PRAGMA table_info({table})"))
             .unwrap()
@@ -790,4 +790,63 @@ fn a_full_disk_is_said_plainly_and_changes_nothing() {
         "the disk is full: nothing was saved. Free some space and try again"
     );
     assert!(store.observations(&teacher.meta.id).unwrap().is_empty());
+}
+
+#[test]
+fn the_store_lists_actions_in_the_domains_action_order() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teachers = [
+        add_teacher(&mut store, "Smith, Dan"),
+        add_teacher(&mut store, "Okafor, Ada"),
+    ];
+    // A caseload saved in a shuffled order, with ties on due and done dates.
+    let mut seed: u64 = 7;
+    let mut next = |below: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % below
+    };
+    for n in 0..40 {
+        let date = |offset: u64| day("2026-09-01") + chrono::Days::new(offset);
+        let due_on = (next(4) > 0).then(|| date(next(10) * 7));
+        let done_on = (next(2) == 0).then(|| date(next(10) * 7));
+        let teacher = &teachers[next(2) as usize];
+        add(
+            &mut store,
+            AnyRecord::Action(Action {
+                teacher_id: teacher.meta.id.clone(),
+                what: format!("action {n}"),
+                owner: "coach".into(),
+                due_on,
+                done_on,
+                ..Action::default()
+            }),
+        );
+    }
+    let in_domain_order = |mut actions: Vec<Action>| {
+        actions.sort_by(|a, b| action_order(a, b).then_with(|| a.meta.id.cmp(&b.meta.id)));
+        actions
+    };
+    let mut every_open = Vec::new();
+    for teacher in &teachers {
+        let listed = store.actions(&teacher.meta.id).unwrap();
+        assert!(listed.len() > 5, "enough actions to order");
+        assert_eq!(listed, in_domain_order(listed.clone()));
+        let file = store.teacher_file(&teacher.meta.id).unwrap().unwrap();
+        assert_eq!(file.actions, listed, "the workspace lists them alike");
+        every_open.extend(file.open_actions().cloned());
+    }
+    let agenda: Vec<Action> = store
+        .open_actions()
+        .unwrap()
+        .into_iter()
+        .map(|(action, _)| action)
+        .collect();
+    assert_eq!(
+        agenda,
+        in_domain_order(every_open),
+        "the agenda's open actions"
+    );
 }

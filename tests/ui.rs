@@ -780,7 +780,7 @@ fn scrolling_a_long_history_loads_older_observations_as_it_goes() {
             for n in 0..OBSERVATION_PAGE + 40 {
                 let observed_at = common::at("2021-01-04T09:00") + chrono::Duration::days(n as i64);
                 store.apply(coachlog::db::Command::Add(
-                    coachlog::db::AnyRecord::Observation(coachlog::model::Observation {
+                    coachlog::model::AnyRecord::Observation(coachlog::model::Observation {
                         teacher_id: smith.clone(),
                         observed_at,
                         evidence: format!("old visit {n}"),
@@ -933,7 +933,7 @@ fn the_brief_opens_with_one_key_and_is_written_privately_on_request() {
     let okafor = store.teachers(false).unwrap()[1].meta.id.clone();
     common::add(
         &mut store,
-        coachlog::db::AnyRecord::Observation(coachlog::model::Observation {
+        coachlog::model::AnyRecord::Observation(coachlog::model::Observation {
             teacher_id: okafor,
             observed_at: common::at("2026-11-20T09:00"),
             evidence: "PRIVATE: spoke about a family matter".into(),

@@ -255,7 +255,7 @@ impl App {
         }
     }
 
-    fn file(&self) -> Option<&crate::db::TeacherFile> {
+    fn file(&self) -> Option<&crate::model::TeacherFile> {
         self.workspace().map(|w| &w.file)
     }
 }

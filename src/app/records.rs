@@ -1,10 +1,10 @@
 //! The form of each record, and how a filled form becomes one store command.
 
 use super::form::{Field, FieldKind, Form, Values};
-use crate::db::{AnyRecord, Command, TeacherFile};
+use crate::db::Command;
 use crate::model::{
-    Action, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Measure, Observation, Outcome, Rating,
-    Teacher,
+    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Measure, Observation,
+    Outcome, Rating, Teacher, TeacherFile,
 };
 use crate::text;
 use chrono::{NaiveDate, NaiveDateTime};

@@ -5,7 +5,7 @@
 use super::form::{Field, FieldKind, Form};
 use super::records::Purpose;
 use super::{App, Popup, Screen};
-use crate::db::Round;
+use crate::model::Round;
 use crate::model::{Observation, PracticeMark, Teacher, Walkthrough};
 use crate::text;
 
@@ -275,7 +275,6 @@ impl App {
 /// "5 of 8 classrooms implement it (3 fully, 2 partly) · need support: Okafor, Park"
 pub fn summary(round: &Round) -> String {
     let tally = round.tally();
-    let visited = round.classrooms.len() - tally.not_visited;
     let support: Vec<String> = round
         .need_support()
         .iter()
@@ -283,8 +282,8 @@ pub fn summary(round: &Round) -> String {
         .collect();
     let mut line = format!(
         "Round done: {} of {} classrooms implement it ({} fully, {} partly)",
-        tally.seen + tally.partly,
-        visited,
+        tally.implementing(),
+        tally.visited(),
         tally.seen,
         tally.partly
     );

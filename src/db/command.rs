@@ -1,9 +1,9 @@
 //! Every change a user makes is a `Command`, applied in one transaction, returning what
 //! it changed (before and after). Undo, an audit trail and sync can hook in here, once.
 
-use super::record::{self, AnyRecord, Record, with_any};
+use super::record::{self, Record};
 use super::{Error, Result, Store};
-use crate::model::{Action, CheckIn, Focus, Kind, Outcome, Teacher};
+use crate::model::{Action, AnyRecord, CheckIn, Focus, Kind, Outcome, Teacher, with_any};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;

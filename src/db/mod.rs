@@ -13,11 +13,10 @@ mod walkthrough;
 pub use command::{Applied, Change, Command};
 pub use draft::Draft;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
-pub use query::{Ledger, NameMatch, OBSERVATION_PAGE, RosterRow, TeacherFile};
-pub use record::{AnyRecord, Record};
-pub use search::{Hit, MATCH_END, MATCH_START, searchable};
+pub use query::{NameMatch, OBSERVATION_PAGE};
+pub use record::{Record, table};
+pub use search::searchable;
 pub use trash::Trashed;
-pub use walkthrough::{Round, Tally};
 
 use crate::clock::Clock;
 use rusqlite::Connection;

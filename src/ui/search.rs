@@ -3,7 +3,7 @@
 
 use super::theme;
 use crate::app::search::{Row, Search};
-use crate::db::Hit;
+use crate::model::Hit;
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

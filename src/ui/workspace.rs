@@ -6,8 +6,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::workspace::{Tab, Workspace, first_line};
 use crate::dates;
-use crate::db::TeacherFile;
-use crate::model::{Action, Goal, GoalStatus};
+use crate::model::{Action, Goal, GoalStatus, TeacherFile};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -244,10 +243,7 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
                 };
                 let values: Vec<f64> = file.measures_of(&g.meta.id).map(|m| m.value).collect();
                 let latest = values.last().copied();
-                let met = latest.is_some_and(|l| g.reached_by(l));
-                let late = g.status == GoalStatus::Active
-                    && g.target_on.is_some_and(|d| d < today)
-                    && !met;
+                let late = g.past_target_date(latest, today);
                 let mut spans = vec![Span::raw(format!("{mark} {}", short(&g.statement, 28)))];
                 if let Some(latest) = latest {
                     spans.push(Span::styled(

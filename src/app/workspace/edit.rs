@@ -2,7 +2,7 @@
 
 use crate::app::records::Purpose;
 use crate::app::{App, records};
-use crate::db::AnyRecord;
+use crate::model::AnyRecord;
 use crate::model::Kind;
 
 impl App {
