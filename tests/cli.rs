@@ -656,3 +656,113 @@ fn the_trash_keeps_its_columns_in_line_for_a_name_in_wide_characters() {
     let note_column = |line: &str| coachlog::text::width(&line[..line.find("Waited.").unwrap()]);
     assert_eq!(note_column(nakamura), note_column(okafor), "{listed}");
 }
+
+/// Runs coachlog with its standard output already closed by the reader, as when a script
+/// pipes it into `head -c1` and `head` has gone: every write to stdout fails with EPIPE.
+fn coachlog_into_closed_pipe(db: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env_remove("COACHLOG_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run coachlog");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("coachlog finishes")
+}
+
+#[test]
+fn a_closed_output_pipe_never_turns_a_committed_write_into_a_failure() {
+    let (_dir, db) = caseload_db();
+    let deleted = {
+        assert!(
+            coachlog(&db, &["observe", "-t", "okafor", "Cold call, wait time."])
+                .status
+                .success()
+        );
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let id: String = conn
+            .query_row("SELECT id FROM observation", [], |r| r.get(0))
+            .unwrap();
+        conn.execute(
+            "UPDATE observation SET deleted_at = '2026-11-23T10:00:00.000Z' WHERE id = ?1",
+            [&id],
+        )
+        .unwrap();
+        id
+    };
+    let backup = db.with_extension("copy.db");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["teacher", "add", "Lee, Min"],
+        vec![
+            "observe",
+            "-t",
+            "smith,",
+            "--rating",
+            "3",
+            "Warm-up posted.",
+        ],
+        vec!["restore", &deleted],
+        vec!["teacher", "list"],
+        vec!["search", "warm-up"],
+        vec!["export", "-t", "smith,"],
+        vec!["export", "-t", "smith,", "-f", "json"],
+        vec!["check"],
+        vec!["trash"],
+        vec!["backup", backup.to_str().unwrap()],
+        vec!["--help"],
+        vec!["--version"],
+        vec!["teacher", "--help"],
+    ];
+    for args in &commands {
+        let output = coachlog_into_closed_pipe(&db, args);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {message}");
+        assert!(!message.contains("panicked"), "{args:?}: {message}");
+    }
+    // Each write happened exactly once, so a script that trusts the exit code never
+    // retries a save that was made.
+    let listed = stdout(&coachlog(&db, &["teacher", "list"]));
+    assert_eq!(listed.matches("Lee, Min").count(), 1, "{listed}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (live, smiths): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), sum(evidence = 'Warm-up posted.') FROM observation
+              WHERE deleted_at IS NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (live, smiths),
+        (2, 1),
+        "the restored visit and Smith's, once"
+    );
+    assert!(backup.exists());
+}
+
+#[test]
+fn a_usage_mistake_is_one_line_that_points_to_help() {
+    let (_dir, db) = temp_db();
+    for args in [
+        vec!["teacher", "add"],
+        vec!["--no-such-flag"],
+        vec!["teacher", "add", "Lee", "--cadence", "often"],
+        vec!["frobnicate"],
+    ] {
+        let output = coachlog(&db, &args);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {message}");
+        assert_eq!(message.lines().count(), 1, "{args:?}: {message}");
+        assert!(message.starts_with("coachlog: "), "{message}");
+        assert!(
+            message.trim_end().ends_with("see coachlog --help"),
+            "{message}"
+        );
+        assert!(stdout(&output).is_empty());
+    }
+    assert!(!db.exists(), "a usage mistake opens no file");
+}
