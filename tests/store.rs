@@ -582,21 +582,25 @@ fn the_folder_and_files_are_private_to_the_owner() {
 #[test]
 fn writes_use_wal_full_sync_and_foreign_keys() {
     let (_dir, path) = temp_db();
-    let mut store = Store::open(&path, clock()).unwrap();
-    // A foreign key that points nowhere is refused by the file itself.
-    let refused = store.apply(Command::Add(AnyRecord::Measure(Measure {
-        goal_id: "missing".into(),
-        measured_on: day("2026-11-23"),
-        value: 1.0,
-        ..Measure::default()
-    })));
-    assert!(matches!(
-        refused,
-        Err(Error::NotFound {
-            kind: Kind::Goal,
-            ..
-        })
-    ));
+    let store = Store::open(&path, clock()).unwrap();
+    // The settings of the connection the store writes with, not of a fresh one.
+    assert_eq!(store.pragma("journal_mode").unwrap(), "wal");
+    assert_eq!(store.pragma("synchronous").unwrap(), "2", "FULL");
+    assert_eq!(store.pragma("foreign_keys").unwrap(), "1");
+    // A row pointing nowhere, written past every rule of the app, is refused by the file.
+    let refused = store
+        .execute_for_tests(
+            "INSERT INTO goal (id, teacher_id, statement, created_at, updated_at, author, replica_id)
+             VALUES ('G1', 'nobody', 'On task', 't', 't', 'a', 'r')",
+        )
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("FOREIGN KEY constraint failed"),
+        "{refused}"
+    );
+    assert_eq!(store.get::<Goal>("G1").unwrap(), None);
     assert!(store.check().unwrap().is_empty());
 }
 

@@ -210,6 +210,33 @@ fn local_value(conn: &Connection, key: &str, make: impl FnOnce() -> String) -> R
     Ok(value)
 }
 
+impl Store {
+    /// A pragma's value on the store's own connection, as text (`wal`, `2`, `1`), so that
+    /// tests see the settings the app writes with rather than those of another connection.
+    #[doc(hidden)]
+    pub fn pragma(&self, name: &str) -> Result<String> {
+        use rusqlite::types::ValueRef;
+        Ok(self.conn.pragma_query_value(None, name, |row| {
+            Ok(match row.get_ref(0)? {
+                ValueRef::Null => String::new(),
+                ValueRef::Integer(number) => number.to_string(),
+                ValueRef::Real(number) => number.to_string(),
+                ValueRef::Text(text) | ValueRef::Blob(text) => {
+                    String::from_utf8_lossy(text).into_owned()
+                }
+            })
+        })?)
+    }
+
+    /// Runs SQL on the store's own connection past every rule of `apply`, so that tests can
+    /// see what the database itself enforces, or make a commit fail.
+    #[doc(hidden)]
+    pub fn execute_for_tests(&self, sql: &str) -> Result<()> {
+        self.conn.execute_batch(sql)?;
+        Ok(())
+    }
+}
+
 /// Copies the whole database beside itself before a migration changes it.
 fn backup_before_migration(
     conn: &Connection,
