@@ -372,6 +372,148 @@ fn a_failed_command_changes_nothing() {
     );
 }
 
+/// An observation on a focus that does not exist: nothing in the app checks `focus_id`,
+/// and the file's foreign keys are deferred, so it is refused only when the transaction
+/// commits. That makes a `COMMIT` fail the way a full disk or a busy file can.
+fn observation_on_a_missing_focus(teacher_id: &str) -> Command {
+    Command::Add(AnyRecord::Observation(Observation {
+        teacher_id: teacher_id.into(),
+        focus_id: Some("no-such-focus".into()),
+        observed_at: at("2026-11-23T10:00"),
+        evidence: "never saved".into(),
+        ..Observation::default()
+    }))
+}
+
+/// Whether another coachlog could write now, i.e. this store holds no write lock.
+fn another_writer_gets_in(path: &Path) -> bool {
+    let other = rusqlite::Connection::open(path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE; ROLLBACK").is_ok()
+}
+
+#[test]
+fn a_command_whose_commit_fails_changes_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Lee, Min");
+    let refused = store
+        .apply(observation_on_a_missing_focus(&teacher.meta.id))
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("FOREIGN KEY constraint failed"),
+        "{refused}"
+    );
+    assert!(store.observations(&teacher.meta.id).unwrap().is_empty());
+    assert!(another_writer_gets_in(&path), "the transaction was closed");
+    add_teacher(&mut store, "Park, Eve");
+    assert_eq!(store.teachers(false).unwrap().len(), 2);
+}
+
+#[test]
+fn a_batch_whose_commit_fails_is_rolled_back() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Lee, Min");
+    let refused = store
+        .batch(|store| {
+            add_teacher(store, "Park, Eve");
+            store.apply(observation_on_a_missing_focus(&teacher.meta.id))
+        })
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("FOREIGN KEY constraint failed"),
+        "{refused}"
+    );
+    let names: Vec<String> = store
+        .teachers(true)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(names, ["Lee, Min"], "the batch's teacher was rolled back");
+    assert!(store.observations(&teacher.meta.id).unwrap().is_empty());
+    assert!(another_writer_gets_in(&path), "the transaction was closed");
+    // The next write is a transaction of its own, not part of the failed one.
+    add_teacher(&mut store, "Okafor, Ngozi");
+    drop(store);
+    let store = Store::open(&path, clock()).unwrap();
+    assert_eq!(store.teachers(true).unwrap().len(), 2);
+}
+
+#[test]
+fn a_panic_inside_a_batch_leaves_no_transaction_open() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        store.batch(|store| {
+            add_teacher(store, "Park, Eve");
+            panic!("a bug in the middle of a batch");
+            #[allow(unreachable_code)]
+            Ok::<_, Error>(())
+        })
+    }));
+    assert!(unwound.is_err(), "the panic went on");
+    assert!(
+        store.teachers(true).unwrap().is_empty(),
+        "nothing from the batch was written"
+    );
+    assert!(another_writer_gets_in(&path), "no write lock is held");
+    // The store is usable, outside a batch and in a new one.
+    add_teacher(&mut store, "Lee, Min");
+    store
+        .batch(|store| {
+            add_teacher(store, "Okafor, Ngozi");
+            Ok::<_, Error>(())
+        })
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path, clock()).unwrap();
+    assert_eq!(store.teachers(true).unwrap().len(), 2);
+}
+
+/// Makes every later commit that wrote to `local_draft` fail, as a full disk at commit
+/// would: a trigger of this connection alone breaks a deferred foreign key.
+fn make_draft_commits_fail(store: &Store) {
+    store
+        .execute_for_tests(
+            "CREATE TEMP TABLE parent (id TEXT PRIMARY KEY);
+             CREATE TEMP TABLE child (
+                 parent_id TEXT REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+             CREATE TEMP TRIGGER draft_saved AFTER INSERT ON main.local_draft
+                 BEGIN INSERT INTO child VALUES ('nowhere'); END;
+             CREATE TEMP TRIGGER draft_deleted AFTER DELETE ON main.local_draft
+                 BEGIN INSERT INTO child VALUES ('nowhere'); END;",
+        )
+        .unwrap();
+}
+
+#[test]
+fn a_draft_write_whose_commit_fails_is_rolled_back() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Lee, Min");
+    store
+        .save_draft("D1", &teacher.meta.id, "{\"lines\":[]}")
+        .unwrap();
+    make_draft_commits_fail(&store);
+
+    assert!(store.save_draft("D2", &teacher.meta.id, "{}").is_err());
+    assert!(store.delete_draft("D1").is_err());
+    let drafts: Vec<String> = store.drafts().unwrap().into_iter().map(|d| d.id).collect();
+    assert_eq!(drafts, ["D1"], "neither write took effect");
+    assert!(another_writer_gets_in(&path), "the transaction was closed");
+
+    store
+        .execute_for_tests("DROP TRIGGER draft_saved; DROP TRIGGER draft_deleted")
+        .unwrap();
+    store.delete_draft("D1").unwrap();
+    assert!(store.drafts().unwrap().is_empty());
+}
+
 #[test]
 fn schema_has_text_keys_and_no_unique_constraints_across_rows() {
     let (_dir, path) = temp_db();

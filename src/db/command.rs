@@ -105,7 +105,7 @@ impl Store {
     }
 
     /// Runs many commands in one transaction (e.g. loading a school): all of them or,
-    /// if `work` fails, none.
+    /// if `work` fails, the commit fails or `work` panics, none.
     pub fn batch<T, E: From<Error>>(
         &mut self,
         work: impl FnOnce(&mut Store) -> Result<T, E>,
@@ -117,18 +117,31 @@ impl Store {
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(Error::from)?;
         self.in_batch = true;
-        let result = work(self);
-        self.in_batch = false;
-        match result {
-            Ok(value) => {
-                self.conn.execute_batch("COMMIT").map_err(Error::from)?;
-                Ok(value)
-            }
-            Err(error) => {
-                // The rollback's own failure cannot be reported better than the cause.
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(error)
-            }
+        let batch = OpenBatch { store: self };
+        let value = work(batch.store)?;
+        batch
+            .store
+            .conn
+            .execute_batch("COMMIT")
+            .map_err(Error::from)?;
+        Ok(value)
+    }
+}
+
+/// A batch's open transaction. However the batch ends (an error, a failed `COMMIT`, a
+/// panic), dropping this rolls back what is still open, so that the connection is never
+/// left inside a transaction that later writes would join or trip over.
+struct OpenBatch<'a> {
+    store: &'a mut Store,
+}
+
+impl Drop for OpenBatch<'_> {
+    fn drop(&mut self) {
+        self.store.in_batch = false;
+        if !self.store.conn.is_autocommit() {
+            // Never panics (this may run while unwinding); the rollback's own failure cannot
+            // be reported better than the cause.
+            let _ = self.store.conn.execute_batch("ROLLBACK");
         }
     }
 }
