@@ -306,6 +306,49 @@ fn a_duplicate_active_teacher_name_is_refused_by_the_application() {
 }
 
 #[test]
+fn a_duplicate_name_is_found_whatever_the_case_in_any_script() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let emile = add_teacher(&mut store, "émile durand");
+    add_teacher(&mut store, "Straße, Jana");
+    for typed in ["ÉMILE Durand", " Émile DURAND ", "STRASSE, JANA"] {
+        let refused = store
+            .apply(Command::Add(AnyRecord::Teacher(Teacher {
+                name: typed.into(),
+                cadence_days: 14,
+                ..Teacher::default()
+            })))
+            .unwrap_err();
+        assert!(
+            refused.to_string().contains("already a teacher named"),
+            "{typed}: {refused}"
+        );
+    }
+    // Renaming another teacher onto the name is refused too; recasing one's own is not.
+    let mut lee = add_teacher(&mut store, "Lee, Min");
+    lee.name = "ÉMILE DURAND".into();
+    assert!(store.apply(Command::Edit(AnyRecord::Teacher(lee))).is_err());
+    let mut recased = emile.clone();
+    recased.name = "Émile Durand".into();
+    store
+        .apply(Command::Edit(AnyRecord::Teacher(recased)))
+        .unwrap();
+    // An accent makes another name.
+    add_teacher(&mut store, "Emile Durand");
+    let mut names: Vec<String> = store
+        .teachers(false)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["Emile Durand", "Lee, Min", "Straße, Jana", "Émile Durand"]
+    );
+}
+
+#[test]
 fn delete_is_a_tombstone_that_restore_undoes() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path, clock()).unwrap();

@@ -5,7 +5,7 @@ use super::record::{self, AnyRecord, Record, with_any};
 use super::{Error, Result, Store};
 use crate::model::{Action, CheckIn, Focus, Kind, Outcome, Teacher};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 
 /// A change a user asks for.
@@ -154,6 +154,13 @@ struct Writer<'a> {
     applied: Applied,
 }
 
+/// A name as compared for duplicates: trimmed, with case folded for every script
+/// ("ÉMILE" is "émile", "STRASSE" is "Straße"); accents stay ("Émile" is not "Emile").
+fn folded(name: &str) -> String {
+    // Upper then lower folds what lowercasing alone keeps apart, such as ß and SS.
+    name.trim().to_uppercase().to_lowercase()
+}
+
 fn required(value: &str, what: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(Error::Invalid(format!("{what} is required")));
@@ -270,24 +277,17 @@ impl Writer<'_> {
                         "the check-in cadence must be between 1 and 365 days".into(),
                     ));
                 }
+                let name = folded(&teacher.name);
                 let renamed_or_new = before.is_none_or(|before| {
-                    matches!(before, AnyRecord::Teacher(old) if old.name.to_lowercase() != teacher.name.to_lowercase() || old.archived)
+                    matches!(before, AnyRecord::Teacher(old) if folded(&old.name) != name || old.archived)
                 });
-                if !teacher.archived && renamed_or_new {
-                    let clash: Option<String> = self
-                        .conn
-                        .query_row(
-                            "SELECT name FROM teacher WHERE deleted_at IS NULL AND archived = 0 \
-                             AND lower(trim(name)) = lower(trim(?1)) AND id <> ?2 LIMIT 1",
-                            (&teacher.name, &teacher.meta.id),
-                            |row| row.get(0),
-                        )
-                        .optional()?;
-                    if let Some(name) = clash {
-                        return Err(Error::Invalid(format!(
-                            "there is already a teacher named \"{name}\"; use another name (e.g. add an initial)"
-                        )));
-                    }
+                if !teacher.archived
+                    && renamed_or_new
+                    && let Some(name) = self.active_teacher_named(&name, &teacher.meta.id)?
+                {
+                    return Err(Error::Invalid(format!(
+                        "there is already a teacher named \"{name}\"; use another name (e.g. add an initial)"
+                    )));
                 }
                 Ok(())
             }
@@ -326,6 +326,21 @@ impl Writer<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// The name of another active teacher whose name folds to `folded_name`, if any.
+    fn active_teacher_named(&self, folded_name: &str, except_id: &str) -> Result<Option<String>> {
+        // Compared here, not in SQL: SQLite's lower() and NOCASE fold ASCII letters only.
+        let mut others = self.conn.prepare_cached(
+            "SELECT name FROM teacher WHERE deleted_at IS NULL AND archived = 0 AND id <> ?1",
+        )?;
+        for other in others.query_map([except_id], |row| row.get::<_, String>(0))? {
+            let other = other?;
+            if folded(&other) == folded_name {
+                return Ok(Some(other));
+            }
+        }
+        Ok(None)
     }
 
     /// Closes the teacher's active focus, if any; returns whether one was closed.
