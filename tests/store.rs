@@ -949,8 +949,14 @@ fn a_second_instance_waits_for_the_first_rather_than_failing() {
         other.execute_batch("COMMIT").unwrap();
     });
     ready_rx.recv().unwrap();
+    let started = std::time::Instant::now();
     add_teacher(&mut store, "Lee, Min");
+    let waited = started.elapsed();
     holder.join().unwrap();
+    assert!(
+        waited >= std::time::Duration::from_millis(250),
+        "the write went through after {waited:?}, while the other one held the file"
+    );
     assert_eq!(store.teachers(false).unwrap().len(), 1);
 }
 
