@@ -3,7 +3,7 @@
 
 use super::{Error, Result, Store};
 use crate::clock::Clock;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 use std::fs::{self, OpenOptions};
 use std::io::Read;
@@ -195,19 +195,41 @@ fn local_value(conn: &Connection, key: &str, make: impl FnOnce() -> String) -> R
         return Ok(value);
     }
     let value = make();
-    conn.execute_batch("BEGIN IMMEDIATE")?;
-    let inserted = conn.execute(
+    // Dropped unfinished (an error, a failed COMMIT, a panic), the transaction rolls back.
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    tx.execute(
         "INSERT INTO local_meta (key, value) VALUES (?1, ?2)",
         (key, &value),
-    );
-    match inserted {
-        Ok(_) => conn.execute_batch("COMMIT")?,
-        Err(error) => {
-            let _ = conn.execute_batch("ROLLBACK");
-            return Err(error.into());
-        }
-    }
+    )?;
+    tx.commit()?;
     Ok(value)
+}
+
+impl Store {
+    /// A pragma's value on the store's own connection, as text (`wal`, `2`, `1`), so that
+    /// tests see the settings the app writes with rather than those of another connection.
+    #[doc(hidden)]
+    pub fn pragma(&self, name: &str) -> Result<String> {
+        use rusqlite::types::ValueRef;
+        Ok(self.conn.pragma_query_value(None, name, |row| {
+            Ok(match row.get_ref(0)? {
+                ValueRef::Null => String::new(),
+                ValueRef::Integer(number) => number.to_string(),
+                ValueRef::Real(number) => number.to_string(),
+                ValueRef::Text(text) | ValueRef::Blob(text) => {
+                    String::from_utf8_lossy(text).into_owned()
+                }
+            })
+        })?)
+    }
+
+    /// Runs SQL on the store's own connection past every rule of `apply`, so that tests can
+    /// see what the database itself enforces, or make a commit fail.
+    #[doc(hidden)]
+    pub fn execute_for_tests(&self, sql: &str) -> Result<()> {
+        self.conn.execute_batch(sql)?;
+        Ok(())
+    }
 }
 
 /// Copies the whole database beside itself before a migration changes it.
@@ -241,4 +263,46 @@ pub(super) fn write_copy(conn: &Connection, target: &Path) -> Result<()> {
             let _ = fs::remove_file(target);
         })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_local_value_whose_commit_fails_is_rolled_back() {
+        let conn = Connection::open_in_memory().unwrap();
+        // A deferred foreign key broken by a trigger makes the COMMIT itself fail.
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON;
+             CREATE TABLE local_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+             CREATE TABLE parent (id TEXT PRIMARY KEY);
+             CREATE TABLE child (parent_id TEXT REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+             CREATE TRIGGER breaks_a_key AFTER INSERT ON local_meta
+                 BEGIN INSERT INTO child VALUES ('nowhere'); END;",
+        )
+        .unwrap();
+        let refused = local_value(&conn, "author", || "coach".into()).unwrap_err();
+        assert!(
+            refused
+                .to_string()
+                .contains("FOREIGN KEY constraint failed"),
+            "{refused}"
+        );
+        assert!(conn.is_autocommit(), "no transaction is left open");
+        let stored: i64 = conn
+            .query_row("SELECT count(*) FROM local_meta", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(stored, 0);
+
+        conn.execute_batch("DROP TRIGGER breaks_a_key").unwrap();
+        assert_eq!(
+            local_value(&conn, "author", || "coach".into()).unwrap(),
+            "coach"
+        );
+        assert_eq!(
+            local_value(&conn, "author", || "other".into()).unwrap(),
+            "coach"
+        );
+    }
 }

@@ -10,6 +10,10 @@ use chrono::NaiveDate;
 /// How many observations a page holds: what a list shows plus room to scroll.
 pub const OBSERVATION_PAGE: usize = 150;
 
+/// Observations read for a page: one more than it holds, to know whether there is more.
+/// Bound as a value, so that the query text stays the same static string.
+const PAGE_READ: i64 = OBSERVATION_PAGE as i64 + 1;
+
 /// How a typed name matched the caseload.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NameMatch {
@@ -79,11 +83,12 @@ impl Store {
         let mut page: Vec<Observation> = record::list(
             &self.conn,
             "teacher_id = ?1 AND (observed_at, id) < (?2, ?3)",
-            &format!("observed_at DESC, id DESC LIMIT {}", OBSERVATION_PAGE + 1),
+            "observed_at DESC, id DESC LIMIT ?4",
             (
                 &oldest.teacher_id,
                 oldest.observed_at.format("%Y-%m-%dT%H:%M").to_string(),
                 &oldest.meta.id,
+                PAGE_READ,
             ),
         )?;
         let complete = page.len() <= OBSERVATION_PAGE;
@@ -128,18 +133,15 @@ impl Store {
             // Only the newest page: a long history loads further as it is scrolled.
             record::union_arm::<Observation>(
                 &all,
-                &format!(
-                    "observation.id IN (SELECT id FROM observation WHERE teacher_id = ?1 AND deleted_at IS NULL
-                     ORDER BY observed_at DESC, id DESC LIMIT {})",
-                    OBSERVATION_PAGE + 1
-                ),
+                "observation.id IN (SELECT id FROM observation WHERE teacher_id = ?1 AND deleted_at IS NULL
+                 ORDER BY observed_at DESC, id DESC LIMIT ?2)",
             ),
             record::union_arm::<CheckIn>(&all, of_teacher),
             record::union_arm::<Action>(&all, of_teacher),
         ];
         let sql = arms.join(" UNION ALL ");
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let mut rows = statement.query([teacher_id])?;
+        let mut rows = statement.query((teacher_id, PAGE_READ))?;
         let mut teacher = None;
         let mut file = TeacherFile::default();
         while let Some(row) = rows.next()? {

@@ -296,7 +296,8 @@ pub(super) fn columns<R: Record>() -> String {
 
 /// One arm of a `UNION ALL` over several kinds: every column in `all` (NULL where the kind
 /// has none), so one query can read records of every kind by column name.
-pub(super) fn union_arm<R: Record>(all: &[&str], filter: &str) -> String {
+/// `filter` is static text, so no runtime string (let alone typed text) becomes SQL.
+pub(super) fn union_arm<R: Record>(all: &[&'static str], filter: &'static str) -> String {
     let table = table(R::KIND);
     let columns: Vec<String> = all
         .iter()
@@ -378,11 +379,12 @@ pub(super) fn get<R: Record>(conn: &Connection, id: &str) -> rusqlite::Result<Op
         .optional()
 }
 
-/// Live records matching a `WHERE` clause (without the word), in the given order.
+/// Live records matching a `WHERE` clause (without the word), in the given order. Both are
+/// static text, so no runtime string (let alone typed text) becomes SQL: values are bound.
 pub(super) fn list<R: Record>(
     conn: &Connection,
-    filter: &str,
-    order: &str,
+    filter: &'static str,
+    order: &'static str,
     params: impl rusqlite::Params,
 ) -> rusqlite::Result<Vec<R>> {
     let sql = format!(
