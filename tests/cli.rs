@@ -766,3 +766,77 @@ fn a_usage_mistake_is_one_line_that_points_to_help() {
     }
     assert!(!db.exists(), "a usage mistake opens no file");
 }
+
+/// Runs coachlog as a user who may read but not write `db`: the file is made read-only
+/// (0400) and, when the tests run as root (who may write anything), handed to `nobody`
+/// and run as that user.
+fn coachlog_without_write_access(db: &Path, args: &[&str]) -> Output {
+    use std::os::unix::fs::MetadataExt;
+    use std::os::unix::process::CommandExt;
+    let folder = db.parent().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_coachlog"));
+    command
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env_remove("COACHLOG_DB");
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    let running_as_root = probe.as_file().metadata().unwrap().uid() == 0;
+    if running_as_root {
+        const NOBODY: u32 = 65534;
+        for path in [folder, db] {
+            std::os::unix::fs::chown(path, Some(NOBODY), Some(NOBODY)).unwrap();
+        }
+        command.uid(NOBODY).gid(NOBODY);
+    }
+    command.output().expect("run coachlog")
+}
+
+#[test]
+fn a_file_the_user_may_not_write_opens_read_only_for_every_reading_command() {
+    use std::os::unix::fs::PermissionsExt;
+    for read_only_folder in [false, true] {
+        let (_dir, db) = caseload_db();
+        assert!(
+            coachlog(&db, &["observe", "-t", "okafor", "Waited three seconds."])
+                .status
+                .success()
+        );
+        let folder = db.parent().unwrap().to_path_buf();
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o400)).unwrap();
+        if read_only_folder {
+            // Closed cleanly, the log is folded in; nothing beside the file can be made.
+            for suffix in ["-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+            }
+            std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o500)).unwrap();
+        }
+        let before = std::fs::read(&db).unwrap();
+        for args in [
+            vec!["teacher", "list"],
+            vec!["search", "waited"],
+            vec!["export", "-t", "okafor"],
+            vec!["export", "-t", "okafor", "-f", "json"],
+            vec!["check"],
+        ] {
+            let output = coachlog_without_write_access(&db, &args);
+            assert!(
+                output.status.success(),
+                "{args:?} (read-only folder: {read_only_folder}): {}",
+                stderr(&output)
+            );
+            assert!(!stdout(&output).is_empty(), "{args:?}");
+        }
+        let refused = coachlog_without_write_access(&db, &["teacher", "add", "Lee, Min"]);
+        assert_eq!(refused.status.code(), Some(1));
+        let message = stderr(&refused);
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(message.contains("read-only"), "{message}");
+        // Nothing was written and nobody changed the file's mode.
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+        let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o400);
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+}

@@ -1293,3 +1293,31 @@ fn overdue_check_ins_and_unseen_teachers_carry_their_warning_colour() {
     press(&mut app, "g");
     insta::assert_snapshot!("agenda_styled", styled(&app));
 }
+
+#[test]
+fn a_read_only_file_says_so_and_keeps_what_was_typed_when_a_save_is_refused() {
+    let (dir, store, smith) = caseload();
+    drop(store);
+    let path = dir.path().join("coachlog.db");
+    let store = Store::open_read_only(&path, clock()).unwrap();
+    let mut app = app(store);
+    let shown = text(&app);
+    assert!(
+        shown.contains("read-only: you may not write this file"),
+        "{shown}"
+    );
+    assert!(shown.contains("Smith, Dan"), "the roster reads as usual");
+    // A save is refused in plain words, and the form keeps the text.
+    press(&mut app, "<Down><Down>o2");
+    app.handle_event(Event::Paste("Kept when refused".into()));
+    press(&mut app, "<Enter>");
+    let shown = text(&app);
+    assert!(shown.contains("open read-only"), "{shown}");
+    assert!(shown.contains("Kept when refused"), "{shown}");
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
+    assert!(
+        file.observations
+            .iter()
+            .all(|o| o.evidence != "Kept when refused")
+    );
+}

@@ -119,6 +119,11 @@ impl App {
         self.store.path()
     }
 
+    /// Whether the file is open read-only (the user may not write it): shown on screen.
+    pub fn read_only(&self) -> bool {
+        self.store.is_read_only()
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }

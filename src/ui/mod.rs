@@ -59,6 +59,15 @@ pub fn render(app: &App, frame: &mut Frame) {
             Popup::Search(search) => search::render(search, frame, body),
         }
     }
+    if app.status.is_none() && app.read_only() {
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(
+                " ! read-only: you may not write this file; you can read, search and export",
+                theme::ERROR,
+            ))),
+            status,
+        );
+    }
     if let Some(message) = &app.status {
         let style = if message.error {
             theme::ERROR
