@@ -100,17 +100,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Backup { output }) => backup(&store, output),
         Some(Command::Trash) => trash(&store),
         Some(Command::Restore { id }) => {
-            let applied = store.restore(id.trim())?;
-            let kind = applied
+            let applied = store.restore(&id)?;
+            let (kind, id) = applied
                 .changes
                 .first()
-                .map(|c| c.kind.label())
-                .unwrap_or("record");
-            writeln!(
-                std::io::stdout(),
-                "restored the {kind} {}",
-                text::line(id.trim())
-            )?;
+                .map_or(("record", id.as_str()), |c| (c.kind.label(), c.id.as_str()));
+            writeln!(std::io::stdout(), "restored the {kind} {}", text::line(id))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Observe(observe)) => self::observe(&mut store, observe),

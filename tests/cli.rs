@@ -629,6 +629,7 @@ fn trash_lists_deleted_records_and_restore_brings_one_back() {
     );
     assert_eq!(stdout(&coachlog(&db, &["trash"])), "the trash is empty\n");
     let missing = coachlog(&db, &["restore", "nope"]);
+    assert!(stdout(&missing).is_empty());
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("nothing with id nope is in the trash"));
 }
@@ -839,4 +840,55 @@ fn a_file_the_user_may_not_write_opens_read_only_for_every_reading_command() {
         assert_eq!(mode, 0o400);
         std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
     }
+}
+
+#[test]
+fn restore_takes_any_unique_start_of_an_id_in_any_case() {
+    let (_dir, db) = caseload_db();
+    for evidence in ["First visit.", "Second visit."] {
+        assert!(
+            coachlog(&db, &["observe", "-t", "okafor", evidence])
+                .status
+                .success()
+        );
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE observation SET deleted_at = '2026-11-23T10:00:00.000Z'",
+        [],
+    )
+    .unwrap();
+    let ids: Vec<String> = conn
+        .prepare("SELECT id FROM observation ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    // Both ids start with the same time-ordered characters: a short start is ambiguous.
+    let shared = ids[0]
+        .chars()
+        .zip(ids[1].chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let ambiguous = coachlog(&db, &["restore", &ids[0][..shared].to_lowercase()]);
+    assert_eq!(ambiguous.status.code(), Some(1));
+    assert!(
+        stderr(&ambiguous).contains("2 records in the trash start with"),
+        "{}",
+        stderr(&ambiguous)
+    );
+    // One more character, in lower case, names one record; the full id is printed.
+    let unique = ids[0][..=shared].to_lowercase();
+    let restored = coachlog(&db, &["restore", &unique]);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    assert_eq!(
+        stdout(&restored),
+        format!("restored the observation {}\n", ids[0])
+    );
+    let listed = stdout(&coachlog(&db, &["trash"]));
+    assert!(
+        listed.contains(&ids[1]) && !listed.contains(&ids[0]),
+        "{listed}"
+    );
 }

@@ -64,13 +64,35 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Brings a record back from the trash by its id, whatever its kind.
+    /// Brings a record back from the trash by its id, or any unique start of it (case does
+    /// not matter: ids are shown in capitals), whatever its kind.
     pub fn restore(&mut self, id: &str) -> Result<Applied> {
-        let found = self.trash()?.into_iter().find(|t| t.id == id);
-        let Some(trashed) = found else {
-            return Err(Error::Invalid(format!(
-                "nothing with id {id} is in the trash; coachlog trash lists what is"
-            )));
+        let typed = id.trim().to_uppercase();
+        let trash = self.trash()?;
+        let exact = trash.iter().find(|t| t.id.to_uppercase() == typed);
+        let matching: Vec<&Trashed> = match exact {
+            Some(exact) => vec![exact],
+            None if typed.is_empty() => Vec::new(),
+            None => trash
+                .iter()
+                .filter(|t| t.id.to_uppercase().starts_with(&typed))
+                .collect(),
+        };
+        let trashed = match matching.as_slice() {
+            [one] => (*one).clone(),
+            [] => {
+                return Err(Error::Invalid(format!(
+                    "nothing with id {} is in the trash; coachlog trash lists what is",
+                    crate::text::line(id.trim())
+                )));
+            }
+            several => {
+                return Err(Error::Invalid(format!(
+                    "{} records in the trash start with {}; type more of the id",
+                    several.len(),
+                    crate::text::line(id.trim())
+                )));
+            }
         };
         self.apply(Command::Restore {
             kind: trashed.kind,
