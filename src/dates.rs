@@ -97,6 +97,7 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
 }
 
 /// Parse a date with an optional time, e.g. "today 10:42", "yesterday 9:05",
+/// "monday 9:05" (the latest Monday, today included: times are of things that happened),
 /// "2026-11-20 14:00", "10:42" (today at 10:42), "now" (returns `now`).
 /// Without a time, the time of `now` is kept for "today", and 00:00 is NOT
 /// used: for other dates use `now`'s time too.
@@ -129,10 +130,19 @@ pub fn parse_date_time(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime,
         time = Some(parsed.map_err(fail)?);
         tokens.remove(0);
     }
-    let date = if tokens.is_empty() {
-        now.date()
-    } else {
-        date_from_tokens(&tokens, now.date()).map_err(fail)?
+    let date = match tokens.as_slice() {
+        [] => now.date(),
+        // A moment named by its weekday is one already lived: "monday" on a Monday is
+        // today, on a Wednesday two days ago (a due date's "mon" is the next one).
+        [only] if weekday(only).is_some() => {
+            let wd = weekday(only).ok_or_else(|| fail(UNRECOGNISED.to_string()))?;
+            if now.date().weekday() == wd {
+                now.date()
+            } else {
+                on_weekday(now.date(), wd, "last").map_err(fail)?
+            }
+        }
+        _ => date_from_tokens(&tokens, now.date()).map_err(fail)?,
     };
     Ok(date.and_time(time.unwrap_or(now.time())))
 }
@@ -577,6 +587,18 @@ mod tests {
     }
 
     #[test]
+    fn a_time_on_a_weekday_is_the_latest_such_day_today_included() {
+        let monday = today().and_hms_opt(10, 42, 0).unwrap();
+        let at = |typed: &str| parse_date_time(typed, monday).unwrap();
+        assert_eq!(at("monday"), monday);
+        assert_eq!(at("mon 9:05"), today().and_hms_opt(9, 5, 0).unwrap());
+        assert_eq!(at("fri").date(), ymd(2026, 11, 20));
+        assert_eq!(at("sunday 14:00").date(), ymd(2026, 11, 22));
+        // Dates alone keep their forward meaning: a due date's "mon" is next week's.
+        assert_eq!(ok("mon"), ymd(2026, 11, 30));
+    }
+
+    #[test]
     fn last_weekday_is_strictly_before_today() {
         assert_eq!(ok("last fri"), ymd(2026, 11, 20));
         assert_eq!(ok("last sun"), ymd(2026, 11, 22));
@@ -810,7 +832,8 @@ mod tests {
         let dt = |input: &str| parse_date_time(input, now);
         assert_eq!(dt("9:05am"), Ok(at(today(), 9, 5)));
         assert_eq!(dt("today 2:30pm"), Ok(at(today(), 14, 30)));
-        assert_eq!(dt("fri 2 PM"), Ok(at(ymd(2026, 11, 27), 14, 0)));
+        // A moment named by weekday is the latest one: last Friday.
+        assert_eq!(dt("fri 2 PM"), Ok(at(ymd(2026, 11, 20), 14, 0)));
         assert_eq!(dt("12am"), Ok(at(today(), 0, 0)));
         assert_eq!(dt("12pm"), Ok(at(today(), 12, 0)));
         assert_eq!(dt("12:15 am"), Ok(at(today(), 0, 15)));
@@ -824,7 +847,7 @@ mod tests {
         assert_eq!(dt("NOW"), Ok(now));
         assert_eq!(dt("today"), Ok(now));
         assert_eq!(dt("yesterday"), Ok(at(ymd(2026, 11, 22), 16, 5)));
-        assert_eq!(dt("fri"), Ok(at(ymd(2026, 11, 27), 16, 5)));
+        assert_eq!(dt("fri"), Ok(at(ymd(2026, 11, 20), 16, 5)));
         assert_eq!(dt("2026-12-01"), Ok(at(ymd(2026, 12, 1), 16, 5)));
         assert_eq!(dt("-3d"), Ok(at(ymd(2026, 11, 20), 16, 5)));
     }

@@ -202,7 +202,10 @@ fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
     };
     let now = store.clock().now();
     let observed_at = match &observe.at {
-        Some(when) => crate::dates::parse_date_time(when, now).map_err(|e| anyhow!("--at: {e}"))?,
+        Some(when) => crate::dates::parse_date_time(when, now)
+            .map_err(|e| e.to_string())
+            .and_then(|at| crate::model::when::not_in_future(at, now))
+            .map_err(|e| anyhow!("--at: {e}"))?,
         None => now,
     };
     let evidence = observe.text.join(" ").trim().to_owned();

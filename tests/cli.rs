@@ -892,3 +892,28 @@ fn restore_takes_any_unique_start_of_an_id_in_any_case() {
         "{listed}"
     );
 }
+
+#[test]
+fn observe_refuses_a_time_in_the_future_and_takes_monday_on_a_monday_as_today() {
+    let (_dir, db) = caseload_db();
+    // The tests' clock is Monday 23 November 2026, 10:42.
+    for future in ["tomorrow", "11:30", "2026-12-01 9:00"] {
+        let refused = coachlog(&db, &["observe", "-t", "okafor", "--at", future, "Seen."]);
+        assert_eq!(refused.status.code(), Some(1), "{future}");
+        let message = stderr(&refused);
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(message.contains("is in the future"), "{future}: {message}");
+    }
+    let listed = coachlog(&db, &["search", "seen"]);
+    assert_eq!(listed.status.code(), Some(1), "nothing was saved");
+    let saved = coachlog(
+        &db,
+        &["observe", "-t", "okafor", "--at", "monday 9:05", "Seen."],
+    );
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    assert!(
+        stdout(&saved).contains("Mon 23 Nov 2026 09:05"),
+        "{}",
+        stdout(&saved)
+    );
+}

@@ -13,6 +13,7 @@ mod round;
 mod search;
 #[cfg(test)]
 mod tests;
+pub mod when;
 
 pub use action::{ActionState, Ledger, action_order};
 pub use file::TeacherFile;
