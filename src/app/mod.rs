@@ -15,6 +15,7 @@ pub mod form;
 mod form_popup;
 mod input;
 pub mod keymap;
+pub mod list;
 mod popup;
 pub mod records;
 pub mod roster;
