@@ -1017,3 +1017,24 @@ fn one_teacher_is_one_teacher() {
     common::teacher(&mut store, "Lee, Min", "", "");
     assert!(text(&app(store)).contains("coachlog · 1 teacher "));
 }
+
+#[test]
+fn clearing_a_filter_keeps_the_same_teacher_selected() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    // Smith is the third row; a filter that keeps only Smith puts them first.
+    press(&mut app, "<Down><Down>/smith");
+    assert!(text(&app).contains("▶Smith"));
+    press(&mut app, "<Esc>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("Brandt") && shown.contains("Okafor"),
+        "filter cleared"
+    );
+    assert!(shown.contains("▶Smith"), "{shown}");
+    press(&mut app, "x");
+    assert!(
+        text(&app).contains("Archive Smith, Dan?"),
+        "x offers to archive the teacher still selected"
+    );
+}

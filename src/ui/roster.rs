@@ -182,6 +182,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .block(block)
         .highlight_symbol("▶")
         .row_highlight_style(theme::SELECTED);
-    let mut state = TableState::default().with_selected(Some(roster.selected()));
+    // The rows under the borders and the column header.
+    let height = usize::from(list.height.saturating_sub(3));
+    let mut state = TableState::default()
+        .with_offset(roster.list().visible_range(height).start)
+        .with_selected(roster.list().selected());
     frame.render_stateful_widget(table, list, &mut state);
 }
