@@ -214,8 +214,8 @@ impl App {
             {
                 if let Some(review) = self.top_form().and_then(|p| p.review.as_mut()) {
                     match msg {
-                        Msg::Up => review.move_by(-1),
-                        Msg::Down => review.move_by(1),
+                        Msg::Up => review.list.move_by(-1),
+                        Msg::Down => review.list.move_by(1),
                         _ => {}
                     }
                 }

@@ -46,7 +46,10 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
                 ]))
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(rounds.selected));
+        let height = usize::from(body.height.saturating_sub(2));
+        let mut state = ListState::default()
+            .with_offset(rounds.selected.visible_range(height).start)
+            .with_selected(rounds.selected.selected());
         frame.render_stateful_widget(
             List::new(items)
                 .block(Block::bordered().title(" Rounds "))
@@ -117,7 +120,10 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(rounds.classroom));
+    let height = usize::from(list.height.saturating_sub(2));
+    let mut state = ListState::default()
+        .with_offset(rounds.classroom.visible_range(height).start)
+        .with_selected(rounds.classroom.selected());
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(" Classrooms "))

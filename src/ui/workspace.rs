@@ -351,7 +351,10 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
         );
         return;
     }
-    let mut state = ListState::default().with_selected(Some(workspace.selected()));
+    let height = usize::from(list_area.height.saturating_sub(2));
+    let mut state = ListState::default()
+        .with_offset(workspace.list().visible_range(height).start)
+        .with_selected(Some(workspace.selected()));
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(title))

@@ -1,5 +1,6 @@
 //! The workspace's keys: tabs, lists, and the forms each tab opens.
 
+use crate::app::list::PAGE;
 use crate::app::{App, Confirm, OnYes, Popup, records};
 use crate::app::{keymap::Msg, records::Purpose, workspace::Tab};
 use crate::db::{AnyRecord, Command};
@@ -13,9 +14,9 @@ impl App {
         };
         match msg {
             Msg::Back => self.show_roster(),
-            Msg::Up => workspace.move_by(-1),
-            Msg::PageUp => workspace.move_by(-10),
-            Msg::Top => workspace.select(0),
+            Msg::Up => workspace.list_mut().move_by(-1),
+            Msg::PageUp => workspace.list_mut().page_up(PAGE),
+            Msg::Top => workspace.list_mut().home(),
             Msg::NextTab => workspace.tab = Tab::ALL[(workspace.tab.index() + 1) % Tab::ALL.len()],
             Msg::PrevTab => {
                 workspace.tab =
@@ -35,11 +36,12 @@ impl App {
             Msg::AddMeasure => self.add_measure(),
             Msg::Brief => self.show_brief(),
             Msg::Down | Msg::PageDown | Msg::Bottom => {
-                workspace.move_by(match msg {
-                    Msg::Down => 1,
-                    Msg::PageDown => 10,
-                    _ => isize::MAX / 2,
-                });
+                let list = workspace.list_mut();
+                match msg {
+                    Msg::Down => list.move_by(1),
+                    Msg::PageDown => list.page_down(PAGE),
+                    _ => list.end(),
+                }
                 self.load_older_if_near_end();
             }
             Msg::TimelineShow => {
@@ -72,6 +74,7 @@ impl App {
                 if let Some(workspace) = self.workspace_mut() {
                     workspace.file.observations.extend(page);
                     workspace.file.all_observations = complete;
+                    workspace.sync();
                 }
             }
             Err(error) => self.warn(format!("cannot read older observations: {error}")),
