@@ -183,13 +183,14 @@ impl App {
     pub fn update(&mut self, msg: Msg) {
         match msg {
             Msg::Quit => self.ask_quit(),
-            Msg::Help => self.popups.push(Popup::Help { scroll: 0 }),
+            Msg::Help => self.open_help(),
             Msg::Search => self.open_search(),
             Msg::Yes => self.answer(true),
             Msg::No => self.answer(false),
             Msg::Save => self.save_form(),
             Msg::Cancel => self.cancel(),
             Msg::NextField | Msg::PrevField => self.move_field(msg == Msg::NextField),
+            Msg::ChoicePrev | Msg::ChoiceNext => self.arrow_in_form(msg == Msg::ChoiceNext),
             Msg::TogglePrivate => self.toggle_private(),
             Msg::ExternalEditor => self.request_editor(),
             Msg::AddNewAction => self.open_new_action_for_check_in(),
