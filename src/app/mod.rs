@@ -100,11 +100,12 @@ impl App {
             match serde_json::from_str::<Visit>(&draft.body) {
                 Ok(visit) => app.popups.push(Popup::Confirm(Confirm {
                     question: format!(
-                        "Resume the unfinished visit to {} (started {}, {} line{})? n keeps it for later",
+                        "Resume the unfinished visit to {} (started {}, {} line{})? {} keeps it for later",
                         text::line(&visit.teacher_name),
                         visit.started.format("%a %-d %b %H:%M"),
                         visit.lines.len(),
-                        if visit.lines.len() == 1 { "" } else { "s" }
+                        if visit.lines.len() == 1 { "" } else { "s" },
+                        keymap::key_for(keymap::Context::Confirm, Msg::No)
                     ),
                     on_yes: OnYes::ResumeVisit(Box::new(visit)),
                 })),

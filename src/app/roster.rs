@@ -116,8 +116,9 @@ impl Roster {
     }
 }
 
+use crate::app::keymap::{self, Context, Msg};
+use crate::app::records::Purpose;
 use crate::app::{Confirm, OnYes, Popup, Screen, records};
-use crate::app::{keymap::Msg, records::Purpose};
 use crate::db::{AnyRecord, Command};
 use crate::text;
 
@@ -187,7 +188,10 @@ impl super::App {
             )
         } else {
             (
-                format!("Archive {name}? Their record is kept; A shows archived teachers."),
+                format!(
+                    "Archive {name}? Their record is kept; {} shows archived teachers.",
+                    keymap::key_for(Context::Roster, Msg::ToggleArchived)
+                ),
                 format!("Archived {name}"),
             )
         };

@@ -4,6 +4,7 @@
 use super::theme;
 use crate::app::App;
 use crate::app::capture::{Capture, TALLIES};
+use crate::app::keymap;
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -41,7 +42,13 @@ pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
             ),
             Span::raw(" ".repeat(pad)),
             saved,
-            Span::styled(" · Esc finish", theme::DIM),
+            Span::styled(
+                format!(
+                    " · {} finish",
+                    keymap::key_for(keymap::Context::Capture, keymap::Msg::FinishCapture)
+                ),
+                theme::DIM,
+            ),
         ])),
         header,
     );

@@ -2,6 +2,7 @@
 
 use super::{sparkline, theme};
 use crate::app::App;
+use crate::app::keymap::{Context as C, Msg, key_for as key};
 use crate::dates;
 use crate::text;
 use chrono::NaiveDate;
@@ -100,8 +101,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let hint = vec![
             Line::from(Span::styled("No teachers yet.", theme::TITLE)),
             Line::default(),
-            Line::from("Press a to add the first teacher you coach, then ⏎ to open them:"),
-            Line::from("set a goal and one focus, observe with o, hold check-ins with c."),
+            Line::from(format!(
+                "Press {} to add the first teacher you coach, then {} to open them:",
+                key(C::Roster, Msg::AddTeacher),
+                key(C::Roster, Msg::Open)
+            )),
+            Line::from(format!(
+                "set a goal and one focus, observe with {}, hold check-ins with {}.",
+                key(C::Workspace, Msg::Observe),
+                key(C::Workspace, Msg::CheckIn)
+            )),
             Line::default(),
             Line::from("Or try the demo school first:  coachlog --demo"),
         ];
@@ -113,7 +122,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     if roster.visible_len() == 0 {
         frame.render_widget(
-            Paragraph::new("No teacher matches the filter; Esc clears it.").block(block),
+            Paragraph::new(format!(
+                "No teacher matches the filter; {} clears it.",
+                key(C::Filter, Msg::ClearFilter)
+            ))
+            .block(block),
             list,
         );
         return;

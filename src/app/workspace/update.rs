@@ -1,8 +1,9 @@
 //! The workspace's keys: tabs, lists, and the forms each tab opens.
 
+use crate::app::keymap::{self, Context, Msg};
 use crate::app::list::PAGE;
 use crate::app::{App, Confirm, OnYes, Popup, records};
-use crate::app::{keymap::Msg, records::Purpose, workspace::Tab};
+use crate::app::{records::Purpose, workspace::Tab};
 use crate::db::{AnyRecord, Command};
 use crate::model::{Action, Kind};
 use crate::text;
@@ -103,7 +104,10 @@ impl App {
                 };
                 self.open_form(form, purpose);
             }
-            None => self.warn("There is no active focus to end; f sets one"),
+            None => self.warn(format!(
+                "There is no active focus to end; {} sets one",
+                keymap::key_for(Context::Workspace, Msg::NewFocus)
+            )),
         }
     }
 
@@ -140,7 +144,11 @@ impl App {
             Tab::Goals => workspace.file.goals.get(workspace.selected()).cloned(),
             _ => workspace.file.goals.first().cloned(),
         };
-        self.open_measure_form(goal, "Add a goal first (Goals tab, a)");
+        let missing = format!(
+            "Add a goal first (Goals tab, {})",
+            keymap::key_for(Context::Workspace, Msg::Add)
+        );
+        self.open_measure_form(goal, &missing);
     }
 
     pub(in crate::app) fn ask_delete(&mut self) {
@@ -170,7 +178,10 @@ impl App {
             _ => None,
         };
         let Some(action) = action else {
-            self.warn("Space marks an action done on the Actions tab");
+            self.warn(format!(
+                "{} marks an action done on the Actions tab",
+                keymap::key_for(Context::Workspace, Msg::ToggleDone)
+            ));
             return;
         };
         let done_on = match action.done_on {
