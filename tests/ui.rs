@@ -1321,3 +1321,63 @@ fn a_read_only_file_says_so_and_keeps_what_was_typed_when_a_save_is_refused() {
             .all(|o| o.evidence != "Kept when refused")
     );
 }
+
+#[test]
+fn clearing_a_filter_keeps_the_same_teacher_selected() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    // Smith is the third row; a filter that keeps only Smith puts them first.
+    press(&mut app, "<Down><Down>/smith");
+    assert!(text(&app).contains("▶Smith"));
+    press(&mut app, "<Esc>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("Brandt") && shown.contains("Okafor"),
+        "filter cleared"
+    );
+    assert!(shown.contains("▶Smith"), "{shown}");
+    press(&mut app, "x");
+    assert!(
+        text(&app).contains("Archive Smith, Dan?"),
+        "x offers to archive the teacher still selected"
+    );
+}
+
+/// The first line inside the help overlay.
+fn help_top(app: &App) -> String {
+    let shown = text(app);
+    let lines: Vec<&str> = shown.lines().collect();
+    let title = lines.iter().position(|l| l.contains("Keys · ")).unwrap();
+    lines[title + 1].to_string()
+}
+
+#[test]
+fn help_opens_at_the_section_of_the_screen_it_was_called_from() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "?");
+    assert!(help_top(&app).contains("│Roster "), "{}", help_top(&app));
+    press(&mut app, "<Esc><Down><Down><Enter>?");
+    assert!(
+        help_top(&app).contains("│Teacher workspace"),
+        "{}",
+        help_top(&app)
+    );
+    press(&mut app, "<Esc>b?");
+    assert!(
+        help_top(&app).contains("│Conference brief"),
+        "{}",
+        help_top(&app)
+    );
+    // Home goes to the first section from anywhere; End to the last.
+    press(&mut app, "g");
+    assert!(help_top(&app).contains("│Roster "));
+    let end = KeyEvent::new(KeyCode::End, KeyModifiers::NONE);
+    app.handle_event(Event::Key(end));
+    assert!(help_top(&app).contains("│Everywhere"), "{}", help_top(&app));
+    press(&mut app, "<Up>");
+    assert!(
+        !help_top(&app).contains("│Everywhere"),
+        "Up from the end moves"
+    );
+}

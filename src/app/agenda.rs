@@ -1,6 +1,7 @@
 //! The agenda across all teachers: check-ins overdue and due this week, the coverage gap
 //! (not observed in N days), and open actions grouped by owner.
 
+use crate::app::list::List;
 use crate::model::{Action, RosterRow};
 use chrono::NaiveDate;
 
@@ -14,6 +15,16 @@ pub struct Item {
     pub action: Option<Action>,
 }
 
+impl Item {
+    /// What identifies the line: its action, or its teacher.
+    pub fn key(&self) -> String {
+        match &self.action {
+            Some(action) => action.meta.id.clone(),
+            None => self.teacher_id.clone(),
+        }
+    }
+}
+
 /// The agenda's three panels, in the order Tab visits them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Agenda {
@@ -21,7 +32,8 @@ pub struct Agenda {
     pub not_observed: Vec<Item>,
     pub actions: Vec<Item>,
     pub panel: usize,
-    pub selected: [usize; 3],
+    /// Each panel's selection, by the line's key (`Item::key`).
+    pub lists: [List<String>; 3],
     pub gap_days: u32,
 }
 
@@ -97,12 +109,13 @@ impl Agenda {
             )
         });
         actions = keyed.into_iter().map(|(_, item)| item).collect();
+        let keys = |items: &[Item]| List::new(items.iter().map(Item::key).collect());
         Agenda {
+            lists: [keys(&check_ins), keys(&not_observed), keys(&actions)],
             check_ins,
             not_observed,
             actions,
             panel: 0,
-            selected: [0; 3],
             gap_days,
         }
     }
@@ -115,11 +128,9 @@ impl Agenda {
         }
     }
 
-    pub fn move_by(&mut self, delta: isize) {
-        let len = self.panel_items(self.panel).len();
-        let current = self.selected[self.panel] as isize;
-        self.selected[self.panel] =
-            (current + delta).clamp(0, len.saturating_sub(1) as isize) as usize;
+    /// The selection of the panel with the keyboard.
+    pub fn list_mut(&mut self) -> &mut List<String> {
+        &mut self.lists[self.panel.min(2)]
     }
 
     pub fn next_panel(&mut self) {
@@ -132,13 +143,15 @@ impl Agenda {
 
     /// The teacher of the selected line.
     pub fn selected_teacher(&self) -> Option<&str> {
+        let list = &self.lists[self.panel.min(2)];
         self.panel_items(self.panel)
-            .get(self.selected[self.panel])
+            .get(list.selected()?)
             .map(|i| i.teacher_id.as_str())
     }
 }
 
 use crate::app::keymap::Msg;
+use crate::app::list::PAGE;
 use crate::app::{Screen, agenda};
 
 impl super::App {
@@ -157,10 +170,10 @@ impl super::App {
         };
         if let Screen::Agenda(agenda) = &mut self.screen {
             fresh.panel = agenda.panel;
-            for panel in 0..fresh.selected.len() {
-                let last = fresh.panel_items(panel).len().saturating_sub(1);
-                fresh.selected[panel] = agenda.selected[panel].min(last);
+            for (old, new) in agenda.lists.iter_mut().zip(&fresh.lists) {
+                old.set_items(new.ids().to_vec());
             }
+            fresh.lists = std::mem::take(&mut agenda.lists);
             **agenda = fresh;
         }
     }
@@ -189,10 +202,12 @@ impl super::App {
             return;
         };
         match msg {
-            Msg::Up => agenda.move_by(-1),
-            Msg::Down => agenda.move_by(1),
-            Msg::PageUp => agenda.move_by(-10),
-            Msg::PageDown => agenda.move_by(10),
+            Msg::Up => agenda.list_mut().move_by(-1),
+            Msg::Down => agenda.list_mut().move_by(1),
+            Msg::PageUp => agenda.list_mut().page_up(PAGE),
+            Msg::PageDown => agenda.list_mut().page_down(PAGE),
+            Msg::Top => agenda.list_mut().home(),
+            Msg::Bottom => agenda.list_mut().end(),
             Msg::NextTab => agenda.next_panel(),
             Msg::PrevTab => agenda.prev_panel(),
             Msg::Back => self.show_roster(),

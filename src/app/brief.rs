@@ -126,13 +126,19 @@ impl App {
 
     pub(super) fn scroll_brief(&mut self, msg: super::Msg) {
         use super::Msg;
+        let page = super::list::PAGE as u16;
         if let Some(Popup::Brief(brief)) = self.popups.last_mut() {
+            // The last page as written; long lines wrap, so there may be a little more.
+            let last = u16::try_from(brief.markdown.lines().count())
+                .unwrap_or(u16::MAX)
+                .saturating_sub(page);
             brief.scroll = match msg {
                 Msg::Up => brief.scroll.saturating_sub(1),
                 Msg::Down => brief.scroll.saturating_add(1),
-                Msg::PageUp => brief.scroll.saturating_sub(10),
-                Msg::PageDown => brief.scroll.saturating_add(10),
+                Msg::PageUp => brief.scroll.saturating_sub(page),
+                Msg::PageDown => brief.scroll.saturating_add(page),
                 Msg::Top => 0,
+                Msg::Bottom => last,
                 _ => brief.scroll,
             };
         }

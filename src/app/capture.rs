@@ -175,7 +175,7 @@ impl Capture {
 }
 
 use crate::app::{Screen, records};
-use crate::app::{keymap::Msg, records::Purpose};
+use crate::app::{keymap, keymap::Msg, records::Purpose};
 
 impl super::App {
     /// Writes the visit in progress to its draft if it is behind. A failure is shown and
@@ -227,7 +227,26 @@ impl super::App {
         };
         match msg {
             Msg::Stamp => capture.stamp(now),
-            Msg::LookFor(n) => capture.toggle_look_for(usize::from(n)),
+            Msg::LookFor(n) => {
+                let count = capture.visit.seen.len();
+                if usize::from(n) < count {
+                    capture.toggle_look_for(usize::from(n));
+                } else {
+                    let key = |n: usize| {
+                        let n = u8::try_from(n).unwrap_or(0);
+                        keymap::key_for(keymap::Context::Capture, Msg::LookFor(n))
+                    };
+                    self.warn(match count {
+                        0 => "The focus has no look-fors to mark".to_string(),
+                        1 => format!("The focus has 1 look-for: {} marks it", key(0)),
+                        n => format!(
+                            "The focus has {n} look-fors: {}…{} mark them",
+                            key(0),
+                            key(n - 1)
+                        ),
+                    });
+                }
+            }
             Msg::Tally(n) => capture.tally(usize::from(n), 1),
             Msg::Untally(n) => capture.tally(usize::from(n), -1),
             Msg::FinishCapture => {

@@ -1,6 +1,7 @@
 //! The brief a check-in opens with: what was agreed last time (each open action marked
 //! done or carried over right there) and what was seen since.
 
+use crate::app::list::List;
 use crate::db::Command;
 use crate::model::{Action, CheckIn, Goal, GoalStatus, Observation, TeacherFile};
 use chrono::NaiveDate;
@@ -20,7 +21,8 @@ pub struct Review {
     /// The date of the last check-in, if there was one.
     pub since: Option<NaiveDate>,
     pub actions: Vec<(Action, Mark)>,
-    pub selected: usize,
+    /// The selected action, by id.
+    pub list: List<String>,
     /// Observations since the last check-in, newest first.
     pub observations: Vec<Observation>,
     /// Actions this check-in ends with.
@@ -40,13 +42,14 @@ impl Review {
             .filter(|o| since.is_none_or(|since| o.observed_at.date() >= since))
             .cloned()
             .collect();
+        let actions: Vec<(Action, Mark)> = file
+            .open_actions()
+            .map(|a| (a.clone(), Mark::Open))
+            .collect();
         Review {
             since,
-            actions: file
-                .open_actions()
-                .map(|a| (a.clone(), Mark::Open))
-                .collect(),
-            selected: 0,
+            list: List::new(actions.iter().map(|(a, _)| a.meta.id.clone()).collect()),
+            actions,
             observations,
             new_actions: Vec::new(),
             focused: false,
@@ -65,14 +68,17 @@ impl Review {
 
     /// Sets the selected action's mark, or back to open if it already had it.
     pub fn toggle(&mut self, mark: Mark) {
-        if let Some((_, current)) = self.actions.get_mut(self.selected) {
+        let Some(index) = self.list.selected() else {
+            return;
+        };
+        if let Some((_, current)) = self.actions.get_mut(index) {
             *current = if *current == mark { Mark::Open } else { mark };
         }
     }
 
-    pub fn move_by(&mut self, delta: isize) {
-        let last = self.actions.len().saturating_sub(1) as isize;
-        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+    /// The row of the selected action.
+    pub fn selected(&self) -> usize {
+        self.list.index()
     }
 
     /// Ratings seen since the last check-in, oldest first.

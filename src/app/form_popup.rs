@@ -127,6 +127,12 @@ impl App {
                 return;
             }
         };
+        // A record just added is selected where it is listed.
+        if let Some(id) = applied.added_id()
+            && let Some(workspace) = self.workspace_mut()
+        {
+            workspace.select_id(id);
+        }
         // A problem reading back what was saved stays on screen.
         if self.status.is_none() {
             self.say(saved_message(&applied));

@@ -95,12 +95,25 @@ impl App {
                 }
             }
         } else if contexts == [Context::Filter] {
+            let typing = !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
             match event.code {
-                KeyCode::Char(c) => self.roster.type_text(&c.to_string()),
+                KeyCode::Char(c) if typing => self.roster.type_text(&c.to_string()),
                 KeyCode::Backspace => self.roster.backspace(),
                 _ => {}
             }
         }
+    }
+
+    /// ← and → in a form: a choice field changes its choice, a text field moves its cursor.
+    pub(in crate::app) fn arrow_in_form(&mut self, forward: bool) {
+        let code = if forward {
+            KeyCode::Right
+        } else {
+            KeyCode::Left
+        };
+        self.type_in_form(KeyEvent::new(code, KeyModifiers::NONE));
     }
 
     pub(in crate::app) fn type_in_form(&mut self, event: KeyEvent) {

@@ -248,6 +248,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Filter, Key::plain(K::Esc), Msg::ClearFilter, "clear", true),
     bind(C::Filter, Key::plain(K::Up), Msg::Up, "up", false),
     bind(C::Filter, Key::plain(K::Down), Msg::Down, "down", false),
+    bind(C::Filter, Key::ctrl('q'), Msg::Quit, "quit", false),
+    bind(C::Filter, Key::ctrl('c'), Msg::Quit, "quit", false),
     // Workspace
     bind(C::Workspace, Key::char('o'), Msg::Observe, "observe", true),
     bind(C::Workspace, Key::char('i'), Msg::Capture, "capture in room", false),
@@ -285,6 +287,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Form, Key::ctrl('n'), Msg::AddNewAction, "new action", false),
     bind(C::Form, Key::ctrl('g'), Msg::AddGoalMeasure, "goal measure", false),
     bind(C::Form, Key::plain(K::Esc), Msg::Cancel, "cancel", true),
+    bind(C::Form, Key::plain(K::Left), Msg::ChoicePrev, "previous choice", false),
+    bind(C::Form, Key::plain(K::Right), Msg::ChoiceNext, "next choice", false),
     // Quick observation
     bind(C::QuickForm, Key::plain(K::Enter), Msg::Save, "save", true),
     bind(C::QuickForm, Key::plain(K::Tab), Msg::NextField, "more fields", true),
@@ -365,8 +369,6 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, Key::plain(K::End), Msg::Bottom, "last", false),
     bind(C::Global, Key::char('g'), Msg::Top, "first", false),
     bind(C::Global, Key::char('G'), Msg::Bottom, "last", false),
-    bind(C::Global, Key::plain(K::Left), Msg::ChoicePrev, "previous choice", false),
-    bind(C::Global, Key::plain(K::Right), Msg::ChoiceNext, "next choice", false),
     bind(C::Global, Key::char('?'), Msg::Help, "help", true),
     bind(C::Global, Key::ctrl('q'), Msg::Quit, "quit", false),
     bind(C::Global, Key::ctrl('c'), Msg::Quit, "quit", false),
@@ -408,27 +410,50 @@ pub fn hint_for(context: Context, msg: Msg) -> Option<(String, &'static str)> {
         .map(|b| (b.key.label(), b.hint))
 }
 
+/// How the key of `msg` in `context` is written (`⏎`, `Ctrl-S`, `a`), for hints in screen
+/// text: a key named on screen is always the key the table binds. Looks in Global when
+/// the context does not bind it; empty when nothing does (a test keeps that from happening).
+pub fn key_for(context: Context, msg: Msg) -> String {
+    [context, Context::Global]
+        .iter()
+        .find_map(|context| hint_for(*context, msg))
+        .map(|(key, _)| key)
+        .unwrap_or_default()
+}
+
+/// The sections of the help overlay, in the order it shows them.
+const HELP_ORDER: [Context; 15] = [
+    C::Roster,
+    C::Filter,
+    C::Workspace,
+    C::Form,
+    C::QuickForm,
+    C::Capture,
+    C::Agenda,
+    C::Brief,
+    C::Rounds,
+    C::Round,
+    C::Review,
+    C::Search,
+    C::Confirm,
+    C::Help,
+    C::Global,
+];
+
+/// The line of the help overlay where `context`'s section starts (its title; each section
+/// is a title, its keys and a blank line).
+pub fn help_line(context: Context) -> usize {
+    help()
+        .iter()
+        .take_while(|(c, _)| *c != context)
+        .map(|(_, keys)| keys.len() + 2)
+        .sum()
+}
+
 /// Help sections: each context with all its keys, keys sharing a message joined ("k/↑").
 pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
     let mut sections: Vec<(Context, Vec<(String, &'static str)>)> = Vec::new();
-    let order = [
-        C::Roster,
-        C::Filter,
-        C::Workspace,
-        C::Form,
-        C::QuickForm,
-        C::Capture,
-        C::Agenda,
-        C::Brief,
-        C::Rounds,
-        C::Round,
-        C::Review,
-        C::Search,
-        C::Confirm,
-        C::Help,
-        C::Global,
-    ];
-    for context in order {
+    for context in HELP_ORDER {
         let mut rows: Vec<(Msg, String, &'static str)> = Vec::new();
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
             match rows.iter_mut().find(|(msg, _, _)| *msg == binding.msg) {
@@ -484,6 +509,28 @@ mod tests {
         assert!(roster.contains(&("x".to_string(), "archive")));
         let global = &help.iter().find(|(c, _)| *c == Context::Global).unwrap().1;
         assert!(global.contains(&("Ctrl-Q/Ctrl-C".to_string(), "quit")));
+    }
+
+    #[test]
+    fn keys_named_in_screen_text_are_the_bound_keys() {
+        assert_eq!(key_for(Context::Roster, Msg::ToggleArchived), "A");
+        assert_eq!(key_for(Context::Filter, Msg::ClearFilter), "Esc");
+        assert_eq!(key_for(Context::Form, Msg::Save), "Ctrl-S");
+        assert_eq!(key_for(Context::Roster, Msg::Quit), "q");
+        assert_eq!(
+            key_for(Context::Agenda, Msg::Bottom),
+            "End",
+            "falls back to Global"
+        );
+        assert_eq!(key_for(Context::Capture, Msg::Agenda), "", "not bound");
+    }
+
+    #[test]
+    fn help_sections_start_where_the_overlay_draws_them() {
+        assert_eq!(help_line(Context::Roster), 0);
+        let roster_keys = help()[0].1.len();
+        assert_eq!(help_line(Context::Filter), roster_keys + 2);
+        assert!(help_line(Context::Global) > help_line(Context::Workspace));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod form;
 mod form_popup;
 mod input;
 pub mod keymap;
+pub mod list;
 mod popup;
 pub mod records;
 pub mod roster;
@@ -99,11 +100,12 @@ impl App {
             match serde_json::from_str::<Visit>(&draft.body) {
                 Ok(visit) => app.popups.push(Popup::Confirm(Confirm {
                     question: format!(
-                        "Resume the unfinished visit to {} (started {}, {} line{})? n keeps it for later",
+                        "Resume the unfinished visit to {} (started {}, {} line{})? {} keeps it for later",
                         text::line(&visit.teacher_name),
                         visit.started.format("%a %-d %b %H:%M"),
                         visit.lines.len(),
-                        if visit.lines.len() == 1 { "" } else { "s" }
+                        if visit.lines.len() == 1 { "" } else { "s" },
+                        keymap::key_for(keymap::Context::Confirm, Msg::No)
                     ),
                     on_yes: OnYes::ResumeVisit(Box::new(visit)),
                 })),
@@ -187,13 +189,14 @@ impl App {
     pub fn update(&mut self, msg: Msg) {
         match msg {
             Msg::Quit => self.ask_quit(),
-            Msg::Help => self.popups.push(Popup::Help { scroll: 0 }),
+            Msg::Help => self.open_help(),
             Msg::Search => self.open_search(),
             Msg::Yes => self.answer(true),
             Msg::No => self.answer(false),
             Msg::Save => self.save_form(),
             Msg::Cancel => self.cancel(),
             Msg::NextField | Msg::PrevField => self.move_field(msg == Msg::NextField),
+            Msg::ChoicePrev | Msg::ChoiceNext => self.arrow_in_form(msg == Msg::ChoiceNext),
             Msg::TogglePrivate => self.toggle_private(),
             Msg::ExternalEditor => self.request_editor(),
             Msg::AddNewAction => self.open_new_action_for_check_in(),
@@ -218,8 +221,8 @@ impl App {
             {
                 if let Some(review) = self.top_form().and_then(|p| p.review.as_mut()) {
                     match msg {
-                        Msg::Up => review.move_by(-1),
-                        Msg::Down => review.move_by(1),
+                        Msg::Up => review.list.move_by(-1),
+                        Msg::Down => review.list.move_by(1),
                         _ => {}
                     }
                 }

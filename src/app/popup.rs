@@ -6,7 +6,8 @@ use crate::app::{
     capture::{Capture, Visit},
     check_in::Review,
     form::Form,
-    keymap::Msg,
+    keymap::{self, Context, Msg},
+    list::PAGE,
     records::Purpose,
 };
 use crate::db::Command;
@@ -53,16 +54,31 @@ pub enum Popup {
 }
 
 impl App {
+    /// Opens the help scrolled to the section of the screen it was called from.
+    pub(in crate::app) fn open_help(&mut self) {
+        let here = self.contexts().first().copied().unwrap_or(Context::Global);
+        let line = keymap::help_line(here);
+        self.popups.push(Popup::Help {
+            scroll: u16::try_from(line).unwrap_or(0),
+        });
+    }
+
+    /// Scrolls the help; it goes no further than the last section at the top, so every
+    /// key moves what is shown.
     pub(in crate::app) fn scroll_help(&mut self, msg: Msg) {
+        let last = u16::try_from(keymap::help_line(Context::Global)).unwrap_or(u16::MAX);
+        let page = PAGE as u16;
         if let Some(Popup::Help { scroll }) = self.popups.last_mut() {
             *scroll = match msg {
                 Msg::Up => scroll.saturating_sub(1),
                 Msg::Down => scroll.saturating_add(1),
-                Msg::PageUp => scroll.saturating_sub(10),
-                Msg::PageDown => scroll.saturating_add(10),
+                Msg::PageUp => scroll.saturating_sub(page),
+                Msg::PageDown => scroll.saturating_add(page),
                 Msg::Top => 0,
+                Msg::Bottom => last,
                 _ => *scroll,
-            };
+            }
+            .min(last);
         }
     }
 

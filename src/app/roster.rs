@@ -1,5 +1,6 @@
 //! The roster: every teacher with what needs attention, filtered as you type.
 
+use crate::app::list::{List, PAGE};
 use crate::model::RosterRow;
 
 #[derive(Debug, Clone, Default)]
@@ -10,7 +11,8 @@ pub struct Roster {
     pub filter: String,
     pub filtering: bool,
     pub show_archived: bool,
-    selected: usize,
+    /// The teachers shown, by id: the selection follows the teacher, not the row.
+    list: List<String>,
 }
 
 impl Roster {
@@ -22,12 +24,8 @@ impl Roster {
 
     /// Replaces the rows, keeping the same teacher selected when still there.
     pub fn set_rows(&mut self, rows: Vec<RosterRow>) {
-        let keep = self.selected_row().map(|r| r.teacher.meta.id.clone());
         self.rows = rows;
         self.refilter();
-        if let Some(id) = keep {
-            self.select_id(&id);
-        }
     }
 
     /// Every row, whatever the filter.
@@ -48,31 +46,24 @@ impl Roster {
         self.visible.len()
     }
 
+    /// The selection and scroll of the visible rows.
+    pub fn list(&self) -> &List<String> {
+        &self.list
+    }
+
     pub fn selected(&self) -> usize {
-        self.selected
+        self.list.index()
     }
 
     pub fn selected_row(&self) -> Option<&RosterRow> {
-        self.visible
-            .get(self.selected)
+        self.list
+            .selected()
+            .and_then(|n| self.visible.get(n))
             .and_then(|&i| self.rows.get(i))
     }
 
     pub fn select_id(&mut self, id: &str) {
-        if let Some(position) = self
-            .visible
-            .iter()
-            .position(|&i| self.rows.get(i).is_some_and(|r| r.teacher.meta.id == id))
-        {
-            self.selected = position;
-        }
-    }
-
-    pub fn move_by(&mut self, delta: isize) {
-        let last = self.visible.len().saturating_sub(1) as isize;
-        self.selected = (self.selected as isize)
-            .saturating_add(delta)
-            .clamp(0, last.max(0)) as usize;
+        self.list.select_id(&id.to_owned());
     }
 
     pub fn type_text(&mut self, text: &str) {
@@ -115,12 +106,19 @@ impl Roster {
             })
             .map(|(i, _)| i)
             .collect();
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        let ids = self
+            .visible
+            .iter()
+            .filter_map(|&i| self.rows.get(i))
+            .map(|row| row.teacher.meta.id.clone())
+            .collect();
+        self.list.set_items(ids);
     }
 }
 
+use crate::app::keymap::{self, Context, Msg};
+use crate::app::records::Purpose;
 use crate::app::{Confirm, OnYes, Popup, Screen, records};
-use crate::app::{keymap::Msg, records::Purpose};
 use crate::db::Command;
 use crate::model::AnyRecord;
 use crate::text;
@@ -128,12 +126,12 @@ use crate::text;
 impl super::App {
     pub(in crate::app) fn update_roster(&mut self, msg: Msg) {
         match msg {
-            Msg::Up => self.roster.move_by(-1),
-            Msg::Down => self.roster.move_by(1),
-            Msg::PageUp => self.roster.move_by(-10),
-            Msg::PageDown => self.roster.move_by(10),
-            Msg::Top => self.roster.move_by(isize::MIN / 2),
-            Msg::Bottom => self.roster.move_by(isize::MAX / 2),
+            Msg::Up => self.roster.list.move_by(-1),
+            Msg::Down => self.roster.list.move_by(1),
+            Msg::PageUp => self.roster.list.page_up(PAGE),
+            Msg::PageDown => self.roster.list.page_down(PAGE),
+            Msg::Top => self.roster.list.home(),
+            Msg::Bottom => self.roster.list.end(),
             Msg::Filter => self.roster.filtering = true,
             Msg::ClearFilter => self.roster.clear_filter(),
             Msg::Open => {
@@ -191,7 +189,10 @@ impl super::App {
             )
         } else {
             (
-                format!("Archive {name}? Their record is kept; A shows archived teachers."),
+                format!(
+                    "Archive {name}? Their record is kept; {} shows archived teachers.",
+                    keymap::key_for(Context::Roster, Msg::ToggleArchived)
+                ),
                 format!("Archived {name}"),
             )
         };

@@ -3,6 +3,7 @@
 //! and end with who implements it and who needs more support.
 
 use super::form::{Field, FieldKind, Form};
+use super::list::{List, PAGE};
 use super::records::Purpose;
 use super::{App, Popup, Screen};
 use crate::model::Round;
@@ -13,10 +14,44 @@ use crate::text;
 #[derive(Debug, Clone, Default)]
 pub struct Rounds {
     pub list: Vec<Walkthrough>,
-    pub selected: usize,
-    /// The round being looked at, with its selected classroom.
+    /// The selected round, by id.
+    pub selected: List<String>,
+    /// The round being looked at, with its selected classroom (by teacher id).
     pub open: Option<Round>,
-    pub classroom: usize,
+    pub classroom: List<String>,
+}
+
+impl Rounds {
+    fn new(list: Vec<Walkthrough>, open: Option<Round>) -> Rounds {
+        let mut rounds = Rounds::default();
+        rounds.set(list, open);
+        rounds
+    }
+
+    /// New contents, each selection kept on its round and classroom.
+    fn set(&mut self, list: Vec<Walkthrough>, open: Option<Round>) {
+        self.selected
+            .set_items(list.iter().map(|w| w.meta.id.clone()).collect());
+        self.list = list;
+        let classrooms = open.as_ref().map_or(Vec::new(), |round| {
+            round
+                .classrooms
+                .iter()
+                .map(|(t, _)| t.meta.id.clone())
+                .collect()
+        });
+        self.classroom.set_items(classrooms);
+        self.open = open;
+    }
+
+    /// The list the keys move in: the classrooms of the open round, or the rounds.
+    fn list_mut(&mut self) -> &mut List<String> {
+        if self.open.is_some() {
+            &mut self.classroom
+        } else {
+            &mut self.selected
+        }
+    }
 }
 
 const MARKS: [&str; 3] = ["1 seen", "2 partly", "3 not seen"];
@@ -123,12 +158,7 @@ impl App {
     /// Opens the list of rounds.
     pub(super) fn show_rounds(&mut self) {
         match self.store.walkthroughs() {
-            Ok(list) => {
-                self.screen = Screen::Rounds(Box::new(Rounds {
-                    list,
-                    ..Rounds::default()
-                }))
-            }
+            Ok(list) => self.screen = Screen::Rounds(Box::new(Rounds::new(list, None))),
             Err(error) => self.warn(format!("cannot read the rounds: {error}")),
         }
     }
@@ -149,14 +179,7 @@ impl App {
             None => None,
         };
         if let Some(rounds) = self.rounds_mut() {
-            rounds.selected = rounds.selected.min(list.len().saturating_sub(1));
-            rounds.list = list;
-            if let Some(round) = &open {
-                rounds.classroom = rounds
-                    .classroom
-                    .min(round.classrooms.len().saturating_sub(1));
-            }
-            rounds.open = open;
+            rounds.set(list, open);
         }
     }
 
@@ -188,12 +211,9 @@ impl App {
             Err(error) => return self.warn(format!("cannot read the rounds: {error}")),
         };
         let next = round.next_unmarked();
-        let rounds = Rounds {
-            selected: list.iter().position(|w| w.meta.id == id).unwrap_or(0),
-            list,
-            classroom: next.unwrap_or(0),
-            open: Some(round),
-        };
+        let mut rounds = Rounds::new(list, Some(round));
+        rounds.selected.select_id(&id.to_owned());
+        rounds.classroom.select_index(next.unwrap_or(0));
         self.screen = Screen::Rounds(Box::new(rounds));
         match next {
             Some(index) if step => self.mark_classroom(index, true),
@@ -236,27 +256,22 @@ impl App {
         };
         let is_open = rounds.open.is_some();
         match (msg, is_open) {
-            (Msg::Up, false) => rounds.selected = rounds.selected.saturating_sub(1),
-            (Msg::Down, false) => {
-                rounds.selected = (rounds.selected + 1).min(rounds.list.len().saturating_sub(1))
-            }
-            (Msg::Up, true) => rounds.classroom = rounds.classroom.saturating_sub(1),
-            (Msg::Down, true) => {
-                let last = rounds
-                    .open
-                    .as_ref()
-                    .map_or(0, |r| r.classrooms.len().saturating_sub(1));
-                rounds.classroom = (rounds.classroom + 1).min(last);
-            }
+            (Msg::Up, _) => rounds.list_mut().move_by(-1),
+            (Msg::Down, _) => rounds.list_mut().move_by(1),
+            (Msg::PageUp, _) => rounds.list_mut().page_up(PAGE),
+            (Msg::PageDown, _) => rounds.list_mut().page_down(PAGE),
+            (Msg::Top, _) => rounds.list_mut().home(),
+            (Msg::Bottom, _) => rounds.list_mut().end(),
             (Msg::Add, _) => self.new_round(),
             (Msg::Open, false) => {
-                if let Some(id) = rounds.list.get(rounds.selected).map(|w| w.meta.id.clone()) {
+                if let Some(id) = rounds.selected.selected_id().cloned() {
                     self.open_round(&id, false);
                 }
             }
             (Msg::Open, true) => {
-                let index = rounds.classroom;
-                self.mark_classroom(index, false);
+                if let Some(index) = rounds.classroom.selected() {
+                    self.mark_classroom(index, false);
+                }
             }
             (Msg::NextUnmarked, true) => {
                 let next = rounds.open.as_ref().and_then(Round::next_unmarked);
@@ -265,7 +280,10 @@ impl App {
                     None => self.say("Every classroom of this round is marked"),
                 }
             }
-            (Msg::Back, true) => rounds.open = None,
+            (Msg::Back, true) => {
+                let list = std::mem::take(&mut rounds.list);
+                rounds.set(list, None);
+            }
             (Msg::Back, false) => self.show_roster(),
             _ => {}
         }

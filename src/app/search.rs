@@ -2,6 +2,7 @@
 //! under each teacher, and ⏎ opens that teacher on the tab of the record, selected.
 
 use super::keymap::Msg;
+use super::list::{List, PAGE};
 use super::workspace::{Tab, Workspace, timeline};
 use super::{App, Popup, Screen};
 use crate::model::{Hit, Kind};
@@ -15,7 +16,8 @@ pub const LIMIT: usize = 200;
 pub struct Search {
     pub query: String,
     hits: Vec<Hit>,
-    selected: usize,
+    /// The selected note, by record id.
+    list: List<String>,
 }
 
 /// A line of the results: a teacher's name over their notes, or one note.
@@ -42,7 +44,7 @@ impl Search {
     }
 
     pub fn selected_hit(&self) -> Option<&Hit> {
-        self.hits.get(self.selected)
+        self.hits.get(self.list.selected()?)
     }
 
     /// The results as drawn: each teacher's name, then their notes.
@@ -65,23 +67,17 @@ impl Search {
             .position(|row| matches!(row, Row::Note(hit) if std::ptr::eq(*hit, selected)))
     }
 
-    pub fn move_by(&mut self, delta: isize) {
-        let last = self.hits.len().saturating_sub(1) as isize;
-        self.selected = (self.selected as isize)
-            .saturating_add(delta)
-            .clamp(0, last.max(0)) as usize;
-    }
-
     /// New results select the best note.
     fn set_hits(&mut self, hits: Vec<Hit>) {
+        self.list = List::new(hits.iter().map(|hit| hit.record_id.clone()).collect());
         self.hits = hits;
-        self.selected = 0;
     }
 }
 
 /// Puts the workspace on the tab that lists the record, with the record selected: a
 /// measure shows under its goal, a focus on the timeline.
 pub fn show_record(workspace: &mut Workspace, kind: Kind, id: &str) {
+    workspace.sync();
     let file = &workspace.file;
     let (tab, index) = match kind {
         Kind::Observation => (
@@ -170,10 +166,12 @@ impl App {
             return;
         };
         match msg {
-            Msg::Up => search.move_by(-1),
-            Msg::Down => search.move_by(1),
-            Msg::PageUp => search.move_by(-10),
-            Msg::PageDown => search.move_by(10),
+            Msg::Up => search.list.move_by(-1),
+            Msg::Down => search.list.move_by(1),
+            Msg::PageUp => search.list.page_up(PAGE),
+            Msg::PageDown => search.list.page_down(PAGE),
+            Msg::Top => search.list.home(),
+            Msg::Bottom => search.list.end(),
             Msg::ClearFilter => {
                 search.query.clear();
                 search.set_hits(Vec::new());

@@ -156,7 +156,11 @@ fn panel(
         return;
     }
     let items: Vec<ListItem> = lines.into_iter().map(ListItem::new).collect();
-    let mut state = ListState::default().with_selected(focused.then_some(agenda.selected[index]));
+    let list = &agenda.lists[index];
+    let height = usize::from(area.height.saturating_sub(2));
+    let mut state = ListState::default()
+        .with_offset(list.visible_range(height).start)
+        .with_selected(list.selected().filter(|_| focused));
     frame.render_stateful_widget(
         List::new(items)
             .block(block)

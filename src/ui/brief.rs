@@ -2,7 +2,12 @@
 
 use super::{centered, theme};
 use crate::app::brief::Brief;
+use crate::app::keymap::{self, Context, Msg};
 use crate::text;
+
+fn key(msg: Msg) -> String {
+    keymap::key_for(Context::Brief, msg)
+}
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
@@ -12,8 +17,11 @@ pub fn render(brief: &Brief, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(
-            " Brief · {} · h write HTML · m write Markdown · Esc close ",
-            text::line(&brief.teacher_name)
+            " Brief · {} · {} write HTML · {} write Markdown · {} close ",
+            text::line(&brief.teacher_name),
+            key(Msg::WriteHtml),
+            key(Msg::WriteMarkdown),
+            key(Msg::Cancel)
         ))
         .border_style(theme::ACCENT);
     frame.render_widget(

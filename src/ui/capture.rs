@@ -5,6 +5,7 @@ use super::header::two_sided;
 use super::theme;
 use crate::app::App;
 use crate::app::capture::{Capture, TALLIES};
+use crate::app::keymap;
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,7 +32,11 @@ pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
         (false, Some(_)) => Span::styled("draft saved", theme::OK),
         _ => Span::styled("saving draft…", theme::WARN),
     };
-    let right = vec![saved, Span::styled(" · Esc finish", theme::DIM)];
+    let finish = keymap::key_for(keymap::Context::Capture, keymap::Msg::FinishCapture);
+    let right = vec![
+        saved,
+        Span::styled(format!(" · {finish} finish"), theme::DIM),
+    ];
     // A long name is cut; the clock after it and the draft state stay whole.
     let around = text::width(&format!(" ● IN ROOM   · {clock}"));
     let right_width: usize = right.iter().map(|s| text::width(&s.content)).sum();

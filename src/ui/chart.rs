@@ -2,6 +2,7 @@
 //! focus's start marked by a vertical line.
 
 use super::theme;
+use crate::app::keymap;
 use crate::dates;
 use crate::model::TeacherFile;
 use crate::text;
@@ -36,9 +37,12 @@ pub fn render(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rec
         .min();
     let Some(earliest) = earliest_rating else {
         frame.render_widget(
-            Paragraph::new("No ratings yet: o observes and rates.")
-                .style(theme::DIM)
-                .block(block),
+            Paragraph::new(format!(
+                "No ratings yet: {} observes and rates.",
+                keymap::key_for(keymap::Context::Workspace, keymap::Msg::Observe)
+            ))
+            .style(theme::DIM)
+            .block(block),
             area,
         );
         return;

@@ -304,7 +304,7 @@ fn render_review(review: &Review, today: NaiveDate, frame: &mut Frame, area: Rec
             Some(due) => dates::short_day(due, today),
             None => String::new(),
         };
-        let style = if review.focused && index == review.selected {
+        let style = if review.focused && index == review.selected() {
             theme::SELECTED
         } else {
             Style::default()

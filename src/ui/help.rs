@@ -1,7 +1,7 @@
 //! The help overlay: every key, generated from the key table the app itself uses.
 
 use super::{centered, theme};
-use crate::app::keymap;
+use crate::app::keymap::{self, Msg};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,14 +22,18 @@ pub fn render(scroll: u16, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::default());
     }
-    let max_scroll = (lines.len() as u16).saturating_sub(popup.height.saturating_sub(2));
+    // The app stops the scroll at the last section, so every scroll key shows a change.
+    let key = |msg| keymap::key_for(keymap::Context::Help, msg);
     let block = Block::bordered()
-        .title(" Keys · ↑↓ scroll · Esc close ")
+        .title(format!(
+            " Keys · {}{} scroll · {} close ",
+            key(Msg::Up),
+            key(Msg::Down),
+            key(Msg::Cancel)
+        ))
         .border_style(theme::ACCENT);
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((scroll.min(max_scroll), 0)),
+        Paragraph::new(lines).block(block).scroll((scroll, 0)),
         popup,
     );
 }

@@ -31,8 +31,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let message = format!(
             "coachlog needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. \
-             Make it larger, or press Ctrl-Q to quit.",
-            area.width, area.height
+             Make it larger, or press {} to quit.",
+            area.width,
+            area.height,
+            keymap::key_for(keymap::Context::Global, keymap::Msg::Quit)
         );
         frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
         return;
@@ -112,6 +114,7 @@ fn render_footer(contexts: &[keymap::Context], frame: &mut Frame, area: Rect) {
 }
 
 fn render_confirm(question: &str, frame: &mut Frame, area: Rect) {
+    let key = |msg| keymap::key_for(keymap::Context::Confirm, msg);
     let width = (text::width(question) as u16 + 6).clamp(30, area.width.saturating_sub(4));
     let popup = centered(area, width, 5);
     frame.render_widget(Clear, popup);
@@ -121,9 +124,9 @@ fn render_confirm(question: &str, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::from(text::line(question).into_owned()),
         Line::from(vec![
-            Span::styled(" y", theme::KEY),
+            Span::styled(format!(" {}", key(keymap::Msg::Yes)), theme::KEY),
             Span::raw(" yes   "),
-            Span::styled("n", theme::KEY),
+            Span::styled(key(keymap::Msg::No), theme::KEY),
             Span::raw(" no"),
         ]),
     ];

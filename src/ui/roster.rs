@@ -3,6 +3,7 @@
 use super::header::two_sided;
 use super::{sparkline, theme};
 use crate::app::App;
+use crate::app::keymap::{Context as C, Msg, key_for as key};
 use crate::dates;
 use crate::text;
 use chrono::NaiveDate;
@@ -102,8 +103,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let hint = vec![
             Line::from(Span::styled("No teachers yet.", theme::TITLE)),
             Line::default(),
-            Line::from("Press a to add the first teacher you coach, then ⏎ to open them:"),
-            Line::from("set a goal and one focus, observe with o, hold check-ins with c."),
+            Line::from(format!(
+                "Press {} to add the first teacher you coach, then {} to open them:",
+                key(C::Roster, Msg::AddTeacher),
+                key(C::Roster, Msg::Open)
+            )),
+            Line::from(format!(
+                "set a goal and one focus, observe with {}, hold check-ins with {}.",
+                key(C::Workspace, Msg::Observe),
+                key(C::Workspace, Msg::CheckIn)
+            )),
             Line::default(),
             Line::from("Or try the demo school first:  coachlog --demo"),
         ];
@@ -115,7 +124,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     if roster.visible_len() == 0 {
         frame.render_widget(
-            Paragraph::new("No teacher matches the filter; Esc clears it.").block(block),
+            Paragraph::new(format!(
+                "No teacher matches the filter; {} clears it.",
+                key(C::Filter, Msg::ClearFilter)
+            ))
+            .block(block),
             list,
         );
         return;
@@ -186,6 +199,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .block(block)
         .highlight_symbol("▶")
         .row_highlight_style(theme::SELECTED);
-    let mut state = TableState::default().with_selected(Some(roster.selected()));
+    // The rows under the borders and the column header.
+    let height = usize::from(list.height.saturating_sub(3));
+    let mut state = TableState::default()
+        .with_offset(roster.list().visible_range(height).start)
+        .with_selected(roster.list().selected());
     frame.render_stateful_widget(table, list, &mut state);
 }

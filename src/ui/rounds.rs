@@ -2,6 +2,7 @@
 
 use super::theme;
 use crate::app::App;
+use crate::app::keymap;
 use crate::app::rounds::Rounds;
 use crate::model::PracticeMark;
 use crate::text;
@@ -22,8 +23,11 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
     );
     let Some(round) = &rounds.open else {
         if rounds.list.is_empty() {
-            let hint = "No rounds yet. After professional learning, a starts a round: one practice, \
-                        the classrooms to visit, and a mark for each (seen, partly, not seen).";
+            let hint = format!(
+                "No rounds yet. After professional learning, {} starts a round: one practice, \
+                 the classrooms to visit, and a mark for each (seen, partly, not seen).",
+                keymap::key_for(keymap::Context::Rounds, keymap::Msg::Add)
+            );
             frame.render_widget(
                 Paragraph::new(hint)
                     .wrap(Wrap { trim: true })
@@ -46,7 +50,10 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
                 ]))
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(rounds.selected));
+        let height = usize::from(body.height.saturating_sub(2));
+        let mut state = ListState::default()
+            .with_offset(rounds.selected.visible_range(height).start)
+            .with_selected(rounds.selected.selected());
         frame.render_stateful_widget(
             List::new(items)
                 .block(Block::bordered().title(" Rounds "))
@@ -117,7 +124,10 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(rounds.classroom));
+    let height = usize::from(list.height.saturating_sub(2));
+    let mut state = ListState::default()
+        .with_offset(rounds.classroom.visible_range(height).start)
+        .with_selected(rounds.classroom.selected());
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(" Classrooms "))

@@ -4,6 +4,12 @@
 use super::header::two_sided;
 use super::theme;
 use crate::app::App;
+use crate::app::keymap::{self, Context, Msg};
+
+/// How the workspace key for `msg` is written, for hints.
+fn key(msg: Msg) -> String {
+    keymap::key_for(Context::Workspace, msg)
+}
 use crate::app::workspace::{Tab, Workspace, first_line};
 use crate::dates;
 use crate::model::{Action, Goal, GoalStatus, TeacherFile};
@@ -80,7 +86,13 @@ fn render_header(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: 
         }
         None => Line::from(vec![
             Span::styled(" Focus  ", theme::ACCENT),
-            Span::styled("none yet: f sets the one thing to work on", theme::DIM),
+            Span::styled(
+                format!(
+                    "none yet: {} sets the one thing to work on",
+                    key(Msg::NewFocus)
+                ),
+                theme::DIM,
+            ),
         ]),
     };
     frame.render_widget(Paragraph::new(vec![first, second]), area);
@@ -193,7 +205,7 @@ fn render_overview(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area
             ]
         }
         None => vec![Line::styled(
-            "No goal yet: on the Goals tab, a adds one.",
+            format!("No goal yet: on the Goals tab, {} adds one.", key(Msg::Add)),
             theme::DIM,
         )],
     };
@@ -211,7 +223,7 @@ fn render_overview(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area
         ),
         None => (
             " Last check-in ".to_string(),
-            "None yet: c holds one.".to_string(),
+            format!("None yet: {} holds one.", key(Msg::CheckIn)),
         ),
     };
     frame.render_widget(
@@ -312,27 +324,35 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
             .collect(),
     };
     let count = items.len();
+    let timeline_keys = format!(
+        "({} kind, {} dates)",
+        key(Msg::TimelineShow),
+        key(Msg::TimelineDates)
+    );
     let title = match tab {
         Tab::Timeline if workspace.filter.is_set() => {
             format!(
-                " Timeline · {} · {} (t kind, r dates) ",
+                " Timeline · {} · {} {timeline_keys} ",
                 workspace.filter.describe(),
                 count
             )
         }
-        Tab::Timeline => format!(" Timeline · {count} (t kind, r dates) "),
+        Tab::Timeline => format!(" Timeline · {count} {timeline_keys} "),
         Tab::Observations if !workspace.file.all_observations => {
-            format!(" Observations · {count}+ (↓ loads older) ")
+            format!(
+                " Observations · {count}+ ({} loads older) ",
+                keymap::key_for(Context::Global, Msg::Down)
+            )
         }
         _ => format!(" {} · {} ", tab.title(), count),
     };
     if count == 0 {
         let hint = match tab {
-            Tab::Goals => "No goals yet: a adds one.",
-            Tab::Observations => "No observations yet: o observes.",
-            Tab::CheckIns => "No check-ins yet: c holds one.",
-            Tab::Actions => "No actions yet: a adds one.",
-            _ => "Nothing recorded yet.",
+            Tab::Goals => format!("No goals yet: {} adds one.", key(Msg::Add)),
+            Tab::Observations => format!("No observations yet: {} observes.", key(Msg::Observe)),
+            Tab::CheckIns => format!("No check-ins yet: {} holds one.", key(Msg::CheckIn)),
+            Tab::Actions => format!("No actions yet: {} adds one.", key(Msg::Add)),
+            _ => "Nothing recorded yet.".to_string(),
         };
         frame.render_widget(
             Paragraph::new(hint)
@@ -342,7 +362,10 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
         );
         return;
     }
-    let mut state = ListState::default().with_selected(Some(workspace.selected()));
+    let height = usize::from(list_area.height.saturating_sub(2));
+    let mut state = ListState::default()
+        .with_offset(workspace.list().visible_range(height).start)
+        .with_selected(Some(workspace.selected()));
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(title))
@@ -496,7 +519,7 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate) -> Vec<Line<'static
                 ));
             }
             lines.push(Line::styled(
-                "Space marks it done (or open again)",
+                format!("{} marks it done (or open again)", key(Msg::ToggleDone)),
                 theme::DIM,
             ));
         }

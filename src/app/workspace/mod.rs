@@ -1,5 +1,6 @@
 //! One teacher's workspace: the loaded file, the tab, and the selection in each list.
 
+use crate::app::list::{List, NEAR_END};
 use crate::model::{Focus, Kind, TeacherFile};
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -265,17 +266,20 @@ pub struct Workspace {
     pub file: TeacherFile,
     pub tab: Tab,
     pub filter: TimelineFilter,
-    selected: [usize; 6],
+    /// Each tab's selection, by record (the Overview's stays empty).
+    lists: [List<String>; 6],
 }
 
 impl Workspace {
     pub fn new(file: TeacherFile) -> Workspace {
-        Workspace {
+        let mut workspace = Workspace {
             file,
             tab: Tab::Overview,
             filter: TimelineFilter::default(),
-            selected: [0; 6],
-        }
+            lists: Default::default(),
+        };
+        workspace.sync();
+        workspace
     }
 
     pub fn active_focus(&self) -> Option<&Focus> {
@@ -288,6 +292,50 @@ impl Workspace {
             .into_iter()
             .filter(|entry| self.filter.keeps(entry))
             .collect()
+    }
+
+    /// What identifies each row of `tab`, in order (a timeline entry by its record and
+    /// time: a focus shows twice, when set and when ended).
+    fn keys(&self, tab: Tab) -> Vec<String> {
+        let ids =
+            |metas: Vec<&crate::model::Meta>| metas.into_iter().map(|m| m.id.clone()).collect();
+        match tab {
+            Tab::Overview => Vec::new(),
+            Tab::Goals => ids(self.file.goals.iter().map(|r| &r.meta).collect()),
+            Tab::Observations => ids(self.file.observations.iter().map(|r| &r.meta).collect()),
+            Tab::CheckIns => ids(self.file.check_ins.iter().map(|r| &r.meta).collect()),
+            Tab::Actions => ids(self.file.actions.iter().map(|r| &r.meta).collect()),
+            Tab::Timeline => self
+                .timeline()
+                .iter()
+                .map(|e| format!("{}/{}/{}", e.kind, e.id, e.at))
+                .collect(),
+        }
+    }
+
+    /// Brings every tab's list up to date with the file and the filter, each keeping its
+    /// record selected.
+    pub fn sync(&mut self) {
+        for tab in Tab::ALL {
+            let keys = self.keys(tab);
+            self.lists[tab.index()].set_items(keys);
+        }
+    }
+
+    fn sync_tab(&mut self) {
+        let keys = self.keys(self.tab);
+        self.lists[self.tab.index()].set_items(keys);
+    }
+
+    /// The current tab's selection and scroll.
+    pub fn list(&self) -> &List<String> {
+        &self.lists[self.tab.index()]
+    }
+
+    /// The current tab's selection, brought up to date with the file first.
+    pub fn list_mut(&mut self) -> &mut List<String> {
+        self.sync_tab();
+        &mut self.lists[self.tab.index()]
     }
 
     /// How many rows the current tab lists.
@@ -303,18 +351,22 @@ impl Workspace {
     }
 
     pub fn selected(&self) -> usize {
-        self.selected[self.tab.index()].min(self.rows().saturating_sub(1))
+        self.list().index().min(self.rows().saturating_sub(1))
     }
 
-    /// Moves the selection by `delta` rows, staying in the list.
-    pub fn move_by(&mut self, delta: isize) {
-        let last = self.rows().saturating_sub(1) as isize;
-        let next = (self.selected() as isize + delta).clamp(0, last.max(0));
-        self.selected[self.tab.index()] = next as usize;
+    /// Selects the record `id` on the current tab, when it lists it.
+    pub fn select_id(&mut self, id: &str) {
+        let index = match self.tab {
+            Tab::Timeline => self.timeline().iter().position(|e| e.id == id),
+            tab => self.keys(tab).iter().position(|key| key == id),
+        };
+        if let Some(index) = index {
+            self.select(index);
+        }
     }
 
     pub fn select(&mut self, index: usize) {
-        self.selected[self.tab.index()] = index;
+        self.list_mut().select_index(index);
     }
 
     /// The kind and id of the selected record on the current tab.
@@ -350,12 +402,14 @@ impl Workspace {
     pub fn wants_older(&self) -> bool {
         matches!(self.tab, Tab::Observations | Tab::Timeline)
             && !self.file.all_observations
-            && self.selected() + 20 >= self.rows()
+            && self.list().near_end(NEAR_END)
     }
 
-    /// Replaces the file after a change, keeping the tab and selection where they were.
+    /// Replaces the file after a change, keeping the tab and each tab's record selected
+    /// (a deleted one gives way to its neighbour).
     pub fn reload(&mut self, file: TeacherFile) {
         self.file = file;
+        self.sync();
     }
 }
 

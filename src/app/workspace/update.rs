@@ -1,7 +1,9 @@
 //! The workspace's keys: tabs, lists, and the forms each tab opens.
 
+use crate::app::keymap::{self, Context, Msg};
+use crate::app::list::PAGE;
 use crate::app::{App, Confirm, OnYes, Popup, records};
-use crate::app::{keymap::Msg, records::Purpose, workspace::Tab};
+use crate::app::{records::Purpose, workspace::Tab};
 use crate::db::Command;
 use crate::model::AnyRecord;
 use crate::model::{Action, Kind};
@@ -14,9 +16,9 @@ impl App {
         };
         match msg {
             Msg::Back => self.show_roster(),
-            Msg::Up => workspace.move_by(-1),
-            Msg::PageUp => workspace.move_by(-10),
-            Msg::Top => workspace.select(0),
+            Msg::Up => workspace.list_mut().move_by(-1),
+            Msg::PageUp => workspace.list_mut().page_up(PAGE),
+            Msg::Top => workspace.list_mut().home(),
             Msg::NextTab => workspace.tab = Tab::ALL[(workspace.tab.index() + 1) % Tab::ALL.len()],
             Msg::PrevTab => {
                 workspace.tab =
@@ -36,11 +38,12 @@ impl App {
             Msg::AddMeasure => self.add_measure(),
             Msg::Brief => self.show_brief(),
             Msg::Down | Msg::PageDown | Msg::Bottom => {
-                workspace.move_by(match msg {
-                    Msg::Down => 1,
-                    Msg::PageDown => 10,
-                    _ => isize::MAX / 2,
-                });
+                let list = workspace.list_mut();
+                match msg {
+                    Msg::Down => list.move_by(1),
+                    Msg::PageDown => list.page_down(PAGE),
+                    _ => list.end(),
+                }
                 self.load_older_if_near_end();
             }
             Msg::TimelineShow => {
@@ -73,6 +76,7 @@ impl App {
                 if let Some(workspace) = self.workspace_mut() {
                     workspace.file.observations.extend(page);
                     workspace.file.all_observations = complete;
+                    workspace.sync();
                 }
             }
             Err(error) => self.warn(format!("cannot read older observations: {error}")),
@@ -101,7 +105,10 @@ impl App {
                 };
                 self.open_form(form, purpose);
             }
-            None => self.warn("There is no active focus to end; f sets one"),
+            None => self.warn(format!(
+                "There is no active focus to end; {} sets one",
+                keymap::key_for(Context::Workspace, Msg::NewFocus)
+            )),
         }
     }
 
@@ -138,7 +145,11 @@ impl App {
             Tab::Goals => workspace.file.goals.get(workspace.selected()).cloned(),
             _ => workspace.file.goals.first().cloned(),
         };
-        self.open_measure_form(goal, "Add a goal first (Goals tab, a)");
+        let missing = format!(
+            "Add a goal first (Goals tab, {})",
+            keymap::key_for(Context::Workspace, Msg::Add)
+        );
+        self.open_measure_form(goal, &missing);
     }
 
     pub(in crate::app) fn ask_delete(&mut self) {
@@ -168,7 +179,10 @@ impl App {
             _ => None,
         };
         let Some(action) = action else {
-            self.warn("Space marks an action done on the Actions tab");
+            self.warn(format!(
+                "{} marks an action done on the Actions tab",
+                keymap::key_for(Context::Workspace, Msg::ToggleDone)
+            ));
             return;
         };
         let done_on = match action.done_on {

@@ -1,0 +1,214 @@
+//! Every binding of the key table does something a user can see: for each (context, key),
+//! the app is put in states where that context has the keyboard, the key is pressed, and
+//! the screen (text and styles), the quit flag or an editor request must change in at
+//! least one of them.
+
+mod common;
+
+use coachlog::app::App;
+use coachlog::app::keymap::{self, BINDINGS, Binding, Context};
+use coachlog::config::Config;
+use coachlog::db::Store;
+use common::{caseload, clock};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use std::path::{Path, PathBuf};
+
+/// Sends keys written as text, with `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<Up>`,
+/// `<Down>`, `<End>`, `<C-x>` and `<A-x>` for special keys.
+fn press(app: &mut App, keys: &str) {
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let (event, used) = if c == '<'
+            && let Some(end) = rest.find('>')
+            && end > 1
+        {
+            let name = &rest[1..end];
+            let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+            let event = match name {
+                "Enter" => plain(KeyCode::Enter),
+                "Esc" => plain(KeyCode::Esc),
+                "Tab" => plain(KeyCode::Tab),
+                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Up" => plain(KeyCode::Up),
+                "Down" => plain(KeyCode::Down),
+                "End" => plain(KeyCode::End),
+                other if other.starts_with("C-") => KeyEvent::new(
+                    KeyCode::Char(other.chars().nth(2).unwrap()),
+                    KeyModifiers::CONTROL,
+                ),
+                other if other.starts_with("A-") => KeyEvent::new(
+                    KeyCode::Char(other.chars().nth(2).unwrap()),
+                    KeyModifiers::ALT,
+                ),
+                other => panic!("unknown key <{other}>"),
+            };
+            (event, end + 1)
+        } else {
+            (
+                KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                c.len_utf8(),
+            )
+        };
+        app.handle_event(Event::Key(event));
+        rest = &rest[used..];
+    }
+}
+
+/// The caseload with two walkthrough rounds, built once and copied for every trial.
+struct Template {
+    _dir: tempfile::TempDir,
+    file: PathBuf,
+}
+
+impl Template {
+    fn new() -> Template {
+        let (dir, store, _) = caseload();
+        let file = store.path().to_path_buf();
+        let mut app = App::new(store).unwrap();
+        press(&mut app, "waFirst practice<C-s><Esc><Esc>");
+        press(&mut app, "aSecond practice<C-s><Esc><Esc><Esc>");
+        assert!(app.status.as_ref().is_none_or(|s| !s.error));
+        drop(app);
+        Template { _dir: dir, file }
+    }
+
+    /// A fresh app over a copy of the caseload, briefs written to a folder of its own.
+    fn app(&self, dir: &Path) -> App {
+        let file = dir.join("coachlog.db");
+        std::fs::copy(&self.file, &file).unwrap();
+        let store = Store::open(&file, clock()).unwrap();
+        let config = Config {
+            briefs_folder: Some(dir.to_path_buf()),
+            ..Config::default()
+        };
+        App::with_config(store, config).unwrap()
+    }
+}
+
+/// What a user can see: the screen with its styles, whether the app quit, and whether it
+/// asked for the editor.
+fn seen(app: &mut App) -> (Buffer, bool, bool) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| coachlog::ui::render(app, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (
+        buffer,
+        app.should_quit(),
+        app.take_editor_request().is_some(),
+    )
+}
+
+const WORKSPACE: &str = "<Down><Down><Enter>";
+
+/// States (keys from the roster) in which each context has the keyboard, in groups: a
+/// binding must do something in some state of every group where it is in force. The
+/// keys everywhere (Global) are grouped by screen, so ↑ or End must move on each.
+fn states(context: Context) -> Vec<Vec<String>> {
+    let ws = |keys: &str| format!("{WORKSPACE}{keys}");
+    let strings = |keys: &[&str]| keys.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+    if context == Context::Global {
+        return vec![
+            strings(&["", "<Down>"]),
+            vec![ws("3"), ws("3<Down>")],
+            strings(&["g", "g<Down>"]),
+            strings(&["w", "w<End>"]),
+            strings(&["w<Enter>", "w<Enter><End>"]),
+            strings(&["?", "?<Down>"]),
+            vec![ws("b"), ws("b<Down><Down>")],
+        ];
+    }
+    vec![match context {
+        Context::Roster => vec!["".into(), "<Down>".into(), "/smith<Enter><Esc>".into()],
+        Context::Filter => vec!["/".into(), "/<Down>".into()],
+        Context::Workspace => ["", "2", "3<Down>", "5", "6"].map(ws).to_vec(),
+        Context::Form => vec![ws("c"), ws("F"), ws("3e"), "a".into(), "aName".into()],
+        Context::QuickForm => vec!["o".into(), "o3".into()],
+        Context::Review => vec![
+            ws("c<S-Tab><S-Tab><S-Tab>"),
+            ws("c<S-Tab><S-Tab><S-Tab><Down>"),
+        ],
+        Context::Capture => vec![
+            "<Down><Down>c".into(),
+            "<Down><Down>cWarm-up posted".into(),
+            "<Down><Down>c<A-a><A-r>".into(),
+        ],
+        Context::Agenda => vec!["g".into(), "g<Down>".into()],
+        Context::Brief => vec![ws("b"), ws("b<Down><Down>")],
+        Context::Rounds => vec!["w".into(), "w<Down>".into()],
+        Context::Round => vec!["w<Enter>".into(), "w<Enter><Down>".into()],
+        Context::Confirm => vec!["x".into()],
+        Context::Search => vec!["s".into(), "swarm".into(), "swarm<Down>".into()],
+        Context::Help => vec!["?".into()],
+        Context::Global => Vec::new(),
+    }]
+}
+
+fn event(binding: &Binding) -> KeyEvent {
+    KeyEvent::new(binding.key.code, binding.key.modifiers)
+}
+
+/// Whether `binding` is the one the app would use for its key in the app's current state.
+fn in_force(app: &App, binding: &Binding) -> bool {
+    let contexts = app.contexts();
+    let owner = contexts.iter().find(|context| {
+        BINDINGS
+            .iter()
+            .any(|b| b.context == **context && b.key == binding.key)
+    });
+    owner == Some(&binding.context) && keymap::lookup(&contexts, binding.key) == Some(binding.msg)
+}
+
+#[test]
+fn every_binding_in_the_key_table_does_something_a_user_sees() {
+    let template = Template::new();
+    let mut unhandled = Vec::new();
+    for binding in BINDINGS {
+        let mut in_force_somewhere = false;
+        for group in states(binding.context) {
+            let mut tried = false;
+            let mut changed = false;
+            for state in &group {
+                let dir = tempfile::tempdir().unwrap();
+                let mut app = template.app(dir.path());
+                press(&mut app, state);
+                if !in_force(&app, binding) {
+                    continue;
+                }
+                tried = true;
+                let before = seen(&mut app);
+                app.handle_event(Event::Key(event(binding)));
+                if seen(&mut app) != before {
+                    changed = true;
+                    break;
+                }
+            }
+            in_force_somewhere |= tried;
+            if tried && !changed {
+                unhandled.push(format!(
+                    "{:?} {} ({}) after {group:?}",
+                    binding.context,
+                    binding.key.label(),
+                    binding.hint
+                ));
+            }
+        }
+        if !in_force_somewhere {
+            unhandled.push(format!(
+                "{:?} {} ({}): never in force",
+                binding.context,
+                binding.key.label(),
+                binding.hint
+            ));
+        }
+    }
+    assert!(
+        unhandled.is_empty(),
+        "bindings nothing happens for:\n{}",
+        unhandled.join("\n")
+    );
+}
