@@ -119,8 +119,8 @@ impl Roster {
     }
 }
 
-use crate::app::{Confirm, OnYes, Popup, Screen, records};
-use crate::app::{keymap::Msg, records::Purpose};
+use crate::app::records::{ObservationForm, Purpose, TeacherForm};
+use crate::app::{Confirm, OnYes, Popup, Screen, keymap::Msg};
 use crate::db::{AnyRecord, Command};
 use crate::text;
 
@@ -143,7 +143,7 @@ impl super::App {
                     self.screen = Screen::Workspace(workspace);
                 }
             }
-            Msg::AddTeacher => self.open_form(records::teacher_form(None), Purpose::Teacher(None)),
+            Msg::AddTeacher => self.open_form(Purpose::Teacher(TeacherForm::new(None))),
             Msg::EditTeacher => self.edit_teacher(),
             Msg::ToggleArchived => {
                 self.roster.show_archived = !self.roster.show_archived;
@@ -170,10 +170,7 @@ impl super::App {
             Screen::Capture(_) | Screen::Rounds(_) | Screen::Agenda(_) => None,
         };
         if let Some(teacher) = teacher {
-            self.open_form(
-                records::teacher_form(Some(&teacher)),
-                Purpose::Teacher(Some(teacher)),
-            );
+            self.open_form(Purpose::Teacher(TeacherForm::new(Some(&teacher))));
         }
     }
 
@@ -211,15 +208,7 @@ impl super::App {
             _ => self.store.teacher_file(&id).ok().flatten(),
         };
         let Some(file) = file else { return };
-        let focus = file.active_focus().cloned();
-        let form = records::observation_form(&file.teacher, focus.as_ref(), None, self.now);
-        self.open_form(
-            form,
-            Purpose::Observation {
-                teacher_id: id,
-                focus,
-                existing: None,
-            },
-        );
+        let form = ObservationForm::new(&file.teacher, file.active_focus(), None, self.now);
+        self.open_form(Purpose::Observation(form));
     }
 }
