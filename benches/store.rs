@@ -7,8 +7,8 @@
 mod common;
 
 use chrono::NaiveDate;
-use coachlog::db::{AnyRecord, Command, Store};
-use coachlog::model::{Observation, Rating};
+use coachlog::db::{Command, Store};
+use coachlog::model::{AnyRecord, Observation, Rating};
 use common::{Caseload, Cohort};
 use criterion::{BatchSize, Criterion};
 use std::cell::OnceCell;

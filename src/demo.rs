@@ -5,10 +5,10 @@
 //! loader moves every date by (today - anchor) so the demo always looks current, and writes
 //! everything through `Store::apply`, the same commands a user's keystrokes become.
 
-use crate::db::{AnyRecord, Applied, Command, Store};
+use crate::db::{Applied, Command, Store};
 use crate::model::{
-    Action, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, Measure, Observation, Outcome,
-    Rating, Teacher,
+    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, Measure, Observation,
+    Outcome, Rating, Teacher,
 };
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Deserializer};

@@ -2,14 +2,71 @@
 
 use crate::cli::{Cli, Command, Export, ExportFormat, Observe, Search, TeacherAdd, TeacherCommand};
 use crate::clock::Clock;
-use crate::db::{AnyRecord, NameMatch, Store};
-use crate::model::{Observation, Rating, Teacher};
+use crate::db::{NameMatch, Store};
+use crate::model::{AnyRecord, Observation, Rating, Teacher};
 use crate::text;
 use anyhow::{Context, Result, anyhow};
 use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// The whole program: parse the command line, run it, and turn the outcome into an exit
+/// code with at most one line on stderr.
+pub fn main() -> ExitCode {
+    use clap::Parser;
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
+    match run(cli) {
+        Ok(code) => code,
+        // A reader that stopped early (`| head -1`) is not a failure: what the command
+        // wrote to the file was committed before its output was.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let message = format!("{error:#}");
+            say_error(&message);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--help` and `--version` print as clap writes them; a usage mistake is one line.
+fn usage_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            // Help piped into a reader that stops early is not an error either.
+            let _ = error.print();
+            ExitCode::SUCCESS
+        }
+        _ => {
+            let rendered = error.to_string();
+            let first = rendered
+                .lines()
+                .map(str::trim)
+                .find(|line| !line.is_empty())
+                .unwrap_or("the command line is not understood");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            say_error(&format!("{first}; see coachlog --help"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// One line on stderr; a closed stderr is ignored rather than a panic.
+fn say_error(message: &str) {
+    let _ = writeln!(std::io::stderr(), "coachlog: {}", text::line(message));
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
 
 /// Runs the command line; errors come back as one human sentence for `main` to print.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -49,7 +106,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 .first()
                 .map(|c| c.kind.label())
                 .unwrap_or("record");
-            println!("restored the {kind} {}", text::line(id.trim()));
+            writeln!(
+                std::io::stdout(),
+                "restored the {kind} {}",
+                text::line(id.trim())
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Observe(observe)) => self::observe(&mut store, observe),
@@ -100,7 +161,7 @@ fn backup(store: &Store, output: Option<PathBuf>) -> Result<ExitCode> {
         }
     };
     store.backup_to(&target)?;
-    println!("backed up to {}", target.display());
+    writeln!(std::io::stdout(), "backed up to {}", target.display())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -178,12 +239,13 @@ fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
         format!("rated {} {}", r.value(), r.label())
     });
     let private = if saved.private { " · private" } else { "" };
-    println!(
+    writeln!(
+        std::io::stdout(),
         "saved observation of {} · {} · {rating}{private}\nfocus: {focus}\n{}",
         text::line(&teacher.name),
         saved.observed_at.format("%a %-d %b %Y %H:%M"),
         text::block(&saved.evidence)
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -193,14 +255,12 @@ fn search(store: &Store, search: Search) -> Result<ExitCode> {
     use unicode_width::UnicodeWidthStr;
     let typed = search.words.join(" ");
     if !crate::db::searchable(&typed) {
-        eprintln!(
-            "coachlog: nothing to search for: give words from a note, e.g. coachlog search warm-up"
-        );
+        say_error("nothing to search for: give words from a note, e.g. coachlog search warm-up");
         return Ok(ExitCode::from(2));
     }
     let hits = store.search(&typed, usize::try_from(search.limit).unwrap_or(usize::MAX))?;
     if hits.is_empty() {
-        eprintln!("coachlog: no note matches \"{}\"", text::line(&typed));
+        say_error(&format!("no note matches \"{typed}\""));
         return Ok(ExitCode::FAILURE);
     }
     let names: Vec<String> = hits
@@ -238,10 +298,10 @@ fn trash(store: &Store) -> Result<ExitCode> {
     for item in trashed {
         writeln!(
             out,
-            "{}  {:<11}  {:<20}  {}  {}",
+            "{}  {:<11}  {}  {}  {}",
             item.deleted_at.get(..10).unwrap_or(&item.deleted_at),
             item.kind.label(),
-            text::truncate(&text::line(&item.teacher), 20),
+            text::fit(&text::line(&item.teacher), 20),
             item.id,
             text::truncate(&text::line(&item.summary), 60)
         )?;
@@ -258,7 +318,7 @@ fn add_teacher(store: &mut Store, add: TeacherAdd) -> Result<ExitCode> {
         ..Teacher::default()
     };
     store.apply(crate::db::Command::Add(AnyRecord::Teacher(teacher.clone())))?;
-    println!("added {}", text::line(&teacher.name));
+    writeln!(std::io::stdout(), "added {}", text::line(&teacher.name))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -309,16 +369,15 @@ fn export(store: &Store, export: Export) -> Result<ExitCode> {
         ExportFormat::Json => crate::export::json(&file, &options),
     };
     let Some(path) = export.output else {
-        return match std::io::stdout().lock().write_all(written.as_bytes()) {
-            // A reader that stops early (`| head`) is not an error.
-            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-            other => other
-                .map(|()| ExitCode::SUCCESS)
-                .context("cannot write to standard output"),
-        };
+        std::io::stdout().lock().write_all(written.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
     };
     write_private_file(&path, written.as_bytes(), export.force)?;
-    eprintln!("wrote {}", text::line(&path.display().to_string()));
+    let _ = writeln!(
+        std::io::stderr(),
+        "wrote {}",
+        text::line(&path.display().to_string())
+    );
     Ok(ExitCode::SUCCESS)
 }
 

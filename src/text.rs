@@ -2,6 +2,8 @@
 //! sequences never reach the terminal raw.
 
 use std::borrow::Cow;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 fn is_unsafe(c: char) -> bool {
     c.is_control()
@@ -43,27 +45,58 @@ pub fn block(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Shortens to at most `width` columns, ending with `…` when cut.
-pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
-    use unicode_width::UnicodeWidthChar;
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::new();
+/// Columns a terminal gives `text`, counted the way the screen draws it: by grapheme, so
+/// a wide character (CJK, most emoji) takes two, an accent or other combining mark takes
+/// none, and an emoji sequence joined into one picture counts once.
+pub fn width(text: &str) -> usize {
+    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// The longest start of `text` made of whole graphemes that fits in `width` columns,
+/// without the spaces it ends with (so a cut reads "Northgate…", not "Northgate …"), and
+/// the columns it takes.
+fn head(text: &str, width: usize) -> (&str, usize) {
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
+    let mut end = text.len();
+    for (at, grapheme) in text.grapheme_indices(true) {
+        used += UnicodeWidthStr::width(grapheme);
+        if used > width {
+            end = at;
             break;
         }
-        used += w;
-        out.push(c);
     }
-    if width > 0 {
-        out.push('…');
+    let kept = text[..end].trim_end();
+    (kept, self::width(kept))
+}
+
+/// Shortens to at most `width` columns, ending with `…` when cut.
+pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+    if self::width(text) <= width {
+        return Cow::Borrowed(text);
     }
-    Cow::Owned(out)
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let (kept, _) = head(text, width - 1);
+    Cow::Owned(format!("{kept}…"))
+}
+
+/// Exactly `width` columns, for text laid out in a column: cut with `…` when too wide,
+/// padded with spaces when narrower. A wide character that would be split by the cut is
+/// left out and its place padded, so whatever follows stays in line.
+pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
+    let total = self::width(text);
+    if total == width {
+        return Cow::Borrowed(text);
+    }
+    if total < width {
+        return Cow::Owned(format!("{text}{}", " ".repeat(width - total)));
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let (kept, used) = head(text, width - 1);
+    Cow::Owned(format!("{kept}…{}", " ".repeat(width - 1 - used)))
 }
 
 /// A number as people write it: `86`, `2.5`, `1.25` (no needless decimals).
@@ -108,6 +141,75 @@ mod tests {
     fn truncate_counts_columns_and_marks_the_cut() {
         assert_eq!(truncate("Warm-up connects", 8), "Warm-up…");
         assert_eq!(truncate("short", 8), "short");
+        assert_eq!(truncate("Northgate Academy", 11), "Northgate…");
         assert_eq!(truncate("日本語の文", 5), "日本…");
+        assert_eq!(
+            truncate("日本語の文", 4),
+            "日…",
+            "never half a wide character"
+        );
+        assert_eq!(truncate("Zoe\u{308}lle", 4), "Zoe\u{308}…");
+    }
+
+    #[test]
+    fn width_counts_terminal_columns_not_characters() {
+        assert_eq!(width("Smith, Dan"), 10);
+        assert_eq!(
+            width("Zoë Ødegård"),
+            11,
+            "precomposed accents take one column each"
+        );
+        assert_eq!(width("Zoe\u{308}"), 3, "a combining mark takes no column");
+        assert_eq!(width("中村"), 4, "CJK takes two columns a character");
+        assert_eq!(width("ok 👍"), 5, "an emoji takes two");
+        assert_eq!(
+            width("👩\u{200d}🏫"),
+            2,
+            "a joined emoji sequence is one picture"
+        );
+        assert_eq!(width("a\u{200b}b"), 2, "a zero-width space takes none");
+        assert_eq!(width(""), 0);
+    }
+
+    #[test]
+    fn fit_pads_short_text_to_the_column() {
+        assert_eq!(fit("Lee", 6), "Lee   ");
+        assert_eq!(fit("Zoë", 5), "Zoë  ");
+        assert_eq!(fit("Zoe\u{308}", 5), "Zoe\u{308}  ");
+        assert_eq!(fit("中村", 6), "中村  ");
+        assert!(matches!(fit("exact", 5), Cow::Borrowed("exact")));
+    }
+
+    #[test]
+    fn fit_cuts_long_text_with_an_ellipsis_to_exactly_the_column() {
+        assert_eq!(fit("Okafor, Ngozi", 8), "Okafor,…");
+        assert_eq!(
+            fit("Okafor, Ngozi", 9),
+            "Okafor,… ",
+            "no space before the …"
+        );
+        assert_eq!(fit("Ødegård-Nakamura", 8), "Ødegård…");
+        // The mark stays with its letter: cut before "e\u{308}", never between them.
+        assert_eq!(fit("Zoe\u{308}lle", 4), "Zoe\u{308}…");
+        assert_eq!(fit("Noe\u{308}l", 3), "No…");
+        assert_eq!(fit("👍👍👍", 5), "👍👍…");
+        assert_eq!(fit("👩\u{200d}🏫 coach", 3), "👩\u{200d}🏫…");
+        assert_eq!(fit("a\u{200b}bcdef", 3), "a\u{200b}b…");
+        assert_eq!(fit("anything", 0), "");
+        assert_eq!(fit("anything", 1), "…");
+    }
+
+    #[test]
+    fn a_cut_through_a_wide_character_pads_with_a_space_instead() {
+        // 中村太郎 is 8 columns; in 6, "中村" (4) and "…" (1) leave one column that half
+        // of 太 cannot fill.
+        assert_eq!(fit("中村太郎", 6), "中村… ");
+        assert_eq!(width(&fit("中村太郎", 6)), 6);
+        assert_eq!(fit("中村太郎", 5), "中村…");
+        assert_eq!(fit("Zoë中村", 5), "Zoë… ");
+        for columns in 0..12 {
+            let fitted = fit("Zoë Ødegård-Nakamura 中村", columns);
+            assert_eq!(width(&fitted), columns, "{fitted:?}");
+        }
     }
 }

@@ -5,8 +5,7 @@
 mod caseload;
 
 use caseload::{Caseload, Cohort};
-use coachlog::db::TeacherFile;
-use coachlog::model::GoalStatus;
+use coachlog::model::{GoalStatus, TeacherFile};
 
 fn file(caseload: &Caseload, index: usize) -> TeacherFile {
     caseload

@@ -275,7 +275,8 @@ fn observe_with_an_ambiguous_or_unknown_name_lists_candidates_and_saves_nothing(
 fn observe_attaches_to_the_active_focus_and_refuses_a_bad_time() {
     let (dir, db) = temp_db();
     {
-        use coachlog::db::{AnyRecord, Command, Store};
+        use coachlog::db::{Command, Store};
+        use coachlog::model::AnyRecord;
         use coachlog::model::{Focus, Teacher};
         let clock = coachlog::clock::Clock::Fixed(
             chrono::NaiveDateTime::parse_from_str("2026-11-23T10:42", "%Y-%m-%dT%H:%M").unwrap(),
@@ -528,7 +529,7 @@ fn export_reads_every_observation_not_just_the_newest_page() {
                 let when =
                     common::at("2026-09-01T08:00") + chrono::TimeDelta::minutes(minute as i64);
                 store.apply(coachlog::db::Command::Add(
-                    coachlog::db::AnyRecord::Observation(coachlog::model::Observation {
+                    coachlog::model::AnyRecord::Observation(coachlog::model::Observation {
                         teacher_id: smith.clone(),
                         observed_at: when,
                         evidence: format!("Early visit {minute}."),
@@ -630,4 +631,212 @@ fn trash_lists_deleted_records_and_restore_brings_one_back() {
     let missing = coachlog(&db, &["restore", "nope"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("nothing with id nope is in the trash"));
+}
+
+#[test]
+fn the_trash_keeps_its_columns_in_line_for_a_name_in_wide_characters() {
+    let (_dir, db) = caseload_db();
+    // Six characters, ten columns: padding by characters would push what follows right.
+    let wide = "中村, 花子";
+    assert!(coachlog(&db, &["teacher", "add", wide]).status.success());
+    for teacher in ["okafor", "中村"] {
+        let observed = coachlog(&db, &["observe", "-t", teacher, "Waited."]);
+        assert!(observed.status.success(), "{}", stderr(&observed));
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE observation SET deleted_at = '2026-11-23T10:00:00.000Z' WHERE evidence = 'Waited.'",
+        [],
+    )
+    .unwrap();
+    let listed = stdout(&coachlog(&db, &["trash"]));
+    let okafor = listed.lines().find(|l| l.contains("Okafor")).unwrap();
+    let nakamura = listed.lines().find(|l| l.contains(wide)).unwrap();
+    // Ids are all as long, so the note starts where the id column does.
+    let note_column = |line: &str| coachlog::text::width(&line[..line.find("Waited.").unwrap()]);
+    assert_eq!(note_column(nakamura), note_column(okafor), "{listed}");
+}
+
+/// Runs coachlog with its standard output already closed by the reader, as when a script
+/// pipes it into `head -c1` and `head` has gone: every write to stdout fails with EPIPE.
+fn coachlog_into_closed_pipe(db: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env_remove("COACHLOG_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run coachlog");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("coachlog finishes")
+}
+
+#[test]
+fn a_closed_output_pipe_never_turns_a_committed_write_into_a_failure() {
+    let (_dir, db) = caseload_db();
+    let deleted = {
+        assert!(
+            coachlog(&db, &["observe", "-t", "okafor", "Cold call, wait time."])
+                .status
+                .success()
+        );
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let id: String = conn
+            .query_row("SELECT id FROM observation", [], |r| r.get(0))
+            .unwrap();
+        conn.execute(
+            "UPDATE observation SET deleted_at = '2026-11-23T10:00:00.000Z' WHERE id = ?1",
+            [&id],
+        )
+        .unwrap();
+        id
+    };
+    let backup = db.with_extension("copy.db");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["teacher", "add", "Lee, Min"],
+        vec![
+            "observe",
+            "-t",
+            "smith,",
+            "--rating",
+            "3",
+            "Warm-up posted.",
+        ],
+        vec!["restore", &deleted],
+        vec!["teacher", "list"],
+        vec!["search", "warm-up"],
+        vec!["export", "-t", "smith,"],
+        vec!["export", "-t", "smith,", "-f", "json"],
+        vec!["check"],
+        vec!["trash"],
+        vec!["backup", backup.to_str().unwrap()],
+        vec!["--help"],
+        vec!["--version"],
+        vec!["teacher", "--help"],
+    ];
+    for args in &commands {
+        let output = coachlog_into_closed_pipe(&db, args);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {message}");
+        assert!(!message.contains("panicked"), "{args:?}: {message}");
+    }
+    // Each write happened exactly once, so a script that trusts the exit code never
+    // retries a save that was made.
+    let listed = stdout(&coachlog(&db, &["teacher", "list"]));
+    assert_eq!(listed.matches("Lee, Min").count(), 1, "{listed}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (live, smiths): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), sum(evidence = 'Warm-up posted.') FROM observation
+              WHERE deleted_at IS NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (live, smiths),
+        (2, 1),
+        "the restored visit and Smith's, once"
+    );
+    assert!(backup.exists());
+}
+
+#[test]
+fn a_usage_mistake_is_one_line_that_points_to_help() {
+    let (_dir, db) = temp_db();
+    for args in [
+        vec!["teacher", "add"],
+        vec!["--no-such-flag"],
+        vec!["teacher", "add", "Lee", "--cadence", "often"],
+        vec!["frobnicate"],
+    ] {
+        let output = coachlog(&db, &args);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {message}");
+        assert_eq!(message.lines().count(), 1, "{args:?}: {message}");
+        assert!(message.starts_with("coachlog: "), "{message}");
+        assert!(
+            message.trim_end().ends_with("see coachlog --help"),
+            "{message}"
+        );
+        assert!(stdout(&output).is_empty());
+    }
+    assert!(!db.exists(), "a usage mistake opens no file");
+}
+
+/// Runs coachlog as a user who may read but not write `db`: the file is made read-only
+/// (0400) and, when the tests run as root (who may write anything), handed to `nobody`
+/// and run as that user.
+fn coachlog_without_write_access(db: &Path, args: &[&str]) -> Output {
+    use std::os::unix::fs::MetadataExt;
+    use std::os::unix::process::CommandExt;
+    let folder = db.parent().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_coachlog"));
+    command
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env_remove("COACHLOG_DB");
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    let running_as_root = probe.as_file().metadata().unwrap().uid() == 0;
+    if running_as_root {
+        const NOBODY: u32 = 65534;
+        for path in [folder, db] {
+            std::os::unix::fs::chown(path, Some(NOBODY), Some(NOBODY)).unwrap();
+        }
+        command.uid(NOBODY).gid(NOBODY);
+    }
+    command.output().expect("run coachlog")
+}
+
+#[test]
+fn a_file_the_user_may_not_write_opens_read_only_for_every_reading_command() {
+    use std::os::unix::fs::PermissionsExt;
+    for read_only_folder in [false, true] {
+        let (_dir, db) = caseload_db();
+        assert!(
+            coachlog(&db, &["observe", "-t", "okafor", "Waited three seconds."])
+                .status
+                .success()
+        );
+        let folder = db.parent().unwrap().to_path_buf();
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o400)).unwrap();
+        if read_only_folder {
+            // Closed cleanly, the log is folded in; nothing beside the file can be made.
+            for suffix in ["-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+            }
+            std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o500)).unwrap();
+        }
+        let before = std::fs::read(&db).unwrap();
+        for args in [
+            vec!["teacher", "list"],
+            vec!["search", "waited"],
+            vec!["export", "-t", "okafor"],
+            vec!["export", "-t", "okafor", "-f", "json"],
+            vec!["check"],
+        ] {
+            let output = coachlog_without_write_access(&db, &args);
+            assert!(
+                output.status.success(),
+                "{args:?} (read-only folder: {read_only_folder}): {}",
+                stderr(&output)
+            );
+            assert!(!stdout(&output).is_empty(), "{args:?}");
+        }
+        let refused = coachlog_without_write_access(&db, &["teacher", "add", "Lee, Min"]);
+        assert_eq!(refused.status.code(), Some(1));
+        let message = stderr(&refused);
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(message.contains("read-only"), "{message}");
+        // Nothing was written and nobody changed the file's mode.
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+        let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o400);
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
 }

@@ -6,7 +6,7 @@
 
 mod common;
 
-use coachlog::db::{AnyRecord, Command, Store, TeacherFile};
+use coachlog::db::{Command, Store};
 use coachlog::export::{self, Options};
 use coachlog::model::*;
 use common::{at, caseload, day};

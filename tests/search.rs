@@ -3,7 +3,7 @@
 
 mod common;
 
-use coachlog::db::{AnyRecord, Command, Hit, SCHEMA_VERSION, Store};
+use coachlog::db::{Command, SCHEMA_VERSION, Store};
 use coachlog::model::*;
 use common::{add, caseload, clock, day, empty_store, observe, teacher};
 

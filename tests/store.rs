@@ -3,7 +3,7 @@
 
 mod common;
 
-use coachlog::db::{APPLICATION_ID, AnyRecord, Command, Error, SCHEMA_VERSION, Store};
+use coachlog::db::{APPLICATION_ID, Command, Error, SCHEMA_VERSION, Store};
 use coachlog::model::*;
 use common::{at, clock, day};
 use std::collections::BTreeMap;
@@ -306,6 +306,49 @@ fn a_duplicate_active_teacher_name_is_refused_by_the_application() {
 }
 
 #[test]
+fn a_duplicate_name_is_found_whatever_the_case_in_any_script() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let emile = add_teacher(&mut store, "émile durand");
+    add_teacher(&mut store, "Straße, Jana");
+    for typed in ["ÉMILE Durand", " Émile DURAND ", "STRASSE, JANA"] {
+        let refused = store
+            .apply(Command::Add(AnyRecord::Teacher(Teacher {
+                name: typed.into(),
+                cadence_days: 14,
+                ..Teacher::default()
+            })))
+            .unwrap_err();
+        assert!(
+            refused.to_string().contains("already a teacher named"),
+            "{typed}: {refused}"
+        );
+    }
+    // Renaming another teacher onto the name is refused too; recasing one's own is not.
+    let mut lee = add_teacher(&mut store, "Lee, Min");
+    lee.name = "ÉMILE DURAND".into();
+    assert!(store.apply(Command::Edit(AnyRecord::Teacher(lee))).is_err());
+    let mut recased = emile.clone();
+    recased.name = "Émile Durand".into();
+    store
+        .apply(Command::Edit(AnyRecord::Teacher(recased)))
+        .unwrap();
+    // An accent makes another name.
+    add_teacher(&mut store, "Emile Durand");
+    let mut names: Vec<String> = store
+        .teachers(false)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["Emile Durand", "Lee, Min", "Straße, Jana", "Émile Durand"]
+    );
+}
+
+#[test]
 fn delete_is_a_tombstone_that_restore_undoes() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path, clock()).unwrap();
@@ -372,13 +415,155 @@ fn a_failed_command_changes_nothing() {
     );
 }
 
+/// An observation on a focus that does not exist: nothing in the app checks `focus_id`,
+/// and the file's foreign keys are deferred, so it is refused only when the transaction
+/// commits. That makes a `COMMIT` fail the way a full disk or a busy file can.
+fn observation_on_a_missing_focus(teacher_id: &str) -> Command {
+    Command::Add(AnyRecord::Observation(Observation {
+        teacher_id: teacher_id.into(),
+        focus_id: Some("no-such-focus".into()),
+        observed_at: at("2026-11-23T10:00"),
+        evidence: "never saved".into(),
+        ..Observation::default()
+    }))
+}
+
+/// Whether another coachlog could write now, i.e. this store holds no write lock.
+fn another_writer_gets_in(path: &Path) -> bool {
+    let other = rusqlite::Connection::open(path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE; ROLLBACK").is_ok()
+}
+
+#[test]
+fn a_command_whose_commit_fails_changes_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Lee, Min");
+    let refused = store
+        .apply(observation_on_a_missing_focus(&teacher.meta.id))
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("FOREIGN KEY constraint failed"),
+        "{refused}"
+    );
+    assert!(store.observations(&teacher.meta.id).unwrap().is_empty());
+    assert!(another_writer_gets_in(&path), "the transaction was closed");
+    add_teacher(&mut store, "Park, Eve");
+    assert_eq!(store.teachers(false).unwrap().len(), 2);
+}
+
+#[test]
+fn a_batch_whose_commit_fails_is_rolled_back() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Lee, Min");
+    let refused = store
+        .batch(|store| {
+            add_teacher(store, "Park, Eve");
+            store.apply(observation_on_a_missing_focus(&teacher.meta.id))
+        })
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("FOREIGN KEY constraint failed"),
+        "{refused}"
+    );
+    let names: Vec<String> = store
+        .teachers(true)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(names, ["Lee, Min"], "the batch's teacher was rolled back");
+    assert!(store.observations(&teacher.meta.id).unwrap().is_empty());
+    assert!(another_writer_gets_in(&path), "the transaction was closed");
+    // The next write is a transaction of its own, not part of the failed one.
+    add_teacher(&mut store, "Okafor, Ngozi");
+    drop(store);
+    let store = Store::open(&path, clock()).unwrap();
+    assert_eq!(store.teachers(true).unwrap().len(), 2);
+}
+
+#[test]
+fn a_panic_inside_a_batch_leaves_no_transaction_open() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        store.batch(|store| {
+            add_teacher(store, "Park, Eve");
+            panic!("a bug in the middle of a batch");
+            #[allow(unreachable_code)]
+            Ok::<_, Error>(())
+        })
+    }));
+    assert!(unwound.is_err(), "the panic went on");
+    assert!(
+        store.teachers(true).unwrap().is_empty(),
+        "nothing from the batch was written"
+    );
+    assert!(another_writer_gets_in(&path), "no write lock is held");
+    // The store is usable, outside a batch and in a new one.
+    add_teacher(&mut store, "Lee, Min");
+    store
+        .batch(|store| {
+            add_teacher(store, "Okafor, Ngozi");
+            Ok::<_, Error>(())
+        })
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path, clock()).unwrap();
+    assert_eq!(store.teachers(true).unwrap().len(), 2);
+}
+
+/// Makes every later commit that wrote to `local_draft` fail, as a full disk at commit
+/// would: a trigger of this connection alone breaks a deferred foreign key.
+fn make_draft_commits_fail(store: &Store) {
+    store
+        .execute_for_tests(
+            "CREATE TEMP TABLE parent (id TEXT PRIMARY KEY);
+             CREATE TEMP TABLE child (
+                 parent_id TEXT REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+             CREATE TEMP TRIGGER draft_saved AFTER INSERT ON main.local_draft
+                 BEGIN INSERT INTO child VALUES ('nowhere'); END;
+             CREATE TEMP TRIGGER draft_deleted AFTER DELETE ON main.local_draft
+                 BEGIN INSERT INTO child VALUES ('nowhere'); END;",
+        )
+        .unwrap();
+}
+
+#[test]
+fn a_draft_write_whose_commit_fails_is_rolled_back() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Lee, Min");
+    store
+        .save_draft("D1", &teacher.meta.id, "{\"lines\":[]}")
+        .unwrap();
+    make_draft_commits_fail(&store);
+
+    assert!(store.save_draft("D2", &teacher.meta.id, "{}").is_err());
+    assert!(store.delete_draft("D1").is_err());
+    let drafts: Vec<String> = store.drafts().unwrap().into_iter().map(|d| d.id).collect();
+    assert_eq!(drafts, ["D1"], "neither write took effect");
+    assert!(another_writer_gets_in(&path), "the transaction was closed");
+
+    store
+        .execute_for_tests("DROP TRIGGER draft_saved; DROP TRIGGER draft_deleted")
+        .unwrap();
+    store.delete_draft("D1").unwrap();
+    assert!(store.drafts().unwrap().is_empty());
+}
+
 #[test]
 fn schema_has_text_keys_and_no_unique_constraints_across_rows() {
     let (_dir, path) = temp_db();
     drop(Store::open(&path, clock()).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
     for kind in Kind::ALL {
-        let table = kind.table();
+        let table = coachlog::db::table(kind);
         let columns: Vec<(String, String, i64, i64)> = conn
             .prepare(&format!("PRAGMA table_info({table})"))
             .unwrap()
@@ -582,21 +767,25 @@ fn the_folder_and_files_are_private_to_the_owner() {
 #[test]
 fn writes_use_wal_full_sync_and_foreign_keys() {
     let (_dir, path) = temp_db();
-    let mut store = Store::open(&path, clock()).unwrap();
-    // A foreign key that points nowhere is refused by the file itself.
-    let refused = store.apply(Command::Add(AnyRecord::Measure(Measure {
-        goal_id: "missing".into(),
-        measured_on: day("2026-11-23"),
-        value: 1.0,
-        ..Measure::default()
-    })));
-    assert!(matches!(
-        refused,
-        Err(Error::NotFound {
-            kind: Kind::Goal,
-            ..
-        })
-    ));
+    let store = Store::open(&path, clock()).unwrap();
+    // The settings of the connection the store writes with, not of a fresh one.
+    assert_eq!(store.pragma("journal_mode").unwrap(), "wal");
+    assert_eq!(store.pragma("synchronous").unwrap(), "2", "FULL");
+    assert_eq!(store.pragma("foreign_keys").unwrap(), "1");
+    // A row pointing nowhere, written past every rule of the app, is refused by the file.
+    let refused = store
+        .execute_for_tests(
+            "INSERT INTO goal (id, teacher_id, statement, created_at, updated_at, author, replica_id)
+             VALUES ('G1', 'nobody', 'On task', 't', 't', 'a', 'r')",
+        )
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("FOREIGN KEY constraint failed"),
+        "{refused}"
+    );
+    assert_eq!(store.get::<Goal>("G1").unwrap(), None);
     assert!(store.check().unwrap().is_empty());
 }
 
@@ -760,8 +949,14 @@ fn a_second_instance_waits_for_the_first_rather_than_failing() {
         other.execute_batch("COMMIT").unwrap();
     });
     ready_rx.recv().unwrap();
+    let started = std::time::Instant::now();
     add_teacher(&mut store, "Lee, Min");
+    let waited = started.elapsed();
     holder.join().unwrap();
+    assert!(
+        waited >= std::time::Duration::from_millis(250),
+        "the write went through after {waited:?}, while the other one held the file"
+    );
     assert_eq!(store.teachers(false).unwrap().len(), 1);
 }
 
@@ -790,4 +985,63 @@ fn a_full_disk_is_said_plainly_and_changes_nothing() {
         "the disk is full: nothing was saved. Free some space and try again"
     );
     assert!(store.observations(&teacher.meta.id).unwrap().is_empty());
+}
+
+#[test]
+fn the_store_lists_actions_in_the_domains_action_order() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teachers = [
+        add_teacher(&mut store, "Smith, Dan"),
+        add_teacher(&mut store, "Okafor, Ada"),
+    ];
+    // A caseload saved in a shuffled order, with ties on due and done dates.
+    let mut seed: u64 = 7;
+    let mut next = |below: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % below
+    };
+    for n in 0..40 {
+        let date = |offset: u64| day("2026-09-01") + chrono::Days::new(offset);
+        let due_on = (next(4) > 0).then(|| date(next(10) * 7));
+        let done_on = (next(2) == 0).then(|| date(next(10) * 7));
+        let teacher = &teachers[next(2) as usize];
+        add(
+            &mut store,
+            AnyRecord::Action(Action {
+                teacher_id: teacher.meta.id.clone(),
+                what: format!("action {n}"),
+                owner: "coach".into(),
+                due_on,
+                done_on,
+                ..Action::default()
+            }),
+        );
+    }
+    let in_domain_order = |mut actions: Vec<Action>| {
+        actions.sort_by(|a, b| action_order(a, b).then_with(|| a.meta.id.cmp(&b.meta.id)));
+        actions
+    };
+    let mut every_open = Vec::new();
+    for teacher in &teachers {
+        let listed = store.actions(&teacher.meta.id).unwrap();
+        assert!(listed.len() > 5, "enough actions to order");
+        assert_eq!(listed, in_domain_order(listed.clone()));
+        let file = store.teacher_file(&teacher.meta.id).unwrap().unwrap();
+        assert_eq!(file.actions, listed, "the workspace lists them alike");
+        every_open.extend(file.open_actions().cloned());
+    }
+    let agenda: Vec<Action> = store
+        .open_actions()
+        .unwrap()
+        .into_iter()
+        .map(|(action, _)| action)
+        .collect();
+    assert_eq!(
+        agenda,
+        in_domain_order(every_open),
+        "the agenda's open actions"
+    );
 }

@@ -9,10 +9,10 @@
 
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use coachlog::clock::Clock;
-use coachlog::db::{AnyRecord, Command, Error, Store};
+use coachlog::db::{Command, Error, Store};
 use coachlog::model::{
-    Action, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Measure, Meta, Observation, Outcome,
-    Rating, Teacher,
+    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Measure, Meta, Observation,
+    Outcome, Rating, Teacher,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,7 @@
 //! The agenda across all teachers: check-ins overdue and due this week, the coverage gap
 //! (not observed in N days), and open actions grouped by owner.
 
-use crate::db::RosterRow;
-use crate::model::Action;
+use crate::model::{Action, RosterRow};
 use chrono::NaiveDate;
 
 /// One line of the agenda, pointing to its teacher.

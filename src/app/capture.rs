@@ -3,8 +3,7 @@
 //! fighting the typing. The visit is a draft until it is rated and saved.
 
 use super::form::Entry;
-use crate::db::TeacherFile;
-use crate::model::{Observation, Rating};
+use crate::model::{Observation, Rating, TeacherFile};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -1,8 +1,8 @@
 //! The brief a check-in opens with: what was agreed last time (each open action marked
 //! done or carried over right there) and what was seen since.
 
-use crate::db::{Command, TeacherFile};
-use crate::model::{Action, CheckIn, Goal, GoalStatus, Observation};
+use crate::db::Command;
+use crate::model::{Action, CheckIn, Goal, GoalStatus, Observation, TeacherFile};
 use chrono::NaiveDate;
 
 /// What the coach decided about an open action in this check-in.

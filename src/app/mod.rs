@@ -119,6 +119,11 @@ impl App {
         self.store.path()
     }
 
+    /// Whether the file is open read-only (the user may not write it): shown on screen.
+    pub fn read_only(&self) -> bool {
+        self.store.is_read_only()
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }
@@ -255,7 +260,7 @@ impl App {
         }
     }
 
-    fn file(&self) -> Option<&crate::db::TeacherFile> {
+    fn file(&self) -> Option<&crate::model::TeacherFile> {
         self.workspace().map(|w| &w.file)
     }
 }

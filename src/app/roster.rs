@@ -1,6 +1,6 @@
 //! The roster: every teacher with what needs attention, filtered as you type.
 
-use crate::db::RosterRow;
+use crate::model::RosterRow;
 
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
@@ -121,7 +121,8 @@ impl Roster {
 
 use crate::app::records::{ObservationForm, Purpose, TeacherForm};
 use crate::app::{Confirm, OnYes, Popup, Screen, keymap::Msg};
-use crate::db::{AnyRecord, Command};
+use crate::db::Command;
+use crate::model::AnyRecord;
 use crate::text;
 
 impl super::App {

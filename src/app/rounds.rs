@@ -4,7 +4,7 @@
 
 use super::records::{MarkForm, NewRoundForm, Purpose};
 use super::{App, Popup, Screen};
-use crate::db::Round;
+use crate::model::Round;
 use crate::model::{Observation, PracticeMark, Walkthrough};
 use crate::text;
 
@@ -201,7 +201,6 @@ impl App {
 /// "5 of 8 classrooms implement it (3 fully, 2 partly) · need support: Okafor, Park"
 pub fn summary(round: &Round) -> String {
     let tally = round.tally();
-    let visited = round.classrooms.len() - tally.not_visited;
     let support: Vec<String> = round
         .need_support()
         .iter()
@@ -209,8 +208,8 @@ pub fn summary(round: &Round) -> String {
         .collect();
     let mut line = format!(
         "Round done: {} of {} classrooms implement it ({} fully, {} partly)",
-        tally.seen + tally.partly,
-        visited,
+        tally.implementing(),
+        tally.visited(),
         tally.seen,
         tally.partly
     );

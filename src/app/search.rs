@@ -4,8 +4,7 @@
 use super::keymap::Msg;
 use super::workspace::{Tab, Workspace, timeline};
 use super::{App, Popup, Screen};
-use crate::db::Hit;
-use crate::model::Kind;
+use crate::model::{Hit, Kind};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The most notes one search shows; typing more words narrows it.

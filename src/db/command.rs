@@ -1,11 +1,11 @@
 //! Every change a user makes is a `Command`, applied in one transaction, returning what
 //! it changed (before and after). Undo, an audit trail and sync can hook in here, once.
 
-use super::record::{self, AnyRecord, Record, with_any};
+use super::record::{self, Record};
 use super::{Error, Result, Store};
-use crate::model::{Action, CheckIn, Focus, Kind, Outcome, Teacher};
+use crate::model::{Action, AnyRecord, CheckIn, Focus, Kind, Outcome, Teacher, with_any};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 
 /// A change a user asks for.
@@ -105,7 +105,7 @@ impl Store {
     }
 
     /// Runs many commands in one transaction (e.g. loading a school): all of them or,
-    /// if `work` fails, none.
+    /// if `work` fails, the commit fails or `work` panics, none.
     pub fn batch<T, E: From<Error>>(
         &mut self,
         work: impl FnOnce(&mut Store) -> Result<T, E>,
@@ -117,18 +117,31 @@ impl Store {
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(Error::from)?;
         self.in_batch = true;
-        let result = work(self);
-        self.in_batch = false;
-        match result {
-            Ok(value) => {
-                self.conn.execute_batch("COMMIT").map_err(Error::from)?;
-                Ok(value)
-            }
-            Err(error) => {
-                // The rollback's own failure cannot be reported better than the cause.
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(error)
-            }
+        let batch = OpenBatch { store: self };
+        let value = work(batch.store)?;
+        batch
+            .store
+            .conn
+            .execute_batch("COMMIT")
+            .map_err(Error::from)?;
+        Ok(value)
+    }
+}
+
+/// A batch's open transaction. However the batch ends (an error, a failed `COMMIT`, a
+/// panic), dropping this rolls back what is still open, so that the connection is never
+/// left inside a transaction that later writes would join or trip over.
+struct OpenBatch<'a> {
+    store: &'a mut Store,
+}
+
+impl Drop for OpenBatch<'_> {
+    fn drop(&mut self) {
+        self.store.in_batch = false;
+        if !self.store.conn.is_autocommit() {
+            // Never panics (this may run while unwinding); the rollback's own failure cannot
+            // be reported better than the cause.
+            let _ = self.store.conn.execute_batch("ROLLBACK");
         }
     }
 }
@@ -139,6 +152,13 @@ struct Writer<'a> {
     author: &'a str,
     replica_id: &'a str,
     applied: Applied,
+}
+
+/// A name as compared for duplicates: trimmed, with case folded for every script
+/// ("ÉMILE" is "émile", "STRASSE" is "Straße"); accents stay ("Émile" is not "Emile").
+fn folded(name: &str) -> String {
+    // Upper then lower folds what lowercasing alone keeps apart, such as ß and SS.
+    name.trim().to_uppercase().to_lowercase()
 }
 
 fn required(value: &str, what: &str) -> Result<()> {
@@ -257,24 +277,17 @@ impl Writer<'_> {
                         "the check-in cadence must be between 1 and 365 days".into(),
                     ));
                 }
+                let name = folded(&teacher.name);
                 let renamed_or_new = before.is_none_or(|before| {
-                    matches!(before, AnyRecord::Teacher(old) if old.name.to_lowercase() != teacher.name.to_lowercase() || old.archived)
+                    matches!(before, AnyRecord::Teacher(old) if folded(&old.name) != name || old.archived)
                 });
-                if !teacher.archived && renamed_or_new {
-                    let clash: Option<String> = self
-                        .conn
-                        .query_row(
-                            "SELECT name FROM teacher WHERE deleted_at IS NULL AND archived = 0 \
-                             AND lower(trim(name)) = lower(trim(?1)) AND id <> ?2 LIMIT 1",
-                            (&teacher.name, &teacher.meta.id),
-                            |row| row.get(0),
-                        )
-                        .optional()?;
-                    if let Some(name) = clash {
-                        return Err(Error::Invalid(format!(
-                            "there is already a teacher named \"{name}\"; use another name (e.g. add an initial)"
-                        )));
-                    }
+                if !teacher.archived
+                    && renamed_or_new
+                    && let Some(name) = self.active_teacher_named(&name, &teacher.meta.id)?
+                {
+                    return Err(Error::Invalid(format!(
+                        "there is already a teacher named \"{name}\"; use another name (e.g. add an initial)"
+                    )));
                 }
                 Ok(())
             }
@@ -313,6 +326,21 @@ impl Writer<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// The name of another active teacher whose name folds to `folded_name`, if any.
+    fn active_teacher_named(&self, folded_name: &str, except_id: &str) -> Result<Option<String>> {
+        // Compared here, not in SQL: SQLite's lower() and NOCASE fold ASCII letters only.
+        let mut others = self.conn.prepare_cached(
+            "SELECT name FROM teacher WHERE deleted_at IS NULL AND archived = 0 AND id <> ?1",
+        )?;
+        for other in others.query_map([except_id], |row| row.get::<_, String>(0))? {
+            let other = other?;
+            if folded(&other) == folded_name {
+                return Ok(Some(other));
+            }
+        }
+        Ok(None)
     }
 
     /// Closes the teacher's active focus, if any; returns whether one was closed.

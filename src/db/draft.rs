@@ -14,7 +14,8 @@ pub struct Draft {
 }
 
 impl Store {
-    /// Saves (or replaces) a draft in its own transaction.
+    /// Saves (or replaces) a draft in its own transaction. Like every `Transaction` here,
+    /// it rolls back when dropped unfinished: after an error, a failed commit or a panic.
     pub fn save_draft(&mut self, id: &str, teacher_id: &str, body: &str) -> Result<()> {
         let stamp = self.clock.stamp();
         let tx = self

@@ -13,11 +13,10 @@ mod walkthrough;
 pub use command::{Applied, Change, Command};
 pub use draft::Draft;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
-pub use query::{Ledger, NameMatch, OBSERVATION_PAGE, RosterRow, TeacherFile};
-pub use record::{AnyRecord, Record};
-pub use search::{Hit, MATCH_END, MATCH_START, searchable};
+pub use query::{NameMatch, OBSERVATION_PAGE};
+pub use record::{Record, table};
+pub use search::searchable;
 pub use trash::Trashed;
-pub use walkthrough::{Round, Tally};
 
 use crate::clock::Clock;
 use rusqlite::Connection;
@@ -46,6 +45,12 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("this file is open read-only (you may not write it or its folder): nothing was saved")]
+    ReadOnly,
+    #[error(
+        "{path} needs an upgrade by this coachlog, but you may not write it or its folder; it was left as it was. Copy it somewhere you can write, or ask for write access"
+    )]
+    ReadOnlyUpgrade { path: PathBuf },
     #[error("the disk is full: nothing was saved. Free some space and try again")]
     DiskFull,
     #[error("the database is busy in another coachlog window; try again in a moment")]
@@ -70,6 +75,7 @@ impl From<rusqlite::Error> for Error {
         match error.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => Error::DiskFull,
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly,
             Some(ErrorCode::NotADatabase) => Error::Sqlite(error),
             _ => Error::Sqlite(error),
         }
@@ -87,12 +93,26 @@ pub struct Store {
     clock: Clock,
     /// Inside `batch`: commands run in savepoints of one open transaction.
     in_batch: bool,
+    /// The user may not write the file: every reading works, every write is refused.
+    read_only: bool,
 }
 
 impl Store {
     /// Open (creating if needed) the database at `path`, refusing files that are not ours.
     pub fn open(path: &Path, clock: Clock) -> Result<Store> {
-        open::open(path, clock)
+        open::open(path, clock, false)
+    }
+
+    /// Opens an existing file read-only, as `open` does for a file the user may not write
+    /// (tests running as root, who may write anything, see the same app that way).
+    #[doc(hidden)]
+    pub fn open_read_only(path: &Path, clock: Clock) -> Result<Store> {
+        open::open(path, clock, true)
+    }
+
+    /// Whether the file was opened read-only because the user may not write it.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The file this store reads and writes.

@@ -3,11 +3,11 @@
 
 use super::{Error, Result, Store};
 use crate::clock::Clock;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 use std::fs::{self, OpenOptions};
 use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -82,26 +82,53 @@ fn create_private_dir(dir: &Path) -> Result<()> {
         .map_err(io(format!("cannot create the folder {}", dir.display())))
 }
 
-/// The database and its companion files are readable by the owner only.
-fn restrict(path: &Path) -> Result<()> {
-    let mut targets = vec![path.to_path_buf()];
-    for suffix in ["-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        targets.push(PathBuf::from(name));
-    }
-    for target in targets {
-        if target.exists() {
-            fs::set_permissions(&target, fs::Permissions::from_mode(0o600))
-                .map_err(io(format!("cannot restrict {}", target.display())))?;
-        }
-    }
-    Ok(())
+/// Whether this user may write the file and create its log beside it. Opening a file
+/// for writing, without truncating it, changes nothing in it.
+fn writable(path: &Path) -> bool {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let folder_writable = fs::metadata(folder).is_ok_and(|m| !m.permissions().readonly());
+    folder_writable && OpenOptions::new().write(true).open(path).is_ok()
 }
 
-pub(super) fn open(path: &Path, clock: Clock) -> Result<Store> {
+/// Opens the file read-only. A file in WAL mode whose folder cannot take the shared-memory
+/// file is opened as immutable: nobody may write there, so nobody is writing it.
+fn open_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(())) {
+        // The log cannot be read without the shared-memory file it may not create.
+        Err(error)
+            if matches!(
+                error.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+            ) =>
+        {
+            drop(conn);
+            let name = path.to_str().ok_or_else(|| {
+                Error::Invalid(format!("{} is not a usable file name", path.display()))
+            })?;
+            let uri = format!(
+                "file:{}?immutable=1",
+                name.replace('%', "%25")
+                    .replace('?', "%3f")
+                    .replace('#', "%23")
+            );
+            Ok(Connection::open_with_flags(
+                uri,
+                flags | OpenFlags::SQLITE_OPEN_URI,
+            )?)
+        }
+        _ => Ok(conn),
+    }
+}
+
+pub(super) fn open(path: &Path, clock: Clock, force_read_only: bool) -> Result<Store> {
     let found = inspect(path)?;
-    if let Some(dir) = path.parent() {
+    let read_only = !matches!(found, Found::Nothing) && (force_read_only || !writable(path));
+    if !read_only && let Some(dir) = path.parent() {
         create_private_dir(dir)?;
     }
     if let Found::Nothing = found {
@@ -112,8 +139,12 @@ pub(super) fn open(path: &Path, clock: Clock) -> Result<Store> {
             .open(path)
             .map_err(io(format!("cannot create {}", path.display())))?;
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags)?;
+    let mut conn = if read_only {
+        open_read_only(path)?
+    } else {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Connection::open_with_flags(path, flags)?
+    };
     conn.busy_timeout(BUSY_TIMEOUT)?;
 
     // Only reads until the file is known to be ours.
@@ -141,6 +172,32 @@ pub(super) fn open(path: &Path, clock: Clock) -> Result<Store> {
             supported: SCHEMA_VERSION,
         });
     }
+    if read_only {
+        if blank || version < SCHEMA_VERSION {
+            return Err(Error::ReadOnlyUpgrade { path: path.into() });
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let local = |key: &str| -> Result<Option<String>> {
+            Ok(conn
+                .query_row(
+                    "SELECT value FROM local_meta WHERE key = ?1",
+                    [key],
+                    |row| row.get(0),
+                )
+                .optional()?)
+        };
+        let replica_id = local("replica_id")?.unwrap_or_default();
+        let author = local("author")?.unwrap_or_else(default_author);
+        return Ok(Store {
+            conn,
+            path: path.into(),
+            replica_id,
+            author,
+            clock,
+            in_batch: false,
+            read_only: true,
+        });
+    }
 
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -152,7 +209,6 @@ pub(super) fn open(path: &Path, clock: Clock) -> Result<Store> {
     let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
     // Migration 1 also stamps the application id, in the same transaction.
     migrations.to_latest(&mut conn)?;
-    restrict(path)?;
 
     let replica_id = local_value(&conn, "replica_id", || ulid::Ulid::new().to_string())?;
     let author = local_value(&conn, "author", default_author)?;
@@ -163,6 +219,7 @@ pub(super) fn open(path: &Path, clock: Clock) -> Result<Store> {
         author,
         clock,
         in_batch: false,
+        read_only: false,
     })
 }
 
@@ -195,19 +252,41 @@ fn local_value(conn: &Connection, key: &str, make: impl FnOnce() -> String) -> R
         return Ok(value);
     }
     let value = make();
-    conn.execute_batch("BEGIN IMMEDIATE")?;
-    let inserted = conn.execute(
+    // Dropped unfinished (an error, a failed COMMIT, a panic), the transaction rolls back.
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    tx.execute(
         "INSERT INTO local_meta (key, value) VALUES (?1, ?2)",
         (key, &value),
-    );
-    match inserted {
-        Ok(_) => conn.execute_batch("COMMIT")?,
-        Err(error) => {
-            let _ = conn.execute_batch("ROLLBACK");
-            return Err(error.into());
-        }
-    }
+    )?;
+    tx.commit()?;
     Ok(value)
+}
+
+impl Store {
+    /// A pragma's value on the store's own connection, as text (`wal`, `2`, `1`), so that
+    /// tests see the settings the app writes with rather than those of another connection.
+    #[doc(hidden)]
+    pub fn pragma(&self, name: &str) -> Result<String> {
+        use rusqlite::types::ValueRef;
+        Ok(self.conn.pragma_query_value(None, name, |row| {
+            Ok(match row.get_ref(0)? {
+                ValueRef::Null => String::new(),
+                ValueRef::Integer(number) => number.to_string(),
+                ValueRef::Real(number) => number.to_string(),
+                ValueRef::Text(text) | ValueRef::Blob(text) => {
+                    String::from_utf8_lossy(text).into_owned()
+                }
+            })
+        })?)
+    }
+
+    /// Runs SQL on the store's own connection past every rule of `apply`, so that tests can
+    /// see what the database itself enforces, or make a commit fail.
+    #[doc(hidden)]
+    pub fn execute_for_tests(&self, sql: &str) -> Result<()> {
+        self.conn.execute_batch(sql)?;
+        Ok(())
+    }
 }
 
 /// Copies the whole database beside itself before a migration changes it.
@@ -241,4 +320,46 @@ pub(super) fn write_copy(conn: &Connection, target: &Path) -> Result<()> {
             let _ = fs::remove_file(target);
         })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_local_value_whose_commit_fails_is_rolled_back() {
+        let conn = Connection::open_in_memory().unwrap();
+        // A deferred foreign key broken by a trigger makes the COMMIT itself fail.
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON;
+             CREATE TABLE local_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+             CREATE TABLE parent (id TEXT PRIMARY KEY);
+             CREATE TABLE child (parent_id TEXT REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+             CREATE TRIGGER breaks_a_key AFTER INSERT ON local_meta
+                 BEGIN INSERT INTO child VALUES ('nowhere'); END;",
+        )
+        .unwrap();
+        let refused = local_value(&conn, "author", || "coach".into()).unwrap_err();
+        assert!(
+            refused
+                .to_string()
+                .contains("FOREIGN KEY constraint failed"),
+            "{refused}"
+        );
+        assert!(conn.is_autocommit(), "no transaction is left open");
+        let stored: i64 = conn
+            .query_row("SELECT count(*) FROM local_meta", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(stored, 0);
+
+        conn.execute_batch("DROP TRIGGER breaks_a_key").unwrap();
+        assert_eq!(
+            local_value(&conn, "author", || "coach".into()).unwrap(),
+            "coach"
+        );
+        assert_eq!(
+            local_value(&conn, "author", || "other".into()).unwrap(),
+            "coach"
+        );
+    }
 }

@@ -1,115 +1,18 @@
 //! Reads: what the screens, exports and commands ask of the store.
 
-use super::record::{self, AnyRecord, Record};
+use super::record::{self, Record};
 use super::{Result, Store};
-use crate::model::{Action, CheckIn, Focus, Goal, Kind, Measure, Observation, Teacher};
+use crate::model::{
+    Action, CheckIn, Focus, Goal, Measure, Observation, RosterRow, Teacher, TeacherFile,
+};
 use chrono::NaiveDate;
-
-/// One line of the roster: a teacher and what the coach needs to see at a glance.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RosterRow {
-    pub teacher: Teacher,
-    pub focus: Option<String>,
-    pub last_observed: Option<NaiveDate>,
-    pub next_check_in: Option<NaiveDate>,
-    /// Latest ratings, oldest first.
-    pub recent_ratings: Vec<u8>,
-}
-
-/// How a teacher's actions went: kept on time, done late, still open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Ledger {
-    /// Done by the due date (or done, with no due date).
-    pub on_time: usize,
-    pub late: usize,
-    pub open: usize,
-    /// Open and past their due date.
-    pub overdue: usize,
-}
 
 /// How many observations a page holds: what a list shows plus room to scroll.
 pub const OBSERVATION_PAGE: usize = 150;
 
-/// Everything live about one teacher, read in one query.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TeacherFile {
-    pub teacher: Teacher,
-    /// Active goals first, then by target date.
-    pub goals: Vec<Goal>,
-    /// Oldest first.
-    pub measures: Vec<Measure>,
-    /// Newest first.
-    pub focuses: Vec<Focus>,
-    /// Newest first: the newest [`OBSERVATION_PAGE`] at first, older pages as the
-    /// lists that show them scroll down (see [`Store::older_observations`]).
-    pub observations: Vec<Observation>,
-    /// Whether `observations` holds every observation of the teacher.
-    pub all_observations: bool,
-    /// Newest first.
-    pub check_ins: Vec<CheckIn>,
-    /// Open first by due date, then done ones, newest first.
-    pub actions: Vec<Action>,
-}
-
-impl TeacherFile {
-    /// The active focus, if any.
-    pub fn active_focus(&self) -> Option<&Focus> {
-        let id = self.teacher.active_focus_id.as_deref()?;
-        self.focuses.iter().find(|focus| focus.meta.id == id)
-    }
-
-    pub fn open_actions(&self) -> impl Iterator<Item = &Action> {
-        self.actions
-            .iter()
-            .filter(|action| action.done_on.is_none())
-    }
-
-    /// A live record of this teacher by kind and id.
-    pub fn record(&self, kind: Kind, id: &str) -> Option<AnyRecord> {
-        fn find<R: Record>(records: &[R], id: &str) -> Option<AnyRecord> {
-            records
-                .iter()
-                .find(|r| r.meta().id == id)
-                .cloned()
-                .map(R::into_any)
-        }
-        match kind {
-            Kind::Teacher => {
-                (self.teacher.meta.id == id).then(|| AnyRecord::Teacher(self.teacher.clone()))
-            }
-            Kind::Goal => find(&self.goals, id),
-            Kind::Measure => find(&self.measures, id),
-            Kind::Focus => find(&self.focuses, id),
-            Kind::Observation => find(&self.observations, id),
-            Kind::CheckIn => find(&self.check_ins, id),
-            Kind::Action => find(&self.actions, id),
-            Kind::Walkthrough => None,
-        }
-    }
-
-    /// The action ledger as of `today`.
-    pub fn ledger(&self, today: NaiveDate) -> Ledger {
-        let mut ledger = Ledger::default();
-        for action in &self.actions {
-            match (action.done_on, action.due_on) {
-                (Some(done), Some(due)) if done > due => ledger.late += 1,
-                (Some(_), _) => ledger.on_time += 1,
-                (None, due) => {
-                    ledger.open += 1;
-                    if due.is_some_and(|due| due < today) {
-                        ledger.overdue += 1;
-                    }
-                }
-            }
-        }
-        ledger
-    }
-
-    /// Measurements of one goal, oldest first.
-    pub fn measures_of<'a>(&'a self, goal_id: &'a str) -> impl Iterator<Item = &'a Measure> + 'a {
-        self.measures.iter().filter(move |m| m.goal_id == goal_id)
-    }
-}
+/// Observations read for a page: one more than it holds, to know whether there is more.
+/// Bound as a value, so that the query text stays the same static string.
+const PAGE_READ: i64 = OBSERVATION_PAGE as i64 + 1;
 
 /// How a typed name matched the caseload.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,7 +35,8 @@ fn name_starts_with(name: &str, typed: &str) -> bool {
 
 impl Store {
     /// Open actions of every active teacher, with the teacher's id and name, by due date
-    /// (undated last): one query for the agenda.
+    /// (undated last, ties by id: the open half of [`crate::model::action_order`]): one
+    /// query for the agenda.
     pub fn open_actions(&self) -> Result<Vec<(Action, String)>> {
         let sql = format!(
             "SELECT {}, t.name AS teacher_name FROM action JOIN teacher t ON t.id = action.teacher_id
@@ -179,11 +83,12 @@ impl Store {
         let mut page: Vec<Observation> = record::list(
             &self.conn,
             "teacher_id = ?1 AND (observed_at, id) < (?2, ?3)",
-            &format!("observed_at DESC, id DESC LIMIT {}", OBSERVATION_PAGE + 1),
+            "observed_at DESC, id DESC LIMIT ?4",
             (
                 &oldest.teacher_id,
                 oldest.observed_at.format("%Y-%m-%dT%H:%M").to_string(),
                 &oldest.meta.id,
+                PAGE_READ,
             ),
         )?;
         let complete = page.len() <= OBSERVATION_PAGE;
@@ -228,18 +133,15 @@ impl Store {
             // Only the newest page: a long history loads further as it is scrolled.
             record::union_arm::<Observation>(
                 &all,
-                &format!(
-                    "observation.id IN (SELECT id FROM observation WHERE teacher_id = ?1 AND deleted_at IS NULL
-                     ORDER BY observed_at DESC, id DESC LIMIT {})",
-                    OBSERVATION_PAGE + 1
-                ),
+                "observation.id IN (SELECT id FROM observation WHERE teacher_id = ?1 AND deleted_at IS NULL
+                 ORDER BY observed_at DESC, id DESC LIMIT ?2)",
             ),
             record::union_arm::<CheckIn>(&all, of_teacher),
             record::union_arm::<Action>(&all, of_teacher),
         ];
         let sql = arms.join(" UNION ALL ");
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let mut rows = statement.query([teacher_id])?;
+        let mut rows = statement.query((teacher_id, PAGE_READ))?;
         let mut teacher = None;
         let mut file = TeacherFile::default();
         while let Some(row) = rows.next()? {
@@ -258,43 +160,10 @@ impl Store {
             return Ok(None);
         };
         file.teacher = teacher;
-        file.goals.sort_by(|a, b| {
-            (
-                a.status != crate::model::GoalStatus::Active,
-                a.target_on,
-                &a.meta.id,
-            )
-                .cmp(&(
-                    b.status != crate::model::GoalStatus::Active,
-                    b.target_on,
-                    &b.meta.id,
-                ))
-        });
-        file.measures
-            .sort_by(|a, b| (a.measured_on, &a.meta.id).cmp(&(b.measured_on, &b.meta.id)));
-        file.focuses
-            .sort_by(|a, b| (b.started_on, &b.meta.id).cmp(&(a.started_on, &a.meta.id)));
-        file.observations
-            .sort_by(|a, b| (b.observed_at, &b.meta.id).cmp(&(a.observed_at, &a.meta.id)));
+        file.sort();
         // One more than a page was read to know whether there is more.
         file.all_observations = file.observations.len() <= OBSERVATION_PAGE;
         file.observations.truncate(OBSERVATION_PAGE);
-        file.check_ins
-            .sort_by(|a, b| (b.held_on, &b.meta.id).cmp(&(a.held_on, &a.meta.id)));
-        file.actions.sort_by(|a, b| {
-            let key = |x: &Action| {
-                (
-                    x.done_on.is_some(),
-                    x.done_on
-                        .is_none()
-                        .then_some(x.due_on.unwrap_or(NaiveDate::MAX)),
-                )
-            };
-            key(a)
-                .cmp(&key(b))
-                .then_with(|| b.done_on.cmp(&a.done_on))
-                .then_with(|| a.meta.id.cmp(&b.meta.id))
-        });
         Ok(Some(file))
     }
 
@@ -366,7 +235,8 @@ impl Store {
         )?)
     }
 
-    /// Actions: open ones first by due date, then done ones newest first.
+    /// A teacher's actions in [`crate::model::action_order`], ties by id. The `ORDER BY`
+    /// spells that rule in SQL; a test holds the two to the same order.
     pub fn actions(&self, teacher_id: &str) -> Result<Vec<Action>> {
         Ok(record::list(
             &self.conn,

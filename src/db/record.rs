@@ -1,13 +1,12 @@
 //! How each record maps to its table: one generic insert, update and select serve all kinds.
 
 use crate::model::{
-    Action, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, Measure, Meta, Observation,
-    Outcome, PracticeMark, Rating, Teacher, Walkthrough,
+    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, Measure, Meta,
+    Observation, Outcome, PracticeMark, Rating, Teacher, Walkthrough,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::{FromSqlError, FromSqlResult, Value, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 const DATE: &str = "%Y-%m-%d";
@@ -20,6 +19,20 @@ const META_COLUMNS: [&str; 6] = [
     "replica_id",
     "deleted_at",
 ];
+
+/// The table that holds this kind of record.
+pub fn table(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Teacher => "teacher",
+        Kind::Goal => "goal",
+        Kind::Measure => "measure",
+        Kind::Focus => "focus",
+        Kind::Observation => "observation",
+        Kind::CheckIn => "check_in",
+        Kind::Action => "action",
+        Kind::Walkthrough => "walkthrough",
+    }
+}
 
 /// A value that has a column form.
 pub trait Column: Sized {
@@ -270,63 +283,9 @@ record!(
 );
 record!(Walkthrough, [practice, held_on, teacher_ids, notes]);
 
-/// Any record, as carried by the change log and exports.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum AnyRecord {
-    Teacher(Teacher),
-    Goal(Goal),
-    Measure(Measure),
-    Focus(Focus),
-    Observation(Observation),
-    CheckIn(CheckIn),
-    Action(Action),
-    Walkthrough(Walkthrough),
-}
-
-/// Runs `$body` with `$record` bound to the record inside any variant.
-macro_rules! with_any {
-    ($any:expr, $record:ident => $body:expr) => {
-        match $any {
-            AnyRecord::Teacher($record) => $body,
-            AnyRecord::Goal($record) => $body,
-            AnyRecord::Measure($record) => $body,
-            AnyRecord::Focus($record) => $body,
-            AnyRecord::Observation($record) => $body,
-            AnyRecord::CheckIn($record) => $body,
-            AnyRecord::Action($record) => $body,
-            AnyRecord::Walkthrough($record) => $body,
-        }
-    };
-}
-pub(super) use with_any;
-
-impl AnyRecord {
-    pub fn kind(&self) -> Kind {
-        match self {
-            AnyRecord::Teacher(_) => Kind::Teacher,
-            AnyRecord::Goal(_) => Kind::Goal,
-            AnyRecord::Measure(_) => Kind::Measure,
-            AnyRecord::Focus(_) => Kind::Focus,
-            AnyRecord::Observation(_) => Kind::Observation,
-            AnyRecord::CheckIn(_) => Kind::CheckIn,
-            AnyRecord::Action(_) => Kind::Action,
-            AnyRecord::Walkthrough(_) => Kind::Walkthrough,
-        }
-    }
-
-    pub fn meta(&self) -> &Meta {
-        with_any!(self, record => &record.meta)
-    }
-
-    pub fn id(&self) -> &str {
-        &self.meta().id
-    }
-}
-
 /// Every column of a record kind, each qualified by `table.` for use in joins.
 pub(super) fn columns<R: Record>() -> String {
-    let table = R::KIND.table();
+    let table = table(R::KIND);
     let columns: Vec<String> = META_COLUMNS
         .iter()
         .chain(R::COLUMNS)
@@ -337,8 +296,9 @@ pub(super) fn columns<R: Record>() -> String {
 
 /// One arm of a `UNION ALL` over several kinds: every column in `all` (NULL where the kind
 /// has none), so one query can read records of every kind by column name.
-pub(super) fn union_arm<R: Record>(all: &[&str], filter: &str) -> String {
-    let table = R::KIND.table();
+/// `filter` is static text, so no runtime string (let alone typed text) becomes SQL.
+pub(super) fn union_arm<R: Record>(all: &[&'static str], filter: &'static str) -> String {
+    let table = table(R::KIND);
     let columns: Vec<String> = all
         .iter()
         .map(|column| {
@@ -370,7 +330,7 @@ pub(super) fn all_columns(kinds: &[&'static [&'static str]]) -> Vec<&'static str
 
 /// `SELECT <all columns> FROM <table>` for a record kind.
 pub(super) fn select<R: Record>() -> String {
-    format!("SELECT {} FROM {}", columns::<R>(), R::KIND.table())
+    format!("SELECT {} FROM {}", columns::<R>(), table(R::KIND))
 }
 
 pub(super) fn insert<R: Record>(conn: &Connection, record: &R) -> rusqlite::Result<()> {
@@ -378,7 +338,7 @@ pub(super) fn insert<R: Record>(conn: &Connection, record: &R) -> rusqlite::Resu
     let marks: Vec<String> = (1..=columns.len()).map(|n| format!("?{n}")).collect();
     let sql = format!(
         "INSERT INTO {} ({}) VALUES ({})",
-        R::KIND.table(),
+        table(R::KIND),
         columns.join(", "),
         marks.join(", ")
     );
@@ -403,7 +363,7 @@ pub(super) fn update<R: Record>(conn: &Connection, record: &R) -> rusqlite::Resu
         .collect();
     let sql = format!(
         "UPDATE {} SET {} WHERE id = ?1",
-        R::KIND.table(),
+        table(R::KIND),
         sets.join(", ")
     );
     let values = meta_values(record.meta())
@@ -419,11 +379,12 @@ pub(super) fn get<R: Record>(conn: &Connection, id: &str) -> rusqlite::Result<Op
         .optional()
 }
 
-/// Live records matching a `WHERE` clause (without the word), in the given order.
+/// Live records matching a `WHERE` clause (without the word), in the given order. Both are
+/// static text, so no runtime string (let alone typed text) becomes SQL: values are bound.
 pub(super) fn list<R: Record>(
     conn: &Connection,
-    filter: &str,
-    order: &str,
+    filter: &'static str,
+    order: &'static str,
     params: impl rusqlite::Params,
 ) -> rusqlite::Result<Vec<R>> {
     let sql = format!(

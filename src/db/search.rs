@@ -5,12 +5,8 @@
 //! turns what a person types into a query that cannot fail and reads the hits back.
 
 use super::{Result, Store};
-use crate::model::Kind;
+use crate::model::{Hit, Kind, MATCH_END, MATCH_START};
 use chrono::NaiveDate;
-
-/// Where the matched words start and end in an excerpt.
-pub const MATCH_START: char = '«';
-pub const MATCH_END: char = '»';
 
 /// How `snippet()` marks matches before they become `«…»`: characters a note is not
 /// expected to hold (and that display would show as `�` if one did).
@@ -19,48 +15,6 @@ const RAW_END: char = '\u{3}';
 
 /// Tokens of context around the matched words in an excerpt.
 const EXCERPT_TOKENS: u8 = 12;
-
-/// One note that matches, with enough to show it and to jump to it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    pub teacher_id: String,
-    pub teacher_name: String,
-    /// The teacher is archived (their notes are still found).
-    pub teacher_archived: bool,
-    pub kind: Kind,
-    pub record_id: String,
-    /// The record's own date: when observed, held, started, measured; an action's due
-    /// date; otherwise the day it was written.
-    pub date: NaiveDate,
-    /// A few words around the match on one line, matched words between `«` and `»`.
-    /// A `«` or `»` in the note itself is shown as `‹` or `›`, so the marks are the app's.
-    /// Not yet made safe for a terminal: pass it through `text::line` like any note.
-    pub excerpt: String,
-    /// A private observation or check-in.
-    pub private: bool,
-}
-
-impl Hit {
-    /// The excerpt in pieces, each with whether it is a matched word.
-    pub fn excerpt_parts(&self) -> Vec<(&str, bool)> {
-        let mut parts = Vec::new();
-        let mut start = 0;
-        let mut matched = false;
-        for (at, c) in self.excerpt.char_indices() {
-            if c == MATCH_START || c == MATCH_END {
-                if at > start {
-                    parts.push((&self.excerpt[start..at], matched));
-                }
-                matched = c == MATCH_START;
-                start = at + c.len_utf8();
-            }
-        }
-        if start < self.excerpt.len() {
-            parts.push((&self.excerpt[start..], matched));
-        }
-        parts
-    }
-}
 
 /// What a person typed as an FTS5 query that cannot be a syntax error: every word is
 /// quoted (so `AND`, `NEAR`, `"`, `*`, `(` and `col:` are just text), all words must
@@ -105,7 +59,9 @@ fn excerpt(raw: &str) -> String {
 }
 
 fn kind_of(table: &str) -> Option<Kind> {
-    Kind::ALL.into_iter().find(|kind| kind.table() == table)
+    Kind::ALL
+        .into_iter()
+        .find(|kind| super::record::table(*kind) == table)
 }
 
 fn day_of(text: Option<String>) -> Option<NaiveDate> {
@@ -231,25 +187,6 @@ mod tests {
         assert_eq!(
             excerpt("…she said «\u{2}explained\u{3}»\n  the target…"),
             "…she said ‹«explained»› the target…"
-        );
-        let hit = Hit {
-            teacher_id: String::new(),
-            teacher_name: String::new(),
-            teacher_archived: false,
-            kind: Kind::Observation,
-            record_id: String::new(),
-            date: NaiveDate::default(),
-            excerpt: "«Students» «explained» the target".into(),
-            private: false,
-        };
-        assert_eq!(
-            hit.excerpt_parts(),
-            vec![
-                ("Students", true),
-                (" ", false),
-                ("explained", true),
-                (" the target", false)
-            ]
         );
     }
 

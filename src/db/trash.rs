@@ -42,7 +42,7 @@ impl Store {
                         coalesce((SELECT t.name FROM teacher t WHERE t.id = {teacher}), '') AS teacher,
                         r.deleted_at AS deleted_at, substr({summary}, 1, 80) AS summary
                      FROM {table} r WHERE r.deleted_at IS NOT NULL",
-                    table = kind.table()
+                    table = super::record::table(*kind)
                 )
             })
             .collect();
@@ -53,7 +53,7 @@ impl Store {
             Ok(Trashed {
                 kind: Kind::ALL
                     .into_iter()
-                    .find(|k| k.table() == table)
+                    .find(|k| super::record::table(*k) == table)
                     .unwrap_or(Kind::Teacher),
                 id: row.get(1)?,
                 teacher: row.get(2)?,

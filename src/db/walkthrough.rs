@@ -2,58 +2,7 @@
 
 use super::record;
 use super::{Result, Store};
-use crate::model::{Observation, PracticeMark, Teacher, Walkthrough};
-
-/// A round with its classrooms and the latest mark of each.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Round {
-    pub walkthrough: Walkthrough,
-    /// Each classroom of the round, in visiting order, with its latest mark.
-    pub classrooms: Vec<(Teacher, Option<Observation>)>,
-}
-
-/// How a round came out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Tally {
-    pub seen: usize,
-    pub partly: usize,
-    pub not_seen: usize,
-    pub not_visited: usize,
-}
-
-impl Round {
-    pub fn tally(&self) -> Tally {
-        let mut tally = Tally::default();
-        for (_, mark) in &self.classrooms {
-            match mark.as_ref().and_then(|o| o.practice_mark) {
-                Some(PracticeMark::Seen) => tally.seen += 1,
-                Some(PracticeMark::Partly) => tally.partly += 1,
-                Some(PracticeMark::NotSeen) => tally.not_seen += 1,
-                None => tally.not_visited += 1,
-            }
-        }
-        tally
-    }
-
-    /// Teachers who need more support: the practice partly in place or not seen.
-    pub fn need_support(&self) -> Vec<&Teacher> {
-        self.classrooms
-            .iter()
-            .filter(|(_, mark)| {
-                matches!(
-                    mark.as_ref().and_then(|o| o.practice_mark),
-                    Some(PracticeMark::Partly | PracticeMark::NotSeen)
-                )
-            })
-            .map(|(teacher, _)| teacher)
-            .collect()
-    }
-
-    /// The first classroom not marked yet.
-    pub fn next_unmarked(&self) -> Option<usize> {
-        self.classrooms.iter().position(|(_, mark)| mark.is_none())
-    }
-}
+use crate::model::{Observation, Round, Teacher, Walkthrough};
 
 impl Store {
     /// Every live round, newest first.

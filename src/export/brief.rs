@@ -2,9 +2,10 @@
 //! Markdown and HTML writers only lay it out.
 
 use super::Options;
-use super::order::Ordered;
-use crate::db::TeacherFile;
-use crate::model::{Action, CheckIn, Focus, Goal, Measure, Observation, Rating, Teacher};
+use crate::model::{
+    Action, ActionState, CheckIn, Focus, Goal, Ledger, Measure, Observation, Ordered, Rating,
+    Teacher, TeacherFile,
+};
 use chrono::NaiveDate;
 
 /// What a conference brief shows about one teacher.
@@ -30,7 +31,7 @@ pub struct Brief<'a> {
     pub evidence: Vec<&'a Observation>,
     /// Check-ins, latest first.
     pub check_ins: Vec<&'a CheckIn>,
-    pub actions: Ledger<'a>,
+    pub actions: ActionList<'a>,
     /// The next check-in agreed at the latest check-in shown (whatever `since` says).
     pub next_check_in: Option<NaiveDate>,
 }
@@ -70,66 +71,29 @@ pub struct RatingPoint<'a> {
     pub focus: Option<usize>,
 }
 
-/// Where an action stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActionState {
-    /// Not done; `overdue_days` when its due date has passed.
-    Open { overdue_days: Option<i64> },
-    /// Done on or before its due date, or it had none.
-    Kept,
-    /// Done after its due date.
-    Late { days: i64 },
-}
-
-/// Actions kept, late and open.
+/// The actions shown, each with where it stands.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Ledger<'a> {
+pub struct ActionList<'a> {
     /// Open actions by due date, then done ones latest first.
     pub actions: Vec<(&'a Action, ActionState)>,
 }
 
-impl Ledger<'_> {
-    fn count(&self, wanted: impl Fn(ActionState) -> bool) -> usize {
-        self.actions
-            .iter()
-            .filter(|(_, state)| wanted(*state))
-            .count()
-    }
-
-    pub fn kept(&self) -> usize {
-        self.count(|s| s == ActionState::Kept)
-    }
-
-    pub fn late(&self) -> usize {
-        self.count(|s| matches!(s, ActionState::Late { .. }))
-    }
-
-    pub fn open(&self) -> usize {
-        self.count(|s| matches!(s, ActionState::Open { .. }))
-    }
-
-    pub fn overdue(&self) -> usize {
-        self.count(|s| {
-            matches!(
-                s,
-                ActionState::Open {
-                    overdue_days: Some(_)
-                }
-            )
-        })
+impl ActionList<'_> {
+    /// How many were kept, late, open and overdue.
+    pub fn ledger(&self) -> Ledger {
+        self.actions.iter().map(|(_, state)| *state).collect()
     }
 
     /// "7 kept on time · 2 late · 1 open (1 overdue)"
     pub fn summary(&self) -> String {
-        let overdue = match self.overdue() {
+        let ledger = self.ledger();
+        let overdue = match ledger.overdue {
             0 => String::new(),
             n => format!(" ({n} overdue)"),
         };
         format!(
             "{} kept on time · {} late · {} open{overdue}",
-            self.kept(),
-            self.late(),
-            self.open()
+            ledger.on_time, ledger.late, ledger.open
         )
     }
 }
@@ -229,7 +193,14 @@ impl<'a> Brief<'a> {
             ratings,
             evidence,
             check_ins,
-            actions: ledger(file, today, since),
+            actions: ActionList {
+                actions: ordered
+                    .actions
+                    .iter()
+                    .filter(|action| options.shows_action(action))
+                    .map(|action| (*action, action.state(today)))
+                    .collect(),
+            },
             next_check_in,
         }
     }
@@ -254,13 +225,9 @@ fn goal_summary<'a>(
         .filter(|m| m.goal_id == goal.meta.id)
         .collect();
     let latest = all.last().copied();
-    let reached = match (latest, goal.target) {
-        (Some(latest), Some(_)) => goal.reached_by(latest.value),
-        _ => false,
-    };
-    let past_target_date = goal.target_on.is_some_and(|on| on < today)
-        && goal.status == crate::model::GoalStatus::Active
-        && !reached;
+    let latest_value = latest.map(|m| m.value);
+    let reached = latest_value.is_some_and(|value| goal.reached_by(value));
+    let past_target_date = goal.past_target_date(latest_value, today);
     GoalSummary {
         goal,
         latest,
@@ -270,108 +237,5 @@ fn goal_summary<'a>(
             .collect(),
         reached,
         past_target_date,
-    }
-}
-
-/// Open actions always count (they are still owed); done ones count when done within
-/// `since`.
-fn ledger<'a>(file: &'a TeacherFile, today: NaiveDate, since: Option<NaiveDate>) -> Ledger<'a> {
-    let mut actions: Vec<(&Action, ActionState)> = file
-        .actions
-        .iter()
-        .filter(|a| match (a.done_on, since) {
-            (Some(done), Some(since)) => done >= since,
-            _ => true,
-        })
-        .map(|action| (action, state(action, today)))
-        .collect();
-    actions.sort_by(|(a, _), (b, _)| {
-        let open_first = |x: &Action| {
-            (
-                x.done_on.is_some(),
-                x.done_on
-                    .is_none()
-                    .then_some(x.due_on.unwrap_or(NaiveDate::MAX)),
-            )
-        };
-        open_first(a)
-            .cmp(&open_first(b))
-            .then_with(|| b.done_on.cmp(&a.done_on))
-            .then_with(|| a.what.cmp(&b.what))
-            .then_with(|| a.meta.id.cmp(&b.meta.id))
-    });
-    Ledger { actions }
-}
-
-fn state(action: &Action, today: NaiveDate) -> ActionState {
-    let days = |from: NaiveDate, to: NaiveDate| crate::dates::days_between(from, to);
-    match (action.done_on, action.due_on) {
-        (Some(done), Some(due)) if done > due => ActionState::Late {
-            days: days(due, done),
-        },
-        (Some(_), _) => ActionState::Kept,
-        (None, Some(due)) if due < today => ActionState::Open {
-            overdue_days: Some(days(due, today)),
-        },
-        (None, _) => ActionState::Open { overdue_days: None },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-    }
-
-    #[test]
-    fn lower_is_better_when_the_baseline_is_above_the_target() {
-        let goal = Goal {
-            baseline: Some(12.0),
-            target: Some(4.0),
-            ..Goal::default()
-        };
-        assert!(goal.reached_by(4.0));
-        assert!(!goal.reached_by(5.0));
-        let rising = Goal {
-            baseline: Some(32.0),
-            target: Some(85.0),
-            ..goal
-        };
-        assert!(rising.reached_by(86.0));
-        assert!(!rising.reached_by(84.0));
-    }
-
-    #[test]
-    fn actions_are_kept_late_or_open() {
-        let today = date("2026-11-23");
-        let action = |due: Option<&str>, done: Option<&str>| Action {
-            due_on: due.map(date),
-            done_on: done.map(date),
-            ..Action::default()
-        };
-        assert_eq!(
-            state(&action(Some("2026-11-20"), Some("2026-11-20")), today),
-            ActionState::Kept
-        );
-        assert_eq!(
-            state(&action(None, Some("2026-11-20")), today),
-            ActionState::Kept
-        );
-        assert_eq!(
-            state(&action(Some("2026-11-20"), Some("2026-11-22")), today),
-            ActionState::Late { days: 2 }
-        );
-        assert_eq!(
-            state(&action(Some("2026-11-21"), None), today),
-            ActionState::Open {
-                overdue_days: Some(2)
-            }
-        );
-        assert_eq!(
-            state(&action(Some("2026-11-23"), None), today),
-            ActionState::Open { overdue_days: None }
-        );
     }
 }

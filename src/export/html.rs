@@ -1,9 +1,10 @@
 //! The conference brief as one printable HTML page: inline CSS that prints on Letter and
 //! A4 alike, an inline SVG chart, nothing loaded from anywhere, all user text escaped.
 
-use super::brief::{ActionState, Brief};
+use super::brief::Brief;
 use super::chart;
 use super::words::{self, day};
+use crate::model::ActionState;
 use crate::text;
 use chrono::Datelike;
 use std::fmt::Write;

@@ -1,9 +1,9 @@
 //! The teacher's whole record as JSON, for archives and for importing elsewhere.
 
 use super::Options;
-use super::order::Ordered;
-use crate::db::TeacherFile;
-use crate::model::{Action, CheckIn, Focus, Goal, Measure, Observation, Teacher};
+use crate::model::{
+    Action, CheckIn, Focus, Goal, Measure, Observation, Ordered, Teacher, TeacherFile,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -31,9 +31,10 @@ struct Export<'a> {
     actions: Vec<Action>,
 }
 
-/// Records in a stable order (see `order`): goals active first then by target date, the
-/// rest oldest first, actions by due date. Every link in the file resolves within it: an action made in a
-/// check-in that is left out (private, or before `since`) keeps no `check_in_id`.
+/// Records in a stable order (see [`Ordered`]): goals active first then by target date,
+/// the rest oldest first, actions by due date. Every link in the file resolves within it:
+/// an action made in a check-in that is left out (private, or before `since`) keeps no
+/// `check_in_id`.
 pub(super) fn write(file: &TeacherFile, options: &Options) -> String {
     let in_range = |day: NaiveDate| options.since.is_none_or(|since| day >= since);
     let shown = |private: bool| options.include_private || !private;
@@ -44,13 +45,10 @@ pub(super) fn write(file: &TeacherFile, options: &Options) -> String {
         .filter(|c| shown(c.private) && in_range(c.held_on))
         .collect();
     let check_in_ids: HashSet<&str> = check_ins.iter().map(|c| c.meta.id.as_str()).collect();
-    let mut actions: Vec<Action> = file
-        .actions
-        .iter()
-        .filter(|a| match (a.done_on, options.since) {
-            (Some(done), Some(since)) => done >= since,
-            _ => true,
-        })
+    let actions: Vec<Action> = ordered
+        .actions_by_due
+        .into_iter()
+        .filter(|action| options.shows_action(action))
         .cloned()
         .map(|mut action| {
             if action
@@ -63,14 +61,6 @@ pub(super) fn write(file: &TeacherFile, options: &Options) -> String {
             action
         })
         .collect();
-    actions.sort_by(|a, b| {
-        (a.due_on.is_none(), a.due_on, &a.what, &a.meta.id).cmp(&(
-            b.due_on.is_none(),
-            b.due_on,
-            &b.what,
-            &b.meta.id,
-        ))
-    });
     let export = Export {
         format: FORMAT,
         version: VERSION,

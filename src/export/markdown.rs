@@ -1,7 +1,8 @@
 //! The conference brief as Markdown: readable as plain text, tidy when rendered.
 
-use super::brief::{ActionState, Brief};
+use super::brief::Brief;
 use super::words::{self, day};
+use crate::model::ActionState;
 use crate::text;
 use std::fmt::Write;
 

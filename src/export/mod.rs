@@ -10,15 +10,14 @@ mod chart;
 mod html;
 mod json;
 mod markdown;
-mod order;
 #[cfg(test)]
 mod tests;
 mod words;
 
-pub use brief::{ActionState, Brief, FocusSummary, GoalSummary, Ledger, RatingPoint};
+pub use brief::{ActionList, Brief, FocusSummary, GoalSummary, RatingPoint};
 pub use json::{FORMAT as JSON_FORMAT, VERSION as JSON_VERSION};
 
-use crate::db::TeacherFile;
+use crate::model::{Action, TeacherFile};
 use chrono::NaiveDate;
 
 /// What to put in an export.
@@ -40,6 +39,15 @@ impl Options {
             since: None,
             include_private: false,
             today,
+        }
+    }
+
+    /// Whether an action belongs in the export: an open one always does (it is still
+    /// owed), a done one when done within `since`.
+    fn shows_action(&self, action: &Action) -> bool {
+        match (action.done_on, self.since) {
+            (Some(done), Some(since)) => done >= since,
+            _ => true,
         }
     }
 }

@@ -196,27 +196,6 @@ fn the_ledger_counts_actions_kept_late_and_open() {
 }
 
 #[test]
-fn the_briefs_ledger_counts_as_the_workspace_does() {
-    let file = file();
-    let brief = Brief::new(&file, &options());
-    let workspace = file.ledger(options().today);
-    assert_eq!(
-        (
-            brief.actions.kept(),
-            brief.actions.late(),
-            brief.actions.open(),
-            brief.actions.overdue()
-        ),
-        (
-            workspace.on_time,
-            workspace.late,
-            workspace.open,
-            workspace.overdue
-        )
-    );
-}
-
-#[test]
 fn goals_flag_a_passed_target_date_whichever_way_they_point() {
     let markdown = markdown(&file(), &options());
     assert!(

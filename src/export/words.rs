@@ -2,8 +2,8 @@
 //! the short phrases both the Markdown and the HTML writer use. Nothing here is escaped
 //! for a format; the writers do that.
 
-use super::brief::{ActionState, Brief, GoalSummary};
-use crate::model::{Action, Focus, Observation, Rating};
+use super::brief::{Brief, GoalSummary};
+use crate::model::{Action, ActionState, Focus, Observation, Rating};
 use chrono::NaiveDate;
 
 /// What a brief limited by `--since` still holds in full (after "Since DATE:").

@@ -41,7 +41,7 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
                 Style::default()
             };
             Line::from(vec![
-                Span::styled(format!("{when:<14}"), style),
+                Span::styled(text::fit(&when, 14).into_owned(), style),
                 Span::raw(text::line(&item.teacher_name).into_owned()),
             ])
         })
@@ -63,8 +63,8 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
             let seen = roster::seen(item.date, today, agenda.gap_days).0;
             Line::from(vec![
                 Span::raw(format!(
-                    "{:<22}",
-                    text::truncate(&text::line(&item.teacher_name), 21)
+                    "{} ",
+                    text::fit(&text::line(&item.teacher_name), 21)
                 )),
                 Span::styled(seen, theme::WARN),
             ])
@@ -117,7 +117,7 @@ fn action_line(item: &Item, today: NaiveDate) -> Line<'static> {
         .trim();
     Line::from(vec![
         Span::styled(
-            format!("{:<10} ", text::truncate(&text::line(&action.owner), 10)),
+            format!("{} ", text::fit(&text::line(&action.owner), 10)),
             theme::ACCENT,
         ),
         Span::raw(format!(

@@ -1,6 +1,7 @@
 //! The capture screen: who and what focus, the look-fors and tallies, and the evidence
 //! lines stamped as they are typed.
 
+use super::header::two_sided;
 use super::theme;
 use crate::app::App;
 use crate::app::capture::{Capture, TALLIES};
@@ -30,19 +31,21 @@ pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
         (false, Some(_)) => Span::styled("draft saved", theme::OK),
         _ => Span::styled("saving draft…", theme::WARN),
     };
-    let left = format!(" ● IN ROOM  {} · {clock}", text::line(&visit.teacher_name));
-    let pad = usize::from(header.width)
-        .saturating_sub(left.chars().count() + saved.content.chars().count() + 14);
+    let right = vec![saved, Span::styled(" · Esc finish", theme::DIM)];
+    // A long name is cut; the clock after it and the draft state stay whole.
+    let around = text::width(&format!(" ● IN ROOM   · {clock}"));
+    let right_width: usize = right.iter().map(|s| text::width(&s.content)).sum();
+    let room = usize::from(header.width).saturating_sub(around + right_width + 2);
+    let name = text::truncate(&text::line(&visit.teacher_name), room).into_owned();
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(
-                left,
+        Paragraph::new(two_sided(
+            vec![Span::styled(
+                format!(" ● IN ROOM  {name} · {clock}"),
                 theme::ERROR.add_modifier(ratatui::style::Modifier::BOLD),
-            ),
-            Span::raw(" ".repeat(pad)),
-            saved,
-            Span::styled(" · Esc finish", theme::DIM),
-        ])),
+            )],
+            right,
+            header.width,
+        )),
         header,
     );
     let focus_text = visit

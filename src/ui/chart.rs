@@ -3,7 +3,7 @@
 
 use super::theme;
 use crate::dates;
-use crate::db::TeacherFile;
+use crate::model::TeacherFile;
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;

@@ -27,17 +27,17 @@ fn height(field: &Field, active: bool, width: u16) -> u16 {
                 .editor
                 .lines()
                 .iter()
-                .map(|l| l.chars().count() / width + 1)
+                .map(|l| text::width(l) / width + 1)
                 .sum();
             let min = if active { 3 } else { 1 };
             rows.clamp(min, 6) as u16
         }
         // Options and checklists wrap onto as many rows as they need.
         Kind::Choice(choice) => {
-            wrapped_rows(choice.options.iter().map(|i| i.chars().count() + 2), width)
+            wrapped_rows(choice.options.iter().map(|i| text::width(i) + 2), width)
         }
         Kind::Checks(checks) => {
-            wrapped_rows(checks.items.iter().map(|i| i.chars().count() + 6), width)
+            wrapped_rows(checks.items.iter().map(|i| text::width(i) + 6), width)
         }
         _ => 1,
     };
@@ -266,9 +266,9 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
             match resolved {
                 Some(resolved)
                     if usize::from(area.width)
-                        >= entry.text().chars().count() + resolved.chars().count() + 3 =>
+                        >= text::width(&entry.text()) + text::width(&resolved) + 3 =>
                 {
-                    let width = resolved.chars().count() as u16 + 1;
+                    let width = text::width(&resolved) as u16 + 1;
                     let [typed, shown] =
                         Layout::horizontal([Constraint::Fill(1), Constraint::Length(width)])
                             .areas(area);

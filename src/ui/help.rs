@@ -2,6 +2,7 @@
 
 use super::{centered, theme};
 use crate::app::keymap;
+use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -15,7 +16,7 @@ pub fn render(scroll: u16, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(Span::styled(context.title(), theme::TITLE)));
         for (key, hint) in keys {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {key:<16}"), theme::KEY),
+                Span::styled(format!("  {}", text::fit(&key, 16)), theme::KEY),
                 Span::raw(hint),
             ]));
         }

@@ -5,6 +5,7 @@ mod brief;
 mod capture;
 mod chart;
 mod form;
+mod header;
 mod help;
 mod roster;
 mod rounds;
@@ -58,6 +59,15 @@ pub fn render(app: &App, frame: &mut Frame) {
             Popup::Search(search) => search::render(search, frame, body),
         }
     }
+    if app.status.is_none() && app.read_only() {
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(
+                " ! read-only: you may not write this file; you can read, search and export",
+                theme::ERROR,
+            ))),
+            status,
+        );
+    }
     if let Some(message) = &app.status {
         let style = if message.error {
             theme::ERROR
@@ -80,7 +90,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 /// which leads to all the others, always keeps its place at the end.
 fn render_footer(contexts: &[keymap::Context], frame: &mut Frame, area: Rect) {
     let hints = keymap::footer(contexts);
-    let width = |(key, hint): &(String, &str)| key.chars().count() + hint.chars().count() + 3;
+    let width = |(key, hint): &(String, &str)| text::width(key) + text::width(hint) + 3;
     let help = hints.iter().find(|(_, hint)| *hint == "help").cloned();
     let mut room = usize::from(area.width).saturating_sub(help.as_ref().map_or(0, width));
     let mut spans = Vec::new();
@@ -102,7 +112,7 @@ fn render_footer(contexts: &[keymap::Context], frame: &mut Frame, area: Rect) {
 }
 
 fn render_confirm(question: &str, frame: &mut Frame, area: Rect) {
-    let width = (question.chars().count() as u16 + 6).clamp(30, area.width.saturating_sub(4));
+    let width = (text::width(question) as u16 + 6).clamp(30, area.width.saturating_sub(4));
     let popup = centered(area, width, 5);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()

@@ -1,5 +1,6 @@
 //! The roster: who is due, who is overdue, who has not been seen lately.
 
+use super::header::two_sided;
 use super::{sparkline, theme};
 use crate::app::App;
 use crate::dates;
@@ -9,6 +10,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+/// Columns of the teacher's name; a longer one is cut with `…`.
+const NAME: usize = 18;
 
 /// "3d", "21d!" past the coverage gap (in days), "never".
 pub fn seen(last: Option<NaiveDate>, today: NaiveDate, gap_days: u32) -> (String, bool) {
@@ -58,14 +62,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let noun = if count == 1 { "teacher" } else { "teachers" };
     let title = format!(" coachlog · {count} {noun}{one_school}{archived}");
     let date = today.format("%a %-d %b %Y").to_string();
-    let pad =
-        usize::from(header.width).saturating_sub(title.chars().count() + date.chars().count() + 1);
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(title, theme::TITLE),
-            Span::raw(" ".repeat(pad)),
-            Span::raw(date),
-        ])),
+        Paragraph::new(two_sided(
+            vec![Span::styled(title, theme::TITLE)],
+            vec![Span::raw(date)],
+            header.width,
+        )),
         header,
     );
 
@@ -139,7 +141,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Some(statement) => Span::raw(text::line(statement).into_owned()),
                 None => Span::styled("no focus yet", theme::DIM),
             });
-            let mut cells = vec![Cell::from(text::line(&row.teacher.name).into_owned())];
+            let mut cells = vec![Cell::from(
+                text::truncate(&text::line(&row.teacher.name), NAME).into_owned(),
+            )];
             if school_column {
                 cells.push(Cell::from(Span::styled(
                     text::truncate(&text::line(&row.teacher.school), usize::from(school))
@@ -164,7 +168,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Row::new(cells)
         })
         .collect();
-    let mut widths = vec![Constraint::Length(18)];
+    let mut widths = vec![Constraint::Length(NAME as u16)];
     let mut header = vec!["Teacher"];
     if school_column {
         widths.push(Constraint::Length(school));

@@ -58,7 +58,7 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
     };
 
     let tally = round.tally();
-    let visited = round.classrooms.len() - tally.not_visited;
+    let visited = tally.visited();
     let [summary, list] = Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(body);
     let support: Vec<String> = round
         .need_support()
@@ -68,7 +68,7 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::from(vec![
             Span::styled(
-                format!("{} of {visited}", tally.seen + tally.partly),
+                format!("{} of {visited}", tally.implementing()),
                 theme::TITLE,
             ),
             Span::raw(format!(
@@ -111,8 +111,8 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
                 .filter(|n| !n.starts_with("Walkthrough: "))
                 .unwrap_or_default();
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{symbol} {word:<11} "), style),
-                Span::raw(format!("{:<20} ", text::line(&teacher.name))),
+                Span::styled(format!("{symbol} {} ", text::fit(word, 11)), style),
+                Span::raw(format!("{} ", text::fit(&text::line(&teacher.name), 20))),
                 Span::styled(text::line(&note).into_owned(), theme::DIM),
             ]))
         })

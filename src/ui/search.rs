@@ -3,14 +3,13 @@
 
 use super::theme;
 use crate::app::search::{Row, Search};
-use crate::db::Hit;
+use crate::model::Hit;
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 /// Columns before a note's excerpt: the selection mark, kind, date and their gaps.
 const LEAD: usize = 1 + 1 + 11 + 1 + 11 + 2;
@@ -102,7 +101,10 @@ fn teacher_line(hit: &Hit) -> Line<'static> {
 
 fn note_line(hit: &Hit, room: usize) -> Line<'static> {
     let mut spans = vec![
-        Span::styled(format!(" {:<11} ", hit.kind.label()), theme::ACCENT),
+        Span::styled(
+            format!(" {} ", text::fit(hit.kind.label(), 11)),
+            theme::ACCENT,
+        ),
         Span::styled(hit.date.format("%e %b %Y  ").to_string(), theme::DIM),
     ];
     let mut room = room;
@@ -125,7 +127,7 @@ fn excerpt(hit: &Hit, room: usize) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut used = 0;
     if let Some((lead, false)) = parts.first_mut()
-        && lead.width() > room / 3
+        && text::width(lead) > room / 3
     {
         *lead = lead_in(lead, room / 3);
         spans.push(Span::raw("…"));
@@ -143,7 +145,7 @@ fn excerpt(hit: &Hit, room: usize) -> Vec<Span<'static>> {
         let shown = text::truncate(part, left);
         let cut = matches!(shown, std::borrow::Cow::Owned(_));
         let shown = shown.into_owned();
-        used += shown.width();
+        used += text::width(&shown);
         spans.push(Span::styled(
             shown,
             if matched { MATCHED } else { Style::default() },
@@ -162,7 +164,7 @@ fn lead_in(text: &str, width: usize) -> String {
         .char_indices()
         .filter(|(_, c)| c.is_whitespace())
         .map(|(at, c)| &text[at + c.len_utf8()..])
-        .find(|rest| rest.width() <= width)
+        .find(|rest| text::width(rest) <= width)
         .unwrap_or(&text[words.len()..])
         .to_string()
 }

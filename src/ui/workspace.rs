@@ -1,12 +1,12 @@
 //! One teacher: a header that always shows the teacher and the active focus, the tabs,
 //! and on each list tab the list beside the selected record's detail.
 
+use super::header::two_sided;
 use super::theme;
 use crate::app::App;
 use crate::app::workspace::{Tab, Workspace, first_line};
 use crate::dates;
-use crate::db::TeacherFile;
-use crate::model::{Action, Goal, GoalStatus};
+use crate::model::{Action, Goal, GoalStatus, TeacherFile};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -38,15 +38,6 @@ pub fn render(app: &App, workspace: &Workspace, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn two_sided(left: Vec<Span<'static>>, right: String, width: u16) -> Line<'static> {
-    let used: usize = left.iter().map(|s| s.content.chars().count()).sum();
-    let pad = usize::from(width).saturating_sub(used + right.chars().count() + 1);
-    let mut spans = left;
-    spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::styled(right, theme::DIM));
-    Line::from(spans)
-}
-
 fn render_header(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rect) {
     let teacher = &file.teacher;
     let mut who = vec![text::line(&teacher.name).into_owned()];
@@ -56,9 +47,13 @@ fn render_header(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: 
             .filter(|s| !s.is_empty())
             .map(|s| text::line(s).into_owned()),
     );
+    // A long name, subject or school is cut from its end; the cadence stays whole.
     let first = two_sided(
         vec![Span::styled(format!(" {}", who.join(" · ")), theme::TITLE)],
-        format!("check-in every {}d", teacher.cadence_days),
+        vec![Span::styled(
+            format!("check-in every {}d", teacher.cadence_days),
+            theme::DIM,
+        )],
         area.width,
     );
     let second = match file.active_focus() {
@@ -74,13 +69,12 @@ fn render_header(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: 
                 "since {}{latest}",
                 dates::short_day(focus.started_on, today)
             );
-            let room = usize::from(area.width).saturating_sub(since.chars().count() + 10);
             two_sided(
                 vec![
                     Span::styled(" Focus  ", theme::ACCENT),
-                    Span::raw(text::truncate(&text::line(&focus.statement), room).into_owned()),
+                    Span::raw(text::line(&focus.statement).into_owned()),
                 ],
-                since,
+                vec![Span::styled(since, theme::DIM)],
                 area.width,
             )
         }
@@ -249,10 +243,7 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
                 };
                 let values: Vec<f64> = file.measures_of(&g.meta.id).map(|m| m.value).collect();
                 let latest = values.last().copied();
-                let met = latest.is_some_and(|l| g.reached_by(l));
-                let late = g.status == GoalStatus::Active
-                    && g.target_on.is_some_and(|d| d < today)
-                    && !met;
+                let late = g.past_target_date(latest, today);
                 let mut spans = vec![Span::raw(format!("{mark} {}", short(&g.statement, 28)))];
                 if let Some(latest) = latest {
                     spans.push(Span::styled(
@@ -314,7 +305,7 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
                 };
                 ListItem::new(Line::from(vec![
                     Span::styled(e.at.format("%e %b %Y ").to_string(), theme::DIM),
-                    Span::styled(format!("{:<11} ", e.kind.label()), theme::ACCENT),
+                    Span::styled(format!("{} ", text::fit(e.kind.label(), 11)), theme::ACCENT),
                     Span::styled(short(&e.summary, 80), style),
                 ]))
             })
@@ -370,7 +361,7 @@ fn render_list(workspace: &Workspace, tab: Tab, today: NaiveDate, frame: &mut Fr
 
 fn field(label: &str, value: String) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("{label:<10}"), theme::DIM),
+        Span::styled(text::fit(label, 10).into_owned(), theme::DIM),
         Span::raw(value),
     ])
 }

@@ -6,7 +6,7 @@ pub mod pty;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use coachlog::clock::Clock;
-use coachlog::db::{AnyRecord, Command, Store};
+use coachlog::db::{Command, Store};
 use coachlog::model::*;
 
 pub fn at(text: &str) -> NaiveDateTime {

@@ -4,8 +4,8 @@
 use super::{DATE_HINT, day, edit_or_add, pick, words};
 use crate::app::check_in::Review;
 use crate::app::form::{Field, Keyed};
-use crate::db::{AnyRecord, Command};
-use crate::model::{Action, CheckIn, CheckInKind, Teacher};
+use crate::db::Command;
+use crate::model::{Action, AnyRecord, CheckIn, CheckInKind, Teacher};
 use crate::text;
 use chrono::NaiveDate;
 

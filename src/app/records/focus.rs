@@ -2,8 +2,8 @@
 
 use super::{DATE_HINT, day, pick, words};
 use crate::app::form::{Field, Keyed};
-use crate::db::{AnyRecord, Command, TeacherFile};
-use crate::model::{Focus, Goal, GoalStatus, Outcome};
+use crate::db::Command;
+use crate::model::{AnyRecord, Focus, Goal, GoalStatus, Outcome, TeacherFile};
 use crate::text;
 use chrono::NaiveDate;
 

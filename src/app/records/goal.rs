@@ -2,8 +2,8 @@
 
 use super::{DATE_HINT, day, edit_or_add, number, pick, words};
 use crate::app::form::{Field, Keyed};
-use crate::db::{AnyRecord, Command};
-use crate::model::{Goal, GoalStatus, Measure};
+use crate::db::Command;
+use crate::model::{AnyRecord, Goal, GoalStatus, Measure};
 use crate::text;
 use chrono::NaiveDate;
 

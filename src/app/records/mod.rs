@@ -19,8 +19,8 @@ pub use teacher::{TeacherField, TeacherForm, TeacherValues};
 pub use timeline::{DatesField, TimelineDatesForm};
 
 use super::form::Form;
-use crate::db::{AnyRecord, Command};
-use crate::model::Action;
+use crate::db::Command;
+use crate::model::{Action, AnyRecord};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// A form on screen and what it is for: the record it adds or edits, what it needs to

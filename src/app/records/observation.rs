@@ -4,8 +4,8 @@
 use super::{RATINGS, edit_or_add, words};
 use crate::app::capture::Visit;
 use crate::app::form::{Field, Keyed};
-use crate::db::{AnyRecord, Command};
-use crate::model::{Focus, Observation, Rating, Teacher};
+use crate::db::Command;
+use crate::model::{AnyRecord, Focus, Observation, Rating, Teacher};
 use crate::text;
 use chrono::NaiveDateTime;
 
@@ -224,7 +224,7 @@ impl FinishVisitForm {
 mod tests {
     use super::*;
     use crate::app::records::test_support::{date, now};
-    use crate::db::TeacherFile;
+    use crate::model::TeacherFile;
 
     fn focus() -> Focus {
         Focus {

@@ -3,8 +3,8 @@
 
 use crate::app::form::{Field, Keyed};
 use crate::app::rounds::mark_observation;
-use crate::db::{AnyRecord, Command, Round};
-use crate::model::{PracticeMark, Teacher, Walkthrough};
+use crate::db::Command;
+use crate::model::{AnyRecord, PracticeMark, Round, Teacher, Walkthrough};
 use crate::text;
 use chrono::{NaiveDate, NaiveDateTime};
 

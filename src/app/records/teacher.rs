@@ -2,8 +2,8 @@
 
 use super::edit_or_add;
 use crate::app::form::{Field, Keyed};
-use crate::db::{AnyRecord, Command};
-use crate::model::Teacher;
+use crate::db::Command;
+use crate::model::{AnyRecord, Teacher};
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use crate::app::App;
 use crate::app::records::{
     ActionForm, CheckInForm, FocusForm, GoalForm, MeasureForm, ObservationForm, Purpose,
 };
-use crate::db::AnyRecord;
+use crate::model::AnyRecord;
 use crate::model::Kind;
 
 impl App {

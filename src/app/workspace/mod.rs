@@ -1,7 +1,6 @@
 //! One teacher's workspace: the loaded file, the tab, and the selection in each list.
 
-use crate::db::TeacherFile;
-use crate::model::{Focus, Kind};
+use crate::model::{Focus, Kind, TeacherFile};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// The workspace tabs, in order.

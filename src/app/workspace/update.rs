@@ -5,7 +5,8 @@ use crate::app::records::{
 };
 use crate::app::{App, Confirm, OnYes, Popup};
 use crate::app::{keymap::Msg, workspace::Tab};
-use crate::db::{AnyRecord, Command};
+use crate::db::Command;
+use crate::model::AnyRecord;
 use crate::model::{Action, Kind};
 use crate::text;
 
@@ -172,7 +173,7 @@ impl App {
 }
 
 /// A few words naming a record, for questions and messages.
-fn describe(file: &crate::db::TeacherFile, kind: Kind, id: &str) -> String {
+fn describe(file: &crate::model::TeacherFile, kind: Kind, id: &str) -> String {
     let short = |s: &str| text::truncate(&text::line(s), 40).into_owned();
     let what = match file.record(kind, id) {
         Some(AnyRecord::Goal(g)) => short(&g.statement),

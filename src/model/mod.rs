@@ -1,7 +1,27 @@
 //! The coaching domain: teachers, their goals and measures, the one active focus,
 //! observations from walkthroughs, check-ins and the actions they end in.
 //!
-//! Plain data with serde, so exports and the change log can carry whole records.
+//! Plain data with serde, so exports and the change log can carry whole records, and
+//! every rule on it as a plain function: no database is needed to test any of them.
+
+mod action;
+mod file;
+mod order;
+mod record;
+mod roster;
+mod round;
+mod search;
+#[cfg(test)]
+mod tests;
+
+pub use action::{ActionState, Ledger, action_order};
+pub use file::TeacherFile;
+pub use order::Ordered;
+pub use record::AnyRecord;
+pub(crate) use record::with_any;
+pub use roster::RosterRow;
+pub use round::{Round, Tally};
+pub use search::{Hit, MATCH_END, MATCH_START};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -79,6 +99,14 @@ impl Goal {
             (Some(baseline), Some(target)) if baseline > target => value <= target,
             (_, Some(target)) => value >= target,
         }
+    }
+
+    /// Whether the goal is past its target date: still active, the date gone by, and the
+    /// latest measurement (if any) short of the target.
+    pub fn past_target_date(&self, latest: Option<f64>, today: NaiveDate) -> bool {
+        self.status == GoalStatus::Active
+            && self.target_on.is_some_and(|on| on < today)
+            && !latest.is_some_and(|value| self.reached_by(value))
     }
 }
 
@@ -272,25 +300,17 @@ impl Kind {
         Kind::Walkthrough,
     ];
 
-    /// The table that holds this kind of record.
-    pub fn table(self) -> &'static str {
+    /// How a person names it.
+    pub fn label(self) -> &'static str {
         match self {
             Kind::Teacher => "teacher",
             Kind::Goal => "goal",
             Kind::Measure => "measure",
             Kind::Focus => "focus",
             Kind::Observation => "observation",
-            Kind::CheckIn => "check_in",
+            Kind::CheckIn => "check-in",
             Kind::Action => "action",
             Kind::Walkthrough => "walkthrough",
-        }
-    }
-
-    /// How a person names it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::CheckIn => "check-in",
-            other => other.table(),
         }
     }
 }

@@ -1,0 +1,103 @@
+//! Any record as one value: what the change log, the trash and exports carry.
+
+use super::{Action, CheckIn, Focus, Goal, Kind, Measure, Meta, Observation, Teacher, Walkthrough};
+use serde::{Deserialize, Serialize};
+
+/// Any record, as carried by the change log and exports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AnyRecord {
+    Teacher(Teacher),
+    Goal(Goal),
+    Measure(Measure),
+    Focus(Focus),
+    Observation(Observation),
+    CheckIn(CheckIn),
+    Action(Action),
+    Walkthrough(Walkthrough),
+}
+
+/// Runs `$body` with `$record` bound to the record inside any variant.
+macro_rules! with_any {
+    ($any:expr, $record:ident => $body:expr) => {
+        match $any {
+            $crate::model::AnyRecord::Teacher($record) => $body,
+            $crate::model::AnyRecord::Goal($record) => $body,
+            $crate::model::AnyRecord::Measure($record) => $body,
+            $crate::model::AnyRecord::Focus($record) => $body,
+            $crate::model::AnyRecord::Observation($record) => $body,
+            $crate::model::AnyRecord::CheckIn($record) => $body,
+            $crate::model::AnyRecord::Action($record) => $body,
+            $crate::model::AnyRecord::Walkthrough($record) => $body,
+        }
+    };
+}
+pub(crate) use with_any;
+
+impl AnyRecord {
+    pub fn kind(&self) -> Kind {
+        match self {
+            AnyRecord::Teacher(_) => Kind::Teacher,
+            AnyRecord::Goal(_) => Kind::Goal,
+            AnyRecord::Measure(_) => Kind::Measure,
+            AnyRecord::Focus(_) => Kind::Focus,
+            AnyRecord::Observation(_) => Kind::Observation,
+            AnyRecord::CheckIn(_) => Kind::CheckIn,
+            AnyRecord::Action(_) => Kind::Action,
+            AnyRecord::Walkthrough(_) => Kind::Walkthrough,
+        }
+    }
+
+    pub fn meta(&self) -> &Meta {
+        with_any!(self, record => &record.meta)
+    }
+
+    pub fn id(&self) -> &str {
+        &self.meta().id
+    }
+}
+
+macro_rules! from_record {
+    ($($ty:ident),+) => {$(
+        impl From<$ty> for AnyRecord {
+            fn from(record: $ty) -> AnyRecord {
+                AnyRecord::$ty(record)
+            }
+        }
+    )+};
+}
+from_record!(
+    Teacher,
+    Goal,
+    Measure,
+    Focus,
+    Observation,
+    CheckIn,
+    Action,
+    Walkthrough
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_in_the_change_log_says_what_kind_it_is_and_keeps_its_id() {
+        let action = Action {
+            meta: Meta {
+                id: "A1".into(),
+                ..Meta::default()
+            },
+            what: "Sort tickets".into(),
+            ..Action::default()
+        };
+        let any = AnyRecord::from(action.clone());
+        assert_eq!(any.kind(), Kind::Action);
+        assert_eq!(any.id(), "A1");
+        let json = serde_json::to_value(&any).unwrap();
+        assert_eq!(json["kind"], "action");
+        assert_eq!(json["what"], "Sort tickets");
+        let back: AnyRecord = serde_json::from_value(json).unwrap();
+        assert_eq!(back, AnyRecord::Action(action));
+    }
+}
