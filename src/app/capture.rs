@@ -2,7 +2,7 @@
 //! the time it was entered; Alt keys mark look-fors and count tallies without ever
 //! fighting the typing. The visit is a draft until it is rated and saved.
 
-use super::form::{Field, FieldKind};
+use super::form::Entry;
 use crate::model::{Observation, Rating, TeacherFile};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -113,7 +113,7 @@ impl Visit {
 #[derive(Debug, Clone)]
 pub struct Capture {
     pub visit: Visit,
-    pub input: Field,
+    pub input: Entry,
     /// When the draft was last written, for "draft saved".
     pub saved_at: Option<NaiveDateTime>,
     /// Whether the draft is behind what is on screen.
@@ -124,9 +124,9 @@ pub struct Capture {
 
 impl Capture {
     pub fn new(visit: Visit, return_to_workspace: bool) -> Capture {
-        let input = Field::new("Evidence", FieldKind::Line)
-            .hint("what you see and hear; ⏎ stamps the line")
-            .with_text(&visit.typing);
+        let input = Entry::line()
+            .with_text(&visit.typing)
+            .hint("what you see and hear; ⏎ stamps the line");
         Capture {
             visit,
             input,
@@ -174,8 +174,8 @@ impl Capture {
     }
 }
 
-use crate::app::{Screen, records};
-use crate::app::{keymap, keymap::Msg, records::Purpose};
+use crate::app::records::{FinishVisitForm, Purpose};
+use crate::app::{Screen, keymap, keymap::Msg};
 
 impl super::App {
     /// Writes the visit in progress to its draft if it is behind. A failure is shown and
@@ -262,8 +262,7 @@ impl super::App {
                 }
                 let visit = capture.visit.clone();
                 self.save_visit_draft();
-                let form = records::finish_visit_form(&visit, now);
-                self.open_form(form, Purpose::FinishVisit(Box::new(visit)));
+                self.open_form(Purpose::FinishVisit(FinishVisitForm::new(visit, now)));
                 return;
             }
             _ => return,

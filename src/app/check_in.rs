@@ -116,37 +116,30 @@ impl Review {
     }
 }
 
-use crate::app::records::Purpose;
-use crate::app::{FormPopup, Popup, records};
+use crate::app::records::{ActionForm, CheckInForm, MeasureForm, Purpose};
+use crate::app::{FormPopup, Popup};
 
 impl super::App {
     pub(in crate::app) fn start_check_in(&mut self) {
         let Some(file) = self.file() else { return };
         let review = Review::new(file);
-        let form = records::check_in_form(&file.teacher, None, self.now.date());
-        let purpose = Purpose::CheckIn {
-            teacher_id: file.teacher.meta.id.clone(),
-            existing: None,
-        };
+        let form = CheckInForm::new(&file.teacher, None, self.now.date());
         self.popups.push(Popup::Form(Box::new(FormPopup {
-            form,
-            purpose,
+            purpose: Purpose::CheckIn(form),
             review: Some(review),
         })));
     }
 
     pub(in crate::app) fn open_new_action_for_check_in(&mut self) {
         let Some(popup) = self.top_form() else { return };
-        let Purpose::CheckIn { teacher_id, .. } = &popup.purpose else {
+        let Purpose::CheckIn(check_in) = &popup.purpose else {
             return;
         };
         if popup.review.is_none() {
             return;
         }
-        let purpose = Purpose::CheckInAction {
-            teacher_id: teacher_id.clone(),
-        };
-        self.open_form(records::action_form(None), purpose);
+        let form = ActionForm::new(&check_in.teacher_id, None);
+        self.open_form(Purpose::CheckInAction(form));
     }
 
     /// During a check-in: a measurement of the active goal, saved at once.
@@ -166,12 +159,7 @@ impl super::App {
     ) {
         match goal {
             Some(goal) => {
-                let form = records::measure_form(&goal, None);
-                let purpose = Purpose::Measure {
-                    goal,
-                    existing: None,
-                };
-                self.open_form(form, purpose);
+                self.open_form(Purpose::Measure(MeasureForm::new(&goal, None)));
             }
             None => self.warn(missing),
         }

@@ -1,16 +1,14 @@
 //! A form on screen: moving between fields, the private toggle, `$EDITOR`, and saving,
 //! which turns the typed values into one command for the write path.
 
-use crate::app::form::Form;
-use crate::app::records::{Purpose, Submit};
-use crate::app::{App, FormPopup, Popup, records};
+use crate::app::records::{MeasureField, Purpose, Submit};
+use crate::app::{App, FormPopup, Popup};
 use crate::model::Kind;
 use crate::text;
 
 impl App {
-    pub(in crate::app) fn open_form(&mut self, form: Form, purpose: Purpose) {
+    pub(in crate::app) fn open_form(&mut self, purpose: Purpose) {
         self.popups.push(Popup::Form(Box::new(FormPopup {
-            form,
             purpose,
             review: None,
         })));
@@ -18,38 +16,36 @@ impl App {
 
     pub(in crate::app) fn move_field(&mut self, forward: bool) {
         let Some(popup) = self.top_form() else { return };
-        let fields = popup.form.fields.len();
+        let form = popup.purpose.form_mut();
+        let fields = form.fields().len();
         match popup.review.as_mut() {
             // Tab cycles through the fields and then the "agreed last time" list.
             Some(review) if review.focused => {
                 review.focused = false;
-                popup.form.active = if forward { 0 } else { fields.saturating_sub(1) };
+                form.active = if forward { 0 } else { fields.saturating_sub(1) };
             }
             Some(review)
                 if !review.actions.is_empty()
-                    && ((forward && popup.form.active + 1 == fields)
-                        || (!forward && popup.form.active == 0)) =>
+                    && ((forward && form.active + 1 == fields)
+                        || (!forward && form.active == 0)) =>
             {
                 review.focused = true;
             }
-            _ if forward => popup.form.next_field(),
-            _ => popup.form.prev_field(),
+            _ if forward => form.next_field(),
+            _ => form.prev_field(),
         }
     }
 
     pub(in crate::app) fn toggle_private(&mut self) {
         let now = self.now;
-        if let Some(popup) = self.top_form()
-            && let Some(field) = popup.form.field_mut("Private")
-        {
-            field.on = !field.on;
-            field.revalidate(now);
+        if let Some(popup) = self.top_form() {
+            popup.purpose.flip_private(now);
         }
     }
 
     pub(in crate::app) fn request_editor(&mut self) {
         let Some(popup) = self.top_form() else { return };
-        match popup.form.active_field() {
+        match popup.form().active_field() {
             Some(field) if field.is_text() => {
                 let text = field.text();
                 self.editor_request = Some(text);
@@ -69,9 +65,10 @@ impl App {
         match edited {
             Ok(text) => {
                 if let Some(popup) = self.top_form()
-                    && let Some(field) = popup.form.fields.get_mut(popup.form.active)
+                    && let Some(field) = popup.form_mut().active_field_mut()
+                    && let Some(entry) = field.entry_mut()
                 {
-                    field.set_text(text.trim_end_matches('\n'));
+                    entry.set_text(text.trim_end_matches('\n'));
                     field.revalidate(now);
                 }
             }
@@ -87,11 +84,11 @@ impl App {
         let Some(Popup::Form(mut popup)) = self.popups.pop() else {
             return;
         };
-        let Some(values) = popup.form.values(now) else {
+        if !popup.form_mut().validate(now) {
             self.popups.push(Popup::Form(popup));
             return;
-        };
-        let submitted = records::submit(&popup.purpose, popup.review.as_ref(), &values, now);
+        }
+        let submitted = popup.purpose.submit(popup.review.as_ref(), now);
         let command = match submitted {
             Ok(Submit::Write(command)) => command,
             Ok(Submit::Collect(action)) => {
@@ -109,20 +106,22 @@ impl App {
                 return;
             }
             Err(error) => {
-                popup.form.error = Some(error);
+                popup.form_mut().error = Some(error);
                 self.popups.push(Popup::Form(popup));
                 return;
             }
         };
         // A finished visit is saved with its draft removed, in one transaction.
         let applied = match &popup.purpose {
-            Purpose::FinishVisit(visit) => self.apply_finishing_draft(command, &visit.draft_id),
+            Purpose::FinishVisit(finish) => {
+                self.apply_finishing_draft(command, &finish.visit.draft_id)
+            }
             _ => self.apply(command),
         };
         let applied = match applied {
             Ok(applied) => applied,
             Err(error) => {
-                popup.form.error = Some(error);
+                popup.form_mut().error = Some(error);
                 self.popups.push(Popup::Form(popup));
                 return;
             }
@@ -138,35 +137,31 @@ impl App {
             self.say(saved_message(&applied));
         }
         match &popup.purpose {
-            Purpose::FinishVisit(visit) => {
-                let name = text::line(&visit.teacher_name).into_owned();
+            Purpose::FinishVisit(finish) => {
+                let name = text::line(&finish.visit.teacher_name).into_owned();
                 self.leave_capture();
                 self.say(format!("Saved the visit to {name}"));
             }
             // A round's mark is saved, then the next classroom comes up.
-            Purpose::Mark {
-                walkthrough,
-                stepping,
-                ..
-            } => self.open_round(&walkthrough.meta.id, *stepping),
+            Purpose::Mark(mark) => self.open_round(&mark.walkthrough.meta.id, mark.stepping),
             // A new round starts at once with its first classroom.
-            Purpose::NewRound { .. } => {
+            Purpose::NewRound(_) => {
                 if let Some(id) = applied.added_id().map(str::to_owned) {
                     self.open_round(&id, true);
                 }
             }
             // A teacher just added is selected in the roster.
-            Purpose::Teacher(None) => {
+            Purpose::Teacher(teacher) if teacher.existing.is_none() => {
                 if let Some(id) = applied.added_id() {
                     self.roster.select_id(id);
                 }
             }
             // A measurement taken during a check-in shows in its brief at once.
-            Purpose::Measure { goal, .. } => {
-                if let Some(value) = values.number("Value")
+            Purpose::Measure(measure) => {
+                if let Ok(Some(value)) = measure.fields.number(MeasureField::Value)
                     && let Some(review) = self.top_form().and_then(|p| p.review.as_mut())
                     && let Some((active, latest)) = review.goal.as_mut()
-                    && active.meta.id == goal.meta.id
+                    && active.meta.id == measure.goal.meta.id
                 {
                     *latest = Some(value);
                 }

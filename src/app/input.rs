@@ -2,7 +2,7 @@
 //! binding takes are typed into the form, search box, capture or filter that has them.
 
 use crate::app::keymap::{Context, Key, Msg};
-use crate::app::{App, Popup, Screen, form, keymap};
+use crate::app::{App, Popup, Screen, keymap};
 use crate::text;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -16,7 +16,7 @@ impl App {
             Some(Popup::Brief(_)) => vec![Context::Brief, Context::Global],
             Some(Popup::Form(popup)) => match &popup.review {
                 Some(review) if review.focused => vec![Context::Review, Context::Form],
-                _ if popup.form.enter_saves => vec![Context::QuickForm, Context::Form],
+                _ if popup.form().enter_saves => vec![Context::QuickForm, Context::Form],
                 _ => vec![Context::Form],
             },
             None => match self.screen {
@@ -55,7 +55,7 @@ impl App {
             }
             self.save_visit_draft();
         } else if let Some(popup) = self.top_form() {
-            popup.form.paste(pasted, now);
+            popup.form_mut().paste(pasted, now);
         } else if let Some(Popup::Search(_)) = self.popups.last() {
             self.paste_in_search(pasted);
         } else if self.roster.filtering {
@@ -119,24 +119,24 @@ impl App {
     pub(in crate::app) fn type_in_form(&mut self, event: KeyEvent) {
         let now = self.now;
         let Some(popup) = self.top_form() else { return };
-        let field = popup.form.active_field();
-        let single_line = field.is_some_and(|f| f.kind != form::FieldKind::Text);
-        let is_last = popup.form.active + 1 == popup.form.fields.len();
+        let form = popup.form_mut();
+        let single_line = form.active_field().is_some_and(|f| !f.is_multi_line());
+        let is_last = form.active + 1 == form.fields().len();
         let plain_enter = event.code == KeyCode::Enter && event.modifiers.is_empty();
         if event.code == KeyCode::Enter && !plain_enter {
             // Alt-⏎ or Shift-⏎: a new line in notes even where ⏎ saves.
             let newline = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
-            popup.form.input(newline, now);
+            form.input(newline, now);
             return;
         }
         if event.code == KeyCode::Enter && single_line {
             if is_last {
                 self.update(Msg::Save);
             } else {
-                popup.form.next_field();
+                form.next_field();
             }
             return;
         }
-        popup.form.input(event, now);
+        form.input(event, now);
     }
 }

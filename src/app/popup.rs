@@ -12,13 +12,22 @@ use crate::app::{
 };
 use crate::db::Command;
 
-/// A form on screen, with what it is for.
+/// A form on screen: what it is for, with its fields.
 #[derive(Debug, Clone)]
 pub struct FormPopup {
-    pub form: Form,
     pub purpose: Purpose,
     /// The brief of a check-in form.
     pub review: Option<Review>,
+}
+
+impl FormPopup {
+    pub fn form(&self) -> &Form {
+        self.purpose.form()
+    }
+
+    pub fn form_mut(&mut self) -> &mut Form {
+        self.purpose.form_mut()
+    }
 }
 
 /// What a "yes" does.
@@ -94,7 +103,7 @@ impl App {
         let typing = self
             .popups
             .iter()
-            .any(|p| matches!(p, Popup::Form(f) if f.form.is_dirty()));
+            .any(|p| matches!(p, Popup::Form(f) if f.form().is_dirty()));
         if typing {
             self.popups.push(Popup::Confirm(Confirm {
                 question: "Quit and lose what you typed in the open form?".into(),
@@ -132,7 +141,7 @@ impl App {
 
     pub(in crate::app) fn cancel(&mut self) {
         match self.popups.last() {
-            Some(Popup::Form(popup)) if popup.form.is_dirty() => {
+            Some(Popup::Form(popup)) if popup.form().is_dirty() => {
                 self.popups.push(Popup::Confirm(Confirm {
                     question: "Throw away what you typed?".into(),
                     on_yes: OnYes::DiscardForm,

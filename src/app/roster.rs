@@ -117,8 +117,8 @@ impl Roster {
 }
 
 use crate::app::keymap::{self, Context, Msg};
-use crate::app::records::Purpose;
-use crate::app::{Confirm, OnYes, Popup, Screen, records};
+use crate::app::records::{ObservationForm, Purpose, TeacherForm};
+use crate::app::{Confirm, OnYes, Popup, Screen};
 use crate::db::Command;
 use crate::model::AnyRecord;
 use crate::text;
@@ -142,7 +142,7 @@ impl super::App {
                     self.screen = Screen::Workspace(workspace);
                 }
             }
-            Msg::AddTeacher => self.open_form(records::teacher_form(None), Purpose::Teacher(None)),
+            Msg::AddTeacher => self.open_form(Purpose::Teacher(TeacherForm::new(None))),
             Msg::EditTeacher => self.edit_teacher(),
             Msg::ToggleArchived => {
                 self.roster.show_archived = !self.roster.show_archived;
@@ -169,10 +169,7 @@ impl super::App {
             Screen::Capture(_) | Screen::Rounds(_) | Screen::Agenda(_) => None,
         };
         if let Some(teacher) = teacher {
-            self.open_form(
-                records::teacher_form(Some(&teacher)),
-                Purpose::Teacher(Some(teacher)),
-            );
+            self.open_form(Purpose::Teacher(TeacherForm::new(Some(&teacher))));
         }
     }
 
@@ -213,15 +210,7 @@ impl super::App {
             _ => self.store.teacher_file(&id).ok().flatten(),
         };
         let Some(file) = file else { return };
-        let focus = file.active_focus().cloned();
-        let form = records::observation_form(&file.teacher, focus.as_ref(), None, self.now);
-        self.open_form(
-            form,
-            Purpose::Observation {
-                teacher_id: id,
-                focus,
-                existing: None,
-            },
-        );
+        let form = ObservationForm::new(&file.teacher, file.active_focus(), None, self.now);
+        self.open_form(Purpose::Observation(form));
     }
 }

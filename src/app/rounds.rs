@@ -2,12 +2,11 @@
 //! practice and a set of classrooms, step through them marking seen / partly / not seen,
 //! and end with who implements it and who needs more support.
 
-use super::form::{Field, FieldKind, Form};
 use super::list::{List, PAGE};
-use super::records::Purpose;
+use super::records::{MarkForm, NewRoundForm, Purpose};
 use super::{App, Popup, Screen};
 use crate::model::Round;
-use crate::model::{Observation, PracticeMark, Teacher, Walkthrough};
+use crate::model::{Observation, PracticeMark, Walkthrough};
 use crate::text;
 
 /// The rounds screen: the list of rounds, or one round open.
@@ -52,64 +51,6 @@ impl Rounds {
             &mut self.selected
         }
     }
-}
-
-const MARKS: [&str; 3] = ["1 seen", "2 partly", "3 not seen"];
-
-/// The form for a new round: the practice, the day, and the classrooms (all ticked).
-pub fn new_round_form(teachers: &[Teacher]) -> Form {
-    let names = teachers
-        .iter()
-        .map(|t| text::line(&t.name).into_owned())
-        .collect();
-    Form::new(
-        "New walkthrough round",
-        vec![
-            Field::new("Practice", FieldKind::Line)
-                .required()
-                .hint("what to look for, e.g. students explain the learning target"),
-            Field::new("Day", FieldKind::Date)
-                .required()
-                .with_text("today"),
-            Field::new("Classrooms", FieldKind::Checks(names)).all_checked(),
-        ],
-    )
-}
-
-/// The mark of one classroom: seen / partly / not seen, and a note; ⏎ saves.
-pub fn mark_form(round: &Round, index: usize) -> Option<Form> {
-    let (teacher, previous) = round.classrooms.get(index)?;
-    let choice = match previous.as_ref().and_then(|o| o.practice_mark) {
-        Some(PracticeMark::Partly) => 1,
-        Some(PracticeMark::NotSeen) => 2,
-        _ => 0,
-    };
-    let note = previous
-        .as_ref()
-        .map(|o| o.evidence.clone())
-        .unwrap_or_default();
-    let mut form = Form::new(
-        format!(
-            "{} · {} of {} · {}",
-            text::line(&teacher.name),
-            index + 1,
-            round.classrooms.len(),
-            text::truncate(&text::line(&round.walkthrough.practice), 30)
-        ),
-        vec![
-            Field::new(
-                "Practice",
-                FieldKind::Choice(MARKS.map(String::from).to_vec()),
-            )
-            .with_choice(choice),
-            Field::new("Note", FieldKind::Line)
-                .hint("optional: what you saw")
-                .with_text(&note),
-        ],
-    );
-    form.active = 0;
-    form.enter_saves = true;
-    Some(form)
 }
 
 /// The observation one mark is saved as.
@@ -188,13 +129,7 @@ impl App {
             Ok(teachers) if teachers.is_empty() => {
                 self.warn("Add teachers first: a round visits their classrooms")
             }
-            Ok(teachers) => {
-                let ids = teachers.iter().map(|t| t.meta.id.clone()).collect();
-                self.open_form(
-                    new_round_form(&teachers),
-                    Purpose::NewRound { teacher_ids: ids },
-                );
-            }
+            Ok(teachers) => self.open_form(Purpose::NewRound(NewRoundForm::new(&teachers))),
             Err(error) => self.warn(format!("cannot read the teachers: {error}")),
         }
     }
@@ -231,20 +166,11 @@ impl App {
         let Some(round) = self.rounds().and_then(|r| r.open.clone()) else {
             return;
         };
-        let Some(form) = mark_form(&round, index) else {
+        let Some(form) = MarkForm::new(&round, index, stepping) else {
             return;
-        };
-        let Some((teacher, _)) = round.classrooms.get(index) else {
-            return;
-        };
-        let purpose = Purpose::Mark {
-            walkthrough: Box::new(round.walkthrough.clone()),
-            teacher_id: teacher.meta.id.clone(),
-            stepping,
         };
         self.popups.push(Popup::Form(Box::new(super::FormPopup {
-            form,
-            purpose,
+            purpose: Purpose::Mark(form),
             review: None,
         })));
     }

@@ -3,7 +3,7 @@
 
 use super::{centered, sparkline, theme};
 use crate::app::check_in::{Mark, Review};
-use crate::app::form::{Field, FieldKind, Form};
+use crate::app::form::{Field, Form, Kind};
 use crate::app::keymap::{self, Context};
 use crate::app::{App, FormPopup};
 use crate::dates;
@@ -19,10 +19,11 @@ const LABEL: u16 = 15;
 
 /// How many rows a field takes (its text, plus one for an error).
 fn height(field: &Field, active: bool, width: u16) -> u16 {
-    let body = match field.kind {
-        FieldKind::Text => {
+    let body = match &field.kind {
+        Kind::Text(notes) => {
             let width = usize::from(width.max(10));
-            let rows: usize = field
+            let rows: usize = notes
+                .entry
                 .editor
                 .lines()
                 .iter()
@@ -32,15 +33,15 @@ fn height(field: &Field, active: bool, width: u16) -> u16 {
             rows.clamp(min, 6) as u16
         }
         // Options and checklists wrap onto as many rows as they need.
-        FieldKind::Choice(ref items) => {
-            wrapped_rows(items.iter().map(|i| text::width(i) + 2), width)
+        Kind::Choice(choice) => {
+            wrapped_rows(choice.options.iter().map(|i| text::width(i) + 2), width)
         }
-        FieldKind::Checks(ref items) => {
-            wrapped_rows(items.iter().map(|i| text::width(i) + 6), width)
+        Kind::Checks(checks) => {
+            wrapped_rows(checks.items.iter().map(|i| text::width(i) + 6), width)
         }
         _ => 1,
     };
-    body + u16::from(field.error.is_some())
+    body + u16::from(field.header.error.is_some())
 }
 
 /// Rows taken by words of the given widths, wrapped at `width`.
@@ -67,20 +68,20 @@ pub fn render(app: &App, popup: &FormPopup, frame: &mut Frame, area: Rect) {
                 Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                     .areas(outer);
             render_review(review, app.now.date(), frame, brief);
-            render_form(&popup.form, Some(review), app.now, frame, form);
+            render_form(popup.form(), Some(review), app.now, frame, form);
         }
         None => {
             let inner_width = area.width.saturating_sub(4).min(76);
             let fields: u16 = popup
-                .form
-                .fields
+                .form()
+                .fields()
                 .iter()
                 .enumerate()
-                .map(|(i, f)| height(f, i == popup.form.active, inner_width - LABEL))
+                .map(|(i, f)| height(f, i == popup.form().active, inner_width - LABEL))
                 .sum();
             let popup_area = centered(area, inner_width + 2, fields + 4);
             frame.render_widget(Clear, popup_area);
-            render_form(&popup.form, None, app.now, frame, popup_area);
+            render_form(popup.form(), None, app.now, frame, popup_area);
         }
     }
 }
@@ -108,7 +109,7 @@ fn render_form(
     let value_width = inner.width.saturating_sub(LABEL);
     let mut y = inner.y;
     let bottom = inner.y + inner.height.saturating_sub(2);
-    for (index, field) in form.fields.iter().enumerate() {
+    for (index, field) in form.fields().iter().enumerate() {
         let active = typing && index == form.active;
         let rows = height(field, active, value_width);
         if y + rows > bottom {
@@ -116,18 +117,18 @@ fn render_form(
         }
         let label_style = if active { theme::KEY } else { theme::DIM };
         let marker = if active { "▸" } else { " " };
-        let required = if field.required { "*" } else { "" };
+        let required = if field.header.required { "*" } else { "" };
         frame.render_widget(
             Paragraph::new(Span::styled(
-                format!("{marker}{}{required}", field.label),
+                format!("{marker}{}{required}", field.label()),
                 label_style,
             )),
             Rect::new(inner.x, y, LABEL, 1),
         );
-        let body_rows = rows - u16::from(field.error.is_some());
+        let body_rows = rows - u16::from(field.header.error.is_some());
         let value_area = Rect::new(inner.x + LABEL, y, value_width, body_rows);
         render_value(field, active, now, frame, value_area);
-        if let Some(error) = &field.error {
+        if let Some(error) = &field.header.error {
             frame.render_widget(
                 Paragraph::new(Span::styled(
                     format!("! {}", text::line(error)),
@@ -202,10 +203,10 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
         }
     };
     match &field.kind {
-        FieldKind::Choice(options) => {
+        Kind::Choice(choice) => {
             let mut spans = Vec::new();
-            for (i, option) in options.iter().enumerate() {
-                let chosen = i == field.choice;
+            for (i, option) in choice.options.iter().enumerate() {
+                let chosen = i == choice.choice;
                 let label = if chosen {
                     format!("[{option}]")
                 } else {
@@ -218,9 +219,9 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
                 area,
             );
         }
-        FieldKind::Checks(items) => {
+        Kind::Checks(checks) => {
             let mut spans = Vec::new();
-            for (i, (item, on)) in items.iter().zip(&field.checked).enumerate() {
+            for (i, (item, on)) in checks.items.iter().zip(&checks.checked).enumerate() {
                 // Digits pick the first nine; ↑/↓ and Space reach any.
                 let number = if i < 9 {
                     format!("{} ", i + 1)
@@ -229,7 +230,7 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
                 };
                 spans.push(Span::styled(number, theme::KEY));
                 let mark = if *on { "✔" } else { "☐" };
-                let style = selected(active && i == field.cursor);
+                let style = selected(active && i == checks.cursor);
                 spans.push(Span::styled(format!("{mark} {}", text::line(item)), style));
                 spans.push(Span::raw("  "));
             }
@@ -238,32 +239,34 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
                 area,
             );
         }
-        FieldKind::Info => {
+        Kind::Info(info) => {
             frame.render_widget(
-                Paragraph::new(Span::styled(field.text(), theme::ACCENT)),
+                Paragraph::new(Span::styled(info.text.as_str(), theme::ACCENT)),
                 area,
             );
         }
-        FieldKind::Toggle => {
-            let text = if field.on { "[x] yes" } else { "[ ] no" };
+        Kind::Toggle(toggle) => {
+            let text = if toggle.on { "[x] yes" } else { "[ ] no" };
             frame.render_widget(Paragraph::new(Span::styled(text, selected(active))), area);
         }
         kind => {
-            let mut editor = field.editor.clone();
+            let Some(entry) = field.entry() else { return };
+            let mut editor = entry.editor.clone();
             if !active {
                 editor.set_cursor_style(Style::default());
             }
             // A date shows what it resolves to, so `fri` or `+14d` can be checked at a glance.
-            let resolved = match (kind, field.parse(now)) {
-                (FieldKind::Date, Ok(crate::app::form::Value::Date(Some(day)))) => {
-                    Some(format!("→ {}", day.format("%a %-d %b %Y")))
-                }
+            let resolved = match kind {
+                Kind::Date(date) => match date.value(now.date()) {
+                    Ok(Some(day)) => Some(format!("→ {}", day.format("%a %-d %b %Y"))),
+                    _ => None,
+                },
                 _ => None,
             };
             match resolved {
                 Some(resolved)
                     if usize::from(area.width)
-                        >= text::width(&field.text()) + text::width(&resolved) + 3 =>
+                        >= text::width(&entry.text()) + text::width(&resolved) + 3 =>
                 {
                     let width = text::width(&resolved) as u16 + 1;
                     let [typed, shown] =

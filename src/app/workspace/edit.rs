@@ -1,7 +1,9 @@
 //! `e` in the workspace: the form that edits the selected record.
 
-use crate::app::records::Purpose;
-use crate::app::{App, records};
+use crate::app::App;
+use crate::app::records::{
+    ActionForm, CheckInForm, FocusForm, GoalForm, MeasureForm, ObservationForm, Purpose,
+};
 use crate::model::AnyRecord;
 use crate::model::Kind;
 
@@ -24,83 +26,34 @@ impl App {
             return;
         };
         let now = self.now;
-        let (form, purpose) = match record {
-            AnyRecord::Goal(goal) => (
-                records::goal_form(Some(&goal)),
-                Purpose::Goal {
-                    teacher_id,
-                    existing: Some(goal),
-                },
-            ),
+        let purpose = match record {
+            AnyRecord::Goal(goal) => Purpose::Goal(GoalForm::new(&teacher_id, Some(&goal))),
             AnyRecord::Measure(measure) => {
-                let Some(goal) = file
-                    .goals
-                    .iter()
-                    .find(|g| g.meta.id == measure.goal_id)
-                    .cloned()
-                else {
+                let Some(goal) = file.goals.iter().find(|g| g.meta.id == measure.goal_id) else {
                     return;
                 };
-                (
-                    records::measure_form(&goal, Some(&measure)),
-                    Purpose::Measure {
-                        goal,
-                        existing: Some(measure),
-                    },
-                )
+                Purpose::Measure(MeasureForm::new(goal, Some(&measure)))
             }
-            AnyRecord::Focus(focus) => {
-                let (form, goal_ids) = records::focus_form(file, Some(&focus));
-                (
-                    form,
-                    Purpose::Focus {
-                        teacher_id,
-                        goal_ids,
-                        existing: Some(focus),
-                        replacing: None,
-                    },
-                )
-            }
+            AnyRecord::Focus(focus) => Purpose::Focus(FocusForm::new(file, Some(&focus))),
             AnyRecord::Observation(observation) => {
                 let focus = observation
                     .focus_id
                     .as_ref()
-                    .and_then(|id| file.focuses.iter().find(|f| &f.meta.id == id))
-                    .cloned();
-                let form = records::observation_form(
-                    &file.teacher,
-                    focus.as_ref(),
-                    Some(&observation),
-                    now,
-                );
-                (
-                    form,
-                    Purpose::Observation {
-                        teacher_id,
-                        focus,
-                        existing: Some(observation),
-                    },
-                )
+                    .and_then(|id| file.focuses.iter().find(|f| &f.meta.id == id));
+                let form = ObservationForm::new(&file.teacher, focus, Some(&observation), now);
+                Purpose::Observation(form)
             }
-            AnyRecord::CheckIn(check_in) => (
-                records::check_in_form(&file.teacher, Some(&check_in), now.date()),
-                Purpose::CheckIn {
-                    teacher_id,
-                    existing: Some(check_in),
-                },
-            ),
-            AnyRecord::Action(action) => (
-                records::action_form(Some(&action)),
-                Purpose::Action {
-                    teacher_id,
-                    existing: Some(action),
-                },
-            ),
+            AnyRecord::CheckIn(check_in) => {
+                Purpose::CheckIn(CheckInForm::new(&file.teacher, Some(&check_in), now.date()))
+            }
+            AnyRecord::Action(action) => {
+                Purpose::Action(ActionForm::new(&teacher_id, Some(&action)))
+            }
             AnyRecord::Teacher(_) | AnyRecord::Walkthrough(_) => {
                 self.edit_teacher();
                 return;
             }
         };
-        self.open_form(form, purpose);
+        self.open_form(purpose);
     }
 }

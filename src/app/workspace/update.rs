@@ -2,8 +2,11 @@
 
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::list::PAGE;
-use crate::app::{App, Confirm, OnYes, Popup, records};
-use crate::app::{records::Purpose, workspace::Tab};
+use crate::app::records::{
+    ActionForm, EndFocusForm, FocusForm, GoalForm, Purpose, TimelineDatesForm,
+};
+use crate::app::workspace::Tab;
+use crate::app::{App, Confirm, OnYes, Popup};
 use crate::db::Command;
 use crate::model::AnyRecord;
 use crate::model::{Action, Kind};
@@ -53,8 +56,8 @@ impl App {
             }
             Msg::TimelineDates => {
                 workspace.tab = Tab::Timeline;
-                let form = records::timeline_dates_form(workspace.filter.from, workspace.filter.to);
-                self.open_form(form, Purpose::TimelineDates);
+                let form = TimelineDatesForm::new(workspace.filter.from, workspace.filter.to);
+                self.open_form(Purpose::TimelineDates(form));
             }
             _ => {}
         }
@@ -85,25 +88,16 @@ impl App {
 
     pub(in crate::app) fn new_focus(&mut self) {
         let Some(file) = self.file() else { return };
-        let (form, goal_ids) = records::focus_form(file, None);
-        let purpose = Purpose::Focus {
-            teacher_id: file.teacher.meta.id.clone(),
-            goal_ids,
-            existing: None,
-            replacing: file.active_focus().cloned(),
-        };
-        self.open_form(form, purpose);
+        let form = FocusForm::new(file, None);
+        self.open_form(Purpose::Focus(form));
     }
 
     pub(in crate::app) fn end_focus(&mut self) {
         let Some(file) = self.file() else { return };
         match file.active_focus() {
             Some(focus) => {
-                let form = records::end_focus_form(focus);
-                let purpose = Purpose::EndFocus {
-                    teacher_id: file.teacher.meta.id.clone(),
-                };
-                self.open_form(form, purpose);
+                let form = EndFocusForm::new(&file.teacher.meta.id, focus);
+                self.open_form(Purpose::EndFocus(form));
             }
             None => self.warn(format!(
                 "There is no active focus to end; {} sets one",
@@ -118,22 +112,12 @@ impl App {
         };
         let teacher_id = workspace.file.teacher.meta.id.clone();
         match workspace.tab {
-            Tab::Goals => self.open_form(
-                records::goal_form(None),
-                Purpose::Goal {
-                    teacher_id,
-                    existing: None,
-                },
-            ),
+            Tab::Goals => self.open_form(Purpose::Goal(GoalForm::new(&teacher_id, None))),
             Tab::Observations | Tab::Timeline => self.start_observation(),
             Tab::CheckIns => self.start_check_in(),
-            Tab::Overview | Tab::Actions => self.open_form(
-                records::action_form(None),
-                Purpose::Action {
-                    teacher_id,
-                    existing: None,
-                },
-            ),
+            Tab::Overview | Tab::Actions => {
+                self.open_form(Purpose::Action(ActionForm::new(&teacher_id, None)))
+            }
         }
     }
 

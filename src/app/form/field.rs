@@ -1,0 +1,545 @@
+//! The kinds of field a form is made of. Each kind is its own type holding only its own
+//! state (a choice has no text editor, a toggle no checklist) and parsing to its own typed
+//! value: a date field gives a date, a whole-number field a `u32`.
+
+use super::Entry;
+use crate::dates;
+use crate::text;
+use chrono::{NaiveDate, NaiveDateTime};
+use crossterm::event::{KeyCode, KeyEvent};
+
+/// What every field has, whatever its kind: what it is called, whether it must be filled,
+/// a reminder of what to type, and what is wrong with it now.
+#[derive(Debug, Clone, Default)]
+pub struct Header {
+    /// What the field is called on screen (and only there: values are read by id).
+    pub label: &'static str,
+    pub required: bool,
+    /// A short reminder of what to type, shown when the field is empty.
+    pub hint: &'static str,
+    /// What is wrong with what was typed, if anything.
+    pub error: Option<String>,
+}
+
+/// One line of text: a name, a class.
+#[derive(Debug, Clone)]
+pub struct LineField {
+    pub entry: Entry,
+}
+
+impl LineField {
+    pub fn value(&self) -> String {
+        self.entry.text()
+    }
+}
+
+/// Several lines: notes, evidence.
+#[derive(Debug, Clone)]
+pub struct TextField {
+    pub entry: Entry,
+}
+
+impl TextField {
+    pub fn value(&self) -> String {
+        self.entry.text()
+    }
+}
+
+/// A friendly date (`today`, `+14d`, `fri`, `2026-12-01`); empty is no date.
+#[derive(Debug, Clone)]
+pub struct DateField {
+    pub entry: Entry,
+}
+
+impl DateField {
+    pub fn value(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+        let typed = self.entry.text();
+        if typed.is_empty() {
+            return Ok(None);
+        }
+        dates::parse_date(&typed, today)
+            .map(Some)
+            .map_err(|error| error.to_string())
+    }
+}
+
+/// A date and time (`now`, `today 10:42`); empty is now.
+#[derive(Debug, Clone)]
+pub struct DateTimeField {
+    pub entry: Entry,
+}
+
+impl DateTimeField {
+    pub fn value(&self, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
+        let typed = self.entry.text();
+        if typed.is_empty() {
+            return Ok(now);
+        }
+        dates::parse_date_time(&typed, now).map_err(|error| error.to_string())
+    }
+}
+
+/// A number as people type them: `86`, `86%`, `9/28` (as 9), `1,200`; empty is none.
+#[derive(Debug, Clone)]
+pub struct NumberField {
+    pub entry: Entry,
+}
+
+impl NumberField {
+    pub fn value(&self) -> Result<Option<f64>, String> {
+        let typed = self.entry.text();
+        if typed.is_empty() {
+            return Ok(None);
+        }
+        let cleaned: String = typed
+            .trim_end_matches('%')
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .replace(',', "");
+        match cleaned.trim().parse::<f64>() {
+            Ok(n) if n.is_finite() => Ok(Some(n)),
+            _ => Err(format!("\"{}\" is not a number", text::line(&typed))),
+        }
+    }
+}
+
+/// A whole number in a range; empty is none.
+#[derive(Debug, Clone)]
+pub struct WholeField {
+    pub entry: Entry,
+    pub min: u32,
+    pub max: u32,
+}
+
+impl WholeField {
+    pub fn value(&self) -> Result<Option<u32>, String> {
+        let typed = self.entry.text();
+        if typed.is_empty() {
+            return Ok(None);
+        }
+        match typed.parse::<u32>() {
+            Ok(n) if (self.min..=self.max).contains(&n) => Ok(Some(n)),
+            _ => Err(format!(
+                "\"{}\" is not a whole number from {} to {}",
+                text::line(&typed),
+                self.min,
+                self.max
+            )),
+        }
+    }
+}
+
+/// One of a few words; digits pick by the number they show (or by position), ←/→ cycle.
+#[derive(Debug, Clone)]
+pub struct ChoiceField {
+    pub options: Vec<String>,
+    /// The index of the chosen option.
+    pub choice: usize,
+}
+
+impl ChoiceField {
+    pub fn value(&self) -> usize {
+        self.choice
+    }
+
+    /// Types a key. Returns whether the choice changed.
+    fn input(&mut self, key: KeyEvent) -> bool {
+        let count = self.options.len().max(1);
+        match key.code {
+            KeyCode::Char(c) if c.is_ascii_digit() => {
+                let pick = c as usize - '0' as usize;
+                // Options are chosen by the number they show ("3 developing"), or by
+                // position when they are not numbered.
+                let by_label = self.options.iter().position(|o| o.starts_with(c));
+                let by_position = (1..=self.options.len()).contains(&pick).then(|| pick - 1);
+                match by_label.or(by_position) {
+                    Some(index) => {
+                        self.choice = index;
+                        true
+                    }
+                    None => false,
+                }
+            }
+            KeyCode::Right | KeyCode::Char(' ') => {
+                self.choice = (self.choice + 1) % count;
+                true
+            }
+            KeyCode::Left => {
+                self.choice = (self.choice + count - 1) % count;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A checklist (look-fors seen, classrooms in a round); digits toggle by position.
+#[derive(Debug, Clone)]
+pub struct ChecksField {
+    pub items: Vec<String>,
+    /// Every item's state, in order.
+    pub checked: Vec<bool>,
+    /// The item ↑/↓ are on (Space toggles it).
+    pub cursor: usize,
+}
+
+impl ChecksField {
+    /// The ticked items.
+    pub fn ticked(&self) -> Vec<String> {
+        self.items
+            .iter()
+            .zip(&self.checked)
+            .filter(|(_, on)| **on)
+            .map(|(item, _)| item.clone())
+            .collect()
+    }
+
+    fn toggle(&mut self, index: usize) -> bool {
+        match self.checked.get_mut(index) {
+            Some(on) => {
+                *on = !*on;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Types a key. Returns whether a tick changed.
+    fn input(&mut self, key: KeyEvent) -> bool {
+        match key.code {
+            KeyCode::Char(c @ '1'..='9') => self.toggle(c as usize - '1' as usize),
+            KeyCode::Char(' ') => self.toggle(self.cursor),
+            KeyCode::Down | KeyCode::Right => {
+                self.cursor = (self.cursor + 1).min(self.items.len().saturating_sub(1));
+                false
+            }
+            KeyCode::Up | KeyCode::Left => {
+                self.cursor = self.cursor.saturating_sub(1);
+                false
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Yes or no; Space toggles, `y` and `n` say which.
+#[derive(Debug, Clone)]
+pub struct ToggleField {
+    pub on: bool,
+}
+
+impl ToggleField {
+    pub fn value(&self) -> bool {
+        self.on
+    }
+
+    fn input(&mut self, key: KeyEvent) -> bool {
+        match key.code {
+            KeyCode::Char('y') => self.on = true,
+            KeyCode::Char('n') => self.on = false,
+            KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => self.on = !self.on,
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// Shown for context, not typed (e.g. the focus an observation is on); Tab skips it.
+#[derive(Debug, Clone)]
+pub struct InfoField {
+    pub text: String,
+}
+
+/// A field's kind and its state.
+#[derive(Debug, Clone)]
+pub enum Kind {
+    Line(LineField),
+    Text(TextField),
+    Date(DateField),
+    DateTime(DateTimeField),
+    Number(NumberField),
+    Whole(WholeField),
+    Choice(ChoiceField),
+    Checks(ChecksField),
+    Toggle(ToggleField),
+    Info(InfoField),
+}
+
+/// One field of a form: its header and its kind.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub header: Header,
+    pub kind: Kind,
+}
+
+impl Field {
+    fn of(label: &'static str, kind: Kind) -> Field {
+        Field {
+            header: Header {
+                label,
+                ..Header::default()
+            },
+            kind,
+        }
+    }
+
+    /// One line of text.
+    pub fn line(label: &'static str, value: &str) -> Field {
+        let entry = Entry::line().with_text(value);
+        Field::of(label, Kind::Line(LineField { entry }))
+    }
+
+    /// Several lines: notes, evidence.
+    pub fn notes(label: &'static str, value: &str) -> Field {
+        let entry = Entry::notes().with_text(value);
+        Field::of(label, Kind::Text(TextField { entry }))
+    }
+
+    pub fn date(label: &'static str, value: &str) -> Field {
+        let entry = Entry::line().with_text(value);
+        Field::of(label, Kind::Date(DateField { entry }))
+    }
+
+    pub fn date_time(label: &'static str, value: &str) -> Field {
+        let entry = Entry::line().with_text(value);
+        Field::of(label, Kind::DateTime(DateTimeField { entry }))
+    }
+
+    pub fn number(label: &'static str, value: &str) -> Field {
+        let entry = Entry::line().with_text(value);
+        Field::of(label, Kind::Number(NumberField { entry }))
+    }
+
+    /// A whole number from `min` to `max`.
+    pub fn whole(label: &'static str, min: u32, max: u32, value: &str) -> Field {
+        let entry = Entry::line().with_text(value);
+        Field::of(label, Kind::Whole(WholeField { entry, min, max }))
+    }
+
+    /// One of `options`, starting at the one at `choice`.
+    pub fn choice(label: &'static str, options: Vec<String>, choice: usize) -> Field {
+        Field::of(label, Kind::Choice(ChoiceField { options, choice }))
+    }
+
+    /// A checklist of `items`, each ticked when `ticked` says so.
+    pub fn checks(label: &'static str, items: Vec<String>, ticked: impl Fn(&str) -> bool) -> Field {
+        let checked = items.iter().map(|item| ticked(item)).collect();
+        Field::of(
+            label,
+            Kind::Checks(ChecksField {
+                items,
+                checked,
+                cursor: 0,
+            }),
+        )
+    }
+
+    pub fn toggle(label: &'static str, on: bool) -> Field {
+        Field::of(label, Kind::Toggle(ToggleField { on }))
+    }
+
+    /// Text shown for context (made safe to show on one line).
+    pub fn info(label: &'static str, value: &str) -> Field {
+        let text = text::line(&text::block(value)).trim().to_owned();
+        Field::of(label, Kind::Info(InfoField { text }))
+    }
+
+    /// The field must be filled to save.
+    pub fn required(mut self) -> Field {
+        self.header.required = true;
+        self
+    }
+
+    /// A reminder of what to type, shown while the field is empty.
+    pub fn hint(mut self, hint: &'static str) -> Field {
+        self.header.hint = hint;
+        if let Some(entry) = self.entry_mut() {
+            entry.editor.set_placeholder_text(hint);
+        }
+        self
+    }
+
+    pub fn label(&self) -> &'static str {
+        self.header.label
+    }
+
+    /// The editor, for the kinds that take typed text.
+    pub fn entry(&self) -> Option<&Entry> {
+        match &self.kind {
+            Kind::Line(LineField { entry })
+            | Kind::Text(TextField { entry })
+            | Kind::Date(DateField { entry })
+            | Kind::DateTime(DateTimeField { entry })
+            | Kind::Number(NumberField { entry })
+            | Kind::Whole(WholeField { entry, .. }) => Some(entry),
+            Kind::Choice(_) | Kind::Checks(_) | Kind::Toggle(_) | Kind::Info(_) => None,
+        }
+    }
+
+    pub fn entry_mut(&mut self) -> Option<&mut Entry> {
+        match &mut self.kind {
+            Kind::Line(LineField { entry })
+            | Kind::Text(TextField { entry })
+            | Kind::Date(DateField { entry })
+            | Kind::DateTime(DateTimeField { entry })
+            | Kind::Number(NumberField { entry })
+            | Kind::Whole(WholeField { entry, .. }) => Some(entry),
+            Kind::Choice(_) | Kind::Checks(_) | Kind::Toggle(_) | Kind::Info(_) => None,
+        }
+    }
+
+    /// Whether the field takes typed text.
+    pub fn is_text(&self) -> bool {
+        self.entry().is_some()
+    }
+
+    /// Whether ⏎ starts a new line here (notes) rather than moving on.
+    pub fn is_multi_line(&self) -> bool {
+        self.entry().is_some_and(Entry::is_multi_line)
+    }
+
+    /// Whether Tab stops here (context shown in a form is skipped).
+    pub fn takes_input(&self) -> bool {
+        !matches!(self.kind, Kind::Info(_))
+    }
+
+    /// The typed text (empty for kinds that take none).
+    pub fn text(&self) -> String {
+        self.entry().map(Entry::text).unwrap_or_default()
+    }
+
+    /// A required field left empty.
+    pub fn missing(&self) -> bool {
+        self.header.required && self.entry().is_some_and(|entry| entry.text().is_empty())
+    }
+
+    /// Checks the field with the kind's own parser: why it cannot be saved, if it cannot.
+    pub fn check(&self, now: NaiveDateTime) -> Result<(), String> {
+        if self.missing() {
+            return Err("required".into());
+        }
+        match &self.kind {
+            Kind::Date(date) => date.value(now.date()).map(drop),
+            Kind::DateTime(at) => at.value(now).map(drop),
+            Kind::Number(number) => number.value().map(drop),
+            Kind::Whole(whole) => whole.value().map(drop),
+            Kind::Line(_)
+            | Kind::Text(_)
+            | Kind::Choice(_)
+            | Kind::Checks(_)
+            | Kind::Toggle(_)
+            | Kind::Info(_) => Ok(()),
+        }
+    }
+
+    /// Re-validates after a change, so the error under the field is always current.
+    pub fn revalidate(&mut self, now: NaiveDateTime) {
+        self.header.error = self.check(now).err();
+    }
+
+    /// Types a key into the field. Returns whether the field changed.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        match &mut self.kind {
+            Kind::Choice(choice) => choice.input(key),
+            Kind::Checks(checks) => checks.input(key),
+            Kind::Toggle(toggle) => toggle.input(key),
+            Kind::Info(_) => false,
+            Kind::Line(LineField { entry })
+            | Kind::Text(TextField { entry })
+            | Kind::Date(DateField { entry })
+            | Kind::DateTime(DateTimeField { entry })
+            | Kind::Number(NumberField { entry })
+            | Kind::Whole(WholeField { entry, .. }) => entry.input(key),
+        }
+    }
+
+    /// Pastes text into a field that takes text.
+    pub fn paste(&mut self, pasted: &str) -> bool {
+        self.entry_mut().is_some_and(|entry| entry.paste(pasted))
+    }
+
+    /// The field's state as text, to tell whether anything changed since the form opened.
+    pub(super) fn snapshot(&self) -> String {
+        match &self.kind {
+            Kind::Choice(choice) => format!("choice {}", choice.choice),
+            Kind::Checks(checks) => format!("checks {:?}", checks.checked),
+            Kind::Toggle(toggle) => format!("toggle {}", toggle.on),
+            Kind::Info(_) => String::new(),
+            _ => format!("text {}", self.text()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyModifiers;
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 23)
+            .and_then(|d| d.and_hms_opt(10, 42, 0))
+            .unwrap()
+    }
+
+    fn number(typed: &str) -> Result<Option<f64>, String> {
+        let entry = Entry::line().with_text(typed);
+        NumberField { entry }.value()
+    }
+
+    #[test]
+    fn numbers_are_read_as_people_type_them() {
+        assert_eq!(number("86%"), Ok(Some(86.0)));
+        assert_eq!(number("9/28"), Ok(Some(9.0)));
+        assert_eq!(number("1,200"), Ok(Some(1200.0)));
+        assert_eq!(number(""), Ok(None));
+        assert_eq!(number("lots"), Err("\"lots\" is not a number".into()));
+    }
+
+    #[test]
+    fn a_whole_number_out_of_range_says_the_range() {
+        let field = Field::whole("Minutes", 0, 600, "601");
+        assert_eq!(
+            field.check(now()),
+            Err("\"601\" is not a whole number from 0 to 600".into())
+        );
+        let Kind::Whole(minutes) = &Field::whole("Minutes", 0, 600, "45").kind else {
+            panic!("a whole number field")
+        };
+        assert_eq!(minutes.value(), Ok(Some(45)));
+    }
+
+    #[test]
+    fn an_empty_time_is_now_and_a_toggle_takes_y_and_n() {
+        let Kind::DateTime(when) = &Field::date_time("When", "").kind else {
+            panic!("a date and time field")
+        };
+        assert_eq!(when.value(now()), Ok(now()));
+        let mut private = Field::toggle("Private", false);
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert!(private.input(key('y')));
+        assert!(private.input(key('y')));
+        assert!(matches!(
+            private.kind,
+            Kind::Toggle(ToggleField { on: true })
+        ));
+        assert!(private.input(key('n')));
+        assert!(!private.input(key('x')), "other letters do nothing");
+        assert!(matches!(
+            private.kind,
+            Kind::Toggle(ToggleField { on: false })
+        ));
+    }
+
+    #[test]
+    fn only_fields_that_take_text_are_required_to_be_filled() {
+        assert_eq!(
+            Field::line("Name", "  ").required().check(now()),
+            Err("required".into())
+        );
+        assert_eq!(
+            Field::toggle("Private", false).required().check(now()),
+            Ok(())
+        );
+    }
+}

@@ -1,0 +1,275 @@
+//! The check-in form (a new one is saved with its brief's marks and new actions), and the
+//! action form.
+
+use super::{DATE_HINT, day, edit_or_add, pick, words};
+use crate::app::check_in::Review;
+use crate::app::form::{Field, Keyed};
+use crate::db::Command;
+use crate::model::{Action, AnyRecord, CheckIn, CheckInKind, Teacher};
+use crate::text;
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckInField {
+    Kind,
+    Held,
+    Notes,
+    Reflection,
+    Next,
+    Private,
+}
+
+/// The form that holds a check-in with a teacher, or edits `existing`.
+#[derive(Debug, Clone)]
+pub struct CheckInForm {
+    pub fields: Keyed<CheckInField>,
+    pub teacher_id: String,
+    pub existing: Option<CheckIn>,
+}
+
+/// What a filled check-in form says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckInValues {
+    pub kind: CheckInKind,
+    pub held_on: NaiveDate,
+    pub notes: String,
+    pub reflection: String,
+    pub next_on: Option<NaiveDate>,
+    pub private: bool,
+}
+
+impl CheckInForm {
+    /// A new check-in's next date starts at `today` plus the teacher's cadence.
+    pub fn new(teacher: &Teacher, existing: Option<&CheckIn>, today: NaiveDate) -> CheckInForm {
+        use CheckInField as F;
+        let c = existing.cloned().unwrap_or_default();
+        let kind = CheckInKind::ALL
+            .iter()
+            .position(|k| *k == c.kind)
+            .unwrap_or(0);
+        let held = if existing.is_some() {
+            day(Some(c.held_on))
+        } else {
+            "today".into()
+        };
+        let next = match existing {
+            Some(c) => day(c.next_on),
+            None => day(today.checked_add_days(chrono::Days::new(u64::from(teacher.cadence_days)))),
+        };
+        let mut fields = Keyed::new(
+            format!("Check-in · {}", text::line(&teacher.name)),
+            vec![
+                (
+                    F::Kind,
+                    Field::choice("Kind", words(CheckInKind::ALL), kind),
+                ),
+                (
+                    F::Held,
+                    Field::date("Held", &held).required().hint(DATE_HINT),
+                ),
+                (F::Notes, Field::notes("Notes", &c.notes)),
+                (
+                    F::Reflection,
+                    Field::notes("Reflection", &c.reflection).hint("the teacher's own words"),
+                ),
+                (F::Next, Field::date("Next check-in", &next).hint(DATE_HINT)),
+                (F::Private, Field::toggle("Private", c.private)),
+            ],
+        );
+        fields.focus(F::Notes);
+        CheckInForm {
+            fields,
+            teacher_id: teacher.meta.id.clone(),
+            existing: existing.cloned(),
+        }
+    }
+
+    pub fn values(&self, today: NaiveDate) -> Result<CheckInValues, String> {
+        use CheckInField as F;
+        let fields = &self.fields;
+        Ok(CheckInValues {
+            kind: pick(CheckInKind::ALL, fields.choice(F::Kind)?),
+            held_on: fields.needed(F::Held, fields.date(F::Held, today)?)?,
+            notes: fields.notes(F::Notes)?,
+            reflection: fields.notes(F::Reflection)?,
+            next_on: fields.date(F::Next, today)?,
+            private: fields.toggle(F::Private)?,
+        })
+    }
+
+    /// The check-in the form describes.
+    pub fn check_in(&self, today: NaiveDate) -> Result<CheckIn, String> {
+        let values = self.values(today)?;
+        let mut check_in = self.existing.clone().unwrap_or_default();
+        check_in.teacher_id.clone_from(&self.teacher_id);
+        check_in.kind = values.kind;
+        check_in.held_on = values.held_on;
+        check_in.notes = values.notes;
+        check_in.reflection = values.reflection;
+        check_in.next_on = values.next_on;
+        check_in.private = values.private;
+        Ok(check_in)
+    }
+
+    /// A new check-in held with its brief (`review`) saves the brief's marks and new
+    /// actions with it.
+    pub fn command(&self, review: Option<&Review>, today: NaiveDate) -> Result<Command, String> {
+        let check_in = self.check_in(today)?;
+        Ok(match (&self.existing, review) {
+            (None, Some(review)) => review.command(check_in),
+            _ => edit_or_add(self.existing.is_some(), AnyRecord::CheckIn(check_in)),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionField {
+    What,
+    Who,
+    Due,
+    /// Only when editing an action.
+    Done,
+}
+
+/// The form that adds an action for a teacher, or edits `existing`.
+#[derive(Debug, Clone)]
+pub struct ActionForm {
+    pub fields: Keyed<ActionField>,
+    pub teacher_id: String,
+    pub existing: Option<Action>,
+}
+
+impl ActionForm {
+    pub fn new(teacher_id: &str, existing: Option<&Action>) -> ActionForm {
+        use ActionField as F;
+        let a = existing.cloned().unwrap_or(Action {
+            owner: "teacher".into(),
+            ..Action::default()
+        });
+        let mut fields = vec![
+            (
+                F::What,
+                Field::line("What", &a.what)
+                    .required()
+                    .hint("Post warm-up before bell"),
+            ),
+            (
+                F::Who,
+                Field::line("Who", &a.owner)
+                    .required()
+                    .hint("teacher, coach, principal or a name"),
+            ),
+            (F::Due, Field::date("Due", &day(a.due_on)).hint(DATE_HINT)),
+        ];
+        if existing.is_some() {
+            fields.push((
+                F::Done,
+                Field::date("Done", &day(a.done_on)).hint(DATE_HINT),
+            ));
+        }
+        let title = if existing.is_some() {
+            "Edit action"
+        } else {
+            "New action"
+        };
+        ActionForm {
+            fields: Keyed::new(title, fields),
+            teacher_id: teacher_id.to_owned(),
+            existing: existing.cloned(),
+        }
+    }
+
+    /// The action the form describes.
+    pub fn action(&self, today: NaiveDate) -> Result<Action, String> {
+        use ActionField as F;
+        let fields = &self.fields;
+        let mut action = self.existing.clone().unwrap_or_default();
+        action.teacher_id.clone_from(&self.teacher_id);
+        action.what = fields.line(F::What)?;
+        action.owner = fields.line(F::Who)?;
+        action.due_on = fields.date(F::Due, today)?;
+        if fields.has(F::Done) {
+            action.done_on = fields.date(F::Done, today)?;
+        }
+        Ok(action)
+    }
+
+    pub fn command(&self, today: NaiveDate) -> Result<Command, String> {
+        let action = self.action(today)?;
+        Ok(edit_or_add(
+            self.existing.is_some(),
+            AnyRecord::Action(action),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::records::test_support::{date, now};
+
+    #[test]
+    fn an_edited_check_in_reads_back_as_it_was() {
+        let check_in = CheckIn {
+            kind: CheckInKind::ALL[2],
+            held_on: date(2026, 11, 16),
+            notes: "Talked about\nwarm-ups".into(),
+            reflection: "It went well".into(),
+            next_on: Some(date(2026, 11, 30)),
+            private: true,
+            ..CheckIn::default()
+        };
+        let form = CheckInForm::new(&Teacher::default(), Some(&check_in), now().date());
+        assert_eq!(
+            form.values(now().date()),
+            Ok(CheckInValues {
+                kind: CheckInKind::ALL[2],
+                held_on: date(2026, 11, 16),
+                notes: check_in.notes.clone(),
+                reflection: check_in.reflection.clone(),
+                next_on: Some(date(2026, 11, 30)),
+                private: true,
+            })
+        );
+    }
+
+    #[test]
+    fn a_new_check_in_is_held_today_and_next_falls_after_the_cadence() {
+        let teacher = Teacher {
+            cadence_days: 7,
+            ..Teacher::default()
+        };
+        let form = CheckInForm::new(&teacher, None, now().date());
+        let values = form.values(now().date()).unwrap();
+        assert_eq!(values.held_on, now().date());
+        assert_eq!(values.next_on, Some(date(2026, 11, 30)));
+    }
+
+    #[test]
+    fn an_edited_action_keeps_its_done_date_and_a_new_one_has_none_to_give() {
+        let action = Action {
+            what: "Post warm-up".into(),
+            owner: "coach".into(),
+            due_on: Some(date(2026, 11, 27)),
+            done_on: Some(date(2026, 11, 25)),
+            ..Action::default()
+        };
+        let edited = ActionForm::new("t1", Some(&action)).action(now().date());
+        assert_eq!(
+            edited.map(|a| (a.what, a.owner, a.due_on, a.done_on, a.teacher_id)),
+            Ok((
+                "Post warm-up".into(),
+                "coach".into(),
+                Some(date(2026, 11, 27)),
+                Some(date(2026, 11, 25)),
+                "t1".into()
+            ))
+        );
+        let new = ActionForm::new("t1", None);
+        assert!(!new.fields.has(ActionField::Done));
+        assert_eq!(
+            new.action(now().date()).map(|a| a.owner),
+            Err("What: required".into())
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! The teacher form: name, school, subject and check-in cadence.
+
+use super::edit_or_add;
+use crate::app::form::{Field, Keyed};
+use crate::db::Command;
+use crate::model::{AnyRecord, Teacher};
+use crate::text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeacherField {
+    Name,
+    School,
+    Subject,
+    Cadence,
+}
+
+/// The form that adds a teacher, or edits `existing`.
+#[derive(Debug, Clone)]
+pub struct TeacherForm {
+    pub fields: Keyed<TeacherField>,
+    pub existing: Option<Teacher>,
+}
+
+/// What a filled teacher form says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeacherValues {
+    pub name: String,
+    pub school: String,
+    pub subject: String,
+    pub cadence_days: u32,
+}
+
+impl TeacherForm {
+    pub fn new(existing: Option<&Teacher>) -> TeacherForm {
+        let t = existing.cloned().unwrap_or(Teacher {
+            cadence_days: 14,
+            ..Teacher::default()
+        });
+        let title = match existing {
+            Some(t) => format!("Edit {}", text::line(&t.name)),
+            None => "New teacher".to_string(),
+        };
+        let fields = Keyed::new(
+            title,
+            vec![
+                (
+                    TeacherField::Name,
+                    Field::line("Name", &t.name).required().hint("Smith, Dan"),
+                ),
+                (TeacherField::School, Field::line("School", &t.school)),
+                (
+                    TeacherField::Subject,
+                    Field::line("Subject", &t.subject).hint("Grade 7 Science"),
+                ),
+                (
+                    TeacherField::Cadence,
+                    Field::whole("Check-in every", 1, 365, &t.cadence_days.to_string())
+                        .required()
+                        .hint("days"),
+                ),
+            ],
+        );
+        TeacherForm {
+            fields,
+            existing: existing.cloned(),
+        }
+    }
+
+    pub fn values(&self) -> Result<TeacherValues, String> {
+        use TeacherField as F;
+        let fields = &self.fields;
+        Ok(TeacherValues {
+            name: fields.line(F::Name)?,
+            school: fields.line(F::School)?,
+            subject: fields.line(F::Subject)?,
+            cadence_days: fields.needed(F::Cadence, fields.whole(F::Cadence)?)?,
+        })
+    }
+
+    pub fn command(&self) -> Result<Command, String> {
+        let values = self.values()?;
+        let mut teacher = self.existing.clone().unwrap_or_default();
+        teacher.name = values.name;
+        teacher.school = values.school;
+        teacher.subject = values.subject;
+        teacher.cadence_days = values.cadence_days;
+        Ok(edit_or_add(
+            self.existing.is_some(),
+            AnyRecord::Teacher(teacher),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::records::test_support::{now, type_text};
+
+    fn smith() -> Teacher {
+        Teacher {
+            name: "Smith, Dan".into(),
+            school: "Eastside".into(),
+            subject: "Grade 7 Science".into(),
+            cadence_days: 7,
+            ..Teacher::default()
+        }
+    }
+
+    #[test]
+    fn an_edited_teacher_reads_back_as_it_was() {
+        let form = TeacherForm::new(Some(&smith()));
+        assert_eq!(
+            form.values(),
+            Ok(TeacherValues {
+                name: "Smith, Dan".into(),
+                school: "Eastside".into(),
+                subject: "Grade 7 Science".into(),
+                cadence_days: 7,
+            })
+        );
+    }
+
+    #[test]
+    fn a_new_teacher_starts_with_a_fortnightly_check_in_and_needs_a_name() {
+        let mut form = TeacherForm::new(None);
+        assert!(!form.fields.form_mut().validate(now()));
+        assert_eq!(form.values(), Err("Name: required".to_string()));
+        type_text(form.fields.form_mut(), "Park, Eve");
+        let values = form.values().unwrap();
+        assert_eq!(
+            (values.name.as_str(), values.cadence_days),
+            ("Park, Eve", 14)
+        );
+    }
+
+    #[test]
+    fn a_renamed_cadence_label_still_saves_the_typed_cadence() {
+        let mut form = TeacherForm::new(Some(&smith()));
+        let field = form.fields.field_mut(TeacherField::Cadence).unwrap();
+        field.header.label = "Meet every";
+        let Ok(Command::Edit(AnyRecord::Teacher(teacher))) = form.command() else {
+            panic!("an edited teacher")
+        };
+        assert_eq!(teacher.cadence_days, 7, "not a default of 14");
+        assert_eq!(form.fields.form().fields()[3].label(), "Meet every");
+    }
+
+    #[test]
+    fn an_emptied_cadence_is_refused_not_replaced_by_a_default() {
+        let mut form = TeacherForm::new(Some(&smith()));
+        let field = form.fields.field_mut(TeacherField::Cadence).unwrap();
+        field.entry_mut().unwrap().set_text("");
+        assert_eq!(
+            form.command().map(|_| ()),
+            Err("Check-in every: required".to_string())
+        );
+    }
+}
