@@ -124,9 +124,10 @@ pub struct Capture {
 
 impl Capture {
     pub fn new(visit: Visit, return_to_workspace: bool) -> Capture {
+        let stamp = keymap::key_for(keymap::Context::Capture, Msg::Stamp);
         let input = Entry::line()
             .with_text(&visit.typing)
-            .hint("what you see and hear; ⏎ stamps the line");
+            .hint(&format!("what you see and hear; {stamp} stamps the line"));
         Capture {
             visit,
             input,

@@ -421,6 +421,18 @@ pub fn key_for(context: Context, msg: Msg) -> String {
         .unwrap_or_default()
 }
 
+/// Two keys of a run written as one, sharing their start: `Alt-1…9`.
+pub fn key_range(context: Context, first: Msg, last: Msg) -> String {
+    let (first, last) = (key_for(context, first), key_for(context, last));
+    let shared: usize = first
+        .chars()
+        .zip(last.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    format!("{first}…{}", &last[shared..])
+}
+
 /// The sections of the help overlay, in the order it shows them.
 const HELP_ORDER: [Context; 15] = [
     C::Roster,

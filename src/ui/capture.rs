@@ -81,13 +81,22 @@ pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
             style,
         ));
     }
-    marks.push(Span::styled("(Alt-1…9)", theme::DIM));
+    let marking = keymap::key_range(
+        keymap::Context::Capture,
+        keymap::Msg::LookFor(0),
+        keymap::Msg::LookFor(8),
+    );
+    marks.push(Span::styled(format!("({marking})"), theme::DIM));
     frame.render_widget(Paragraph::new(Line::from(marks)), look_fors);
     let mut counts = vec![Span::styled(" Tallies    ", theme::DIM)];
     for (name, count) in TALLIES.iter().zip(&visit.tallies) {
         counts.push(Span::raw(format!("{name} {count}   ")));
     }
-    counts.push(Span::styled("(Alt-a, Alt-r; Shift −1)", theme::DIM));
+    let tally = |n| keymap::key_for(keymap::Context::Capture, keymap::Msg::Tally(n));
+    counts.push(Span::styled(
+        format!("({}, {}; Shift −1)", tally(0), tally(1)),
+        theme::DIM,
+    ));
     frame.render_widget(Paragraph::new(Line::from(counts)), tallies);
 
     let block = Block::bordered()
