@@ -1045,3 +1045,73 @@ fn the_store_lists_actions_in_the_domains_action_order() {
         "the agenda's open actions"
     );
 }
+
+#[test]
+fn purging_destroys_only_what_is_in_the_trash_with_what_belongs_to_it() {
+    let (_dir, store, smith) = common::caseload();
+    let mut store = store;
+    let file = store.teacher_file(&smith).unwrap().unwrap();
+    let focus = file.active_focus().unwrap().meta.id.clone();
+    let seen_on_focus = file
+        .observations
+        .iter()
+        .filter(|o| o.focus_id.as_deref() == Some(focus.as_str()))
+        .count();
+    assert!(seen_on_focus > 0);
+    // Only a record in the trash can be purged.
+    let live = store.apply(Command::Purge {
+        kind: Kind::Focus,
+        id: focus.clone(),
+    });
+    assert!(
+        matches!(&live, Err(Error::Invalid(m)) if m.contains("not in the trash")),
+        "{live:?}"
+    );
+    // A trashed focus goes; the visits on it stay and let go of it.
+    store
+        .apply(Command::Delete {
+            kind: Kind::Focus,
+            id: focus.clone(),
+        })
+        .unwrap();
+    store
+        .apply(Command::Purge {
+            kind: Kind::Focus,
+            id: focus.clone(),
+        })
+        .unwrap();
+    assert!(store.get::<Focus>(&focus).unwrap().is_none());
+    let after = store.teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(after.observations.len(), file.observations.len());
+    assert!(after.observations.iter().all(|o| o.focus_id.is_none()));
+    assert!(store.trash().unwrap().is_empty());
+    // A trashed teacher goes with every record of theirs; nobody else's is touched.
+    let others_before = store.search("waited", 50).unwrap().len();
+    assert!(others_before > 0, "Okafor's visit");
+    assert!(
+        !store.search("warm-up", 50).unwrap().is_empty(),
+        "Smith's notes"
+    );
+    store
+        .apply(Command::Delete {
+            kind: Kind::Teacher,
+            id: smith.clone(),
+        })
+        .unwrap();
+    store
+        .apply(Command::Purge {
+            kind: Kind::Teacher,
+            id: smith.clone(),
+        })
+        .unwrap();
+    assert!(store.get::<Teacher>(&smith).unwrap().is_none());
+    assert!(store.observations(&smith).unwrap().is_empty());
+    assert!(store.actions(&smith).unwrap().is_empty());
+    assert!(store.goals(&smith).unwrap().is_empty());
+    assert!(
+        store.search("warm-up", 50).unwrap().is_empty(),
+        "nor in search"
+    );
+    assert_eq!(store.search("waited", 50).unwrap().len(), others_before);
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
