@@ -1381,3 +1381,39 @@ fn help_opens_at_the_section_of_the_screen_it_was_called_from() {
         "Up from the end moves"
     );
 }
+
+#[test]
+fn the_trash_lists_what_was_deleted_restores_it_and_destroys_only_when_asked() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "T");
+    assert!(text(&app).contains("The trash is empty"), "{}", text(&app));
+    // Delete Smith's newest visit from the Observations tab, then open the trash.
+    press(&mut app, "<Esc><Down><Down><Enter>3dy<Esc>T");
+    insta::assert_snapshot!("trash", screen(&app, 80, 24).backend());
+    let shown = text(&app);
+    assert!(shown.contains("Trash · 1 record"), "{shown}");
+    assert!(shown.contains("observation"), "{shown}");
+    assert!(shown.contains("Smith, Dan"), "{shown}");
+    let visits = |app: &App| reader(app).observations(&smith).unwrap().len();
+    let before = visits(&app);
+    // ⏎ brings it back.
+    press(&mut app, "<Enter>");
+    assert!(text(&app).contains("Restored the observation of Smith, Dan"));
+    assert!(text(&app).contains("The trash is empty"));
+    assert_eq!(visits(&app), before + 1);
+    // Purging asks first; "no" keeps it in the trash.
+    press(&mut app, "<Esc><Down><Down><Enter>3dy<Esc>TP");
+    assert!(text(&app).contains("for good"), "{}", text(&app));
+    press(&mut app, "n");
+    assert!(text(&app).contains("Trash · 1 record"));
+    press(&mut app, "Py");
+    assert!(
+        text(&app).contains("Destroyed the observation"),
+        "{}",
+        text(&app)
+    );
+    assert!(text(&app).contains("The trash is empty"));
+    assert!(reader(&app).trash().unwrap().is_empty());
+    assert_eq!(visits(&app), before);
+}

@@ -21,6 +21,7 @@ pub mod records;
 pub mod roster;
 pub mod rounds;
 pub mod search;
+pub mod trash;
 pub mod workspace;
 mod write;
 
@@ -47,6 +48,8 @@ pub enum Screen {
     Rounds(Box<rounds::Rounds>),
     /// The agenda across all teachers.
     Agenda(Box<agenda::Agenda>),
+    /// What was deleted, to restore or, asking first, to destroy.
+    Trash(Box<trash::Trash>),
 }
 
 /// A message in the status line.
@@ -233,6 +236,7 @@ impl App {
                 Screen::Capture(_) => self.update_capture(msg),
                 Screen::Rounds(_) => self.update_rounds(msg),
                 Screen::Agenda(_) => self.update_agenda(msg),
+                Screen::Trash(_) => self.update_trash(msg),
             },
         }
     }
@@ -241,7 +245,7 @@ impl App {
         match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.meta.id.clone()),
             Screen::Capture(c) => Some(c.visit.teacher_id.clone()),
-            Screen::Rounds(_) | Screen::Agenda(_) => None,
+            Screen::Rounds(_) | Screen::Agenda(_) | Screen::Trash(_) => None,
             Screen::Roster => self
                 .roster
                 .selected_row()
