@@ -13,6 +13,7 @@ mod round;
 mod search;
 #[cfg(test)]
 mod tests;
+mod time;
 
 pub use action::{ActionState, Ledger, action_order};
 pub use file::TeacherFile;
@@ -22,6 +23,7 @@ pub(crate) use record::with_any;
 pub use roster::RosterRow;
 pub use round::{Round, Tally};
 pub use search::{Hit, MATCH_END, MATCH_START};
+pub use time::{LocalTime, Zone, local_day};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
