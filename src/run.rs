@@ -295,11 +295,15 @@ fn trash(store: &Store) -> Result<ExitCode> {
     if trashed.is_empty() {
         writeln!(out, "the trash is empty")?;
     }
+    let zone = store.clock().zone();
     for item in trashed {
+        // The day it was deleted where the coach is, not the UTC day of its stamp.
+        let day = crate::model::local_day(&item.deleted_at, zone)
+            .map_or_else(|| item.deleted_at.clone(), |day| day.to_string());
         writeln!(
             out,
             "{}  {:<11}  {}  {}  {}",
-            item.deleted_at.get(..10).unwrap_or(&item.deleted_at),
+            day,
             item.kind.label(),
             text::fit(&text::line(&item.teacher), 20),
             item.id,

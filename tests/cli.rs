@@ -17,6 +17,19 @@ fn coachlog(db: &Path, args: &[&str]) -> Output {
         .expect("run coachlog")
 }
 
+/// Runs coachlog in New York (the zone's own rule, daylight time included) at a time.
+fn coachlog_in_new_york(db: &Path, now: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("COACHLOG_NOW", now)
+        .env("TZ", "EST5EDT,M3.2.0,M11.1.0")
+        .env_remove("COACHLOG_DB")
+        .output()
+        .expect("run coachlog")
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -767,4 +780,30 @@ fn a_usage_mistake_is_one_line_that_points_to_help() {
         assert!(stdout(&output).is_empty());
     }
     assert!(!db.exists(), "a usage mistake opens no file");
+}
+
+#[test]
+fn the_trash_shows_the_day_a_record_was_deleted_where_the_coach_is() {
+    let (_dir, db) = temp_db();
+    let evening = "2026-11-23T20:30";
+    assert!(
+        coachlog_in_new_york(&db, evening, &["teacher", "add", "Okafor, Ngozi"])
+            .status
+            .success()
+    );
+    let observed = coachlog_in_new_york(&db, evening, &["observe", "-t", "oka", "Waited."]);
+    assert!(observed.status.success(), "{}", stderr(&observed));
+    // Deleted at 20:30 in New York: 01:30 on the 24th in UTC, as the store stamps it.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE observation SET deleted_at = '2026-11-24T01:30:00.000Z'",
+            [],
+        )
+        .unwrap();
+    let listed = stdout(&coachlog_in_new_york(&db, evening, &["trash"]));
+    assert!(
+        listed.starts_with("2026-11-23  observation  Okafor, Ngozi"),
+        "{listed}"
+    );
 }

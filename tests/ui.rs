@@ -1293,3 +1293,26 @@ fn overdue_check_ins_and_unseen_teachers_carry_their_warning_colour() {
     press(&mut app, "g");
     insta::assert_snapshot!("agenda_styled", styled(&app));
 }
+
+#[test]
+fn a_goal_set_on_a_new_york_evening_shows_on_that_day_in_the_timeline() {
+    // 20:00 on 23 November in New York is 01:00 on the 24th in UTC: the stamp's own day.
+    let (_dir, mut store) = common::store_in_new_york("2026-11-23T20:00");
+    let smith = common::teacher(&mut store, "Smith, Dan", "Eastside Middle", "Science");
+    common::add(
+        &mut store,
+        coachlog::model::AnyRecord::Goal(coachlog::model::Goal {
+            teacher_id: smith,
+            statement: "Students on task in the first 10 minutes".into(),
+            ..Default::default()
+        }),
+    );
+    let mut app = app(store);
+    press(&mut app, "<Enter>6");
+    let screen = text(&app);
+    let marker = screen
+        .lines()
+        .find(|line| line.contains("goal (active)"))
+        .unwrap_or_else(|| panic!("no goal marker in\n{screen}"));
+    assert!(marker.contains("23 Nov 2026"), "{screen}");
+}

@@ -160,6 +160,7 @@ impl Store {
             return Ok(None);
         };
         file.teacher = teacher;
+        file.zone = self.clock.zone();
         file.sort();
         // One more than a page was read to know whether there is more.
         file.all_observations = file.observations.len() <= OBSERVATION_PAGE;

@@ -4,6 +4,7 @@
 use super::action::{Ledger, action_order};
 use super::{
     Action, AnyRecord, CheckIn, Focus, Goal, GoalStatus, Kind, Measure, Meta, Observation, Teacher,
+    Zone,
 };
 use chrono::NaiveDate;
 
@@ -27,6 +28,8 @@ pub struct TeacherFile {
     pub check_ins: Vec<CheckIn>,
     /// Open first by due date, then done ones, newest first (see [`action_order`]).
     pub actions: Vec<Action>,
+    /// The zone the file is read in: record stamps show as its days.
+    pub zone: Zone,
 }
 
 impl TeacherFile {

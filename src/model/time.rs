@@ -12,16 +12,27 @@ use std::cmp::Ordering;
 use std::fmt;
 
 /// How wall-clock time relates to UTC where the coach is.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub enum Zone {
     /// This machine's zone: the `TZ` variable (a name or a POSIX rule such as
     /// `EST5EDT,M3.2.0,M11.1.0`), or the system's setting.
     Local,
     /// Wall clock and UTC agree.
+    #[default]
     Utc,
     /// A rule given as a function: the UTC offset in force at a UTC instant (tests and
     /// demos that must not depend on the machine).
     Rule(fn(NaiveDateTime) -> FixedOffset),
+}
+
+impl PartialEq for Zone {
+    fn eq(&self, other: &Zone) -> bool {
+        match (self, other) {
+            (Zone::Local, Zone::Local) | (Zone::Utc, Zone::Utc) => true,
+            (Zone::Rule(a), Zone::Rule(b)) => std::ptr::fn_addr_eq(*a, *b),
+            _ => false,
+        }
+    }
 }
 
 const UTC_OFFSET: FixedOffset = match FixedOffset::east_opt(0) {

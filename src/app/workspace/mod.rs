@@ -1,6 +1,6 @@
 //! One teacher's workspace: the loaded file, the tab, and the selection in each list.
 
-use crate::model::{Focus, Kind, TeacherFile};
+use crate::model::{Focus, Kind, TeacherFile, local_day};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// The workspace tabs, in order.
@@ -85,12 +85,8 @@ pub fn timeline(file: &TeacherFile) -> Vec<Entry> {
         }
     }
     for goal in &file.goals {
-        let set = goal
-            .meta
-            .created_at
-            .get(..10)
-            .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok());
-        if let Some(day) = set {
+        // The day the goal was set where the coach is, not the UTC day of its stamp.
+        if let Some(day) = local_day(&goal.meta.created_at, file.zone) {
             entries.push(Entry {
                 at: noon(day),
                 kind: Kind::Goal,
