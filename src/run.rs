@@ -205,9 +205,11 @@ fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
         Ok(teacher) => teacher,
         Err(code) => return Ok(code),
     };
-    let now = store.clock().now();
+    let (now, zone) = (store.clock().local_now(), store.clock().zone());
     let observed_at = match &observe.at {
-        Some(when) => crate::dates::parse_date_time(when, now).map_err(|e| anyhow!("--at: {e}"))?,
+        Some(when) => zone.at_wall(
+            crate::dates::parse_date_time(when, now.wall()).map_err(|e| anyhow!("--at: {e}"))?,
+        ),
         None => now,
     };
     let evidence = observe.text.join(" ").trim().to_owned();

@@ -545,7 +545,7 @@ fn export_reads_every_observation_not_just_the_newest_page() {
                 store.apply(coachlog::db::Command::Add(
                     coachlog::model::AnyRecord::Observation(coachlog::model::Observation {
                         teacher_id: smith.clone(),
-                        observed_at: when,
+                        observed_at: coachlog::model::LocalTime::utc_wall(when),
                         evidence: format!("Early visit {minute}."),
                         ..Default::default()
                     }),
@@ -805,5 +805,50 @@ fn the_trash_shows_the_day_a_record_was_deleted_where_the_coach_is() {
     assert!(
         listed.starts_with("2026-11-23  observation  Okafor, Ngozi"),
         "{listed}"
+    );
+}
+
+#[test]
+fn a_visit_saved_before_offsets_were_kept_reads_in_the_machines_zone() {
+    let (_dir, db) = temp_db();
+    let now = "2026-11-23T10:42";
+    assert!(
+        coachlog_in_new_york(&db, now, &["teacher", "add", "Okafor, Ngozi"])
+            .status
+            .success()
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    // As the first coachlogs wrote a visit: the wall-clock time alone.
+    conn.execute(
+        "INSERT INTO observation (id, teacher_id, observed_at, class_period, evidence,
+                                  created_at, updated_at, author, replica_id)
+         SELECT 'O1', id, '2026-11-20T10:36', '', 'Written before offsets.',
+                '2026-11-20T15:40:00.000Z', '2026-11-20T15:40:00.000Z', 'a', 'r' FROM teacher",
+        [],
+    )
+    .unwrap();
+    let observed = coachlog_in_new_york(&db, now, &["observe", "-t", "oka", "Waited."]);
+    assert!(observed.status.success(), "{}", stderr(&observed));
+    let exported = coachlog_in_new_york(&db, now, &["export", "-t", "oka", "-f", "json"]);
+    let json = stdout(&exported);
+    assert!(
+        json.contains("\"observed_at\": \"2026-11-20T10:36:00-05:00\""),
+        "the old visit at the time it showed, in the zone it was written in: {json}"
+    );
+    assert!(
+        json.contains("\"observed_at\": \"2026-11-23T10:42:00-05:00\""),
+        "{json}"
+    );
+    let stored: Vec<String> = conn
+        .prepare("SELECT observed_at FROM observation ORDER BY id = 'O1' DESC")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        stored,
+        ["2026-11-20T10:36", "2026-11-23T10:42-05:00"],
+        "nothing is rewritten; a new visit is stored with its offset"
     );
 }

@@ -91,7 +91,14 @@ impl App {
             self.popups.push(Popup::Form(popup));
             return;
         };
-        let submitted = records::submit(&popup.purpose, popup.review.as_ref(), &values, now);
+        let (local_now, zone) = (self.local_now(), self.store.clock().zone());
+        let submitted = records::submit(
+            &popup.purpose,
+            popup.review.as_ref(),
+            &values,
+            local_now,
+            zone,
+        );
         let command = match submitted {
             Ok(Submit::Write(command)) => command,
             Ok(Submit::Collect(action)) => {

@@ -3,8 +3,8 @@
 use super::form::{Field, FieldKind, Form, Values};
 use crate::db::Command;
 use crate::model::{
-    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Measure, Observation,
-    Outcome, Rating, Teacher, TeacherFile,
+    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, LocalTime, Measure,
+    Observation, Outcome, Rating, Teacher, TeacherFile, Zone,
 };
 use crate::text;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -323,7 +323,7 @@ pub fn timeline_dates_form(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Fo
 }
 
 /// The last step of a captured visit: the rating (and class, and privacy).
-pub fn finish_visit_form(visit: &super::capture::Visit, now: NaiveDateTime) -> Form {
+pub fn finish_visit_form(visit: &super::capture::Visit, now: LocalTime) -> Form {
     let mut form = Form::new(
         format!(
             "Rate the visit to {} · {} min",
@@ -345,7 +345,7 @@ pub fn finish_visit_form(visit: &super::capture::Visit, now: NaiveDateTime) -> F
 pub fn visit_observation(
     visit: &super::capture::Visit,
     values: &Values,
-    now: NaiveDateTime,
+    now: LocalTime,
 ) -> Observation {
     let rating = u8::try_from(values.choice("Rating"))
         .ok()
@@ -441,11 +441,13 @@ pub enum Submit {
 
 /// What a filled form asks for, or what is wrong with it. `review` is the brief of a new
 /// check-in: the marks made there and the actions agreed are saved with the check-in.
+/// A time typed is read in `zone`.
 pub fn submit(
     purpose: &Purpose,
     review: Option<&super::check_in::Review>,
     values: &Values,
-    now: NaiveDateTime,
+    now: LocalTime,
+    zone: Zone,
 ) -> Result<Submit, String> {
     let today = now.date();
     Ok(Submit::Write(match purpose {
@@ -534,7 +536,16 @@ pub fn submit(
                 .and_then(Rating::new);
             observation.evidence = values.text("Evidence");
             observation.look_fors_seen = values.checks("Look-fors");
-            observation.observed_at = values.date_time("When").ok_or("When: not a time")?;
+            let when = values.date_time("When").ok_or("When: not a time")?;
+            // Now, or a time left as it was, keeps its offset (the hour lived twice).
+            if when == now.wall() {
+                observation.observed_at = now;
+            } else if existing
+                .as_ref()
+                .is_none_or(|o| o.observed_at.wall() != when)
+            {
+                observation.observed_at = zone.at_wall(when);
+            }
             observation.minutes = values.whole("Minutes");
             observation.class_period = values.text("Class");
             observation.private = values.toggle("Private");

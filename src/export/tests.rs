@@ -11,8 +11,8 @@ fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
-fn at(text: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap()
+fn at(text: &str) -> LocalTime {
+    LocalTime::utc_wall(NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap())
 }
 
 fn meta(id: &str) -> Meta {

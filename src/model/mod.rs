@@ -25,7 +25,7 @@ pub use round::{Round, Tally};
 pub use search::{Hit, MATCH_END, MATCH_START};
 pub use time::{LocalTime, Zone, local_day};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -185,8 +185,8 @@ pub struct Observation {
     pub teacher_id: String,
     /// The focus active when the observation was saved.
     pub focus_id: Option<String>,
-    /// Local wall-clock time of the visit.
-    pub observed_at: NaiveDateTime,
+    /// When the visit was, as the coach's clock read then: ordered by the instant.
+    pub observed_at: LocalTime,
     pub minutes: Option<u32>,
     pub class_period: String,
     /// Low-inference evidence: what was seen and heard.

@@ -13,6 +13,11 @@ pub fn at(text: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").expect("a test time")
 }
 
+/// A wall-clock time in UTC, the zone every test lives in unless it says otherwise.
+pub fn moment(text: &str) -> LocalTime {
+    LocalTime::utc_wall(at(text))
+}
+
 pub fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")
 }
@@ -51,7 +56,7 @@ pub fn observe(store: &mut Store, teacher_id: &str, when: &str, rating: u8, evid
         store,
         AnyRecord::Observation(Observation {
             teacher_id: teacher_id.into(),
-            observed_at: at(when),
+            observed_at: moment(when),
             rating: Rating::new(rating),
             evidence: evidence.into(),
             minutes: Some(10),

@@ -1,7 +1,7 @@
 //! One teacher's workspace: the loaded file, the tab, and the selection in each list.
 
-use crate::model::{Focus, Kind, TeacherFile, local_day};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::model::{Focus, Kind, LocalTime, TeacherFile, local_day};
+use chrono::NaiveDate;
 
 /// The workspace tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +54,8 @@ impl Tab {
 /// One line of the timeline: any record, or a marker for a focus or goal change.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub at: NaiveDateTime,
+    /// When; a record of a day alone (a check-in, a measure, a marker) is at its noon.
+    pub at: LocalTime,
     pub kind: Kind,
     pub id: String,
     /// A change of focus or goal, drawn as a marker.
@@ -64,7 +65,10 @@ pub struct Entry {
 
 /// Everything of a teacher, newest first, with focus and goal changes as markers.
 pub fn timeline(file: &TeacherFile) -> Vec<Entry> {
-    let noon = |day: NaiveDate| day.and_hms_opt(12, 0, 0).unwrap_or_default();
+    let noon = |day: NaiveDate| {
+        file.zone
+            .at_wall(day.and_hms_opt(12, 0, 0).unwrap_or_default())
+    };
     let mut entries = Vec::new();
     for focus in &file.focuses {
         entries.push(Entry {
