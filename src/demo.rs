@@ -7,8 +7,8 @@
 
 use crate::db::{Applied, Command, Store};
 use crate::model::{
-    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, Measure, Observation,
-    Outcome, Rating, Teacher,
+    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, LocalTime, Measure,
+    Observation, Outcome, Rating, Teacher, Zone,
 };
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Deserializer};
@@ -56,6 +56,7 @@ pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary, DemoErro
     }
     let shift = Shift {
         days: today.signed_duration_since(school.anchor),
+        zone: store.clock().zone(),
         anchor: school.anchor,
         today,
     };
@@ -219,6 +220,8 @@ fn minute<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDateTime, D
 
 struct Shift {
     days: TimeDelta,
+    /// The zone the school's wall-clock times are read in.
+    zone: Zone,
     anchor: NaiveDate,
     today: NaiveDate,
 }
@@ -240,8 +243,9 @@ impl Shift {
         date.map(|date| self.date(date)).transpose()
     }
 
-    fn time(&self, at: NaiveDateTime) -> Result<NaiveDateTime, DemoError> {
+    fn time(&self, at: NaiveDateTime) -> Result<LocalTime, DemoError> {
         at.checked_add_signed(self.days)
+            .map(|wall| self.zone.at_wall(wall))
             .ok_or_else(|| self.out_of_range())
     }
 }

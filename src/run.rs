@@ -200,10 +200,11 @@ fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
         Ok(teacher) => teacher,
         Err(code) => return Ok(code),
     };
-    let now = store.clock().now();
+    let (now, zone) = (store.clock().local_now(), store.clock().zone());
     let observed_at = match &observe.at {
-        Some(when) => crate::dates::parse_date_time(when, now)
+        Some(when) => crate::dates::parse_date_time(when, now.wall())
             .map_err(|e| e.to_string())
+            .map(|at| zone.at_wall(at))
             .and_then(|at| crate::model::when::not_in_future(at, now))
             .map_err(|e| anyhow!("--at: {e}"))?,
         None => now,
@@ -293,11 +294,15 @@ fn trash(store: &Store) -> Result<ExitCode> {
     if trashed.is_empty() {
         writeln!(out, "the trash is empty")?;
     }
+    let zone = store.clock().zone();
     for item in trashed {
+        // The day it was deleted where the coach is, not the UTC day of its stamp.
+        let day = crate::model::local_day(&item.deleted_at, zone)
+            .map_or_else(|| item.deleted_at.clone(), |day| day.to_string());
         writeln!(
             out,
             "{}  {:<11}  {}  {}  {}",
-            item.deleted_at.get(..10).unwrap_or(&item.deleted_at),
+            day,
             item.kind.label(),
             text::fit(&text::line(&item.teacher), 20),
             item.id,

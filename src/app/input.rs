@@ -35,7 +35,7 @@ impl App {
     }
 
     pub fn handle_event(&mut self, event: Event) {
-        self.now = self.store.clock().now();
+        self.read_clock();
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(pasted) => self.handle_paste(&pasted),

@@ -28,11 +28,12 @@ mod write;
 pub use popup::{Confirm, FormPopup, OnYes, Popup};
 
 use crate::db::Store;
+use crate::model::LocalTime;
 use crate::text;
 use anyhow::Result;
 use capture::{Capture, Visit};
 use check_in::Mark;
-use chrono::NaiveDateTime;
+use chrono::{FixedOffset, NaiveDateTime};
 use keymap::Msg;
 use roster::Roster;
 use workspace::Workspace;
@@ -65,6 +66,8 @@ pub struct App {
     pub config: crate::config::Config,
     /// The time, read once per event so a frame shows one consistent "now".
     pub now: NaiveDateTime,
+    /// The UTC offset in force at `now` (see [`App::local_now`]).
+    pub now_offset: FixedOffset,
     pub screen: Screen,
     pub popups: Vec<Popup>,
     pub status: Option<Status>,
@@ -84,12 +87,13 @@ impl App {
 
     pub fn with_config(store: Store, config: crate::config::Config) -> Result<App> {
         let rows = store.roster(false)?;
-        let now = store.clock().now();
+        let now = store.clock().local_now();
         let drafts = store.drafts()?;
         let mut app = App {
             store,
             config,
-            now,
+            now: now.wall(),
+            now_offset: now.offset(),
             screen: Screen::Roster,
             popups: Vec::new(),
             status: None,
@@ -170,8 +174,25 @@ impl App {
 
     /// Time passed without input: the clock moves, and a visit's draft catches up.
     pub fn tick(&mut self) {
-        self.now = self.store.clock().now();
+        self.read_clock();
         self.save_visit_draft();
+    }
+
+    /// Reads the clock once for the event being handled.
+    fn read_clock(&mut self) {
+        let now = self.store.clock().local_now();
+        (self.now, self.now_offset) = (now.wall(), now.offset());
+    }
+
+    /// `now` with its UTC offset: visits are timed and saved by the instant, so a visit
+    /// across the night the clocks go back has its real length.
+    pub fn local_now(&self) -> LocalTime {
+        LocalTime::new(self.now, self.now_offset)
+    }
+
+    /// The coach's zone, in which record stamps are shown as days.
+    pub fn zone(&self) -> crate::model::Zone {
+        self.store.clock().zone()
     }
 
     fn say(&mut self, text: impl Into<String>) {

@@ -47,11 +47,7 @@ pub fn render(app: &App, trash: &Trash, frame: &mut Frame, area: Rect) {
         .items
         .iter()
         .map(|item| {
-            // The stamp is UTC; its day is close enough to say when, to the day.
-            let day = item
-                .deleted_at
-                .get(..10)
-                .and_then(|day| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+            let day = crate::model::local_day(&item.deleted_at, app.zone())
                 .map(|day| crate::dates::short_day(day, app.now.date()))
                 .unwrap_or_default();
             ListItem::new(Line::from(vec![
