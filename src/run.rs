@@ -251,7 +251,6 @@ fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
 /// One line a note: teacher, kind, date and the words around the match, like grep:
 /// exit 1 when nothing matches.
 fn search(store: &Store, search: Search) -> Result<ExitCode> {
-    use unicode_width::UnicodeWidthStr;
     let typed = search.words.join(" ");
     if !crate::db::searchable(&typed) {
         say_error("nothing to search for: give words from a note, e.g. coachlog search warm-up");
@@ -266,10 +265,14 @@ fn search(store: &Store, search: Search) -> Result<ExitCode> {
         .iter()
         .map(|hit| text::line(&hit.teacher_name).into_owned())
         .collect();
-    let name_width = names.iter().map(|name| name.width()).max().unwrap_or(0);
+    let name_width = names
+        .iter()
+        .map(|name| text::width(name))
+        .max()
+        .unwrap_or(0);
     let mut out = std::io::stdout().lock();
     for (hit, name) in hits.iter().zip(&names) {
-        let pad = " ".repeat(name_width - name.width());
+        let name = text::fit(name, name_width);
         let mut marks = String::new();
         if hit.private {
             marks.push_str(" (private)");
@@ -279,8 +282,8 @@ fn search(store: &Store, search: Search) -> Result<ExitCode> {
         }
         writeln!(
             out,
-            "{name}{pad}  {:<11}  {}  {}{marks}",
-            hit.kind.label(),
+            "{name}  {}  {}  {}{marks}",
+            text::fit(hit.kind.label(), 11),
             hit.date.format("%e %b %Y"),
             text::line(&hit.excerpt),
         )?;
@@ -301,9 +304,9 @@ fn trash(store: &Store) -> Result<ExitCode> {
             .map_or_else(|| item.deleted_at.clone(), |day| day.to_string());
         writeln!(
             out,
-            "{}  {:<11}  {}  {}  {}",
+            "{}  {}  {}  {}  {}",
             day,
-            item.kind.label(),
+            text::fit(item.kind.label(), 11),
             text::fit(&text::line(&item.teacher), 20),
             item.id,
             text::truncate(&text::line(&item.summary), 60)

@@ -391,8 +391,8 @@ fn semester(demo: &DemoTeacher) -> Result<Vec<Step<'_>>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeDelta;
     use crate::clock::Clock;
+    use chrono::TimeDelta;
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
