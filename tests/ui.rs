@@ -893,6 +893,99 @@ fn a_goal_measure_can_be_taken_during_a_check_in() {
 }
 
 #[test]
+fn leaving_a_check_in_with_a_new_action_asks_and_no_keeps_it() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(
+        &mut app,
+        "<Down><Down><Enter>c<C-n>Partner-explain routine<C-s>",
+    );
+    assert!(text(&app).contains("+ Partner-explain routine"));
+    press(&mut app, "<Esc>");
+    assert!(
+        text(&app).contains("Throw away what you typed?"),
+        "a new action is worth asking about: {}",
+        text(&app)
+    );
+    press(&mut app, "n");
+    assert!(
+        text(&app).contains("+ Partner-explain routine"),
+        "n keeps it"
+    );
+    press(&mut app, "<C-q>");
+    assert!(!app.should_quit());
+    assert!(text(&app).contains("Quit and lose what you typed"));
+    press(&mut app, "n");
+    assert!(text(&app).contains("+ Partner-explain routine"));
+    // A mark alone is worth asking about too.
+    let (_dir, store, smith) = caseload();
+    let mut app = self::app(store);
+    press(
+        &mut app,
+        "<Down><Down><Enter>c<S-Tab><S-Tab><S-Tab><Space><Esc>",
+    );
+    assert!(text(&app).contains("Throw away what you typed?"));
+    press(&mut app, "y");
+    assert!(
+        !text(&app).contains("Since 9 Nov"),
+        "yes closes the check-in"
+    );
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(file.check_ins.len(), 1, "nothing was saved");
+}
+
+#[test]
+fn a_cancelled_check_in_leaves_no_measurement() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>c<C-g>90<C-s>");
+    assert!(text(&app).contains("32% → 90% now"), "{}", text(&app));
+    press(&mut app, "<Esc>y");
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
+    let values: Vec<f64> = file.measures.iter().map(|m| m.value).collect();
+    assert_eq!(
+        values,
+        vec![32.0, 86.0],
+        "the measurement went with the check-in"
+    );
+    assert_eq!(file.check_ins.len(), 1);
+}
+
+#[test]
+fn a_check_in_on_a_full_disk_saves_none_of_its_parts_and_keeps_the_form() {
+    let (_dir, store, smith) = caseload();
+    store.cap_size_for_tests(1).unwrap();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>c");
+    // Long notes need pages the full disk does not have.
+    app.handle_event(Event::Paste("Talked through the warm-up. ".repeat(300)));
+    press(&mut app, "<S-Tab><S-Tab><S-Tab><Space>");
+    press(
+        &mut app,
+        "<C-n>Partner-explain routine<C-s><C-g>90<C-s><C-s>",
+    );
+    let shown = text(&app);
+    assert!(
+        shown.contains("the disk is full: nothing was saved"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("+ Partner-explain routine"),
+        "the form is kept"
+    );
+    assert!(shown.contains("✔ Share exit-ticket data"), "with its marks");
+    assert!(shown.contains("32% → 90% now"), "and its measurement");
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(file.check_ins.len(), 1, "no check-in");
+    assert_eq!(file.measures.len(), 2, "no measurement");
+    assert_eq!(file.actions.len(), 2, "no new action");
+    assert!(
+        file.actions.iter().all(|a| a.done_on.is_none()),
+        "no action marked done"
+    );
+}
+
+#[test]
 fn a_save_on_a_full_disk_keeps_the_form_and_the_text() {
     let (_dir, store, smith) = caseload();
     store.cap_size_for_tests(1).unwrap();

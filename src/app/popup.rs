@@ -28,6 +28,12 @@ impl FormPopup {
     pub fn form_mut(&mut self) -> &mut Form {
         self.purpose.form_mut()
     }
+
+    /// Whether closing it would lose something: typed text, or in a check-in a mark, a
+    /// new action or a measurement.
+    pub fn is_dirty(&self) -> bool {
+        self.form().is_dirty() || self.review.as_ref().is_some_and(Review::is_dirty)
+    }
 }
 
 /// What a "yes" does.
@@ -92,25 +98,26 @@ impl App {
     }
 
     pub(in crate::app) fn ask_quit(&mut self) {
-        // A visit in progress is kept as a draft and offered back on the next start.
-        if self.capture().is_some() {
-            self.save_visit_draft();
-            if self.capture().is_some_and(|c| !c.unsaved) {
-                self.quit = true;
-                return;
-            }
-        }
-        let typing = self
+        // A visit in progress is kept as a draft and offered back on the next start; when
+        // its draft cannot be written, quitting would lose it, so that is asked first.
+        self.save_visit_draft();
+        let question = if self.capture().is_some_and(|c| c.unsaved) {
+            Some("The visit could not be kept as a draft: quit and lose it?")
+        } else if self
             .popups
             .iter()
-            .any(|p| matches!(p, Popup::Form(f) if f.form().is_dirty()));
-        if typing {
-            self.popups.push(Popup::Confirm(Confirm {
-                question: "Quit and lose what you typed in the open form?".into(),
-                on_yes: OnYes::Quit,
-            }));
+            .any(|p| matches!(p, Popup::Form(f) if f.is_dirty()))
+        {
+            Some("Quit and lose what you typed in the open form?")
         } else {
-            self.quit = true;
+            None
+        };
+        match question {
+            Some(question) => self.popups.push(Popup::Confirm(Confirm {
+                question: question.into(),
+                on_yes: OnYes::Quit,
+            })),
+            None => self.quit = true,
         }
     }
 
@@ -141,7 +148,7 @@ impl App {
 
     pub(in crate::app) fn cancel(&mut self) {
         match self.popups.last() {
-            Some(Popup::Form(popup)) if popup.form().is_dirty() => {
+            Some(Popup::Form(popup)) if popup.is_dirty() => {
                 self.popups.push(Popup::Confirm(Confirm {
                     question: "Throw away what you typed?".into(),
                     on_yes: OnYes::DiscardForm,

@@ -156,6 +156,7 @@ pub fn caseload() -> (tempfile::TempDir, Store, String) {
                     ..Action::default()
                 },
             ],
+            measures: vec![],
         })
         .expect("check-in");
     observe(
