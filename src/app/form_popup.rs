@@ -123,7 +123,7 @@ impl App {
             Purpose::FinishVisit(finish) => {
                 self.apply_finishing_draft(command, &finish.visit.draft_id)
             }
-            _ => self.apply(command),
+            _ => self.apply_form(command),
         };
         let applied = match applied {
             Ok(applied) => applied,

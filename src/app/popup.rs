@@ -1,6 +1,7 @@
 //! Windows over the screen: forms, yes/no questions, help, the brief and search. The
 //! last one has the keyboard; Esc and "no" close it, asking first before typed text is lost.
 
+use crate::app::draft::OpenForms;
 use crate::app::{App, Screen, brief, search};
 use crate::app::{
     capture::{Capture, Visit},
@@ -46,6 +47,8 @@ pub enum OnYes {
     Quit,
     /// Go back into an unfinished visit.
     ResumeVisit(Box<Visit>),
+    /// Open again the forms of a draft (by its id).
+    ResumeForms(String, Box<OpenForms>),
 }
 
 /// A yes/no question.
@@ -129,7 +132,13 @@ impl App {
             return;
         }
         match confirm.on_yes {
-            OnYes::Quit => self.quit = true,
+            OnYes::Quit => {
+                // What the open forms held is given up: their draft goes too.
+                self.popups.retain(|popup| !matches!(popup, Popup::Form(_)));
+                self.keep_form_draft(false);
+                self.quit = true;
+            }
+            OnYes::ResumeForms(draft_id, forms) => self.resume_forms(draft_id, &forms),
             OnYes::DiscardForm => {
                 self.popups.pop();
             }

@@ -7,7 +7,8 @@ use crate::model::{AnyRecord, Goal, GoalStatus, Measure};
 use crate::text;
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum GoalField {
     Statement,
     Why,
@@ -127,7 +128,8 @@ impl GoalForm {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MeasureField {
     Value,
     On,

@@ -72,6 +72,9 @@ macro_rules! each_form {
     };
 }
 
+mod draft;
+pub use draft::{FormDraft, Origin};
+
 impl Purpose {
     /// The form, for what every form shares: drawing, typing, moving between fields.
     pub fn form(&self) -> &Form {
