@@ -29,12 +29,13 @@ impl App {
                 }
                 Screen::Rounds(_) => vec![Context::Rounds, Context::Global],
                 Screen::Agenda(_) => vec![Context::Agenda, Context::Global],
+                Screen::Trash(_) => vec![Context::Trash, Context::Global],
             },
         }
     }
 
     pub fn handle_event(&mut self, event: Event) {
-        self.now = self.store.clock().now();
+        self.read_clock();
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(pasted) => self.handle_paste(&pasted),

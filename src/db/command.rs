@@ -48,6 +48,9 @@ pub enum Command {
     Delete { kind: Kind, id: String },
     /// Bring a record back from the trash.
     Restore { kind: Kind, id: String },
+    /// Destroy a record that is in the trash, with what belongs to it. Nothing else ever
+    /// destroys anything, and a purge cannot be undone.
+    Purge { kind: Kind, id: String },
 }
 
 /// One row a command changed.
@@ -148,6 +151,8 @@ impl Drop for OpenBatch<'_> {
     }
 }
 
+mod purge;
+
 struct Writer<'a> {
     conn: &'a Connection,
     stamp: String,
@@ -218,6 +223,7 @@ impl Writer<'_> {
             }
             Command::Delete { kind, id } => self.set_deleted(kind, &id, true),
             Command::Restore { kind, id } => self.set_deleted(kind, &id, false),
+            Command::Purge { kind, id } => self.purge(kind, &id),
         }
     }
 

@@ -20,7 +20,7 @@ pub use timeline::{DatesField, TimelineDatesForm};
 
 use super::form::Form;
 use crate::db::Command;
-use crate::model::{Action, AnyRecord, Measure};
+use crate::model::{Action, AnyRecord, LocalTime, Measure, Zone};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// A form on screen and what it is for: the record it adds or edits, what it needs to
@@ -103,7 +103,8 @@ impl Purpose {
     pub fn submit(
         &self,
         review: Option<&super::check_in::Review>,
-        now: NaiveDateTime,
+        now: LocalTime,
+        zone: Zone,
     ) -> Result<Submit, String> {
         let today = now.date();
         let command = match self {
@@ -112,7 +113,7 @@ impl Purpose {
             Purpose::Measure(measure) => measure.command(today)?,
             Purpose::Focus(focus) => focus.command(today)?,
             Purpose::EndFocus(end) => end.command(today)?,
-            Purpose::Observation(observation) => observation.command(now)?,
+            Purpose::Observation(observation) => observation.command(now, zone)?,
             Purpose::CheckIn(check_in) => check_in.command(review, today)?,
             Purpose::Action(action) => action.command(today)?,
             Purpose::CheckInAction(action) => {
@@ -196,6 +197,11 @@ mod test_support {
             .unwrap()
     }
 
+    /// The same moment, in UTC.
+    pub fn local_now() -> crate::model::LocalTime {
+        crate::model::LocalTime::utc_wall(now())
+    }
+
     pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
@@ -251,19 +257,19 @@ mod tests {
         };
         let form = CheckInForm::new(&Teacher::default(), Some(&existing), now().date());
         let Ok(Submit::Write(Command::Edit(AnyRecord::CheckIn(saved)))) =
-            Purpose::CheckIn(form).submit(None, now())
+            Purpose::CheckIn(form).submit(None, test_support::local_now(), Zone::Utc)
         else {
             panic!("an edited check-in is saved as an edit")
         };
         assert_eq!(saved, existing);
         let observation = Observation {
             evidence: "Target posted".into(),
-            observed_at: now(),
+            observed_at: test_support::local_now(),
             ..Observation::default()
         };
         let form = ObservationForm::new(&Teacher::default(), None, Some(&observation), now());
         let Ok(Submit::Write(Command::Edit(AnyRecord::Observation(saved)))) =
-            Purpose::Observation(form).submit(None, now())
+            Purpose::Observation(form).submit(None, test_support::local_now(), Zone::Utc)
         else {
             panic!("an edited observation is saved as an edit")
         };
