@@ -1,5 +1,6 @@
 //! Terminal set-up and restore. The terminal is put back on every way out: a normal
-//! return, an error (`?`), and a panic (the hook restores, then calls the previous hook).
+//! return, an error (`?`), a panic (the hook restores, then calls the previous hook), and
+//! SIGTERM or SIGHUP (the drafts are written, then the app leaves as on a quit).
 
 use crate::app::App;
 use crate::db::Store;
@@ -12,7 +13,8 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{Stdout, stdout};
-use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Once};
 use std::time::Duration;
 
 type Backend = CrosstermBackend<Stdout>;
@@ -75,16 +77,41 @@ fn suspended<T>(terminal: &mut Terminal<Backend>, run: impl FnOnce() -> T) -> Re
     Ok(result)
 }
 
-/// Opens the full-screen app on `store` and runs it until the user quits.
+/// SIGTERM (a shutdown, `kill`) and SIGHUP (the terminal closed, a logout) end the app the
+/// way quitting does. The handler only sets a flag (signal-hook's flag API: nothing else
+/// runs inside a signal handler, so nothing can deadlock there); the loop looks at it on
+/// every turn. SIGKILL cannot be caught: the drafts written as the coach types survive it.
+fn stop_on_signals() -> Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .context("cannot listen for the signals that close the app")?;
+    }
+    Ok(stop)
+}
+
+/// Opens the full-screen app on `store` and runs it until the user quits or a signal
+/// closes it (then the exit is a success: the drafts were written, nothing was lost).
 pub fn run(store: Store, config: crate::config::Config) -> Result<()> {
+    let stop = stop_on_signals()?;
     let mut app = App::with_config(store, config)?;
     let (_guard, mut terminal) = init()?;
+    let result = run_loop(&mut app, &mut terminal, &stop);
+    // However the loop ended (a quit, a signal, a terminal gone), what is on screen is kept.
+    app.save_drafts();
+    if stop.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    result
+}
+
+fn run_loop(app: &mut App, terminal: &mut Terminal<Backend>, stop: &AtomicBool) -> Result<()> {
     // Debug builds only: lets the tests check the terminal is restored after a panic.
     #[cfg(debug_assertions)]
     let panic_for_tests = std::env::var_os("COACHLOG_DEBUG_PANIC").is_some();
-    while !app.should_quit() {
+    while !app.should_quit() && !stop.load(Ordering::Relaxed) {
         terminal
-            .draw(|frame| crate::ui::render(&app, frame))
+            .draw(|frame| crate::ui::render(app, frame))
             .context("cannot draw the screen")?;
         #[cfg(debug_assertions)]
         if panic_for_tests {
@@ -98,7 +125,7 @@ pub fn run(store: Store, config: crate::config::Config) -> Result<()> {
             app.tick();
         }
         if let Some(text) = app.take_editor_request() {
-            let edited = suspended(&mut terminal, || {
+            let edited = suspended(terminal, || {
                 crate::editor::edit(&crate::editor::editor_command(), &text)
             })?;
             app.finish_editor(edited);

@@ -196,6 +196,7 @@ fn with_private_notes() -> (tempfile::TempDir, TeacherFile) {
                 due_on: Some(day("2026-11-30")),
                 ..Action::default()
             }],
+            measures: vec![],
         })
         .unwrap();
     let file = store.teacher_file(&smith_id).unwrap().unwrap();

@@ -29,8 +29,13 @@ fn start(db: &Path) -> PtyApp {
 fn quit(mut app: PtyApp) {
     app.send("q");
     assert_eq!(app.wait_exit(), 0, "{}", app.screen());
+    assert_terminal_given_back(&app);
+}
+
+fn assert_terminal_given_back(app: &PtyApp) {
     assert!(!app.alternate_screen(), "left the alternate screen");
     assert!(!app.cursor_hidden(), "the cursor is shown again");
+    assert!(app.cooked(), "the terminal is cooked again");
 }
 
 fn cli(db: &Path, args: &[&str]) {
@@ -227,6 +232,119 @@ fn a_visit_survives_a_killed_process_and_is_offered_back() {
         .query_row("SELECT count(*) FROM local_draft", [], |r| r.get(0))
         .unwrap();
     assert_eq!(drafts, 0);
+}
+
+/// The bodies of the drafts kept in the file.
+fn drafts(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut statement = conn.prepare("SELECT body FROM local_draft").unwrap();
+    statement
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// Waits (bounded) until a kept draft holds `text`: what survives a kill is what was written.
+fn wait_for_draft(db: &Path, text: &str) {
+    let deadline = std::time::Instant::now() + common::pty::default_timeout();
+    while !drafts(db).iter().any(|body| body.contains(text)) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no draft holds {text:?}: {:?}",
+            drafts(db)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_check_in_survives_a_killed_process_and_is_offered_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    cli(&db, &["teacher", "add", "Smith, Dan", "--cadence", "7"]);
+    let mut app = start(&db);
+    app.send(ENTER);
+    app.wait_for("check-in every 7d");
+    app.send("c");
+    app.wait_for("First check-in");
+    app.send("Warm-up is consistent now.");
+    for action in ["Partner-explain routine", "Exit ticket daily"] {
+        app.send(&ctrl('n'));
+        app.wait_for("New action");
+        app.send(action);
+        app.send(&ctrl('s'));
+        app.wait_for(&format!("+ {action}"));
+    }
+    wait_for_draft(&db, "Exit ticket daily");
+    wait_for_draft(&db, "Warm-up is consistent now.");
+    assert!(!app.cooked(), "the app has the terminal raw");
+    app.kill();
+
+    let mut app = start(&db);
+    app.wait_for("Reopen the unfinished check-in with Smith, Dan, 2 new actions?");
+    app.send("y");
+    app.wait_for("+ Partner-explain routine");
+    app.wait_for("+ Exit ticket daily");
+    app.wait_for("Warm-up is consistent now.");
+    app.send(&ctrl('s'));
+    app.wait_for("Saved the check-in and 2 new actions");
+    quit(app);
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let notes: String = conn
+        .query_row("SELECT notes FROM check_in", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(notes, "Warm-up is consistent now.");
+    let actions: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM action WHERE check_in_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(actions, 2);
+    assert!(drafts(&db).is_empty(), "saved, the draft is gone");
+}
+
+/// SIGHUP (the terminal closed) and SIGTERM (a shutdown) mid form: the form is kept as a
+/// draft, the terminal given back cooked, and the exit is a success.
+fn a_signal_mid_form_keeps_the_draft_and_gives_the_terminal_back(signal: i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    let mut app = start(&db);
+    app.wait_for("No teachers yet");
+    app.send("a");
+    app.wait_for("New teacher");
+    app.send("Okafor, Ngozi");
+    app.wait_for("Okafor, Ngozi");
+    app.signal(signal);
+    assert_eq!(app.wait_exit(), 0, "{}", app.screen());
+    assert_terminal_given_back(&app);
+    let kept = drafts(&db);
+    assert!(
+        kept.len() == 1 && kept[0].contains("Okafor, Ngozi"),
+        "the whole name is kept, not only the first second of typing: {kept:?}"
+    );
+
+    let mut app = start(&db);
+    app.wait_for("Reopen the unfinished new teacher?");
+    app.send("y");
+    app.wait_for("Okafor, Ngozi");
+    app.send(&ctrl('s'));
+    app.wait_for("▶Okafor, Ngozi");
+    quit(app);
+    assert!(drafts(&db).is_empty());
+}
+
+#[test]
+fn a_sighup_mid_form_keeps_the_draft_and_gives_the_terminal_back() {
+    a_signal_mid_form_keeps_the_draft_and_gives_the_terminal_back(libc::SIGHUP);
+}
+
+#[test]
+fn a_sigterm_mid_form_keeps_the_draft_and_gives_the_terminal_back() {
+    a_signal_mid_form_keeps_the_draft_and_gives_the_terminal_back(libc::SIGTERM);
 }
 
 /// The panic switch (`COACHLOG_DEBUG_PANIC`) is compiled into debug builds only, like this

@@ -407,12 +407,63 @@ fn a_failed_command_changes_nothing() {
         done: vec!["no-such-action".into()],
         carried: vec![],
         new_actions: vec![],
+        measures: vec![],
     });
     assert!(matches!(refused, Err(Error::NotFound { .. })));
     assert!(
         store.check_ins(&teacher.meta.id).unwrap().is_empty(),
         "the check-in was rolled back"
     );
+}
+
+#[test]
+fn a_check_in_and_what_was_taken_in_it_are_saved_together_or_not_at_all() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Lee, Min");
+    let hold = |goal_id: &str| Command::HoldCheckIn {
+        check_in: CheckIn {
+            teacher_id: teacher.meta.id.clone(),
+            held_on: day("2026-11-23"),
+            ..CheckIn::default()
+        },
+        done: vec![],
+        carried: vec![],
+        new_actions: vec![Action {
+            what: "Post warm-up".into(),
+            owner: "teacher".into(),
+            ..Action::default()
+        }],
+        measures: vec![Measure {
+            goal_id: goal_id.into(),
+            measured_on: day("2026-11-23"),
+            value: 24.0,
+            ..Measure::default()
+        }],
+    };
+    // The measurement comes last and is refused: the check-in and its action go with it.
+    let refused = store.apply(hold("no-such-goal"));
+    assert!(
+        matches!(refused, Err(Error::NotFound { .. })),
+        "{refused:?}"
+    );
+    assert!(store.check_ins(&teacher.meta.id).unwrap().is_empty());
+    assert!(store.actions(&teacher.meta.id).unwrap().is_empty());
+    let AnyRecord::Goal(goal) = add(
+        &mut store,
+        AnyRecord::Goal(Goal {
+            teacher_id: teacher.meta.id.clone(),
+            statement: "On task".into(),
+            ..Goal::default()
+        }),
+    ) else {
+        panic!("a goal")
+    };
+    store.apply(hold(&goal.meta.id)).unwrap();
+    assert_eq!(store.check_ins(&teacher.meta.id).unwrap().len(), 1);
+    assert_eq!(store.actions(&teacher.meta.id).unwrap().len(), 1);
+    let measures = store.measures(&goal.meta.id).unwrap();
+    assert_eq!(measures.iter().map(|m| m.value).collect::<Vec<_>>(), [24.0]);
 }
 
 /// An observation on a focus that does not exist: nothing in the app checks `focus_id`,
@@ -850,6 +901,7 @@ fn a_teachers_whole_file_reads_back_in_one_go() {
                 owner: "coach".into(),
                 ..Action::default()
             }],
+            measures: vec![],
         })
         .unwrap();
     // Another teacher's records stay out.

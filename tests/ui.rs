@@ -893,6 +893,99 @@ fn a_goal_measure_can_be_taken_during_a_check_in() {
 }
 
 #[test]
+fn leaving_a_check_in_with_a_new_action_asks_and_no_keeps_it() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(
+        &mut app,
+        "<Down><Down><Enter>c<C-n>Partner-explain routine<C-s>",
+    );
+    assert!(text(&app).contains("+ Partner-explain routine"));
+    press(&mut app, "<Esc>");
+    assert!(
+        text(&app).contains("Throw away what you typed?"),
+        "a new action is worth asking about: {}",
+        text(&app)
+    );
+    press(&mut app, "n");
+    assert!(
+        text(&app).contains("+ Partner-explain routine"),
+        "n keeps it"
+    );
+    press(&mut app, "<C-q>");
+    assert!(!app.should_quit());
+    assert!(text(&app).contains("Quit and lose what you typed"));
+    press(&mut app, "n");
+    assert!(text(&app).contains("+ Partner-explain routine"));
+    // A mark alone is worth asking about too.
+    let (_dir, store, smith) = caseload();
+    let mut app = self::app(store);
+    press(
+        &mut app,
+        "<Down><Down><Enter>c<S-Tab><S-Tab><S-Tab><Space><Esc>",
+    );
+    assert!(text(&app).contains("Throw away what you typed?"));
+    press(&mut app, "y");
+    assert!(
+        !text(&app).contains("Since 9 Nov"),
+        "yes closes the check-in"
+    );
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(file.check_ins.len(), 1, "nothing was saved");
+}
+
+#[test]
+fn a_cancelled_check_in_leaves_no_measurement() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>c<C-g>90<C-s>");
+    assert!(text(&app).contains("32% → 90% now"), "{}", text(&app));
+    press(&mut app, "<Esc>y");
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
+    let values: Vec<f64> = file.measures.iter().map(|m| m.value).collect();
+    assert_eq!(
+        values,
+        vec![32.0, 86.0],
+        "the measurement went with the check-in"
+    );
+    assert_eq!(file.check_ins.len(), 1);
+}
+
+#[test]
+fn a_check_in_on_a_full_disk_saves_none_of_its_parts_and_keeps_the_form() {
+    let (_dir, store, smith) = caseload();
+    store.cap_size_for_tests(1).unwrap();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>c");
+    // Long notes need pages the full disk does not have.
+    app.handle_event(Event::Paste("Talked through the warm-up. ".repeat(300)));
+    press(&mut app, "<S-Tab><S-Tab><S-Tab><Space>");
+    press(
+        &mut app,
+        "<C-n>Partner-explain routine<C-s><C-g>90<C-s><C-s>",
+    );
+    let shown = text(&app);
+    assert!(
+        shown.contains("the disk is full: nothing was saved"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("+ Partner-explain routine"),
+        "the form is kept"
+    );
+    assert!(shown.contains("✔ Share exit-ticket data"), "with its marks");
+    assert!(shown.contains("32% → 90% now"), "and its measurement");
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(file.check_ins.len(), 1, "no check-in");
+    assert_eq!(file.measures.len(), 2, "no measurement");
+    assert_eq!(file.actions.len(), 2, "no new action");
+    assert!(
+        file.actions.iter().all(|a| a.done_on.is_none()),
+        "no action marked done"
+    );
+}
+
+#[test]
 fn a_save_on_a_full_disk_keeps_the_form_and_the_text() {
     let (_dir, store, smith) = caseload();
     store.cap_size_for_tests(1).unwrap();
@@ -1380,6 +1473,127 @@ fn help_opens_at_the_section_of_the_screen_it_was_called_from() {
         !help_top(&app).contains("│Everywhere"),
         "Up from the end moves"
     );
+}
+
+/// The bodies of the drafts kept in the app's file.
+fn draft_bodies(app: &App) -> Vec<String> {
+    reader(app)
+        .drafts()
+        .unwrap()
+        .into_iter()
+        .map(|d| d.body)
+        .collect()
+}
+
+/// The app started again on the same file, as after a kill.
+fn restarted(app: &App) -> App {
+    App::new(reader(app)).unwrap()
+}
+
+#[test]
+fn a_check_in_is_kept_as_a_draft_and_offered_back_whole_after_a_kill() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>c");
+    press(&mut app, "Warm-up is consistent.");
+    press(&mut app, "<S-Tab><S-Tab><S-Tab><Space>");
+    press(&mut app, "<C-n>Partner-explain routine<C-s><C-g>90<C-s>");
+    let bodies = draft_bodies(&app);
+    assert_eq!(bodies.len(), 1, "one draft for the open forms");
+    assert!(bodies[0].contains("Partner-explain routine"));
+    assert!(bodies[0].contains("Warm-up is consistent."));
+
+    // The process dies here: a new one on the same file offers it back, named.
+    let mut app = restarted(&app);
+    let shown = text(&app);
+    assert!(
+        shown.contains("Reopen the unfinished check-in with Smith, Dan, 1 new action,"),
+        "{shown}"
+    );
+    press(&mut app, "y");
+    let shown = text(&app);
+    assert!(shown.contains("Check-in · Smith, Dan"), "{shown}");
+    assert!(shown.contains("Warm-up is consistent."), "{shown}");
+    assert!(shown.contains("+ Partner-explain routine"), "{shown}");
+    assert!(shown.contains("✔ Share exit-ticket data"), "{shown}");
+    assert!(shown.contains("32% → 90% now"), "{shown}");
+    press(&mut app, "<C-s>");
+    assert!(
+        text(&app).contains("Saved the check-in and 1 new action"),
+        "{}",
+        text(&app)
+    );
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(file.check_ins[0].notes, "Warm-up is consistent.");
+    assert!(
+        file.actions
+            .iter()
+            .any(|a| a.what == "Partner-explain routine")
+    );
+    assert_eq!(file.measures.len(), 3);
+    assert!(draft_bodies(&app).is_empty(), "saved, the draft is gone");
+}
+
+#[test]
+fn a_form_draft_declined_is_kept_for_later_and_thrown_away_only_when_asked() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    press(&mut app, "aLee, Min");
+    app.tick();
+    assert_eq!(draft_bodies(&app).len(), 1);
+    let mut app = restarted(&app);
+    assert!(
+        text(&app).contains("Reopen the unfinished new teacher?"),
+        "{}",
+        text(&app)
+    );
+    press(&mut app, "n");
+    assert_eq!(draft_bodies(&app).len(), 1, "n keeps it for later");
+    let mut app = restarted(&app);
+    press(&mut app, "y");
+    assert!(text(&app).contains("Lee, Min"), "{}", text(&app));
+    press(&mut app, "<Esc>y");
+    assert!(
+        draft_bodies(&app).is_empty(),
+        "thrown away, the draft goes too"
+    );
+    // Quitting and losing what was typed, when asked, also removes it.
+    press(&mut app, "aOkafor<C-q>y");
+    assert!(app.should_quit());
+    assert!(draft_bodies(&app).is_empty());
+}
+
+#[test]
+fn typing_is_written_to_the_draft_at_most_once_a_second() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    press(&mut app, "aL");
+    press(&mut app, "ee");
+    let bodies = draft_bodies(&app);
+    assert!(
+        bodies[0].contains("\"L\"") && !bodies[0].contains("Lee"),
+        "the clock stands still: only the first key was written: {bodies:?}"
+    );
+    app.tick();
+    assert!(draft_bodies(&app)[0].contains("Lee"), "the tick catches up");
+}
+
+#[test]
+fn a_visit_draft_written_by_an_earlier_release_is_still_offered_back() {
+    let (_dir, mut store, smith) = caseload();
+    // The body as capture has always written it: a visit, with no kind.
+    let body = format!(
+        r#"{{"draft_id":"V1","teacher_id":"{smith}","teacher_name":"Smith, Dan","focus_id":null,"focus":null,"look_fors":[],"started":"2026-11-23T09:30:00","lines":[["2026-11-23T09:31:00","Warm-up posted"]],"typing":"","seen":[],"tallies":[0,0]}}"#
+    );
+    store.save_draft("V1", &smith, &body).unwrap();
+    let mut app = app(store);
+    assert!(
+        text(&app).contains("Resume the unfinished visit to Smith, Dan"),
+        "{}",
+        text(&app)
+    );
+    press(&mut app, "y");
+    assert!(text(&app).contains("Warm-up posted"));
 }
 
 #[test]

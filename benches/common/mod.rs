@@ -511,6 +511,7 @@ impl History<'_> {
             done: std::mem::take(&mut self.to_review),
             carried: Vec::new(),
             new_actions: actions.clone(),
+            measures: Vec::new(),
         };
         self.apply(when, command)?;
         for action in actions {

@@ -3,11 +3,13 @@
 
 use crate::app::list::List;
 use crate::db::Command;
-use crate::model::{Action, CheckIn, Goal, GoalStatus, Observation, TeacherFile};
+use crate::model::{Action, CheckIn, Goal, GoalStatus, Measure, Observation, TeacherFile};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// What the coach decided about an open action in this check-in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Mark {
     /// Not discussed: stays open as it is.
     Open,
@@ -27,6 +29,8 @@ pub struct Review {
     pub observations: Vec<Observation>,
     /// Actions this check-in ends with.
     pub new_actions: Vec<Action>,
+    /// Goal measurements taken during the check-in, saved with it.
+    pub measures: Vec<Measure>,
     /// Whether the keyboard is on the review list rather than the form.
     pub focused: bool,
     /// The active goal and its latest measurement (the data conversation).
@@ -52,6 +56,7 @@ impl Review {
             actions,
             observations,
             new_actions: Vec::new(),
+            measures: Vec::new(),
             focused: false,
             goal: file
                 .goals
@@ -76,6 +81,25 @@ impl Review {
         }
     }
 
+    /// Whether anything was decided here that closing the check-in would lose: a mark,
+    /// a new action or a measurement.
+    pub fn is_dirty(&self) -> bool {
+        !self.new_actions.is_empty()
+            || !self.measures.is_empty()
+            || self.actions.iter().any(|(_, mark)| *mark != Mark::Open)
+    }
+
+    /// A measurement taken during the check-in: saved with it, shown in the brief at once
+    /// when it is of the active goal.
+    pub fn take_measure(&mut self, measure: Measure) {
+        if let Some((goal, latest)) = self.goal.as_mut()
+            && goal.meta.id == measure.goal_id
+        {
+            *latest = Some(measure.value);
+        }
+        self.measures.push(measure);
+    }
+
     /// The row of the selected action.
     pub fn selected(&self) -> usize {
         self.list.index()
@@ -93,7 +117,8 @@ impl Review {
     }
 
     /// The one command that holds the check-in: saves it, settles the reviewed actions
-    /// (carried ones fall due at the next check-in) and adds the new ones.
+    /// (carried ones fall due at the next check-in), adds the new ones and the
+    /// measurements taken.
     pub fn command(&self, check_in: CheckIn) -> Command {
         let done = self
             .actions
@@ -112,6 +137,7 @@ impl Review {
             done,
             carried,
             new_actions: self.new_actions.clone(),
+            measures: self.measures.clone(),
         }
     }
 }
@@ -142,13 +168,17 @@ impl super::App {
         self.open_form(Purpose::CheckInAction(form));
     }
 
-    /// During a check-in: a measurement of the active goal, saved at once.
+    /// During a check-in: a measurement of the active goal, saved with the check-in (so
+    /// cancelling the check-in drops it too).
     pub(in crate::app) fn open_measure_for_check_in(&mut self) {
         let goal = match self.top_form().and_then(|p| p.review.as_ref()) {
             Some(review) => review.goal.as_ref().map(|(goal, _)| goal.clone()),
             None => return,
         };
-        self.open_measure_form(goal, "This teacher has no active goal to measure");
+        match goal {
+            Some(goal) => self.open_form(Purpose::CheckInMeasure(MeasureForm::new(&goal, None))),
+            None => self.warn("This teacher has no active goal to measure"),
+        }
     }
 
     /// The form for a new measurement of `goal`, or `missing` said when there is none.

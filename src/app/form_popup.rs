@@ -1,7 +1,7 @@
 //! A form on screen: moving between fields, the private toggle, `$EDITOR`, and saving,
 //! which turns the typed values into one command for the write path.
 
-use crate::app::records::{MeasureField, Purpose, Submit};
+use crate::app::records::{Purpose, Submit};
 use crate::app::{App, FormPopup, Popup};
 use crate::model::Kind;
 use crate::text;
@@ -92,9 +92,16 @@ impl App {
         let submitted = popup.purpose.submit(popup.review.as_ref(), local_now, zone);
         let command = match submitted {
             Ok(Submit::Write(command)) => command,
-            Ok(Submit::Collect(action)) => {
+            Ok(Submit::CollectAction(action)) => {
                 if let Some(review) = self.top_form().and_then(|p| p.review.as_mut()) {
                     review.new_actions.push(action);
+                }
+                return;
+            }
+            // The brief shows the measurement at once; it is saved with the check-in.
+            Ok(Submit::CollectMeasure(measure)) => {
+                if let Some(review) = self.top_form().and_then(|p| p.review.as_mut()) {
+                    review.take_measure(measure);
                 }
                 return;
             }
@@ -117,7 +124,7 @@ impl App {
             Purpose::FinishVisit(finish) => {
                 self.apply_finishing_draft(command, &finish.visit.draft_id)
             }
-            _ => self.apply(command),
+            _ => self.apply_form(command),
         };
         let applied = match applied {
             Ok(applied) => applied,
@@ -155,16 +162,6 @@ impl App {
             Purpose::Teacher(teacher) if teacher.existing.is_none() => {
                 if let Some(id) = applied.added_id() {
                     self.roster.select_id(id);
-                }
-            }
-            // A measurement taken during a check-in shows in its brief at once.
-            Purpose::Measure(measure) => {
-                if let Ok(Some(value)) = measure.fields.number(MeasureField::Value)
-                    && let Some(review) = self.top_form().and_then(|p| p.review.as_mut())
-                    && let Some((active, latest)) = review.goal.as_mut()
-                    && active.meta.id == measure.goal.meta.id
-                {
-                    *latest = Some(value);
                 }
             }
             _ => {}

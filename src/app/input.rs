@@ -57,6 +57,7 @@ impl App {
             self.save_visit_draft();
         } else if let Some(popup) = self.top_form() {
             popup.form_mut().paste(pasted, now);
+            self.keep_form_draft(false);
         } else if let Some(Popup::Search(_)) = self.popups.last() {
             self.paste_in_search(pasted);
         } else if self.roster.filtering {
@@ -75,12 +76,15 @@ impl App {
         }
         if let Some(msg) = msg {
             self.update(msg);
+            self.keep_form_draft(false);
             return;
         }
         let now = self.now;
         if !self.popups.is_empty() {
             if in_form {
                 self.type_in_form(event);
+                // Typing is written to the draft at most once a second.
+                self.keep_form_draft(true);
             } else if contexts == [Context::Search] {
                 self.type_in_search(event);
             }

@@ -11,6 +11,7 @@ pub mod agenda;
 pub mod brief;
 pub mod capture;
 pub mod check_in;
+mod draft;
 pub mod form;
 mod form_popup;
 mod input;
@@ -29,9 +30,8 @@ pub use popup::{Confirm, FormPopup, OnYes, Popup};
 
 use crate::db::Store;
 use crate::model::LocalTime;
-use crate::text;
 use anyhow::Result;
-use capture::{Capture, Visit};
+use capture::Capture;
 use check_in::Mark;
 use chrono::{FixedOffset, NaiveDateTime};
 use keymap::Msg;
@@ -76,6 +76,8 @@ pub struct App {
     editor_request: Option<String>,
     /// The roster changed while another screen was up; read it again on the way back.
     roster_stale: bool,
+    /// The draft that keeps the open forms.
+    form_draft: draft::Keeper,
     quit: bool,
 }
 
@@ -100,25 +102,11 @@ impl App {
             roster: Roster::new(rows),
             editor_request: None,
             roster_stale: false,
+            form_draft: draft::Keeper::default(),
             quit: false,
         };
-        // A visit left unfinished (closed, crashed, killed) is offered back first.
-        for draft in drafts {
-            match serde_json::from_str::<Visit>(&draft.body) {
-                Ok(visit) => app.popups.push(Popup::Confirm(Confirm {
-                    question: format!(
-                        "Resume the unfinished visit to {} (started {}, {} line{})? {} keeps it for later",
-                        text::line(&visit.teacher_name),
-                        visit.started.format("%a %-d %b %H:%M"),
-                        visit.lines.len(),
-                        if visit.lines.len() == 1 { "" } else { "s" },
-                        keymap::key_for(keymap::Context::Confirm, Msg::No)
-                    ),
-                    on_yes: OnYes::ResumeVisit(Box::new(visit)),
-                })),
-                Err(error) => app.warn(format!("a saved draft could not be read ({error}); it is kept in the file")),
-            }
-        }
+        // Work left unfinished (closed, crashed, killed) is offered back first.
+        app.offer_drafts(drafts);
         Ok(app)
     }
 
@@ -172,10 +160,10 @@ impl App {
         }
     }
 
-    /// Time passed without input: the clock moves, and a visit's draft catches up.
+    /// Time passed without input: the clock moves, and the drafts catch up.
     pub fn tick(&mut self) {
         self.read_clock();
-        self.save_visit_draft();
+        self.save_drafts();
     }
 
     /// Reads the clock once for the event being handled.

@@ -1,6 +1,7 @@
 //! Windows over the screen: forms, yes/no questions, help, the brief and search. The
 //! last one has the keyboard; Esc and "no" close it, asking first before typed text is lost.
 
+use crate::app::draft::OpenForms;
 use crate::app::{App, Screen, brief, search};
 use crate::app::{
     capture::{Capture, Visit},
@@ -28,6 +29,12 @@ impl FormPopup {
     pub fn form_mut(&mut self) -> &mut Form {
         self.purpose.form_mut()
     }
+
+    /// Whether closing it would lose something: typed text, or in a check-in a mark, a
+    /// new action or a measurement.
+    pub fn is_dirty(&self) -> bool {
+        self.form().is_dirty() || self.review.as_ref().is_some_and(Review::is_dirty)
+    }
 }
 
 /// What a "yes" does.
@@ -40,6 +47,8 @@ pub enum OnYes {
     Quit,
     /// Go back into an unfinished visit.
     ResumeVisit(Box<Visit>),
+    /// Open again the forms of a draft (by its id).
+    ResumeForms(String, Box<OpenForms>),
 }
 
 /// A yes/no question.
@@ -92,25 +101,26 @@ impl App {
     }
 
     pub(in crate::app) fn ask_quit(&mut self) {
-        // A visit in progress is kept as a draft and offered back on the next start.
-        if self.capture().is_some() {
-            self.save_visit_draft();
-            if self.capture().is_some_and(|c| !c.unsaved) {
-                self.quit = true;
-                return;
-            }
-        }
-        let typing = self
+        // A visit in progress is kept as a draft and offered back on the next start; when
+        // its draft cannot be written, quitting would lose it, so that is asked first.
+        self.save_visit_draft();
+        let question = if self.capture().is_some_and(|c| c.unsaved) {
+            Some("The visit could not be kept as a draft: quit and lose it?")
+        } else if self
             .popups
             .iter()
-            .any(|p| matches!(p, Popup::Form(f) if f.form().is_dirty()));
-        if typing {
-            self.popups.push(Popup::Confirm(Confirm {
-                question: "Quit and lose what you typed in the open form?".into(),
-                on_yes: OnYes::Quit,
-            }));
+            .any(|p| matches!(p, Popup::Form(f) if f.is_dirty()))
+        {
+            Some("Quit and lose what you typed in the open form?")
         } else {
-            self.quit = true;
+            None
+        };
+        match question {
+            Some(question) => self.popups.push(Popup::Confirm(Confirm {
+                question: question.into(),
+                on_yes: OnYes::Quit,
+            })),
+            None => self.quit = true,
         }
     }
 
@@ -122,7 +132,13 @@ impl App {
             return;
         }
         match confirm.on_yes {
-            OnYes::Quit => self.quit = true,
+            OnYes::Quit => {
+                // What the open forms held is given up: their draft goes too.
+                self.popups.retain(|popup| !matches!(popup, Popup::Form(_)));
+                self.keep_form_draft(false);
+                self.quit = true;
+            }
+            OnYes::ResumeForms(draft_id, forms) => self.resume_forms(draft_id, &forms),
             OnYes::DiscardForm => {
                 self.popups.pop();
             }
@@ -141,7 +157,7 @@ impl App {
 
     pub(in crate::app) fn cancel(&mut self) {
         match self.popups.last() {
-            Some(Popup::Form(popup)) if popup.form().is_dirty() => {
+            Some(Popup::Form(popup)) if popup.is_dirty() => {
                 self.popups.push(Popup::Confirm(Confirm {
                     question: "Throw away what you typed?".into(),
                     on_yes: OnYes::DiscardForm,

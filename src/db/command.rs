@@ -3,7 +3,7 @@
 
 use super::record::{self, Record};
 use super::{Error, Result, Store};
-use crate::model::{Action, AnyRecord, CheckIn, Focus, Kind, Outcome, Teacher, with_any};
+use crate::model::{Action, AnyRecord, CheckIn, Focus, Kind, Measure, Outcome, Teacher, with_any};
 use chrono::NaiveDate;
 use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
@@ -30,12 +30,14 @@ pub enum Command {
         on: NaiveDate,
     },
     /// Hold a check-in: save it, mark reviewed actions done, move carried ones to a new
-    /// due date, and add the new actions it ended with (linked to it).
+    /// due date, add the new actions it ended with (linked to it) and the goal measurements
+    /// taken during it: all of it or, if any part is refused, none.
     HoldCheckIn {
         check_in: CheckIn,
         done: Vec<String>,
         carried: Vec<(String, Option<NaiveDate>)>,
         new_actions: Vec<Action>,
+        measures: Vec<Measure>,
     },
     /// Mark an action done on a date, or open again with `None`.
     SetActionDone {
@@ -207,7 +209,13 @@ impl Writer<'_> {
                 done,
                 carried,
                 new_actions,
-            } => self.hold_check_in(check_in, done, carried, new_actions),
+                measures,
+            } => {
+                self.hold_check_in(check_in, done, carried, new_actions)?;
+                measures
+                    .into_iter()
+                    .try_for_each(|measure| self.add(measure).map(drop))
+            }
             Command::SetActionDone { id, done_on } => {
                 let mut action = self.load::<Action>(&id)?;
                 action.done_on = done_on;

@@ -1,10 +1,12 @@
-//! Drafts: a visit being captured, saved as the coach types so nothing is lost if the app
-//! is closed or crashes. They belong to this file alone (`local_draft`).
+//! Drafts: a visit being captured or the forms being filled in, saved as the coach types so
+//! nothing is lost if the app is closed or crashes. They belong to this file alone
+//! (`local_draft`); the body is the app's JSON, opaque here.
 
 use super::{Applied, Command, Result, Store};
 use rusqlite::TransactionBehavior;
 
-/// A saved draft: whose visit, and its body as the capture screen wrote it (JSON).
+/// A saved draft: the teacher it is about (empty when none), and its body as the app wrote it
+/// (JSON).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
     pub id: String,

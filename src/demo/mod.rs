@@ -308,6 +308,7 @@ impl<'a> TeacherWriter<'a> {
                 done: vec![],
                 carried: vec![],
                 new_actions,
+                measures: vec![],
             })?;
             let action_ids: Vec<String> = applied
                 .changes

@@ -161,6 +161,7 @@ pub fn caseload() -> (tempfile::TempDir, Store, String) {
                     ..Action::default()
                 },
             ],
+            measures: vec![],
         })
         .expect("check-in");
     observe(

@@ -470,6 +470,29 @@ impl PtyApp {
         self.pid
     }
 
+    /// Sends `signal` (e.g. `libc::SIGHUP`, as when the terminal window is closed) to the
+    /// child. Panics if it cannot be sent.
+    #[track_caller]
+    pub fn signal(&self, signal: i32) {
+        let pid = self
+            .pid
+            .and_then(|pid| i32::try_from(pid).ok())
+            .expect("the child's pid");
+        // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+        let sent = unsafe { libc::kill(pid, signal) };
+        assert_eq!(sent, 0, "sending signal {signal} to {pid} failed");
+    }
+
+    /// Whether the terminal is in cooked mode (line editing and echo on), as a shell
+    /// expects it back; false while an app has it raw. Read from the pty itself, so it
+    /// works after the child exited.
+    #[track_caller]
+    pub fn cooked(&self) -> bool {
+        let termios = self.master.get_termios().expect("the pty's settings");
+        let wanted = libc::ICANON | libc::ECHO;
+        termios.local_flags.bits() & wanted == wanted
+    }
+
     /// Whether the child is still running (reaps it if it has exited; the
     /// remaining output is not drained, use [`PtyApp::wait_exit`] for that).
     pub fn is_running(&mut self) -> bool {

@@ -2,8 +2,11 @@
 //! checked by its kind's own parser, and values read back by each form's own field ids
 //! (`Keyed`), never by the labels on screen.
 
+mod draft;
 mod entry;
 mod field;
+
+pub use draft::FieldState;
 
 pub use entry::Entry;
 pub use field::{

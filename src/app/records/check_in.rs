@@ -9,7 +9,8 @@ use crate::model::{Action, AnyRecord, CheckIn, CheckInKind, Teacher};
 use crate::text;
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CheckInField {
     Kind,
     Held,
@@ -122,7 +123,8 @@ impl CheckInForm {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ActionField {
     What,
     Who,

@@ -7,7 +7,8 @@ use crate::model::{AnyRecord, Focus, Goal, GoalStatus, Outcome, TeacherFile};
 use crate::text;
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FocusField {
     Statement,
     LookFors,
@@ -157,7 +158,8 @@ impl FocusForm {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EndFocusField {
     Outcome,
     Ended,
@@ -168,6 +170,8 @@ pub enum EndFocusField {
 pub struct EndFocusForm {
     pub fields: Keyed<EndFocusField>,
     pub teacher_id: String,
+    /// The focus it ends.
+    pub focus: Focus,
 }
 
 impl EndFocusForm {
@@ -191,6 +195,7 @@ impl EndFocusForm {
         EndFocusForm {
             fields,
             teacher_id: teacher_id.to_owned(),
+            focus: focus.clone(),
         }
     }
 

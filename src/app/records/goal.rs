@@ -7,7 +7,8 @@ use crate::model::{AnyRecord, Goal, GoalStatus, Measure};
 use crate::text;
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum GoalField {
     Statement,
     Why,
@@ -127,7 +128,8 @@ impl GoalForm {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MeasureField {
     Value,
     On,
@@ -191,13 +193,19 @@ impl MeasureForm {
         })
     }
 
-    pub fn command(&self, today: NaiveDate) -> Result<Command, String> {
+    /// The measurement the form describes.
+    pub fn measure(&self, today: NaiveDate) -> Result<Measure, String> {
         let values = self.values(today)?;
         let mut measure = self.existing.clone().unwrap_or_default();
         measure.goal_id.clone_from(&self.goal.meta.id);
         measure.value = values.value;
         measure.measured_on = values.measured_on;
         measure.note = values.note;
+        Ok(measure)
+    }
+
+    pub fn command(&self, today: NaiveDate) -> Result<Command, String> {
+        let measure = self.measure(today)?;
         Ok(edit_or_add(
             self.existing.is_some(),
             AnyRecord::Measure(measure),

@@ -20,7 +20,7 @@ pub use timeline::{DatesField, TimelineDatesForm};
 
 use super::form::Form;
 use crate::db::Command;
-use crate::model::{Action, AnyRecord, LocalTime, Zone};
+use crate::model::{Action, AnyRecord, LocalTime, Measure, Zone};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// A form on screen and what it is for: the record it adds or edits, what it needs to
@@ -39,6 +39,9 @@ pub enum Purpose {
     /// A new action agreed in the check-in being written: collected into it, and saved
     /// with it.
     CheckInAction(ActionForm),
+    /// A measurement of the active goal taken in the check-in being written: collected
+    /// into it, and saved with it.
+    CheckInMeasure(MeasureForm),
     /// Rating a captured visit; saving it turns the draft into an observation.
     FinishVisit(FinishVisitForm),
     /// The timeline's date range.
@@ -55,7 +58,7 @@ macro_rules! each_form {
         match $purpose {
             Purpose::Teacher($form) => $body,
             Purpose::Goal($form) => $body,
-            Purpose::Measure($form) => $body,
+            Purpose::Measure($form) | Purpose::CheckInMeasure($form) => $body,
             Purpose::Focus($form) => $body,
             Purpose::EndFocus($form) => $body,
             Purpose::Observation($form) => $body,
@@ -68,6 +71,9 @@ macro_rules! each_form {
         }
     };
 }
+
+mod draft;
+pub use draft::{FormDraft, Origin};
 
 impl Purpose {
     /// The form, for what every form shares: drawing, typing, moving between fields.
@@ -110,7 +116,12 @@ impl Purpose {
             Purpose::Observation(observation) => observation.command(now, zone)?,
             Purpose::CheckIn(check_in) => check_in.command(review, today)?,
             Purpose::Action(action) => action.command(today)?,
-            Purpose::CheckInAction(action) => return Ok(Submit::Collect(action.action(today)?)),
+            Purpose::CheckInAction(action) => {
+                return Ok(Submit::CollectAction(action.action(today)?));
+            }
+            Purpose::CheckInMeasure(measure) => {
+                return Ok(Submit::CollectMeasure(measure.measure(today)?));
+            }
             Purpose::FinishVisit(visit) => visit.command(now)?,
             Purpose::TimelineDates(dates) => {
                 let (from, to) = dates.range(today)?;
@@ -129,7 +140,9 @@ pub enum Submit {
     /// One change, through the write path.
     Write(Command),
     /// An action collected into the check-in being written.
-    Collect(Action),
+    CollectAction(Action),
+    /// A measurement collected into the check-in being written.
+    CollectMeasure(Measure),
     /// The timeline's date range (a view setting, not a record).
     ShowDates {
         from: Option<NaiveDate>,

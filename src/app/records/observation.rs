@@ -9,7 +9,8 @@ use crate::model::{AnyRecord, Focus, LocalTime, Observation, Rating, Teacher, Zo
 use crate::text;
 use chrono::NaiveDateTime;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ObservationField {
     /// The focus the observation is on, shown for context.
     Focus,
@@ -177,7 +178,8 @@ impl ObservationForm {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum VisitField {
     Rating,
     Class,

@@ -8,7 +8,8 @@ use crate::model::{AnyRecord, LocalTime, PracticeMark, Round, Teacher, Walkthrou
 use crate::text;
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RoundField {
     Practice,
     Day,
@@ -75,7 +76,8 @@ impl NewRoundForm {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MarkField {
     Practice,
     Note,

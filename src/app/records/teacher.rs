@@ -6,7 +6,8 @@ use crate::db::Command;
 use crate::model::{AnyRecord, Teacher};
 use crate::text;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TeacherField {
     Name,
     School,

@@ -4,7 +4,8 @@ use super::day;
 use crate::app::form::{Field, Keyed};
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DatesField {
     From,
     To,
