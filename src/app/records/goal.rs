@@ -3,7 +3,7 @@
 use super::{DATE_HINT, day, edit_or_add, number, pick, words};
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
-use crate::model::{AnyRecord, Goal, GoalStatus, Measure};
+use crate::model::{Goal, GoalStatus, Measure};
 use crate::text;
 use chrono::NaiveDate;
 
@@ -123,7 +123,7 @@ impl GoalForm {
         goal.target = values.target;
         goal.target_on = values.target_on;
         goal.status = values.status;
-        Ok(edit_or_add(self.existing.is_some(), AnyRecord::Goal(goal)))
+        Ok(edit_or_add(self.existing.as_ref(), goal))
     }
 }
 
@@ -198,10 +198,7 @@ impl MeasureForm {
         measure.value = values.value;
         measure.measured_on = values.measured_on;
         measure.note = values.note;
-        Ok(edit_or_add(
-            self.existing.is_some(),
-            AnyRecord::Measure(measure),
-        ))
+        Ok(edit_or_add(self.existing.as_ref(), measure))
     }
 }
 

@@ -173,10 +173,12 @@ impl App {
             Some(_) => None,
             None => Some(self.now.date()),
         };
-        let command = Command::SetActionDone {
-            id: action.meta.id.clone(),
+        // Only the done date is written, and only if no other window changed it meanwhile.
+        let done = Action {
             done_on,
+            ..action.clone()
         };
+        let command = Command::revise(action.clone(), done);
         let what = text::line(&action.what).into_owned();
         match self.apply(command) {
             Ok(_) if done_on.is_some() => self.say(format!("Done: {what}")),
