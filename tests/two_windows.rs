@@ -197,7 +197,7 @@ fn an_undo_of_a_row_another_window_changed_since_is_refused_and_changes_nothing(
     let refused = a.apply(Command::Undo(applied)).unwrap_err();
     assert!(
         matches!(&refused, Error::Conflict { field, theirs, yours, .. }
-            if field == "Active focus" && theirs == "'Exit tickets drive regrouping'" && yours == "nothing"),
+            if field == "Active focus" && theirs == "'Exit tickets drive regrouping'" && yours == "none"),
         "{refused:?}"
     );
     assert_eq!(a.get::<Teacher>(&opened.meta.id).unwrap().unwrap(), after_b);

@@ -21,6 +21,7 @@ pub mod records;
 pub mod roster;
 pub mod rounds;
 pub mod search;
+mod undo;
 pub mod workspace;
 mod write;
 
@@ -70,6 +71,8 @@ pub struct App {
     editor_request: Option<String>,
     /// The roster changed while another screen was up; read it again on the way back.
     roster_stale: bool,
+    /// This session's changes, to undo and redo.
+    history: undo::History,
     quit: bool,
 }
 
@@ -93,6 +96,7 @@ impl App {
             roster: Roster::new(rows),
             editor_request: None,
             roster_stale: false,
+            history: undo::History::default(),
             quit: false,
         };
         // A visit left unfinished (closed, crashed, killed) is offered back first.
@@ -191,6 +195,8 @@ impl App {
             Msg::Quit => self.ask_quit(),
             Msg::Help => self.open_help(),
             Msg::Search => self.open_search(),
+            Msg::Undo => self.undo(),
+            Msg::Redo => self.redo(),
             Msg::Yes => self.answer(true),
             Msg::No => self.answer(false),
             Msg::Save => self.save_form(),

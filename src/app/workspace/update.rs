@@ -5,10 +5,10 @@ use crate::app::list::PAGE;
 use crate::app::records::{
     ActionForm, EndFocusForm, FocusForm, GoalForm, Purpose, TimelineDatesForm,
 };
+use crate::app::undo::describe_record;
 use crate::app::workspace::Tab;
 use crate::app::{App, Confirm, OnYes, Popup};
 use crate::db::Command;
-use crate::model::AnyRecord;
 use crate::model::{Action, Kind};
 use crate::text;
 
@@ -190,21 +190,8 @@ impl App {
 
 /// A few words naming a record, for questions and messages.
 fn describe(file: &crate::model::TeacherFile, kind: Kind, id: &str) -> String {
-    let short = |s: &str| text::truncate(&text::line(s), 40).into_owned();
-    let what = match file.record(kind, id) {
-        Some(AnyRecord::Goal(g)) => short(&g.statement),
-        Some(AnyRecord::Measure(m)) => format!(
-            "{} on {}",
-            text::number(m.value),
-            m.measured_on.format("%-d %b")
-        ),
-        Some(AnyRecord::Focus(f)) => short(&f.statement),
-        Some(AnyRecord::Observation(o)) => format!("of {}", o.observed_at.format("%-d %b %H:%M")),
-        Some(AnyRecord::CheckIn(c)) => format!("of {}", c.held_on.format("%-d %b")),
-        Some(AnyRecord::Action(a)) => short(&a.what),
-        Some(AnyRecord::Teacher(t)) => short(&t.name),
-        Some(AnyRecord::Walkthrough(w)) => short(&w.practice),
-        None => return format!("this {kind}"),
-    };
-    format!("the {kind} {what}")
+    match file.record(kind, id) {
+        Some(record) => describe_record(&record),
+        None => format!("this {kind}"),
+    }
 }

@@ -86,6 +86,9 @@ impl Writer<'_> {
             }
         };
         let current = self.load::<R>(&left.meta().id)?;
+        if current.meta().deleted_at.is_some() && left.meta().deleted_at.is_none() {
+            return Err(Error::Trashed { kind: R::KIND });
+        }
         for ((column, theirs), (_, yours)) in record::fields(&current)
             .into_iter()
             .zip(record::fields(&left))
@@ -133,7 +136,7 @@ impl Writer<'_> {
             (TRASH, _) => "yes".into(),
             ("archived" | "private", Value::Integer(0)) => "no".into(),
             ("archived" | "private", Value::Integer(_)) => "yes".into(),
-            (_, Value::Null) => "nothing".into(),
+            (_, Value::Null) => "none".into(),
             ("active_focus_id" | "focus_id", Value::Text(id)) => {
                 match record::get::<Focus>(self.conn, id) {
                     Ok(Some(focus)) => quoted(&focus.statement),
