@@ -202,3 +202,135 @@ fn an_undo_of_a_row_another_window_changed_since_is_refused_and_changes_nothing(
     );
     assert_eq!(a.get::<Teacher>(&opened.meta.id).unwrap().unwrap(), after_b);
 }
+
+// The app with another window on its file.
+
+use coachlog::app::{App, Popup};
+use common::keys::press;
+
+fn screen_text(app: &App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| coachlog::ui::render(app, frame))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn selected_name(app: &App) -> String {
+    app.roster.selected_row().unwrap().teacher.name.clone()
+}
+
+/// The error and the field texts of the form on top.
+fn open_form(app: &App) -> (Option<String>, Vec<String>) {
+    match app.popups.last() {
+        Some(Popup::Form(popup)) => (
+            popup.form().error.clone(),
+            popup.form().fields().iter().map(|f| f.text()).collect(),
+        ),
+        _ => panic!("a form is open"),
+    }
+}
+
+#[test]
+fn the_roster_shows_another_windows_commits_on_the_next_tick_and_keeps_the_selection() {
+    let (_dir, store, smith) = caseload();
+    let mut other = second_window(&store);
+    let mut app = App::new(store).unwrap();
+    press(&mut app, "<Down><Down>");
+    assert_eq!(selected_name(&app), "Smith, Dan");
+    assert!(screen_text(&app).contains("Smith, Dan         Warm-up connects to the day's     3d"));
+
+    // Another window adds a teacher listed above Smith, and a visit to Smith today.
+    common::teacher(&mut other, "Adams, Ann", "Eastside Middle", "Grade 6 Math");
+    common::observe(&mut other, &smith, "2026-11-23T09:00", 3, "Target posted.");
+    app.tick();
+
+    let shown = screen_text(&app);
+    assert!(shown.contains("Adams, Ann"), "{shown}");
+    assert!(
+        shown.contains("Smith, Dan         Warm-up connects to the day's     0d"),
+        "{shown}"
+    );
+    assert_eq!(
+        selected_name(&app),
+        "Smith, Dan",
+        "the selection stays on Smith"
+    );
+}
+
+#[test]
+fn a_key_acts_on_what_another_window_committed_since_the_last_look() {
+    let (_dir, store, smith) = caseload();
+    let mut other = second_window(&store);
+    let mut app = App::new(store).unwrap();
+    press(&mut app, "<Down><Down><Enter>");
+    common::observe(
+        &mut other,
+        &smith,
+        "2026-11-23T09:00",
+        4,
+        "Every student explained.",
+    );
+    press(&mut app, "3");
+    assert!(screen_text(&app).contains("Every student explained."));
+}
+
+#[test]
+fn a_form_open_while_another_window_commits_keeps_what_was_typed_and_its_save_is_refused() {
+    let (_dir, store, _) = caseload();
+    let mut other = second_window(&store);
+    let mut app = App::new(store).unwrap();
+    press(&mut app, "e<Tab><Tab> and Art");
+    let opened = teacher_named(&other, "Brandt, Felix");
+    other
+        .apply(Command::revise(
+            opened.clone(),
+            Teacher {
+                subject: "Grade 6 Drama".into(),
+                ..opened.clone()
+            },
+        ))
+        .unwrap();
+    app.tick();
+    let (_, typed) = open_form(&app);
+    assert_eq!(typed[2], "Grade 6 ELA and Art", "the form is not replaced");
+
+    press(&mut app, "<C-s>");
+    let (error, typed) = open_form(&app);
+    assert_eq!(
+        error.as_deref(),
+        Some(
+            "Subject was changed in another window to 'Grade 6 Drama' since you opened this \
+             form; yours: 'Grade 6 ELA and Art'. Nothing was saved"
+        )
+    );
+    assert_eq!(
+        typed[2], "Grade 6 ELA and Art",
+        "the form keeps the user's text"
+    );
+    assert_eq!(
+        teacher_named(&other, "Brandt, Felix").subject,
+        "Grade 6 Drama"
+    );
+}
+
+#[test]
+fn a_subject_saved_from_a_form_opened_before_another_window_set_a_focus_keeps_the_focus() {
+    let (_dir, store, _) = caseload();
+    let mut other = second_window(&store);
+    let mut app = App::new(store).unwrap();
+    press(&mut app, "e<Tab><Tab> and Drama");
+    let brandt = teacher_named(&other, "Brandt, Felix").meta.id;
+    let focus_id = other
+        .apply(new_focus(&brandt, None))
+        .unwrap()
+        .added_id()
+        .unwrap()
+        .to_owned();
+    press(&mut app, "<C-s>");
+    assert!(app.popups.is_empty(), "saved");
+    let saved = teacher_named(&other, "Brandt, Felix");
+    assert_eq!(saved.subject, "Grade 6 ELA and Drama");
+    assert_eq!(saved.active_focus_id, Some(focus_id));
+    assert!(screen_text(&app).contains("Exit tickets drive regrouping"));
+}

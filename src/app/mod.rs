@@ -73,6 +73,9 @@ pub struct App {
     roster_stale: bool,
     /// This session's changes, to undo and redo.
     history: undo::History,
+    /// The file's data version when what is on screen was read: when another window or
+    /// the command line commits, it moves, and the screen is read again.
+    seen_version: Option<i64>,
     quit: bool,
 }
 
@@ -86,6 +89,7 @@ impl App {
         let rows = store.roster(false)?;
         let now = store.clock().now();
         let drafts = store.drafts()?;
+        let seen_version = store.data_version().ok();
         let mut app = App {
             store,
             config,
@@ -97,6 +101,7 @@ impl App {
             editor_request: None,
             roster_stale: false,
             history: undo::History::default(),
+            seen_version,
             quit: false,
         };
         // A visit left unfinished (closed, crashed, killed) is offered back first.
@@ -169,10 +174,12 @@ impl App {
         }
     }
 
-    /// Time passed without input: the clock moves, and a visit's draft catches up.
+    /// Time passed without input: the clock moves, a visit's draft catches up, and what
+    /// another window or the command line changed meanwhile shows.
     pub fn tick(&mut self) {
         self.now = self.store.clock().now();
         self.save_visit_draft();
+        self.notice_outside_changes();
     }
 
     fn say(&mut self, text: impl Into<String>) {

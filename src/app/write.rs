@@ -72,6 +72,22 @@ impl App {
         }
     }
 
+    /// Reads the screen again if another connection (a second window, the command line)
+    /// committed to the file since it was read; the selection stays on the same record.
+    /// A form or a visit on screen is never replaced: the screen under it is read again.
+    /// Costs one `PRAGMA data_version` when nothing changed.
+    pub(in crate::app) fn notice_outside_changes(&mut self) {
+        let Ok(version) = self.store.data_version() else {
+            return;
+        };
+        if self.seen_version == Some(version) {
+            return;
+        }
+        self.seen_version = Some(version);
+        self.roster_stale = true;
+        self.reload();
+    }
+
     pub(in crate::app) fn reload_roster(&mut self) {
         match self.store.roster(self.roster.show_archived) {
             Ok(rows) => {
