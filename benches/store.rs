@@ -8,7 +8,7 @@ mod common;
 
 use chrono::NaiveDate;
 use coachlog::db::{Command, Store};
-use coachlog::model::{AnyRecord, Observation, Rating};
+use coachlog::model::{AnyRecord, LocalTime, Observation, Rating};
 use common::{Caseload, Cohort};
 use criterion::{BatchSize, Criterion};
 use std::cell::OnceCell;
@@ -125,9 +125,11 @@ fn add_observation(criterion: &mut Criterion, files: &Files) {
         });
         let observation = Observation {
             teacher_id: teacher_id.clone(),
-            observed_at: NaiveDate::from_ymd_opt(2026, 11, 23)
-                .and_then(|day| day.and_hms_opt(10, 15, 0))
-                .expect("a valid time"),
+            observed_at: LocalTime::utc_wall(
+                NaiveDate::from_ymd_opt(2026, 11, 23)
+                    .and_then(|day| day.and_hms_opt(10, 15, 0))
+                    .expect("a valid time"),
+            ),
             minutes: Some(12),
             class_period: "Period 2".into(),
             evidence: "Teacher waited three seconds before naming a student. \

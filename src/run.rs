@@ -200,10 +200,11 @@ fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
         Ok(teacher) => teacher,
         Err(code) => return Ok(code),
     };
-    let now = store.clock().now();
+    let (now, zone) = (store.clock().local_now(), store.clock().zone());
     let observed_at = match &observe.at {
-        Some(when) => crate::dates::parse_date_time(when, now)
+        Some(when) => crate::dates::parse_date_time(when, now.wall())
             .map_err(|e| e.to_string())
+            .map(|at| zone.at_wall(at))
             .and_then(|at| crate::model::when::not_in_future(at, now))
             .map_err(|e| anyhow!("--at: {e}"))?,
         None => now,
@@ -250,7 +251,6 @@ fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
 /// One line a note: teacher, kind, date and the words around the match, like grep:
 /// exit 1 when nothing matches.
 fn search(store: &Store, search: Search) -> Result<ExitCode> {
-    use unicode_width::UnicodeWidthStr;
     let typed = search.words.join(" ");
     if !crate::db::searchable(&typed) {
         say_error("nothing to search for: give words from a note, e.g. coachlog search warm-up");
@@ -265,10 +265,14 @@ fn search(store: &Store, search: Search) -> Result<ExitCode> {
         .iter()
         .map(|hit| text::line(&hit.teacher_name).into_owned())
         .collect();
-    let name_width = names.iter().map(|name| name.width()).max().unwrap_or(0);
+    let name_width = names
+        .iter()
+        .map(|name| text::width(name))
+        .max()
+        .unwrap_or(0);
     let mut out = std::io::stdout().lock();
     for (hit, name) in hits.iter().zip(&names) {
-        let pad = " ".repeat(name_width - name.width());
+        let name = text::fit(name, name_width);
         let mut marks = String::new();
         if hit.private {
             marks.push_str(" (private)");
@@ -278,8 +282,8 @@ fn search(store: &Store, search: Search) -> Result<ExitCode> {
         }
         writeln!(
             out,
-            "{name}{pad}  {:<11}  {}  {}{marks}",
-            hit.kind.label(),
+            "{name}  {}  {}  {}{marks}",
+            text::fit(hit.kind.label(), 11),
             hit.date.format("%e %b %Y"),
             text::line(&hit.excerpt),
         )?;
@@ -293,12 +297,16 @@ fn trash(store: &Store) -> Result<ExitCode> {
     if trashed.is_empty() {
         writeln!(out, "the trash is empty")?;
     }
+    let zone = store.clock().zone();
     for item in trashed {
+        // The day it was deleted where the coach is, not the UTC day of its stamp.
+        let day = crate::model::local_day(&item.deleted_at, zone)
+            .map_or_else(|| item.deleted_at.clone(), |day| day.to_string());
         writeln!(
             out,
-            "{}  {:<11}  {}  {}  {}",
-            item.deleted_at.get(..10).unwrap_or(&item.deleted_at),
-            item.kind.label(),
+            "{}  {}  {}  {}  {}",
+            day,
+            text::fit(item.kind.label(), 11),
             text::fit(&text::line(&item.teacher), 20),
             item.id,
             text::truncate(&text::line(&item.summary), 60)

@@ -11,6 +11,20 @@ fn coachlog(db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env("TZ", "UTC")
+        .env_remove("COACHLOG_DB")
+        .output()
+        .expect("run coachlog")
+}
+
+/// Runs coachlog in New York (the zone's own rule, daylight time included) at a time.
+fn coachlog_in_new_york(db: &Path, now: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("COACHLOG_NOW", now)
+        .env("TZ", "EST5EDT,M3.2.0,M11.1.0")
         .env_remove("COACHLOG_DB")
         .output()
         .expect("run coachlog")
@@ -531,7 +545,7 @@ fn export_reads_every_observation_not_just_the_newest_page() {
                 store.apply(coachlog::db::Command::Add(
                     coachlog::model::AnyRecord::Observation(coachlog::model::Observation {
                         teacher_id: smith.clone(),
-                        observed_at: when,
+                        observed_at: coachlog::model::LocalTime::utc_wall(when),
                         evidence: format!("Early visit {minute}."),
                         ..Default::default()
                     }),
@@ -666,6 +680,7 @@ fn coachlog_into_closed_pipe(db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env("TZ", "UTC")
         .env_remove("COACHLOG_DB")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -781,6 +796,7 @@ fn coachlog_without_write_access(db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env("TZ", "UTC")
         .env_remove("COACHLOG_DB");
     let probe = tempfile::NamedTempFile::new().unwrap();
     let running_as_root = probe.as_file().metadata().unwrap().uid() == 0;
@@ -894,6 +910,32 @@ fn restore_takes_any_unique_start_of_an_id_in_any_case() {
 }
 
 #[test]
+fn the_trash_shows_the_day_a_record_was_deleted_where_the_coach_is() {
+    let (_dir, db) = temp_db();
+    let evening = "2026-11-23T20:30";
+    assert!(
+        coachlog_in_new_york(&db, evening, &["teacher", "add", "Okafor, Ngozi"])
+            .status
+            .success()
+    );
+    let observed = coachlog_in_new_york(&db, evening, &["observe", "-t", "oka", "Waited."]);
+    assert!(observed.status.success(), "{}", stderr(&observed));
+    // Deleted at 20:30 in New York: 01:30 on the 24th in UTC, as the store stamps it.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE observation SET deleted_at = '2026-11-24T01:30:00.000Z'",
+            [],
+        )
+        .unwrap();
+    let listed = stdout(&coachlog_in_new_york(&db, evening, &["trash"]));
+    assert!(
+        listed.starts_with("2026-11-23  observation  Okafor, Ngozi"),
+        "{listed}"
+    );
+}
+
+#[test]
 fn observe_refuses_a_time_in_the_future_and_takes_monday_on_a_monday_as_today() {
     let (_dir, db) = caseload_db();
     // The tests' clock is Monday 23 November 2026, 10:42.
@@ -915,5 +957,50 @@ fn observe_refuses_a_time_in_the_future_and_takes_monday_on_a_monday_as_today() 
         stdout(&saved).contains("Mon 23 Nov 2026 09:05"),
         "{}",
         stdout(&saved)
+    );
+}
+
+#[test]
+fn a_visit_saved_before_offsets_were_kept_reads_in_the_machines_zone() {
+    let (_dir, db) = temp_db();
+    let now = "2026-11-23T10:42";
+    assert!(
+        coachlog_in_new_york(&db, now, &["teacher", "add", "Okafor, Ngozi"])
+            .status
+            .success()
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    // As the first coachlogs wrote a visit: the wall-clock time alone.
+    conn.execute(
+        "INSERT INTO observation (id, teacher_id, observed_at, class_period, evidence,
+                                  created_at, updated_at, author, replica_id)
+         SELECT 'O1', id, '2026-11-20T10:36', '', 'Written before offsets.',
+                '2026-11-20T15:40:00.000Z', '2026-11-20T15:40:00.000Z', 'a', 'r' FROM teacher",
+        [],
+    )
+    .unwrap();
+    let observed = coachlog_in_new_york(&db, now, &["observe", "-t", "oka", "Waited."]);
+    assert!(observed.status.success(), "{}", stderr(&observed));
+    let exported = coachlog_in_new_york(&db, now, &["export", "-t", "oka", "-f", "json"]);
+    let json = stdout(&exported);
+    assert!(
+        json.contains("\"observed_at\": \"2026-11-20T10:36:00-05:00\""),
+        "the old visit at the time it showed, in the zone it was written in: {json}"
+    );
+    assert!(
+        json.contains("\"observed_at\": \"2026-11-23T10:42:00-05:00\""),
+        "{json}"
+    );
+    let stored: Vec<String> = conn
+        .prepare("SELECT observed_at FROM observation ORDER BY id = 'O1' DESC")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        stored,
+        ["2026-11-20T10:36", "2026-11-23T10:42-05:00"],
+        "nothing is rewritten; a new visit is stored with its offset"
     );
 }

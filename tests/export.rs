@@ -9,7 +9,7 @@ mod common;
 use coachlog::db::{Command, Store};
 use coachlog::export::{self, Options};
 use coachlog::model::*;
-use common::{at, caseload, day};
+use common::{caseload, day, moment};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -170,7 +170,7 @@ fn with_private_notes() -> (tempfile::TempDir, TeacherFile) {
         &mut store,
         AnyRecord::Observation(Observation {
             teacher_id: smith_id.clone(),
-            observed_at: at("2026-11-21T09:15"),
+            observed_at: moment("2026-11-21T09:15"),
             rating: Rating::new(2),
             evidence: "Seemed exhausted; mentioned a family illness.".into(),
             private: true,

@@ -16,6 +16,7 @@ fn start(db: &Path) -> PtyApp {
         &[
             ("COACHLOG_DB", db),
             ("COACHLOG_NOW", "2026-11-23T10:42"),
+            ("TZ", "UTC"),
             ("EDITOR", "true"),
         ],
         80,
@@ -203,6 +204,7 @@ fn the_demo_school_opens_without_touching_the_users_database() {
         &[
             ("COACHLOG_DB", own.to_str().unwrap()),
             ("COACHLOG_NOW", "2026-11-23T10:42"),
+            ("TZ", "UTC"),
         ],
         80,
         24,

@@ -119,6 +119,7 @@ fn states(context: Context) -> Vec<Vec<String>> {
             strings(&["w", "w<End>"]),
             strings(&["w<Enter>", "w<Enter><End>"]),
             strings(&["?", "?<Down>"]),
+            vec![ws("3dy3dy<Esc>T"), ws("3dy3dy<Esc>T<End>")],
             vec![ws("b"), ws("b<Down><Down>")],
         ];
     }
@@ -144,6 +145,8 @@ fn states(context: Context) -> Vec<Vec<String>> {
         Context::Confirm => vec!["x".into()],
         Context::Search => vec!["s".into(), "swarm".into(), "swarm<Down>".into()],
         Context::Help => vec!["?".into()],
+        // Two visits in the trash, so that moving and restoring show.
+        Context::Trash => vec![ws("3dy3dy<Esc>T"), ws("3dy3dy<Esc>T<Down>")],
         Context::Global => Vec::new(),
     }]
 }

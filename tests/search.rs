@@ -352,3 +352,32 @@ fn keeping_the_index_in_step_looks_records_up_by_key_never_by_scanning() {
         }
     }
 }
+
+#[test]
+fn a_hit_shows_the_day_its_note_was_written_where_the_coach_is() {
+    // 20:00 on 23 November in New York: already the 24th in UTC.
+    let (_dir, mut store) = common::store_in_new_york("2026-11-23T20:00");
+    let smith = teacher(&mut store, "Smith, Dan", "Eastside Middle", "Science");
+    add(
+        &mut store,
+        AnyRecord::Goal(Goal {
+            teacher_id: smith.clone(),
+            statement: "Every student explains the warm-up".into(),
+            ..Goal::default()
+        }),
+    );
+    add(
+        &mut store,
+        AnyRecord::Action(Action {
+            teacher_id: smith,
+            what: "Share the seating chart".into(),
+            owner: "coach".into(),
+            ..Action::default()
+        }),
+    );
+    for typed in ["warm-up", "seating chart"] {
+        let hits = found(&store, typed);
+        assert_eq!(hits.len(), 1, "{typed}: {hits:?}");
+        assert_eq!(hits[0].date, day("2026-11-23"), "{typed}");
+    }
+}

@@ -93,7 +93,7 @@ fn every_record_survives_a_round_trip_through_the_file() {
         &mut store,
         AnyRecord::Observation(Observation {
             teacher_id: tid.clone(),
-            observed_at: at("2026-11-20T10:36"),
+            observed_at: common::moment("2026-11-20T10:36"),
             minutes: Some(6),
             class_period: "P3".into(),
             evidence: "Warm-up on board before the bell.\nStudents repeat the target.".into(),
@@ -265,7 +265,7 @@ fn an_observation_attaches_to_the_active_focus_without_asking() {
         &mut store,
         AnyRecord::Observation(Observation {
             teacher_id: teacher.meta.id.clone(),
-            observed_at: at("2026-11-23T10:40"),
+            observed_at: common::moment("2026-11-23T10:40"),
             rating: Rating::new(2),
             ..Observation::default()
         }),
@@ -422,7 +422,7 @@ fn observation_on_a_missing_focus(teacher_id: &str) -> Command {
     Command::Add(AnyRecord::Observation(Observation {
         teacher_id: teacher_id.into(),
         focus_id: Some("no-such-focus".into()),
-        observed_at: at("2026-11-23T10:00"),
+        observed_at: common::moment("2026-11-23T10:00"),
         evidence: "never saved".into(),
         ..Observation::default()
     }))
@@ -828,7 +828,7 @@ fn a_teachers_whole_file_reads_back_in_one_go() {
             &mut store,
             AnyRecord::Observation(Observation {
                 teacher_id: tid.clone(),
-                observed_at: at(at_text),
+                observed_at: common::moment(at_text),
                 rating: Rating::new(rating),
                 ..Observation::default()
             }),
@@ -900,7 +900,7 @@ fn a_long_history_loads_its_observations_a_page_at_a_time() {
                 let observed_at = start + chrono::Duration::days(n as i64);
                 store.apply(Command::Add(AnyRecord::Observation(Observation {
                     teacher_id: teacher.meta.id.clone(),
-                    observed_at,
+                    observed_at: LocalTime::utc_wall(observed_at),
                     evidence: format!("visit {n}"),
                     ..Observation::default()
                 })))?;
@@ -974,7 +974,7 @@ fn a_full_disk_is_said_plainly_and_changes_nothing() {
     let refused = store
         .apply(Command::Add(AnyRecord::Observation(Observation {
             teacher_id: teacher.meta.id.clone(),
-            observed_at: at("2026-11-23T10:00"),
+            observed_at: common::moment("2026-11-23T10:00"),
             evidence: long,
             ..Observation::default()
         })))
@@ -1044,4 +1044,127 @@ fn the_store_lists_actions_in_the_domains_action_order() {
         in_domain_order(every_open),
         "the agenda's open actions"
     );
+}
+
+#[test]
+fn purging_destroys_only_what_is_in_the_trash_with_what_belongs_to_it() {
+    let (_dir, store, smith) = common::caseload();
+    let mut store = store;
+    let file = store.teacher_file(&smith).unwrap().unwrap();
+    let focus = file.active_focus().unwrap().meta.id.clone();
+    let seen_on_focus = file
+        .observations
+        .iter()
+        .filter(|o| o.focus_id.as_deref() == Some(focus.as_str()))
+        .count();
+    assert!(seen_on_focus > 0);
+    // Only a record in the trash can be purged.
+    let live = store.apply(Command::Purge {
+        kind: Kind::Focus,
+        id: focus.clone(),
+    });
+    assert!(
+        matches!(&live, Err(Error::Invalid(m)) if m.contains("not in the trash")),
+        "{live:?}"
+    );
+    // A trashed focus goes; the visits on it stay and let go of it.
+    store
+        .apply(Command::Delete {
+            kind: Kind::Focus,
+            id: focus.clone(),
+        })
+        .unwrap();
+    store
+        .apply(Command::Purge {
+            kind: Kind::Focus,
+            id: focus.clone(),
+        })
+        .unwrap();
+    assert!(store.get::<Focus>(&focus).unwrap().is_none());
+    let after = store.teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(after.observations.len(), file.observations.len());
+    assert!(after.observations.iter().all(|o| o.focus_id.is_none()));
+    assert!(store.trash().unwrap().is_empty());
+    // A trashed teacher goes with every record of theirs; nobody else's is touched.
+    let others_before = store.search("waited", 50).unwrap().len();
+    assert!(others_before > 0, "Okafor's visit");
+    assert!(
+        !store.search("warm-up", 50).unwrap().is_empty(),
+        "Smith's notes"
+    );
+    store
+        .apply(Command::Delete {
+            kind: Kind::Teacher,
+            id: smith.clone(),
+        })
+        .unwrap();
+    store
+        .apply(Command::Purge {
+            kind: Kind::Teacher,
+            id: smith.clone(),
+        })
+        .unwrap();
+    assert!(store.get::<Teacher>(&smith).unwrap().is_none());
+    assert!(store.observations(&smith).unwrap().is_empty());
+    assert!(store.actions(&smith).unwrap().is_empty());
+    assert!(store.goals(&smith).unwrap().is_empty());
+    assert!(
+        store.search("warm-up", 50).unwrap().is_empty(),
+        "nor in search"
+    );
+    assert_eq!(store.search("waited", 50).unwrap().len(), others_before);
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+/// Two visits on the night the clocks go back in New York: 01:30 daylight time, then,
+/// forty minutes later, 01:10 standard time.
+fn visits_either_side_of_the_fall_back(store: &mut Store, teacher_id: &str) {
+    let standard = chrono::FixedOffset::west_opt(5 * 3600).unwrap();
+    for (observed_at, evidence) in [
+        // A typed time in the repeated hour is the first of the two: daylight time.
+        (common::NEW_YORK.at_wall(at("2026-11-01T01:30")), "first"),
+        (LocalTime::new(at("2026-11-01T01:10"), standard), "second"),
+    ] {
+        store
+            .apply(Command::Add(AnyRecord::Observation(Observation {
+                teacher_id: teacher_id.into(),
+                observed_at,
+                evidence: evidence.into(),
+                ..Observation::default()
+            })))
+            .unwrap();
+    }
+}
+
+#[test]
+fn visits_either_side_of_the_clocks_going_back_list_in_the_order_they_happened() {
+    let (_dir, mut store) = common::store_in_new_york("2026-11-23T10:42");
+    let teacher = add_teacher(&mut store, "Smith, Dan");
+    visits_either_side_of_the_fall_back(&mut store, &teacher.meta.id);
+    let evidence = |observations: &[Observation]| -> Vec<String> {
+        observations.iter().map(|o| o.evidence.clone()).collect()
+    };
+    let file = store.teacher_file(&teacher.meta.id).unwrap().unwrap();
+    assert_eq!(
+        evidence(&file.observations),
+        ["second", "first"],
+        "newest first"
+    );
+    assert_eq!(
+        evidence(&store.observations(&teacher.meta.id).unwrap()),
+        ["second", "first"]
+    );
+    let (older, complete) = store.older_observations(&file.observations[0]).unwrap();
+    assert_eq!((evidence(&older), complete), (vec!["first".into()], true));
+    let second = &file.observations[0].observed_at;
+    assert_eq!(second.format("%H:%M %z").to_string(), "01:10 -0500");
+    let stored: Vec<String> = rusqlite::Connection::open(store.path())
+        .unwrap()
+        .prepare("SELECT observed_at FROM observation ORDER BY evidence")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(stored, ["2026-11-01T01:30-04:00", "2026-11-01T01:10-05:00"]);
 }

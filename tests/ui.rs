@@ -548,7 +548,7 @@ fn a_quick_observation_takes_three_keys_plus_the_text() {
     let saved = &file.observations[0];
     assert_eq!(saved.evidence, evidence);
     assert_eq!(saved.rating.map(|r| r.value()), Some(3));
-    assert_eq!(saved.observed_at, common::at("2026-11-23T10:42"));
+    assert_eq!(saved.observed_at, common::moment("2026-11-23T10:42"));
     assert_eq!(
         saved.focus_id, file.teacher.active_focus_id,
         "on the active focus"
@@ -781,7 +781,7 @@ fn scrolling_a_long_history_loads_older_observations_as_it_goes() {
                 store.apply(coachlog::db::Command::Add(
                     coachlog::model::AnyRecord::Observation(coachlog::model::Observation {
                         teacher_id: smith.clone(),
-                        observed_at,
+                        observed_at: coachlog::model::LocalTime::utc_wall(observed_at),
                         evidence: format!("old visit {n}"),
                         ..Default::default()
                     }),
@@ -934,7 +934,7 @@ fn the_brief_opens_with_one_key_and_is_written_privately_on_request() {
         &mut store,
         coachlog::model::AnyRecord::Observation(coachlog::model::Observation {
             teacher_id: okafor,
-            observed_at: common::at("2026-11-20T09:00"),
+            observed_at: common::moment("2026-11-20T09:00"),
             evidence: "PRIVATE: spoke about a family matter".into(),
             private: true,
             ..Default::default()
@@ -1380,4 +1380,101 @@ fn help_opens_at_the_section_of_the_screen_it_was_called_from() {
         !help_top(&app).contains("│Everywhere"),
         "Up from the end moves"
     );
+}
+
+#[test]
+fn the_trash_lists_what_was_deleted_restores_it_and_destroys_only_when_asked() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "T");
+    assert!(text(&app).contains("The trash is empty"), "{}", text(&app));
+    // Delete Smith's newest visit from the Observations tab, then open the trash.
+    press(&mut app, "<Esc><Down><Down><Enter>3dy<Esc>T");
+    insta::assert_snapshot!("trash", screen(&app, 80, 24).backend());
+    let shown = text(&app);
+    assert!(shown.contains("Trash · 1 record"), "{shown}");
+    assert!(shown.contains("observation"), "{shown}");
+    assert!(shown.contains("Smith, Dan"), "{shown}");
+    let visits = |app: &App| reader(app).observations(&smith).unwrap().len();
+    let before = visits(&app);
+    // ⏎ brings it back.
+    press(&mut app, "<Enter>");
+    assert!(text(&app).contains("Restored the observation of Smith, Dan"));
+    assert!(text(&app).contains("The trash is empty"));
+    assert_eq!(visits(&app), before + 1);
+    // Purging asks first; "no" keeps it in the trash.
+    press(&mut app, "<Esc><Down><Down><Enter>3dy<Esc>TP");
+    assert!(text(&app).contains("for good"), "{}", text(&app));
+    press(&mut app, "n");
+    assert!(text(&app).contains("Trash · 1 record"));
+    press(&mut app, "Py");
+    assert!(
+        text(&app).contains("Destroyed the observation"),
+        "{}",
+        text(&app)
+    );
+    assert!(text(&app).contains("The trash is empty"));
+    assert!(reader(&app).trash().unwrap().is_empty());
+    assert_eq!(visits(&app), before);
+}
+
+#[test]
+fn a_goal_set_on_a_new_york_evening_shows_on_that_day_in_the_timeline() {
+    // 20:00 on 23 November in New York is 01:00 on the 24th in UTC: the stamp's own day.
+    let (_dir, mut store) = common::store_in_new_york("2026-11-23T20:00");
+    let smith = common::teacher(&mut store, "Smith, Dan", "Eastside Middle", "Science");
+    common::add(
+        &mut store,
+        coachlog::model::AnyRecord::Goal(coachlog::model::Goal {
+            teacher_id: smith,
+            statement: "Students on task in the first 10 minutes".into(),
+            ..Default::default()
+        }),
+    );
+    let mut app = app(store);
+    press(&mut app, "<Enter>6");
+    let screen = text(&app);
+    let marker = screen
+        .lines()
+        .find(|line| line.contains("goal (active)"))
+        .unwrap_or_else(|| panic!("no goal marker in\n{screen}"));
+    assert!(marker.contains("23 Nov 2026"), "{screen}");
+}
+
+#[test]
+fn visits_on_the_night_the_clocks_go_back_list_in_the_order_they_happened() {
+    let (_dir, mut store) = common::store_in_new_york("2026-11-23T10:42");
+    let smith = common::teacher(&mut store, "Smith, Dan", "Eastside Middle", "Science");
+    let standard = chrono::FixedOffset::west_opt(5 * 3600).unwrap();
+    for (observed_at, evidence) in [
+        // 01:30 daylight time, then forty minutes later 01:10 standard time.
+        (
+            common::NEW_YORK.at_wall(common::at("2026-11-01T01:30")),
+            "Earlier visit.",
+        ),
+        (
+            coachlog::model::LocalTime::new(common::at("2026-11-01T01:10"), standard),
+            "Later visit.",
+        ),
+    ] {
+        common::add(
+            &mut store,
+            coachlog::model::AnyRecord::Observation(coachlog::model::Observation {
+                teacher_id: smith.clone(),
+                observed_at,
+                evidence: evidence.into(),
+                ..Default::default()
+            }),
+        );
+    }
+    let mut app = app(store);
+    for tab in ["<Enter>3", "6"] {
+        press(&mut app, tab);
+        let screen = text(&app);
+        let place = |evidence: &str| screen.find(evidence).unwrap_or_else(|| panic!("{screen}"));
+        assert!(
+            place("Later visit.") < place("Earlier visit."),
+            "newest first, by what happened:\n{screen}"
+        );
+    }
 }

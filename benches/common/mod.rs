@@ -11,8 +11,8 @@ use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use coachlog::clock::Clock;
 use coachlog::db::{Command, Error, Store};
 use coachlog::model::{
-    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Measure, Meta, Observation,
-    Outcome, Rating, Teacher,
+    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, LocalTime, Measure, Meta,
+    Observation, Outcome, Rating, Teacher,
 };
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -448,7 +448,7 @@ impl History<'_> {
             },
             teacher_id: self.teacher_id.clone(),
             focus_id: Some(focus.id.clone()),
-            observed_at: when,
+            observed_at: LocalTime::utc_wall(when),
             minutes: Some(self.rng.between(10, 25)),
             class_period: format!("Period {}", self.rng.between(1, 6)),
             evidence: self.rng.sentences(EVIDENCE, sentences),

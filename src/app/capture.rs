@@ -3,7 +3,7 @@
 //! fighting the typing. The visit is a draft until it is rated and saved.
 
 use super::form::Entry;
-use crate::model::{Observation, Rating, TeacherFile};
+use crate::model::{LocalTime, Observation, Rating, TeacherFile};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -20,7 +20,9 @@ pub struct Visit {
     pub focus_id: Option<String>,
     pub focus: Option<String>,
     pub look_fors: Vec<String>,
-    pub started: NaiveDateTime,
+    /// When the visit started, with its UTC offset (a draft from before offsets were kept
+    /// reads in this machine's zone).
+    pub started: LocalTime,
     /// Evidence lines with the time each was entered.
     pub lines: Vec<(NaiveDateTime, String)>,
     /// The line being typed, not yet stamped.
@@ -31,7 +33,7 @@ pub struct Visit {
 
 impl Visit {
     /// A new visit to the teacher, on the active focus, starting now.
-    pub fn start(file: &TeacherFile, now: NaiveDateTime) -> Visit {
+    pub fn start(file: &TeacherFile, now: LocalTime) -> Visit {
         let focus = file.active_focus();
         let look_fors = focus.map(|f| f.look_fors.clone()).unwrap_or_default();
         Visit {
@@ -57,8 +59,9 @@ impl Visit {
             && self.tallies.iter().all(|&n| n == 0)
     }
 
-    /// Minutes in the room so far (at least one).
-    pub fn minutes(&self, now: NaiveDateTime) -> u32 {
+    /// Minutes in the room so far (at least one), by the instant: the clocks going back
+    /// during a visit do not shorten it.
+    pub fn minutes(&self, now: LocalTime) -> u32 {
         let seconds = (now - self.started).num_seconds().max(0);
         u32::try_from((seconds + 59) / 60)
             .unwrap_or(u32::MAX)
@@ -68,7 +71,7 @@ impl Visit {
     /// The observation this visit becomes, with `rating`.
     pub fn observation(
         &self,
-        now: NaiveDateTime,
+        now: LocalTime,
         rating: Option<Rating>,
         private: bool,
         class_period: String,
@@ -216,13 +219,13 @@ impl super::App {
             _ => self.store.teacher_file(&id).ok().flatten(),
         };
         let Some(file) = file else { return };
-        let visit = Visit::start(&file, self.now);
+        let visit = Visit::start(&file, self.local_now());
         self.screen = Screen::Capture(Box::new(Capture::new(visit, from_workspace)));
         self.save_visit_draft();
     }
 
     pub(in crate::app) fn update_capture(&mut self, msg: Msg) {
-        let now = self.now;
+        let (now, local_now) = (self.now, self.local_now());
         let Some(capture) = self.capture_mut() else {
             return;
         };
@@ -263,7 +266,7 @@ impl super::App {
                 }
                 let visit = capture.visit.clone();
                 self.save_visit_draft();
-                self.open_form(Purpose::FinishVisit(FinishVisitForm::new(visit, now)));
+                self.open_form(Purpose::FinishVisit(FinishVisitForm::new(visit, local_now)));
                 return;
             }
             _ => return,
@@ -287,5 +290,50 @@ impl super::App {
             Some(workspace) => self.screen = Screen::Workspace(workspace),
             None => self.show_roster(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::FixedOffset;
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap()
+    }
+
+    fn hours_behind(hours: i32) -> FixedOffset {
+        FixedOffset::west_opt(hours * 3600).unwrap()
+    }
+
+    #[test]
+    fn a_visit_across_the_clocks_going_back_lasts_its_real_minutes() {
+        // New York, 1 November 2026: in at 01:50 daylight time, out at 01:05 standard time.
+        let visit = Visit::start(
+            &TeacherFile::default(),
+            LocalTime::new(at("2026-11-01T01:50"), hours_behind(4)),
+        );
+        let out = LocalTime::new(at("2026-11-01T01:05"), hours_behind(5));
+        assert_eq!(visit.minutes(out), 15);
+        let observation = visit.observation(out, None, false, String::new());
+        assert_eq!(observation.minutes, Some(15));
+        assert_eq!(
+            observation.observed_at.format("%H:%M %z").to_string(),
+            "01:50 -0400",
+            "the visit keeps the offset it started in"
+        );
+    }
+
+    #[test]
+    fn a_draft_saved_before_offsets_were_kept_is_still_offered_back() {
+        let visit = Visit::start(
+            &TeacherFile::default(),
+            LocalTime::utc_wall(at("2026-11-23T10:42")),
+        );
+        let mut draft = serde_json::to_value(&visit).unwrap();
+        assert_eq!(draft["started"], "2026-11-23T10:42:00+00:00");
+        draft["started"] = "2026-11-23T10:42:00".into();
+        let resumed: Visit = serde_json::from_value(draft).unwrap();
+        assert_eq!(resumed.started.wall(), at("2026-11-23T10:42"));
     }
 }

@@ -88,7 +88,8 @@ impl App {
             self.popups.push(Popup::Form(popup));
             return;
         }
-        let submitted = popup.purpose.submit(popup.review.as_ref(), now);
+        let (local_now, zone) = (self.local_now(), self.store.clock().zone());
+        let submitted = popup.purpose.submit(popup.review.as_ref(), local_now, zone);
         let command = match submitted {
             Ok(Submit::Write(command)) => command,
             Ok(Submit::Collect(action)) => {

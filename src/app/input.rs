@@ -29,12 +29,13 @@ impl App {
                 }
                 Screen::Rounds(_) => vec![Context::Rounds, Context::Global],
                 Screen::Agenda(_) => vec![Context::Agenda, Context::Global],
+                Screen::Trash(_) => vec![Context::Trash, Context::Global],
             },
         }
     }
 
     pub fn handle_event(&mut self, event: Event) {
-        self.now = self.store.clock().now();
+        self.read_clock();
         // A key acts on the records as they are now, not as another window left them.
         self.notice_outside_changes();
         match event {

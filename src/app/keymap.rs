@@ -24,6 +24,8 @@ pub enum Context {
     Agenda,
     /// The conference brief on screen.
     Brief,
+    /// The trash.
+    Trash,
     /// The list of walkthrough rounds.
     Rounds,
     /// One walkthrough round and its classrooms.
@@ -48,6 +50,7 @@ impl Context {
             Context::Capture => "In the classroom (capture)",
             Context::Agenda => "Agenda",
             Context::Brief => "Conference brief",
+            Context::Trash => "Trash",
             Context::Rounds => "Walkthrough rounds",
             Context::Round => "A walkthrough round",
             Context::Confirm => "Questions",
@@ -117,6 +120,8 @@ pub enum Msg {
     WriteHtml,
     WriteMarkdown,
     Search,
+    Trash,
+    Purge,
     Undo,
     Redo,
 }
@@ -241,6 +246,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Roster, Key::char('e'), Msg::EditTeacher, "edit", true),
     bind(C::Roster, Key::char('x'), Msg::ArchiveTeacher, "archive", false),
     bind(C::Roster, Key::char('A'), Msg::ToggleArchived, "show archived", false),
+    bind(C::Roster, Key::char('T'), Msg::Trash, "trash", false),
     bind(C::Roster, Key::char('k'), Msg::Up, "up", false),
     bind(C::Roster, Key::char('j'), Msg::Down, "down", false),
     bind(C::Roster, Key::plain(K::Esc), Msg::ClearFilter, "clear filter", false),
@@ -317,6 +323,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Brief, Key::char('k'), Msg::Up, "up", false),
     bind(C::Brief, Key::char('j'), Msg::Down, "down", false),
     bind(C::Brief, Key::plain(K::Esc), Msg::Cancel, "close", true),
+    // Trash
+    bind(C::Trash, Key::plain(K::Enter), Msg::Open, "restore", true),
+    bind(C::Trash, Key::char('P'), Msg::Purge, "purge for good", true),
+    bind(C::Trash, Key::plain(K::Esc), Msg::Back, "roster", true),
+    bind(C::Trash, Key::char('k'), Msg::Up, "up", false),
+    bind(C::Trash, Key::char('j'), Msg::Down, "down", false),
+    bind(C::Trash, Key::char('q'), Msg::Quit, "quit", false),
     // Agenda
     bind(C::Agenda, Key::plain(K::Enter), Msg::Open, "open teacher", true),
     bind(C::Agenda, Key::plain(K::Tab), Msg::NextTab, "next panel", true),
@@ -438,7 +451,7 @@ pub fn key_range(context: Context, first: Msg, last: Msg) -> String {
 }
 
 /// The sections of the help overlay, in the order it shows them.
-const HELP_ORDER: [Context; 15] = [
+const HELP_ORDER: [Context; 16] = [
     C::Roster,
     C::Filter,
     C::Workspace,
@@ -449,6 +462,7 @@ const HELP_ORDER: [Context; 15] = [
     C::Brief,
     C::Rounds,
     C::Round,
+    C::Trash,
     C::Review,
     C::Search,
     C::Confirm,

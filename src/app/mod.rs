@@ -21,6 +21,7 @@ pub mod records;
 pub mod roster;
 pub mod rounds;
 pub mod search;
+pub mod trash;
 mod undo;
 pub mod workspace;
 mod write;
@@ -28,11 +29,12 @@ mod write;
 pub use popup::{Confirm, FormPopup, OnYes, Popup};
 
 use crate::db::Store;
+use crate::model::LocalTime;
 use crate::text;
 use anyhow::Result;
 use capture::{Capture, Visit};
 use check_in::Mark;
-use chrono::NaiveDateTime;
+use chrono::{FixedOffset, NaiveDateTime};
 use keymap::Msg;
 use roster::Roster;
 use workspace::Workspace;
@@ -48,6 +50,8 @@ pub enum Screen {
     Rounds(Box<rounds::Rounds>),
     /// The agenda across all teachers.
     Agenda(Box<agenda::Agenda>),
+    /// What was deleted, to restore or, asking first, to destroy.
+    Trash(Box<trash::Trash>),
 }
 
 /// A message in the status line.
@@ -63,6 +67,8 @@ pub struct App {
     pub config: crate::config::Config,
     /// The time, read once per event so a frame shows one consistent "now".
     pub now: NaiveDateTime,
+    /// The UTC offset in force at `now` (see [`App::local_now`]).
+    pub now_offset: FixedOffset,
     pub screen: Screen,
     pub popups: Vec<Popup>,
     pub status: Option<Status>,
@@ -87,13 +93,14 @@ impl App {
 
     pub fn with_config(store: Store, config: crate::config::Config) -> Result<App> {
         let rows = store.roster(false)?;
-        let now = store.clock().now();
+        let now = store.clock().local_now();
         let drafts = store.drafts()?;
         let seen_version = store.data_version().ok();
         let mut app = App {
             store,
             config,
-            now,
+            now: now.wall(),
+            now_offset: now.offset(),
             screen: Screen::Roster,
             popups: Vec::new(),
             status: None,
@@ -177,9 +184,26 @@ impl App {
     /// Time passed without input: the clock moves, a visit's draft catches up, and what
     /// another window or the command line changed meanwhile shows.
     pub fn tick(&mut self) {
-        self.now = self.store.clock().now();
+        self.read_clock();
         self.save_visit_draft();
         self.notice_outside_changes();
+    }
+
+    /// Reads the clock once for the event being handled.
+    fn read_clock(&mut self) {
+        let now = self.store.clock().local_now();
+        (self.now, self.now_offset) = (now.wall(), now.offset());
+    }
+
+    /// `now` with its UTC offset: visits are timed and saved by the instant, so a visit
+    /// across the night the clocks go back has its real length.
+    pub fn local_now(&self) -> LocalTime {
+        LocalTime::new(self.now, self.now_offset)
+    }
+
+    /// The coach's zone, in which record stamps are shown as days.
+    pub fn zone(&self) -> crate::model::Zone {
+        self.store.clock().zone()
     }
 
     fn say(&mut self, text: impl Into<String>) {
@@ -246,6 +270,7 @@ impl App {
                 Screen::Capture(_) => self.update_capture(msg),
                 Screen::Rounds(_) => self.update_rounds(msg),
                 Screen::Agenda(_) => self.update_agenda(msg),
+                Screen::Trash(_) => self.update_trash(msg),
             },
         }
     }
@@ -254,7 +279,7 @@ impl App {
         match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.meta.id.clone()),
             Screen::Capture(c) => Some(c.visit.teacher_id.clone()),
-            Screen::Rounds(_) | Screen::Agenda(_) => None,
+            Screen::Rounds(_) | Screen::Agenda(_) | Screen::Trash(_) => None,
             Screen::Roster => self
                 .roster
                 .selected_row()

@@ -157,6 +157,7 @@ impl super::App {
             Msg::Capture => self.start_capture(),
             Msg::Rounds => self.show_rounds(),
             Msg::Agenda => self.show_agenda(),
+            Msg::Trash => self.show_trash(),
             _ => {}
         }
     }
@@ -165,7 +166,7 @@ impl super::App {
         let teacher = match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.clone()),
             Screen::Roster => self.roster.selected_row().map(|r| r.teacher.clone()),
-            Screen::Capture(_) | Screen::Rounds(_) | Screen::Agenda(_) => None,
+            Screen::Capture(_) | Screen::Rounds(_) | Screen::Agenda(_) | Screen::Trash(_) => None,
         };
         if let Some(teacher) = teacher {
             self.open_form(Purpose::Teacher(TeacherForm::new(Some(&teacher))));

@@ -59,7 +59,7 @@ pub fn mark_observation(
     teacher_id: &str,
     choice: usize,
     note: String,
-    now: chrono::NaiveDateTime,
+    now: crate::model::LocalTime,
 ) -> Observation {
     let mark = [
         PracticeMark::Seen,

@@ -54,6 +54,7 @@ impl App {
         match &self.screen {
             Screen::Roster => self.reload_roster(),
             Screen::Agenda(_) => self.refresh_agenda(),
+            Screen::Trash(_) => self.refresh_trash(),
             Screen::Workspace(workspace) => {
                 let id = workspace.file.teacher.meta.id.clone();
                 match self.store.teacher_file(&id) {

@@ -57,6 +57,9 @@ pub enum Command {
     Delete { kind: Kind, id: String },
     /// Bring a record back from the trash.
     Restore { kind: Kind, id: String },
+    /// Destroy a record that is in the trash, with what belongs to it. Nothing else ever
+    /// destroys anything, and a purge cannot be undone.
+    Purge { kind: Kind, id: String },
     /// Take back what a command changed: each row back to what it was before (a record it
     /// added goes to the trash), last change first, but only while every row is still as
     /// the command left it (else `Error::Conflict`, and nothing is changed). Undoing what
@@ -172,6 +175,8 @@ impl Drop for OpenBatch<'_> {
     }
 }
 
+mod purge;
+
 struct Writer<'a> {
     conn: &'a Connection,
     stamp: String,
@@ -240,6 +245,7 @@ impl Writer<'_> {
             }
             Command::Delete { kind, id } => self.set_deleted(kind, &id, true),
             Command::Restore { kind, id } => self.set_deleted(kind, &id, false),
+            Command::Purge { kind, id } => self.purge(kind, &id),
         }
     }
 

@@ -16,7 +16,6 @@ pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
 pub use query::{NameMatch, OBSERVATION_PAGE};
 pub use record::{Record, table};
 pub use search::searchable;
-pub use trash::Trashed;
 
 use crate::clock::Clock;
 use rusqlite::Connection;

@@ -172,46 +172,30 @@ pub(super) fn open(path: &Path, clock: Clock, force_read_only: bool) -> Result<S
             supported: SCHEMA_VERSION,
         });
     }
-    if read_only {
+    let (replica_id, author) = if read_only {
         if blank || version < SCHEMA_VERSION {
             return Err(Error::ReadOnlyUpgrade { path: path.into() });
         }
         conn.pragma_update(None, "foreign_keys", true)?;
-        let local = |key: &str| -> Result<Option<String>> {
-            Ok(conn
-                .query_row(
-                    "SELECT value FROM local_meta WHERE key = ?1",
-                    [key],
-                    |row| row.get(0),
-                )
-                .optional()?)
-        };
-        let replica_id = local("replica_id")?.unwrap_or_default();
-        let author = local("author")?.unwrap_or_else(default_author);
-        return Ok(Store {
-            conn,
-            path: path.into(),
-            replica_id,
-            author,
-            clock,
-            in_batch: false,
-            read_only: true,
-        });
-    }
-
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", true)?;
-
-    if !blank && version < SCHEMA_VERSION {
-        backup_before_migration(&conn, path, version, clock)?;
-    }
-    let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
-    // Migration 1 also stamps the application id, in the same transaction.
-    migrations.to_latest(&mut conn)?;
-
-    let replica_id = local_value(&conn, "replica_id", || ulid::Ulid::new().to_string())?;
-    let author = local_value(&conn, "author", default_author)?;
+        (
+            read_local(&conn, "replica_id")?.unwrap_or_default(),
+            read_local(&conn, "author")?.unwrap_or_else(default_author),
+        )
+    } else {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        if !blank && version < SCHEMA_VERSION {
+            backup_before_migration(&conn, path, version, clock)?;
+        }
+        let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
+        // Migration 1 also stamps the application id, in the same transaction.
+        migrations.to_latest(&mut conn)?;
+        (
+            local_value(&conn, "replica_id", || ulid::Ulid::new().to_string())?,
+            local_value(&conn, "author", default_author)?,
+        )
+    };
     Ok(Store {
         conn,
         path: path.into(),
@@ -219,7 +203,7 @@ pub(super) fn open(path: &Path, clock: Clock, force_read_only: bool) -> Result<S
         author,
         clock,
         in_batch: false,
-        read_only: false,
+        read_only,
     })
 }
 
@@ -235,20 +219,20 @@ fn default_author() -> String {
         .unwrap_or_else(|| "coach".to_string())
 }
 
-/// Reads a `local_meta` value, creating it on first use.
-fn local_value(conn: &Connection, key: &str, make: impl FnOnce() -> String) -> Result<String> {
-    let existing: Option<String> = conn
+/// A `local_meta` value, if it was ever written.
+fn read_local(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
         .query_row(
             "SELECT value FROM local_meta WHERE key = ?1",
             [key],
             |row| row.get(0),
         )
-        .map(Some)
-        .or_else(|error| match error {
-            rusqlite::Error::QueryReturnedNoRows => Ok(None),
-            other => Err(other),
-        })?;
-    if let Some(value) = existing {
+        .optional()?)
+}
+
+/// Reads a `local_meta` value, creating it on first use.
+fn local_value(conn: &Connection, key: &str, make: impl FnOnce() -> String) -> Result<String> {
+    if let Some(value) = read_local(conn, key)? {
         return Ok(value);
     }
     let value = make();

@@ -79,14 +79,20 @@ impl Store {
 
     /// The page of a teacher's observations older than `oldest` (a keyset query), newest
     /// first, and whether that reached the first observation.
+    ///
+    /// A teacher's observations are ordered by the instant (`datetime()` of the stored
+    /// time with its offset), as [`TeacherFile::sort`] orders them, so that the visits either
+    /// side of the clocks going back keep the order they happened in and a page follows on
+    /// from the last one shown. Sorting one teacher's rows costs little; the roster, which
+    /// reads every teacher, keeps to the index (see [`Store::roster`]).
     pub fn older_observations(&self, oldest: &Observation) -> Result<(Vec<Observation>, bool)> {
         let mut page: Vec<Observation> = record::list(
             &self.conn,
-            "teacher_id = ?1 AND (observed_at, id) < (?2, ?3)",
-            "observed_at DESC, id DESC LIMIT ?4",
+            "teacher_id = ?1 AND (datetime(observed_at), id) < (datetime(?2), ?3)",
+            "datetime(observed_at) DESC, id DESC LIMIT ?4",
             (
                 &oldest.teacher_id,
-                oldest.observed_at.format("%Y-%m-%dT%H:%M").to_string(),
+                oldest.observed_at.stored(),
                 &oldest.meta.id,
                 PAGE_READ,
             ),
@@ -134,7 +140,7 @@ impl Store {
             record::union_arm::<Observation>(
                 &all,
                 "observation.id IN (SELECT id FROM observation WHERE teacher_id = ?1 AND deleted_at IS NULL
-                 ORDER BY observed_at DESC, id DESC LIMIT ?2)",
+                 ORDER BY datetime(observed_at) DESC, id DESC LIMIT ?2)",
             ),
             record::union_arm::<CheckIn>(&all, of_teacher),
             record::union_arm::<Action>(&all, of_teacher),
@@ -160,6 +166,7 @@ impl Store {
             return Ok(None);
         };
         file.teacher = teacher;
+        file.zone = self.clock.zone();
         file.sort();
         // One more than a page was read to know whether there is more.
         file.all_observations = file.observations.len() <= OBSERVATION_PAGE;
@@ -215,12 +222,12 @@ impl Store {
         )?)
     }
 
-    /// Observations, newest first.
+    /// Observations, newest first (by the instant).
     pub fn observations(&self, teacher_id: &str) -> Result<Vec<Observation>> {
         Ok(record::list(
             &self.conn,
             "teacher_id = ?1",
-            "observed_at DESC, id DESC",
+            "datetime(observed_at) DESC, id DESC",
             [teacher_id],
         )?)
     }
@@ -248,6 +255,11 @@ impl Store {
 
     /// The roster in one query: live teachers with their focus, last visit, next check-in
     /// and latest ratings.
+    ///
+    /// The last visit and latest ratings follow the stored wall-clock text, read off the
+    /// index, rather than the instant, which would sort every teacher's visits on each
+    /// read. They differ only for visits in the hour lived twice when the clocks go back
+    /// (01:00 to 02:00, at night): the day of the last visit is the same either way.
     pub fn roster(&self, include_archived: bool) -> Result<Vec<RosterRow>> {
         let sql = format!(
             "SELECT {columns},

@@ -1,16 +1,15 @@
 //! How each record maps to its table: one generic insert, update and select serve all kinds.
 
 use crate::model::{
-    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, Measure, Meta,
-    Observation, Outcome, PracticeMark, Rating, Teacher, Walkthrough,
+    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, LocalTime, Measure,
+    Meta, Observation, Outcome, PracticeMark, Rating, Teacher, Walkthrough,
 };
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use rusqlite::types::{FromSqlError, FromSqlResult, Value, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 use std::collections::BTreeMap;
 
 const DATE: &str = "%Y-%m-%d";
-const DATE_TIME: &str = "%Y-%m-%dT%H:%M";
 const META_COLUMNS: [&str; 6] = [
     "id",
     "created_at",
@@ -97,12 +96,17 @@ impl Column for NaiveDate {
     }
 }
 
-impl Column for NaiveDateTime {
+/// `2026-11-23T10:42-05:00`: SQLite's `datetime()` reads it as the instant. A row written
+/// before offsets were kept (`2026-11-23T10:42`) reads in this machine's zone, the one it
+/// was written in; nothing is rewritten.
+impl Column for LocalTime {
     fn to_sql(&self) -> Value {
-        Value::Text(self.format(DATE_TIME).to_string())
+        Value::Text(self.stored())
     }
     fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        NaiveDateTime::parse_from_str(text_of(value)?, DATE_TIME).map_err(other)
+        let text = text_of(value)?;
+        LocalTime::parse(text)
+            .ok_or_else(|| FromSqlError::Other(format!("\"{text}\" is not a time").into()))
     }
 }
 

@@ -5,7 +5,7 @@
 //! turns what a person types into a query that cannot fail and reads the hits back.
 
 use super::{Result, Store};
-use crate::model::{Hit, Kind, MATCH_END, MATCH_START};
+use crate::model::{Hit, Kind, MATCH_END, MATCH_START, Zone, local_day};
 use chrono::NaiveDate;
 
 /// How `snippet()` marks matches before they become `«…»`: characters a note is not
@@ -64,8 +64,11 @@ fn kind_of(table: &str) -> Option<Kind> {
         .find(|kind| super::record::table(*kind) == table)
 }
 
-fn day_of(text: Option<String>) -> Option<NaiveDate> {
-    text.and_then(|text| NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok())
+/// The day a hit shows: a record stamp (an undated action, a goal) as the day it fell on
+/// in `zone`; a date, or an observation's wall-clock time, as the day it names.
+fn day_of(text: Option<String>, zone: Zone) -> Option<NaiveDate> {
+    let text = text?;
+    local_day(&text, zone).or_else(|| NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok())
 }
 
 /// The hits in order of rank, each teacher's hits brought together under the place of
@@ -132,6 +135,7 @@ impl Store {
             return Ok(Vec::new());
         };
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let zone = self.clock.zone();
         let mut statement = self.conn.prepare_cached(SEARCH)?;
         let rows = statement.query_map(rusqlite::params![query, limit, EXCERPT_TOKENS], |row| {
             let kind: String = row.get("kind")?;
@@ -144,7 +148,7 @@ impl Store {
                 teacher_archived: row.get("archived")?,
                 kind,
                 record_id: row.get("record_id")?,
-                date: day_of(row.get("day")?).unwrap_or_default(),
+                date: day_of(row.get("day")?, zone).unwrap_or_default(),
                 excerpt: excerpt(&row.get::<_, String>("excerpt")?),
                 private: row.get::<_, Option<bool>>("private")?.unwrap_or(false),
             }))

@@ -1,19 +1,7 @@
 //! The trash: records moved there by a delete, listed and brought back.
 
 use super::{Applied, Command, Error, Result, Store};
-use crate::model::Kind;
-
-/// A record in the trash.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Trashed {
-    pub kind: Kind,
-    pub id: String,
-    /// The teacher it belongs to (empty for a walkthrough round).
-    pub teacher: String,
-    pub deleted_at: String,
-    /// A few words of it: a name, a statement, the start of a note.
-    pub summary: String,
-}
+use crate::model::{Kind, Trashed};
 
 /// Each kind's table, the teacher it belongs to, and the words that name a record.
 const ARMS: [(Kind, &str, &str); 8] = [

@@ -18,7 +18,7 @@ impl Store {
         let marks: Vec<Observation> = record::list(
             &self.conn,
             "walkthrough_id = ?1",
-            "observed_at DESC, id DESC",
+            "datetime(observed_at) DESC, id DESC",
             [id],
         )?;
         let teachers: Vec<Teacher> = record::list(

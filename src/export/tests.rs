@@ -11,8 +11,8 @@ fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
-fn at(text: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap()
+fn at(text: &str) -> LocalTime {
+    LocalTime::utc_wall(NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap())
 }
 
 fn meta(id: &str) -> Meta {
@@ -134,6 +134,7 @@ fn file() -> TeacherFile {
             observation("O1", "2026-09-10T09:00", "F1", 1, "No routine yet."),
         ],
         all_observations: true,
+        zone: crate::model::Zone::Utc,
         check_ins: vec![CheckIn {
             meta: meta("C1"),
             teacher_id: "T".into(),

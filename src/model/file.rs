@@ -4,6 +4,7 @@
 use super::action::{Ledger, action_order};
 use super::{
     Action, AnyRecord, CheckIn, Focus, Goal, GoalStatus, Kind, Measure, Meta, Observation, Teacher,
+    Zone,
 };
 use chrono::NaiveDate;
 
@@ -17,7 +18,7 @@ pub struct TeacherFile {
     pub measures: Vec<Measure>,
     /// Newest first.
     pub focuses: Vec<Focus>,
-    /// Newest first. A long history may be read a page at a time: then this holds the
+    /// Newest first, by the instant. A long history may be read a page at a time: then this holds the
     /// newest observations only, and older ones are added as the lists showing them
     /// scroll down.
     pub observations: Vec<Observation>,
@@ -27,6 +28,8 @@ pub struct TeacherFile {
     pub check_ins: Vec<CheckIn>,
     /// Open first by due date, then done ones, newest first (see [`action_order`]).
     pub actions: Vec<Action>,
+    /// The zone the file is read in: record stamps show as its days.
+    pub zone: Zone,
 }
 
 impl TeacherFile {
@@ -92,8 +95,10 @@ impl TeacherFile {
             .sort_by(|a, b| (a.measured_on, &a.meta.id).cmp(&(b.measured_on, &b.meta.id)));
         self.focuses
             .sort_by(|a, b| (b.started_on, &b.meta.id).cmp(&(a.started_on, &a.meta.id)));
-        self.observations
-            .sort_by(|a, b| (b.observed_at, &b.meta.id).cmp(&(a.observed_at, &a.meta.id)));
+        // By the instant, as the store pages them: the hour lived twice keeps its order.
+        self.observations.sort_by(|a, b| {
+            (b.observed_at.utc(), &b.meta.id).cmp(&(a.observed_at.utc(), &a.meta.id))
+        });
         self.check_ins
             .sort_by(|a, b| (b.held_on, &b.meta.id).cmp(&(a.held_on, &a.meta.id)));
         self.actions

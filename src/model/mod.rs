@@ -13,18 +13,20 @@ mod round;
 mod search;
 #[cfg(test)]
 mod tests;
+mod time;
 pub mod when;
 
 pub use action::{ActionState, Ledger, action_order};
 pub use file::TeacherFile;
 pub use order::Ordered;
-pub use record::AnyRecord;
 pub(crate) use record::with_any;
+pub use record::{AnyRecord, Trashed};
 pub use roster::RosterRow;
 pub use round::{Round, Tally};
 pub use search::{Hit, MATCH_END, MATCH_START};
+pub use time::{LocalTime, Zone, local_day};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -184,8 +186,8 @@ pub struct Observation {
     pub teacher_id: String,
     /// The focus active when the observation was saved.
     pub focus_id: Option<String>,
-    /// Local wall-clock time of the visit.
-    pub observed_at: NaiveDateTime,
+    /// When the visit was, as the coach's clock read then: ordered by the instant.
+    pub observed_at: LocalTime,
     pub minutes: Option<u32>,
     pub class_period: String,
     /// Low-inference evidence: what was seen and heard.

@@ -101,3 +101,16 @@ mod tests {
         assert_eq!(back, AnyRecord::Action(action));
     }
 }
+
+/// A record in the trash, as the trash lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trashed {
+    pub kind: Kind,
+    pub id: String,
+    /// The teacher it belongs to (empty for a walkthrough round).
+    pub teacher: String,
+    /// When it was deleted: a UTC stamp.
+    pub deleted_at: String,
+    /// A few words of it: a name, a statement, the start of a note.
+    pub summary: String,
+}

@@ -1,14 +1,16 @@
 //! When things happened: an observation or a check-in is of the past, never the future.
 
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use super::LocalTime;
+use chrono::{NaiveDate, TimeDelta};
 
 /// How far ahead of this machine's clock a time may be and still count as now: another
 /// device's clock, or a time typed to the minute a little early.
 pub const CLOCK_SKEW_MINUTES: i64 = 5;
 
-/// Refuses a moment later than `now` (past the allowed skew), saying why.
-pub fn not_in_future(at: NaiveDateTime, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
-    if at > now + TimeDelta::minutes(CLOCK_SKEW_MINUTES) {
+/// Refuses a moment later than `now` (past the allowed skew), saying why. Compared as
+/// instants, so a time in the hour lived twice is judged by when it really was.
+pub fn not_in_future(at: LocalTime, now: LocalTime) -> Result<LocalTime, String> {
+    if at - now > TimeDelta::minutes(CLOCK_SKEW_MINUTES) {
         Err(format!(
             "{} is in the future; give the time it happened (now is {})",
             at.format("%a %-d %b %Y %H:%M"),
@@ -34,9 +36,10 @@ pub fn not_after_today(day: NaiveDate, today: NaiveDate) -> Result<NaiveDate, St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDateTime;
 
-    fn at(text: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap()
+    fn at(text: &str) -> LocalTime {
+        LocalTime::utc_wall(NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap())
     }
 
     #[test]

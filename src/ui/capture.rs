@@ -22,7 +22,7 @@ pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
         Constraint::Min(3),
     ])
     .areas(area);
-    let elapsed = app.now - visit.started;
+    let elapsed = app.local_now() - visit.started;
     let clock = format!(
         "{:02}:{:02}",
         elapsed.num_minutes().max(0),

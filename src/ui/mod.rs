@@ -11,6 +11,7 @@ mod roster;
 mod rounds;
 mod search;
 pub mod theme;
+mod trash;
 mod workspace;
 
 use crate::app::keymap;
@@ -51,6 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Capture(capture) => capture::render(app, capture, frame, body),
         Screen::Rounds(rounds) => rounds::render(app, rounds, frame, body),
         Screen::Agenda(agenda) => agenda::render(app, agenda, frame, body),
+        Screen::Trash(trash) => trash::render(app, trash, frame, body),
     }
     for popup in &app.popups {
         match popup {

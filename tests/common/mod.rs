@@ -14,6 +14,11 @@ pub fn at(text: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").expect("a test time")
 }
 
+/// A wall-clock time in UTC, the zone every test lives in unless it says otherwise.
+pub fn moment(text: &str) -> LocalTime {
+    LocalTime::utc_wall(at(text))
+}
+
 pub fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")
 }
@@ -52,7 +57,7 @@ pub fn observe(store: &mut Store, teacher_id: &str, when: &str, rating: u8, evid
         store,
         AnyRecord::Observation(Observation {
             teacher_id: teacher_id.into(),
-            observed_at: at(when),
+            observed_at: moment(when),
             rating: Rating::new(rating),
             evidence: evidence.into(),
             minutes: Some(10),
@@ -207,4 +212,22 @@ pub fn caseload() -> (tempfile::TempDir, Store, String) {
         "Grade 6 ELA",
     );
     (dir, store, smith)
+}
+
+/// New York in 2026 as a fixed rule, so no test depends on the machine's zone: daylight
+/// time (UTC-4) from 8 March 07:00 UTC to 1 November 06:00 UTC, standard time (UTC-5)
+/// either side. On 1 November the hour from 01:00 to 02:00 is lived twice.
+pub fn new_york(utc: NaiveDateTime) -> chrono::FixedOffset {
+    let daylight = utc >= at("2026-03-08T07:00") && utc < at("2026-11-01T06:00");
+    chrono::FixedOffset::west_opt(if daylight { 4 } else { 5 } * 3600).expect("an offset")
+}
+
+pub const NEW_YORK: Zone = Zone::Rule(new_york);
+
+/// An empty store whose clock is frozen at a wall-clock time in New York.
+pub fn store_in_new_york(when: &str) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let clock = Clock::frozen(at(when), NEW_YORK);
+    let store = Store::open(&dir.path().join("coachlog.db"), clock).expect("open");
+    (dir, store)
 }

@@ -20,7 +20,7 @@ pub use timeline::{DatesField, TimelineDatesForm};
 
 use super::form::Form;
 use crate::db::Command;
-use crate::model::{Action, AnyRecord};
+use crate::model::{Action, AnyRecord, LocalTime, Zone};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// A form on screen and what it is for: the record it adds or edits, what it needs to
@@ -97,7 +97,8 @@ impl Purpose {
     pub fn submit(
         &self,
         review: Option<&super::check_in::Review>,
-        now: NaiveDateTime,
+        now: LocalTime,
+        zone: Zone,
     ) -> Result<Submit, String> {
         let today = now.date();
         let command = match self {
@@ -106,7 +107,7 @@ impl Purpose {
             Purpose::Measure(measure) => measure.command(today)?,
             Purpose::Focus(focus) => focus.command(today)?,
             Purpose::EndFocus(end) => end.command(today)?,
-            Purpose::Observation(observation) => observation.command(now)?,
+            Purpose::Observation(observation) => observation.command(now, zone)?,
             Purpose::CheckIn(check_in) => check_in.command(review, today)?,
             Purpose::Action(action) => action.command(today)?,
             Purpose::CheckInAction(action) => return Ok(Submit::Collect(action.action(today)?)),
@@ -184,6 +185,11 @@ mod test_support {
             .unwrap()
     }
 
+    /// The same moment, in UTC.
+    pub fn local_now() -> crate::model::LocalTime {
+        crate::model::LocalTime::utc_wall(now())
+    }
+
     pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
@@ -239,7 +245,7 @@ mod tests {
         };
         let form = CheckInForm::new(&Teacher::default(), Some(&existing), now().date());
         let Ok(Submit::Write(Command::Revise { opened, edited })) =
-            Purpose::CheckIn(form).submit(None, now())
+            Purpose::CheckIn(form).submit(None, test_support::local_now(), Zone::Utc)
         else {
             panic!("an edited check-in is saved as an edit")
         };
@@ -250,12 +256,12 @@ mod tests {
         assert_eq!(saved, existing);
         let observation = Observation {
             evidence: "Target posted".into(),
-            observed_at: now(),
+            observed_at: test_support::local_now(),
             ..Observation::default()
         };
         let form = ObservationForm::new(&Teacher::default(), None, Some(&observation), now());
         let Ok(Submit::Write(Command::Revise { opened, edited })) =
-            Purpose::Observation(form).submit(None, now())
+            Purpose::Observation(form).submit(None, test_support::local_now(), Zone::Utc)
         else {
             panic!("an edited observation is saved as an edit")
         };

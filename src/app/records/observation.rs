@@ -5,7 +5,7 @@ use super::{RATINGS, edit_or_add, words};
 use crate::app::capture::Visit;
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
-use crate::model::{AnyRecord, Focus, Observation, Rating, Teacher};
+use crate::model::{AnyRecord, Focus, LocalTime, Observation, Rating, Teacher, Zone, when};
 use crate::text;
 use chrono::NaiveDateTime;
 
@@ -141,8 +141,10 @@ impl ObservationForm {
         Ok(values)
     }
 
-    pub fn command(&self, now: NaiveDateTime) -> Result<Command, String> {
-        let values = self.values(now)?;
+    /// The command the form asks for. A time typed is read in `zone`, and may not be in
+    /// the future.
+    pub fn command(&self, now: LocalTime, zone: Zone) -> Result<Command, String> {
+        let values = self.values(now.wall())?;
         let mut observation = self.existing.clone().unwrap_or_default();
         observation.teacher_id.clone_from(&self.teacher_id);
         if self.existing.is_none() {
@@ -151,7 +153,20 @@ impl ObservationForm {
         observation.rating = values.rating;
         observation.evidence = values.evidence;
         observation.look_fors_seen = values.look_fors_seen;
-        observation.observed_at = values.observed_at;
+        let when = values.observed_at;
+        // Now, or a time left as it was, keeps its offset (in the hour lived twice, the
+        // wall time alone cannot say which of the two it was).
+        if when == now.wall() {
+            observation.observed_at = now;
+        } else if self
+            .existing
+            .as_ref()
+            .is_none_or(|o| o.observed_at.wall() != when)
+        {
+            observation.observed_at = zone.at_wall(when);
+        }
+        observation.observed_at =
+            when::not_in_future(observation.observed_at, now).map_err(|e| format!("When: {e}"))?;
         observation.minutes = values.minutes;
         observation.class_period = values.class_period;
         observation.private = values.private;
@@ -174,7 +189,7 @@ pub struct FinishVisitForm {
 }
 
 impl FinishVisitForm {
-    pub fn new(visit: Visit, now: NaiveDateTime) -> FinishVisitForm {
+    pub fn new(visit: Visit, now: LocalTime) -> FinishVisitForm {
         let mut fields = Keyed::new(
             format!(
                 "Rate the visit to {} · {} min",
@@ -202,7 +217,7 @@ impl FinishVisitForm {
     }
 
     /// The observation the rated visit becomes.
-    pub fn observation(&self, now: NaiveDateTime) -> Result<Observation, String> {
+    pub fn observation(&self, now: LocalTime) -> Result<Observation, String> {
         let fields = &self.fields;
         Ok(self.visit.observation(
             now,
@@ -212,7 +227,7 @@ impl FinishVisitForm {
         ))
     }
 
-    pub fn command(&self, now: NaiveDateTime) -> Result<Command, String> {
+    pub fn command(&self, now: LocalTime) -> Result<Command, String> {
         Ok(Command::Add(AnyRecord::Observation(self.observation(now)?)))
     }
 }
@@ -220,7 +235,7 @@ impl FinishVisitForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::records::test_support::{date, now};
+    use crate::app::records::test_support::{date, local_now, now};
     use crate::model::TeacherFile;
 
     fn focus() -> Focus {
@@ -234,7 +249,7 @@ mod tests {
     #[test]
     fn an_edited_observation_reads_back_as_it_was() {
         let observation = Observation {
-            observed_at: date(2026, 11, 20).and_hms_opt(9, 5, 0).unwrap(),
+            observed_at: LocalTime::utc_wall(date(2026, 11, 20).and_hms_opt(9, 5, 0).unwrap()),
             minutes: Some(12),
             class_period: "P3".into(),
             evidence: "Target posted\nstudents read it aloud".into(),
@@ -255,7 +270,7 @@ mod tests {
                 rating: Rating::new(3),
                 evidence: observation.evidence.clone(),
                 look_fors_seen: observation.look_fors_seen.clone(),
-                observed_at: observation.observed_at,
+                observed_at: observation.observed_at.wall(),
                 minutes: Some(12),
                 class_period: "P3".into(),
                 private: true,
@@ -287,13 +302,13 @@ mod tests {
     #[test]
     fn a_rated_visit_becomes_a_private_observation_of_its_class() {
         let file = TeacherFile::default();
-        let visit = Visit::start(&file, now());
-        let mut form = FinishVisitForm::new(visit, now());
+        let visit = Visit::start(&file, local_now());
+        let mut form = FinishVisitForm::new(visit, local_now());
         assert!(form.fields.flip(VisitField::Private, now()));
         if let Some(class) = form.fields.field_mut(VisitField::Class) {
             class.entry_mut().unwrap().set_text("7B");
         }
-        let observation = form.observation(now()).unwrap();
+        let observation = form.observation(local_now()).unwrap();
         assert_eq!(
             (observation.private, observation.class_period.as_str()),
             (true, "7B")

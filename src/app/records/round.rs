@@ -4,9 +4,9 @@
 use crate::app::form::{Field, Keyed};
 use crate::app::rounds::mark_observation;
 use crate::db::Command;
-use crate::model::{AnyRecord, PracticeMark, Round, Teacher, Walkthrough};
+use crate::model::{AnyRecord, LocalTime, PracticeMark, Round, Teacher, Walkthrough};
 use crate::text;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoundField {
@@ -135,7 +135,7 @@ impl MarkForm {
         })
     }
 
-    pub fn command(&self, now: NaiveDateTime) -> Result<Command, String> {
+    pub fn command(&self, now: LocalTime) -> Result<Command, String> {
         let fields = &self.fields;
         Ok(Command::Add(AnyRecord::Observation(mark_observation(
             &self.walkthrough,
@@ -189,7 +189,9 @@ mod tests {
             classrooms: vec![(teacher("a", "Ames"), Some(previous))],
         };
         let form = MarkForm::new(&round, 0, true).unwrap();
-        let Ok(Command::Add(AnyRecord::Observation(mark))) = form.command(now()) else {
+        let Ok(Command::Add(AnyRecord::Observation(mark))) =
+            form.command(crate::app::records::test_support::local_now())
+        else {
             panic!("a mark is saved as an observation")
         };
         assert_eq!(mark.practice_mark, Some(PracticeMark::NotSeen));

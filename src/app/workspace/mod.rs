@@ -1,8 +1,8 @@
 //! One teacher's workspace: the loaded file, the tab, and the selection in each list.
 
 use crate::app::list::{List, NEAR_END};
-use crate::model::{Focus, Kind, TeacherFile};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::model::{Focus, Kind, LocalTime, TeacherFile, local_day};
+use chrono::NaiveDate;
 
 /// The workspace tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,8 @@ impl Tab {
 /// One line of the timeline: any record, or a marker for a focus or goal change.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub at: NaiveDateTime,
+    /// When; a record of a day alone (a check-in, a measure, a marker) is at its noon.
+    pub at: LocalTime,
     pub kind: Kind,
     pub id: String,
     /// A change of focus or goal, drawn as a marker.
@@ -65,7 +66,10 @@ pub struct Entry {
 
 /// Everything of a teacher, newest first, with focus and goal changes as markers.
 pub fn timeline(file: &TeacherFile) -> Vec<Entry> {
-    let noon = |day: NaiveDate| day.and_hms_opt(12, 0, 0).unwrap_or_default();
+    let noon = |day: NaiveDate| {
+        file.zone
+            .at_wall(day.and_hms_opt(12, 0, 0).unwrap_or_default())
+    };
     let mut entries = Vec::new();
     for focus in &file.focuses {
         entries.push(Entry {
@@ -86,12 +90,8 @@ pub fn timeline(file: &TeacherFile) -> Vec<Entry> {
         }
     }
     for goal in &file.goals {
-        let set = goal
-            .meta
-            .created_at
-            .get(..10)
-            .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok());
-        if let Some(day) = set {
+        // The day the goal was set where the coach is, not the UTC day of its stamp.
+        if let Some(day) = local_day(&goal.meta.created_at, file.zone) {
             entries.push(Entry {
                 at: noon(day),
                 kind: Kind::Goal,

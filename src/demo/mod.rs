@@ -7,14 +7,16 @@
 
 use crate::db::{Applied, Command, Store};
 use crate::model::{
-    Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, Measure, Observation,
-    Outcome, Rating, Teacher,
+    Action, AnyRecord, CheckIn, Focus, Goal, Kind, Measure, Observation, Outcome, Rating, Teacher,
 };
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
-use serde::{Deserialize, Deserializer};
-use std::collections::{BTreeMap, HashMap};
+use chrono::NaiveDate;
+use std::collections::HashMap;
 
-const DEMO_JSON: &str = include_str!("../assets/demo.json");
+mod shape;
+
+use shape::*;
+
+const DEMO_JSON: &str = include_str!("../../assets/demo.json");
 
 /// What the demo school put into the database.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -56,6 +58,7 @@ pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary, DemoErro
     }
     let shift = Shift {
         days: today.signed_duration_since(school.anchor),
+        zone: store.clock().zone(),
         anchor: school.anchor,
         today,
     };
@@ -81,169 +84,6 @@ pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary, DemoErro
 
 fn parse() -> Result<DemoSchool, DemoError> {
     Ok(serde_json::from_str(DEMO_JSON)?)
-}
-
-// --- the file's shape (dates absolute, around `anchor`) --------------------------------
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoSchool {
-    anchor: NaiveDate,
-    coach: String,
-    teachers: Vec<DemoTeacher>,
-}
-
-impl DemoSchool {
-    /// Every date in the file (visits by their day).
-    fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
-        self.teachers.iter().flat_map(|teacher| {
-            let goals = teacher.goals.iter().flat_map(|goal| {
-                let measured = goal.measures.iter().map(|measure| measure.measured_on);
-                goal.target_on.into_iter().chain(measured)
-            });
-            let focuses = teacher
-                .focuses
-                .iter()
-                .flat_map(|focus| std::iter::once(focus.started_on).chain(focus.ended_on));
-            let visits = teacher
-                .observations
-                .iter()
-                .map(|visit| visit.observed_at.date());
-            let check_ins = teacher.check_ins.iter().flat_map(|check_in| {
-                let actions = check_in
-                    .actions
-                    .iter()
-                    .flat_map(|action| action.due_on.into_iter().chain(action.done_on));
-                std::iter::once(check_in.held_on)
-                    .chain(check_in.next_on)
-                    .chain(actions)
-            });
-            goals.chain(focuses).chain(visits).chain(check_ins)
-        })
-    }
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoTeacher {
-    name: String,
-    school: String,
-    subject: String,
-    cadence_days: u32,
-    archived: bool,
-    goals: Vec<DemoGoal>,
-    focuses: Vec<DemoFocus>,
-    observations: Vec<DemoObservation>,
-    check_ins: Vec<DemoCheckIn>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoGoal {
-    /// How focuses in the same teacher refer to this goal.
-    key: String,
-    statement: String,
-    why: String,
-    measure: String,
-    unit: String,
-    baseline: Option<f64>,
-    target: Option<f64>,
-    target_on: Option<NaiveDate>,
-    status: GoalStatus,
-    measures: Vec<DemoMeasure>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoMeasure {
-    measured_on: NaiveDate,
-    value: f64,
-    note: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoFocus {
-    statement: String,
-    look_fors: Vec<String>,
-    goal: Option<String>,
-    started_on: NaiveDate,
-    ended_on: Option<NaiveDate>,
-    outcome: Option<Outcome>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoObservation {
-    #[serde(deserialize_with = "minute")]
-    observed_at: NaiveDateTime,
-    minutes: Option<u32>,
-    class_period: String,
-    evidence: String,
-    look_fors_seen: Vec<String>,
-    tallies: BTreeMap<String, u32>,
-    rating: Option<u8>,
-    private: bool,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoCheckIn {
-    held_on: NaiveDate,
-    kind: CheckInKind,
-    notes: String,
-    reflection: String,
-    next_on: Option<NaiveDate>,
-    private: bool,
-    actions: Vec<DemoAction>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoAction {
-    what: String,
-    owner: String,
-    due_on: Option<NaiveDate>,
-    done_on: Option<NaiveDate>,
-}
-
-/// Visit times are written to the minute, as the store keeps them: `2026-10-14T10:36`.
-fn minute<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDateTime, D::Error> {
-    let text = String::deserialize(deserializer)?;
-    NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M").map_err(|_| {
-        serde::de::Error::custom(format!("\"{text}\" is not a time like 2026-10-14T10:36"))
-    })
-}
-
-// --- moving dates -------------------------------------------------------------------------
-
-struct Shift {
-    days: TimeDelta,
-    anchor: NaiveDate,
-    today: NaiveDate,
-}
-
-impl Shift {
-    fn out_of_range(&self) -> DemoError {
-        DemoError::OutOfRange {
-            anchor: self.anchor,
-            today: self.today,
-        }
-    }
-
-    fn date(&self, date: NaiveDate) -> Result<NaiveDate, DemoError> {
-        date.checked_add_signed(self.days)
-            .ok_or_else(|| self.out_of_range())
-    }
-
-    fn maybe(&self, date: Option<NaiveDate>) -> Result<Option<NaiveDate>, DemoError> {
-        date.map(|date| self.date(date)).transpose()
-    }
-
-    fn time(&self, at: NaiveDateTime) -> Result<NaiveDateTime, DemoError> {
-        at.checked_add_signed(self.days)
-            .ok_or_else(|| self.out_of_range())
-    }
 }
 
 // --- writing one teacher ------------------------------------------------------------------
@@ -552,6 +392,7 @@ fn semester(demo: &DemoTeacher) -> Result<Vec<Step<'_>>, String> {
 mod tests {
     use super::*;
     use crate::clock::Clock;
+    use chrono::TimeDelta;
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Times coachlog end to end in a real terminal: launch to the first complete roster frame,
+# and key press to redraw, against a trivial program launched the same way in the same run
+# (the floor: what tmux and the polling cost by themselves). Also reads coachlog's peak
+# memory. Needs tmux and a release build.
+#
+#   benches/first-frame.sh [-n LAUNCHES] [-r KEYS_PER_LAUNCH] [-s COLSxROWS] DB [KEY...]
+#
+#   cargo build --release
+#   cargo run --release --example generate -- --teachers 500 --years 1 --db /tmp/m.db
+#   benches/first-frame.sh -n 15 /tmp/m.db j k      # roster: first frame, then j/k
+#   benches/first-frame.sh /tmp/m.db / e            # the filter: "/" then one letter...
+#
+# Each key in the list is sent in turn, cycling (`j k` alternates down and up); the timer
+# stops when the screen's text or attributes change. Figures are medians over the runs,
+# with min and max; the last lines give coachlog minus the floor.
+set -euo pipefail
+
+launches=10 keys_per_launch=10 size=80x24
+while getopts "n:r:s:" opt; do
+  case $opt in
+    n) launches=$OPTARG ;;
+    r) keys_per_launch=$OPTARG ;;
+    s) size=$OPTARG ;;
+    *) sed -n '2,16p' "$0"; exit 2 ;;
+  esac
+done
+shift $((OPTIND - 1))
+[[ $# -ge 1 ]] || { sed -n '2,16p' "$0"; exit 2; }
+db=$1; shift
+keys=("$@")
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${COACHLOG_BIN:-$root/target/release/coachlog}
+[[ -x $bin ]] || { echo "first-frame: no $bin; run cargo build --release" >&2; exit 2; }
+[[ -f $db ]] || { echo "first-frame: no database $db" >&2; exit 2; }
+command -v tmux >/dev/null || { echo "first-frame: needs tmux" >&2; exit 2; }
+cols=${size%x*} rows=${size#*x}
+socket="coachlog-ff-$$"
+tm() { tmux -L "$socket" "$@"; }
+trap 'tm kill-server 2>/dev/null || true' EXIT
+
+now_ns() { date +%s%N; }
+
+# Waits until the pane shows $1; prints the milliseconds since $2 (ns).
+wait_for() {
+  local want=$1 start=$2 deadline=$(( $(now_ns) + 30000000000 ))
+  while (( $(now_ns) < deadline )); do
+    if tm capture-pane -p -t ff 2>/dev/null | grep -qF -- "$want"; then
+      echo $(( ($(now_ns) - start) / 1000 ))
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Sends key $1 and prints the microseconds until the screen (text or attributes) changes.
+time_key() {
+  local before after start
+  before=$(tm capture-pane -p -e -t ff)
+  start=$(now_ns)
+  tm send-keys -t ff "$1"
+  while :; do
+    after=$(tm capture-pane -p -e -t ff)
+    if [[ $after != "$before" ]]; then
+      echo $(( ($(now_ns) - start) / 1000 ))
+      return 0
+    fi
+    (( $(now_ns) - start < 10000000000 )) || return 1
+  done
+}
+
+# One program, $launches times: first frame (and keys, and peak memory when asked).
+measure() {
+  local name=$1 command=$2 marker=$3 firsts=() presses=() peaks=() i k start t pid
+  for ((i = 0; i < launches; i++)); do
+    tm kill-server 2>/dev/null || true
+    start=$(now_ns)
+    tm new-session -d -s ff -x "$cols" -y "$rows" "$command"
+    t=$(wait_for "$marker" "$start") || { echo "first-frame: $name never showed '$marker'" >&2; exit 1; }
+    firsts+=("$t")
+    sleep 0.2
+    for ((k = 0; k < keys_per_launch && ${#keys[@]} > 0; k++)); do
+      t=$(time_key "${keys[k % ${#keys[@]}]}") || { echo "first-frame: $name did not redraw" >&2; exit 1; }
+      presses+=("$t")
+      sleep 0.05
+    done
+    pid=$(tm display -p -t ff '#{pane_pid}')
+    peaks+=("$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)")
+    tm kill-server 2>/dev/null || true
+  done
+  summary "$name first_frame_ms" "${firsts[@]}"
+  ((${#presses[@]})) && summary "$name key_redraw_ms" "${presses[@]}"
+  summary "$name peak_rss_kib" "${peaks[@]}" raw
+}
+
+# Prints median/min/max of microsecond values as milliseconds (or raw numbers).
+summary() {
+  local label=$1; shift
+  local raw=""
+  [[ ${!#} == raw ]] && { raw=1; set -- "${@:1:$#-1}"; }
+  printf '%s\n' "$@" | sort -n | awk -v label="$label" -v raw="$raw" '
+    { v[NR] = $1 }
+    END {
+      m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+      if (raw) printf "%-28s median=%d min=%d max=%d n=%d\n", label, m, v[1], v[NR], NR
+      else printf "%-28s median=%.1f min=%.1f max=%.1f n=%d\n", label, m / 1000, v[1] / 1000, v[NR] / 1000, NR
+    }' | tee -a "$results"
+}
+
+results=$(mktemp)
+echo "size=$size launches=$launches keys=${keys[*]:-none} db=$db ($(du -h "$db" | cut -f1)) load: $(cut -d' ' -f1-3 /proc/loadavg)"
+measure floor "sh -c 'echo READY; exec cat'" READY
+# The footer is drawn in the same frame as the roster, after the rows were read.
+measure coachlog "exec env COACHLOG_NOW=2026-11-23T10:42 $bin --db $db" "? help"
+awk '
+  { split($0, f, " "); name = f[1]; what = f[2]; split(f[3], m, "="); med[name " " what] = m[2] }
+  END {
+    for (w in med) {
+      split(w, p, " ")
+      if (p[1] == "coachlog" && p[2] != "peak_rss_kib" && ("floor " p[2]) in med)
+        printf "over the floor: %-14s %+.1f ms\n", p[2], med[w] - med["floor " p[2]]
+    }
+  }' "$results"
+rm -f "$results"
