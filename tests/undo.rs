@@ -265,3 +265,23 @@ fn redo_waits_while_a_form_is_open() {
         "Grade 6 ELA and Drama"
     );
 }
+
+#[test]
+fn a_purge_is_not_undone_and_a_purged_record_cannot_come_back() {
+    let (_dir, mut app, smith) = caseload_app();
+    press(&mut app, "<Down><Down><Enter>3dy<Esc>TPy");
+    assert!(window(&app).trash().unwrap().is_empty(), "purged");
+    press(&mut app, "u");
+    assert_eq!(
+        status(&app),
+        "Not undone: the observation of 20 Nov 10:36 was purged from the trash since; it \
+         cannot come back"
+    );
+    assert_eq!(file(&app, &smith).observations.len(), 2);
+    press(&mut app, "u");
+    assert_eq!(
+        status(&app),
+        "Nothing to undo",
+        "the step that cannot succeed is dropped"
+    );
+}

@@ -28,11 +28,15 @@ struct Step {
 
 impl History {
     /// A new change: it can be undone, and what was undone before can no longer be redone.
+    /// A purge destroyed what it changed (it says so when it asks): it is not listed.
     pub(in crate::app) fn record(&mut self, applied: &Applied) {
         if applied.changes.is_empty() {
             return;
         }
         self.redo.clear();
+        if applied.changes.iter().any(|change| change.after.is_none()) {
+            return;
+        }
         let what = describe_applied(applied);
         push(
             &mut self.undo,
@@ -99,6 +103,10 @@ impl App {
             }
             Err(error) => {
                 self.warn(refusal(refused, &step.what, &error));
+                // A record purged since can never come back: its step is dropped.
+                if matches!(error, Error::NotFound { .. }) {
+                    return;
+                }
                 // Nothing changed: the step stays where it was.
                 let same = if undo {
                     &mut self.history.undo
@@ -126,6 +134,9 @@ fn refusal(refused: &str, what: &str, error: &Error) -> String {
         Error::Trashed { .. } => format!(
             "{refused}: {what} was moved to the trash in another window. Nothing was changed"
         ),
+        Error::NotFound { .. } => {
+            format!("{refused}: {what} was purged from the trash since; it cannot come back")
+        }
         other => format!("{refused}: {other}"),
     }
 }
