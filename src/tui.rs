@@ -117,8 +117,9 @@ fn run_loop(app: &mut App, terminal: &mut Terminal<Backend>, stop: &AtomicBool) 
         if panic_for_tests {
             panic!("a panic asked for by COACHLOG_DEBUG_PANIC");
         }
-        // Wake at least once a second so clocks on screen move.
-        if crossterm::event::poll(Duration::from_secs(1)).context("cannot read the keyboard")? {
+        // Wake four times a second: clocks on screen move, and a change another window or
+        // the command line commits shows within a second.
+        if crossterm::event::poll(Duration::from_millis(250)).context("cannot read the keyboard")? {
             let event = crossterm::event::read().context("cannot read the keyboard")?;
             app.handle_event(event);
         } else {

@@ -39,10 +39,15 @@ fn assert_terminal_given_back(app: &PtyApp) {
 }
 
 fn cli(db: &Path, args: &[&str]) {
+    cli_with(db, &[], args);
+}
+
+fn cli_with(db: &Path, env: &[(&str, &str)], args: &[&str]) {
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_coachlog"))
         .arg("--db")
         .arg(db)
         .args(args)
+        .envs(env.iter().copied())
         .status()
         .expect("run coachlog");
     assert!(status.success());
@@ -103,6 +108,39 @@ fn record_an_observation_from_the_roster() {
     app.send("3");
     app.wait_for("3 Students explained the targ");
     app.wait_for("Rating    3 developing");
+    quit(app);
+}
+
+#[test]
+fn an_observation_added_on_the_command_line_shows_in_the_open_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    cli(&db, &["teacher", "add", "Smith, Dan"]);
+    cli(&db, &["teacher", "add", "Okafor, Ngozi"]);
+    let mut app = start(&db);
+    app.send(DOWN);
+    app.wait_for("▶Smith, Dan         no focus yet                   never");
+    // While the roster is open, the command line adds a teacher listed above Smith and
+    // observes Smith; no key is pressed in the app.
+    let now = [("COACHLOG_NOW", "2026-11-23T10:42")];
+    cli_with(&db, &now, &["teacher", "add", "Adams, Ann"]);
+    cli_with(
+        &db,
+        &now,
+        &[
+            "observe",
+            "--teacher",
+            "smith",
+            "--rating",
+            "3",
+            "Target posted",
+        ],
+    );
+    let shown = app.wait_for_timeout(
+        "▶Smith, Dan         no focus yet                      0d",
+        std::time::Duration::from_secs(1),
+    );
+    assert!(shown.contains(" Adams, Ann"), "{shown}");
     quit(app);
 }
 

@@ -36,6 +36,8 @@ impl App {
 
     pub fn handle_event(&mut self, event: Event) {
         self.read_clock();
+        // A key acts on the records as they are now, not as another window left them.
+        self.notice_outside_changes();
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(pasted) => self.handle_paste(&pasted),

@@ -122,6 +122,8 @@ pub enum Msg {
     Search,
     Trash,
     Purge,
+    Undo,
+    Redo,
 }
 
 /// A key with its modifiers, written as the footer shows it.
@@ -383,6 +385,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, Key::char('g'), Msg::Top, "first", false),
     bind(C::Global, Key::char('G'), Msg::Bottom, "last", false),
     bind(C::Global, Key::char('?'), Msg::Help, "help", true),
+    bind(C::Global, Key::char('u'), Msg::Undo, "undo", false),
+    bind(C::Global, Key::ctrl('r'), Msg::Redo, "redo", false),
     bind(C::Global, Key::ctrl('q'), Msg::Quit, "quit", false),
     bind(C::Global, Key::ctrl('c'), Msg::Quit, "quit", false),
 ];

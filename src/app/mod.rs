@@ -23,6 +23,7 @@ pub mod roster;
 pub mod rounds;
 pub mod search;
 pub mod trash;
+mod undo;
 pub mod workspace;
 mod write;
 
@@ -78,6 +79,11 @@ pub struct App {
     roster_stale: bool,
     /// The draft that keeps the open forms.
     form_draft: draft::Keeper,
+    /// This session's changes, to undo and redo.
+    history: undo::History,
+    /// The file's data version when what is on screen was read: when another window or
+    /// the command line commits, it moves, and the screen is read again.
+    seen_version: Option<i64>,
     quit: bool,
 }
 
@@ -91,6 +97,7 @@ impl App {
         let rows = store.roster(false)?;
         let now = store.clock().local_now();
         let drafts = store.drafts()?;
+        let seen_version = store.data_version().ok();
         let mut app = App {
             store,
             config,
@@ -103,6 +110,8 @@ impl App {
             editor_request: None,
             roster_stale: false,
             form_draft: draft::Keeper::default(),
+            history: undo::History::default(),
+            seen_version,
             quit: false,
         };
         // Work left unfinished (closed, crashed, killed) is offered back first.
@@ -160,10 +169,12 @@ impl App {
         }
     }
 
-    /// Time passed without input: the clock moves, and the drafts catch up.
+    /// Time passed without input: the clock moves, the drafts catch up, and what another
+    /// window or the command line changed meanwhile shows.
     pub fn tick(&mut self) {
         self.read_clock();
         self.save_drafts();
+        self.notice_outside_changes();
     }
 
     /// Reads the clock once for the event being handled.
@@ -203,6 +214,8 @@ impl App {
             Msg::Quit => self.ask_quit(),
             Msg::Help => self.open_help(),
             Msg::Search => self.open_search(),
+            Msg::Undo => self.undo(),
+            Msg::Redo => self.redo(),
             Msg::Yes => self.answer(true),
             Msg::No => self.answer(false),
             Msg::Save => self.save_form(),

@@ -120,7 +120,6 @@ use crate::app::keymap::{self, Context, Msg};
 use crate::app::records::{ObservationForm, Purpose, TeacherForm};
 use crate::app::{Confirm, OnYes, Popup, Screen};
 use crate::db::Command;
-use crate::model::AnyRecord;
 use crate::text;
 
 impl super::App {
@@ -178,7 +177,8 @@ impl super::App {
         let Some(row) = self.roster.selected_row() else {
             return;
         };
-        let mut teacher = row.teacher.clone();
+        let opened = row.teacher.clone();
+        let mut teacher = opened.clone();
         let name = text::line(&teacher.name).into_owned();
         let (question, done) = if teacher.archived {
             (
@@ -197,7 +197,7 @@ impl super::App {
         teacher.archived = !teacher.archived;
         self.popups.push(Popup::Confirm(Confirm {
             question,
-            on_yes: OnYes::Apply(Box::new(Command::Edit(AnyRecord::Teacher(teacher))), done),
+            on_yes: OnYes::Apply(Box::new(Command::revise(opened, teacher)), done),
         }));
     }
 

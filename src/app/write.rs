@@ -1,7 +1,8 @@
 //! The one write path: every change to the records goes through `App::apply` (or
 //! `App::apply_finishing_draft`, when the change finishes a draft), which applies the command
-//! in one transaction, marks the roster stale and reloads what is on screen. No other code
-//! in `app` writes records, so no screen can show what was true before a change.
+//! in one transaction, marks the roster stale, reloads what is on screen and keeps the
+//! change for undo (`undo.rs`, whose undo and redo take the same path). No other code in
+//! `app` writes records, so no screen can show what was true before a change.
 
 use crate::app::{App, Screen};
 use crate::db::{Applied, Command};
@@ -21,12 +22,26 @@ impl App {
         self.write(command, Some(draft_id))
     }
 
+    /// A change the user made: applied, and kept so that it can be undone.
     fn write(&mut self, command: Command, draft_id: Option<&str>) -> Result<Applied, String> {
+        let applied = self
+            .commit(command, draft_id)
+            .map_err(|error| error.to_string())?;
+        self.history.record(&applied);
+        Ok(applied)
+    }
+
+    /// Applies a command (removing the draft it finishes, if any) and reloads what is on
+    /// screen. Undo and redo call it directly: they are not changes to be undone.
+    pub(in crate::app) fn commit(
+        &mut self,
+        command: Command,
+        draft_id: Option<&str>,
+    ) -> Result<Applied, crate::db::Error> {
         let applied = match draft_id {
             Some(draft_id) => self.store.apply_from_draft(command, draft_id),
             None => self.store.apply(command),
-        }
-        .map_err(|e| e.to_string())?;
+        }?;
         // Any change can move a teacher's last visit, ratings or next check-in.
         self.roster_stale = true;
         self.reload();
@@ -56,6 +71,22 @@ impl App {
             // A visit in progress is the user's own text: it is never replaced from the file.
             Screen::Capture(_) => {}
         }
+    }
+
+    /// Reads the screen again if another connection (a second window, the command line)
+    /// committed to the file since it was read; the selection stays on the same record.
+    /// A form or a visit on screen is never replaced: the screen under it is read again.
+    /// Costs one `PRAGMA data_version` when nothing changed.
+    pub(in crate::app) fn notice_outside_changes(&mut self) {
+        let Ok(version) = self.store.data_version() else {
+            return;
+        };
+        if self.seen_version == Some(version) {
+            return;
+        }
+        self.seen_version = Some(version);
+        self.roster_stale = true;
+        self.reload();
     }
 
     pub(in crate::app) fn reload_roster(&mut self) {

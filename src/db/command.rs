@@ -1,6 +1,8 @@
 //! Every change a user makes is a `Command`, applied in one transaction, returning what
 //! it changed (before and after). Undo, an audit trail and sync can hook in here, once.
 
+mod change;
+
 use super::record::{self, Record};
 use super::{Error, Result, Store};
 use crate::model::{Action, AnyRecord, CheckIn, Focus, Kind, Measure, Outcome, Teacher, with_any};
@@ -15,8 +17,17 @@ pub enum Command {
     /// this way becomes the active one (see `SetFocus`). An observation without a focus
     /// attaches to the teacher's active focus.
     Add(AnyRecord),
-    /// Replace a record's fields, found by its id.
+    /// Replace a record's fields, found by its id, with these (for code that has just
+    /// read the record). Only the fields that differ from the row are written.
     Edit(AnyRecord),
+    /// The change a user made to a record shown on screen: the fields where `edited`
+    /// differs from `opened` are written, each only if the row still holds the opened
+    /// value (else `Error::Conflict`, and nothing is saved); every other field keeps what
+    /// the row holds now, so a change made meanwhile in another window stays.
+    Revise {
+        opened: Box<AnyRecord>,
+        edited: Box<AnyRecord>,
+    },
     /// Make `focus` the teacher's active focus. If one is active it is closed with
     /// `previous_outcome` (required then) on the new focus's start date.
     SetFocus {
@@ -51,6 +62,21 @@ pub enum Command {
     /// Destroy a record that is in the trash, with what belongs to it. Nothing else ever
     /// destroys anything, and a purge cannot be undone.
     Purge { kind: Kind, id: String },
+    /// Take back what a command changed: each row back to what it was before (a record it
+    /// added goes to the trash), last change first, but only while every row is still as
+    /// the command left it (else `Error::Conflict`, and nothing is changed). Undoing what
+    /// an undo returned does the change again.
+    Undo(Applied),
+}
+
+impl Command {
+    /// The change a user made to `opened`, shown on screen, making it `edited`.
+    pub fn revise(opened: impl Into<AnyRecord>, edited: impl Into<AnyRecord>) -> Command {
+        Command::Revise {
+            opened: Box::new(opened.into()),
+            edited: Box::new(edited.into()),
+        }
+    }
 }
 
 /// One row a command changed.
@@ -189,6 +215,10 @@ impl Writer<'_> {
             }
             Command::Add(any) => with_any!(any, record => self.add(record).map(drop)),
             Command::Edit(any) => with_any!(any, record => self.edit(record).map(drop)),
+            Command::Revise { opened, edited } => {
+                with_any!(*opened, opened => self.revise(opened, *edited).map(drop))
+            }
+            Command::Undo(applied) => self.undo(applied),
             Command::SetFocus {
                 focus,
                 previous_outcome,
@@ -255,16 +285,13 @@ impl Writer<'_> {
         Ok(record)
     }
 
-    fn edit<R: Record>(&mut self, mut record: R) -> Result<R> {
+    /// Gives the record's row these fields (read in this transaction, so nothing can have
+    /// changed them meanwhile); its place in or out of the trash stays.
+    fn edit<R: Record>(&mut self, record: R) -> Result<R> {
         let before = self.load::<R>(&record.meta().id)?;
-        self.validate(&record.clone().into_any(), Some(&before.clone().into_any()))?;
-        let meta = record.meta_mut();
-        meta.created_at.clone_from(&before.meta().created_at);
-        meta.deleted_at.clone_from(&before.meta().deleted_at);
-        self.stamp_meta(&mut record);
-        record::update(self.conn, &record)?;
-        self.log(Some(before), Some(record.clone()));
-        Ok(record)
+        let after = record::with_fields(&before, &record, R::COLUMNS);
+        self.validate(&after.clone().into_any(), Some(&before.clone().into_any()))?;
+        self.write_changes(before, after)
     }
 
     fn log<R: Record>(&mut self, before: Option<R>, after: Option<R>) {
@@ -425,13 +452,10 @@ impl Writer<'_> {
         with_any!(any, record => self.tombstone(record, deleted))
     }
 
-    fn tombstone<R: Record>(&mut self, mut record: R, deleted: bool) -> Result<()> {
-        let before = record.clone();
-        record.meta_mut().deleted_at = deleted.then(|| self.stamp.clone());
-        self.stamp_meta(&mut record);
-        record::update(self.conn, &record)?;
-        let any = record.clone().into_any();
-        self.log(Some(before), Some(record));
+    fn tombstone<R: Record>(&mut self, record: R, deleted: bool) -> Result<()> {
+        let mut after = record.clone();
+        after.meta_mut().deleted_at = deleted.then(|| self.stamp.clone());
+        let any = self.write_changes(record, after)?.into_any();
         // A trashed focus is no longer the active one.
         if let (true, AnyRecord::Focus(focus)) = (deleted, any) {
             let mut teacher = self.load::<Teacher>(&focus.teacher_id)?;

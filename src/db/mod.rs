@@ -61,6 +61,25 @@ pub enum Error {
     /// The change breaks a rule of the record (a duplicate name, a missing field...).
     #[error("{0}")]
     Invalid(String),
+    /// A field a change is based on was changed meanwhile in another window (another
+    /// connection to the file); nothing was written.
+    #[error(
+        "{field} was changed in another window to {theirs} since you opened this form; yours: {yours}. Nothing was saved"
+    )]
+    Conflict {
+        kind: crate::model::Kind,
+        id: String,
+        /// The field as a person names it.
+        field: String,
+        /// Its value now, written by the other window.
+        theirs: String,
+        /// The value this change would write (or, for an undo, the one it had left).
+        yours: String,
+    },
+    #[error(
+        "this {kind} was moved to the trash in another window since you opened it; nothing was saved (restore it from the trash to change it)"
+    )]
+    Trashed { kind: crate::model::Kind },
     #[error("no {kind} with id {id}")]
     NotFound {
         kind: crate::model::Kind,
@@ -148,6 +167,14 @@ impl Store {
     /// Writes a consistent copy of the whole database to a new owner-only file.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
         open::write_copy(&self.conn, target)
+    }
+
+    /// A number that moves whenever another connection (another window, the command line)
+    /// commits to the file, and never for this store's own writes: reading it tells, in
+    /// microseconds, whether what is on screen may be stale.
+    pub fn data_version(&self) -> Result<i64> {
+        let mut statement = self.conn.prepare_cached("PRAGMA data_version")?;
+        Ok(statement.query_row([], |row| row.get(0))?)
     }
 
     /// Runs SQLite's own checks; returns the problems found (empty when all is well).

@@ -208,6 +208,10 @@ pub trait Record: Sized + Clone {
     fn values(&self) -> Vec<Value>;
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
     fn into_any(self) -> AnyRecord;
+    /// The record inside `any`, if it is of this kind.
+    fn from_any(any: AnyRecord) -> Option<Self>;
+    /// Copies the named columns' fields from `from` (other names are ignored).
+    fn take_columns(&mut self, from: &Self, columns: &[&str]);
 }
 
 macro_rules! record {
@@ -229,6 +233,17 @@ macro_rules! record {
             }
             fn into_any(self) -> AnyRecord {
                 AnyRecord::$ty(self)
+            }
+            fn from_any(any: AnyRecord) -> Option<Self> {
+                match any {
+                    AnyRecord::$ty(record) => Some(record),
+                    _ => None,
+                }
+            }
+            fn take_columns(&mut self, from: &Self, columns: &[&str]) {
+                $(if columns.contains(&stringify!($field)) {
+                    self.$field.clone_from(&from.$field);
+                })+
             }
         }
     };
@@ -354,26 +369,97 @@ pub(super) fn insert<R: Record>(conn: &Connection, record: &R) -> rusqlite::Resu
     Ok(())
 }
 
-pub(super) fn update<R: Record>(conn: &Connection, record: &R) -> rusqlite::Result<usize> {
-    let columns: Vec<&str> = META_COLUMNS[1..]
+/// The column that says whether a row is in the trash: a field of every record, as far as
+/// comparing and writing changes go.
+pub(super) const TRASH: &str = "deleted_at";
+
+/// A record's own columns and the trash column, each with its value.
+pub(super) fn fields<R: Record>(record: &R) -> Vec<(&'static str, Value)> {
+    R::COLUMNS
         .iter()
-        .chain(R::COLUMNS)
         .copied()
-        .collect();
-    let sets: Vec<String> = columns
-        .iter()
-        .enumerate()
-        .map(|(n, column)| format!("{column} = ?{}", n + 2))
-        .collect();
+        .zip(record.values())
+        .chain([(TRASH, record.meta().deleted_at.to_sql())])
+        .collect()
+}
+
+/// `record` with the named fields (own columns or the trash column) taken from `from`.
+pub(super) fn with_fields<R: Record>(record: &R, from: &R, columns: &[&str]) -> R {
+    let mut merged = record.clone();
+    merged.take_columns(from, columns);
+    if columns.contains(&TRASH) {
+        merged
+            .meta_mut()
+            .deleted_at
+            .clone_from(&from.meta().deleted_at);
+    }
+    merged
+}
+
+/// Writes only the named fields of `record` (own columns or the trash column) and its
+/// stamps (`updated_at`, author, replica): a field nobody changed is never written, so a
+/// change made to it meanwhile by another window stays.
+pub(super) fn update_fields<R: Record>(
+    conn: &Connection,
+    record: &R,
+    columns: &[&str],
+) -> rusqlite::Result<usize> {
+    let meta = record.meta();
+    let mut sets = vec!["updated_at = ?2", "author = ?3", "replica_id = ?4"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    let mut values = vec![
+        meta.id.to_sql(),
+        meta.updated_at.to_sql(),
+        meta.author.to_sql(),
+        meta.replica_id.to_sql(),
+    ];
+    // Column names come from the static table of each kind, never from typed text.
+    for (column, value) in fields(record) {
+        if columns.contains(&column) {
+            values.push(value);
+            sets.push(format!("{column} = ?{}", values.len()));
+        }
+    }
     let sql = format!(
         "UPDATE {} SET {} WHERE id = ?1",
         table(R::KIND),
         sets.join(", ")
     );
-    let values = meta_values(record.meta())
-        .into_iter()
-        .chain(record.values());
     conn.prepare_cached(&sql)?.execute(params_from_iter(values))
+}
+
+/// A column as a person names it, for messages about a change.
+pub fn label(column: &str) -> String {
+    let known = match column {
+        TRASH => "In the trash",
+        "cadence_days" => "Check-in cadence",
+        "active_focus_id" => "Active focus",
+        "focus_id" => "Focus",
+        "goal_id" => "Goal",
+        "teacher_id" => "Teacher",
+        "check_in_id" => "Check-in",
+        "walkthrough_id" => "Round",
+        "teacher_ids" => "Classrooms",
+        "look_fors" => "Look-fors",
+        "observed_at" | "held_on" | "measured_on" => "Date",
+        "target_on" => "Target date",
+        "next_on" => "Next check-in",
+        "due_on" => "Due",
+        "done_on" => "Done",
+        "owner" => "Who",
+        _ => "",
+    };
+    if !known.is_empty() {
+        return known.to_owned();
+    }
+    let words = column.replace('_', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 pub(super) fn get<R: Record>(conn: &Connection, id: &str) -> rusqlite::Result<Option<R>> {

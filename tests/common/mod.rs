@@ -2,6 +2,7 @@
 //! frozen clock, built through the same commands the app uses.
 #![allow(dead_code)]
 
+pub mod keys;
 pub mod pty;
 
 use chrono::{NaiveDate, NaiveDateTime};

@@ -5,7 +5,7 @@ use super::{DATE_HINT, day, edit_or_add, pick, words};
 use crate::app::check_in::Review;
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
-use crate::model::{Action, AnyRecord, CheckIn, CheckInKind, Teacher};
+use crate::model::{Action, CheckIn, CheckInKind, Teacher};
 use crate::text;
 use chrono::NaiveDate;
 
@@ -118,7 +118,7 @@ impl CheckInForm {
         let check_in = self.check_in(today)?;
         Ok(match (&self.existing, review) {
             (None, Some(review)) => review.command(check_in),
-            _ => edit_or_add(self.existing.is_some(), AnyRecord::CheckIn(check_in)),
+            _ => edit_or_add(self.existing.as_ref(), check_in),
         })
     }
 }
@@ -198,10 +198,7 @@ impl ActionForm {
 
     pub fn command(&self, today: NaiveDate) -> Result<Command, String> {
         let action = self.action(today)?;
-        Ok(edit_or_add(
-            self.existing.is_some(),
-            AnyRecord::Action(action),
-        ))
+        Ok(edit_or_add(self.existing.as_ref(), action))
     }
 }
 

@@ -3,7 +3,7 @@
 use super::{DATE_HINT, day, pick, words};
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
-use crate::model::{AnyRecord, Focus, Goal, GoalStatus, Outcome, TeacherFile};
+use crate::model::{Focus, Goal, GoalStatus, Outcome, TeacherFile};
 use crate::text;
 use chrono::NaiveDate;
 
@@ -147,8 +147,8 @@ impl FocusForm {
         focus.look_fors = values.look_fors;
         focus.goal_id = values.goal_id;
         focus.started_on = values.started_on;
-        Ok(if self.existing.is_some() {
-            Command::Edit(AnyRecord::Focus(focus))
+        Ok(if let Some(opened) = &self.existing {
+            Command::revise(opened.clone(), focus)
         } else {
             Command::SetFocus {
                 focus,

@@ -3,7 +3,7 @@
 use super::{DATE_HINT, day, edit_or_add, number, pick, words};
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
-use crate::model::{AnyRecord, Goal, GoalStatus, Measure};
+use crate::model::{Goal, GoalStatus, Measure};
 use crate::text;
 use chrono::NaiveDate;
 
@@ -124,7 +124,7 @@ impl GoalForm {
         goal.target = values.target;
         goal.target_on = values.target_on;
         goal.status = values.status;
-        Ok(edit_or_add(self.existing.is_some(), AnyRecord::Goal(goal)))
+        Ok(edit_or_add(self.existing.as_ref(), goal))
     }
 }
 
@@ -206,10 +206,7 @@ impl MeasureForm {
 
     pub fn command(&self, today: NaiveDate) -> Result<Command, String> {
         let measure = self.measure(today)?;
-        Ok(edit_or_add(
-            self.existing.is_some(),
-            AnyRecord::Measure(measure),
-        ))
+        Ok(edit_or_add(self.existing.as_ref(), measure))
     }
 }
 

@@ -177,11 +177,12 @@ fn pick<T: Copy>(all: &[T], index: usize) -> T {
     all[index.min(all.len() - 1)]
 }
 
-fn edit_or_add(editing: bool, record: AnyRecord) -> Command {
-    if editing {
-        Command::Edit(record)
-    } else {
-        Command::Add(record)
+/// A new record is added; an edited one is revised from the record the form was opened
+/// on, so that only the fields the user changed are written.
+fn edit_or_add<R: Clone + Into<AnyRecord>>(opened: Option<&R>, record: R) -> Command {
+    match opened {
+        Some(opened) => Command::revise(opened.clone(), record),
+        None => Command::Add(record.into()),
     }
 }
 
@@ -256,10 +257,14 @@ mod tests {
             ..CheckIn::default()
         };
         let form = CheckInForm::new(&Teacher::default(), Some(&existing), now().date());
-        let Ok(Submit::Write(Command::Edit(AnyRecord::CheckIn(saved)))) =
+        let Ok(Submit::Write(Command::Revise { opened, edited })) =
             Purpose::CheckIn(form).submit(None, test_support::local_now(), Zone::Utc)
         else {
             panic!("an edited check-in is saved as an edit")
+        };
+        assert_eq!(*opened, AnyRecord::CheckIn(existing.clone()));
+        let AnyRecord::CheckIn(saved) = *edited else {
+            panic!("a check-in")
         };
         assert_eq!(saved, existing);
         let observation = Observation {
@@ -268,10 +273,14 @@ mod tests {
             ..Observation::default()
         };
         let form = ObservationForm::new(&Teacher::default(), None, Some(&observation), now());
-        let Ok(Submit::Write(Command::Edit(AnyRecord::Observation(saved)))) =
+        let Ok(Submit::Write(Command::Revise { opened, edited })) =
             Purpose::Observation(form).submit(None, test_support::local_now(), Zone::Utc)
         else {
             panic!("an edited observation is saved as an edit")
+        };
+        assert_eq!(*opened, AnyRecord::Observation(observation.clone()));
+        let AnyRecord::Observation(saved) = *edited else {
+            panic!("an observation")
         };
         assert_eq!(saved, observation);
     }

@@ -171,10 +171,7 @@ impl ObservationForm {
         observation.minutes = values.minutes;
         observation.class_period = values.class_period;
         observation.private = values.private;
-        Ok(edit_or_add(
-            self.existing.is_some(),
-            AnyRecord::Observation(observation),
-        ))
+        Ok(edit_or_add(self.existing.as_ref(), observation))
     }
 }
 

@@ -3,7 +3,7 @@
 use super::edit_or_add;
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
-use crate::model::{AnyRecord, Teacher};
+use crate::model::Teacher;
 use crate::text;
 
 /// A field of the form, by id (also how a draft keeps it).
@@ -85,10 +85,7 @@ impl TeacherForm {
         teacher.school = values.school;
         teacher.subject = values.subject;
         teacher.cadence_days = values.cadence_days;
-        Ok(edit_or_add(
-            self.existing.is_some(),
-            AnyRecord::Teacher(teacher),
-        ))
+        Ok(edit_or_add(self.existing.as_ref(), teacher))
     }
 }
 
@@ -96,6 +93,7 @@ impl TeacherForm {
 mod tests {
     use super::*;
     use crate::app::records::test_support::{now, type_text};
+    use crate::model::AnyRecord;
 
     fn smith() -> Teacher {
         Teacher {
@@ -139,8 +137,11 @@ mod tests {
         let mut form = TeacherForm::new(Some(&smith()));
         let field = form.fields.field_mut(TeacherField::Cadence).unwrap();
         field.header.label = "Meet every";
-        let Ok(Command::Edit(AnyRecord::Teacher(teacher))) = form.command() else {
+        let Ok(Command::Revise { edited, .. }) = form.command() else {
             panic!("an edited teacher")
+        };
+        let AnyRecord::Teacher(teacher) = *edited else {
+            panic!("a teacher")
         };
         assert_eq!(teacher.cadence_days, 7, "not a default of 14");
         assert_eq!(form.fields.form().fields()[3].label(), "Meet every");

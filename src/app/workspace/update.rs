@@ -5,10 +5,10 @@ use crate::app::list::PAGE;
 use crate::app::records::{
     ActionForm, EndFocusForm, FocusForm, GoalForm, Purpose, TimelineDatesForm,
 };
+use crate::app::undo::describe_record;
 use crate::app::workspace::Tab;
 use crate::app::{App, Confirm, OnYes, Popup};
 use crate::db::Command;
-use crate::model::AnyRecord;
 use crate::model::{Action, Kind};
 use crate::text;
 
@@ -173,10 +173,12 @@ impl App {
             Some(_) => None,
             None => Some(self.now.date()),
         };
-        let command = Command::SetActionDone {
-            id: action.meta.id.clone(),
+        // Only the done date is written, and only if no other window changed it meanwhile.
+        let done = Action {
             done_on,
+            ..action.clone()
         };
+        let command = Command::revise(action.clone(), done);
         let what = text::line(&action.what).into_owned();
         match self.apply(command) {
             Ok(_) if done_on.is_some() => self.say(format!("Done: {what}")),
@@ -188,21 +190,8 @@ impl App {
 
 /// A few words naming a record, for questions and messages.
 fn describe(file: &crate::model::TeacherFile, kind: Kind, id: &str) -> String {
-    let short = |s: &str| text::truncate(&text::line(s), 40).into_owned();
-    let what = match file.record(kind, id) {
-        Some(AnyRecord::Goal(g)) => short(&g.statement),
-        Some(AnyRecord::Measure(m)) => format!(
-            "{} on {}",
-            text::number(m.value),
-            m.measured_on.format("%-d %b")
-        ),
-        Some(AnyRecord::Focus(f)) => short(&f.statement),
-        Some(AnyRecord::Observation(o)) => format!("of {}", o.observed_at.format("%-d %b %H:%M")),
-        Some(AnyRecord::CheckIn(c)) => format!("of {}", c.held_on.format("%-d %b")),
-        Some(AnyRecord::Action(a)) => short(&a.what),
-        Some(AnyRecord::Teacher(t)) => short(&t.name),
-        Some(AnyRecord::Walkthrough(w)) => short(&w.practice),
-        None => return format!("this {kind}"),
-    };
-    format!("the {kind} {what}")
+    match file.record(kind, id) {
+        Some(record) => describe_record(&record),
+        None => format!("this {kind}"),
+    }
 }
