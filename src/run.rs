@@ -42,13 +42,21 @@ fn usage_error(error: &clap::Error) -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => {
+            // The first paragraph says what is wrong, its indented lines name what (the
+            // missing argument); usage and tips follow after a blank line.
             let rendered = error.to_string();
-            let first = rendered
+            let words: Vec<&str> = rendered
+                .trim_start()
                 .lines()
+                .take_while(|line| !line.trim().is_empty())
                 .map(str::trim)
-                .find(|line| !line.is_empty())
-                .unwrap_or("the command line is not understood");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
+                .collect();
+            let joined = words.join(" ");
+            let first = match joined.strip_prefix("error: ") {
+                Some(rest) => rest,
+                None if joined.is_empty() => "the command line is not understood",
+                None => joined.as_str(),
+            };
             say_error(&format!("{first}; see coachlog --help"));
             ExitCode::from(2)
         }

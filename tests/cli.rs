@@ -780,6 +780,9 @@ fn a_usage_mistake_is_one_line_that_points_to_help() {
         );
         assert!(stdout(&output).is_empty());
     }
+    // The line names what is missing, not just that something is.
+    let missing = stderr(&coachlog(&db, &["observe", "Seen."]));
+    assert!(missing.contains("--teacher"), "{missing}");
     assert!(!db.exists(), "a usage mistake opens no file");
 }
 

@@ -70,7 +70,7 @@ impl Store {
             [one] => (*one).clone(),
             [] => {
                 return Err(Error::Invalid(format!(
-                    "nothing with id {} is in the trash; coachlog trash lists what is",
+                    "nothing with id {} is in the trash; coachlog trash lists what is there",
                     crate::text::line(id.trim())
                 )));
             }
