@@ -1220,3 +1220,55 @@ fn visits_either_side_of_the_clocks_going_back_list_in_the_order_they_happened()
         .unwrap();
     assert_eq!(stored, ["2026-11-01T01:30-04:00", "2026-11-01T01:10-05:00"]);
 }
+
+/// A caseload written by the released schema 4 (teachers, a goal with measures, focuses,
+/// visits, check-ins, actions, a walkthrough round with a mark, one record in the trash
+/// and an unfinished visit), kept byte for byte as that release wrote it.
+const SCHEMA_4: &[u8] = include_bytes!("fixtures/schema-4.db");
+
+#[test]
+fn a_file_written_by_the_schema_4_release_opens_with_nothing_lost() {
+    let (_dir, path) = temp_db();
+    fs::write(&path, SCHEMA_4).unwrap();
+    let store = Store::open(&path, clock()).unwrap();
+    let roster = store.roster(false).unwrap();
+    let names: Vec<&str> = roster.iter().map(|r| r.teacher.name.as_str()).collect();
+    assert_eq!(names, ["Brandt, Felix", "Okafor, Ngozi", "Smith, Dan"]);
+    let smith = &roster[2].teacher;
+    let file = store.teacher_file(&smith.meta.id).unwrap().unwrap();
+    assert_eq!(
+        file.active_focus().map(|f| f.statement.as_str()),
+        Some("Warm-up connects to the day's learning target")
+    );
+    assert_eq!(file.goals.len(), 1);
+    let measures: Vec<(f64, &str)> = file
+        .measures
+        .iter()
+        .map(|m| (m.value, m.note.as_str()))
+        .collect();
+    assert_eq!(measures, [(32.0, "9/28 on task"), (86.0, "24/28 on task")]);
+    // Times written before offsets were kept read as the same wall-clock minutes.
+    let visits: Vec<String> = file
+        .observations
+        .iter()
+        .map(|o| o.observed_at.format("%Y-%m-%d %H:%M").to_string())
+        .collect();
+    assert_eq!(visits, ["2026-11-20 10:36", "2026-10-28 10:30"], "one is in the trash");
+    assert_eq!(file.check_ins.len(), 1);
+    assert_eq!(file.actions.len(), 2);
+    let trash = store.trash().unwrap();
+    assert_eq!(trash.len(), 1);
+    assert_eq!(trash[0].summary, "Warm-up not posted; 6 of 28 off task at 10:40.");
+    let rounds = store.walkthroughs().unwrap();
+    let round = store.round(&rounds[0].meta.id).unwrap().unwrap();
+    assert_eq!(round.tally().partly, 1);
+    assert_eq!(store.drafts().unwrap().len(), 1, "the unfinished visit");
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    let found: Vec<String> = store
+        .search("board", 10)
+        .unwrap()
+        .into_iter()
+        .map(|hit| hit.teacher_name)
+        .collect();
+    assert_eq!(found, ["Brandt, Felix"], "the search index came along");
+}
