@@ -1231,6 +1231,19 @@ fn a_file_written_by_the_schema_4_release_opens_with_nothing_lost() {
     let (_dir, path) = temp_db();
     fs::write(&path, SCHEMA_4).unwrap();
     let store = Store::open(&path, clock()).unwrap();
+    // Brought up to this schema, with the file as it was kept beside it.
+    assert_eq!(pragma(&path, "user_version"), SCHEMA_VERSION);
+    let kept: Vec<_> = fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".v4-"))
+        .collect();
+    assert_eq!(
+        kept.len(),
+        1,
+        "one copy of the schema-4 file before the upgrade"
+    );
+    assert_eq!(pragma(&kept[0].path(), "user_version"), 4);
     let roster = store.roster(false).unwrap();
     let names: Vec<&str> = roster.iter().map(|r| r.teacher.name.as_str()).collect();
     assert_eq!(names, ["Brandt, Felix", "Okafor, Ngozi", "Smith, Dan"]);
@@ -1247,18 +1260,29 @@ fn a_file_written_by_the_schema_4_release_opens_with_nothing_lost() {
         .map(|m| (m.value, m.note.as_str()))
         .collect();
     assert_eq!(measures, [(32.0, "9/28 on task"), (86.0, "24/28 on task")]);
+    assert!(
+        file.measures.iter().all(|m| m.out_of.is_none()),
+        "as they were typed"
+    );
     // Times written before offsets were kept read as the same wall-clock minutes.
     let visits: Vec<String> = file
         .observations
         .iter()
         .map(|o| o.observed_at.format("%Y-%m-%d %H:%M").to_string())
         .collect();
-    assert_eq!(visits, ["2026-11-20 10:36", "2026-10-28 10:30"], "one is in the trash");
+    assert_eq!(
+        visits,
+        ["2026-11-20 10:36", "2026-10-28 10:30"],
+        "one is in the trash"
+    );
     assert_eq!(file.check_ins.len(), 1);
     assert_eq!(file.actions.len(), 2);
     let trash = store.trash().unwrap();
     assert_eq!(trash.len(), 1);
-    assert_eq!(trash[0].summary, "Warm-up not posted; 6 of 28 off task at 10:40.");
+    assert_eq!(
+        trash[0].summary,
+        "Warm-up not posted; 6 of 28 off task at 10:40."
+    );
     let rounds = store.walkthroughs().unwrap();
     let round = store.round(&rounds[0].meta.id).unwrap().unwrap();
     assert_eq!(round.tally().partly, 1);

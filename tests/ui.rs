@@ -1692,3 +1692,35 @@ fn visits_on_the_night_the_clocks_go_back_list_in_the_order_they_happened() {
         );
     }
 }
+
+#[test]
+fn a_measure_typed_as_a_part_of_a_whole_is_kept_as_typed_and_counts_as_a_percent() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    // Smith's goal is in percent; 150% is refused with the reason and the form kept.
+    press(&mut app, "<Down><Down><Enter>2m150<C-s>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("150% is not a percent from 0 to 100"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Measure · Students on task"),
+        "the form stays open"
+    );
+    press(&mut app, "<BS><BS><BS>24/28<C-s>");
+    assert!(!text(&app).contains("Measure ·"), "saved: {}", text(&app));
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
+    let latest = file.measures.last().unwrap();
+    assert_eq!((latest.value, latest.out_of), (24.0, Some(28.0)));
+    // Shown as typed with its percent; 24 of 28 is 86%, past the 85% target.
+    press(&mut app, "1");
+    let shown = text(&app);
+    assert!(shown.contains("now → target 85% ✔"), "{shown}");
+    press(&mut app, "6");
+    assert!(
+        text(&app).contains("measured 24/28 (86%)"),
+        "{}",
+        text(&app)
+    );
+}

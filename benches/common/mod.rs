@@ -368,6 +368,7 @@ impl History<'_> {
             goal_id: goal.meta.id.clone(),
             measured_on: day,
             value: (baseline + (target - baseline) * progress + noise).round(),
+            out_of: None,
             note: self.rng.pick(MEASURE_NOTES).to_string(),
         };
         self.apply(when, Command::Add(AnyRecord::Measure(measure)))

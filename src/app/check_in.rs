@@ -65,7 +65,9 @@ impl Review {
                 .map(|g| {
                     (
                         g.clone(),
-                        file.measures_of(&g.meta.id).last().map(|m| m.value),
+                        file.measures_of(&g.meta.id)
+                            .last()
+                            .map(|m| m.score(&g.unit)),
                     )
                 }),
         }
@@ -95,7 +97,7 @@ impl Review {
         if let Some((goal, latest)) = self.goal.as_mut()
             && goal.meta.id == measure.goal_id
         {
-            *latest = Some(measure.value);
+            *latest = Some(measure.score(&goal.unit));
         }
         self.measures.push(measure);
     }

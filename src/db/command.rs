@@ -338,10 +338,16 @@ impl Writer<'_> {
             }
             AnyRecord::Measure(measure) => {
                 self.load::<crate::model::Goal>(&measure.goal_id)?;
-                if measure.value.is_finite() {
+                let whole_ok = measure
+                    .out_of
+                    .is_none_or(|whole| whole.is_finite() && whole > 0.0);
+                if measure.value.is_finite() && whole_ok {
                     Ok(())
                 } else {
-                    Err(Error::Invalid("a measurement must be a number".into()))
+                    Err(Error::Invalid(
+                        "a measurement must be a number, and a part of a whole larger than 0"
+                            .into(),
+                    ))
                 }
             }
             AnyRecord::Focus(focus) => {

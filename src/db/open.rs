@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_capture_and_rounds.sql"),
     include_str!("migrations/003_search.sql"),
     include_str!("migrations/004_roster_index.sql"),
+    include_str!("migrations/005_measure_out_of.sql"),
 ];
 
 /// The schema version this build writes.

@@ -266,7 +266,7 @@ record!(
         teacher_id, statement, why, measure, unit, baseline, target, target_on, status
     ]
 );
-record!(Measure, [goal_id, measured_on, value, note]);
+record!(Measure, [goal_id, measured_on, value, out_of, note]);
 record!(
     Focus,
     [

@@ -225,7 +225,7 @@ fn goal_summary<'a>(
         .filter(|m| m.goal_id == goal.meta.id)
         .collect();
     let latest = all.last().copied();
-    let latest_value = latest.map(|m| m.value);
+    let latest_value = latest.map(|m| m.score(&goal.unit));
     let reached = latest_value.is_some_and(|value| goal.reached_by(value));
     let past_target_date = goal.past_target_date(latest_value, today);
     GoalSummary {

@@ -165,7 +165,7 @@ fn goals(out: &mut String, brief: &Brief) {
         let latest = summary.latest.map_or("—".to_string(), |m| {
             format!(
                 "{} <span class=\"muted\">({})</span>",
-                escape(&words::value(m.value, &goal.unit)),
+                escape(&m.shown(&goal.unit)),
                 day(m.measured_on)
             )
         });
@@ -208,7 +208,7 @@ fn goals(out: &mut String, brief: &Brief) {
                 format!(
                     "<span class=\"point\">{}: {}</span>{note}",
                     day(m.measured_on),
-                    escape(&words::value(m.value, &goal.unit))
+                    escape(&m.shown(&goal.unit))
                 )
             })
             .collect();

@@ -86,11 +86,7 @@ fn goals(out: &mut String, brief: &Brief) {
         let value =
             |v: Option<f64>| v.map_or("—".to_string(), |v| cell(&words::value(v, &goal.unit)));
         let latest = summary.latest.map_or("—".to_string(), |m| {
-            format!(
-                "{} ({})",
-                cell(&words::value(m.value, &goal.unit)),
-                day(m.measured_on)
-            )
+            format!("{} ({})", cell(&m.shown(&goal.unit)), day(m.measured_on))
         });
         let _ = writeln!(
             out,
@@ -121,7 +117,7 @@ fn goals(out: &mut String, brief: &Brief) {
                 out,
                 "  - {}: {}{note}",
                 day(measure.measured_on),
-                inline(&words::value(measure.value, &goal.unit))
+                inline(&measure.shown(&goal.unit))
             );
         }
     }

@@ -6,6 +6,7 @@
 
 mod action;
 mod file;
+mod measure;
 mod order;
 mod record;
 mod roster;
@@ -18,6 +19,7 @@ pub mod when;
 
 pub use action::{ActionState, Ledger, action_order};
 pub use file::TeacherFile;
+pub use measure::{Amount, check_amount, parse_amount};
 pub use order::Ordered;
 pub(crate) use record::with_any;
 pub use record::{AnyRecord, Trashed};
@@ -121,6 +123,9 @@ pub struct Measure {
     pub goal_id: String,
     pub measured_on: NaiveDate,
     pub value: f64,
+    /// The whole the value is a part of, when it was taken as one (24 of 28).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub out_of: Option<f64>,
     pub note: String,
 }
 

@@ -4,6 +4,7 @@
 
 use super::Entry;
 use crate::dates;
+use crate::model::{Amount, parse_amount};
 use crate::text;
 use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -79,28 +80,32 @@ impl DateTimeField {
     }
 }
 
-/// A number as people type them: `86`, `86%`, `9/28` (as 9), `1,200`; empty is none.
+/// A number as people type them: `86`, `86%`, `7,5`, `1,200`; a measurement may also be a
+/// part of a whole (`24/28`). Read by the domain's one amount parser; empty is none.
 #[derive(Debug, Clone)]
 pub struct NumberField {
     pub entry: Entry,
+    /// A measurement, which may be a part of a whole (`24/28`).
+    pub parts: bool,
 }
 
 impl NumberField {
+    /// One number: a part of a whole (`9/28`) is refused rather than read as 9.
     pub fn value(&self) -> Result<Option<f64>, String> {
-        let typed = self.entry.text();
-        if typed.is_empty() {
-            return Ok(None);
+        match self.amount()? {
+            Some(Amount {
+                out_of: Some(_), ..
+            }) if !self.parts => Err(format!(
+                "\"{}\": give one number here",
+                text::line(&self.entry.text())
+            )),
+            amount => Ok(amount.map(|a| a.value)),
         }
-        let cleaned: String = typed
-            .trim_end_matches('%')
-            .split('/')
-            .next()
-            .unwrap_or_default()
-            .replace(',', "");
-        match cleaned.trim().parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Some(n)),
-            _ => Err(format!("\"{}\" is not a number", text::line(&typed))),
-        }
+    }
+
+    /// A measurement: one number, or a part of a whole.
+    pub fn amount(&self) -> Result<Option<Amount>, String> {
+        parse_amount(&self.entry.text())
     }
 }
 
@@ -308,7 +313,19 @@ impl Field {
 
     pub fn number(label: &'static str, value: &str) -> Field {
         let entry = Entry::line().with_text(value);
-        Field::of(label, Kind::Number(NumberField { entry }))
+        Field::of(
+            label,
+            Kind::Number(NumberField {
+                entry,
+                parts: false,
+            }),
+        )
+    }
+
+    /// A measurement: one number, or a part of a whole (`24/28`).
+    pub fn amount(label: &'static str, value: &str) -> Field {
+        let entry = Entry::line().with_text(value);
+        Field::of(label, Kind::Number(NumberField { entry, parts: true }))
     }
 
     /// A whole number from `min` to `max`.
@@ -371,7 +388,7 @@ impl Field {
             | Kind::Text(TextField { entry })
             | Kind::Date(DateField { entry })
             | Kind::DateTime(DateTimeField { entry })
-            | Kind::Number(NumberField { entry })
+            | Kind::Number(NumberField { entry, .. })
             | Kind::Whole(WholeField { entry, .. }) => Some(entry),
             Kind::Choice(_) | Kind::Checks(_) | Kind::Toggle(_) | Kind::Info(_) => None,
         }
@@ -383,7 +400,7 @@ impl Field {
             | Kind::Text(TextField { entry })
             | Kind::Date(DateField { entry })
             | Kind::DateTime(DateTimeField { entry })
-            | Kind::Number(NumberField { entry })
+            | Kind::Number(NumberField { entry, .. })
             | Kind::Whole(WholeField { entry, .. }) => Some(entry),
             Kind::Choice(_) | Kind::Checks(_) | Kind::Toggle(_) | Kind::Info(_) => None,
         }
@@ -449,7 +466,7 @@ impl Field {
             | Kind::Text(TextField { entry })
             | Kind::Date(DateField { entry })
             | Kind::DateTime(DateTimeField { entry })
-            | Kind::Number(NumberField { entry })
+            | Kind::Number(NumberField { entry, .. })
             | Kind::Whole(WholeField { entry, .. }) => entry.input(key),
         }
     }
@@ -484,14 +501,20 @@ mod tests {
 
     fn number(typed: &str) -> Result<Option<f64>, String> {
         let entry = Entry::line().with_text(typed);
-        NumberField { entry }.value()
+        NumberField {
+            entry,
+            parts: false,
+        }
+        .value()
     }
 
     #[test]
     fn numbers_are_read_as_people_type_them() {
         assert_eq!(number("86%"), Ok(Some(86.0)));
-        assert_eq!(number("9/28"), Ok(Some(9.0)));
+        // A part of a whole is not silently its first number (9/28 used to be read as 9).
+        assert_eq!(number("9/28"), Err("\"9/28\": give one number here".into()));
         assert_eq!(number("1,200"), Ok(Some(1200.0)));
+        assert_eq!(number("7,5"), Ok(Some(7.5)), "a decimal comma, not 75");
         assert_eq!(number(""), Ok(None));
         assert_eq!(number("lots"), Err("\"lots\" is not a number".into()));
     }

@@ -259,6 +259,14 @@ impl<Id: Copy + PartialEq + Debug> Keyed<Id> {
         })
     }
 
+    /// A measurement: one number or a part of a whole.
+    pub fn amount(&self, id: Id) -> Result<Option<crate::model::Amount>, String> {
+        self.read(id, "a measurement", |kind| match kind {
+            Kind::Number(number) => Some(number.amount()),
+            _ => None,
+        })
+    }
+
     pub fn whole(&self, id: Id) -> Result<Option<u32>, String> {
         self.read(id, "a whole number", |kind| match kind {
             Kind::Whole(whole) => Some(whole.value()),

@@ -3,7 +3,7 @@
 use super::{DATE_HINT, day, edit_or_add, number, pick, words};
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
-use crate::model::{Goal, GoalStatus, Measure};
+use crate::model::{Amount, Goal, GoalStatus, Measure, check_amount};
 use crate::text;
 use chrono::NaiveDate;
 
@@ -147,7 +147,7 @@ pub struct MeasureForm {
 /// What a filled measurement form says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeasureValues {
-    pub value: f64,
+    pub amount: Amount,
     pub measured_on: NaiveDate,
     pub note: String,
 }
@@ -156,7 +156,13 @@ impl MeasureForm {
     pub fn new(goal: &Goal, existing: Option<&Measure>) -> MeasureForm {
         let m = existing.cloned().unwrap_or_default();
         let (value, on) = match existing {
-            Some(_) => (number(Some(m.value)), day(Some(m.measured_on))),
+            Some(_) => {
+                let value = match m.out_of {
+                    Some(whole) => format!("{}/{}", number(Some(m.value)), number(Some(whole))),
+                    None => number(Some(m.value)),
+                };
+                (value, day(Some(m.measured_on)))
+            }
             None => (String::new(), "today".into()),
         };
         let fields = Keyed::new(
@@ -164,7 +170,9 @@ impl MeasureForm {
             vec![
                 (
                     MeasureField::Value,
-                    Field::number("Value", &value).required().hint("e.g. 24"),
+                    Field::amount("Value", &value)
+                        .required()
+                        .hint("e.g. 24, 86%, 24/28"),
                 ),
                 (
                     MeasureField::On,
@@ -187,7 +195,11 @@ impl MeasureForm {
         use MeasureField as F;
         let fields = &self.fields;
         Ok(MeasureValues {
-            value: fields.needed(F::Value, fields.number(F::Value)?)?,
+            amount: check_amount(
+                fields.needed(F::Value, fields.amount(F::Value)?)?,
+                &self.goal.unit,
+            )
+            .map_err(|e| format!("Value: {e}"))?,
             measured_on: fields.needed(F::On, fields.date(F::On, today)?)?,
             note: fields.line(F::Note)?,
         })
@@ -198,7 +210,8 @@ impl MeasureForm {
         let values = self.values(today)?;
         let mut measure = self.existing.clone().unwrap_or_default();
         measure.goal_id.clone_from(&self.goal.meta.id);
-        measure.value = values.value;
+        measure.value = values.amount.value;
+        measure.out_of = values.amount.out_of;
         measure.measured_on = values.measured_on;
         measure.note = values.note;
         Ok(measure)
@@ -245,7 +258,7 @@ mod tests {
     }
 
     #[test]
-    fn a_new_measurement_is_taken_today_and_needs_a_value() {
+    fn a_new_measurement_is_taken_today_and_keeps_a_part_with_its_whole() {
         let goal = Goal::default();
         let mut form = MeasureForm::new(&goal, None);
         assert_eq!(form.values(now().date()), Err("Value: required".into()));
@@ -253,10 +266,30 @@ mod tests {
         assert_eq!(
             form.values(now().date()),
             Ok(MeasureValues {
-                value: 9.0,
+                amount: Amount {
+                    value: 9.0,
+                    out_of: Some(28.0),
+                },
                 measured_on: now().date(),
                 note: String::new(),
             })
         );
+    }
+
+    #[test]
+    fn a_measurement_its_goal_cannot_hold_is_refused_with_the_reason() {
+        let goal = Goal {
+            unit: "%".into(),
+            ..Goal::default()
+        };
+        let mut form = MeasureForm::new(&goal, None);
+        type_text(form.fields.form_mut(), "150");
+        assert_eq!(
+            form.values(now().date()),
+            Err("Value: 150% is not a percent from 0 to 100".into())
+        );
+        let mut form = MeasureForm::new(&goal, None);
+        type_text(form.fields.form_mut(), "7,5");
+        assert_eq!(form.values(now().date()).map(|v| v.amount.value), Ok(7.5));
     }
 }

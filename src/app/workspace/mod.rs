@@ -102,16 +102,17 @@ pub fn timeline(file: &TeacherFile) -> Vec<Entry> {
         }
     }
     for measure in &file.measures {
+        let unit = file
+            .goals
+            .iter()
+            .find(|g| g.meta.id == measure.goal_id)
+            .map_or("", |g| g.unit.as_str());
         entries.push(Entry {
             at: noon(measure.measured_on),
             kind: Kind::Measure,
             id: measure.meta.id.clone(),
             marker: false,
-            summary: format!(
-                "measured {} {}",
-                crate::text::number(measure.value),
-                measure.note
-            ),
+            summary: format!("measured {} {}", measure.shown(unit), measure.note),
         });
     }
     for observation in &file.observations {

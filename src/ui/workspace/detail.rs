@@ -45,7 +45,7 @@ pub(super) fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate) -> Vec<L
             let measures: Vec<_> = file.measures_of(&g.meta.id).collect();
             lines.push(field(
                 "Progress",
-                goal_progress(g, measures.last().map(|m| m.value)),
+                goal_progress(g, measures.last().map(|m| m.score(&g.unit))),
             ));
             lines.push(field("Measure", text::line(&g.measure).into_owned()));
             lines.push(field("By", day(g.target_on)));
@@ -57,7 +57,7 @@ pub(super) fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate) -> Vec<L
                     lines.push(Line::from(format!(
                         " {}  {}  {}",
                         m.measured_on.format("%-d %b"),
-                        text::measured(m.value, &g.unit),
+                        m.shown(&g.unit),
                         text::line(&m.note)
                     )));
                 }

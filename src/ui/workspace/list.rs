@@ -38,7 +38,10 @@ pub(super) fn render_list(
                     GoalStatus::Met => "✔",
                     GoalStatus::Dropped => "✗",
                 };
-                let values: Vec<f64> = file.measures_of(&g.meta.id).map(|m| m.value).collect();
+                let values: Vec<f64> = file
+                    .measures_of(&g.meta.id)
+                    .map(|m| m.score(&g.unit))
+                    .collect();
                 let latest = values.last().copied();
                 let late = g.past_target_date(latest, today);
                 let mut spans = vec![Span::raw(format!("{mark} {}", short(&g.statement, 28)))];

@@ -202,7 +202,10 @@ fn render_overview(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area
         .or(file.goals.first())
     {
         Some(g) => {
-            let latest = file.measures_of(&g.meta.id).last().map(|m| m.value);
+            let latest = file
+                .measures_of(&g.meta.id)
+                .last()
+                .map(|m| m.score(&g.unit));
             vec![
                 Line::from(text::line(&g.statement).into_owned()),
                 Line::styled(goal_progress(g, latest), theme::ACCENT),
