@@ -5,7 +5,7 @@ use super::{DATE_HINT, day, edit_or_add, pick, words};
 use crate::app::check_in::Review;
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
-use crate::model::{Action, CheckIn, CheckInKind, Teacher};
+use crate::model::{Action, CheckIn, CheckInKind, Teacher, when};
 use crate::text;
 use chrono::NaiveDate;
 
@@ -90,7 +90,11 @@ impl CheckInForm {
         let fields = &self.fields;
         Ok(CheckInValues {
             kind: pick(CheckInKind::ALL, fields.choice(F::Kind)?),
-            held_on: fields.needed(F::Held, fields.date(F::Held, today)?)?,
+            held_on: when::not_after_today(
+                fields.needed(F::Held, fields.date(F::Held, today)?)?,
+                today,
+            )
+            .map_err(|e| format!("Held: {e}"))?,
             notes: fields.notes(F::Notes)?,
             reflection: fields.notes(F::Reflection)?,
             next_on: fields.date(F::Next, today)?,
@@ -269,6 +273,19 @@ mod tests {
         assert_eq!(
             new.action(now().date()).map(|a| a.owner),
             Err("What: required".into())
+        );
+    }
+
+    #[test]
+    fn a_check_in_held_tomorrow_is_refused() {
+        let mut form = CheckInForm::new(&Teacher::default(), None, now().date());
+        if let Some(held) = form.fields.field_mut(CheckInField::Held) {
+            held.entry_mut().unwrap().set_text("tomorrow");
+        }
+        let refused = form.values(now().date()).unwrap_err();
+        assert!(
+            refused.starts_with("Held: Tue 24 Nov 2026 is in the future"),
+            "{refused}"
         );
     }
 }

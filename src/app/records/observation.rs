@@ -317,4 +317,22 @@ mod tests {
         );
         assert_eq!(observation.rating, None);
     }
+
+    #[test]
+    fn an_observation_dated_tomorrow_is_refused() {
+        let mut form = ObservationForm::new(&Teacher::default(), None, None, now());
+        if let Some(when) = form.fields.field_mut(ObservationField::When) {
+            when.entry_mut().unwrap().set_text("tomorrow 9:00");
+        }
+        if let Some(evidence) = form.fields.field_mut(ObservationField::Evidence) {
+            evidence.entry_mut().unwrap().set_text("Seen.");
+        }
+        let refused = form
+            .command(local_now(), crate::model::Zone::Utc)
+            .unwrap_err();
+        assert!(
+            refused.starts_with("When: Tue 24 Nov 2026 09:00 is in the future"),
+            "{refused}"
+        );
+    }
 }
