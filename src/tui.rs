@@ -75,9 +75,13 @@ fn suspended<T>(terminal: &mut Terminal<Backend>, run: impl FnOnce() -> T) -> Re
     Ok(result)
 }
 
-/// Opens the full-screen app on `store` and runs it until the user quits.
-pub fn run(store: Store, config: crate::config::Config) -> Result<()> {
+/// Opens the full-screen app on `store` and runs it until the user quits; `notice`, if
+/// any, is shown on the status line as a warning (e.g. the daily backup failed).
+pub fn run(store: Store, config: crate::config::Config, notice: Option<String>) -> Result<()> {
     let mut app = App::with_config(store, config)?;
+    if let Some(text) = notice {
+        app.status = Some(crate::app::Status { text, error: true });
+    }
     let (_guard, mut terminal) = init()?;
     // Debug builds only: lets the tests check the terminal is restored after a panic.
     #[cfg(debug_assertions)]

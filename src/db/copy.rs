@@ -156,7 +156,12 @@ pub struct Restored {
 /// keeping its suffix, so the old one still opens whole).
 pub fn restore_file(db: &Path, from: &Path, clock: Clock) -> Result<Restored> {
     let what = format!("cannot restore {}", from.display());
-    match identify(from)? {
+    let found = identify(from).map_err(|error| {
+        Error::Invalid(format!(
+            "{what}: {error}. Nothing was changed; name a backup coachlog wrote"
+        ))
+    })?;
+    match found {
         Found::Ours { version } if version <= SCHEMA_VERSION => {}
         Found::Ours { .. } | Found::Blank | Found::Nothing => {
             return Err(Error::Invalid(format!(

@@ -224,6 +224,12 @@ pub(super) fn identify(path: &Path) -> Result<Found> {
         }
         Err(error) => return Err(cannot_read(path)(error)),
     };
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(Error::Invalid(format!(
+            "{} is a folder, not a database file; name a file with --db",
+            path.display()
+        )));
+    }
     let mut bytes = [0u8; PAGE_ONE_START];
     let read = read_up_to(&mut file, &mut bytes).map_err(cannot_read(path))?;
     if read == 0 {

@@ -28,9 +28,12 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// The platform's data directory for coachlog, e.g. `~/.local/share/coachlog/coachlog.db`.
+/// `None` when the folder would not be absolute (a relative `HOME`): the file would land
+/// wherever coachlog happens to be started.
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "coachlog")
         .map(|dirs| dirs.data_dir().join("coachlog.db"))
+        .filter(|path| path.is_absolute())
 }
 
 fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
