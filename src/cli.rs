@@ -37,10 +37,16 @@ pub enum Command {
     Search(Search),
     /// List what is in the trash (deleted records, kept until purged).
     Trash,
-    /// Bring a record back from the trash by the id `coachlog trash` shows.
+    /// Put a backup FILE in place of the database, or bring a record back from the trash.
+    ///
+    /// An argument that names an existing file is a backup: it is checked (a coachlog
+    /// database, not from a newer coachlog, undamaged), and the current database is moved
+    /// aside as DB.replaced-DATE-TIME before the copy takes its place (refused while
+    /// coachlog is open on it). Anything else is the id of a record in the trash, as
+    /// `coachlog trash` shows it (any unique start of it).
     Restore {
-        #[arg(value_name = "ID")]
-        id: String,
+        #[arg(value_name = "FILE|ID")]
+        what: std::ffi::OsString,
     },
     /// Add and list teachers.
     #[command(subcommand)]

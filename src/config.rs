@@ -13,6 +13,8 @@ pub struct Config {
     pub coverage_gap_days: u32,
     /// Where briefs written from the app go (default: the documents folder, else home).
     pub briefs_folder: Option<PathBuf>,
+    /// How many daily backups the app keeps in `backups/` beside the database (0: none).
+    pub backups_kept: u32,
 }
 
 impl Default for Config {
@@ -20,6 +22,7 @@ impl Default for Config {
         Config {
             coverage_gap_days: 14,
             briefs_folder: None,
+            backups_kept: 14,
         }
     }
 }
@@ -28,8 +31,10 @@ impl Default for Config {
 pub fn path() -> Option<PathBuf> {
     match std::env::var_os("COACHLOG_CONFIG") {
         Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
+        // A relative HOME would make it a file in whatever folder coachlog started in.
         _ => directories::ProjectDirs::from("", "", "coachlog")
-            .map(|dirs| dirs.config_dir().join("config.toml")),
+            .map(|dirs| dirs.config_dir().join("config.toml"))
+            .filter(|path| path.is_absolute()),
     }
 }
 
@@ -59,6 +64,13 @@ impl Config {
                 "{}: coverage_gap_days must be between 1 and 365 (it is {})",
                 path.display(),
                 config.coverage_gap_days
+            ));
+        }
+        if config.backups_kept > 1000 {
+            return Err(format!(
+                "{}: backups_kept must be between 0 and 1000 (it is {})",
+                path.display(),
+                config.backups_kept
             ));
         }
         Ok(config)

@@ -25,11 +25,27 @@ pub fn main() -> ExitCode {
         // wrote to the file was committed before its output was.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            let message = format!("{error:#}");
-            say_error(&message);
+            say_error(&one_line(&error));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes in one line, each cause said once: an error that already
+/// quotes its cause is not followed by it again.
+fn one_line(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }
 
 /// `--help` and `--version` print as clap writes them; a usage mistake is one line.
@@ -80,20 +96,18 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let clock = Clock::from_env().map_err(|message| anyhow!(message))?;
     // The demo lives in a private temp folder, removed on exit; the user's file is never opened.
-    let demo_dir = if cli.demo {
-        Some(
-            tempfile::Builder::new()
-                .prefix("coachlog-demo-")
-                .tempdir()
-                .context("cannot create a folder for the demo")?,
-        )
-    } else {
-        None
-    };
+    let demo_dir = if cli.demo { Some(demo_folder()?) } else { None };
     let path = match &demo_dir {
         Some(dir) => dir.path().join("demo.db"),
         None => database_path(cli.db)?,
     };
+    // A backup put in place of the database: the database is not opened, it may be damaged.
+    if let Some(Command::Restore { what }) = &cli.command
+        && demo_dir.is_none()
+        && Path::new(what).is_file()
+    {
+        return restore_file(&path, Path::new(what), clock);
+    }
     let mut store = Store::open(&path, clock)?;
     if demo_dir.is_some() {
         crate::demo::load(&mut store, clock.today())?;
@@ -102,12 +116,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             let config = crate::config::Config::load(crate::config::path().as_deref())
                 .map_err(|m| anyhow!(m))?;
-            crate::tui::run(store, config).map(|()| ExitCode::SUCCESS)
+            // The day's backup, on the first start of the day (not of the demo's file).
+            let kept = if demo_dir.is_some() {
+                0
+            } else {
+                config.backups_kept
+            };
+            let notice = store
+                .daily_backup(kept)
+                .err()
+                .map(|error| format!("The daily backup failed: {error}"));
+            crate::tui::run(store, config, notice).map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Check) => check(&store),
         Some(Command::Backup { output }) => backup(&store, output),
         Some(Command::Trash) => trash(&store),
-        Some(Command::Restore { id }) => {
+        Some(Command::Restore { what }) => {
+            let id = what.to_string_lossy().into_owned();
             let applied = store.restore(&id)?;
             let (kind, id) = applied
                 .changes
@@ -124,11 +149,43 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// A private folder for the demo (`tempdir` alone follows the umask: often world-readable).
+fn demo_folder() -> Result<tempfile::TempDir> {
+    use std::os::unix::fs::PermissionsExt;
+    tempfile::Builder::new()
+        .prefix("coachlog-demo-")
+        .permissions(std::fs::Permissions::from_mode(0o700))
+        .tempdir()
+        .context("cannot create a folder for the demo")
+}
+
+/// `coachlog restore FILE`: the backup checked and put in place of the database.
+fn restore_file(db: &Path, backup: &Path, clock: Clock) -> Result<ExitCode> {
+    let restored = crate::db::restore_file(db, backup, clock)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "restored {} as {}",
+        text::line(&backup.display().to_string()),
+        text::line(&db.display().to_string())
+    )?;
+    if let Some(previous) = restored.previous {
+        writeln!(
+            out,
+            "the database it replaced is kept as {}",
+            text::line(&previous.display().to_string())
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn database_path(chosen: Option<PathBuf>) -> Result<PathBuf> {
     match chosen {
         Some(path) if !path.as_os_str().is_empty() => Ok(path),
         _ => crate::db::default_path()
-            .context("cannot find a data folder for this user; choose a file with --db PATH"),
+            .context(
+                "cannot find a data folder for this user (HOME must be an absolute path); choose a file with --db PATH",
+            ),
     }
 }
 
@@ -158,7 +215,7 @@ fn backup(store: &Store, output: Option<PathBuf>) -> Result<ExitCode> {
                 .recursive(true)
                 .mode(0o700)
                 .create(&folder)
-                .with_context(|| format!("cannot create {}", folder.display()))?;
+                .with_context(|| format!("cannot create the folder {}", folder.display()))?;
             let stamp = store.clock().now().format("%Y%m%d-%H%M%S");
             folder.join(format!("coachlog-{stamp}.db"))
         }
@@ -425,5 +482,34 @@ fn write_private_file(path: &Path, contents: &[u8], replace: bool) -> Result<()>
     match placed {
         Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
         other => other.map_err(|error| error.error).with_context(cannot),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_folder_is_private_whatever_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = demo_folder().unwrap();
+        let mode = std::fs::metadata(folder.path())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+
+    #[test]
+    fn an_error_that_quotes_its_cause_is_not_followed_by_it_again() {
+        let os = std::io::Error::from_raw_os_error(21);
+        let error = anyhow::Error::new(crate::db::Error::Io {
+            what: "cannot read /home/coach".into(),
+            source: os,
+        })
+        .context("cannot open the database");
+        let line = one_line(&error);
+        assert_eq!(line.matches("os error 21").count(), 1, "{line}");
+        assert!(line.starts_with("cannot open the database: cannot read /home/coach: "));
     }
 }

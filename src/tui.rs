@@ -91,10 +91,15 @@ fn stop_on_signals() -> Result<Arc<AtomicBool>> {
 }
 
 /// Opens the full-screen app on `store` and runs it until the user quits or a signal
-/// closes it (then the exit is a success: the drafts were written, nothing was lost).
-pub fn run(store: Store, config: crate::config::Config) -> Result<()> {
+/// closes it (then the exit is a success: the drafts were written, nothing was lost);
+/// `notice`, if any, is shown on the status line as a warning (e.g. the daily backup
+/// failed).
+pub fn run(store: Store, config: crate::config::Config, notice: Option<String>) -> Result<()> {
     let stop = stop_on_signals()?;
     let mut app = App::with_config(store, config)?;
+    if let Some(text) = notice {
+        app.status = Some(crate::app::Status { text, error: true });
+    }
     let (_guard, mut terminal) = init()?;
     let result = run_loop(&mut app, &mut terminal, &stop);
     // However the loop ended (a quit, a signal, a terminal gone), what is on screen is kept.

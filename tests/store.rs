@@ -661,9 +661,8 @@ fn pragma(path: &Path, name: &str) -> i64 {
 }
 
 #[test]
-fn a_new_or_empty_file_is_migrated_and_reopens() {
+fn a_new_file_is_migrated_and_reopens() {
     let (dir, path) = temp_db();
-    fs::write(&path, b"").unwrap();
     let store = Store::open(&path, clock()).unwrap();
     drop(store);
     assert_eq!(pragma(&path, "user_version"), SCHEMA_VERSION);

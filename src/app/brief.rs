@@ -53,7 +53,8 @@ pub fn folder(config: &crate::config::Config) -> Option<PathBuf> {
         return Some(folder.clone());
     }
     let dirs = directories::UserDirs::new()?;
-    Some(dirs.document_dir().unwrap_or(dirs.home_dir()).to_path_buf())
+    // A relative HOME would put briefs in whatever folder coachlog started in.
+    Some(dirs.document_dir().unwrap_or(dirs.home_dir()).to_path_buf()).filter(|f| f.is_absolute())
 }
 
 /// Writes `contents` to a new owner-only file.

@@ -2,7 +2,9 @@
 //! and applying every change a user makes as one command in one transaction.
 
 mod command;
+mod copy;
 mod draft;
+mod files;
 mod open;
 mod query;
 mod record;
@@ -11,7 +13,9 @@ mod trash;
 mod walkthrough;
 
 pub use command::{Applied, Change, Command};
+pub use copy::{Restored, restore_file};
 pub use draft::Draft;
+pub use files::held_by_another_process;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
 pub use query::{NameMatch, OBSERVATION_PAGE};
 pub use record::{Record, table};
@@ -26,6 +30,14 @@ use std::path::{Path, PathBuf};
 pub enum Error {
     #[error("{path} is not a coachlog database (it is not an SQLite file); it was left as it was")]
     NotSqlite { path: PathBuf },
+    #[error(
+        "{path} is an empty file, not a coachlog database; it was left as it was. Remove it to start a new database there, or choose another file"
+    )]
+    Empty { path: PathBuf },
+    #[error(
+        "{side} is in the way: {why}. Nothing was opened or changed; move it out of the folder (keep it until you know it is not needed) and try again"
+    )]
+    InTheWay { side: PathBuf, why: String },
     #[error(
         "{path} is an SQLite database of another application (application id {app_id:#x}); it was left as it was"
     )]
@@ -56,8 +68,16 @@ pub enum Error {
     Busy,
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
-    #[error("could not bring the database up to date: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    #[error(
+        "{path} could not be upgraded to schema {version}: {cause}. The file was left as it was; keep using the coachlog that wrote it, and report this"
+    )]
+    Migration {
+        path: PathBuf,
+        /// The migration that failed.
+        version: i64,
+        /// What went wrong, in SQLite's words, without the SQL.
+        cause: String,
+    },
     /// The change breaks a rule of the record (a duplicate name, a missing field...).
     #[error("{0}")]
     Invalid(String),
@@ -164,9 +184,10 @@ impl Store {
         Ok(())
     }
 
-    /// Writes a consistent copy of the whole database to a new owner-only file.
+    /// Writes a consistent copy of the whole database to a new owner-only file, whole or
+    /// not at all (see `copy`).
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        open::write_copy(&self.conn, target)
+        copy::write_copy(&self.conn, target)
     }
 
     /// A number that moves whenever another connection (another window, the command line)

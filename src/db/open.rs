@@ -1,12 +1,12 @@
 //! Opening a file: refuse what is not ours without touching it, lock down permissions,
 //! set the pragmas, back up before a migration and migrate forward.
 
+use super::files::{Found, identify};
 use super::{Error, Result, Store};
 use crate::clock::Clock;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 use std::fs::{self, OpenOptions};
-use std::io::Read;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -29,47 +29,17 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// The platform's data directory for coachlog, e.g. `~/.local/share/coachlog/coachlog.db`.
+/// `None` when the folder would not be absolute (a relative `HOME`): the file would land
+/// wherever coachlog happens to be started.
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "coachlog")
         .map(|dirs| dirs.data_dir().join("coachlog.db"))
+        .filter(|path| path.is_absolute())
 }
 
 fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
     let what = what.into();
     move |source| Error::Io { what, source }
-}
-
-/// What is at the path before we open it.
-enum Found {
-    Nothing,
-    Empty,
-    Sqlite,
-}
-
-fn inspect(path: &Path) -> Result<Found> {
-    let mut file = match fs::File::open(path) {
-        Ok(file) => file,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Found::Nothing),
-        Err(error) => return Err(io(format!("cannot read {}", path.display()))(error)),
-    };
-    let mut header = [0u8; 100];
-    let mut read = 0;
-    while read < header.len() {
-        let n = file
-            .read(&mut header[read..])
-            .map_err(io(format!("cannot read {}", path.display())))?;
-        if n == 0 {
-            break;
-        }
-        read += n;
-    }
-    if read == 0 {
-        return Ok(Found::Empty);
-    }
-    if read < header.len() || &header[..16] != b"SQLite format 3\0" {
-        return Err(Error::NotSqlite { path: path.into() });
-    }
-    Ok(Found::Sqlite)
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {
@@ -127,7 +97,7 @@ fn open_read_only(path: &Path) -> Result<Connection> {
 }
 
 pub(super) fn open(path: &Path, clock: Clock, force_read_only: bool) -> Result<Store> {
-    let found = inspect(path)?;
+    let found = identify(path)?;
     let read_only = !matches!(found, Found::Nothing) && (force_read_only || !writable(path));
     if !read_only && let Some(dir) = path.parent() {
         create_private_dir(dir)?;
@@ -186,12 +156,21 @@ pub(super) fn open(path: &Path, clock: Clock, force_read_only: bool) -> Result<S
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        if !blank && version < SCHEMA_VERSION {
-            backup_before_migration(&conn, path, version, clock)?;
-        }
+        let backup = if !blank && version < SCHEMA_VERSION {
+            Some(backup_before_migration(&conn, path, version, clock)?)
+        } else {
+            None
+        };
         let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
         // Migration 1 also stamps the application id, in the same transaction.
-        migrations.to_latest(&mut conn)?;
+        if let Err(error) = migrations.to_latest(&mut conn) {
+            // Every migration ran in one transaction, now rolled back: the file is as it
+            // was, so the copy taken before is not needed, and a retry makes no other.
+            if let Some(backup) = backup {
+                let _ = fs::remove_file(backup);
+            }
+            return Err(migration_failed(path, version, error));
+        }
         (
             local_value(&conn, "replica_id", || ulid::Ulid::new().to_string())?,
             local_value(&conn, "author", default_author)?,
@@ -274,6 +253,27 @@ impl Store {
     }
 }
 
+/// A failed upgrade in plain words: which migration failed and why, without its SQL.
+fn migration_failed(path: &Path, from: i64, error: rusqlite_migration::Error) -> Error {
+    let (version, cause) = match error {
+        rusqlite_migration::Error::RusqliteError { query, err } => {
+            let failed = MIGRATIONS.iter().position(|sql| *sql == query);
+            let version = failed.map_or(SCHEMA_VERSION, |index| index as i64 + 1);
+            let cause = match Error::from(err) {
+                Error::Sqlite(rusqlite::Error::SqliteFailure(_, Some(message))) => message,
+                other => other.to_string(),
+            };
+            (version, cause)
+        }
+        other => (from + 1, other.to_string()),
+    };
+    Error::Migration {
+        path: path.into(),
+        version,
+        cause,
+    }
+}
+
 /// Copies the whole database beside itself before a migration changes it.
 fn backup_before_migration(
     conn: &Connection,
@@ -285,26 +285,8 @@ fn backup_before_migration(
     let mut name = path.as_os_str().to_owned();
     name.push(format!(".v{version}-{stamp}.bak"));
     let backup = PathBuf::from(name);
-    write_copy(conn, &backup)?;
+    super::copy::write_copy(conn, &backup)?;
     Ok(backup)
-}
-
-/// A consistent copy of the database into a new owner-only file.
-pub(super) fn write_copy(conn: &Connection, target: &Path) -> Result<()> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(target)
-        .map_err(io(format!("cannot create the backup {}", target.display())))?;
-    let target_text = target
-        .to_str()
-        .ok_or_else(|| Error::Invalid(format!("{} is not a usable file name", target.display())))?;
-    conn.execute("VACUUM INTO ?1", [target_text])
-        .inspect_err(|_| {
-            let _ = fs::remove_file(target);
-        })?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,214 @@
+//! Copies of the database that are whole or absent: backups, the copy taken before an
+//! upgrade, the daily backup, and a backup put back in place of the database. Each is
+//! written to a temporary name in its destination folder, synced, checked, then renamed,
+//! so an interrupted one leaves nothing at the final name.
+
+use super::files::{Found, beside, held_by_another_process, identify};
+use super::{Error, Result, SCHEMA_VERSION, Store};
+use crate::clock::Clock;
+use rusqlite::{Connection, OpenFlags};
+use std::fs::{self, File};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
+    let what = what.into();
+    move |source| Error::Io { what, source }
+}
+
+/// A new owner-only file with a temporary name in `folder`, removed unless persisted.
+fn partial_in(folder: &Path, what: &str) -> Result<NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(".coachlog-")
+        .suffix(".partial")
+        .permissions(fs::Permissions::from_mode(0o600))
+        .tempfile_in(folder)
+        .map_err(io(what))
+}
+
+/// Runs SQLite's integrity check on a finished copy.
+fn check_copy(path: &Path, what: &str) -> Result<()> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    let verdict: String = conn.query_row("PRAGMA integrity_check(1)", [], |row| row.get(0))?;
+    if verdict != "ok" {
+        return Err(Error::Invalid(format!(
+            "{what}: the copy failed its check ({verdict}); nothing was written"
+        )));
+    }
+    Ok(())
+}
+
+/// Syncs the partial file, renames it to `target` (never over an existing file) and
+/// syncs the folder so the new name itself survives a power cut.
+fn put_in_place(partial: NamedTempFile, target: &Path, what: &str) -> Result<()> {
+    partial.as_file().sync_all().map_err(io(what))?;
+    match partial.persist_noclobber(target) {
+        Ok(_) => {}
+        Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(exists(what));
+        }
+        Err(error) => return Err(io(what)(error.error)),
+    }
+    if let Ok(folder) = File::open(folder_of(target)) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+fn exists(what: &str) -> Error {
+    Error::Invalid(format!(
+        "{what}: a file of that name is already there, and a copy never replaces one; nothing was written. Choose another name"
+    ))
+}
+
+/// A consistent copy of the database into a new owner-only file at `target`, whole or not
+/// at all. An existing file at `target` is never replaced.
+pub(super) fn write_copy(conn: &Connection, target: &Path) -> Result<()> {
+    let what = format!("cannot create the backup {}", target.display());
+    if fs::symlink_metadata(target).is_ok() {
+        return Err(exists(&what));
+    }
+    let folder = folder_of(target);
+    // SQLite takes the name of the file to write as text; check before creating anything.
+    if folder.to_str().is_none() {
+        return Err(Error::Invalid(format!(
+            "{what}: coachlog can only write copies into a folder whose name is valid UTF-8; nothing was written. Choose another folder"
+        )));
+    }
+    let partial = partial_in(folder, &what)?;
+    let name = partial.path().to_str().unwrap_or_default().to_owned();
+    conn.execute("VACUUM INTO ?1", [name])?;
+    check_copy(partial.path(), &what)?;
+    put_in_place(partial, target, &what)
+}
+
+impl Store {
+    /// The day's automatic backup, `backups/NAME-daily-YYYYMMDD.db` beside the database,
+    /// taken if none was taken today; the oldest beyond the newest `keep` are removed (only
+    /// daily ones: a backup the user made is never removed). Returns the new backup, if one
+    /// was taken.
+    pub fn daily_backup(&self, keep: u32) -> Result<Option<PathBuf>> {
+        if keep == 0 || self.read_only {
+            return Ok(None);
+        }
+        let folder = folder_of(&self.path).join("backups");
+        let stem = self
+            .path
+            .file_stem()
+            .map_or_else(|| "coachlog".into(), |s| s.to_string_lossy().into_owned());
+        let prefix = format!("{stem}-daily-");
+        let today = self.clock.today().format("%Y%m%d").to_string();
+        let target = folder.join(format!("{prefix}{today}.db"));
+        let taken = if target.exists() {
+            None
+        } else {
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(&folder)
+                .map_err(io(format!("cannot create the folder {}", folder.display())))?;
+            write_copy(&self.conn, &target)?;
+            Some(target)
+        };
+        let mut dailies: Vec<PathBuf> = fs::read_dir(&folder)
+            .map_err(io(format!("cannot read {}", folder.display())))?
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| is_daily(path, &prefix))
+            .collect();
+        dailies.sort();
+        let surplus = dailies.len().saturating_sub(keep as usize);
+        for old in &dailies[..surplus] {
+            fs::remove_file(old).map_err(io(format!("cannot remove {}", old.display())))?;
+        }
+        Ok(taken)
+    }
+}
+
+/// `NAME-daily-YYYYMMDD.db`, exactly.
+fn is_daily(path: &Path, prefix: &str) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .and_then(|name| name.strip_prefix(prefix))
+        .and_then(|rest| rest.strip_suffix(".db"))
+        .is_some_and(|date| date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// What `restore_file` did.
+#[derive(Debug)]
+pub struct Restored {
+    /// Where the database that was replaced now is (`None` when there was none).
+    pub previous: Option<PathBuf>,
+}
+
+/// Puts a copy of `from` in place of the database at `db`: `from` is checked first (a
+/// coachlog file, not newer than this coachlog, nothing in a log beside it, integrity
+/// ok), refused while another coachlog has `db` open, and the current database with its
+/// `-wal` and `-shm` is moved aside as `DB.replaced-YYYYMMDD-HHMMSS` (each side file
+/// keeping its suffix, so the old one still opens whole).
+pub fn restore_file(db: &Path, from: &Path, clock: Clock) -> Result<Restored> {
+    let what = format!("cannot restore {}", from.display());
+    let found = identify(from).map_err(|error| {
+        Error::Invalid(format!(
+            "{what}: {error}. Nothing was changed; name a backup coachlog wrote"
+        ))
+    })?;
+    match found {
+        Found::Ours { version } if version <= SCHEMA_VERSION => {}
+        Found::Ours { .. } | Found::Blank | Found::Nothing => {
+            return Err(Error::Invalid(format!(
+                "{what}: it is not a coachlog database; nothing was changed. Name a backup coachlog wrote"
+            )));
+        }
+    }
+    if fs::metadata(beside(from, "-wal")).is_ok_and(|m| m.len() > 0) {
+        return Err(Error::Invalid(format!(
+            "{what}: its log ({}-wal) holds changes not yet in it; nothing was changed. Open it once with coachlog --db, quit, and restore it again",
+            from.display()
+        )));
+    }
+    if held_by_another_process(db).map_err(io(format!("cannot read {}", db.display())))? {
+        return Err(Error::Invalid(format!(
+            "{what}: {} is open in another coachlog; nothing was changed. Quit it and try again",
+            db.display()
+        )));
+    }
+    let folder = folder_of(db);
+    let mut partial = partial_in(folder, &what)?;
+    let mut source = File::open(from).map_err(io(&what))?;
+    std::io::copy(&mut source, partial.as_file_mut()).map_err(io(&what))?;
+    partial.as_file().sync_all().map_err(io(&what))?;
+    check_copy(partial.path(), &what)?;
+
+    let previous = if db.exists() {
+        let stamp = clock.now().format("%Y%m%d-%H%M%S");
+        let mut name = db.as_os_str().to_owned();
+        name.push(format!(".replaced-{stamp}"));
+        let aside = PathBuf::from(name);
+        if fs::symlink_metadata(&aside).is_ok() {
+            return Err(exists(&what));
+        }
+        // The log first: were this interrupted, a database left without its log opens an
+        // older state, where a log left without its database would be lost.
+        for suffix in ["-wal", "-shm", ""] {
+            let current = beside(db, suffix);
+            if fs::symlink_metadata(&current).is_ok() {
+                fs::rename(&current, beside(&aside, suffix))
+                    .map_err(io(format!("cannot move {} aside", current.display())))?;
+            }
+        }
+        Some(aside)
+    } else {
+        None
+    };
+    put_in_place(partial, db, &what)?;
+    Ok(Restored { previous })
+}
