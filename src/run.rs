@@ -209,8 +209,9 @@ fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
             .map_err(|e| anyhow!("--at: {e}"))?,
         None => now,
     };
-    let evidence = observe.text.join(" ").trim().to_owned();
-    if evidence.is_empty() {
+    let evidence = text::clean(observe.text.join(" ").trim())
+        .map_err(|e| anyhow!("the evidence was not saved: {e}"))?;
+    if evidence.trim().is_empty() {
         anyhow::bail!("the evidence is empty: write what you saw after the options");
     }
     let observation = Observation {
@@ -316,10 +317,13 @@ fn trash(store: &Store) -> Result<ExitCode> {
 }
 
 fn add_teacher(store: &mut Store, add: TeacherAdd) -> Result<ExitCode> {
+    let line = |typed: &str, what: &str| {
+        text::clean_line(typed).map_err(|e| anyhow!("the {what} was not saved: {e}"))
+    };
     let teacher = Teacher {
-        name: add.name.trim().to_owned(),
-        school: add.school.trim().to_owned(),
-        subject: add.subject.trim().to_owned(),
+        name: line(&add.name, "name")?,
+        school: line(&add.school, "school")?,
+        subject: line(&add.subject, "subject")?,
         cadence_days: add.cadence,
         ..Teacher::default()
     };

@@ -76,6 +76,49 @@ fn teachers_added_from_the_shell_are_listed() {
 }
 
 #[test]
+fn text_from_the_command_line_is_cleaned_before_it_is_stored() {
+    let (_dir, db) = temp_db();
+    // C1 controls, a bidi override and a BOM, which a terminal or a spreadsheet can bring.
+    let added = coachlog(
+        &db,
+        &[
+            "teacher",
+            "add",
+            "\u{feff}Smith,\u{9b} Dan\u{202e}",
+            "--school",
+            "East\u{85}side",
+        ],
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert_eq!(stdout(&added), "added Smith, Dan\n");
+    let list = coachlog(&db, &["teacher", "list"]);
+    assert_eq!(stdout(&list), "Smith, Dan\tEast side\t\tevery 14d\n");
+    let observed = coachlog(
+        &db,
+        &[
+            "observe",
+            "-t",
+            "smi",
+            "Posted\x1b[2J the\u{2066} target\u{200b}",
+        ],
+    );
+    assert!(observed.status.success(), "{}", stderr(&observed));
+    let json = stdout(&coachlog(&db, &["export", "-t", "smi", "-f", "json"]));
+    assert!(
+        json.contains("\"evidence\": \"Posted[2J the target\""),
+        "{json}"
+    );
+    let long = "x".repeat(100_001);
+    let refused = coachlog(&db, &["observe", "-t", "smi", &long]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        stderr(&refused),
+        "coachlog: the evidence was not saved: it is 100,001 characters long, and a note may \
+         hold at most 100,000; shorten it and try again\n"
+    );
+}
+
+#[test]
 fn a_duplicate_name_is_refused_with_one_line_and_nothing_saved() {
     let (_dir, db) = temp_db();
     assert!(
@@ -381,7 +424,7 @@ fn search_prints_one_line_a_note_and_exits_1_when_nothing_matches() {
     assert_eq!(
         stdout(&found),
         "Smith, Dan     observation  20 Nov 2026  Students «explained» the target to a partner.\n\
-         Okafor, Ngozi  observation   9 Nov 2026  She «explained» ‹why›\u{fffd}[2J the wait time matters. (private)\n"
+         Okafor, Ngozi  observation   9 Nov 2026  She «explained» ‹why›[2J the wait time matters. (private)\n"
     );
     let none = coachlog(&db, &["search", "explai", "zebra"]);
     assert_eq!(none.status.code(), Some(1));
