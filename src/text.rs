@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 /// Controls, bidi overrides, isolates and marks, and the zero-width space. The joiners
 /// (ZWJ, ZWNJ) are not here: they are real text in emoji and in Persian and Indic words,
 /// and `clean` keeps them only there.
-fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

@@ -10,6 +10,7 @@ mod chart;
 mod html;
 mod json;
 mod markdown;
+mod safe_json;
 #[cfg(test)]
 mod tests;
 mod words;
