@@ -271,6 +271,7 @@ fn search(store: &Store, search: Search) -> Result<ExitCode> {
         .map(|name| text::width(name))
         .max()
         .unwrap_or(0);
+    let columns = terminal_columns();
     let mut out = std::io::stdout().lock();
     for (hit, name) in hits.iter().zip(&names) {
         let name = text::fit(name, name_width);
@@ -281,15 +282,36 @@ fn search(store: &Store, search: Search) -> Result<ExitCode> {
         if hit.teacher_archived {
             marks.push_str(" (archived)");
         }
-        writeln!(
-            out,
+        let line = format!(
             "{name}  {}  {}  {}{marks}",
             text::fit(hit.kind.label(), 11),
             hit.date.format("%e %b %Y"),
             text::line(&hit.excerpt),
-        )?;
+        );
+        match columns {
+            Some(columns) => writeln!(out, "{}", text::truncate(&line, columns))?,
+            None => writeln!(out, "{line}")?,
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How wide a line of output may be: `COLUMNS` when set, else the terminal's width when
+/// the output is a terminal; `None` (whole lines) when it goes to a file or a pipe.
+fn terminal_columns() -> Option<usize> {
+    use std::io::IsTerminal;
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.trim().parse::<usize>().ok())
+        .filter(|&columns| columns > 0);
+    from_env.or_else(|| {
+        std::io::stdout()
+            .is_terminal()
+            .then(crossterm::terminal::size)
+            .and_then(Result::ok)
+            .map(|(columns, _)| usize::from(columns))
+            .filter(|&columns| columns > 0)
+    })
 }
 
 fn trash(store: &Store) -> Result<ExitCode> {

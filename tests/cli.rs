@@ -13,6 +13,7 @@ fn coachlog(db: &Path, args: &[&str]) -> Output {
         .env("COACHLOG_NOW", "2026-11-23T10:42")
         .env("TZ", "UTC")
         .env_remove("COACHLOG_DB")
+        .env_remove("COLUMNS")
         .output()
         .expect("run coachlog")
 }
@@ -436,6 +437,36 @@ fn search_prints_one_line_a_note_and_exits_1_when_nothing_matches() {
     let nothing = coachlog(&db, &["search", "\"", "*"]);
     assert_eq!(nothing.status.code(), Some(2));
     assert!(stderr(&nothing).contains("nothing to search for"));
+}
+
+#[test]
+fn search_lines_are_cut_to_the_terminal_width() {
+    let (_dir, db) = caseload_db();
+    let long = "Students explained the target to a partner, then wrote it in their own words.";
+    assert!(
+        coachlog(&db, &["observe", "-t", "smith, dan", long])
+            .status
+            .success()
+    );
+    let narrow = Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(&db)
+        .args(["search", "explai"])
+        .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env("TZ", "UTC")
+        .env("COLUMNS", "60")
+        .output()
+        .unwrap();
+    assert!(narrow.status.success(), "{}", stderr(&narrow));
+    let cut = stdout(&narrow);
+    assert_eq!(
+        cut,
+        "Smith, Dan  observation  23 Nov 2026  Students «explained»…\n"
+    );
+    assert!(coachlog::text::width(cut.trim_end()) <= 60);
+    // Piped without COLUMNS, a script gets whole lines.
+    let whole = stdout(&coachlog(&db, &["search", "explai"]));
+    assert!(whole.contains("then wrote it"), "{whole}");
 }
 
 /// Smith's file from the shared caseload, on a database the binary can open.
