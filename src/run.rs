@@ -11,6 +11,8 @@ use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod import;
+
 /// The whole program: parse the command line, run it, and turn the outcome into an exit
 /// code with at most one line on stderr.
 pub fn main() -> ExitCode {
@@ -113,6 +115,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Teacher(TeacherCommand::Add(add))) => add_teacher(&mut store, add),
         Some(Command::Teacher(TeacherCommand::List { all })) => list_teachers(&store, all),
         Some(Command::Export(export)) => self::export(&store, export),
+        Some(Command::Import(import)) => import::import(&mut store, import),
     }
 }
 
@@ -371,6 +374,9 @@ fn list_teachers(store: &Store, all: bool) -> Result<ExitCode> {
 }
 
 fn export(store: &Store, export: Export) -> Result<ExitCode> {
+    let Some(typed_teacher) = export.teacher.as_deref() else {
+        return import::export_all(store, export);
+    };
     let today = store.clock().today();
     let since = match &export.since {
         Some(typed) => {
@@ -378,7 +384,7 @@ fn export(store: &Store, export: Export) -> Result<ExitCode> {
         }
         None => None,
     };
-    let teacher = match resolve_teacher(store, &export.teacher, true)? {
+    let teacher = match resolve_teacher(store, typed_teacher, true)? {
         Ok(teacher) => teacher,
         Err(code) => return Ok(code),
     };
@@ -395,7 +401,7 @@ fn export(store: &Store, export: Export) -> Result<ExitCode> {
         include_private: export.include_private,
         today,
     };
-    let written = match export.format {
+    let written = match export.format.unwrap_or(ExportFormat::Md) {
         ExportFormat::Md => crate::export::markdown(&file, &options),
         ExportFormat::Html => crate::export::html(&file, &options),
         ExportFormat::Json => crate::export::json(&file, &options),
@@ -416,7 +422,7 @@ fn export(store: &Store, export: Export) -> Result<ExitCode> {
 /// Writes a file readable by its owner only, whole or not at all: the text goes to a
 /// temporary file beside it that is then renamed into place. An existing file is kept
 /// unless `replace`.
-fn write_private_file(path: &Path, contents: &[u8], replace: bool) -> Result<()> {
+pub(crate) fn write_private_file(path: &Path, contents: &[u8], replace: bool) -> Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),

@@ -1,6 +1,7 @@
 //! The one place that speaks SQL: opening and migrating the file, reading records,
 //! and applying every change a user makes as one command in one transaction.
 
+mod caseload;
 mod command;
 mod draft;
 mod open;
@@ -10,6 +11,7 @@ mod search;
 mod trash;
 mod walkthrough;
 
+pub use caseload::Imported;
 pub use command::{Applied, Change, Command};
 pub use draft::Draft;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};

@@ -5,6 +5,7 @@
 //! every rule on it as a plain function: no database is needed to test any of them.
 
 mod action;
+mod caseload;
 mod file;
 mod order;
 mod record;
@@ -17,6 +18,7 @@ mod time;
 pub mod when;
 
 pub use action::{ActionState, Ledger, action_order};
+pub use caseload::{Caseload, is_newer};
 pub use file::TeacherFile;
 pub use order::Ordered;
 pub(crate) use record::with_any;
