@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod import;
+mod roster;
 
 /// The whole program: parse the command line, run it, and turn the outcome into an exit
 /// code with at most one line on stderr.

@@ -308,3 +308,107 @@ fn a_teacher_left_pointing_at_a_focus_another_copy_ended_has_no_active_focus() {
     );
     assert!(laptop.check().unwrap().is_empty());
 }
+
+/// A roster as a student-information system exports it: a BOM, CRLF line ends, quoted
+/// commas, columns in its own order and names, and columns coachlog does not keep.
+const ROSTER: &str = "\u{feff}Staff ID,Last Name,FIRST NAME,School Name,Course,Grade Level,E-mail,Check-in cadence\r\n\
+    101,Smith,Dan,Northgate,\"Science, Earth\",7,dan@school.org,7\r\n\
+    102,Park,Eve,Eastside Middle,Math,6,eve@school.org,\r\n\
+    103,,,Eastside Middle,Art,8,,\r\n\
+    104,Lee,Min,Eastside Middle,Music,K,min@school.org,every day\r\n";
+
+fn roster_db(dir: &Path) -> (PathBuf, PathBuf) {
+    let db = dir.join("school.db");
+    let added = coachlog(
+        &db,
+        &[
+            "teacher",
+            "add",
+            "Smith, Dan",
+            "--school",
+            "Eastside Middle",
+        ],
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    let csv = dir.join("roster.csv");
+    std::fs::write(&csv, ROSTER).unwrap();
+    (db, csv)
+}
+
+#[test]
+fn a_roster_adds_new_teachers_updates_known_ones_and_says_why_a_row_was_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, csv) = roster_db(dir.path());
+    let imported = coachlog(&db, &["import", csv.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert_eq!(
+        stdout(&imported),
+        "updated Smith, Dan: school \"Eastside Middle\" → \"Northgate\"; \
+         subject \"\" → \"Grade 7 Science, Earth\"; cadence 14 → 7 days\n\
+         added Park, Eve\n\
+         line 4 skipped: it has no name\n\
+         line 5 skipped: the cadence \"every day\" is not a number of days from 1 to 365\n\
+         note: the email column was not imported: coachlog keeps no email addresses\n\
+         note: columns ignored: Staff ID\n\
+         1 added, 1 updated, 0 unchanged, 2 skipped\n"
+    );
+    let list = stdout(&coachlog(&db, &["teacher", "list"]));
+    assert_eq!(
+        list,
+        "Park, Eve\tEastside Middle\tGrade 6 Math\tevery 14d\n\
+         Smith, Dan\tNorthgate\tGrade 7 Science, Earth\tevery 7d\n"
+    );
+    // The same roster again: nothing left to change.
+    let again = stdout(&coachlog(&db, &["import", csv.to_str().unwrap()]));
+    assert!(
+        again.ends_with("0 added, 0 updated, 2 unchanged, 2 skipped\n"),
+        "{again}"
+    );
+}
+
+#[test]
+fn a_roster_dry_run_shows_what_would_change_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, csv) = roster_db(dir.path());
+    let dry = coachlog(&db, &["import", "--dry-run", csv.to_str().unwrap()]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let said = stdout(&dry);
+    assert!(
+        said.starts_with("would update Smith, Dan: school"),
+        "{said}"
+    );
+    assert!(said.contains("\nwould add Park, Eve\n"), "{said}");
+    assert!(said.ends_with("dry run: nothing was changed\n"), "{said}");
+    assert_eq!(
+        stdout(&coachlog(&db, &["teacher", "list"])),
+        "Smith, Dan\tEastside Middle\t\tevery 14d\n"
+    );
+}
+
+#[test]
+fn a_roster_with_no_usable_row_changes_nothing_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, csv) = roster_db(dir.path());
+    std::fs::write(&csv, "Last Name,First Name,Cadence\n,,7\nLee,Min,never\n").unwrap();
+    let refused = coachlog(&db, &["import", csv.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stdout(&refused).contains("line 3 skipped: the cadence \"never\""));
+    assert!(
+        stderr(&refused)
+            .ends_with("roster.csv has no row that could be imported; nothing was changed\n"),
+        "{}",
+        stderr(&refused)
+    );
+    std::fs::write(&csv, "School,Subject\nEastside,Math\n").unwrap();
+    let no_names = coachlog(&db, &["import", csv.to_str().unwrap()]);
+    assert_eq!(no_names.status.code(), Some(1));
+    assert!(
+        stderr(&no_names).contains("has no name column"),
+        "{}",
+        stderr(&no_names)
+    );
+    assert_eq!(
+        stdout(&coachlog(&db, &["teacher", "list"])),
+        "Smith, Dan\tEastside Middle\t\tevery 14d\n"
+    );
+}

@@ -42,6 +42,14 @@ pub(super) fn import(store: &mut Store, import: Import) -> Result<ExitCode> {
     let contents = String::from_utf8(bytes).map_err(|_| {
         anyhow!("{shown} is not UTF-8 text; save it as UTF-8 (CSV UTF-8) and import it again")
     })?;
+    // A caseload export is a JSON object; anything else is read as a roster.
+    if !contents
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
+        return super::roster::import(store, &contents, &shown, import.dry_run);
+    }
     let caseload = crate::export::caseload::read(&contents)
         .map_err(|why| anyhow!("{shown} was not imported: {why}"))?;
     let imported = store
