@@ -51,8 +51,22 @@ pub enum Command {
     /// Add and list teachers.
     #[command(subcommand)]
     Teacher(TeacherCommand),
-    /// Export one teacher's record: a conference brief (Markdown, or HTML to print) or JSON.
+    /// Export one teacher's record: a conference brief (Markdown, or HTML to print) or JSON;
+    /// or with --all the whole caseload as JSON, to import elsewhere.
     Export(Export),
+    /// Import a whole-caseload JSON export (merged record by record) or a roster CSV.
+    Import(Import),
+}
+
+#[derive(Debug, Args)]
+pub struct Import {
+    /// A file from coachlog export --all -f json, or a roster as CSV with a header row
+    /// (name or first and last name, school, subject or course, grade, cadence).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Show what would change, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -117,11 +131,16 @@ pub struct Search {
 #[derive(Debug, Args)]
 pub struct Export {
     /// The teacher: a case-insensitive unique start of the name, e.g. "smi" for "Smith, Dan".
-    #[arg(long, short)]
-    pub teacher: String,
-    /// md: the brief as Markdown; html: the brief as a page to print; json: the whole record.
-    #[arg(long, short, value_enum, default_value_t = ExportFormat::Md)]
-    pub format: ExportFormat,
+    #[arg(long, short, required_unless_present = "all")]
+    pub teacher: Option<String>,
+    /// Every record of every teacher, the trash and private notes included, as JSON that
+    /// coachlog import reads (to move the caseload or merge it into another file).
+    #[arg(long, conflicts_with_all = ["teacher", "since", "include_private"])]
+    pub all: bool,
+    /// md: the brief as Markdown; html: the brief as a page to print; json: the whole
+    /// record (default: md, or json with --all).
+    #[arg(long, short, value_enum)]
+    pub format: Option<ExportFormat>,
     /// Write to this file (created readable by you only) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -35,7 +35,10 @@ pub fn edit(command: &str, text: &str) -> Result<String, String> {
             "the editor ({command}) exited with {status}; the note was not changed"
         ));
     }
-    std::fs::read_to_string(file.path()).map_err(|e| format!("cannot read the edited note: {e}"))
+    let edited = std::fs::read_to_string(file.path())
+        .map_err(|e| format!("cannot read the edited note: {e}"))?;
+    // Text from the editor comes in like any other: cleaned once, at the door.
+    crate::text::clean(&edited).map_err(|e| format!("the edited note was not taken: {e}"))
 }
 
 #[cfg(test)]
@@ -61,6 +64,16 @@ mod tests {
             !std::path::Path::new(path).exists(),
             "the temp file is removed"
         );
+    }
+
+    #[test]
+    fn what_the_editor_wrote_is_cleaned_like_any_text_coming_in() {
+        // An editor that saves with CRLF, an escape sequence and a bidi override.
+        let editor = "sh -c 'printf \"a\\r\\n\\033[31mb\\342\\200\\256c\" > \"$0\"'";
+        assert_eq!(edit(editor, "").unwrap(), "a\n[31mbc");
+        let long = "sh -c 'head -c 100001 /dev/zero | tr \"\\0\" x > \"$0\"'";
+        let error = edit(long, "").unwrap_err();
+        assert!(error.contains("100,001 characters"), "{error}");
     }
 
     #[test]

@@ -11,6 +11,9 @@ use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod import;
+mod roster;
+
 /// The whole program: parse the command line, run it, and turn the outcome into an exit
 /// code with at most one line on stderr.
 pub fn main() -> ExitCode {
@@ -146,6 +149,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Teacher(TeacherCommand::Add(add))) => add_teacher(&mut store, add),
         Some(Command::Teacher(TeacherCommand::List { all })) => list_teachers(&store, all),
         Some(Command::Export(export)) => self::export(&store, export),
+        Some(Command::Import(import)) => import::import(&mut store, import),
     }
 }
 
@@ -274,8 +278,9 @@ fn observe(store: &mut Store, observe: Observe) -> Result<ExitCode> {
             .map_err(|e| anyhow!("--at: {e}"))?,
         None => now,
     };
-    let evidence = observe.text.join(" ").trim().to_owned();
-    if evidence.is_empty() {
+    let evidence = text::clean(observe.text.join(" ").trim())
+        .map_err(|e| anyhow!("the evidence was not saved: {e}"))?;
+    if evidence.trim().is_empty() {
         anyhow::bail!("the evidence is empty: write what you saw after the options");
     }
     let observation = Observation {
@@ -335,6 +340,7 @@ fn search(store: &Store, search: Search) -> Result<ExitCode> {
         .map(|name| text::width(name))
         .max()
         .unwrap_or(0);
+    let columns = terminal_columns();
     let mut out = std::io::stdout().lock();
     for (hit, name) in hits.iter().zip(&names) {
         let name = text::fit(name, name_width);
@@ -345,15 +351,36 @@ fn search(store: &Store, search: Search) -> Result<ExitCode> {
         if hit.teacher_archived {
             marks.push_str(" (archived)");
         }
-        writeln!(
-            out,
+        let line = format!(
             "{name}  {}  {}  {}{marks}",
             text::fit(hit.kind.label(), 11),
             hit.date.format("%e %b %Y"),
             text::line(&hit.excerpt),
-        )?;
+        );
+        match columns {
+            Some(columns) => writeln!(out, "{}", text::truncate(&line, columns))?,
+            None => writeln!(out, "{line}")?,
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How wide a line of output may be: `COLUMNS` when set, else the terminal's width when
+/// the output is a terminal; `None` (whole lines) when it goes to a file or a pipe.
+fn terminal_columns() -> Option<usize> {
+    use std::io::IsTerminal;
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.trim().parse::<usize>().ok())
+        .filter(|&columns| columns > 0);
+    from_env.or_else(|| {
+        std::io::stdout()
+            .is_terminal()
+            .then(crossterm::terminal::size)
+            .and_then(Result::ok)
+            .map(|(columns, _)| usize::from(columns))
+            .filter(|&columns| columns > 0)
+    })
 }
 
 fn trash(store: &Store) -> Result<ExitCode> {
@@ -381,10 +408,13 @@ fn trash(store: &Store) -> Result<ExitCode> {
 }
 
 fn add_teacher(store: &mut Store, add: TeacherAdd) -> Result<ExitCode> {
+    let line = |typed: &str, what: &str| {
+        text::clean_line(typed).map_err(|e| anyhow!("the {what} was not saved: {e}"))
+    };
     let teacher = Teacher {
-        name: add.name.trim().to_owned(),
-        school: add.school.trim().to_owned(),
-        subject: add.subject.trim().to_owned(),
+        name: line(&add.name, "name")?,
+        school: line(&add.school, "school")?,
+        subject: line(&add.subject, "subject")?,
         cadence_days: add.cadence,
         ..Teacher::default()
     };
@@ -410,6 +440,9 @@ fn list_teachers(store: &Store, all: bool) -> Result<ExitCode> {
 }
 
 fn export(store: &Store, export: Export) -> Result<ExitCode> {
+    let Some(typed_teacher) = export.teacher.as_deref() else {
+        return import::export_all(store, export);
+    };
     let today = store.clock().today();
     let since = match &export.since {
         Some(typed) => {
@@ -417,7 +450,7 @@ fn export(store: &Store, export: Export) -> Result<ExitCode> {
         }
         None => None,
     };
-    let teacher = match resolve_teacher(store, &export.teacher, true)? {
+    let teacher = match resolve_teacher(store, typed_teacher, true)? {
         Ok(teacher) => teacher,
         Err(code) => return Ok(code),
     };
@@ -434,7 +467,7 @@ fn export(store: &Store, export: Export) -> Result<ExitCode> {
         include_private: export.include_private,
         today,
     };
-    let written = match export.format {
+    let written = match export.format.unwrap_or(ExportFormat::Md) {
         ExportFormat::Md => crate::export::markdown(&file, &options),
         ExportFormat::Html => crate::export::html(&file, &options),
         ExportFormat::Json => crate::export::json(&file, &options),
@@ -455,7 +488,7 @@ fn export(store: &Store, export: Export) -> Result<ExitCode> {
 /// Writes a file readable by its owner only, whole or not at all: the text goes to a
 /// temporary file beside it that is then renamed into place. An existing file is kept
 /// unless `replace`.
-fn write_private_file(path: &Path, contents: &[u8], replace: bool) -> Result<()> {
+pub(crate) fn write_private_file(path: &Path, contents: &[u8], replace: bool) -> Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),

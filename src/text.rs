@@ -1,13 +1,21 @@
 //! Text from the database or a paste is shown as text: control characters and escape
-//! sequences never reach the terminal raw.
+//! sequences never reach the terminal raw. Text coming in is cleaned once, at the door
+//! (`clean.rs`).
+
+mod clean;
+
+pub use clean::{MAX_CHARS, TooLong, clean, clean_line};
 
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-fn is_unsafe(c: char) -> bool {
+/// Controls, bidi overrides, isolates and marks, and the zero-width space. The joiners
+/// (ZWJ, ZWNJ) are not here: they are real text in emoji and in Persian and Indic words,
+/// and `clean` keeps them only there.
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// One line for display: line breaks and tabs become spaces, other control characters
@@ -135,6 +143,17 @@ mod tests {
         assert_eq!(block("a\nb\x1b"), "a\nb\u{fffd}");
         assert_eq!(line("a\nb\tc"), "a b c");
         assert!(matches!(line("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn joiners_in_emoji_and_persian_names_are_shown_as_they_are() {
+        // A form shows a record's text through `block`: a name spelled with ZWNJ must
+        // come back from an edit as it was, not with a replacement mark.
+        for text in ["👩\u{200d}🏫", "می\u{200c}خواهم"] {
+            assert_eq!(line(text), text);
+            assert_eq!(block(text), text);
+        }
+        assert_eq!(line("a\u{200b}\u{202e}b"), "a\u{fffd}\u{fffd}b");
     }
 
     #[test]

@@ -13,6 +13,7 @@ fn coachlog(db: &Path, args: &[&str]) -> Output {
         .env("COACHLOG_NOW", "2026-11-23T10:42")
         .env("TZ", "UTC")
         .env_remove("COACHLOG_DB")
+        .env_remove("COLUMNS")
         .output()
         .expect("run coachlog")
 }
@@ -72,6 +73,49 @@ fn teachers_added_from_the_shell_are_listed() {
     assert_eq!(
         stdout(&list),
         "Lee, Min\t\t\tevery 14d\nSmith, Dan\tEastside Middle\tGrade 7 Science\tevery 7d\n"
+    );
+}
+
+#[test]
+fn text_from_the_command_line_is_cleaned_before_it_is_stored() {
+    let (_dir, db) = temp_db();
+    // C1 controls, a bidi override and a BOM, which a terminal or a spreadsheet can bring.
+    let added = coachlog(
+        &db,
+        &[
+            "teacher",
+            "add",
+            "\u{feff}Smith,\u{9b} Dan\u{202e}",
+            "--school",
+            "East\u{85}side",
+        ],
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert_eq!(stdout(&added), "added Smith, Dan\n");
+    let list = coachlog(&db, &["teacher", "list"]);
+    assert_eq!(stdout(&list), "Smith, Dan\tEast side\t\tevery 14d\n");
+    let observed = coachlog(
+        &db,
+        &[
+            "observe",
+            "-t",
+            "smi",
+            "Posted\x1b[2J the\u{2066} target\u{200b}",
+        ],
+    );
+    assert!(observed.status.success(), "{}", stderr(&observed));
+    let json = stdout(&coachlog(&db, &["export", "-t", "smi", "-f", "json"]));
+    assert!(
+        json.contains("\"evidence\": \"Posted[2J the target\""),
+        "{json}"
+    );
+    let long = "x".repeat(100_001);
+    let refused = coachlog(&db, &["observe", "-t", "smi", &long]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        stderr(&refused),
+        "coachlog: the evidence was not saved: it is 100,001 characters long, and a note may \
+         hold at most 100,000; shorten it and try again\n"
     );
 }
 
@@ -381,7 +425,7 @@ fn search_prints_one_line_a_note_and_exits_1_when_nothing_matches() {
     assert_eq!(
         stdout(&found),
         "Smith, Dan     observation  20 Nov 2026  Students «explained» the target to a partner.\n\
-         Okafor, Ngozi  observation   9 Nov 2026  She «explained» ‹why›\u{fffd}[2J the wait time matters. (private)\n"
+         Okafor, Ngozi  observation   9 Nov 2026  She «explained» ‹why›[2J the wait time matters. (private)\n"
     );
     let none = coachlog(&db, &["search", "explai", "zebra"]);
     assert_eq!(none.status.code(), Some(1));
@@ -393,6 +437,36 @@ fn search_prints_one_line_a_note_and_exits_1_when_nothing_matches() {
     let nothing = coachlog(&db, &["search", "\"", "*"]);
     assert_eq!(nothing.status.code(), Some(2));
     assert!(stderr(&nothing).contains("nothing to search for"));
+}
+
+#[test]
+fn search_lines_are_cut_to_the_terminal_width() {
+    let (_dir, db) = caseload_db();
+    let long = "Students explained the target to a partner, then wrote it in their own words.";
+    assert!(
+        coachlog(&db, &["observe", "-t", "smith, dan", long])
+            .status
+            .success()
+    );
+    let narrow = Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(&db)
+        .args(["search", "explai"])
+        .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env("TZ", "UTC")
+        .env("COLUMNS", "60")
+        .output()
+        .unwrap();
+    assert!(narrow.status.success(), "{}", stderr(&narrow));
+    let cut = stdout(&narrow);
+    assert_eq!(
+        cut,
+        "Smith, Dan  observation  23 Nov 2026  Students «explained»…\n"
+    );
+    assert!(coachlog::text::width(cut.trim_end()) <= 60);
+    // Piped without COLUMNS, a script gets whole lines.
+    let whole = stdout(&coachlog(&db, &["search", "explai"]));
+    assert!(whole.contains("then wrote it"), "{whole}");
 }
 
 /// Smith's file from the shared caseload, on a database the binary can open.

@@ -511,6 +511,26 @@ fn text_from_the_database_never_reaches_the_terminal_raw() {
     );
 }
 
+#[test]
+fn pasted_text_is_cleaned_before_it_is_kept() {
+    let (_dir, store, smith) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down>o2");
+    let too_long = "x".repeat(100_001);
+    app.handle_event(Event::Paste(too_long));
+    let shown = text(&app);
+    assert!(shown.contains("100,001 characters"), "{shown}");
+    app.handle_event(Event::Paste(
+        "\u{feff}Explained\x1b[31m the \u{202e}target\u{9b}\r\nto a partner 👩\u{200d}🏫".into(),
+    ));
+    press(&mut app, "<Enter>");
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
+    assert_eq!(
+        file.observations[0].evidence, "Explained[31m the target\nto a partner 👩\u{200d}🏫",
+        "controls, bidi and the BOM are gone; the emoji keeps its joiner"
+    );
+}
+
 /// Keys a user presses for a quick observation from the roster, text aside: `o`, the
 /// rating digit, and `⏎` (the README's keys table says 3; the issue allows 8).
 const QUICK_OBSERVATION_KEYS: [&str; 3] = ["o", "3", "<Enter>"];

@@ -45,8 +45,17 @@ impl App {
         }
     }
 
+    /// A paste is text coming in: cleaned once here, whatever has the keyboard.
     pub(in crate::app) fn handle_paste(&mut self, pasted: &str) {
         let now = self.now;
+        let pasted = match text::clean(pasted) {
+            Ok(cleaned) => cleaned,
+            Err(too_long) => {
+                self.warn(format!("The paste was not taken: {too_long}"));
+                return;
+            }
+        };
+        let pasted = pasted.as_str();
         if self.popups.is_empty()
             && let Some(capture) = self.capture_mut()
         {

@@ -1,6 +1,7 @@
 //! The one place that speaks SQL: opening and migrating the file, reading records,
 //! and applying every change a user makes as one command in one transaction.
 
+mod caseload;
 mod command;
 mod copy;
 mod draft;
@@ -12,6 +13,7 @@ mod search;
 mod trash;
 mod walkthrough;
 
+pub use caseload::Imported;
 pub use command::{Applied, Change, Command};
 pub use copy::{Restored, restore_file};
 pub use draft::Draft;

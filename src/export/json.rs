@@ -83,9 +83,5 @@ pub(super) fn write(file: &TeacherFile, options: &Options) -> String {
         check_ins,
         actions,
     };
-    let mut text = serde_json::to_string_pretty(&export)
-        // Plain records with string keys: serialising them cannot fail.
-        .expect("a teacher's records serialise to JSON");
-    text.push('\n');
-    text
+    super::safe_json::to_string(&export)
 }

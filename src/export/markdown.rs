@@ -9,14 +9,20 @@ use std::fmt::Write;
 /// How many characters of a focus statement the ratings table shows.
 const FOCUS_CELL_WIDTH: usize = 48;
 
-/// User text for running prose: one line, control characters visible, and a leading `#`
-/// escaped so it can never become a heading.
+/// User text for running prose: one line, control characters visible, a leading `#`
+/// escaped so it can never become a heading, and HTML, link and image syntax escaped so
+/// a note can never become a tag, a `javascript:` link or a remote image when rendered
+/// (`<` starts HTML and autolinks, `[` and `]` links, images and references).
 fn inline(raw: &str) -> String {
     let line = text::line(raw);
-    match line.strip_prefix('#') {
-        Some(rest) => format!("\\#{rest}"),
-        None => line.into_owned(),
+    let mut out = String::with_capacity(line.len());
+    for (at, c) in line.char_indices() {
+        if matches!(c, '\\' | '<' | '[' | ']') || (at == 0 && c == '#') {
+            out.push('\\');
+        }
+        out.push(c);
     }
+    out
 }
 
 /// User text in a table cell: as [`inline`], with pipes escaped so the row keeps its columns.
@@ -53,7 +59,11 @@ fn header(out: &mut String, brief: &Brief) {
         inline(&brief.teacher.name),
         day(brief.today)
     );
-    let _ = writeln!(out, "{}\n", words::header_facts(brief).join(" · "));
+    let facts: Vec<String> = words::header_facts(brief)
+        .iter()
+        .map(|fact| inline(fact))
+        .collect();
+    let _ = writeln!(out, "{}\n", facts.join(" · "));
     if let Some(since) = brief.since {
         let _ = writeln!(out, "**Since {}:** {}\n", day(since), words::SINCE_SCOPE);
     }

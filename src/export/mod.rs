@@ -6,10 +6,12 @@
 //! it lands in (control characters shown, not obeyed; Markdown and HTML escaped).
 
 mod brief;
+pub mod caseload;
 mod chart;
 mod html;
 mod json;
 mod markdown;
+mod safe_json;
 #[cfg(test)]
 mod tests;
 mod words;

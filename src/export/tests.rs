@@ -287,6 +287,40 @@ fn html_escapes_every_piece_of_user_text_and_loads_nothing() {
 }
 
 #[test]
+fn markdown_escapes_html_links_and_images_in_every_field() {
+    const LINKS: &str =
+        "<script>alert(1)</script> [x](javascript:alert(1)) ![x](http://tracker.example/p.png) a\\";
+    let mut file = hostile_file();
+    file.teacher.name = LINKS.into();
+    file.teacher.school = LINKS.into();
+    for observation in &mut file.observations {
+        observation.evidence = LINKS.into();
+    }
+    for action in &mut file.actions {
+        action.what = LINKS.into();
+    }
+    file.goals[0].statement = LINKS.into();
+    let markdown = markdown(&file, &options());
+    assert!(
+        markdown.contains(
+            "\\<script>alert(1)\\</script> \\[x\\](javascript:alert(1)) \
+             !\\[x\\](http://tracker.example/p.png) a\\\\"
+        ),
+        "{markdown}"
+    );
+    // Nothing is left that a renderer reads as a tag, a link or an image: every `<`, `[`
+    // and `]` is escaped but the brief's own action checkboxes.
+    let rest = markdown
+        .replace("\\\\", "")
+        .replace("\\<", "")
+        .replace("\\[", "")
+        .replace("\\]", "")
+        .replace("- [ ] ", "")
+        .replace("- [x] ", "");
+    assert!(!rest.contains(['<', '[', ']']), "{rest}");
+}
+
+#[test]
 fn markdown_keeps_table_rows_whole_and_control_characters_out() {
     let mut file = hostile_file();
     file.goals[0].statement = "# Not a heading | nor a column".into();

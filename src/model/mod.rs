@@ -5,6 +5,7 @@
 //! every rule on it as a plain function: no database is needed to test any of them.
 
 mod action;
+mod caseload;
 mod file;
 mod measure;
 mod order;
@@ -18,6 +19,7 @@ mod time;
 pub mod when;
 
 pub use action::{ActionState, Ledger, action_order};
+pub use caseload::{Caseload, is_newer};
 pub use file::TeacherFile;
 pub use measure::{Amount, check_amount, parse_amount};
 pub use order::Ordered;

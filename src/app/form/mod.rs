@@ -14,6 +14,7 @@ pub use field::{
     NumberField, TextField, ToggleField, WholeField,
 };
 
+use crate::text;
 use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::{KeyCode, KeyEvent};
 use std::fmt::Debug;
@@ -222,18 +223,18 @@ impl<Id: Copy + PartialEq + Debug> Keyed<Id> {
         })
     }
 
-    /// One line of text.
+    /// One line of text, cleaned as all text coming in is (`text::clean_line`).
     pub fn line(&self, id: Id) -> Result<String, String> {
         self.read(id, "a line of text", |kind| match kind {
-            Kind::Line(line) => Some(Ok(line.value())),
+            Kind::Line(line) => Some(text::clean_line(&line.value()).map_err(|e| e.to_string())),
             _ => None,
         })
     }
 
-    /// Notes (several lines).
+    /// Notes (several lines), cleaned as all text coming in is (`text::clean`).
     pub fn notes(&self, id: Id) -> Result<String, String> {
         self.read(id, "notes", |kind| match kind {
-            Kind::Text(text) => Some(Ok(text.value())),
+            Kind::Text(notes) => Some(text::clean(&notes.value()).map_err(|e| e.to_string())),
             _ => None,
         })
     }
@@ -400,6 +401,32 @@ mod tests {
         assert_eq!(
             goal.date(GoalField::By, now().date()).unwrap(),
             NaiveDate::from_ymd_opt(2026, 12, 7)
+        );
+    }
+
+    #[test]
+    fn typed_text_is_cleaned_when_the_form_is_saved() {
+        let mut goal = goal();
+        // Typed keys, not a paste: a terminal without bracketed paste types pasted text.
+        type_text(goal.form_mut(), "On\u{202e}task\u{200b}");
+        assert_eq!(goal.line(GoalField::Statement).unwrap(), "Ontask");
+        let mut why = Keyed::new(
+            "Goal",
+            vec![(GoalField::Statement, Field::notes("Why", ""))],
+        );
+        if let Some(entry) = why
+            .field_mut(GoalField::Statement)
+            .and_then(Field::entry_mut)
+        {
+            entry.set_text(&"a".repeat(text::MAX_CHARS + 5));
+        }
+        assert_eq!(
+            why.notes(GoalField::Statement),
+            Err(
+                "Why: it is 100,005 characters long, and a note may hold at most 100,000; \
+                 shorten it and try again"
+                    .to_string()
+            )
         );
     }
 

@@ -221,12 +221,16 @@ impl FinishVisitForm {
     /// The observation the rated visit becomes.
     pub fn observation(&self, now: LocalTime) -> Result<Observation, String> {
         let fields = &self.fields;
-        Ok(self.visit.observation(
+        let mut observation = self.visit.observation(
             now,
             rating(fields.choice(VisitField::Rating)?),
             fields.toggle(VisitField::Private)?,
             fields.line(VisitField::Class)?,
-        ))
+        );
+        // The lines typed in the classroom come in here, as a form's notes do.
+        observation.evidence =
+            crate::text::clean(&observation.evidence).map_err(|e| format!("the evidence: {e}"))?;
+        Ok(observation)
     }
 
     pub fn command(&self, now: LocalTime) -> Result<Command, String> {
