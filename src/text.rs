@@ -107,6 +107,47 @@ pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{kept}…{}", " ".repeat(width - 1 - used)))
 }
 
+/// Text folded into lines of at most `width` columns, between words where it can be and
+/// inside a word only when one word is wider than a line. Line breaks in `text` are kept;
+/// `text` is expected to be shown already (see [`block`]).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut current = String::new();
+        let mut used = 0;
+        for word in paragraph.split_whitespace() {
+            let mut word = word;
+            let mut word_width = self::width(word);
+            if used > 0 && used + 1 + word_width <= width {
+                current.push(' ');
+                current.push_str(word);
+                used += 1 + word_width;
+                continue;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut current));
+            }
+            // A word wider than the line is cut into pieces that fill it.
+            while word_width > width {
+                let (piece, _) = head(word, width);
+                let piece = if piece.is_empty() {
+                    word.graphemes(true).next().unwrap_or(word)
+                } else {
+                    piece
+                };
+                lines.push(piece.to_string());
+                word = word[piece.len()..].trim_start();
+                word_width = self::width(word);
+            }
+            current.push_str(word);
+            used = word_width;
+        }
+        lines.push(current);
+    }
+    lines
+}
+
 /// A number as people write it: `86`, `2.5`, `1.25` (no needless decimals).
 pub fn number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
@@ -188,6 +229,20 @@ mod tests {
         );
         assert_eq!(width("a\u{200b}b"), 2, "a zero-width space takes none");
         assert_eq!(width(""), 0);
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_and_keeps_line_breaks() {
+        assert_eq!(
+            wrap("Students explained the target to a partner.", 16),
+            ["Students", "explained the", "target to a", "partner."]
+        );
+        assert_eq!(wrap("one\n\ntwo", 10), ["one", "", "two"]);
+        assert_eq!(wrap("Ødegård-Nakamura", 6), ["Ødegår", "d-Naka", "mura"]);
+        assert_eq!(wrap("中村太郎", 3), ["中", "村", "太", "郎"]);
+        for line in wrap("a long sentence of evidence seen in the room today", 9) {
+            assert!(width(&line) <= 9, "{line:?}");
+        }
     }
 
     #[test]

@@ -101,6 +101,9 @@ pub fn run(store: Store, config: crate::config::Config, notice: Option<String>) 
         app.status = Some(crate::app::Status { text, error: true });
     }
     let (_guard, mut terminal) = init()?;
+    if let Ok(size) = terminal.size() {
+        app.handle_event(crossterm::event::Event::Resize(size.width, size.height));
+    }
     let result = run_loop(&mut app, &mut terminal, &stop);
     // However the loop ended (a quit, a signal, a terminal gone), what is on screen is kept.
     app.save_drafts();

@@ -41,6 +41,7 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(pasted) => self.handle_paste(&pasted),
+            Event::Resize(width, height) => self.size = (width, height),
             _ => {}
         }
     }

@@ -85,6 +85,9 @@ pub struct App {
     /// the command line commits, it moves, and the screen is read again.
     seen_version: Option<i64>,
     quit: bool,
+    /// The terminal's columns and rows, as last told by a resize (what scrolling needs
+    /// to know where an end is).
+    pub size: (u16, u16),
 }
 
 impl App {
@@ -113,6 +116,7 @@ impl App {
             history: undo::History::default(),
             seen_version,
             quit: false,
+            size: (80, 24),
         };
         // Work left unfinished (closed, crashed, killed) is offered back first.
         app.offer_drafts(drafts);

@@ -1,34 +1,65 @@
-//! The conference brief on screen: the Markdown, as text, scrollable.
+//! The conference brief on screen: laid out for the terminal (headings, aligned tables,
+//! wrapped lists), scrollable to its end.
 
+use super::header::title_that_fits;
 use super::{centered, theme};
-use crate::app::brief::Brief;
+use crate::app::brief::{Brief, Look, text_size};
 use crate::app::keymap::{self, Context, Msg};
 use crate::text;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 fn key(msg: Msg) -> String {
     keymap::key_for(Context::Brief, msg)
 }
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+fn style(look: Look) -> Style {
+    match look {
+        Look::Title => theme::TITLE.add_modifier(Modifier::UNDERLINED),
+        Look::Heading => theme::TITLE,
+        Look::TableHeader => theme::DIM.add_modifier(Modifier::BOLD),
+        Look::Text => Style::default(),
+        Look::Quiet => theme::DIM,
+    }
+}
 
 pub fn render(brief: &Brief, frame: &mut Frame, area: Rect) {
-    let popup = centered(area, area.width.saturating_sub(2).min(100), area.height);
+    let (width, height) = text_size(area.width, area.height);
+    let popup = centered(area, width + 2, height + 2);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .title(format!(
-            " Brief · {} · {} write HTML · {} write Markdown · {} close ",
-            text::line(&brief.teacher_name),
+    let name = text::line(&brief.teacher_name);
+    let titles = [
+        format!(
+            " Brief · {name} · {} write HTML · {} write Markdown · {} close ",
             key(Msg::WriteHtml),
             key(Msg::WriteMarkdown),
             key(Msg::Cancel)
-        ))
+        ),
+        format!(" Brief · {name} "),
+        " Brief ".to_string(),
+    ];
+    let lines = brief.lines(usize::from(width));
+    let rows = usize::from(height);
+    let last = lines.len().saturating_sub(rows);
+    let offset = usize::from(brief.scroll).min(last);
+    let mut block = Block::bordered()
+        .title(title_that_fits(&titles, popup.width))
         .border_style(theme::ACCENT);
-    frame.render_widget(
-        Paragraph::new(text::block(&brief.markdown).into_owned())
-            .wrap(Wrap { trim: false })
-            .scroll((brief.scroll, 0))
-            .block(block),
-        popup,
-    );
+    if lines.len() > rows {
+        let shown_to = (offset + rows).min(lines.len());
+        let cue = format!(" lines {}–{shown_to} of {} ", offset + 1, lines.len());
+        if text::width(&cue) + 2 <= usize::from(popup.width) {
+            block = block.title_bottom(Line::from(cue).right_aligned());
+        }
+    }
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(offset)
+        .take(rows)
+        .map(|line| Line::styled(line.text, style(line.look)))
+        .collect();
+    frame.render_widget(Paragraph::new(shown).block(block), popup);
 }

@@ -31,6 +31,20 @@ pub fn two_sided(left: Vec<Span<'static>>, right: Vec<Span<'static>>, width: u16
     Line::from(spans)
 }
 
+/// The first of `titles` (longest first) that fits on a border `width` columns wide
+/// between its corners; the last one cut with `…` when none does.
+pub fn title_that_fits(titles: &[String], width: u16) -> String {
+    let room = usize::from(width).saturating_sub(2);
+    titles
+        .iter()
+        .find(|title| text::width(title) <= room)
+        .cloned()
+        .unwrap_or_else(|| {
+            let last = titles.last().map_or("", String::as_str);
+            text::truncate(last, room).into_owned()
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +58,17 @@ mod tests {
         let line = two_sided(vec![" Lee, Min".into()], vec!["every 14d".into()], 30);
         assert_eq!(shown(&line), " Lee, Min           every 14d");
         assert_eq!(text::width(&shown(&line)), 29);
+    }
+
+    #[test]
+    fn a_title_too_long_for_its_border_gives_way_to_a_shorter_one() {
+        let titles = [
+            " Actions · 6 on time · 3 late · 2 open ".to_string(),
+            " Actions · 2 open ".to_string(),
+        ];
+        assert_eq!(title_that_fits(&titles, 60), titles[0]);
+        assert_eq!(title_that_fits(&titles, 30), titles[1]);
+        assert_eq!(title_that_fits(&titles, 12), " Actions…");
     }
 
     #[test]
