@@ -119,7 +119,7 @@ fn an_observation_added_on_the_command_line_shows_in_the_open_roster() {
     cli(&db, &["teacher", "add", "Okafor, Ngozi"]);
     let mut app = start(&db);
     app.send(DOWN);
-    app.wait_for("▶Smith, Dan         no focus yet                   never");
+    app.wait_for("▶Smith, Dan     no focus yet                           never");
     // While the roster is open, the command line adds a teacher listed above Smith and
     // observes Smith; no key is pressed in the app.
     let now = [("COACHLOG_NOW", "2026-11-23T10:42")];
@@ -137,7 +137,7 @@ fn an_observation_added_on_the_command_line_shows_in_the_open_roster() {
         ],
     );
     let shown = app.wait_for_timeout(
-        "▶Smith, Dan         no focus yet                      0d",
+        "▶Smith, Dan     no focus yet                           today",
         std::time::Duration::from_secs(1),
     );
     assert!(shown.contains(" Adams, Ann"), "{shown}");

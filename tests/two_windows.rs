@@ -238,7 +238,7 @@ fn the_roster_shows_another_windows_commits_on_the_next_tick_and_keeps_the_selec
     let mut app = App::new(store).unwrap();
     press(&mut app, "<Down><Down>");
     assert_eq!(selected_name(&app), "Smith, Dan");
-    assert!(screen_text(&app).contains("Smith, Dan         Warm-up connects to the day's     3d"));
+    assert!(screen_text(&app).contains("Smith, Dan     Warm-up connects to the day's lea…    3d"));
 
     // Another window adds a teacher listed above Smith, and a visit to Smith today.
     common::teacher(&mut other, "Adams, Ann", "Eastside Middle", "Grade 6 Math");
@@ -248,7 +248,7 @@ fn the_roster_shows_another_windows_commits_on_the_next_tick_and_keeps_the_selec
     let shown = screen_text(&app);
     assert!(shown.contains("Adams, Ann"), "{shown}");
     assert!(
-        shown.contains("Smith, Dan         Warm-up connects to the day's     0d"),
+        shown.contains("Smith, Dan     Warm-up connects to the day's lea… today"),
         "{shown}"
     );
     assert_eq!(

@@ -458,7 +458,7 @@ fn archiving_hides_a_teacher_until_asked() {
     );
     press(&mut app, "A");
     assert!(
-        text(&app).contains("Brandt, Felix      archived · no focus"),
+        text(&app).contains("Brandt, Felix  archived · no focus"),
         "{}",
         text(&app)
     );
@@ -705,7 +705,7 @@ fn a_classroom_marked_in_a_round_shows_as_seen_on_the_roster_and_agenda() {
         !line.contains("never"),
         "the roster still says never: {line}"
     );
-    assert!(line.contains("0d"), "seen today: {line}");
+    assert!(line.contains("today"), "seen today: {line}");
     // The agenda, built from the same roster, no longer lists him as not observed.
     press(&mut app, "g");
     let shown = text(&app);
@@ -724,18 +724,32 @@ fn the_agenda_shows_due_check_ins_the_coverage_gap_and_actions_by_owner() {
     insta::assert_snapshot!("agenda", screen(&app, 80, 24).backend());
     assert!(shown.contains("overdue 4d !  Okafor, Ngozi"), "{shown}");
     assert!(shown.contains("Thu 26        Smith, Dan"));
-    assert!(shown.contains("Brandt, Felix         never"));
-    assert!(shown.contains("Okafor, Ngozi         21d!"));
-    let coach = shown
-        .find("coach      Share exit-ticket data · Smith")
-        .expect("coach's action");
-    let dan = shown
-        .find("Dan        Post warm-up before bell · Smith")
-        .expect("Dan's action");
+    assert!(shown.contains("Brandt, Felix  never"), "{shown}");
+    assert!(shown.contains("Okafor, Ngozi  21d!"), "{shown}");
+    // Owner, action, teacher and date, in columns.
+    let lines: Vec<&str> = shown.lines().collect();
+    let row = |owner: &str, what: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(&format!("  {owner}  ")) && l.contains(&format!("  {what}  ")))
+            .unwrap_or_else(|| panic!("{owner}'s action: {shown}"))
+    };
+    let (coach, dan) = (
+        row("coach", "Share exit-ticket data"),
+        row("Dan", "Post warm-up before bell"),
+    );
     assert!(
         coach < dan,
         "the owner with the most pressing action comes first"
     );
+    for (at, due) in [(coach, "Smith  overdue 2d !"), (dan, "Smith  Fri 27")] {
+        assert!(lines[at].contains(due), "{}", lines[at]);
+        assert_eq!(
+            column_of(lines[at], "Smith"),
+            column_of(lines[coach], "Smith"),
+            "teachers in line: {shown}"
+        );
+    }
     // Enter on the overdue check-in opens that teacher.
     press(&mut app, "<Enter>");
     assert!(text(&app).contains("Okafor, Ngozi · Grade 8 Math"));
@@ -1105,7 +1119,7 @@ fn the_roster_shows_changes_made_in_the_workspace_on_the_way_back() {
     press(&mut app, "<Enter>o4Modelled it for the class.<Enter><Esc>");
     let shown = text(&app);
     let smith = shown.lines().find(|l| l.contains("Smith, Dan")).unwrap();
-    assert!(smith.contains("0d") && smith.contains("▁▃▅▇"), "{smith}");
+    assert!(smith.contains("today") && smith.contains("▁▃▅▇"), "{smith}");
 }
 
 #[test]
@@ -1114,8 +1128,14 @@ fn the_school_is_named_once_or_shown_per_teacher_when_there_are_several() {
     assert!(text(&app_ref(&mut store)).contains("3 teachers · Eastside Middle"));
     common::teacher(&mut store, "Park, Eve", "Northgate Middle", "Grade 6 Math");
     let shown = text(&app_ref(&mut store));
-    assert!(shown.contains("Teacher            School"), "{shown}");
-    assert!(shown.contains("Park, Eve          Northgate"), "{shown}");
+    let header = shown.lines().find(|l| l.contains("Teacher")).unwrap();
+    let park = shown.lines().find(|l| l.contains("Park, Eve")).unwrap();
+    assert!(header.contains("School"), "{shown}");
+    assert_eq!(
+        column_of(header, "School"),
+        column_of(park, "Northgate"),
+        "{shown}"
+    );
 }
 
 /// An app over a store that the test keeps using (reopened on the same file).
@@ -1234,7 +1254,7 @@ fn a_wide_name_keeps_the_roster_columns_in_line() {
     let find = |text: &str| rows.iter().find(|row| row.contains(text)).unwrap();
     let (header, smith, zoe) = (find("Teacher"), find("Smith, Dan"), find("Zoë"));
     assert!(
-        zoe.contains("Zoë Ødegård-Nakam… Northgate…"),
+        zoe.contains("Zoë Ødegård-N") && zoe.contains("… Northgate…"),
         "name and school are cut visibly: {zoe}"
     );
     for (column, value) in [

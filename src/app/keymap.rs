@@ -237,7 +237,7 @@ pub const BINDINGS: &[Binding] = &[
     // Roster
     bind(C::Roster, Key::char('o'), Msg::Observe, "observe", true),
     bind(C::Roster, Key::char('c'), Msg::Capture, "capture", true),
-    bind(C::Roster, Key::plain(K::Enter), Msg::Open, "open", false),
+    bind(C::Roster, Key::plain(K::Enter), Msg::Open, "open", true),
     bind(C::Roster, Key::char('/'), Msg::Filter, "filter", true),
     bind(C::Roster, Key::char('a'), Msg::AddTeacher, "add", true),
     bind(C::Roster, Key::char('s'), Msg::Search, "search", true),

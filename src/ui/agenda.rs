@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, BorderType, HighlightSpacing, List, ListItem, ListState, Paragraph};
 
 pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
     let today = app.now.date();
@@ -30,19 +30,31 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
     let [check_ins, not_observed] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(top);
 
+    let dues: Vec<(String, bool)> = agenda
+        .check_ins
+        .iter()
+        .map(|item| roster::next_check_in(item.date, today))
+        .collect();
+    let due_width = dues
+        .iter()
+        .map(|(when, _)| text::width(when))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let name_room = row_width(check_ins).saturating_sub(due_width);
     let due_lines = agenda
         .check_ins
         .iter()
-        .map(|item| {
-            let (when, urgent) = roster::next_check_in(item.date, today);
+        .zip(dues)
+        .map(|(item, (when, urgent))| {
             let style = if urgent {
                 theme::ERROR
             } else {
                 Style::default()
             };
             Line::from(vec![
-                Span::styled(text::fit(&when, 14).into_owned(), style),
-                Span::raw(text::line(&item.teacher_name).into_owned()),
+                Span::styled(text::fit(&when, due_width).into_owned(), style),
+                Span::raw(text::truncate(&text::line(&item.teacher_name), name_room).into_owned()),
             ])
         })
         .collect();
@@ -56,15 +68,28 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         check_ins,
     );
 
+    let seens: Vec<String> = agenda
+        .not_observed
+        .iter()
+        .map(|item| roster::seen(item.date, today, agenda.gap_days).0)
+        .collect();
+    let seen_width = seens.iter().map(|s| text::width(s)).max().unwrap_or(0);
+    let names = agenda
+        .not_observed
+        .iter()
+        .map(|item| text::width(&text::line(&item.teacher_name)))
+        .max()
+        .unwrap_or(0);
+    let name_width = names.min(row_width(not_observed).saturating_sub(seen_width + 2));
     let gap_lines = agenda
         .not_observed
         .iter()
-        .map(|item| {
-            let seen = roster::seen(item.date, today, agenda.gap_days).0;
+        .zip(seens)
+        .map(|(item, seen)| {
             Line::from(vec![
                 Span::raw(format!(
-                    "{} ",
-                    text::fit(&text::line(&item.teacher_name), 21)
+                    "{}  ",
+                    text::fit(&text::line(&item.teacher_name), name_width)
                 )),
                 Span::styled(seen, theme::WARN),
             ])
@@ -81,10 +106,27 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         not_observed,
     );
 
+    // Owner, action, teacher and date in columns: the action takes what the others leave.
+    let columns = ActionColumns {
+        width: row_width(bottom),
+        teacher: agenda
+            .actions
+            .iter()
+            .map(|item| text::width(&text::line(surname(&item.teacher_name))).min(16))
+            .max()
+            .unwrap_or(0),
+        due: agenda
+            .actions
+            .iter()
+            .filter_map(|item| item.action.as_ref())
+            .map(|action| text::width(&due(action, today).content))
+            .max()
+            .unwrap_or(0),
+    };
     let action_lines = agenda
         .actions
         .iter()
-        .map(|item| action_line(item, today))
+        .map(|item| action_line(item, today, &columns))
         .collect();
     panel(
         agenda,
@@ -97,35 +139,53 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn action_line(item: &Item, today: NaiveDate) -> Line<'static> {
-    let Some(action) = &item.action else {
-        return Line::default();
-    };
-    let due = match action.due_on {
+/// Columns of a row inside a panel: its borders and the selection mark left out.
+fn row_width(area: Rect) -> usize {
+    usize::from(area.width).saturating_sub(4)
+}
+
+/// The widths of the open-actions panel: the whole row, the teacher and the date.
+struct ActionColumns {
+    width: usize,
+    teacher: usize,
+    due: usize,
+}
+
+/// The surname of "Smith, Dan", or the whole name when it has no comma.
+fn surname(name: &str) -> &str {
+    name.split(',').next().unwrap_or(name).trim()
+}
+
+/// "overdue 2d !", "Fri 27" or "no date".
+fn due(action: &crate::model::Action, today: NaiveDate) -> Span<'static> {
+    match action.due_on {
         Some(due) if due < today => Span::styled(
             format!("{} !", dates::relative_due(due, today)),
             theme::ERROR,
         ),
         Some(due) => Span::raw(dates::short_day(due, today)),
         None => Span::styled("no date", theme::DIM),
+    }
+}
+
+/// "coach      Share exit-ticket data…  Smith      overdue 2d !": the owner, the
+/// teacher and the date whole and in line, the action cut with `…` to the room left.
+fn action_line(item: &Item, today: NaiveDate, columns: &ActionColumns) -> Line<'static> {
+    let Some(action) = &item.action else {
+        return Line::default();
     };
-    let surname = item
-        .teacher_name
-        .split(',')
-        .next()
-        .unwrap_or(&item.teacher_name)
-        .trim();
+    let owner = format!("{}  ", text::fit(&text::line(&action.owner), 10));
+    let teacher = text::fit(&text::line(surname(&item.teacher_name)), columns.teacher).into_owned();
+    let room = columns
+        .width
+        .saturating_sub(text::width(&owner) + columns.teacher + columns.due + 4);
     Line::from(vec![
-        Span::styled(
-            format!("{} ", text::fit(&text::line(&action.owner), 10)),
-            theme::ACCENT,
-        ),
+        Span::styled(owner, theme::ACCENT),
         Span::raw(format!(
-            "{} · {}  ",
-            text::truncate(&text::line(&action.what), 40),
-            text::line(surname)
+            "{}  {teacher}  ",
+            text::fit(&text::line(&action.what), room)
         )),
-        due,
+        due(action, today),
     ])
 }
 
@@ -138,9 +198,16 @@ fn panel(
     frame: &mut Frame,
     area: Rect,
 ) {
+    // The panel the keys act on has a heavy border (and colour, where there is colour).
     let focused = agenda.panel == index;
+    let title = text::truncate(title, usize::from(area.width.saturating_sub(2))).into_owned();
     let block = Block::bordered()
-        .title(title.to_string())
+        .title(title)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(if focused {
             theme::ACCENT
         } else {
@@ -164,6 +231,8 @@ fn panel(
     frame.render_stateful_widget(
         List::new(items)
             .block(block)
+            .highlight_symbol("▶ ")
+            .highlight_spacing(HighlightSpacing::Always)
             .highlight_style(theme::SELECTED),
         area,
         &mut state,

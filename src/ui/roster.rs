@@ -5,6 +5,7 @@ use super::{sparkline, theme};
 use crate::app::App;
 use crate::app::keymap::{Context as C, Msg, key_for as key};
 use crate::dates;
+use crate::model::RosterRow;
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -12,17 +13,23 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
-/// Columns of the teacher's name; a longer one is cut with `…`.
-const NAME: usize = 18;
+/// The fewest columns a name and a focus are given before the school, then the ratings,
+/// make way for them.
+const NAME_MIN: usize = 12;
+const FOCUS_MIN: usize = 16;
+const SCHOOL_MIN: usize = 9;
 
-/// "3d", "21d!" past the coverage gap (in days), "never".
+/// "today", "3d", "21d!" past the coverage gap (in days), "never".
 pub fn seen(last: Option<NaiveDate>, today: NaiveDate, gap_days: u32) -> (String, bool) {
     match last {
         None => ("never".into(), true),
         Some(day) => {
             let days = dates::days_between(day, today).max(0);
             let late = days > i64::from(gap_days);
-            (format!("{days}d{}", if late { "!" } else { "" }), late)
+            match days {
+                0 => ("today".into(), false),
+                _ => (format!("{days}d{}", if late { "!" } else { "" }), late),
+            }
         }
     }
 }
@@ -134,66 +141,86 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
 
-    // The school gets more room as the terminal widens; the focus keeps the rest.
-    let school = if school_column {
-        (list.width / 7).clamp(9, 22)
-    } else {
-        0
-    };
-    let rows: Vec<Row> = roster
+    let today_rows: Vec<Facts> = roster
         .visible()
-        .map(|row| {
-            let (seen_text, seen_late) =
-                seen(row.last_observed, today, app.config.coverage_gap_days);
-            let (due_text, due_now) = next_check_in(row.next_check_in, today);
+        .map(|row| Facts::of(row, today, app.config.coverage_gap_days))
+        .collect();
+    let columns = Columns::lay_out(&today_rows, school_column, list.width);
+    let rows: Vec<Row> = today_rows
+        .iter()
+        .map(|facts| {
+            let row = facts.row;
             let mut focus = Vec::new();
+            let mut room = usize::from(columns.focus);
             if row.teacher.archived {
-                focus.push(Span::styled("archived · ", theme::WARN));
+                let mark = text::truncate("archived · ", room).into_owned();
+                room -= text::width(&mark);
+                focus.push(Span::styled(mark, theme::WARN));
             }
             focus.push(match &row.focus {
-                Some(statement) => Span::raw(text::line(statement).into_owned()),
-                None => Span::styled("no focus yet", theme::DIM),
+                Some(statement) => {
+                    Span::raw(text::truncate(&text::line(statement), room).into_owned())
+                }
+                None => Span::styled(
+                    text::truncate("no focus yet", room).into_owned(),
+                    theme::DIM,
+                ),
             });
             let mut cells = vec![Cell::from(
-                text::truncate(&text::line(&row.teacher.name), NAME).into_owned(),
+                text::truncate(&text::line(&row.teacher.name), usize::from(columns.name))
+                    .into_owned(),
             )];
-            if school_column {
+            if columns.school > 0 {
                 cells.push(Cell::from(Span::styled(
-                    text::truncate(&text::line(&row.teacher.school), usize::from(school))
-                        .into_owned(),
+                    text::truncate(
+                        &text::line(&row.teacher.school),
+                        usize::from(columns.school),
+                    )
+                    .into_owned(),
                     theme::DIM,
                 )));
             }
             cells.extend([
-                Cell::from(Line::from(focus)),
-                Cell::from(Line::from(seen_text).right_aligned()).style(if seen_late {
-                    theme::WARN
-                } else {
-                    Default::default()
-                }),
-                Cell::from(due_text).style(if due_now {
+                Cell::from(Line::from(facts.seen.clone()).right_aligned()).style(
+                    if facts.seen_late {
+                        theme::WARN
+                    } else {
+                        Default::default()
+                    },
+                ),
+                Cell::from(facts.due.clone()).style(if facts.due_now {
                     theme::ERROR
                 } else {
                     Default::default()
                 }),
-                Cell::from(sparkline(&row.recent_ratings)),
             ]);
+            cells.insert(cells.len() - 2, Cell::from(Line::from(focus)));
+            if columns.ratings > 0 {
+                cells.push(Cell::from(sparkline(&row.recent_ratings)));
+            }
             Row::new(cells)
         })
         .collect();
-    let mut widths = vec![Constraint::Length(NAME as u16)];
-    let mut header = vec!["Teacher"];
-    if school_column {
-        widths.push(Constraint::Length(school));
-        header.push("School");
+    let mut widths = vec![Constraint::Length(columns.name)];
+    let mut header = vec![Line::from("Teacher")];
+    if columns.school > 0 {
+        widths.push(Constraint::Length(columns.school));
+        header.push(Line::from("School"));
     }
     widths.extend([
-        Constraint::Fill(1),
-        Constraint::Length(6),
-        Constraint::Length(12),
-        Constraint::Length(8),
+        Constraint::Length(columns.focus),
+        Constraint::Length(columns.seen),
+        Constraint::Length(columns.due),
     ]);
-    header.extend(["Focus", "  Seen", "Check-in", "Ratings"]);
+    header.extend([
+        Line::from("Focus"),
+        Line::from("Seen").right_aligned(),
+        Line::from("Check-in"),
+    ]);
+    if columns.ratings > 0 {
+        widths.push(Constraint::Length(columns.ratings));
+        header.push(Line::from("Ratings"));
+    }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme::DIM))
         .block(block)
@@ -205,4 +232,93 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .with_offset(roster.list().visible_range(height).start)
         .with_selected(roster.list().selected());
     frame.render_stateful_widget(table, list, &mut state);
+}
+
+/// What a roster row says about one teacher, worked out once to size the columns.
+struct Facts<'a> {
+    row: &'a RosterRow,
+    seen: String,
+    seen_late: bool,
+    due: String,
+    due_now: bool,
+}
+
+impl<'a> Facts<'a> {
+    fn of(row: &'a RosterRow, today: NaiveDate, gap_days: u32) -> Facts<'a> {
+        let (seen, seen_late) = seen(row.last_observed, today, gap_days);
+        let (due, due_now) = next_check_in(row.next_check_in, today);
+        Facts {
+            row,
+            seen,
+            seen_late,
+            due,
+            due_now,
+        }
+    }
+}
+
+/// The roster's column widths: the short facts (seen, check-in, ratings) as wide as
+/// their widest value, the rest shared by the columns that carry text. When the room
+/// runs short the school goes first, then the ratings; name and focus stay.
+#[derive(Debug, PartialEq, Eq)]
+struct Columns {
+    name: u16,
+    school: u16,
+    focus: u16,
+    seen: u16,
+    due: u16,
+    ratings: u16,
+}
+
+impl Columns {
+    fn lay_out(rows: &[Facts], school_column: bool, width: u16) -> Columns {
+        let widest = |f: &dyn Fn(&Facts) -> usize, header: &str| {
+            rows.iter()
+                .map(f)
+                .max()
+                .unwrap_or(0)
+                .max(text::width(header))
+        };
+        let seen = widest(&|r| text::width(&r.seen), "Seen");
+        let due = widest(&|r| text::width(&r.due), "Check-in");
+        let ratings = widest(&|r| r.row.recent_ratings.len(), "Ratings");
+        // A name gets a column more than it needs, to stand apart from what follows.
+        let names = widest(
+            &|r| text::width(&text::line(&r.row.teacher.name)),
+            "Teacher",
+        ) + 1;
+        let schools = widest(
+            &|r| text::width(&text::line(&r.row.teacher.school)),
+            "School",
+        );
+        // Borders (2), the selection mark (1) and a column of margin at the right.
+        let inner = usize::from(width).saturating_sub(4);
+        // Each column after the first is one space from the one before.
+        let mut fixed = seen + due + 3;
+        let text_min = NAME_MIN + FOCUS_MIN;
+        let mut ratings = ratings;
+        let mut school = school_column.then_some(schools);
+        if inner < fixed + ratings + 1 + text_min + school.map_or(0, |_| SCHOOL_MIN + 1) {
+            school = None;
+        }
+        if inner < fixed + ratings + 1 + text_min {
+            ratings = 0;
+        } else {
+            fixed += ratings + 1;
+        }
+        let mut room = inner.saturating_sub(fixed + school.map_or(0, |_| 1));
+        let school = school.map_or(0, |widest| widest.min(room / 4).max(SCHOOL_MIN));
+        room = room.saturating_sub(school);
+        let name = names.min((room * 2 / 5).max(NAME_MIN)).min(room);
+        let focus = room - name;
+        let narrow = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        Columns {
+            name: narrow(name),
+            school: narrow(school),
+            focus: narrow(focus),
+            seen: narrow(seen),
+            due: narrow(due),
+            ratings: narrow(ratings),
+        }
+    }
 }
