@@ -106,7 +106,7 @@ fn record_an_observation_from_the_roster() {
     app.wait_for("Saved the observation");
     app.send(ENTER);
     app.send("3");
-    app.wait_for("3 Students explained the targ");
+    app.wait_for("▶ 23 Nov 10:42 3 Students explained the t…");
     app.wait_for("Rating    3 developing");
     quit(app);
 }

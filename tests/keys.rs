@@ -123,10 +123,19 @@ fn states(context: Context) -> Vec<Vec<String>> {
             vec![ws("b"), ws("b<Down><Down>")],
         ];
     }
+    // A visit whose evidence runs past the detail pane, selected on the Observations tab.
+    let long_visit = format!(
+        "o<Tab>{}<Enter>3<Up>",
+        "students talk to a partner ".repeat(30)
+    );
     vec![match context {
         Context::Roster => vec!["".into(), "<Down>".into(), "/smith<Enter><Esc>".into()],
         Context::Filter => vec!["/".into(), "/<Down>".into()],
-        Context::Workspace => ["", "2", "3<Down>", "5", "6"].map(ws).to_vec(),
+        Context::Workspace => ["", "2", "3<Down>", "5", "6"]
+            .map(ws)
+            .into_iter()
+            .chain([ws(&long_visit), ws(&format!("{long_visit}J"))])
+            .collect(),
         Context::Form => vec![ws("c"), ws("F"), ws("3e"), "a".into(), "aName".into()],
         Context::QuickForm => vec!["o".into(), "o3".into()],
         Context::Review => vec![

@@ -1764,3 +1764,27 @@ fn a_measure_typed_as_a_part_of_a_whole_is_kept_as_typed_and_counts_as_a_percent
         text(&app)
     );
 }
+
+#[test]
+fn workspace_lists_mark_the_selection_and_overdue_actions_without_colour_too() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>3<Down>");
+    insta::assert_snapshot!("workspace_observations_styled", styled(&app));
+    let selected = reversed_rows(&app);
+    // The tab bar's current tab is reversed too; the list's row is the one with the mark.
+    let marked: Vec<_> = selected.iter().filter(|(_, t)| t.contains('▶')).collect();
+    assert_eq!(marked.len(), 1, "{selected:?}");
+    assert!(marked[0].1.starts_with("▶ 28 Oct 10:30 2"), "{marked:?}");
+    press(&mut app, "5");
+    let runs = styled_runs(&app);
+    let overdue = runs
+        .iter()
+        .find(|run| run.text.contains("overdue 2d !"))
+        .expect("the overdue action");
+    assert!(overdue.look.contains("fg Red"), "{overdue:?}");
+    assert!(
+        text(&app).contains("overdue 2d !"),
+        "the `!` says it without the colour"
+    );
+}

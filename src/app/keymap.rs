@@ -124,6 +124,8 @@ pub enum Msg {
     Purge,
     Undo,
     Redo,
+    DetailUp,
+    DetailDown,
 }
 
 /// A key with its modifiers, written as the footer shows it.
@@ -282,6 +284,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Workspace, Key::char('6'), Msg::Tab(5), "Timeline", false),
     bind(C::Workspace, Key::char('b'), Msg::Brief, "brief", true),
     bind(C::Workspace, Key::char('E'), Msg::EditTeacher, "edit teacher", false),
+    bind(C::Workspace, Key::char('J'), Msg::DetailDown, "scroll detail down", false),
+    bind(C::Workspace, Key::char('K'), Msg::DetailUp, "scroll detail up", false),
     bind(C::Workspace, Key::char('k'), Msg::Up, "up", false),
     bind(C::Workspace, Key::char('j'), Msg::Down, "down", false),
     bind(C::Workspace, Key::plain(K::Esc), Msg::Back, "roster", true),

@@ -14,6 +14,8 @@ pub mod theme;
 mod trash;
 mod workspace;
 
+pub use workspace::detail_end;
+
 use crate::app::keymap;
 use crate::app::{App, Popup, Screen};
 use crate::text;

@@ -269,6 +269,9 @@ pub struct Workspace {
     pub filter: TimelineFilter,
     /// Each tab's selection, by record (the Overview's stays empty).
     lists: [List<String>; 6],
+    /// How far the detail pane is scrolled, and for which tab and record: another
+    /// selection starts at the top of its own detail.
+    detail: Option<(Tab, Option<String>, u16)>,
 }
 
 impl Workspace {
@@ -278,6 +281,7 @@ impl Workspace {
             tab: Tab::Overview,
             filter: TimelineFilter::default(),
             lists: Default::default(),
+            detail: None,
         };
         workspace.sync();
         workspace
@@ -397,6 +401,32 @@ impl Workspace {
                 .map(|r| (Kind::Action, r.meta.id.clone())),
             Tab::Timeline => self.timeline().get(index).map(|e| (e.kind, e.id.clone())),
         }
+    }
+
+    /// The first line of the selected record's detail in view (the pane shows as much
+    /// of the rest as fits, and never scrolls past the end).
+    pub fn detail_scroll(&self) -> u16 {
+        match &self.detail {
+            Some((tab, id, offset))
+                if *tab == self.tab && *id == self.list().selected_id().cloned() =>
+            {
+                *offset
+            }
+            _ => 0,
+        }
+    }
+
+    /// Scrolls the selected record's detail by `delta` lines, at most to `last` (where
+    /// its last line is at the bottom of the pane).
+    pub fn scroll_detail(&mut self, delta: i32, last: u16) {
+        let offset = self.detail_scroll().saturating_add_signed(
+            i16::try_from(delta.clamp(-i32::from(i16::MAX), i32::from(i16::MAX))).unwrap_or(0),
+        );
+        self.detail = Some((
+            self.tab,
+            self.list().selected_id().cloned(),
+            offset.min(last),
+        ));
     }
 
     /// Whether the selection is near the end of a list that has older observations to load.

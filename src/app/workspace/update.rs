@@ -40,6 +40,16 @@ impl App {
             Msg::ToggleDone => self.toggle_action_done(),
             Msg::AddMeasure => self.add_measure(),
             Msg::Brief => self.show_brief(),
+            Msg::DetailDown | Msg::DetailUp => {
+                // The pane as the screen lays it out now (status and footer lines aside).
+                let (width, height) = (self.size.0, self.size.1.saturating_sub(2));
+                let today = self.now.date();
+                let Some(workspace) = self.workspace_mut() else {
+                    return;
+                };
+                let end = crate::ui::detail_end(workspace, today, width, height);
+                workspace.scroll_detail(if msg == Msg::DetailDown { 1 } else { -1 }, end);
+            }
             Msg::Down | Msg::PageDown | Msg::Bottom => {
                 let list = workspace.list_mut();
                 match msg {

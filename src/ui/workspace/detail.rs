@@ -8,165 +8,275 @@ use crate::model::Action;
 use crate::text;
 use crate::ui::theme;
 use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
 
-fn field(label: &str, value: String) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(text::fit(label, 10).into_owned(), theme::DIM),
-        Span::raw(value),
-    ])
+/// Columns of a field's label; its value wraps under itself, not under the label.
+const LABEL: usize = 10;
+
+/// The detail's lines, each fitted to the pane's width.
+struct Detail {
+    width: usize,
+    lines: Vec<Line<'static>>,
 }
 
-fn paragraph(lines: &mut Vec<Line<'static>>, label: &str, body: &str) {
-    if body.trim().is_empty() {
-        return;
+impl Detail {
+    fn title(&mut self, title: &str) {
+        for line in text::wrap(&text::line(title), self.width) {
+            self.lines.push(Line::styled(line, theme::TITLE));
+        }
     }
-    lines.push(Line::styled(label.to_string(), theme::DIM));
-    for line in text::block(body).lines() {
-        lines.push(Line::from(line.to_string()));
+
+    fn field(&mut self, label: &str, value: &str) {
+        let wrapped = text::wrap(&text::line(value), self.width.saturating_sub(LABEL));
+        for (index, line) in wrapped.into_iter().enumerate() {
+            let label = if index == 0 { label } else { "" };
+            self.lines.push(Line::from(vec![
+                Span::styled(text::fit(label, LABEL).into_owned(), theme::DIM),
+                Span::raw(line),
+            ]));
+        }
     }
+
+    /// A line indented by `indent` columns, wrapping under its own start.
+    fn indented(&mut self, indent: usize, lead: &str, body: &str, style: Style) {
+        let room = self.width.saturating_sub(indent + text::width(lead));
+        let pad = " ".repeat(indent);
+        for (index, line) in text::wrap(&text::line(body), room).into_iter().enumerate() {
+            let lead = if index == 0 {
+                lead.to_string()
+            } else {
+                " ".repeat(text::width(lead))
+            };
+            self.lines.push(Line::from(vec![
+                Span::raw(format!("{pad}{lead}")),
+                Span::styled(line, style),
+            ]));
+        }
+    }
+
+    fn label(&mut self, label: &str) {
+        self.lines.push(Line::styled(label.to_string(), theme::DIM));
+    }
+
+    fn paragraph(&mut self, label: &str, body: &str) {
+        if body.trim().is_empty() {
+            return;
+        }
+        self.label(label);
+        for line in text::wrap(&text::block(body), self.width) {
+            self.lines.push(Line::from(line));
+        }
+    }
+
+    fn note(&mut self, note: &str, style: Style) {
+        for line in text::wrap(note, self.width) {
+            self.lines.push(Line::styled(line, style));
+        }
+    }
+}
+
+/// The farthest the selected record's detail scrolls in a pane `area`.
+pub(super) fn end(workspace: &Workspace, tab: Tab, today: NaiveDate, area: Rect) -> u16 {
+    let lines = detail(
+        workspace,
+        tab,
+        today,
+        usize::from(area.width.saturating_sub(2)),
+    );
+    let height = usize::from(area.height.saturating_sub(2));
+    u16::try_from(lines.len().saturating_sub(height)).unwrap_or(u16::MAX)
+}
+
+/// The selected record's detail in `area`, scrolled as far as the workspace says (never
+/// past its last page), with a cue when there is more above or below.
+pub(super) fn render(
+    workspace: &Workspace,
+    tab: Tab,
+    today: NaiveDate,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let lines = detail(
+        workspace,
+        tab,
+        today,
+        usize::from(area.width.saturating_sub(2)),
+    );
+    let height = usize::from(area.height.saturating_sub(2));
+    let last = lines.len().saturating_sub(height);
+    let offset = usize::from(workspace.detail_scroll()).min(last);
+    let mut block = Block::bordered().title(" Detail ");
+    if lines.len() > height {
+        let below = lines.len() - offset - height;
+        let cue = match (offset, below) {
+            (0, _) => format!(" ↓ {below} more · {} ", key(Msg::DetailDown)),
+            (_, 0) => format!(" ↑ {offset} more · {} ", key(Msg::DetailUp)),
+            _ => format!(
+                " ↑ {offset} ↓ {below} · {}/{} ",
+                key(Msg::DetailUp),
+                key(Msg::DetailDown)
+            ),
+        };
+        if text::width(&cue) + 2 <= usize::from(area.width) {
+            block = block.title_bottom(Line::from(cue).right_aligned());
+        }
+    }
+    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), area);
 }
 
 /// The selected record in full.
-pub(super) fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate) -> Vec<Line<'static>> {
+fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate, width: usize) -> Vec<Line<'static>> {
     let file = &workspace.file;
     let index = workspace.selected();
     let day = |d: Option<NaiveDate>| d.map_or("—".to_string(), |d| dates::short_day(d, today));
-    let mut lines = Vec::new();
+    let mut lines = Detail {
+        width,
+        lines: Vec::new(),
+    };
     match tab {
         Tab::Goals => {
             let Some(g) = file.goals.get(index) else {
-                return lines;
+                return lines.lines;
             };
-            lines.push(Line::styled(
-                text::line(&g.statement).into_owned(),
-                theme::TITLE,
-            ));
+            lines.title(&g.statement);
             let measures: Vec<_> = file.measures_of(&g.meta.id).collect();
-            lines.push(field(
-                "Progress",
-                goal_progress(g, measures.last().map(|m| m.score(&g.unit))),
-            ));
-            lines.push(field("Measure", text::line(&g.measure).into_owned()));
-            lines.push(field("By", day(g.target_on)));
-            lines.push(field("Status", g.status.to_string()));
-            paragraph(&mut lines, "Why", &g.why);
+            let latest = measures.last().map(|m| m.score(&g.unit));
+            lines.field("Progress", &goal_progress(g, latest));
+            lines.field("Measure", &g.measure);
+            lines.field("By", &day(g.target_on));
+            lines.field("Status", &g.status.to_string());
+            if g.past_target_date(latest, today) {
+                lines.note("! past the target date, target not met", theme::ERROR);
+            }
+            lines.paragraph("Why", &g.why);
             if !measures.is_empty() {
-                lines.push(Line::styled("Measures (m adds one)", theme::DIM));
-                for m in measures.iter().rev() {
-                    lines.push(Line::from(format!(
-                        " {}  {}  {}",
-                        m.measured_on.format("%-d %b"),
-                        m.shown(&g.unit),
-                        text::line(&m.note)
-                    )));
+                lines.label(&format!("Measures ({} adds one)", key(Msg::AddMeasure)));
+                // Dates and values right-aligned in their columns, so the values line up.
+                let shown: Vec<(String, String)> = measures
+                    .iter()
+                    .rev()
+                    .map(|m| (m.measured_on.format("%-d %b").to_string(), m.shown(&g.unit)))
+                    .collect();
+                let date_width = shown.iter().map(|(d, _)| text::width(d)).max().unwrap_or(0);
+                let value_width = shown.iter().map(|(_, v)| text::width(v)).max().unwrap_or(0);
+                for ((date, value), m) in shown.iter().zip(measures.iter().rev()) {
+                    let lead = format!(
+                        "{}{date}  {}{value}  ",
+                        " ".repeat(date_width - text::width(date)),
+                        " ".repeat(value_width - text::width(value)),
+                    );
+                    lines.indented(1, &lead, &m.note, Style::default());
                 }
             }
         }
         Tab::Observations => {
             let Some(o) = file.observations.get(index) else {
-                return lines;
+                return lines.lines;
             };
-            lines.push(Line::styled(
-                o.observed_at.format("%a %-d %b %Y %H:%M").to_string(),
-                theme::TITLE,
-            ));
+            lines.title(&o.observed_at.format("%a %-d %b %Y %H:%M").to_string());
             let rating = o.rating.map_or("not rated".into(), |r| {
                 format!("{} {}", r.value(), r.label())
             });
-            lines.push(field("Rating", rating));
+            lines.field("Rating", &rating);
             if let Some(minutes) = o.minutes {
-                lines.push(field("Minutes", minutes.to_string()));
+                lines.field("Minutes", &minutes.to_string());
             }
             if !o.class_period.is_empty() {
-                lines.push(field("Class", text::line(&o.class_period).into_owned()));
+                lines.field("Class", &o.class_period);
             }
             if let Some(focus) = o
                 .focus_id
                 .as_ref()
                 .and_then(|id| file.focuses.iter().find(|f| &f.meta.id == id))
             {
-                lines.push(field("Focus", text::line(&focus.statement).into_owned()));
+                lines.field("Focus", &focus.statement);
                 for look_for in &focus.look_fors {
                     let seen = o.look_fors_seen.contains(look_for);
-                    lines.push(Line::from(format!(
-                        " {} {}",
-                        if seen { "✔" } else { "☐" },
-                        text::line(look_for)
-                    )));
+                    let mark = if seen { "✔ " } else { "☐ " };
+                    lines.indented(1, mark, look_for, Style::default());
                 }
             }
             for (what, count) in &o.tallies {
-                lines.push(field("Tally", format!("{} {count}", text::line(what))));
+                lines.field("Tally", &format!("{} {count}", text::line(what)));
             }
             if o.private {
-                lines.push(Line::styled("private: left out of exports", theme::WARN));
+                lines.note("private: left out of exports", theme::WARN);
             }
-            paragraph(&mut lines, "Evidence", &o.evidence);
+            lines.paragraph("Evidence", &o.evidence);
         }
         Tab::CheckIns => {
             let Some(c) = file.check_ins.get(index) else {
-                return lines;
+                return lines.lines;
             };
-            lines.push(Line::styled(
-                format!("{} · {}", c.held_on.format("%a %-d %b %Y"), c.kind),
-                theme::TITLE,
+            lines.title(&format!(
+                "{} · {}",
+                c.held_on.format("%a %-d %b %Y"),
+                c.kind
             ));
-            lines.push(field("Next", day(c.next_on)));
+            lines.field("Next", &day(c.next_on));
             if c.private {
-                lines.push(Line::styled("private: left out of exports", theme::WARN));
+                lines.note("private: left out of exports", theme::WARN);
             }
-            paragraph(&mut lines, "Notes", &c.notes);
-            paragraph(&mut lines, "Reflection", &c.reflection);
+            lines.paragraph("Notes", &c.notes);
+            lines.paragraph("Reflection", &c.reflection);
             let born: Vec<&Action> = file
                 .actions
                 .iter()
                 .filter(|a| a.check_in_id.as_deref() == Some(c.meta.id.as_str()))
                 .collect();
             if !born.is_empty() {
-                lines.push(Line::styled("Actions agreed", theme::DIM));
-                lines.extend(born.into_iter().map(|a| action_line(a, today)));
+                lines.label("Actions agreed");
+                let width = lines.width;
+                lines
+                    .lines
+                    .extend(born.into_iter().map(|a| action_line(a, today, width)));
             }
         }
         Tab::Actions => {
             let Some(a) = file.actions.get(index) else {
-                return lines;
+                return lines.lines;
             };
-            lines.push(Line::styled(text::line(&a.what).into_owned(), theme::TITLE));
-            lines.push(field("Who", text::line(&a.owner).into_owned()));
-            lines.push(field("Due", day(a.due_on)));
-            lines.push(field("Done", day(a.done_on)));
+            lines.title(&a.what);
+            lines.field("Who", &a.owner);
+            lines.field("Due", &day(a.due_on));
+            lines.field("Done", &day(a.done_on));
             if let Some(c) = a
                 .check_in_id
                 .as_ref()
                 .and_then(|id| file.check_ins.iter().find(|c| &c.meta.id == id))
             {
-                lines.push(field(
+                lines.field(
                     "From",
-                    format!("check-in of {}", c.held_on.format("%-d %b")),
-                ));
+                    &format!("check-in of {}", c.held_on.format("%-d %b")),
+                );
             }
-            lines.push(Line::styled(
-                format!("{} marks it done (or open again)", key(Msg::ToggleDone)),
+            lines.note(
+                &format!("{} marks it done (or open again)", key(Msg::ToggleDone)),
                 theme::DIM,
-            ));
+            );
         }
         Tab::Timeline | Tab::Overview => {
             let entries = workspace.timeline();
             let Some(e) = entries.get(index) else {
-                return lines;
+                return lines.lines;
             };
-            lines.push(Line::styled(
-                format!("{} · {}", e.at.format("%a %-d %b %Y"), e.kind.label()),
-                theme::TITLE,
+            lines.title(&format!(
+                "{} · {}",
+                e.at.format("%a %-d %b %Y"),
+                e.kind.label()
             ));
-            lines.push(Line::from(text::line(&e.summary).into_owned()));
+            lines.note(&text::line(&e.summary), Style::default());
             if let Some(o) = file.observations.iter().find(|o| o.meta.id == e.id) {
-                paragraph(&mut lines, "Evidence", &o.evidence);
+                lines.paragraph("Evidence", &o.evidence);
             } else if let Some(c) = file.check_ins.iter().find(|c| c.meta.id == e.id) {
-                paragraph(&mut lines, "Notes", &c.notes);
+                lines.paragraph("Notes", &c.notes);
             }
         }
     }
-    lines
+    lines.lines
 }

@@ -4,14 +4,26 @@ use super::{action_line, key, trend};
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::workspace::{Tab, Workspace, first_line};
 use crate::model::GoalStatus;
+use crate::model::{Goal, TeacherFile};
 use crate::text;
+use crate::ui::header::title_that_fits;
 use crate::ui::theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, HighlightSpacing, List, ListItem, ListState, Paragraph};
+
+/// The list and the detail pane of a list tab.
+pub(super) fn areas(tab: Tab, area: Rect) -> [Rect; 2] {
+    // The timeline reads across: its lines get the full width, the detail goes below.
+    if tab == Tab::Timeline {
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area)
+    } else {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+    }
+}
 
 pub(super) fn render_list(
     workspace: &Workspace,
@@ -20,61 +32,32 @@ pub(super) fn render_list(
     frame: &mut Frame,
     area: Rect,
 ) {
-    // The timeline reads across: its lines get the full width, the detail goes below.
-    let [list_area, detail_area] = if tab == Tab::Timeline {
-        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area)
-    } else {
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
-    };
-    let file = &workspace.file;
+    let [list_area, detail_area] = areas(tab, area);
     let short = |s: &str, n: usize| text::truncate(&text::line(s), n).into_owned();
+    let file = &workspace.file;
+    // Borders, and the selection mark with its space.
+    let row_width = usize::from(list_area.width).saturating_sub(4);
     let items: Vec<ListItem> = match tab {
         Tab::Goals => file
             .goals
             .iter()
-            .map(|g| {
-                let mark = match g.status {
-                    GoalStatus::Active => "●",
-                    GoalStatus::Met => "✔",
-                    GoalStatus::Dropped => "✗",
-                };
-                let values: Vec<f64> = file
-                    .measures_of(&g.meta.id)
-                    .map(|m| m.score(&g.unit))
-                    .collect();
-                let latest = values.last().copied();
-                let late = g.past_target_date(latest, today);
-                let mut spans = vec![Span::raw(format!("{mark} {}", short(&g.statement, 28)))];
-                if let Some(latest) = latest {
-                    spans.push(Span::styled(
-                        format!("  {}", text::measured(latest, &g.unit)),
-                        theme::ACCENT,
-                    ));
-                    if let Some(target) = g.target {
-                        spans.push(Span::styled(
-                            format!("/{}", text::number(target)),
-                            theme::DIM,
-                        ));
-                    }
-                    spans.push(Span::raw(format!(" {}", trend(g, &values))));
-                }
-                if late {
-                    spans.push(Span::styled(" past target date !", theme::ERROR));
-                }
-                ListItem::new(Line::from(spans))
-            })
+            .map(|g| ListItem::new(goal_row(file, g, today, row_width)))
             .collect(),
         Tab::Observations => file
             .observations
             .iter()
             .map(|o| {
+                let time = o.observed_at.format("%H:%M").to_string();
                 let rating = o.rating.map_or("·".to_string(), |r| r.value().to_string());
                 let private = if o.private { "private " } else { "" };
+                let lead = format!("{} {time} ", o.observed_at.format("%e %b"));
+                let room = row_width
+                    .saturating_sub(text::width(&lead) + text::width(&rating) + 1 + private.len());
                 ListItem::new(Line::from(vec![
-                    Span::styled(o.observed_at.format("%e %b %H:%M ").to_string(), theme::DIM),
+                    Span::styled(lead, theme::DIM),
                     Span::styled(format!("{rating} "), theme::ACCENT),
                     Span::styled(private, theme::WARN),
-                    Span::raw(short(first_line(&o.evidence), 60)),
+                    Span::raw(short(unstamped(first_line(&o.evidence), &time), room)),
                 ]))
             })
             .collect(),
@@ -82,17 +65,20 @@ pub(super) fn render_list(
             .check_ins
             .iter()
             .map(|c| {
+                let lead = c.held_on.format("%e %b %Y ").to_string();
+                let kind = format!("{} ", c.kind);
+                let room = row_width.saturating_sub(text::width(&lead) + text::width(&kind));
                 ListItem::new(Line::from(vec![
-                    Span::styled(c.held_on.format("%e %b %Y ").to_string(), theme::DIM),
-                    Span::styled(format!("{} ", c.kind), theme::ACCENT),
-                    Span::raw(short(first_line(&c.notes), 60)),
+                    Span::styled(lead, theme::DIM),
+                    Span::styled(kind, theme::ACCENT),
+                    Span::raw(short(first_line(&c.notes), room)),
                 ]))
             })
             .collect(),
         Tab::Actions => file
             .actions
             .iter()
-            .map(|a| ListItem::new(action_line(a, today)))
+            .map(|a| ListItem::new(action_line(a, today, row_width)))
             .collect(),
         Tab::Timeline | Tab::Overview => workspace
             .timeline()
@@ -103,10 +89,12 @@ pub(super) fn render_list(
                 } else {
                     Style::default()
                 };
+                let lead = e.at.format("%e %b %Y ").to_string();
+                let room = row_width.saturating_sub(text::width(&lead) + 12);
                 ListItem::new(Line::from(vec![
-                    Span::styled(e.at.format("%e %b %Y ").to_string(), theme::DIM),
+                    Span::styled(lead, theme::DIM),
                     Span::styled(format!("{} ", text::fit(e.kind.label(), 11)), theme::ACCENT),
-                    Span::styled(short(&e.summary, 80), style),
+                    Span::styled(short(&e.summary, room), style),
                 ]))
             })
             .collect(),
@@ -117,23 +105,29 @@ pub(super) fn render_list(
         key(Msg::TimelineShow),
         key(Msg::TimelineDates)
     );
-    let title = match tab {
-        Tab::Timeline if workspace.filter.is_set() => {
+    let older = keymap::key_for(Context::Global, Msg::Down);
+    let titles = match tab {
+        Tab::Timeline if workspace.filter.is_set() => vec![
             format!(
-                " Timeline · {} · {} {timeline_keys} ",
-                workspace.filter.describe(),
-                count
-            )
-        }
-        Tab::Timeline => format!(" Timeline · {count} {timeline_keys} "),
-        Tab::Observations if !workspace.file.all_observations => {
-            format!(
-                " Observations · {count}+ ({} loads older) ",
-                keymap::key_for(Context::Global, Msg::Down)
-            )
-        }
-        _ => format!(" {} · {} ", tab.title(), count),
+                " Timeline · {} · {count} {timeline_keys} ",
+                workspace.filter.describe()
+            ),
+            format!(" Timeline · {} · {count} ", workspace.filter.describe()),
+            format!(" Timeline · {} · {count} ", workspace.filter.show.label()),
+            format!(" Timeline · {count} "),
+        ],
+        Tab::Timeline => vec![
+            format!(" Timeline · {count} {timeline_keys} "),
+            format!(" Timeline · {count} "),
+        ],
+        Tab::Observations if !workspace.file.all_observations => vec![
+            format!(" Observations · {count}+ ({older} loads older) "),
+            format!(" Observations · {count}+ "),
+            format!(" {count}+ "),
+        ],
+        _ => vec![format!(" {} · {count} ", tab.title()), format!(" {count} ")],
     };
+    let title = title_that_fits(&titles, list_area.width);
     if count == 0 {
         let hint = match tab {
             Tab::Goals => format!("No goals yet: {} adds one.", key(Msg::Add)),
@@ -145,7 +139,7 @@ pub(super) fn render_list(
         frame.render_widget(
             Paragraph::new(hint)
                 .style(theme::DIM)
-                .block(Block::bordered().title(title)),
+                .block(Block::bordered().title(title_that_fits(&titles, area.width))),
             area,
         );
         return;
@@ -157,15 +151,72 @@ pub(super) fn render_list(
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(title))
+            .highlight_symbol("▶ ")
+            .highlight_spacing(HighlightSpacing::Always)
             .highlight_style(theme::SELECTED),
         list_area,
         &mut state,
     );
-    let detail = super::detail::detail(workspace, tab, today);
-    frame.render_widget(
-        Paragraph::new(detail)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(" Detail ")),
-        detail_area,
-    );
+    super::detail::render(workspace, tab, today, frame, detail_area);
+}
+
+/// The first line of an observation without the capture stamp that repeats its time
+/// ("10:03  Students…" on a visit at 10:03).
+pub(super) fn unstamped<'a>(line: &'a str, time: &str) -> &'a str {
+    line.strip_prefix(time)
+        .filter(|rest| rest.starts_with(' '))
+        .map_or(line, str::trim_start)
+}
+
+/// "● Students on task in the first 10…  86% · target 85% ▁█ ! past target date": the goal's
+/// facts at the right, the statement given the rest of the row.
+fn goal_row(file: &TeacherFile, g: &Goal, today: NaiveDate, width: usize) -> Line<'static> {
+    let mark = match g.status {
+        GoalStatus::Active => "●",
+        GoalStatus::Met => "✔",
+        GoalStatus::Dropped => "✗",
+    };
+    let values: Vec<f64> = file
+        .measures_of(&g.meta.id)
+        .map(|m| m.score(&g.unit))
+        .collect();
+    let latest = values.last().copied();
+    let late = g.past_target_date(latest, today);
+    // The facts as fully as they fit beside a few words of the statement: the trend goes
+    // first, then the target, then the words of the flag (its `!` stays).
+    let facts = |with_target: bool, with_trend: bool, flag: &'static str| {
+        let mut facts = Vec::new();
+        if let Some(latest) = latest {
+            facts.push(Span::styled(text::measured(latest, &g.unit), theme::ACCENT));
+            if let Some(target) = g.target.filter(|_| with_target) {
+                facts.push(Span::styled(
+                    format!(" · target {}", text::measured(target, &g.unit)),
+                    theme::DIM,
+                ));
+            }
+            if with_trend {
+                facts.push(Span::raw(format!(" {}", trend(g, &values))));
+            }
+        }
+        if late {
+            facts.push(Span::styled(flag, theme::ERROR));
+        }
+        facts
+    };
+    let spans_width = |spans: &[Span]| spans.iter().map(|s| text::width(&s.content)).sum::<usize>();
+    let candidates = [
+        facts(true, true, " ! past target date"),
+        facts(true, false, " ! past target date"),
+        facts(false, false, " ! past due"),
+    ];
+    let chosen = candidates
+        .iter()
+        .find(|facts| width >= spans_width(facts) + 4 + 20)
+        .unwrap_or(&candidates[2])
+        .clone();
+    let room = width.saturating_sub(spans_width(&chosen) + 2 + 2);
+    let statement = text::fit(&text::line(&g.statement), room).into_owned();
+    let mut spans = vec![Span::raw(format!("{mark} {statement}  "))];
+    spans.extend(chosen);
+    Line::from(spans)
 }

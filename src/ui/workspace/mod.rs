@@ -8,62 +8,118 @@ use crate::ui::theme;
 
 use crate::app::workspace::{Tab, Workspace};
 use crate::dates;
-use crate::model::{Action, Goal, GoalStatus, TeacherFile};
+use crate::model::{Action, Goal, TeacherFile};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Tabs, Wrap};
+use ratatui::widgets::{Paragraph, Tabs};
 
 mod detail;
 mod list;
+mod overview;
 
 /// How the workspace key for `msg` is written, for hints.
 pub(super) fn key(msg: Msg) -> String {
     keymap::key_for(Context::Workspace, msg)
 }
 
-pub fn render(app: &App, workspace: &Workspace, frame: &mut Frame, area: Rect) {
-    let today = app.now.date();
-    let [header, tabs, body] = Layout::vertical([
+/// The header, the tab bar and the tab's body.
+fn areas(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// How far the selected record's detail can scroll on a body `width` × `height` (the
+/// screen less its status and footer lines): the update keeps the scroll within it, so
+/// that the first key back moves the pane.
+pub fn detail_end(workspace: &Workspace, today: NaiveDate, width: u16, height: u16) -> u16 {
+    if workspace.tab == Tab::Overview {
+        return 0;
+    }
+    let [_, _, body] = areas(Rect::new(0, 0, width, height));
+    let [_, pane] = list::areas(workspace.tab, body);
+    detail::end(workspace, workspace.tab, today, pane)
+}
+
+pub fn render(app: &App, workspace: &Workspace, frame: &mut Frame, area: Rect) {
+    let today = app.now.date();
+    let [header, tabs, body] = areas(area);
     render_header(&workspace.file, today, frame, header);
     let titles: Vec<&str> = Tab::ALL.iter().map(|t| t.title()).collect();
+    // Each title with a space either side and a divider between; without the spaces when
+    // the terminal is too narrow for them, so that no title is cut.
+    let full: usize = titles.iter().map(|t| text::width(t) + 3).sum::<usize>() - 1;
+    let (left, right) = if full <= usize::from(tabs.width) {
+        (" ", " ")
+    } else {
+        ("", "")
+    };
     frame.render_widget(
         Tabs::new(titles)
             .select(workspace.tab.index())
             .highlight_style(theme::KEY.add_modifier(ratatui::style::Modifier::REVERSED))
+            .padding(left, right)
             .divider("│"),
         tabs,
     );
     match workspace.tab {
-        Tab::Overview => render_overview(&workspace.file, today, frame, body),
+        Tab::Overview => overview::render(&workspace.file, today, frame, body),
         tab => list::render_list(workspace, tab, today, frame, body),
     }
 }
 
 fn render_header(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rect) {
     let teacher = &file.teacher;
-    let mut who = vec![text::line(&teacher.name).into_owned()];
-    who.extend(
-        [&teacher.subject, &teacher.school]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .map(|s| text::line(s).into_owned()),
-    );
-    // A long name, subject or school is cut from its end; the cadence stays whole.
+    let name = text::line(&teacher.name).into_owned();
+    let mut subject = text::line(&teacher.subject).into_owned();
+    let mut school = text::line(&teacher.school).into_owned();
+    let cadence = format!("check-in every {}d", teacher.cadence_days);
+    // The name, the subject and the school share what the cadence leaves: a long subject
+    // is cut first, then the school, so that each still shows; the cadence stays whole.
+    let room = usize::from(area.width).saturating_sub(text::width(&cadence) + 3);
+    let shown = |parts: [&str; 3]| -> usize {
+        let parts: Vec<&&str> = parts.iter().filter(|p| !p.is_empty()).collect();
+        parts.iter().map(|p| text::width(p)).sum::<usize>() + 3 * parts.len().saturating_sub(1)
+    };
+    // The longer of subject and school gives a column at a time, down to six each.
+    let (mut subject_width, mut school_width) = (text::width(&subject), text::width(&school));
+    let fixed = shown([&name, &subject, &school]) - subject_width - school_width;
+    while fixed + subject_width + school_width > room && subject_width.max(school_width) > 6 {
+        if subject_width >= school_width {
+            subject_width -= 1;
+        } else {
+            school_width -= 1;
+        }
+    }
+    subject = text::truncate(&subject, subject_width).into_owned();
+    school = text::truncate(&school, school_width).into_owned();
+    let cut = |part: &str, over: usize| {
+        let keep = text::width(part).saturating_sub(over).max(6);
+        text::truncate(part, keep).into_owned()
+    };
+    // Beside a very long name, the school is kept before the subject.
+    if shown([&name, &subject, &school]) > room && !school.is_empty() {
+        subject.clear();
+        school = text::line(&teacher.school).into_owned();
+        let over = shown([&name, &subject, &school]).saturating_sub(room);
+        if over > 0 {
+            school = cut(&school, over);
+        }
+    }
+    let who: Vec<&str> = [name.as_str(), subject.as_str(), school.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
     let first = two_sided(
         vec![Span::styled(format!(" {}", who.join(" · ")), theme::TITLE)],
-        vec![Span::styled(
-            format!("check-in every {}d", teacher.cadence_days),
-            theme::DIM,
-        )],
+        vec![Span::styled(cadence, theme::DIM)],
         area.width,
     );
     let second = match file.active_focus() {
@@ -144,7 +200,9 @@ pub fn trend(goal: &Goal, values: &[f64]) -> String {
         .collect()
 }
 
-pub(super) fn action_line(action: &Action, today: NaiveDate) -> Line<'static> {
+/// "☐ Share exit-ticket data…  coach  overdue 2d !" in `width` columns: the owner and
+/// the date stay whole, the action is cut with `…` (the owner goes when even that is short).
+pub(super) fn action_line(action: &Action, today: NaiveDate, width: usize) -> Line<'static> {
     let (mark, style) = if action.done_on.is_some() {
         ("✔", theme::OK)
     } else {
@@ -162,81 +220,40 @@ pub(super) fn action_line(action: &Action, today: NaiveDate) -> Line<'static> {
         (None, Some(due)) => Span::raw(format!("due {}", dates::short_day(due, today))),
         (None, None) => Span::styled("no date", theme::DIM),
     };
-    Line::from(vec![
-        Span::styled(format!("{mark} "), style),
-        Span::raw(text::line(&action.what).into_owned()),
-        Span::styled(format!("  {}  ", text::line(&action.owner)), theme::ACCENT),
-        when,
-    ])
-}
-
-fn render_overview(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rect) {
-    let [top, bottom] = Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(area);
-    let [chart, actions] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(top);
-    let [goal, last] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
-    super::chart::render(file, today, frame, chart);
-
-    let open: Vec<Line> = file.open_actions().map(|a| action_line(a, today)).collect();
-    let open = if open.is_empty() {
-        vec![Line::styled("No open actions.", theme::DIM)]
+    // Owners and dates in columns of their usual widths (a wider one takes what it
+    // needs), when that leaves the action 24 columns; in a narrow pane, as they are.
+    let owner = text::truncate(&text::line(&action.owner), 14).into_owned();
+    let columns = width >= 2 + 24 + 2 + 9 + 2 + 12;
+    let when_width = match text::width(&when.content) {
+        short if columns => short.max(12),
+        short => short,
+    };
+    let when = Span::styled(
+        text::fit(&when.content, when_width).into_owned(),
+        when.style,
+    );
+    let mut room = width.saturating_sub(2 + when_width + 2);
+    let owner_width = match text::width(&owner) {
+        short if columns => short.max(9),
+        short => short,
+    };
+    // The owner (also in the detail) gives way when the action would keep fewer than
+    // 24 columns of what it says.
+    let keep = text::width(&text::line(&action.what)).min(24);
+    let owner = if room >= owner_width + 2 + keep {
+        room -= owner_width + 2;
+        Some(text::fit(&owner, owner_width).into_owned())
     } else {
-        open
+        None
     };
-    let ledger = file.ledger(today);
-    let title = format!(
-        " Actions · {} on time · {} late · {} open ",
-        ledger.on_time, ledger.late, ledger.open
-    );
-    frame.render_widget(
-        Paragraph::new(open)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(title)),
-        actions,
-    );
-
-    let goal_lines = match file
-        .goals
-        .iter()
-        .find(|g| g.status == GoalStatus::Active)
-        .or(file.goals.first())
-    {
-        Some(g) => {
-            let latest = file
-                .measures_of(&g.meta.id)
-                .last()
-                .map(|m| m.score(&g.unit));
-            vec![
-                Line::from(text::line(&g.statement).into_owned()),
-                Line::styled(goal_progress(g, latest), theme::ACCENT),
-            ]
-        }
-        None => vec![Line::styled(
-            format!("No goal yet: on the Goals tab, {} adds one.", key(Msg::Add)),
-            theme::DIM,
-        )],
-    };
-    frame.render_widget(
-        Paragraph::new(goal_lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(" Goal ")),
-        goal,
-    );
-
-    let (title, notes) = match file.check_ins.first() {
-        Some(c) => (
-            format!(" Last check-in · {} ", c.held_on.format("%-d %b")),
-            text::block(&c.notes).into_owned(),
-        ),
-        None => (
-            " Last check-in ".to_string(),
-            format!("None yet: {} holds one.", key(Msg::CheckIn)),
-        ),
-    };
-    frame.render_widget(
-        Paragraph::new(notes)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(title)),
-        last,
-    );
+    let what = text::fit(&text::line(&action.what), room).into_owned();
+    let mut spans = vec![
+        Span::styled(format!("{mark} "), style),
+        Span::raw(format!("{what}  ")),
+    ];
+    if let Some(owner) = owner {
+        spans.push(Span::styled(format!("{owner}  "), theme::ACCENT));
+    }
+    spans.push(when);
+    Line::from(spans)
 }
