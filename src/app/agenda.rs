@@ -101,12 +101,18 @@ impl Agenda {
             .collect();
         let mut keyed: Vec<((NaiveDate, String), Item)> =
             keys.into_iter().zip(actions.drain(..)).collect();
+        // Actions due the same day by teacher and then by what they say, so that the
+        // order does not depend on record ids.
+        let what = |item: &Item| item.action.as_ref().map(|a| a.what.clone());
         keyed.sort_by(|(a, ai), (b, bi)| {
-            a.cmp(b).then(
-                ai.date
-                    .unwrap_or(NaiveDate::MAX)
-                    .cmp(&bi.date.unwrap_or(NaiveDate::MAX)),
-            )
+            a.cmp(b)
+                .then(
+                    ai.date
+                        .unwrap_or(NaiveDate::MAX)
+                        .cmp(&bi.date.unwrap_or(NaiveDate::MAX)),
+                )
+                .then_with(|| ai.teacher_name.cmp(&bi.teacher_name))
+                .then_with(|| what(ai).cmp(&what(bi)))
         });
         actions = keyed.into_iter().map(|(_, item)| item).collect();
         let keys = |items: &[Item]| List::new(items.iter().map(Item::key).collect());
