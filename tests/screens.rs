@@ -1,0 +1,343 @@
+//! The demo school's roster, workspace tabs, agenda and brief at the three sizes a coach
+//! meets: 80×24, 120×40 and the smallest drawn, 60×16, each snapshotted (and read by eye
+//! before it was accepted). Beside them, what a reader of the screen relies on: the
+//! selection marked without colour, detail panes and the brief scrolling to their real
+//! end, and the Overview's last visit and chart.
+
+mod common;
+
+use coachlog::app::App;
+use common::{caseload, day, empty_store, observe};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (60, 16)];
+
+fn demo() -> (tempfile::TempDir, App) {
+    let (dir, mut store) = empty_store();
+    coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
+    (dir, App::new(store).expect("the app opens"))
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    let modifiers = match code {
+        KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    app.handle_event(Event::Key(KeyEvent::new(code, modifiers)));
+}
+
+fn keys(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| coachlog::ui::render(app, frame))
+        .unwrap();
+    terminal
+}
+
+fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < buffer.area.width {
+                let cell = &buffer[(x, y)];
+                row.push_str(cell.symbol());
+                x += 1;
+            }
+            row
+        })
+        .collect()
+}
+
+/// Tells the app the terminal's size, as the terminal does when it opens and resizes.
+fn resize(app: &mut App, width: u16, height: u16) {
+    app.handle_event(Event::Resize(width, height));
+}
+
+/// Snapshots `app` at every size as `name_WIDTHxHEIGHT`.
+fn snapshot_all(app: &mut App, name: &str) {
+    for (width, height) in SIZES {
+        resize(app, width, height);
+        let terminal = draw(app, width, height);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+/// Opens the demo teacher whose name starts with `name` in the workspace.
+fn open(app: &mut App, name: &str) {
+    key(app, KeyCode::Char('/'));
+    keys(app, name);
+    key(app, KeyCode::Enter);
+}
+
+#[test]
+fn the_roster_at_every_size() {
+    let (_dir, mut app) = demo();
+    snapshot_all(&mut app, "demo_roster");
+}
+
+/// The workspace of Lee, Min: records enough for every tab and none that tie in their
+/// list's order (ties fall to record ids, which differ from one load of the demo to the
+/// next, and so would the snapshots).
+#[test]
+fn the_workspace_tabs_at_every_size() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    for (tab, name) in [
+        ('1', "overview"),
+        ('2', "goals"),
+        ('3', "observations"),
+        ('4', "check_ins"),
+        ('5', "actions"),
+    ] {
+        key(&mut app, KeyCode::Char(tab));
+        snapshot_all(&mut app, &format!("demo_workspace_{name}"));
+    }
+    // Records of a day alone share its noon on the timeline; its visits never tie.
+    key(&mut app, KeyCode::Char('t'));
+    snapshot_all(&mut app, "demo_workspace_timeline");
+}
+
+#[test]
+fn the_agenda_at_every_size() {
+    let (_dir, mut app) = demo();
+    key(&mut app, KeyCode::Char('g'));
+    snapshot_all(&mut app, "demo_agenda");
+}
+
+#[test]
+fn the_brief_at_every_size() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    key(&mut app, KeyCode::Char('b'));
+    snapshot_all(&mut app, "demo_brief");
+}
+
+/// The screen's rows as text, with the rows drawn reversed (the selection) marked.
+fn reversed(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    use ratatui::style::Modifier;
+    let buffer = terminal.backend().buffer();
+    let rows = rows(terminal);
+    (0..buffer.area.height)
+        .filter(|y| {
+            (0..buffer.area.width).any(|x| buffer[(x, *y)].modifier.contains(Modifier::REVERSED))
+        })
+        .map(|y| rows[usize::from(y)].clone())
+        .collect()
+}
+
+#[test]
+fn the_selected_row_is_marked_on_every_workspace_list_and_in_the_agenda() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Smith");
+    for tab in ['2', '3', '4', '5', '6'] {
+        key(&mut app, KeyCode::Char(tab));
+        key(&mut app, KeyCode::Down);
+        let terminal = draw(&app, 80, 24);
+        let selected = reversed(&terminal);
+        // The tab bar draws its current tab reversed too; the list row is the other one.
+        let marked: Vec<&String> = selected.iter().filter(|row| row.contains("▶")).collect();
+        assert_eq!(marked.len(), 1, "tab {tab}: {selected:#?}");
+        let rows = rows(&terminal);
+        assert_eq!(
+            rows.iter().filter(|row| row.contains("▶")).count(),
+            1,
+            "tab {tab}: a mark that needs no colour, on the selected row only"
+        );
+        let second = rows.iter().position(|row| row.contains("▶")).unwrap();
+        assert_eq!(second, 5, "tab {tab}: the second row, after ↓");
+    }
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('g'));
+    let heavy = |app: &App| {
+        rows(&draw(app, 80, 24))
+            .iter()
+            .filter(|row| row.contains('┏'))
+            .map(|row| row.chars().position(|c| c == '┏').unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(heavy(&app), [0], "the check-ins panel has the keys");
+    let shown = rows(&draw(&app, 80, 24)).join("\n");
+    assert!(shown.contains("┃▶ overdue 4d !  Okafor, Ngozi"), "{shown}");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(heavy(&app), [40], "Tab moves the keys to the next panel");
+    let shown = rows(&draw(&app, 80, 24)).join("\n");
+    assert!(shown.contains("┃▶ Brandt, Felix"), "{shown}");
+}
+
+#[test]
+fn a_long_evidence_note_scrolls_in_the_detail_pane_and_stops_at_its_end() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Smith");
+    key(&mut app, KeyCode::Char('3'));
+    let detail = |app: &App| -> Vec<String> {
+        rows(&draw(app, 80, 24))
+            .iter()
+            .map(|row| row.chars().skip(43).collect())
+            .collect()
+    };
+    let first = detail(&app);
+    // Rows 4 to 20 hold the pane's text, row 21 its bottom border.
+    assert!(first[4].contains("Fri 20 Nov 2026 09:44"), "{first:#?}");
+    assert!(first[21].contains("↓ 7 more · J"), "{first:#?}");
+    keys(&mut app, "JJ");
+    let scrolled = detail(&app);
+    assert_eq!(scrolled[4], first[6], "two lines up");
+    assert!(scrolled[21].contains("↑ 2 ↓ 5 · K/J"), "{scrolled:#?}");
+    keys(&mut app, &"J".repeat(40));
+    let end = detail(&app);
+    assert!(
+        end[20].contains("25)."),
+        "the last line of the note: {end:#?}"
+    );
+    assert!(end[21].contains("↑ 7 more · K"), "{end:#?}");
+    key(&mut app, KeyCode::Char('K'));
+    assert!(
+        detail(&app)[21].contains("↓ 1"),
+        "K moves back from the end at once: {:#?}",
+        detail(&app)
+    );
+    // Another visit starts at the top of its own note.
+    key(&mut app, KeyCode::Down);
+    assert!(detail(&app)[4].contains("Tue 17 Nov 2026 09:43"));
+}
+
+#[test]
+fn the_overview_shows_the_last_visit_and_every_rating_with_or_without_a_focus() {
+    let (_dir, mut store, _) = caseload();
+    let brandt = store
+        .teachers(false)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.name.starts_with("Brandt"))
+        .unwrap()
+        .meta
+        .id;
+    // Three visits on one morning, before any focus: points on one day, not a bar.
+    observe(
+        &mut store,
+        &brandt,
+        "2026-11-23T09:00",
+        1,
+        "Bell work on the board.",
+    );
+    observe(
+        &mut store,
+        &brandt,
+        "2026-11-23T09:30",
+        4,
+        "09:30  Every pair explained.",
+    );
+    let mut app = App::new(store).unwrap();
+    open(&mut app, "Brandt");
+    let shown = rows(&draw(&app, 80, 24));
+    let chart: Vec<String> = shown[3..14]
+        .iter()
+        .map(|row| row.chars().take(40).collect())
+        .collect();
+    let marks: Vec<(usize, usize)> = chart
+        .iter()
+        .enumerate()
+        .flat_map(|(y, row)| {
+            row.chars()
+                .enumerate()
+                .filter(|(_, c)| *c == '○')
+                .map(move |(x, _)| (y, x))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(
+        marks.len(),
+        2,
+        "one hollow point a visit without a focus: {chart:#?}"
+    );
+    assert_eq!(marks[0].1, marks[1].1, "both on today's column: {chart:#?}");
+    let row_of = |label: &str| chart.iter().find(|row| row.contains(label)).unwrap();
+    assert!(row_of("4┤").contains('○'), "{chart:#?}");
+    assert!(row_of("1┤").contains('○'), "{chart:#?}");
+    assert!(
+        !chart
+            .iter()
+            .any(|row| row.contains('⡇') || row.contains('│') && row.contains("┤│")),
+        "no bar: {chart:#?}"
+    );
+    let last_seen = shown[3..6].join("\n");
+    assert!(
+        last_seen.contains("Last seen · today · 4 consistent"),
+        "{last_seen}"
+    );
+    assert!(
+        last_seen.contains("│Every pair explained."),
+        "the first line, its time stamp not repeated: {last_seen}"
+    );
+}
+
+#[test]
+fn the_chart_marks_and_names_each_focus_span() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Smith");
+    let shown = rows(&draw(&app, 120, 40));
+    let spans = shown
+        .iter()
+        .find(|row| row.contains('├'))
+        .expect("a row of focus spans");
+    assert!(spans.contains("├Run the grade 7 classroom…"), "{spans}");
+    assert!(spans.contains("├Connect the warm-up to the…┤"), "{spans}");
+}
+
+#[test]
+fn the_brief_is_laid_out_for_the_terminal_and_end_reaches_its_last_line() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Smith");
+    key(&mut app, KeyCode::Char('b'));
+    for (width, height) in SIZES {
+        resize(&mut app, width, height);
+        key(&mut app, KeyCode::Home);
+        let top = rows(&draw(&app, width, height)).join("\n");
+        assert!(
+            !top.contains("| ") && !top.contains("## "),
+            "not raw Markdown: {top}"
+        );
+        assert!(top.contains("goal"), "{top}");
+        key(&mut app, KeyCode::End);
+        let end = rows(&draw(&app, width, height));
+        let last = end[usize::from(height) - 4].clone();
+        assert!(
+            end.iter()
+                .any(|row| row.contains("Confidential personnel notes")),
+            "{width}x{height}: {end:#?}"
+        );
+        assert!(
+            !last.contains("Confidential") || end.iter().any(|r| r.contains("of ")),
+            "{end:#?}"
+        );
+        let cue = end
+            .iter()
+            .find_map(|row| row.split("lines ").nth(1))
+            .expect("a position cue");
+        let (range, total) = cue.split_once(" of ").unwrap();
+        let total: usize = total
+            .trim_end_matches(|c: char| !c.is_ascii_digit())
+            .parse()
+            .unwrap();
+        assert!(
+            range.ends_with(&format!("–{total}")),
+            "{width}x{height}: {cue}"
+        );
+        key(&mut app, KeyCode::Up);
+        let up = rows(&draw(&app, width, height)).join("\n");
+        assert!(
+            up.contains(&format!("of {total}")) && !up.contains(&format!("–{total} of")),
+            "↑ from the end moves at once: {up}"
+        );
+    }
+}
