@@ -97,6 +97,12 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 
 /// Runs the command line; errors come back as one human sentence for `main` to print.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // Completions and the manual describe the command line: no database is opened.
+    match cli.command {
+        Some(Command::Completions { shell }) => return completions(shell),
+        Some(Command::Man) => return manual(),
+        _ => {}
+    }
     let clock = Clock::from_env().map_err(|message| anyhow!(message))?;
     // The demo lives in a private temp folder, removed on exit; the user's file is never opened.
     let demo_dir = if cli.demo { Some(demo_folder()?) } else { None };
@@ -131,6 +137,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 .map(|error| format!("The daily backup failed: {error}"));
             crate::tui::run(store, config, notice).map(|()| ExitCode::SUCCESS)
         }
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man) => manual(),
         Some(Command::Check) => check(&store),
         Some(Command::Backup { output }) => backup(&store, output),
         Some(Command::Trash) => trash(&store),
@@ -180,6 +188,23 @@ fn restore_file(db: &Path, backup: &Path, clock: Clock) -> Result<ExitCode> {
             text::line(&previous.display().to_string())
         )?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The shell's completion script for every subcommand and option.
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "coachlog", &mut out);
+    std::io::stdout().lock().write_all(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The manual page, in roff.
+fn manual() -> Result<ExitCode> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+    std::io::stdout().lock().write_all(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 

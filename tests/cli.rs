@@ -1081,3 +1081,49 @@ fn a_visit_saved_before_offsets_were_kept_reads_in_the_machines_zone() {
         "nothing is rewritten; a new visit is stored with its offset"
     );
 }
+
+#[test]
+fn completions_for_every_shell_and_the_manual_open_no_database() {
+    let (_dir, db) = temp_db();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let output = coachlog(&db, &["completions", shell]);
+        assert!(output.status.success(), "{shell}: {}", stderr(&output));
+        let script = stdout(&output);
+        for word in ["observe", "export", "teacher", "restore", "include-private"] {
+            assert!(script.contains(word), "{shell} completes {word}");
+        }
+    }
+    let manual = stdout(&coachlog(&db, &["man"]));
+    assert!(manual.contains(".TH coachlog 1"), "{manual}");
+    assert!(manual.contains("observe"));
+    assert!(!db.exists(), "describing the command line opens no file");
+}
+
+#[test]
+fn every_subcommands_help_has_an_example() {
+    let (_dir, db) = temp_db();
+    for args in [
+        vec!["check"],
+        vec!["backup"],
+        vec!["observe"],
+        vec!["search"],
+        vec!["trash"],
+        vec!["restore"],
+        vec!["teacher"],
+        vec!["teacher", "add"],
+        vec!["teacher", "list"],
+        vec!["export"],
+        vec!["import"],
+        vec!["completions"],
+        vec!["man"],
+    ] {
+        let mut with_help = args.clone();
+        with_help.push("--help");
+        let help = stdout(&coachlog(&db, &with_help));
+        let example = help
+            .split("Examples:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{args:?} --help has no example:\n{help}"));
+        assert!(example.contains("coachlog "), "{args:?}: {example}");
+    }
+}
