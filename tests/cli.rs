@@ -106,7 +106,7 @@ fn text_from_the_command_line_is_cleaned_before_it_is_stored() {
     assert!(observed.status.success(), "{}", stderr(&observed));
     let json = stdout(&coachlog(&db, &["export", "-t", "smi", "-f", "json"]));
     assert!(
-        json.contains("\"evidence\": \"Posted[2J the target\""),
+        json.contains("\"evidence\": \"Posted the target\""),
         "{json}"
     );
     let long = "x".repeat(100_001);
@@ -425,7 +425,7 @@ fn search_prints_one_line_a_note_and_exits_1_when_nothing_matches() {
     assert_eq!(
         stdout(&found),
         "Smith, Dan     observation  20 Nov 2026  Students «explained» the target to a partner.\n\
-         Okafor, Ngozi  observation   9 Nov 2026  She «explained» ‹why›[2J the wait time matters. (private)\n"
+         Okafor, Ngozi  observation   9 Nov 2026  She «explained» ‹why› the wait time matters. (private)\n"
     );
     let none = coachlog(&db, &["search", "explai", "zebra"]);
     assert_eq!(none.status.code(), Some(1));

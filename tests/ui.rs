@@ -526,7 +526,7 @@ fn pasted_text_is_cleaned_before_it_is_kept() {
     press(&mut app, "<Enter>");
     let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     assert_eq!(
-        file.observations[0].evidence, "Explained[31m the target\nto a partner 👩\u{200d}🏫",
+        file.observations[0].evidence, "Explained the target\nto a partner 👩\u{200d}🏫",
         "controls, bidi and the BOM are gone; the emoji keeps its joiner"
     );
 }
