@@ -421,8 +421,10 @@ fn deleting_asks_and_moves_the_record_to_the_trash() {
     let (_dir, store, smith) = caseload();
     let mut app = app(store);
     press(&mut app, "<Down><Down><Enter>3d");
+    // The question names the visit by its words too: two visits of one minute differ.
     assert!(
-        text(&app).contains("Move the observation of 20 Nov 10:36 to the trash?"),
+        text(&app)
+            .contains("Move the observation of 20 Nov 10:36 (Students explained the target…)"),
         "{}",
         text(&app)
     );
