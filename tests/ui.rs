@@ -1744,3 +1744,34 @@ fn a_measure_typed_as_a_part_of_a_whole_is_kept_as_typed_and_counts_as_a_percent
         text(&app)
     );
 }
+
+#[test]
+fn ctrl_u_clears_the_field_in_a_form_and_the_line_in_capture() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "aPark, Eve<C-u>Lee, Min");
+    let shown = text(&app);
+    assert!(
+        shown.contains("Lee, Min") && !shown.contains("Park"),
+        "{shown}"
+    );
+    press(
+        &mut app,
+        "<Esc>y<Down><Down>cWarm-up on board<C-u>posted<Enter>",
+    );
+    let shown = text(&app);
+    assert!(shown.contains("10:42  posted"), "{shown}");
+    assert!(!shown.contains("Warm-up on board"), "{shown}");
+}
+
+#[test]
+fn end_in_help_reaches_the_last_key_in_a_small_terminal() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "?");
+    app.handle_event(Event::Key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE)));
+    let shown = screen(&app, 60, 16).backend().to_string();
+    assert!(shown.contains("Ctrl-Q/Ctrl-C"), "{shown}");
+    let shown = text(&app);
+    assert!(shown.contains("│Everywhere"), "{shown}");
+}

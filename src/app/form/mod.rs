@@ -108,6 +108,17 @@ impl Form {
         changed
     }
 
+    /// Empties the active field (Ctrl-U), re-validating it; other kinds are left as they are.
+    pub fn clear_active(&mut self, now: NaiveDateTime) {
+        if let Some(field) = self.fields.get_mut(self.active)
+            && let Some(entry) = field.entry_mut()
+        {
+            entry.set_text("");
+            field.revalidate(now);
+            self.error = None;
+        }
+    }
+
     pub fn paste(&mut self, text: &str, now: NaiveDateTime) {
         if let Some(field) = self.fields.get_mut(self.active)
             && field.paste(text)
