@@ -669,7 +669,7 @@ fn a_walkthrough_round_marks_each_classroom_and_ends_with_who_needs_support() {
     press(&mut app, "<Esc>w<Enter>");
     let shown = text(&app);
     assert!(
-        shown.contains("Need more support: Okafor, Ngozi, Smith, Dan"),
+        shown.contains("Need more support: Okafor, Ngozi; Smith, Dan"),
         "{shown}"
     );
     assert!(shown.contains("◐ partly      Okafor, Ngozi        target posted, not explained"));
@@ -1774,4 +1774,53 @@ fn end_in_help_reaches_the_last_key_in_a_small_terminal() {
     assert!(shown.contains("Ctrl-Q/Ctrl-C"), "{shown}");
     let shown = text(&app);
     assert!(shown.contains("│Everywhere"), "{shown}");
+}
+
+#[test]
+fn a_round_asks_for_each_mark_and_lets_the_coach_browse_its_classrooms() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    let marks = |app: &App| {
+        let store = reader(app);
+        let brandt = store
+            .teachers(false)
+            .unwrap()
+            .into_iter()
+            .find(|t| t.name == "Brandt, Felix")
+            .unwrap();
+        let file = store.teacher_file(&brandt.meta.id).unwrap().unwrap();
+        file.observations.len()
+    };
+    let before = marks(&app);
+    press(&mut app, "waStudents explain the learning target<C-s>");
+    assert!(text(&app).contains("Brandt, Felix · 1 of 3"));
+    // ⏎ alone records nothing: the mark starts empty and the form asks for one.
+    press(&mut app, "<Enter>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("pick 1 seen, 2 partly or 3 not seen"),
+        "{shown}"
+    );
+    assert_eq!(marks(&app), before, "nothing was saved");
+    // Esc leaves the mark form on the round's classrooms, the selected one marked
+    // without colour; ⏎ on a round in the list opens its classrooms, not a form.
+    press(&mut app, "<Esc>");
+    let shown = text(&app);
+    assert!(shown.contains("│▸ · not visited Brandt, Felix"), "{shown}");
+    assert!(
+        shown.contains("No classroom visited yet: 3 to visit"),
+        "{shown}"
+    );
+    press(&mut app, "<Esc>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("│▸ 23 Nov 2026  Students explain"),
+        "{shown}"
+    );
+    press(&mut app, "<Enter>");
+    let shown = text(&app);
+    assert!(
+        shown.contains(" Classrooms ") && !shown.contains("1 of 3"),
+        "{shown}"
+    );
 }

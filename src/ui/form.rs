@@ -206,7 +206,7 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
         Kind::Choice(choice) => {
             let mut spans = Vec::new();
             for (i, option) in choice.options.iter().enumerate() {
-                let chosen = i == choice.choice;
+                let chosen = choice.choice == Some(i);
                 let label = if chosen {
                     format!("[{option}]")
                 } else {

@@ -139,13 +139,23 @@ impl WholeField {
 #[derive(Debug, Clone)]
 pub struct ChoiceField {
     pub options: Vec<String>,
-    /// The index of the chosen option.
-    pub choice: usize,
+    /// The index of the chosen option; none until one is picked, where the form asks
+    /// for a choice rather than presetting one.
+    pub choice: Option<usize>,
 }
 
 impl ChoiceField {
-    pub fn value(&self) -> usize {
+    pub fn value(&self) -> Option<usize> {
         self.choice
+    }
+
+    /// "pick 1 seen, 2 partly or 3 not seen"
+    fn ask(&self) -> String {
+        let (last, rest) = match self.options.split_last() {
+            Some((last, rest)) if !rest.is_empty() => (last, rest),
+            _ => return "pick one".into(),
+        };
+        format!("pick {} or {last}", rest.join(", "))
     }
 
     /// Types a key. Returns whether the choice changed.
@@ -160,18 +170,18 @@ impl ChoiceField {
                 let by_position = (1..=self.options.len()).contains(&pick).then(|| pick - 1);
                 match by_label.or(by_position) {
                     Some(index) => {
-                        self.choice = index;
+                        self.choice = Some(index);
                         true
                     }
                     None => false,
                 }
             }
             KeyCode::Right | KeyCode::Char(' ') => {
-                self.choice = (self.choice + 1) % count;
+                self.choice = Some(self.choice.map_or(0, |c| (c + 1) % count));
                 true
             }
             KeyCode::Left => {
-                self.choice = (self.choice + count - 1) % count;
+                self.choice = Some(self.choice.map_or(count - 1, |c| (c + count - 1) % count));
                 true
             }
             _ => false,
@@ -336,6 +346,14 @@ impl Field {
 
     /// One of `options`, starting at the one at `choice`.
     pub fn choice(label: &'static str, options: Vec<String>, choice: usize) -> Field {
+        let choice = Some(choice);
+        Field::of(label, Kind::Choice(ChoiceField { options, choice }))
+    }
+
+    /// One of `options`, none picked until the user picks one (no answer is given for
+    /// them by ⏎ alone).
+    pub fn pick(label: &'static str, options: Vec<String>) -> Field {
+        let choice = None;
         Field::of(label, Kind::Choice(ChoiceField { options, choice }))
     }
 
@@ -441,6 +459,7 @@ impl Field {
             Kind::DateTime(at) => at.value(now).map(drop),
             Kind::Number(number) => number.value().map(drop),
             Kind::Whole(whole) => whole.value().map(drop),
+            Kind::Choice(choice) if choice.choice.is_none() => Err(choice.ask()),
             Kind::Line(_)
             | Kind::Text(_)
             | Kind::Choice(_)
@@ -479,7 +498,7 @@ impl Field {
     /// The field's state as text, to tell whether anything changed since the form opened.
     pub(super) fn snapshot(&self) -> String {
         match &self.kind {
-            Kind::Choice(choice) => format!("choice {}", choice.choice),
+            Kind::Choice(choice) => format!("choice {:?}", choice.choice),
             Kind::Checks(checks) => format!("checks {:?}", checks.checked),
             Kind::Toggle(toggle) => format!("toggle {}", toggle.on),
             Kind::Info(_) => String::new(),

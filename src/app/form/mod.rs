@@ -289,7 +289,7 @@ impl<Id: Copy + PartialEq + Debug> Keyed<Id> {
     /// The index of the chosen option.
     pub fn choice(&self, id: Id) -> Result<usize, String> {
         self.read(id, "a choice", |kind| match kind {
-            Kind::Choice(choice) => Some(Ok(choice.value())),
+            Kind::Choice(choice) => Some(choice.value().ok_or_else(|| "pick one".to_string())),
             _ => None,
         })
     }
@@ -493,7 +493,7 @@ mod tests {
             ],
         );
         form.input(key('3'), now());
-        assert!(matches!(&form.fields()[0].kind, Kind::Choice(c) if c.choice == 3));
+        assert!(matches!(&form.fields()[0].kind, Kind::Choice(c) if c.choice == Some(3)));
         assert_eq!(form.active, 1, "picking by number moves to the next field");
         form.input(key('2'), now());
         let Kind::Checks(checks) = &form.fields()[1].kind else {
