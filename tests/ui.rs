@@ -1824,3 +1824,21 @@ fn a_round_asks_for_each_mark_and_lets_the_coach_browse_its_classrooms() {
         "{shown}"
     );
 }
+
+#[test]
+fn capture_keeps_the_newest_stamped_line_in_view_when_lines_wrap() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down>c");
+    let long = "students turn and talk about the target while the teacher circulates \
+                and listens to three pairs explain it in their own words";
+    for n in 1..=9 {
+        press(&mut app, &format!("note {n} {long}<Enter>"));
+    }
+    press(&mut app, "newest line<Enter>typing now");
+    for (width, height) in [(80, 24), (60, 16)] {
+        let shown = screen(&app, width, height).backend().to_string();
+        assert!(shown.contains("10:42  newest line"), "{width}: {shown}");
+        assert!(shown.contains("10:42  typing now"), "{width}: {shown}");
+    }
+}
