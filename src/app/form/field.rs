@@ -30,7 +30,7 @@ pub struct LineField {
 
 impl LineField {
     pub fn value(&self) -> String {
-        self.entry.text()
+        self.entry.value_text()
     }
 }
 
@@ -42,7 +42,7 @@ pub struct TextField {
 
 impl TextField {
     pub fn value(&self) -> String {
-        self.entry.text()
+        self.entry.value_text()
     }
 }
 
@@ -54,7 +54,7 @@ pub struct DateField {
 
 impl DateField {
     pub fn value(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
-        let typed = self.entry.text();
+        let typed = self.entry.value_text();
         if typed.is_empty() {
             return Ok(None);
         }
@@ -72,7 +72,7 @@ pub struct DateTimeField {
 
 impl DateTimeField {
     pub fn value(&self, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
-        let typed = self.entry.text();
+        let typed = self.entry.value_text();
         if typed.is_empty() {
             return Ok(now);
         }
@@ -97,7 +97,7 @@ impl NumberField {
                 out_of: Some(_), ..
             }) if !self.parts => Err(format!(
                 "\"{}\": give one number here",
-                text::line(&self.entry.text())
+                text::line(&self.entry.value_text())
             )),
             amount => Ok(amount.map(|a| a.value)),
         }
@@ -105,7 +105,7 @@ impl NumberField {
 
     /// A measurement: one number, or a part of a whole.
     pub fn amount(&self) -> Result<Option<Amount>, String> {
-        parse_amount(&self.entry.text())
+        parse_amount(&self.entry.value_text())
     }
 }
 
@@ -119,7 +119,7 @@ pub struct WholeField {
 
 impl WholeField {
     pub fn value(&self) -> Result<Option<u32>, String> {
-        let typed = self.entry.text();
+        let typed = self.entry.value_text();
         if typed.is_empty() {
             return Ok(None);
         }
@@ -380,6 +380,17 @@ impl Field {
         Field::of(label, Kind::Info(InfoField { text }))
     }
 
+    /// What the field means while nothing is typed (`today`, `14`): shown in its place,
+    /// and replaced by what is typed rather than added to.
+    pub fn default_to(mut self, default: &str) -> Field {
+        if let Some(entry) = self.entry_mut()
+            && !default.is_empty()
+        {
+            *entry = entry.clone().with_default(default);
+        }
+        self
+    }
+
     /// The field must be filled to save.
     pub fn required(mut self) -> Field {
         self.header.required = true;
@@ -444,9 +455,12 @@ impl Field {
         self.entry().map(Entry::text).unwrap_or_default()
     }
 
-    /// A required field left empty.
+    /// A required field left empty (with no default standing in).
     pub fn missing(&self) -> bool {
-        self.header.required && self.entry().is_some_and(|entry| entry.text().is_empty())
+        self.header.required
+            && self
+                .entry()
+                .is_some_and(|entry| entry.value_text().is_empty())
     }
 
     /// Checks the field with the kind's own parser: why it cannot be saved, if it cannot.
@@ -571,6 +585,35 @@ mod tests {
             private.kind,
             Kind::Toggle(ToggleField { on: false })
         ));
+    }
+
+    #[test]
+    fn a_default_stands_in_until_typing_replaces_it() {
+        let mut due = Field::date("Held", "").required().default_to("today");
+        assert_eq!(
+            due.check(now()),
+            Ok(()),
+            "the default fills a required field"
+        );
+        let Kind::Date(date) = &due.kind else {
+            panic!("a date field")
+        };
+        assert_eq!(date.value(now().date()), Ok(Some(now().date())));
+        for c in "-20d".chars() {
+            due.input(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        assert_eq!(
+            due.text(),
+            "-20d",
+            "typing replaces the default, not \"today-20d\""
+        );
+        let Kind::Date(date) = &due.kind else {
+            panic!("a date field")
+        };
+        assert_eq!(
+            date.value(now().date()),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 3))
+        );
     }
 
     #[test]

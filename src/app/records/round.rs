@@ -39,7 +39,10 @@ impl NewRoundForm {
                         .required()
                         .hint("what to look for, e.g. students explain the learning target"),
                 ),
-                (RoundField::Day, Field::date("Day", "today").required()),
+                (
+                    RoundField::Day,
+                    Field::date("Day", "").required().default_to("today"),
+                ),
                 (
                     RoundField::Classrooms,
                     Field::checks("Classrooms", names, |_| true),
