@@ -108,6 +108,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Man) => return manual(),
         _ => {}
     }
+    // Said before anything is opened: nothing is created or backed up for a view that
+    // cannot be drawn.
+    if cli.command.is_none()
+        && let Some(why) = crate::tui::cannot_draw()
+    {
+        return Err(anyhow!(why));
+    }
     let clock = Clock::from_env().map_err(|message| anyhow!(message))?;
     // The demo lives in a private temp folder, removed on exit; the user's file is never opened.
     let demo_dir = if cli.demo { Some(demo_folder()?) } else { None };

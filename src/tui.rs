@@ -94,6 +94,21 @@ fn stop_on_signals() -> Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
+/// Why the full-screen view cannot be drawn here, if it cannot: `TERM=dumb` (an editor's
+/// shell, a CI log) draws escape codes as text, and output going to a file or a pipe would
+/// fill it with them. The subcommands work anywhere, so the message points to them.
+pub fn cannot_draw() -> Option<String> {
+    use std::io::IsTerminal;
+    // One line that fits 80 columns with the "coachlog: " in front.
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        Some("no full-screen view with TERM=dumb; use a subcommand: coachlog --help".into())
+    } else if !stdout().is_terminal() {
+        Some("stdout is not a terminal; use a subcommand instead: coachlog --help".into())
+    } else {
+        None
+    }
+}
+
 /// Opens the full-screen app on `store` and runs it until the user quits or a signal
 /// closes it (then the exit is a success: the drafts were written, nothing was lost);
 /// `notice`, if any, is shown on the status line as a warning (e.g. the daily backup

@@ -1127,3 +1127,38 @@ fn every_subcommands_help_has_an_example() {
         assert!(example.contains("coachlog "), "{args:?}: {example}");
     }
 }
+
+#[test]
+fn the_full_screen_view_into_a_pipe_or_a_file_is_one_line_pointing_to_the_subcommands() {
+    let (dir, db) = temp_db();
+    // Output to a pipe.
+    let piped = coachlog(&db, &[]);
+    assert!(!piped.status.success());
+    assert_eq!(stdout(&piped), "", "no screen is written into the pipe");
+    let said = stderr(&piped);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("not a terminal") && said.contains("coachlog --help"),
+        "{said}"
+    );
+    // Output to a file.
+    let out = dir.path().join("screen.txt");
+    let status = Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(&db)
+        .env("TERM", "xterm-256color")
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run coachlog");
+    assert!(!status.success());
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "",
+        "the file stays empty"
+    );
+    assert!(
+        !db.exists(),
+        "no database is created for a view that cannot be drawn"
+    );
+}

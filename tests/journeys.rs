@@ -561,3 +561,35 @@ fn a_terminal_that_hangs_up_mid_form_keeps_the_draft_and_the_app_ends() {
         "the typed name is kept: {kept:?}"
     );
 }
+
+#[test]
+fn a_dumb_terminal_gets_one_line_pointing_to_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_coachlog"));
+    let mut app = PtyApp::spawn(
+        &binary,
+        &[],
+        &[
+            ("COACHLOG_DB", db.to_str().expect("a UTF-8 temp path")),
+            ("TERM", "dumb"),
+        ],
+        80,
+        24,
+    );
+    let shown = app.wait_for("coachlog --help");
+    assert!(shown.contains("TERM=dumb"), "{shown}");
+    assert_eq!(shown.trim().lines().count(), 1, "one line: {shown}");
+    assert_ne!(app.wait_exit(), 0);
+    assert!(!app.alternate_screen(), "no full-screen view was opened");
+    let raw = app.raw_output();
+    assert!(
+        !raw.windows(2).any(|w| w == b"\x1b["),
+        "no escape codes were written: {:?}",
+        String::from_utf8_lossy(&raw)
+    );
+    assert!(
+        !db.exists(),
+        "nothing was created for a view that cannot be drawn"
+    );
+}

@@ -128,6 +128,7 @@ fn states(context: Context) -> Vec<Vec<String>> {
         Context::Filter => vec!["/".into(), "/<Down>".into()],
         Context::Workspace => ["", "2", "3<Down>", "5", "6"].map(ws).to_vec(),
         Context::Form => vec![ws("c"), ws("F"), ws("3e"), "a".into(), "aName".into()],
+        Context::Notes => vec![ws("c<Tab>"), ws("c<Tab>Warm-up")],
         Context::QuickForm => vec!["o".into(), "o3".into()],
         Context::Review => vec![
             ws("c<S-Tab><S-Tab><S-Tab>"),
@@ -144,7 +145,7 @@ fn states(context: Context) -> Vec<Vec<String>> {
         Context::Round => vec!["w<Enter>".into(), "w<Enter><Down>".into()],
         Context::Confirm => vec!["x".into()],
         Context::Search => vec!["s".into(), "swarm".into(), "swarm<Down>".into()],
-        Context::Help => vec!["?".into()],
+        Context::Help => vec!["?".into(), "?<Down>".into()],
         // Two visits in the trash, so that moving and restoring show.
         Context::Trash => vec![ws("3dy3dy<Esc>T"), ws("3dy3dy<Esc>T<Down>")],
         Context::Global => Vec::new(),

@@ -395,7 +395,7 @@ impl App {
                     let kept = kept.review.as_ref();
                     review = Some(kept.map_or_else(|| Review::new(&file), |r| r.review(&file)));
                 }
-                let form = CheckInForm::new(&file.teacher, existing.as_ref(), now.date());
+                let form = CheckInForm::new(&file.teacher, existing.as_ref());
                 Purpose::CheckIn(form)
             }
             Origin::Action {

@@ -13,6 +13,7 @@ mod search;
 pub mod theme;
 mod trash;
 mod workspace;
+mod wrap;
 
 use crate::app::keymap;
 use crate::app::{App, Popup, Screen};

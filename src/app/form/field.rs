@@ -30,7 +30,7 @@ pub struct LineField {
 
 impl LineField {
     pub fn value(&self) -> String {
-        self.entry.text()
+        self.entry.value_text()
     }
 }
 
@@ -42,7 +42,7 @@ pub struct TextField {
 
 impl TextField {
     pub fn value(&self) -> String {
-        self.entry.text()
+        self.entry.value_text()
     }
 }
 
@@ -54,7 +54,7 @@ pub struct DateField {
 
 impl DateField {
     pub fn value(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
-        let typed = self.entry.text();
+        let typed = self.entry.value_text();
         if typed.is_empty() {
             return Ok(None);
         }
@@ -72,7 +72,7 @@ pub struct DateTimeField {
 
 impl DateTimeField {
     pub fn value(&self, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
-        let typed = self.entry.text();
+        let typed = self.entry.value_text();
         if typed.is_empty() {
             return Ok(now);
         }
@@ -97,7 +97,7 @@ impl NumberField {
                 out_of: Some(_), ..
             }) if !self.parts => Err(format!(
                 "\"{}\": give one number here",
-                text::line(&self.entry.text())
+                text::line(&self.entry.value_text())
             )),
             amount => Ok(amount.map(|a| a.value)),
         }
@@ -105,7 +105,7 @@ impl NumberField {
 
     /// A measurement: one number, or a part of a whole.
     pub fn amount(&self) -> Result<Option<Amount>, String> {
-        parse_amount(&self.entry.text())
+        parse_amount(&self.entry.value_text())
     }
 }
 
@@ -119,7 +119,7 @@ pub struct WholeField {
 
 impl WholeField {
     pub fn value(&self) -> Result<Option<u32>, String> {
-        let typed = self.entry.text();
+        let typed = self.entry.value_text();
         if typed.is_empty() {
             return Ok(None);
         }
@@ -139,13 +139,23 @@ impl WholeField {
 #[derive(Debug, Clone)]
 pub struct ChoiceField {
     pub options: Vec<String>,
-    /// The index of the chosen option.
-    pub choice: usize,
+    /// The index of the chosen option; none until one is picked, where the form asks
+    /// for a choice rather than presetting one.
+    pub choice: Option<usize>,
 }
 
 impl ChoiceField {
-    pub fn value(&self) -> usize {
+    pub fn value(&self) -> Option<usize> {
         self.choice
+    }
+
+    /// "pick 1 seen, 2 partly or 3 not seen"
+    fn ask(&self) -> String {
+        let (last, rest) = match self.options.split_last() {
+            Some((last, rest)) if !rest.is_empty() => (last, rest),
+            _ => return "pick one".into(),
+        };
+        format!("pick {} or {last}", rest.join(", "))
     }
 
     /// Types a key. Returns whether the choice changed.
@@ -160,18 +170,18 @@ impl ChoiceField {
                 let by_position = (1..=self.options.len()).contains(&pick).then(|| pick - 1);
                 match by_label.or(by_position) {
                     Some(index) => {
-                        self.choice = index;
+                        self.choice = Some(index);
                         true
                     }
                     None => false,
                 }
             }
             KeyCode::Right | KeyCode::Char(' ') => {
-                self.choice = (self.choice + 1) % count;
+                self.choice = Some(self.choice.map_or(0, |c| (c + 1) % count));
                 true
             }
             KeyCode::Left => {
-                self.choice = (self.choice + count - 1) % count;
+                self.choice = Some(self.choice.map_or(count - 1, |c| (c + count - 1) % count));
                 true
             }
             _ => false,
@@ -336,6 +346,14 @@ impl Field {
 
     /// One of `options`, starting at the one at `choice`.
     pub fn choice(label: &'static str, options: Vec<String>, choice: usize) -> Field {
+        let choice = Some(choice);
+        Field::of(label, Kind::Choice(ChoiceField { options, choice }))
+    }
+
+    /// One of `options`, none picked until the user picks one (no answer is given for
+    /// them by ⏎ alone).
+    pub fn pick(label: &'static str, options: Vec<String>) -> Field {
+        let choice = None;
         Field::of(label, Kind::Choice(ChoiceField { options, choice }))
     }
 
@@ -360,6 +378,17 @@ impl Field {
     pub fn info(label: &'static str, value: &str) -> Field {
         let text = text::line(&text::block(value)).trim().to_owned();
         Field::of(label, Kind::Info(InfoField { text }))
+    }
+
+    /// What the field means while nothing is typed (`today`, `14`): shown in its place,
+    /// and replaced by what is typed rather than added to.
+    pub fn default_to(mut self, default: &str) -> Field {
+        if let Some(entry) = self.entry_mut()
+            && !default.is_empty()
+        {
+            *entry = entry.clone().with_default(default);
+        }
+        self
     }
 
     /// The field must be filled to save.
@@ -426,9 +455,12 @@ impl Field {
         self.entry().map(Entry::text).unwrap_or_default()
     }
 
-    /// A required field left empty.
+    /// A required field left empty (with no default standing in).
     pub fn missing(&self) -> bool {
-        self.header.required && self.entry().is_some_and(|entry| entry.text().is_empty())
+        self.header.required
+            && self
+                .entry()
+                .is_some_and(|entry| entry.value_text().is_empty())
     }
 
     /// Checks the field with the kind's own parser: why it cannot be saved, if it cannot.
@@ -441,6 +473,7 @@ impl Field {
             Kind::DateTime(at) => at.value(now).map(drop),
             Kind::Number(number) => number.value().map(drop),
             Kind::Whole(whole) => whole.value().map(drop),
+            Kind::Choice(choice) if choice.choice.is_none() => Err(choice.ask()),
             Kind::Line(_)
             | Kind::Text(_)
             | Kind::Choice(_)
@@ -479,7 +512,7 @@ impl Field {
     /// The field's state as text, to tell whether anything changed since the form opened.
     pub(super) fn snapshot(&self) -> String {
         match &self.kind {
-            Kind::Choice(choice) => format!("choice {}", choice.choice),
+            Kind::Choice(choice) => format!("choice {:?}", choice.choice),
             Kind::Checks(checks) => format!("checks {:?}", checks.checked),
             Kind::Toggle(toggle) => format!("toggle {}", toggle.on),
             Kind::Info(_) => String::new(),
@@ -552,6 +585,35 @@ mod tests {
             private.kind,
             Kind::Toggle(ToggleField { on: false })
         ));
+    }
+
+    #[test]
+    fn a_default_stands_in_until_typing_replaces_it() {
+        let mut due = Field::date("Held", "").required().default_to("today");
+        assert_eq!(
+            due.check(now()),
+            Ok(()),
+            "the default fills a required field"
+        );
+        let Kind::Date(date) = &due.kind else {
+            panic!("a date field")
+        };
+        assert_eq!(date.value(now().date()), Ok(Some(now().date())));
+        for c in "-20d".chars() {
+            due.input(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        assert_eq!(
+            due.text(),
+            "-20d",
+            "typing replaces the default, not \"today-20d\""
+        );
+        let Kind::Date(date) = &due.kind else {
+            panic!("a date field")
+        };
+        assert_eq!(
+            date.value(now().date()),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 3))
+        );
     }
 
     #[test]
