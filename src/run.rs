@@ -129,7 +129,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     {
         return restore_file(&path, Path::new(what), clock);
     }
-    let mut store = Store::open(&path, clock)?;
+    let mut store = Store::open(&path, clock).map_err(|error| damaged(&path, error))?;
     if demo_dir.is_some() {
         crate::demo::load(&mut store, clock.today())?;
     }
@@ -230,8 +230,27 @@ fn database_path(chosen: Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
+/// SQLite's bare "database disk image is malformed" said with the file it is about and
+/// what to do; any other error as it is.
+fn damaged(path: &Path, error: crate::db::Error) -> anyhow::Error {
+    let corrupt = matches!(
+        &error,
+        crate::db::Error::Sqlite(inner)
+            if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt)
+    );
+    if !corrupt {
+        return error.into();
+    }
+    anyhow!(
+        "{} is damaged ({error}); nothing was changed. Put a backup in its place with coachlog restore FILE",
+        path.display()
+    )
+}
+
 fn check(store: &Store) -> Result<ExitCode> {
-    let problems = store.check()?;
+    let problems = store
+        .check()
+        .map_err(|error| damaged(store.path(), error))?;
     let mut out = std::io::stdout().lock();
     if problems.is_empty() {
         writeln!(out, "ok")?;
