@@ -138,7 +138,10 @@ impl App {
                 self.keep_form_draft(false);
                 self.quit = true;
             }
-            OnYes::ResumeForms(draft_id, forms) => self.resume_forms(draft_id, &forms),
+            OnYes::ResumeForms(draft_id, forms) => {
+                self.hold_draft(&draft_id);
+                self.resume_forms(draft_id, &forms);
+            }
             OnYes::DiscardForm => {
                 self.popups.pop();
             }
@@ -147,6 +150,7 @@ impl App {
                 Err(error) => self.warn(error),
             },
             OnYes::ResumeVisit(visit) => {
+                self.hold_draft(&visit.draft_id);
                 let mut capture = Capture::new(*visit, false);
                 capture.unsaved = false;
                 capture.saved_at = Some(self.now);
