@@ -5,6 +5,7 @@
 mod draft;
 mod entry;
 mod field;
+mod kinds;
 
 pub use draft::FieldState;
 
