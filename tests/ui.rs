@@ -1847,3 +1847,44 @@ fn capture_keeps_the_newest_stamped_line_in_view_when_lines_wrap() {
         assert!(shown.contains("10:42  typing now"), "{width}: {shown}");
     }
 }
+
+#[test]
+fn with_two_drafts_the_one_taken_up_gets_the_typing_and_the_other_waits_for_next_time() {
+    let (_dir, mut store, smith) = caseload();
+    let visit = format!(
+        r#"{{"draft_id":"V1","teacher_id":"{smith}","teacher_name":"Smith, Dan","focus_id":null,"focus":null,"look_fors":[],"started":"2026-11-23T09:30:00","lines":[["2026-11-23T09:31:00","Warm-up posted"]],"typing":"","seen":[],"tallies":[0,0]}}"#
+    );
+    store.save_draft("V1", &smith, &visit).unwrap();
+    store
+        .save_draft(
+            "V2",
+            &smith,
+            &visit
+                .replace("\"V1\"", "\"V2\"")
+                .replace("Warm-up posted", "Second visit"),
+        )
+        .unwrap();
+    let path = store.path().to_path_buf();
+    let mut app = app(store);
+    press(&mut app, "y");
+    let shown = text(&app);
+    assert!(
+        !shown.contains("Resume the unfinished"),
+        "no question over it: {shown}"
+    );
+    assert!(
+        shown.contains("One more unfinished draft is kept"),
+        "{shown}"
+    );
+    // What is typed now goes into the visit taken up.
+    press(&mut app, "yellow");
+    assert!(text(&app).contains("yellow"), "{}", text(&app));
+    drop(app);
+    // The other one is offered at the next start.
+    let again = App::new(Store::open(&path, clock()).unwrap()).unwrap();
+    assert!(
+        text(&again).contains("Resume the unfinished visit"),
+        "{}",
+        text(&again)
+    );
+}
