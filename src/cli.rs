@@ -24,18 +24,29 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the database file for damage (SQLite integrity and foreign keys).
+    #[command(
+        after_help = "Examples:\n  coachlog check\n  coachlog --db ~/school/eastside.db check"
+    )]
     Check,
     /// Write a consistent copy of the database (safe while coachlog is open elsewhere).
+    #[command(after_help = "Examples:\n  coachlog backup\n  coachlog backup ~/usb/coach.db")]
     Backup {
         /// Where to write it (default: backups/coachlog-DATE-TIME.db beside the database).
         #[arg(value_name = "FILE")]
         output: Option<PathBuf>,
     },
     /// Save an observation from the shell, attached to the teacher's active focus.
+    #[command(
+        after_help = "Examples:\n  coachlog observe -t smith --rating 3 \"Students explained the target to a partner\"\n  coachlog observe -t okafor --at \"-1d 9:05\" --minutes 12 Waited three seconds"
+    )]
     Observe(Observe),
     /// Find notes by their words: evidence, check-ins, goals, focuses, actions, measures.
+    #[command(
+        after_help = "Examples:\n  coachlog search warm-up\n  coachlog search exit ticket --limit 5"
+    )]
     Search(Search),
     /// List what is in the trash (deleted records, kept until purged).
+    #[command(after_help = "Examples:\n  coachlog trash")]
     Trash,
     /// Put a backup FILE in place of the database, or bring a record back from the trash.
     ///
@@ -44,18 +55,43 @@ pub enum Command {
     /// aside as DB.replaced-DATE-TIME before the copy takes its place (refused while
     /// coachlog is open on it). Anything else is the id of a record in the trash, as
     /// `coachlog trash` shows it (any unique start of it).
+    #[command(
+        after_help = "Examples:\n  coachlog restore 01JD4K        (a record in the trash, by the start of its id)\n  coachlog restore backups/coachlog-20261123-104200.db"
+    )]
     Restore {
         #[arg(value_name = "FILE|ID")]
         what: std::ffi::OsString,
     },
     /// Add and list teachers.
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  coachlog teacher add \"Smith, Dan\" --school \"Eastside Middle\" --cadence 14\n  coachlog teacher list --all"
+    )]
     Teacher(TeacherCommand),
     /// Export one teacher's record: a conference brief (Markdown, or HTML to print) or JSON;
     /// or with --all the whole caseload as JSON, to import elsewhere.
+    #[command(
+        after_help = "Examples:\n  coachlog export -t smith\n  coachlog export -t smith -f html -o smith.html\n  coachlog export --all -f json -o caseload.json"
+    )]
     Export(Export),
     /// Import a whole-caseload JSON export (merged record by record) or a roster CSV.
+    #[command(
+        after_help = "Examples:\n  coachlog import caseload.json --dry-run\n  coachlog import roster.csv"
+    )]
     Import(Import),
+    /// Print a completion script for your shell.
+    #[command(
+        after_help = "Examples:\n  coachlog completions bash > ~/.local/share/bash-completion/completions/coachlog\n  coachlog completions zsh > \"${fpath[1]}/_coachlog\"\n  coachlog completions fish > ~/.config/fish/completions/coachlog.fish\n  coachlog completions powershell >> $PROFILE"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(
+        after_help = "Examples:\n  coachlog man > ~/.local/share/man/man1/coachlog.1 && man coachlog\n  coachlog man | man -l -"
+    )]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -72,8 +108,14 @@ pub struct Import {
 #[derive(Debug, Subcommand)]
 pub enum TeacherCommand {
     /// Add a teacher to the caseload.
+    #[command(
+        after_help = "Examples:\n  coachlog teacher add \"Smith, Dan\" --school \"Eastside Middle\" --subject \"Grade 7 Science\" --cadence 14"
+    )]
     Add(TeacherAdd),
     /// List teachers, one a line: name, school, subject, cadence.
+    #[command(
+        after_help = "Examples:\n  coachlog teacher list\n  coachlog teacher list --all | cut -f1"
+    )]
     List {
         /// Include archived teachers.
         #[arg(long)]

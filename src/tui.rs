@@ -12,7 +12,7 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{Stdout, stdout};
+use std::io::{Stdout, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
@@ -40,7 +40,11 @@ pub fn restore() {
     );
     let raw = disable_raw_mode();
     if let Err(error) = screen.and(raw) {
-        eprintln!("coachlog: could not restore the terminal: {error}");
+        // The terminal may be gone (closed window, lost connection): never panic here.
+        let _ = writeln!(
+            std::io::stderr(),
+            "coachlog: could not restore the terminal: {error}"
+        );
     }
 }
 
@@ -90,6 +94,21 @@ fn stop_on_signals() -> Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
+/// Why the full-screen view cannot be drawn here, if it cannot: `TERM=dumb` (an editor's
+/// shell, a CI log) draws escape codes as text, and output going to a file or a pipe would
+/// fill it with them. The subcommands work anywhere, so the message points to them.
+pub fn cannot_draw() -> Option<String> {
+    use std::io::IsTerminal;
+    // One line that fits 80 columns with the "coachlog: " in front.
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        Some("no full-screen view with TERM=dumb; use a subcommand: coachlog --help".into())
+    } else if !stdout().is_terminal() {
+        Some("stdout is not a terminal; use a subcommand instead: coachlog --help".into())
+    } else {
+        None
+    }
+}
+
 /// Opens the full-screen app on `store` and runs it until the user quits or a signal
 /// closes it (then the exit is a success: the drafts were written, nothing was lost);
 /// `notice`, if any, is shown on the status line as a warning (e.g. the daily backup
@@ -107,13 +126,93 @@ pub fn run(store: Store, config: crate::config::Config, notice: Option<String>) 
     let result = run_loop(&mut app, &mut terminal, &stop);
     // However the loop ended (a quit, a signal, a terminal gone), what is on screen is kept.
     app.save_drafts();
-    if stop.load(Ordering::Relaxed) {
-        return Ok(());
+    match result {
+        // Nothing can be drawn or restored on a terminal that is gone: ratatui's own
+        // clean-up would report its failure there and panic, so it is skipped.
+        Ok(Ended::TerminalGone) => {
+            std::mem::forget(terminal);
+            Ok(())
+        }
+        _ if stop.load(Ordering::Relaxed) => Ok(()),
+        other => other.map(drop),
     }
-    result
 }
 
-fn run_loop(app: &mut App, terminal: &mut Terminal<Backend>, stop: &AtomicBool) -> Result<()> {
+/// How the loop ended.
+enum Ended {
+    /// The user quit, or a signal asked the app to close.
+    Closed,
+    /// The terminal hung up under the app.
+    TerminalGone,
+}
+
+/// What waiting for the keyboard found.
+enum Input {
+    /// An event can be read without blocking.
+    Ready,
+    /// Nothing came in the time given.
+    Quiet,
+    /// The terminal hung up: nothing will ever come.
+    Gone,
+}
+
+/// Waits up to `timeout` for an event. A terminal that hung up reads as endless empty input,
+/// on which crossterm's own wait spins and never returns; so the wait is done here, on the
+/// terminal's descriptor, where a hang-up shows as one.
+fn wait_for_input(timeout: Duration) -> Result<Input> {
+    use std::io::IsTerminal;
+    // Events already read from the terminal and not yet handed out come first.
+    let buffered = || crossterm::event::poll(Duration::ZERO).context("cannot read the keyboard");
+    if !std::io::stdin().is_terminal() {
+        // crossterm reads /dev/tty then; wait the usual way.
+        return Ok(
+            if crossterm::event::poll(timeout).context("cannot read the keyboard")? {
+                Input::Ready
+            } else {
+                Input::Quiet
+            },
+        );
+    }
+    if let Waiting::HungUp = terminal_state(Duration::ZERO) {
+        return Ok(Input::Gone);
+    }
+    if buffered()? {
+        return Ok(Input::Ready);
+    }
+    Ok(match terminal_state(timeout) {
+        Waiting::HungUp => Input::Gone,
+        Waiting::Readable if buffered()? => Input::Ready,
+        Waiting::Readable | Waiting::Nothing => Input::Quiet,
+    })
+}
+
+enum Waiting {
+    Readable,
+    Nothing,
+    HungUp,
+}
+
+/// Polls standard input (the terminal) for up to `timeout`.
+fn terminal_state(timeout: Duration) -> Waiting {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let millis = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one valid pollfd, for the duration of the call.
+    let ready = unsafe { libc::poll(&mut fd, 1, millis) };
+    if ready <= 0 {
+        return Waiting::Nothing;
+    }
+    if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Waiting::HungUp
+    } else {
+        Waiting::Readable
+    }
+}
+
+fn run_loop(app: &mut App, terminal: &mut Terminal<Backend>, stop: &AtomicBool) -> Result<Ended> {
     // Debug builds only: lets the tests check the terminal is restored after a panic.
     #[cfg(debug_assertions)]
     let panic_for_tests = std::env::var_os("COACHLOG_DEBUG_PANIC").is_some();
@@ -127,11 +226,15 @@ fn run_loop(app: &mut App, terminal: &mut Terminal<Backend>, stop: &AtomicBool) 
         }
         // Wake four times a second: clocks on screen move, and a change another window or
         // the command line commits shows within a second.
-        if crossterm::event::poll(Duration::from_millis(250)).context("cannot read the keyboard")? {
-            let event = crossterm::event::read().context("cannot read the keyboard")?;
-            app.handle_event(event);
-        } else {
-            app.tick();
+        match wait_for_input(Duration::from_millis(250))? {
+            Input::Ready => {
+                let event = crossterm::event::read().context("cannot read the keyboard")?;
+                app.handle_event(event);
+            }
+            Input::Quiet => app.tick(),
+            // The window was closed or the connection lost: the drafts are saved on the way
+            // out, as for SIGHUP.
+            Input::Gone => return Ok(Ended::TerminalGone),
         }
         if let Some(text) = app.take_editor_request() {
             let edited = suspended(terminal, || {
@@ -140,5 +243,5 @@ fn run_loop(app: &mut App, terminal: &mut Terminal<Backend>, stop: &AtomicBool) 
             app.finish_editor(edited);
         }
     }
-    Ok(())
+    Ok(Ended::Closed)
 }

@@ -106,7 +106,7 @@ fn text_from_the_command_line_is_cleaned_before_it_is_stored() {
     assert!(observed.status.success(), "{}", stderr(&observed));
     let json = stdout(&coachlog(&db, &["export", "-t", "smi", "-f", "json"]));
     assert!(
-        json.contains("\"evidence\": \"Posted[2J the target\""),
+        json.contains("\"evidence\": \"Posted the target\""),
         "{json}"
     );
     let long = "x".repeat(100_001);
@@ -425,7 +425,7 @@ fn search_prints_one_line_a_note_and_exits_1_when_nothing_matches() {
     assert_eq!(
         stdout(&found),
         "Smith, Dan     observation  20 Nov 2026  Students «explained» the target to a partner.\n\
-         Okafor, Ngozi  observation   9 Nov 2026  She «explained» ‹why›[2J the wait time matters. (private)\n"
+         Okafor, Ngozi  observation   9 Nov 2026  She «explained» ‹why› the wait time matters. (private)\n"
     );
     let none = coachlog(&db, &["search", "explai", "zebra"]);
     assert_eq!(none.status.code(), Some(1));
@@ -1079,5 +1079,86 @@ fn a_visit_saved_before_offsets_were_kept_reads_in_the_machines_zone() {
         stored,
         ["2026-11-20T10:36", "2026-11-23T10:42-05:00"],
         "nothing is rewritten; a new visit is stored with its offset"
+    );
+}
+
+#[test]
+fn completions_for_every_shell_and_the_manual_open_no_database() {
+    let (_dir, db) = temp_db();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let output = coachlog(&db, &["completions", shell]);
+        assert!(output.status.success(), "{shell}: {}", stderr(&output));
+        let script = stdout(&output);
+        for word in ["observe", "export", "teacher", "restore", "include-private"] {
+            assert!(script.contains(word), "{shell} completes {word}");
+        }
+    }
+    let manual = stdout(&coachlog(&db, &["man"]));
+    assert!(manual.contains(".TH coachlog 1"), "{manual}");
+    assert!(manual.contains("observe"));
+    assert!(!db.exists(), "describing the command line opens no file");
+}
+
+#[test]
+fn every_subcommands_help_has_an_example() {
+    let (_dir, db) = temp_db();
+    for args in [
+        vec!["check"],
+        vec!["backup"],
+        vec!["observe"],
+        vec!["search"],
+        vec!["trash"],
+        vec!["restore"],
+        vec!["teacher"],
+        vec!["teacher", "add"],
+        vec!["teacher", "list"],
+        vec!["export"],
+        vec!["import"],
+        vec!["completions"],
+        vec!["man"],
+    ] {
+        let mut with_help = args.clone();
+        with_help.push("--help");
+        let help = stdout(&coachlog(&db, &with_help));
+        let example = help
+            .split("Examples:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{args:?} --help has no example:\n{help}"));
+        assert!(example.contains("coachlog "), "{args:?}: {example}");
+    }
+}
+
+#[test]
+fn the_full_screen_view_into_a_pipe_or_a_file_is_one_line_pointing_to_the_subcommands() {
+    let (dir, db) = temp_db();
+    // Output to a pipe.
+    let piped = coachlog(&db, &[]);
+    assert!(!piped.status.success());
+    assert_eq!(stdout(&piped), "", "no screen is written into the pipe");
+    let said = stderr(&piped);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("not a terminal") && said.contains("coachlog --help"),
+        "{said}"
+    );
+    // Output to a file.
+    let out = dir.path().join("screen.txt");
+    let status = Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(&db)
+        .env("TERM", "xterm-256color")
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run coachlog");
+    assert!(!status.success());
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "",
+        "the file stays empty"
+    );
+    assert!(
+        !db.exists(),
+        "no database is created for a view that cannot be drawn"
     );
 }

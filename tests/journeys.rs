@@ -412,3 +412,184 @@ fn a_panic_still_gives_the_terminal_back() {
         app.screen()
     );
 }
+
+/// The window closed or the connection dropped: the terminal hangs up under the app. It
+/// must keep what was typed and end, not spin on a terminal that is gone.
+#[test]
+fn a_terminal_that_hangs_up_mid_form_keeps_the_draft_and_the_app_ends() {
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty fills two descriptors we own from here on.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(opened, 0, "openpty");
+    // The app must not inherit the window's side of the terminal, or closing it would not
+    // hang up (openpty's descriptors are inherited by default).
+    for fd in [master, slave] {
+        // SAFETY: setting FD_CLOEXEC on a descriptor we own.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    // SAFETY: both descriptors were just opened and are owned by these values alone.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let size = libc::winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCSWINSZ with a valid winsize on our pty.
+    unsafe { libc::ioctl(slave.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+    let mut command = Command::new(env!("CARGO_BIN_EXE_coachlog"));
+    command
+        .arg("--db")
+        .arg(&db)
+        .env("TERM", "xterm-256color")
+        .env("TZ", "UTC")
+        .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave));
+    // SAFETY: only async-signal-safe calls between fork and exec: a new session whose
+    // controlling terminal is the pty, as a terminal window gives its shell.
+    unsafe {
+        command.pre_exec(|| {
+            libc::setsid();
+            libc::ioctl(0, libc::TIOCSCTTY, 0);
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().unwrap();
+    // The command keeps its copies of the terminal's other side: only the app's remain.
+    drop(command);
+    // Drain what the app draws on a thread, so its writes never block, and answer its
+    // cursor-position question as a terminal would; the thread lets go of the terminal when
+    // told, so that closing the window closes every descriptor of it.
+    let reader = std::fs::File::from(master.try_clone().unwrap());
+    let answer = std::fs::File::from(master.try_clone().unwrap());
+    let drawn = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let closing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let drainer = {
+        let (drawn, closing) = (
+            std::sync::Arc::clone(&drawn),
+            std::sync::Arc::clone(&closing),
+        );
+        std::thread::spawn(move || {
+            use std::io::{Read, Write};
+            let (mut reader, mut answer) = (reader, answer);
+            let mut buffer = [0u8; 4096];
+            while !closing.load(std::sync::atomic::Ordering::Relaxed) {
+                let mut fd = libc::pollfd {
+                    fd: reader.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd for the call.
+                if unsafe { libc::poll(&mut fd, 1, 50) } <= 0 {
+                    continue;
+                }
+                match reader.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if buffer[..n].windows(4).any(|w| w == b"\x1b[6n") {
+                            let _ = answer.write_all(b"\x1b[1;1R");
+                        }
+                        drawn.lock().unwrap().extend_from_slice(&buffer[..n]);
+                    }
+                }
+            }
+        })
+    };
+    let screen = || {
+        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut parser = vt100::Parser::new(size(24), size(80), 0);
+        parser.process(&drawn.lock().unwrap());
+        parser.screen().contents()
+    };
+    let shows = |text: &str| screen().contains(text);
+    let until = |what: &dyn Fn() -> bool| {
+        let start = Instant::now();
+        while !what() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out: {}",
+                screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    until(&|| shows("No teachers yet"));
+    let mut writer = std::fs::File::from(master.try_clone().unwrap());
+    {
+        use std::io::Write;
+        writer.write_all(b"a").unwrap();
+        until(&|| shows("New teacher"));
+        writer.write_all("Okafor, Ngozi".as_bytes()).unwrap();
+        until(&|| shows("Ngozi"));
+    }
+    // The window closes: every descriptor of the terminal's master side goes.
+    closing.store(true, std::sync::atomic::Ordering::Relaxed);
+    drainer.join().unwrap();
+    drop(writer);
+    drop(master);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("the app kept running on a terminal that was gone");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    let kept = drafts(&db);
+    assert!(
+        kept.len() == 1 && kept[0].contains("Okafor, Ngozi"),
+        "the typed name is kept: {kept:?}"
+    );
+}
+
+#[test]
+fn a_dumb_terminal_gets_one_line_pointing_to_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_coachlog"));
+    let mut app = PtyApp::spawn(
+        &binary,
+        &[],
+        &[
+            ("COACHLOG_DB", db.to_str().expect("a UTF-8 temp path")),
+            ("TERM", "dumb"),
+        ],
+        80,
+        24,
+    );
+    let shown = app.wait_for("coachlog --help");
+    assert!(shown.contains("TERM=dumb"), "{shown}");
+    assert_eq!(shown.trim().lines().count(), 1, "one line: {shown}");
+    assert_ne!(app.wait_exit(), 0);
+    assert!(!app.alternate_screen(), "no full-screen view was opened");
+    let raw = app.raw_output();
+    assert!(
+        !raw.windows(2).any(|w| w == b"\x1b["),
+        "no escape codes were written: {:?}",
+        String::from_utf8_lossy(&raw)
+    );
+    assert!(
+        !db.exists(),
+        "nothing was created for a view that cannot be drawn"
+    );
+}

@@ -137,6 +137,7 @@ fn states(context: Context) -> Vec<Vec<String>> {
             .chain([ws(&long_visit), ws(&format!("{long_visit}J"))])
             .collect(),
         Context::Form => vec![ws("c"), ws("F"), ws("3e"), "a".into(), "aName".into()],
+        Context::Notes => vec![ws("c<Tab>"), ws("c<Tab>Warm-up")],
         Context::QuickForm => vec!["o".into(), "o3".into()],
         Context::Review => vec![
             ws("c<S-Tab><S-Tab><S-Tab>"),
@@ -153,7 +154,7 @@ fn states(context: Context) -> Vec<Vec<String>> {
         Context::Round => vec!["w<Enter>".into(), "w<Enter><Down>".into()],
         Context::Confirm => vec!["x".into()],
         Context::Search => vec!["s".into(), "swarm".into(), "swarm<Down>".into()],
-        Context::Help => vec!["?".into()],
+        Context::Help => vec!["?".into(), "?<Down>".into()],
         // Two visits in the trash, so that moving and restoring show.
         Context::Trash => vec![ws("3dy3dy<Esc>T"), ws("3dy3dy<Esc>T<Down>")],
         Context::Global => Vec::new(),

@@ -1295,3 +1295,52 @@ fn a_file_written_by_the_schema_4_release_opens_with_nothing_lost() {
         .collect();
     assert_eq!(found, ["Brandt, Felix"], "the search index came along");
 }
+
+/// `pid:start` of a running process, as /proc tells it.
+fn process_mark(pid: u32) -> String {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let start = stat
+        .rsplit_once(')')
+        .unwrap()
+        .1
+        .split_whitespace()
+        .nth(19)
+        .unwrap();
+    format!("{pid}:{start}")
+}
+
+#[test]
+fn a_draft_open_in_another_running_window_is_not_offered_until_that_window_is_gone() {
+    let (_dir, mut store, smith) = common::caseload();
+    store.save_draft("D1", &smith, "{}").unwrap();
+    assert!(
+        !store.drafts().unwrap()[0].held_elsewhere,
+        "held by this very process"
+    );
+    // Another coachlog, still running, reopened it.
+    let mut other = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
+    let mark = process_mark(other.id());
+    store
+        .execute_for_tests(&format!(
+            "INSERT OR REPLACE INTO local_meta (key, value) VALUES ('draft holder D1', '{mark}')"
+        ))
+        .unwrap();
+    assert!(store.drafts().unwrap()[0].held_elsewhere);
+    // That window is gone (closed or killed): the draft is offered again.
+    other.kill().unwrap();
+    other.wait().unwrap();
+    assert!(!store.drafts().unwrap()[0].held_elsewhere);
+    // A pid reused by another process later does not count as the holder.
+    store
+        .execute_for_tests(&format!(
+            "INSERT OR REPLACE INTO local_meta (key, value) VALUES ('draft holder D1', '{}:1')",
+            std::process::id()
+        ))
+        .unwrap();
+    assert!(!store.drafts().unwrap()[0].held_elsewhere);
+    store.delete_draft("D1").unwrap();
+    assert!(store.drafts().unwrap().is_empty());
+}

@@ -213,7 +213,10 @@ fn a_bad_date_is_named_inline_and_nothing_is_saved() {
     let shown = text(&app);
     assert!(shown.contains("! \"someday\" is not a date"), "{shown}");
     press(&mut app, "<C-s>");
-    assert!(text(&app).contains("Due: \"someday\" is not a date"));
+    // The reason is said once, under the field, not again at the foot of the form.
+    let shown = text(&app);
+    assert!(shown.contains("! \"someday\" is not a date"), "{shown}");
+    assert_eq!(shown.matches("is not a date").count(), 1, "{shown}");
     assert_eq!(
         reader(&app)
             .teacher_file(&smith)
@@ -421,8 +424,10 @@ fn deleting_asks_and_moves_the_record_to_the_trash() {
     let (_dir, store, smith) = caseload();
     let mut app = app(store);
     press(&mut app, "<Down><Down><Enter>3d");
+    // The question names the visit by its words too: two visits of one minute differ.
     assert!(
-        text(&app).contains("Move the observation of 20 Nov 10:36 to the trash?"),
+        text(&app)
+            .contains("Move the observation of 20 Nov 10:36 (Students explained the target…)"),
         "{}",
         text(&app)
     );
@@ -526,7 +531,7 @@ fn pasted_text_is_cleaned_before_it_is_kept() {
     press(&mut app, "<Enter>");
     let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
     assert_eq!(
-        file.observations[0].evidence, "Explained[31m the target\nto a partner 👩\u{200d}🏫",
+        file.observations[0].evidence, "Explained the target\nto a partner 👩\u{200d}🏫",
         "controls, bidi and the BOM are gone; the emoji keeps its joiner"
     );
 }
@@ -669,7 +674,7 @@ fn a_walkthrough_round_marks_each_classroom_and_ends_with_who_needs_support() {
     press(&mut app, "<Esc>w<Enter>");
     let shown = text(&app);
     assert!(
-        shown.contains("Need more support: Okafor, Ngozi, Smith, Dan"),
+        shown.contains("Need more support: Okafor, Ngozi; Smith, Dan"),
         "{shown}"
     );
     assert!(shown.contains("◐ partly      Okafor, Ngozi        target posted, not explained"));
@@ -1786,5 +1791,144 @@ fn workspace_lists_mark_the_selection_and_overdue_actions_without_colour_too() {
     assert!(
         text(&app).contains("overdue 2d !"),
         "the `!` says it without the colour"
+    );
+}
+
+#[test]
+fn ctrl_u_clears_the_field_in_a_form_and_the_line_in_capture() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "aPark, Eve<C-u>Lee, Min");
+    let shown = text(&app);
+    assert!(
+        shown.contains("Lee, Min") && !shown.contains("Park"),
+        "{shown}"
+    );
+    press(
+        &mut app,
+        "<Esc>y<Down><Down>cWarm-up on board<C-u>posted<Enter>",
+    );
+    let shown = text(&app);
+    assert!(shown.contains("10:42  posted"), "{shown}");
+    assert!(!shown.contains("Warm-up on board"), "{shown}");
+}
+
+#[test]
+fn end_in_help_reaches_the_last_key_in_a_small_terminal() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "?");
+    app.handle_event(Event::Key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE)));
+    let shown = screen(&app, 60, 16).backend().to_string();
+    assert!(shown.contains("Ctrl-Q/Ctrl-C"), "{shown}");
+    let shown = text(&app);
+    assert!(shown.contains("│Everywhere"), "{shown}");
+}
+
+#[test]
+fn a_round_asks_for_each_mark_and_lets_the_coach_browse_its_classrooms() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    let marks = |app: &App| {
+        let store = reader(app);
+        let brandt = store
+            .teachers(false)
+            .unwrap()
+            .into_iter()
+            .find(|t| t.name == "Brandt, Felix")
+            .unwrap();
+        let file = store.teacher_file(&brandt.meta.id).unwrap().unwrap();
+        file.observations.len()
+    };
+    let before = marks(&app);
+    press(&mut app, "waStudents explain the learning target<C-s>");
+    assert!(text(&app).contains("Brandt, Felix · 1 of 3"));
+    // ⏎ alone records nothing: the mark starts empty and the form asks for one.
+    press(&mut app, "<Enter>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("pick 1 seen, 2 partly or 3 not seen"),
+        "{shown}"
+    );
+    assert_eq!(marks(&app), before, "nothing was saved");
+    // Esc leaves the mark form on the round's classrooms, the selected one marked
+    // without colour; ⏎ on a round in the list opens its classrooms, not a form.
+    press(&mut app, "<Esc>");
+    let shown = text(&app);
+    assert!(shown.contains("│▸ · not visited Brandt, Felix"), "{shown}");
+    assert!(
+        shown.contains("No classroom visited yet: 3 to visit"),
+        "{shown}"
+    );
+    press(&mut app, "<Esc>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("│▸ 23 Nov 2026  Students explain"),
+        "{shown}"
+    );
+    press(&mut app, "<Enter>");
+    let shown = text(&app);
+    assert!(
+        shown.contains(" Classrooms ") && !shown.contains("1 of 3"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn capture_keeps_the_newest_stamped_line_in_view_when_lines_wrap() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down>c");
+    let long = "students turn and talk about the target while the teacher circulates \
+                and listens to three pairs explain it in their own words";
+    for n in 1..=9 {
+        press(&mut app, &format!("note {n} {long}<Enter>"));
+    }
+    press(&mut app, "newest line<Enter>typing now");
+    for (width, height) in [(80, 24), (60, 16)] {
+        let shown = screen(&app, width, height).backend().to_string();
+        assert!(shown.contains("10:42  newest line"), "{width}: {shown}");
+        assert!(shown.contains("10:42  typing now"), "{width}: {shown}");
+    }
+}
+
+#[test]
+fn with_two_drafts_the_one_taken_up_gets_the_typing_and_the_other_waits_for_next_time() {
+    let (_dir, mut store, smith) = caseload();
+    let visit = format!(
+        r#"{{"draft_id":"V1","teacher_id":"{smith}","teacher_name":"Smith, Dan","focus_id":null,"focus":null,"look_fors":[],"started":"2026-11-23T09:30:00","lines":[["2026-11-23T09:31:00","Warm-up posted"]],"typing":"","seen":[],"tallies":[0,0]}}"#
+    );
+    store.save_draft("V1", &smith, &visit).unwrap();
+    store
+        .save_draft(
+            "V2",
+            &smith,
+            &visit
+                .replace("\"V1\"", "\"V2\"")
+                .replace("Warm-up posted", "Second visit"),
+        )
+        .unwrap();
+    let path = store.path().to_path_buf();
+    let mut app = app(store);
+    press(&mut app, "y");
+    let shown = text(&app);
+    assert!(
+        !shown.contains("Resume the unfinished"),
+        "no question over it: {shown}"
+    );
+    assert!(
+        shown.contains("One more unfinished draft is kept"),
+        "{shown}"
+    );
+    // What is typed now goes into the visit taken up.
+    press(&mut app, "yellow");
+    assert!(text(&app).contains("yellow"), "{}", text(&app));
+    drop(app);
+    // The other one is offered at the next start.
+    let again = App::new(Store::open(&path, clock()).unwrap()).unwrap();
+    assert!(
+        text(&again).contains("Resume the unfinished visit"),
+        "{}",
+        text(&again)
     );
 }

@@ -50,7 +50,10 @@ fn u_takes_back_an_observation_just_added_and_ctrl_r_adds_it_again() {
     assert_eq!(file(&app, &brandt).observations.len(), 1);
 
     press(&mut app, "u");
-    assert_eq!(status(&app), "Undid: the observation of 23 Nov 10:42");
+    assert_eq!(
+        status(&app),
+        "Undid adding the observation of 23 Nov 10:42 (Exit tickets sorted by need.)"
+    );
     assert!(file(&app, &brandt).observations.is_empty());
     assert!(
         window(&app).trash().unwrap().len() == 1,
@@ -58,7 +61,10 @@ fn u_takes_back_an_observation_just_added_and_ctrl_r_adds_it_again() {
     );
 
     press(&mut app, "<C-r>");
-    assert_eq!(status(&app), "Redid: the observation of 23 Nov 10:42");
+    assert_eq!(
+        status(&app),
+        "Redid adding the observation of 23 Nov 10:42 (Exit tickets sorted by need.)"
+    );
     let observations = file(&app, &brandt).observations;
     assert_eq!(observations.len(), 1);
     assert_eq!(observations[0].evidence, "Exit tickets sorted by need.");
@@ -76,7 +82,10 @@ fn u_takes_back_an_edit_of_a_teacher() {
         "Grade 6 ELA and Drama"
     );
     press(&mut app, "u");
-    assert_eq!(status(&app), "Undid: the teacher Brandt, Felix");
+    assert_eq!(
+        status(&app),
+        "Undid the change to the teacher Brandt, Felix"
+    );
     assert_eq!(teacher(&app, "Brandt, Felix").subject, "Grade 6 ELA");
 }
 
@@ -86,7 +95,10 @@ fn u_brings_back_a_record_moved_to_the_trash() {
     press(&mut app, "<Down><Down><Enter>3dy");
     assert_eq!(file(&app, &smith).observations.len(), 2);
     press(&mut app, "u");
-    assert_eq!(status(&app), "Undid: the observation of 20 Nov 10:36");
+    assert_eq!(
+        status(&app),
+        "Undid moving the observation of 20 Nov 10:36 (Students explained the target…) to the trash"
+    );
     assert_eq!(file(&app, &smith).observations.len(), 3);
     assert!(window(&app).trash().unwrap().is_empty());
     assert!(app.workspace().is_some(), "the workspace stays on screen");
@@ -107,7 +119,7 @@ fn u_opens_again_an_action_marked_done() {
     press(&mut app, "u");
     assert_eq!(done(&app), 0);
     assert!(
-        status(&app).starts_with("Undid: the action "),
+        status(&app).starts_with("Undid the change to the action "),
         "{}",
         status(&app)
     );
@@ -129,7 +141,10 @@ fn u_takes_back_a_whole_focus_change_and_ctrl_r_makes_it_again() {
     );
 
     press(&mut app, "u");
-    assert_eq!(status(&app), "Undid: the focus Students explain the target");
+    assert_eq!(
+        status(&app),
+        "Undid adding the focus Students explain the target"
+    );
     let undone = file(&app, &smith);
     assert_eq!(
         undone.teacher.active_focus_id,
@@ -177,7 +192,10 @@ fn u_takes_back_a_whole_check_in_with_its_reviewed_and_new_actions() {
     assert_ne!(actions(&held), actions(&before));
 
     press(&mut app, "u");
-    assert_eq!(status(&app), "Undid: the check-in of 23 Nov");
+    assert_eq!(
+        status(&app),
+        "Undid adding the check-in of 23 Nov (Warm-up is consistent.)"
+    );
     let undone = file(&app, &smith);
     assert_eq!(undone.check_ins.len(), 1);
     assert_eq!(actions(&undone), actions(&before));
@@ -274,7 +292,7 @@ fn a_purge_is_not_undone_and_a_purged_record_cannot_come_back() {
     press(&mut app, "u");
     assert_eq!(
         status(&app),
-        "Not undone: the observation of 20 Nov 10:36 was purged from the trash since; it \
+        "Not undone: the observation of 20 Nov 10:36 (Students explained the target…) was purged from the trash since; it \
          cannot come back"
     );
     assert_eq!(file(&app, &smith).observations.len(), 2);

@@ -231,6 +231,10 @@ impl super::App {
         };
         match msg {
             Msg::Stamp => capture.stamp(now),
+            Msg::ClearField => {
+                capture.input.set_text("");
+                capture.typed();
+            }
             Msg::LookFor(n) => {
                 let count = capture.visit.seen.len();
                 if usize::from(n) < count {

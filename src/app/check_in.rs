@@ -151,7 +151,7 @@ impl super::App {
     pub(in crate::app) fn start_check_in(&mut self) {
         let Some(file) = self.file() else { return };
         let review = Review::new(file);
-        let form = CheckInForm::new(&file.teacher, None, self.now.date());
+        let form = CheckInForm::new(&file.teacher, None);
         self.popups.push(Popup::Form(Box::new(FormPopup {
             purpose: Purpose::CheckIn(form),
             review: Some(review),

@@ -277,8 +277,25 @@ impl App {
     }
 
     /// Offers back, one question each, the drafts left by an earlier run.
+    /// Claims a draft reopened here, so another window started meanwhile does not offer it.
+    pub(in crate::app) fn hold_draft(&mut self, id: &str) {
+        if let Err(error) = self.store.hold_draft(id) {
+            self.warn(format!(
+                "the draft could not be marked as open here: {error}"
+            ));
+        }
+    }
+
     pub(in crate::app) fn offer_drafts(&mut self, drafts: Vec<Draft>) {
         let no = keymap::key_for(Context::Confirm, Msg::No);
+        let (drafts, elsewhere): (Vec<Draft>, Vec<Draft>) =
+            drafts.into_iter().partition(|draft| !draft.held_elsewhere);
+        if !elsewhere.is_empty() {
+            self.say(match elsewhere.len() {
+                1 => "1 unfinished form is open in another coachlog window".to_string(),
+                n => format!("{n} unfinished forms are open in other coachlog windows"),
+            });
+        }
         for draft in drafts {
             let (question, on_yes) = match Kept::read(&draft.body) {
                 Ok(Kept::Visit(visit)) => (
@@ -395,7 +412,7 @@ impl App {
                     let kept = kept.review.as_ref();
                     review = Some(kept.map_or_else(|| Review::new(&file), |r| r.review(&file)));
                 }
-                let form = CheckInForm::new(&file.teacher, existing.as_ref(), now.date());
+                let form = CheckInForm::new(&file.teacher, existing.as_ref());
                 Purpose::CheckIn(form)
             }
             Origin::Action {

@@ -14,11 +14,19 @@ impl App {
             Some(Popup::Confirm(_)) => vec![Context::Confirm],
             Some(Popup::Search(_)) => vec![Context::Search],
             Some(Popup::Brief(_)) => vec![Context::Brief, Context::Global],
-            Some(Popup::Form(popup)) => match &popup.review {
-                Some(review) if review.focused => vec![Context::Review, Context::Form],
-                _ if popup.form().enter_saves => vec![Context::QuickForm, Context::Form],
-                _ => vec![Context::Form],
-            },
+            Some(Popup::Form(popup)) => {
+                let form = popup.form();
+                let in_notes = form.active_field().is_some_and(|f| f.is_multi_line());
+                match &popup.review {
+                    Some(review) if review.focused => vec![Context::Review, Context::Form],
+                    _ if form.enter_saves && in_notes => {
+                        vec![Context::QuickForm, Context::Notes, Context::Form]
+                    }
+                    _ if form.enter_saves => vec![Context::QuickForm, Context::Form],
+                    _ if in_notes => vec![Context::Notes, Context::Form],
+                    _ => vec![Context::Form],
+                }
+            }
             None => match self.screen {
                 Screen::Roster if self.roster.filtering => vec![Context::Filter],
                 Screen::Roster => vec![Context::Roster, Context::Global],
@@ -133,25 +141,29 @@ impl App {
         self.type_in_form(KeyEvent::new(code, KeyModifiers::NONE));
     }
 
+    /// ⏎ and Ctrl-U in a form, as the key table names them: ⏎ moves on from a one-line
+    /// field (and saves from the last), starts a new line in notes; Ctrl-U empties the field.
+    pub(in crate::app) fn form_key(&mut self, msg: Msg) {
+        let now = self.now;
+        let Some(popup) = self.top_form() else { return };
+        let form = popup.form_mut();
+        match msg {
+            Msg::ClearField => form.clear_active(now),
+            Msg::NewLine => {
+                form.input(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), now);
+            }
+            _ if form.active + 1 == form.fields().len() => self.update(Msg::Save),
+            _ => form.next_field(),
+        }
+    }
+
     pub(in crate::app) fn type_in_form(&mut self, event: KeyEvent) {
         let now = self.now;
         let Some(popup) = self.top_form() else { return };
         let form = popup.form_mut();
-        let single_line = form.active_field().is_some_and(|f| !f.is_multi_line());
-        let is_last = form.active + 1 == form.fields().len();
-        let plain_enter = event.code == KeyCode::Enter && event.modifiers.is_empty();
-        if event.code == KeyCode::Enter && !plain_enter {
-            // Alt-⏎ or Shift-⏎: a new line in notes even where ⏎ saves.
-            let newline = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
-            form.input(newline, now);
-            return;
-        }
-        if event.code == KeyCode::Enter && single_line {
-            if is_last {
-                self.update(Msg::Save);
-            } else {
-                form.next_field();
-            }
+        if event.code == KeyCode::Enter {
+            // Alt-⏎: a new line in notes even where ⏎ saves (plain ⏎ is in the key table).
+            form.input(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), now);
             return;
         }
         form.input(event, now);

@@ -14,6 +14,8 @@ pub enum Context {
     Workspace,
     /// A form: plain keys type text, so only control keys are bound here.
     Form,
+    /// Notes in a form (several lines): ⏎ starts a new line, `$EDITOR` can take over.
+    Notes,
     /// A quick form (an observation): ⏎ saves from any field.
     QuickForm,
     /// The "agreed last time" list of a check-in.
@@ -45,6 +47,7 @@ impl Context {
             Context::Filter => "Filtering the roster",
             Context::Workspace => "Teacher workspace",
             Context::Form => "Forms",
+            Context::Notes => "Forms: in notes",
             Context::QuickForm => "Quick observation",
             Context::Review => "Check-in: agreed last time",
             Context::Capture => "In the classroom (capture)",
@@ -95,6 +98,12 @@ pub enum Msg {
     Cancel,
     NextField,
     PrevField,
+    /// ⏎ in a one-line field: the next field, or a save on the last one.
+    NextOrSave,
+    /// ⏎ in notes: a new line.
+    NewLine,
+    /// Ctrl-U: empties the field (or the line) being typed.
+    ClearField,
     ChoiceNext,
     ChoicePrev,
     TogglePrivate,
@@ -286,28 +295,34 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Workspace, Key::char('E'), Msg::EditTeacher, "edit teacher", false),
     bind(C::Workspace, Key::char('J'), Msg::DetailDown, "scroll detail down", false),
     bind(C::Workspace, Key::char('K'), Msg::DetailUp, "scroll detail up", false),
+    bind(C::Workspace, Key::char('g'), Msg::Top, "first", false),
     bind(C::Workspace, Key::char('k'), Msg::Up, "up", false),
     bind(C::Workspace, Key::char('j'), Msg::Down, "down", false),
     bind(C::Workspace, Key::plain(K::Esc), Msg::Back, "roster", true),
     bind(C::Workspace, Key::char('q'), Msg::Quit, "quit", false),
     // Forms
     bind(C::Form, Key::ctrl('s'), Msg::Save, "save", true),
-    bind(C::Form, Key::plain(K::Tab), Msg::NextField, "next field", true),
+    bind(C::Form, Key::plain(K::Enter), Msg::NextOrSave, "next field", true),
+    bind(C::Form, Key::plain(K::Tab), Msg::NextField, "next field", false),
     bind(C::Form, Key::plain(K::BackTab), Msg::PrevField, "previous field", false),
-    bind(C::Form, Key::ctrl('e'), Msg::ExternalEditor, "$EDITOR", true),
+    bind(C::Form, Key::ctrl('u'), Msg::ClearField, "clear field", false),
     bind(C::Form, Key::ctrl('p'), Msg::TogglePrivate, "private", false),
     bind(C::Form, Key::ctrl('n'), Msg::AddNewAction, "new action", false),
     bind(C::Form, Key::ctrl('g'), Msg::AddGoalMeasure, "goal measure", false),
     bind(C::Form, Key::plain(K::Esc), Msg::Cancel, "cancel", true),
     bind(C::Form, Key::plain(K::Left), Msg::ChoicePrev, "previous choice", false),
     bind(C::Form, Key::plain(K::Right), Msg::ChoiceNext, "next choice", false),
+    // Notes in a form
+    bind(C::Notes, Key::plain(K::Enter), Msg::NewLine, "new line", true),
+    bind(C::Notes, Key::plain(K::Tab), Msg::NextField, "next field", true),
+    bind(C::Notes, Key::ctrl('e'), Msg::ExternalEditor, "$EDITOR", true),
     // Quick observation
     bind(C::QuickForm, Key::plain(K::Enter), Msg::Save, "save", true),
     bind(C::QuickForm, Key::plain(K::Tab), Msg::NextField, "more fields", true),
     bind(C::QuickForm, Key::ctrl('p'), Msg::TogglePrivate, "private", true),
     // Capture
     bind(C::Capture, Key::plain(K::Enter), Msg::Stamp, "stamp line", true),
-    bind(C::Capture, Key::alt('1'), Msg::LookFor(0), "look-for 1…9", true),
+    bind(C::Capture, Key::alt('1'), Msg::LookFor(0), "look-for 1…9", false),
     bind(C::Capture, Key::alt('2'), Msg::LookFor(1), "look-for 2", false),
     bind(C::Capture, Key::alt('3'), Msg::LookFor(2), "look-for 3", false),
     bind(C::Capture, Key::alt('4'), Msg::LookFor(3), "look-for 4", false),
@@ -316,14 +331,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Capture, Key::alt('7'), Msg::LookFor(6), "look-for 7", false),
     bind(C::Capture, Key::alt('8'), Msg::LookFor(7), "look-for 8", false),
     bind(C::Capture, Key::alt('9'), Msg::LookFor(8), "look-for 9", false),
-    bind(C::Capture, Key::alt('a'), Msg::Tally(0), "students answering +1", true),
-    bind(C::Capture, Key::alt('r'), Msg::Tally(1), "redirects +1", true),
+    bind(C::Capture, Key::alt('a'), Msg::Tally(0), "students answering +1", false),
+    bind(C::Capture, Key::alt('r'), Msg::Tally(1), "redirects +1", false),
     bind(C::Capture, Key::alt('A'), Msg::Untally(0), "students answering −1", false),
     bind(C::Capture, Key::alt('R'), Msg::Untally(1), "redirects −1", false),
+    bind(C::Capture, Key::ctrl('u'), Msg::ClearField, "clear line", false),
     bind(C::Capture, Key::plain(K::Esc), Msg::FinishCapture, "finish and rate", true),
     // Brief
     bind(C::Brief, Key::char('h'), Msg::WriteHtml, "write HTML", true),
     bind(C::Brief, Key::char('m'), Msg::WriteMarkdown, "write Markdown", true),
+    bind(C::Brief, Key::char('g'), Msg::Top, "first", false),
     bind(C::Brief, Key::char('k'), Msg::Up, "up", false),
     bind(C::Brief, Key::char('j'), Msg::Down, "down", false),
     bind(C::Brief, Key::plain(K::Esc), Msg::Cancel, "close", true),
@@ -331,6 +348,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Trash, Key::plain(K::Enter), Msg::Open, "restore", true),
     bind(C::Trash, Key::char('P'), Msg::Purge, "purge for good", true),
     bind(C::Trash, Key::plain(K::Esc), Msg::Back, "roster", true),
+    bind(C::Trash, Key::char('g'), Msg::Top, "first", false),
     bind(C::Trash, Key::char('k'), Msg::Up, "up", false),
     bind(C::Trash, Key::char('j'), Msg::Down, "down", false),
     bind(C::Trash, Key::char('q'), Msg::Quit, "quit", false),
@@ -338,18 +356,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Agenda, Key::plain(K::Enter), Msg::Open, "open teacher", true),
     bind(C::Agenda, Key::plain(K::Tab), Msg::NextTab, "next panel", true),
     bind(C::Agenda, Key::plain(K::BackTab), Msg::PrevTab, "previous panel", false),
+    bind(C::Agenda, Key::char('g'), Msg::Top, "first", false),
     bind(C::Agenda, Key::char('k'), Msg::Up, "up", false),
     bind(C::Agenda, Key::char('j'), Msg::Down, "down", false),
     bind(C::Agenda, Key::plain(K::Esc), Msg::Back, "roster", true),
     // Walkthrough rounds
     bind(C::Rounds, Key::char('a'), Msg::Add, "new round", true),
     bind(C::Rounds, Key::plain(K::Enter), Msg::Open, "open", true),
+    bind(C::Rounds, Key::char('g'), Msg::Top, "first", false),
     bind(C::Rounds, Key::char('k'), Msg::Up, "up", false),
     bind(C::Rounds, Key::char('j'), Msg::Down, "down", false),
     bind(C::Rounds, Key::plain(K::Esc), Msg::Back, "roster", true),
     bind(C::Round, Key::char('n'), Msg::NextUnmarked, "next unmarked", true),
     bind(C::Round, Key::plain(K::Enter), Msg::Open, "mark", true),
     bind(C::Round, Key::char('a'), Msg::Add, "new round", false),
+    bind(C::Round, Key::char('g'), Msg::Top, "first", false),
     bind(C::Round, Key::char('k'), Msg::Up, "up", false),
     bind(C::Round, Key::char('j'), Msg::Down, "down", false),
     bind(C::Round, Key::plain(K::Esc), Msg::Back, "rounds", true),
@@ -379,14 +400,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Help, Key::plain(K::Esc), Msg::Cancel, "close", true),
     bind(C::Help, Key::char('?'), Msg::Cancel, "close", false),
     bind(C::Help, Key::char('q'), Msg::Cancel, "close", false),
-    // Everywhere outside text entry
+    bind(C::Help, Key::char('g'), Msg::Top, "first section", false),
+    // Everywhere outside text entry (`g` for "first" is bound per screen: the roster
+    // takes it for the agenda)
     bind(C::Global, Key::plain(K::Up), Msg::Up, "up", false),
     bind(C::Global, Key::plain(K::Down), Msg::Down, "down", false),
     bind(C::Global, Key::plain(K::PageUp), Msg::PageUp, "page up", false),
     bind(C::Global, Key::plain(K::PageDown), Msg::PageDown, "page down", false),
     bind(C::Global, Key::plain(K::Home), Msg::Top, "first", false),
     bind(C::Global, Key::plain(K::End), Msg::Bottom, "last", false),
-    bind(C::Global, Key::char('g'), Msg::Top, "first", false),
     bind(C::Global, Key::char('G'), Msg::Bottom, "last", false),
     bind(C::Global, Key::char('?'), Msg::Help, "help", true),
     bind(C::Global, Key::char('u'), Msg::Undo, "undo", false),
@@ -405,16 +427,18 @@ pub fn lookup(contexts: &[Context], key: Key) -> Option<Msg> {
     })
 }
 
-/// The footer hints for the given contexts, innermost first, one per message.
+/// The footer hints for the given contexts, innermost first, one per message; a key an
+/// inner context takes for itself is not offered with an outer meaning.
 pub fn footer(contexts: &[Context]) -> Vec<(String, &'static str)> {
     let mut seen = Vec::new();
     let mut hints = Vec::new();
-    for context in contexts {
+    for (depth, context) in contexts.iter().enumerate() {
         for binding in BINDINGS
             .iter()
             .filter(|b| b.context == *context && b.footer)
         {
-            if !seen.contains(&binding.msg) {
+            let shadowed = lookup(&contexts[..depth], binding.key).is_some();
+            if !shadowed && !seen.contains(&binding.msg) {
                 seen.push(binding.msg);
                 hints.push((binding.key.label(), binding.hint));
             }
@@ -455,11 +479,12 @@ pub fn key_range(context: Context, first: Msg, last: Msg) -> String {
 }
 
 /// The sections of the help overlay, in the order it shows them.
-const HELP_ORDER: [Context; 16] = [
+const HELP_ORDER: [Context; 17] = [
     C::Roster,
     C::Filter,
     C::Workspace,
     C::Form,
+    C::Notes,
     C::QuickForm,
     C::Capture,
     C::Agenda,
@@ -484,12 +509,30 @@ pub fn help_line(context: Context) -> usize {
         .sum()
 }
 
-/// Help sections: each context with all its keys, keys sharing a message joined ("k/↑").
+/// Messages of one numbered run (Alt-1…Alt-9 mark look-fors 1 to 9), shown as one row.
+fn run_of(msg: Msg) -> Msg {
+    match msg {
+        Msg::LookFor(_) => Msg::LookFor(0),
+        other => other,
+    }
+}
+
+/// Help sections: each context with all its keys, keys sharing a message joined ("k/↑"),
+/// a numbered run written once ("Alt-1…9").
 pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
     let mut sections: Vec<(Context, Vec<(String, &'static str)>)> = Vec::new();
     for context in HELP_ORDER {
         let mut rows: Vec<(Msg, String, &'static str)> = Vec::new();
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
+            if run_of(binding.msg) != binding.msg {
+                if let Some(row) = rows
+                    .iter_mut()
+                    .find(|(msg, _, _)| *msg == run_of(binding.msg))
+                {
+                    row.1 = key_range(context, row.0, binding.msg);
+                }
+                continue;
+            }
             match rows.iter_mut().find(|(msg, _, _)| *msg == binding.msg) {
                 Some(row) => {
                     row.1.push('/');
@@ -557,6 +600,84 @@ mod tests {
             "falls back to Global"
         );
         assert_eq!(key_for(Context::Capture, Msg::Agenda), "", "not bound");
+    }
+
+    #[test]
+    fn help_writes_each_binding_once_and_a_numbered_run_as_one_row() {
+        let help = help();
+        let capture = &help.iter().find(|(c, _)| *c == Context::Capture).unwrap().1;
+        let runs: Vec<&String> = capture
+            .iter()
+            .map(|(keys, _)| keys)
+            .filter(|keys| keys.contains("Alt-") && keys.contains('1'))
+            .collect();
+        assert_eq!(runs, ["Alt-1…9"]);
+        assert!(!capture.iter().any(|(keys, _)| keys == "Alt-2"));
+        for (context, rows) in &help {
+            let mut keys: Vec<&str> = rows
+                .iter()
+                .flat_map(|(k, _)| {
+                    if k == "/" {
+                        vec!["/"]
+                    } else {
+                        k.split('/').collect()
+                    }
+                })
+                .collect();
+            let count = keys.len();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), count, "a key written twice in {context:?}");
+        }
+    }
+
+    /// The screens that also take the keys of every screen (Global), each with its own
+    /// context in front.
+    const SCREENS: [Context; 7] = [
+        Context::Roster,
+        Context::Workspace,
+        Context::Rounds,
+        Context::Round,
+        Context::Agenda,
+        Context::Trash,
+        Context::Brief,
+    ];
+
+    #[test]
+    fn a_key_listed_for_every_screen_means_the_same_on_each() {
+        for screen in SCREENS {
+            for global in BINDINGS.iter().filter(|b| b.context == Context::Global) {
+                let here = lookup(&[screen, Context::Global], global.key);
+                assert_eq!(
+                    here,
+                    Some(global.msg),
+                    "{} is \"{}\" everywhere but something else on the {} screen",
+                    global.key.label(),
+                    global.hint,
+                    screen.title()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_footer_offers_no_key_an_inner_context_took() {
+        let in_help = footer(&[Context::Help, Context::Global]);
+        assert!(in_help.contains(&("Esc".to_string(), "close")));
+        assert!(
+            !in_help.iter().any(|(key, _)| key == "?"),
+            "? closes the help, so it is not offered as \"help\" there: {in_help:?}"
+        );
+        let quick_notes = footer(&[Context::QuickForm, Context::Notes, Context::Form]);
+        assert!(quick_notes.contains(&("⏎".to_string(), "save")));
+        assert!(!quick_notes.contains(&("⏎".to_string(), "new line")));
+        assert!(quick_notes.contains(&("Ctrl-E".to_string(), "$EDITOR")));
+        let one_line = footer(&[Context::Form]);
+        assert!(one_line.contains(&("⏎".to_string(), "next field")));
+        assert!(
+            !one_line.iter().any(|(key, _)| key == "Ctrl-E"),
+            "$EDITOR is offered only where there are notes to edit"
+        );
     }
 
     #[test]

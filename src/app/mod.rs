@@ -228,6 +228,8 @@ impl App {
             Msg::ChoicePrev | Msg::ChoiceNext => self.arrow_in_form(msg == Msg::ChoiceNext),
             Msg::TogglePrivate => self.toggle_private(),
             Msg::ExternalEditor => self.request_editor(),
+            Msg::NextOrSave | Msg::NewLine => self.form_key(msg),
+            Msg::ClearField if self.top_form().is_some() => self.form_key(msg),
             Msg::AddNewAction => self.open_new_action_for_check_in(),
             Msg::AddGoalMeasure => self.open_measure_for_check_in(),
             Msg::MarkDone | Msg::CarryOver => {

@@ -138,7 +138,12 @@ impl App {
                 self.keep_form_draft(false);
                 self.quit = true;
             }
-            OnYes::ResumeForms(draft_id, forms) => self.resume_forms(draft_id, &forms),
+            OnYes::ResumeForms(draft_id, forms) => {
+                let later = self.put_off_other_drafts();
+                self.hold_draft(&draft_id);
+                self.resume_forms(draft_id, &forms);
+                self.say_put_off(later);
+            }
             OnYes::DiscardForm => {
                 self.popups.pop();
             }
@@ -147,11 +152,41 @@ impl App {
                 Err(error) => self.warn(error),
             },
             OnYes::ResumeVisit(visit) => {
+                let later = self.put_off_other_drafts();
+                self.hold_draft(&visit.draft_id);
                 let mut capture = Capture::new(*visit, false);
                 capture.unsaved = false;
                 capture.saved_at = Some(self.now);
                 self.screen = Screen::Capture(Box::new(capture));
+                self.say_put_off(later);
             }
+        }
+    }
+
+    /// One unfinished draft is taken up at a time: the questions about the others go, so
+    /// that what is typed next goes into the draft taken up, not into a question over it.
+    /// They are kept and offered again at the next start.
+    fn put_off_other_drafts(&mut self) -> usize {
+        let before = self.popups.len();
+        self.popups.retain(|popup| {
+            !matches!(
+                popup,
+                Popup::Confirm(Confirm {
+                    on_yes: OnYes::ResumeVisit(_) | OnYes::ResumeForms(..),
+                    ..
+                })
+            )
+        });
+        before - self.popups.len()
+    }
+
+    fn say_put_off(&mut self, later: usize) {
+        match later {
+            0 => {}
+            1 => self.say("One more unfinished draft is kept; it is offered at the next start"),
+            n => self.say(format!(
+                "{n} more unfinished drafts are kept; they are offered at the next start"
+            )),
         }
     }
 

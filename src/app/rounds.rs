@@ -216,23 +216,24 @@ impl App {
     }
 }
 
-/// "5 of 8 classrooms implement it (3 fully, 2 partly) · need support: Okafor, Park"
-pub fn summary(round: &Round) -> String {
-    let tally = round.tally();
-    let support: Vec<String> = round
+/// The names of the teachers who need more support, "; " between them: names are written
+/// "Last, First", so commas between them would read as twice as many people.
+pub fn need_support(round: &Round) -> String {
+    round
         .need_support()
         .iter()
         .map(|t| text::line(&t.name).into_owned())
-        .collect();
-    let mut line = format!(
-        "Round done: {} of {} classrooms implement it ({} fully, {} partly)",
-        tally.implementing(),
-        tally.visited(),
-        tally.seen,
-        tally.partly
-    );
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// "Round done: 5 of 8 classrooms implement it (3 fully, 2 partly) · need support: Okafor,
+/// Ngozi; Park, Eve"
+pub fn summary(round: &Round) -> String {
+    let mut line = format!("Round done: {}", round.tally().summary());
+    let support = need_support(round);
     if !support.is_empty() {
-        line.push_str(&format!(" · need support: {}", support.join("; ")));
+        line.push_str(&format!(" · need support: {support}"));
     }
     line
 }

@@ -22,8 +22,10 @@ pub struct History {
 struct Step {
     /// What the store changed (for a step on the redo list: what the undo changed).
     applied: Applied,
-    /// A few words naming the change, for the status line.
+    /// A few words naming the record, for refusals: "the observation of 23 Nov 10:42 (…)".
     what: String,
+    /// What the change did to it, for the status line: "adding the observation of …".
+    did: String,
 }
 
 impl History {
@@ -37,12 +39,13 @@ impl History {
         if applied.changes.iter().any(|change| change.after.is_none()) {
             return;
         }
-        let what = describe_applied(applied);
+        let (what, did) = describe_applied(applied);
         push(
             &mut self.undo,
             Step {
                 applied: applied.clone(),
                 what,
+                did,
             },
         );
     }
@@ -89,10 +92,11 @@ impl App {
         };
         match self.commit(Command::Undo(step.applied.clone()), None) {
             Ok(applied) => {
-                self.say(format!("{done}: {}", step.what));
+                self.say(format!("{done} {}", step.did));
                 let back = Step {
                     applied,
                     what: step.what,
+                    did: step.did,
                 };
                 let other = if undo {
                     &mut self.history.redo
@@ -141,15 +145,31 @@ fn refusal(refused: &str, what: &str, error: &Error) -> String {
     }
 }
 
-/// The record a command was about: the one it added, else the first it changed.
-fn describe_applied(applied: &Applied) -> String {
+/// Which record a command was about (the one it added, else the first it changed), and
+/// what it did to it: "adding the observation of 23 Nov 10:42 (Students explained…)",
+/// "moving the goal … to the trash", "the change to the teacher Smith, Dan".
+fn describe_applied(applied: &Applied) -> (String, String) {
     let main = applied
         .changes
         .iter()
         .find(|change| change.before.is_none())
         .or(applied.changes.first());
-    main.and_then(|change| change.after.as_ref().or(change.before.as_ref()))
-        .map_or_else(|| "the change".to_string(), describe_record)
+    let Some(change) = main else {
+        return ("the change".to_string(), "the change".to_string());
+    };
+    let trashed =
+        |record: Option<&AnyRecord>| record.is_some_and(|r| r.meta().deleted_at.is_some());
+    let record = change.after.as_ref().or(change.before.as_ref());
+    let what = record.map_or_else(|| "a record".to_string(), describe_record);
+    let did = match (change.before.as_ref(), change.after.as_ref()) {
+        (None, _) => format!("adding {what}"),
+        (before, after) if !trashed(before) && trashed(after) => {
+            format!("moving {what} to the trash")
+        }
+        (before, after) if trashed(before) && !trashed(after) => format!("bringing back {what}"),
+        _ => format!("the change to {what}"),
+    };
+    (what, did)
 }
 
 /// A few words naming a record, for questions and messages: "the observation of 23 Nov
@@ -164,11 +184,26 @@ pub(in crate::app) fn describe_record(record: &AnyRecord) -> String {
             m.measured_on.format("%-d %b")
         ),
         AnyRecord::Focus(f) => short(&f.statement),
-        AnyRecord::Observation(o) => format!("of {}", o.observed_at.format("%-d %b %H:%M")),
-        AnyRecord::CheckIn(c) => format!("of {}", c.held_on.format("%-d %b")),
+        AnyRecord::Observation(o) => with_words(
+            format!("of {}", o.observed_at.format("%-d %b %H:%M")),
+            &o.evidence,
+        ),
+        AnyRecord::CheckIn(c) => with_words(format!("of {}", c.held_on.format("%-d %b")), &c.notes),
         AnyRecord::Action(a) => short(&a.what),
         AnyRecord::Teacher(t) => short(&t.name),
         AnyRecord::Walkthrough(w) => short(&w.practice),
     };
     format!("the {} {what}", record.kind())
+}
+
+/// "of 23 Nov 10:42 (Students explained the…)": a time alone does not tell two records of
+/// one minute apart.
+fn with_words(when: String, words: &str) -> String {
+    let words = text::line(words);
+    let words = words.trim();
+    if words.is_empty() {
+        when
+    } else {
+        format!("{when} ({})", text::truncate(words, 30))
+    }
 }

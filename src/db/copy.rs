@@ -187,6 +187,21 @@ pub fn restore_file(db: &Path, from: &Path, clock: Clock) -> Result<Restored> {
     std::io::copy(&mut source, partial.as_file_mut()).map_err(io(&what))?;
     partial.as_file().sync_all().map_err(io(&what))?;
     check_copy(partial.path(), &what)?;
+    // Nor is a copy put in place that `coachlog check` would report: a record in it points
+    // to one it does not hold (a damaged id).
+    // Read-write, as in `check_copy`: closing it removes the log it opens beside the copy.
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let copy = Connection::open_with_flags(partial.path(), flags)?;
+    let broken: i64 =
+        copy.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })?;
+    drop(copy);
+    if broken > 0 {
+        return Err(Error::Invalid(format!(
+            "{what}: {broken} of its records point to records it does not hold; nothing was changed. Name another backup"
+        )));
+    }
 
     let previous = if db.exists() {
         let stamp = clock.now().format("%Y%m%d-%H%M%S");

@@ -13,6 +13,43 @@ pub struct Draft {
     pub teacher_id: String,
     pub body: String,
     pub updated_at: String,
+    /// Another coachlog still running has it open: it is not offered here, or the same
+    /// check-in would be saved twice.
+    pub held_elsewhere: bool,
+}
+
+/// The `local_meta` key under which a draft's holder is kept.
+const HOLDER: &str = "draft holder ";
+
+/// This process, told apart from a later one given the same pid: the pid and, where the
+/// system says, when the process started.
+fn this_process() -> String {
+    process_mark(std::process::id()).unwrap_or_else(|| std::process::id().to_string())
+}
+
+/// `pid:start` of a running process (Linux), or `pid` where start times cannot be read.
+fn process_mark(pid: u32) -> Option<String> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may hold spaces) in parentheses; the start
+    // time is the 22nd field, the 20th after the name.
+    let after_name = stat.rsplit_once(')')?.1;
+    let start = after_name.split_whitespace().nth(19)?;
+    Some(format!("{pid}:{start}"))
+}
+
+/// Whether the process a holder mark names is still running.
+fn alive(mark: &str) -> bool {
+    let Some(pid) = mark.split(':').next().and_then(|p| p.parse::<u32>().ok()) else {
+        return false;
+    };
+    if mark.contains(':') {
+        return process_mark(pid).as_deref() == Some(mark);
+    }
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
+    unsafe { libc::kill(pid, 0) == 0 }
 }
 
 impl Store {
@@ -28,6 +65,23 @@ impl Store {
              ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
             (id, teacher_id, body, &stamp),
         )?;
+        tx.execute(
+            "INSERT OR REPLACE INTO local_meta (key, value) VALUES (?1 || ?2, ?3)",
+            (HOLDER, id, this_process()),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Marks a draft as open in this window, so another window does not offer it too.
+    pub fn hold_draft(&mut self, id: &str) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO local_meta (key, value) VALUES (?1 || ?2, ?3)",
+            (HOLDER, id, this_process()),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -35,14 +89,19 @@ impl Store {
     /// Every unfinished draft, oldest first.
     pub fn drafts(&self) -> Result<Vec<Draft>> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT id, teacher_id, body, updated_at FROM local_draft ORDER BY updated_at, id",
+            "SELECT d.id, d.teacher_id, d.body, d.updated_at, m.value
+               FROM local_draft d LEFT JOIN local_meta m ON m.key = ?1 || d.id
+              ORDER BY d.updated_at, d.id",
         )?;
-        let rows = statement.query_map([], |row| {
+        let me = this_process();
+        let rows = statement.query_map([HOLDER], |row| {
+            let holder: Option<String> = row.get(4)?;
             Ok(Draft {
                 id: row.get(0)?,
                 teacher_id: row.get(1)?,
                 body: row.get(2)?,
                 updated_at: row.get(3)?,
+                held_elsewhere: holder.is_some_and(|h| h != me && alive(&h)),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -53,6 +112,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute("DELETE FROM local_draft WHERE id = ?1", [id])?;
+        tx.execute("DELETE FROM local_meta WHERE key = ?1 || ?2", (HOLDER, id))?;
         tx.commit()?;
         Ok(())
     }
@@ -65,6 +125,10 @@ impl Store {
             store
                 .conn
                 .execute("DELETE FROM local_draft WHERE id = ?1", [draft_id])?;
+            store.conn.execute(
+                "DELETE FROM local_meta WHERE key = ?1 || ?2",
+                (HOLDER, draft_id),
+            )?;
             Ok(applied)
         })
     }

@@ -185,18 +185,18 @@ fn read_log(path: &Path) -> Result<Option<Log>> {
     Ok((log.committed_frames > 0).then_some(log))
 }
 
-/// Whether a rollback journal beside the file is hot: SQLite would play it back into the
-/// database on opening.
-fn hot_journal(path: &Path) -> Result<bool> {
+/// Whether a rollback journal beside the file is hot (SQLite would play it back into the
+/// database on opening), and then the size of the pages it holds.
+fn hot_journal(path: &Path) -> Result<Option<u32>> {
     const MAGIC: [u8; 8] = [0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7];
     let mut file = match File::open(path) {
         Ok(file) => file,
-        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(false),
+        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(cannot_read(path)(error)),
     };
-    let mut start = [0u8; 8];
+    let mut start = [0u8; 28];
     let read = read_up_to(&mut file, &mut start).map_err(cannot_read(path))?;
-    Ok(read == start.len() && start == MAGIC)
+    Ok((read == start.len() && start[..8] == MAGIC).then(|| be32(&start, 24)))
 }
 
 /// Tells what is at `path` from its bytes and those of the log beside it, and refuses,
@@ -256,7 +256,14 @@ pub(super) fn identify(path: &Path) -> Result<Found> {
             app_id: app_id as i32,
         });
     }
-    if hot_journal(&journal)? {
+    // coachlog writes a journal only while it turns a file of its own from a journal to a
+    // write-ahead log (the first start on a backup or an older file); cut short there, it
+    // leaves the file's own journal, which plays back whole onto a copy.
+    if let Some(page_size) = hot_journal(&journal)?
+        && !(main.ours()
+            && page_size == main.page_size
+            && replays_whole(path, "-journal").unwrap_or(false))
+    {
         return Err(Error::InTheWay {
             side: journal,
             why: "coachlog keeps a write-ahead log, never a journal, so this one belongs to another database or program".into(),
@@ -310,16 +317,29 @@ fn foreign_log(path: &Path, main: &Header, log: &Log) -> Option<String> {
     }
     // Most transactions leave the first page alone, so the surest test is to replay the
     // log onto a copy of the file: another database's log damages it.
-    match replays_whole(path) {
+    let before = stamps(path);
+    match replays_whole(path, "-wal") {
         Ok(true) => None,
+        // Another coachlog opened the file, or wrote, folded in or removed the log while it
+        // was being copied: the copy mixed two moments, and the log is that coachlog's.
+        _ if held() || stamps(path) != before || before[1].is_none() => None,
         Ok(false) => not_ours("replayed onto a copy of this file, it damages it"),
         Err(_) => not_ours("it cannot be replayed onto a copy of this file"),
     }
 }
 
-/// Copies the file and its log into a private folder, lets SQLite replay the log there and
-/// checks the result.
-fn replays_whole(path: &Path) -> std::result::Result<bool, Box<dyn std::error::Error>> {
+/// The length and time of change of the file and of its log, to tell whether either
+/// changed meanwhile.
+fn stamps(path: &Path) -> [Option<(u64, std::time::SystemTime)>; 2] {
+    [path.to_path_buf(), beside(path, "-wal")].map(|file| {
+        let metadata = std::fs::metadata(file).ok()?;
+        Some((metadata.len(), metadata.modified().ok()?))
+    })
+}
+
+/// Copies the file and its log (`-wal`) or journal (`-journal`) into a private folder,
+/// lets SQLite replay it there and checks the result.
+fn replays_whole(path: &Path, side: &str) -> std::result::Result<bool, Box<dyn std::error::Error>> {
     use std::os::unix::fs::PermissionsExt;
     let private = || {
         let mut builder = tempfile::Builder::new();
@@ -336,7 +356,7 @@ fn replays_whole(path: &Path) -> std::result::Result<bool, Box<dyn std::error::E
         .tempdir_in(folder)
         .or_else(|_| private().tempdir())?;
     let copy = scratch.path().join("copy.db");
-    for suffix in ["", "-wal"] {
+    for suffix in ["", side] {
         let mut from = File::open(beside(path, suffix))?;
         let mut to = std::fs::OpenOptions::new()
             .write(true)

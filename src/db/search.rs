@@ -21,6 +21,8 @@ const EXCERPT_TOKENS: u8 = 12;
 /// appear, and a word of two or more characters also matches as the start of a longer
 /// one ("explai" finds "explained"). `None` when nothing searchable was typed.
 fn fts_query(typed: &str) -> Option<String> {
+    // FTS5 ends a quoted word at a NUL, leaving the quote open: a syntax error.
+    let typed = typed.replace('\0', " ");
     let phrases: Vec<String> = typed
         .split_whitespace()
         // A word without a letter or digit holds no token; it would only match nothing.

@@ -30,6 +30,54 @@ impl Tally {
     pub fn implementing(&self) -> usize {
         self.seen + self.partly
     }
+
+    /// How the round stands, in words that read right for none, one and many: "2 of 3
+    /// classrooms implement it (1 fully, 1 partly)", "No classroom visited yet: 4 to
+    /// visit". "Partly" counts as implementing, and says so.
+    pub fn summary(&self) -> String {
+        let visited = self.visited();
+        let total = visited + self.not_visited;
+        if total == 0 {
+            return "No classrooms in this round".into();
+        }
+        if visited == 0 {
+            return format!("No classroom visited yet: {total} to visit");
+        }
+        let noun = if visited == 1 {
+            "classroom"
+        } else {
+            "classrooms"
+        };
+        let classrooms = if self.not_visited > 0 {
+            format!("{noun} visited")
+        } else {
+            noun.to_string()
+        };
+        let mut line = match self.implementing() {
+            0 if visited == 1 => format!("The 1 {classrooms} does not implement it yet"),
+            0 => format!("None of the {visited} {classrooms} implements it yet"),
+            implementing => {
+                let verb = if implementing == 1 {
+                    "implements"
+                } else {
+                    "implement"
+                };
+                let parts: Vec<String> = [(self.seen, "fully"), (self.partly, "partly")]
+                    .iter()
+                    .filter(|(count, _)| *count > 0)
+                    .map(|(count, how)| format!("{count} {how}"))
+                    .collect();
+                format!(
+                    "{implementing} of {visited} {classrooms} {verb} it ({})",
+                    parts.join(", ")
+                )
+            }
+        };
+        if self.not_visited > 0 {
+            line.push_str(&format!("; {} still to visit", self.not_visited));
+        }
+        line
+    }
 }
 
 impl Round {
@@ -118,6 +166,42 @@ mod tests {
             tally.implementing(),
             3,
             "partly in place counts as implementing"
+        );
+    }
+
+    fn tally(seen: usize, partly: usize, not_seen: usize, not_visited: usize) -> String {
+        Tally {
+            seen,
+            partly,
+            not_seen,
+            not_visited,
+        }
+        .summary()
+    }
+
+    #[test]
+    fn the_summary_reads_right_for_none_one_and_many() {
+        assert_eq!(tally(0, 0, 0, 0), "No classrooms in this round");
+        assert_eq!(tally(0, 0, 0, 3), "No classroom visited yet: 3 to visit");
+        assert_eq!(
+            tally(1, 0, 0, 2),
+            "1 of 1 classroom visited implements it (1 fully); 2 still to visit"
+        );
+        assert_eq!(
+            tally(0, 0, 1, 0),
+            "The 1 classroom does not implement it yet"
+        );
+        assert_eq!(
+            tally(0, 0, 2, 1),
+            "None of the 2 classrooms visited implements it yet; 1 still to visit"
+        );
+        assert_eq!(
+            tally(1, 1, 1, 0),
+            "2 of 3 classrooms implement it (1 fully, 1 partly)"
+        );
+        assert_eq!(
+            tally(0, 2, 0, 0),
+            "2 of 2 classrooms implement it (2 partly)"
         );
     }
 

@@ -24,7 +24,7 @@ pub(super) fn export_all(store: &Store, export: Export) -> Result<ExitCode> {
         std::io::stdout().lock().write_all(written.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };
-    super::write_private_file(&path, written.as_bytes(), export.force)?;
+    super::export::write_private_file(&path, written.as_bytes(), export.force)?;
     let records: usize = Kind::ALL.iter().map(|kind| caseload.count(*kind)).sum();
     let _ = writeln!(
         std::io::stderr(),

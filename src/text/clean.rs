@@ -108,6 +108,11 @@ pub fn clean(input: &str) -> Result<String, TooLong> {
     let mut kept = 0usize;
     let mut index = 0;
     while let Some(&c) = chars.get(index) {
+        // A terminal escape sequence goes whole, not just its ESC: `ESC[31mRed` is "Red".
+        if let Some(length) = escape_sequence(&chars[index..]) {
+            index += length;
+            continue;
+        }
         index += 1;
         let keep = match sort(c) {
             Sort::Text => Some(c),
@@ -145,6 +150,59 @@ pub fn clean(input: &str) -> Result<String, TooLong> {
     Ok(out)
 }
 
+/// The length of the terminal escape sequence at the start of `chars`, if one starts
+/// there: CSI (`ESC [` or U+009B, parameters, one final byte), OSC, DCS, SOS, PM and APC
+/// strings (up to BEL or `ESC \\`, or the end), and two-character escapes (`ESC c`).
+fn escape_sequence(chars: &[char]) -> Option<usize> {
+    let (&first, rest) = chars.split_first()?;
+    let (introducer, body) = match first {
+        '\u{1b}' => match rest.split_first() {
+            Some((&second, body)) => (second, body),
+            None => return Some(1),
+        },
+        // The one-byte introducers are taken as such only when parameters follow: alone,
+        // as a spreadsheet may leave one, they are a stray control, dropped by themselves.
+        '\u{9b}' | '\u{9d}' if !rest.first().is_some_and(|c| matches!(c, '0'..='?')) => {
+            return None;
+        }
+        '\u{9b}' => ('[', rest),
+        '\u{9d}' => (']', rest),
+        _ => return None,
+    };
+    let lead = chars.len() - body.len();
+    match introducer {
+        // CSI: parameter and intermediate bytes, then one final byte.
+        '[' => {
+            let parameters = body
+                .iter()
+                .take_while(|c| matches!(c, '\u{20}'..='\u{3f}'))
+                .count();
+            let ended = body
+                .get(parameters)
+                .is_some_and(|c| matches!(c, '\u{40}'..='\u{7e}'));
+            Some(lead + parameters + usize::from(ended))
+        }
+        // Strings: up to BEL or the string terminator.
+        ']' | 'P' | 'X' | '^' | '_' => {
+            let mut length = 0;
+            while let Some(&c) = body.get(length) {
+                length += 1;
+                if c == '\u{7}' || c == '\u{9c}' {
+                    break;
+                }
+                if c == '\u{1b}' && body.get(length) == Some(&'\\') {
+                    length += 1;
+                    break;
+                }
+            }
+            Some(lead + length)
+        }
+        // Any other escape is the ESC and the one character after it.
+        c if c.is_ascii() && !c.is_ascii_control() => Some(lead),
+        _ => Some(1),
+    }
+}
+
 /// [`clean`] for one-line text (a name, a school, who will do an action): tabs and line
 /// breaks become spaces, and the ends are trimmed.
 pub fn clean_line(input: &str) -> Result<String, TooLong> {
@@ -166,7 +224,7 @@ mod tests {
 
     #[test]
     fn controls_and_escape_sequences_are_removed_tabs_and_newlines_kept() {
-        assert_eq!(cleaned("ok\x1b[2J\x07 done\u{9b}31m"), "ok[2J done31m");
+        assert_eq!(cleaned("ok\x1b[2J\x07 done\u{9b}31m"), "ok done");
         assert_eq!(cleaned("a\tb\nc\0d\x7fe"), "a\tb\ncde");
         assert_eq!(
             cleaned("one\r\ntwo\rthree\u{85}four\u{2028}five"),
@@ -243,5 +301,19 @@ mod tests {
     #[test]
     fn one_line_text_folds_its_breaks() {
         assert_eq!(clean_line("  Smith,\nDan\t\u{1b} ").unwrap(), "Smith, Dan");
+    }
+
+    #[test]
+    fn a_terminal_escape_sequence_goes_whole_not_just_its_escape() {
+        assert_eq!(clean("\u{1b}[31mRed\u{1b}[0m").unwrap(), "Red");
+        assert_eq!(clean("\u{1b}]0;pwned\u{7}Title").unwrap(), "Title");
+        assert_eq!(
+            clean("a\u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\b").unwrap(),
+            "alinkb"
+        );
+        assert_eq!(clean("\u{9b}2JCleared").unwrap(), "Cleared");
+        assert_eq!(clean("\u{1b}cReset").unwrap(), "Reset");
+        assert_eq!(clean("ends in ESC\u{1b}").unwrap(), "ends in ESC");
+        assert_eq!(clean("unfinished \u{1b}[31").unwrap(), "unfinished ");
     }
 }

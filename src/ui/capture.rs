@@ -2,7 +2,7 @@
 //! lines stamped as they are typed.
 
 use super::header::two_sided;
-use super::theme;
+use super::{theme, wrap};
 use crate::app::App;
 use crate::app::capture::{Capture, TALLIES};
 use crate::app::keymap;
@@ -10,15 +10,18 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
     let visit = &capture.visit;
-    let [header, focus, look_fors, tallies, evidence] = Layout::vertical([
+    let width = usize::from(area.width);
+    let look_fors = look_for_rows(capture, width);
+    let tallies = tally_rows(capture, width);
+    let [header, focus, look_for_area, tally_area, evidence] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(look_fors.len()).unwrap_or(1)),
+        Constraint::Length(u16::try_from(tallies.len()).unwrap_or(1)),
         Constraint::Min(3),
     ])
     .areas(area);
@@ -59,16 +62,27 @@ pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
         .map_or("no active focus".to_string(), |f| {
             text::line(f).into_owned()
         });
+    let label = " Focus      ";
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(" Focus      ", theme::DIM),
-            Span::raw(focus_text),
+            Span::styled(label, theme::DIM),
+            Span::raw(
+                text::truncate(&focus_text, width.saturating_sub(text::width(label))).into_owned(),
+            ),
         ])),
         focus,
     );
-    let mut marks = vec![Span::styled(" Look-fors  ", theme::DIM)];
+    frame.render_widget(Paragraph::new(look_fors), look_for_area);
+    frame.render_widget(Paragraph::new(tallies), tally_area);
+    render_evidence(app, capture, frame, evidence);
+}
+
+/// Every look-for with its number and tick, wrapping under the label (never cut off).
+fn look_for_rows(capture: &Capture, width: usize) -> Vec<Line<'static>> {
+    let visit = &capture.visit;
+    let mut marks: Vec<Vec<Span<'static>>> = Vec::new();
     if visit.look_fors.is_empty() {
-        marks.push(Span::styled("none on this focus ", theme::DIM));
+        marks.push(vec![Span::styled("none on this focus", theme::DIM)]);
     }
     for (index, (look_for, seen)) in visit.look_fors.iter().zip(&visit.seen).enumerate() {
         let (mark, style) = if *seen {
@@ -76,62 +90,96 @@ pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
         } else {
             ("☐", Default::default())
         };
-        marks.push(Span::styled(
-            format!("{mark} {} {}   ", index + 1, text::line(look_for)),
+        marks.push(vec![Span::styled(
+            format!("{mark} {} {}", index + 1, text::line(look_for)),
             style,
-        ));
+        )]);
     }
     let marking = keymap::key_range(
         keymap::Context::Capture,
         keymap::Msg::LookFor(0),
         keymap::Msg::LookFor(8),
     );
-    marks.push(Span::styled(format!("({marking})"), theme::DIM));
-    frame.render_widget(Paragraph::new(Line::from(marks)), look_fors);
-    let mut counts = vec![Span::styled(" Tallies    ", theme::DIM)];
-    for (name, count) in TALLIES.iter().zip(&visit.tallies) {
-        counts.push(Span::raw(format!("{name} {count}   ")));
-    }
+    marks.push(vec![Span::styled(format!("({marking})"), theme::DIM)]);
+    wrap::pieces(
+        vec![Span::styled(" Look-fors  ", theme::DIM)],
+        marks,
+        3,
+        width,
+    )
+}
+
+/// The tallies and their keys, wrapping like the look-fors.
+fn tally_rows(capture: &Capture, width: usize) -> Vec<Line<'static>> {
+    let mut counts: Vec<Vec<Span<'static>>> = TALLIES
+        .iter()
+        .zip(&capture.visit.tallies)
+        .map(|(name, count)| vec![Span::raw(format!("{name} {count}"))])
+        .collect();
     let tally = |n| keymap::key_for(keymap::Context::Capture, keymap::Msg::Tally(n));
-    counts.push(Span::styled(
+    counts.push(vec![Span::styled(
         format!("({}, {}; Shift −1)", tally(0), tally(1)),
         theme::DIM,
-    ));
-    frame.render_widget(Paragraph::new(Line::from(counts)), tallies);
+    )]);
+    wrap::pieces(
+        vec![Span::styled(" Tallies    ", theme::DIM)],
+        counts,
+        3,
+        width,
+    )
+}
 
+/// The stamped lines, newest at the bottom, each wrapped under its text (not under its
+/// time), and the line being typed below them: what stays in view is counted in rows,
+/// so a wrapped line never pushes the newest one out of sight.
+fn render_evidence(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
+    const STAMP: u16 = 7;
     let block = Block::bordered()
         .title(" Evidence ")
         .border_style(theme::ACCENT);
-    let inner = block.inner(evidence);
-    frame.render_widget(block, evidence);
-    let mut lines: Vec<Line> = visit
-        .lines
-        .iter()
-        .map(|(at, line)| {
-            Line::from(vec![
-                Span::styled(format!("{}  ", at.format("%H:%M")), theme::DIM),
-                Span::raw(text::line(line).into_owned()),
-            ])
-        })
-        .collect();
-    // Keep the newest lines and the one being typed in view.
-    let room = usize::from(inner.height.saturating_sub(1));
-    if lines.len() > room {
-        lines.drain(..lines.len() - room);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let text_width = usize::from(inner.width.saturating_sub(STAMP));
+    let mut rows: Vec<Line> = Vec::new();
+    for (at, line) in &capture.visit.lines {
+        for (index, row) in wrap::words(&text::line(line), text_width)
+            .into_iter()
+            .enumerate()
+        {
+            let stamp = if index == 0 {
+                format!("{}  ", at.format("%H:%M"))
+            } else {
+                " ".repeat(usize::from(STAMP))
+            };
+            rows.push(Line::from(vec![
+                Span::styled(stamp, theme::DIM),
+                Span::raw(row),
+            ]));
+        }
     }
-    let typed_row = inner.y + lines.len() as u16;
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // Keep the newest rows and one for the line being typed.
+    let room = usize::from(inner.height.saturating_sub(1));
+    if rows.len() > room {
+        rows.drain(..rows.len() - room);
+    }
+    let typed_row = inner.y + u16::try_from(rows.len()).unwrap_or(0);
+    frame.render_widget(Paragraph::new(rows), inner);
     if typed_row < inner.y + inner.height {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 format!("{}  ", app.now.format("%H:%M")),
                 theme::DIM,
             )),
-            Rect::new(inner.x, typed_row, 7, 1),
+            Rect::new(inner.x, typed_row, STAMP, 1),
         );
         frame.render_widget(
             &capture.input.editor,
-            Rect::new(inner.x + 7, typed_row, inner.width.saturating_sub(7), 1),
+            Rect::new(
+                inner.x + STAMP,
+                typed_row,
+                inner.width.saturating_sub(STAMP),
+                1,
+            ),
         );
     }
 }

@@ -22,7 +22,17 @@ pub fn render(scroll: u16, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::default());
     }
-    // The app stops the scroll at the last section, so every scroll key shows a change.
+    // The app stops the scroll at the last section, so every scroll key shows a change;
+    // there (End) the view goes on to the very last line when the section is taller
+    // than the window.
+    let last = u16::try_from(keymap::help_line(keymap::Context::Global)).unwrap_or(u16::MAX);
+    let visible = popup.height.saturating_sub(2);
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let scroll = if scroll >= last {
+        last.max(total.saturating_sub(visible))
+    } else {
+        scroll
+    };
     let key = |msg| keymap::key_for(keymap::Context::Help, msg);
     let block = Block::bordered()
         .title(format!(

@@ -13,6 +13,7 @@ mod search;
 pub mod theme;
 mod trash;
 mod workspace;
+mod wrap;
 
 pub use workspace::detail_end;
 

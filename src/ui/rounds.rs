@@ -3,13 +3,16 @@
 use super::theme;
 use crate::app::App;
 use crate::app::keymap;
-use crate::app::rounds::Rounds;
+use crate::app::rounds::{self, Rounds};
 use crate::model::PracticeMark;
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+/// The selected row's mark, seen without colour.
+const MARKER: &str = "▸ ";
 
 pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
     let today = app.now.date();
@@ -36,17 +39,23 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
             );
             return;
         }
+        // The practice takes what the day and the count leave, cut with "…".
+        let room = usize::from(body.width.saturating_sub(4));
         let items: Vec<ListItem> = rounds
             .list
             .iter()
             .map(|w| {
+                let count = match w.teacher_ids.len() {
+                    1 => "  · 1 classroom".to_string(),
+                    n => format!("  · {n} classrooms"),
+                };
+                let day = w.held_on.format("%e %b %Y  ").to_string();
+                let practice = text::line(&w.practice);
+                let fits = room.saturating_sub(text::width(&day) + text::width(&count));
                 ListItem::new(Line::from(vec![
-                    Span::styled(w.held_on.format("%e %b %Y  ").to_string(), theme::DIM),
-                    Span::raw(text::line(&w.practice).into_owned()),
-                    Span::styled(
-                        format!("  · {} classrooms", w.teacher_ids.len()),
-                        theme::DIM,
-                    ),
+                    Span::styled(day, theme::DIM),
+                    Span::raw(text::truncate(&practice, fits).into_owned()),
+                    Span::styled(count, theme::DIM),
                 ]))
             })
             .collect();
@@ -57,38 +66,24 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
         frame.render_stateful_widget(
             List::new(items)
                 .block(Block::bordered().title(" Rounds "))
-                .highlight_style(theme::SELECTED),
+                .highlight_style(theme::SELECTED)
+                .highlight_symbol(MARKER),
             body,
             &mut state,
         );
         return;
     };
 
-    let tally = round.tally();
-    let visited = tally.visited();
     let [summary, list] = Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(body);
-    let support: Vec<String> = round
-        .need_support()
-        .iter()
-        .map(|t| text::line(&t.name).into_owned())
-        .collect();
+    let support = rounds::need_support(round);
     let lines = vec![
-        Line::from(vec![
-            Span::styled(
-                format!("{} of {visited}", tally.implementing()),
-                theme::TITLE,
-            ),
-            Span::raw(format!(
-                " classrooms visited implement it: {} fully, {} partly, {} not seen; {} not visited yet",
-                tally.seen, tally.partly, tally.not_seen, tally.not_visited
-            )),
-        ]),
+        Line::styled(round.tally().summary(), theme::TITLE),
         Line::from(vec![
             Span::styled("Need more support: ", theme::WARN),
             Span::raw(if support.is_empty() {
                 "nobody so far".to_string()
             } else {
-                support.join(", ")
+                support
             }),
         ]),
     ];
@@ -102,6 +97,17 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
             ))),
         summary,
     );
+    // Names as wide as the widest (within reason); the note takes the rest.
+    let name_width = round
+        .classrooms
+        .iter()
+        .map(|(teacher, _)| text::width(&text::line(&teacher.name)))
+        .max()
+        .unwrap_or(0)
+        .clamp(20, usize::from(list.width / 3).max(20));
+    // Borders, the marker, the mark and the name come before the note.
+    let note_width =
+        usize::from(list.width).saturating_sub(2 + text::width(MARKER) + 14 + name_width + 1);
     let items: Vec<ListItem> = round
         .classrooms
         .iter()
@@ -119,8 +125,14 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{symbol} {} ", text::fit(word, 11)), style),
-                Span::raw(format!("{} ", text::fit(&text::line(&teacher.name), 20))),
-                Span::styled(text::line(&note).into_owned(), theme::DIM),
+                Span::raw(format!(
+                    "{} ",
+                    text::fit(&text::line(&teacher.name), name_width)
+                )),
+                Span::styled(
+                    text::truncate(&text::line(&note), note_width).into_owned(),
+                    theme::DIM,
+                ),
             ]))
         })
         .collect();
@@ -131,7 +143,8 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(" Classrooms "))
-            .highlight_style(theme::SELECTED),
+            .highlight_style(theme::SELECTED)
+            .highlight_symbol(MARKER),
         list,
         &mut state,
     );

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod keys;
+pub mod process;
 pub mod pty;
 
 use chrono::{NaiveDate, NaiveDateTime};

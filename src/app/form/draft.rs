@@ -25,7 +25,7 @@ impl Field {
         match &self.kind {
             Kind::Choice(choice) => choice
                 .options
-                .get(choice.choice)
+                .get(choice.choice?)
                 .map(|option| FieldState::Choice(option.clone())),
             Kind::Checks(checks) => Some(FieldState::Ticked(checks.ticked())),
             Kind::Toggle(toggle) => Some(FieldState::Toggle(toggle.on)),
@@ -40,7 +40,7 @@ impl Field {
         match (&mut self.kind, state) {
             (Kind::Choice(choice), FieldState::Choice(picked)) => {
                 if let Some(index) = choice.options.iter().position(|o| o == picked) {
-                    choice.choice = index;
+                    choice.choice = Some(index);
                 }
             }
             (Kind::Checks(checks), FieldState::Ticked(ticked)) => {

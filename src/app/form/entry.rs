@@ -11,6 +11,9 @@ pub struct Entry {
     pub editor: TextArea<'static>,
     /// Notes keep their line breaks; every other entry is one line.
     multi_line: bool,
+    /// What an empty entry stands for (`today`, `14`): shown in place of the text, not
+    /// typed, so that typing replaces it rather than adding to it.
+    default: Option<String>,
 }
 
 impl Entry {
@@ -30,7 +33,11 @@ impl Entry {
         if multi_line {
             editor.set_wrap_mode(WrapMode::Word);
         }
-        Entry { editor, multi_line }
+        Entry {
+            editor,
+            multi_line,
+            default: None,
+        }
     }
 
     /// The reminder shown while the entry is empty.
@@ -43,6 +50,25 @@ impl Entry {
     pub fn with_text(mut self, value: &str) -> Entry {
         self.set_text(value);
         self
+    }
+
+    /// What an empty entry stands for, shown in its place until something is typed.
+    pub fn with_default(mut self, default: &str) -> Entry {
+        self.default = Some(text::line(default).into_owned());
+        self
+    }
+
+    pub fn default_text(&self) -> Option<&str> {
+        self.default.as_deref()
+    }
+
+    /// What the entry means: the typed text, or its default when nothing is typed.
+    pub fn value_text(&self) -> String {
+        let typed = self.text();
+        match &self.default {
+            Some(default) if typed.is_empty() => default.clone(),
+            _ => typed,
+        }
     }
 
     pub fn is_multi_line(&self) -> bool {

@@ -3,11 +3,9 @@
 //! value: a date field gives a date, a whole-number field a `u32`.
 
 use super::Entry;
-use crate::dates;
-use crate::model::{Amount, parse_amount};
 use crate::text;
-use chrono::{NaiveDate, NaiveDateTime};
-use crossterm::event::{KeyCode, KeyEvent};
+use chrono::NaiveDateTime;
+use crossterm::event::KeyEvent;
 
 /// What every field has, whatever its kind: what it is called, whether it must be filled,
 /// a reminder of what to type, and what is wrong with it now.
@@ -22,239 +20,10 @@ pub struct Header {
     pub error: Option<String>,
 }
 
-/// One line of text: a name, a class.
-#[derive(Debug, Clone)]
-pub struct LineField {
-    pub entry: Entry,
-}
-
-impl LineField {
-    pub fn value(&self) -> String {
-        self.entry.text()
-    }
-}
-
-/// Several lines: notes, evidence.
-#[derive(Debug, Clone)]
-pub struct TextField {
-    pub entry: Entry,
-}
-
-impl TextField {
-    pub fn value(&self) -> String {
-        self.entry.text()
-    }
-}
-
-/// A friendly date (`today`, `+14d`, `fri`, `2026-12-01`); empty is no date.
-#[derive(Debug, Clone)]
-pub struct DateField {
-    pub entry: Entry,
-}
-
-impl DateField {
-    pub fn value(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
-        let typed = self.entry.text();
-        if typed.is_empty() {
-            return Ok(None);
-        }
-        dates::parse_date(&typed, today)
-            .map(Some)
-            .map_err(|error| error.to_string())
-    }
-}
-
-/// A date and time (`now`, `today 10:42`); empty is now.
-#[derive(Debug, Clone)]
-pub struct DateTimeField {
-    pub entry: Entry,
-}
-
-impl DateTimeField {
-    pub fn value(&self, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
-        let typed = self.entry.text();
-        if typed.is_empty() {
-            return Ok(now);
-        }
-        dates::parse_date_time(&typed, now).map_err(|error| error.to_string())
-    }
-}
-
-/// A number as people type them: `86`, `86%`, `7,5`, `1,200`; a measurement may also be a
-/// part of a whole (`24/28`). Read by the domain's one amount parser; empty is none.
-#[derive(Debug, Clone)]
-pub struct NumberField {
-    pub entry: Entry,
-    /// A measurement, which may be a part of a whole (`24/28`).
-    pub parts: bool,
-}
-
-impl NumberField {
-    /// One number: a part of a whole (`9/28`) is refused rather than read as 9.
-    pub fn value(&self) -> Result<Option<f64>, String> {
-        match self.amount()? {
-            Some(Amount {
-                out_of: Some(_), ..
-            }) if !self.parts => Err(format!(
-                "\"{}\": give one number here",
-                text::line(&self.entry.text())
-            )),
-            amount => Ok(amount.map(|a| a.value)),
-        }
-    }
-
-    /// A measurement: one number, or a part of a whole.
-    pub fn amount(&self) -> Result<Option<Amount>, String> {
-        parse_amount(&self.entry.text())
-    }
-}
-
-/// A whole number in a range; empty is none.
-#[derive(Debug, Clone)]
-pub struct WholeField {
-    pub entry: Entry,
-    pub min: u32,
-    pub max: u32,
-}
-
-impl WholeField {
-    pub fn value(&self) -> Result<Option<u32>, String> {
-        let typed = self.entry.text();
-        if typed.is_empty() {
-            return Ok(None);
-        }
-        match typed.parse::<u32>() {
-            Ok(n) if (self.min..=self.max).contains(&n) => Ok(Some(n)),
-            _ => Err(format!(
-                "\"{}\" is not a whole number from {} to {}",
-                text::line(&typed),
-                self.min,
-                self.max
-            )),
-        }
-    }
-}
-
-/// One of a few words; digits pick by the number they show (or by position), ←/→ cycle.
-#[derive(Debug, Clone)]
-pub struct ChoiceField {
-    pub options: Vec<String>,
-    /// The index of the chosen option.
-    pub choice: usize,
-}
-
-impl ChoiceField {
-    pub fn value(&self) -> usize {
-        self.choice
-    }
-
-    /// Types a key. Returns whether the choice changed.
-    fn input(&mut self, key: KeyEvent) -> bool {
-        let count = self.options.len().max(1);
-        match key.code {
-            KeyCode::Char(c) if c.is_ascii_digit() => {
-                let pick = c as usize - '0' as usize;
-                // Options are chosen by the number they show ("3 developing"), or by
-                // position when they are not numbered.
-                let by_label = self.options.iter().position(|o| o.starts_with(c));
-                let by_position = (1..=self.options.len()).contains(&pick).then(|| pick - 1);
-                match by_label.or(by_position) {
-                    Some(index) => {
-                        self.choice = index;
-                        true
-                    }
-                    None => false,
-                }
-            }
-            KeyCode::Right | KeyCode::Char(' ') => {
-                self.choice = (self.choice + 1) % count;
-                true
-            }
-            KeyCode::Left => {
-                self.choice = (self.choice + count - 1) % count;
-                true
-            }
-            _ => false,
-        }
-    }
-}
-
-/// A checklist (look-fors seen, classrooms in a round); digits toggle by position.
-#[derive(Debug, Clone)]
-pub struct ChecksField {
-    pub items: Vec<String>,
-    /// Every item's state, in order.
-    pub checked: Vec<bool>,
-    /// The item ↑/↓ are on (Space toggles it).
-    pub cursor: usize,
-}
-
-impl ChecksField {
-    /// The ticked items.
-    pub fn ticked(&self) -> Vec<String> {
-        self.items
-            .iter()
-            .zip(&self.checked)
-            .filter(|(_, on)| **on)
-            .map(|(item, _)| item.clone())
-            .collect()
-    }
-
-    fn toggle(&mut self, index: usize) -> bool {
-        match self.checked.get_mut(index) {
-            Some(on) => {
-                *on = !*on;
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Types a key. Returns whether a tick changed.
-    fn input(&mut self, key: KeyEvent) -> bool {
-        match key.code {
-            KeyCode::Char(c @ '1'..='9') => self.toggle(c as usize - '1' as usize),
-            KeyCode::Char(' ') => self.toggle(self.cursor),
-            KeyCode::Down | KeyCode::Right => {
-                self.cursor = (self.cursor + 1).min(self.items.len().saturating_sub(1));
-                false
-            }
-            KeyCode::Up | KeyCode::Left => {
-                self.cursor = self.cursor.saturating_sub(1);
-                false
-            }
-            _ => false,
-        }
-    }
-}
-
-/// Yes or no; Space toggles, `y` and `n` say which.
-#[derive(Debug, Clone)]
-pub struct ToggleField {
-    pub on: bool,
-}
-
-impl ToggleField {
-    pub fn value(&self) -> bool {
-        self.on
-    }
-
-    fn input(&mut self, key: KeyEvent) -> bool {
-        match key.code {
-            KeyCode::Char('y') => self.on = true,
-            KeyCode::Char('n') => self.on = false,
-            KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => self.on = !self.on,
-            _ => return false,
-        }
-        true
-    }
-}
-
-/// Shown for context, not typed (e.g. the focus an observation is on); Tab skips it.
-#[derive(Debug, Clone)]
-pub struct InfoField {
-    pub text: String,
-}
+pub use super::kinds::{
+    ChecksField, ChoiceField, DateField, DateTimeField, InfoField, LineField, NumberField,
+    TextField, ToggleField, WholeField,
+};
 
 /// A field's kind and its state.
 #[derive(Debug, Clone)]
@@ -336,6 +105,14 @@ impl Field {
 
     /// One of `options`, starting at the one at `choice`.
     pub fn choice(label: &'static str, options: Vec<String>, choice: usize) -> Field {
+        let choice = Some(choice);
+        Field::of(label, Kind::Choice(ChoiceField { options, choice }))
+    }
+
+    /// One of `options`, none picked until the user picks one (no answer is given for
+    /// them by ⏎ alone).
+    pub fn pick(label: &'static str, options: Vec<String>) -> Field {
+        let choice = None;
         Field::of(label, Kind::Choice(ChoiceField { options, choice }))
     }
 
@@ -360,6 +137,17 @@ impl Field {
     pub fn info(label: &'static str, value: &str) -> Field {
         let text = text::line(&text::block(value)).trim().to_owned();
         Field::of(label, Kind::Info(InfoField { text }))
+    }
+
+    /// What the field means while nothing is typed (`today`, `14`): shown in its place,
+    /// and replaced by what is typed rather than added to.
+    pub fn default_to(mut self, default: &str) -> Field {
+        if let Some(entry) = self.entry_mut()
+            && !default.is_empty()
+        {
+            *entry = entry.clone().with_default(default);
+        }
+        self
     }
 
     /// The field must be filled to save.
@@ -426,9 +214,12 @@ impl Field {
         self.entry().map(Entry::text).unwrap_or_default()
     }
 
-    /// A required field left empty.
+    /// A required field left empty (with no default standing in).
     pub fn missing(&self) -> bool {
-        self.header.required && self.entry().is_some_and(|entry| entry.text().is_empty())
+        self.header.required
+            && self
+                .entry()
+                .is_some_and(|entry| entry.value_text().is_empty())
     }
 
     /// Checks the field with the kind's own parser: why it cannot be saved, if it cannot.
@@ -441,6 +232,7 @@ impl Field {
             Kind::DateTime(at) => at.value(now).map(drop),
             Kind::Number(number) => number.value().map(drop),
             Kind::Whole(whole) => whole.value().map(drop),
+            Kind::Choice(choice) if choice.choice.is_none() => Err(choice.ask()),
             Kind::Line(_)
             | Kind::Text(_)
             | Kind::Choice(_)
@@ -479,7 +271,7 @@ impl Field {
     /// The field's state as text, to tell whether anything changed since the form opened.
     pub(super) fn snapshot(&self) -> String {
         match &self.kind {
-            Kind::Choice(choice) => format!("choice {}", choice.choice),
+            Kind::Choice(choice) => format!("choice {:?}", choice.choice),
             Kind::Checks(checks) => format!("checks {:?}", checks.checked),
             Kind::Toggle(toggle) => format!("toggle {}", toggle.on),
             Kind::Info(_) => String::new(),
@@ -491,7 +283,8 @@ impl Field {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyModifiers;
+    use chrono::NaiveDate;
+    use crossterm::event::{KeyCode, KeyModifiers};
 
     fn now() -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2026, 11, 23)
@@ -552,6 +345,35 @@ mod tests {
             private.kind,
             Kind::Toggle(ToggleField { on: false })
         ));
+    }
+
+    #[test]
+    fn a_default_stands_in_until_typing_replaces_it() {
+        let mut due = Field::date("Held", "").required().default_to("today");
+        assert_eq!(
+            due.check(now()),
+            Ok(()),
+            "the default fills a required field"
+        );
+        let Kind::Date(date) = &due.kind else {
+            panic!("a date field")
+        };
+        assert_eq!(date.value(now().date()), Ok(Some(now().date())));
+        for c in "-20d".chars() {
+            due.input(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        assert_eq!(
+            due.text(),
+            "-20d",
+            "typing replaces the default, not \"today-20d\""
+        );
+        let Kind::Date(date) = &due.kind else {
+            panic!("a date field")
+        };
+        assert_eq!(
+            date.value(now().date()),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 3))
+        );
     }
 
     #[test]

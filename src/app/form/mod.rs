@@ -5,6 +5,7 @@
 mod draft;
 mod entry;
 mod field;
+mod kinds;
 
 pub use draft::FieldState;
 
@@ -106,6 +107,17 @@ impl Form {
             }
         }
         changed
+    }
+
+    /// Empties the active field (Ctrl-U), re-validating it; other kinds are left as they are.
+    pub fn clear_active(&mut self, now: NaiveDateTime) {
+        if let Some(field) = self.fields.get_mut(self.active)
+            && let Some(entry) = field.entry_mut()
+        {
+            entry.set_text("");
+            field.revalidate(now);
+            self.error = None;
+        }
     }
 
     pub fn paste(&mut self, text: &str, now: NaiveDateTime) {
@@ -278,7 +290,7 @@ impl<Id: Copy + PartialEq + Debug> Keyed<Id> {
     /// The index of the chosen option.
     pub fn choice(&self, id: Id) -> Result<usize, String> {
         self.read(id, "a choice", |kind| match kind {
-            Kind::Choice(choice) => Some(Ok(choice.value())),
+            Kind::Choice(choice) => Some(choice.value().ok_or_else(|| "pick one".to_string())),
             _ => None,
         })
     }
@@ -482,7 +494,7 @@ mod tests {
             ],
         );
         form.input(key('3'), now());
-        assert!(matches!(&form.fields()[0].kind, Kind::Choice(c) if c.choice == 3));
+        assert!(matches!(&form.fields()[0].kind, Kind::Choice(c) if c.choice == Some(3)));
         assert_eq!(form.active, 1, "picking by number moves to the next field");
         form.input(key('2'), now());
         let Kind::Checks(checks) = &form.fields()[1].kind else {

@@ -41,7 +41,7 @@ pub struct CheckInValues {
 
 impl CheckInForm {
     /// A new check-in's next date starts at `today` plus the teacher's cadence.
-    pub fn new(teacher: &Teacher, existing: Option<&CheckIn>, today: NaiveDate) -> CheckInForm {
+    pub fn new(teacher: &Teacher, existing: Option<&CheckIn>) -> CheckInForm {
         use CheckInField as F;
         let c = existing.cloned().unwrap_or_default();
         let kind = CheckInKind::ALL
@@ -51,11 +51,18 @@ impl CheckInForm {
         let held = if existing.is_some() {
             day(Some(c.held_on))
         } else {
-            "today".into()
+            String::new()
         };
+        // A new check-in's dates are defaults (today, the teacher's rhythm from today):
+        // shown, and replaced by whatever is typed.
         let next = match existing {
             Some(c) => day(c.next_on),
-            None => day(today.checked_add_days(chrono::Days::new(u64::from(teacher.cadence_days)))),
+            None => String::new(),
+        };
+        let next_default = if existing.is_some() {
+            String::new()
+        } else {
+            format!("+{}d", teacher.cadence_days)
         };
         let mut fields = Keyed::new(
             format!("Check-in · {}", text::line(&teacher.name)),
@@ -66,14 +73,22 @@ impl CheckInForm {
                 ),
                 (
                     F::Held,
-                    Field::date("Held", &held).required().hint(DATE_HINT),
+                    Field::date("Held", &held)
+                        .required()
+                        .hint(DATE_HINT)
+                        .default_to(if existing.is_some() { "" } else { "today" }),
                 ),
                 (F::Notes, Field::notes("Notes", &c.notes)),
                 (
                     F::Reflection,
                     Field::notes("Reflection", &c.reflection).hint("the teacher's own words"),
                 ),
-                (F::Next, Field::date("Next check-in", &next).hint(DATE_HINT)),
+                (
+                    F::Next,
+                    Field::date("Next check-in", &next)
+                        .hint(DATE_HINT)
+                        .default_to(&next_default),
+                ),
                 (F::Private, Field::toggle("Private", c.private)),
             ],
         );
@@ -222,7 +237,7 @@ mod tests {
             private: true,
             ..CheckIn::default()
         };
-        let form = CheckInForm::new(&Teacher::default(), Some(&check_in), now().date());
+        let form = CheckInForm::new(&Teacher::default(), Some(&check_in));
         assert_eq!(
             form.values(now().date()),
             Ok(CheckInValues {
@@ -242,7 +257,7 @@ mod tests {
             cadence_days: 7,
             ..Teacher::default()
         };
-        let form = CheckInForm::new(&teacher, None, now().date());
+        let form = CheckInForm::new(&teacher, None);
         let values = form.values(now().date()).unwrap();
         assert_eq!(values.held_on, now().date());
         assert_eq!(values.next_on, Some(date(2026, 11, 30)));
@@ -278,7 +293,7 @@ mod tests {
 
     #[test]
     fn a_check_in_held_tomorrow_is_refused() {
-        let mut form = CheckInForm::new(&Teacher::default(), None, now().date());
+        let mut form = CheckInForm::new(&Teacher::default(), None);
         if let Some(held) = form.fields.field_mut(CheckInField::Held) {
             held.entry_mut().unwrap().set_text("tomorrow");
         }

@@ -64,7 +64,7 @@ impl FocusForm {
         let started = if existing.is_some() {
             day(Some(f.started_on))
         } else {
-            "today".into()
+            String::new()
         };
         let mut fields = vec![
             (
@@ -84,7 +84,10 @@ impl FocusForm {
             ),
             (
                 FocusField::Started,
-                Field::date("Started", &started).required().hint(DATE_HINT),
+                Field::date("Started", &started)
+                    .required()
+                    .hint(DATE_HINT)
+                    .default_to(if existing.is_some() { "" } else { "today" }),
             ),
         ];
         let replacing = match existing {
@@ -188,7 +191,10 @@ impl EndFocusForm {
                 ),
                 (
                     EndFocusField::Ended,
-                    Field::date("Ended", "today").required().hint(DATE_HINT),
+                    Field::date("Ended", "")
+                        .required()
+                        .hint(DATE_HINT)
+                        .default_to("today"),
                 ),
             ],
         );

@@ -163,7 +163,7 @@ impl MeasureForm {
                 };
                 (value, day(Some(m.measured_on)))
             }
-            None => (String::new(), "today".into()),
+            None => (String::new(), String::new()),
         };
         let fields = Keyed::new(
             format!("Measure · {}", text::line(&goal.statement)),
@@ -176,7 +176,10 @@ impl MeasureForm {
                 ),
                 (
                     MeasureField::On,
-                    Field::date("On", &on).required().hint(DATE_HINT),
+                    Field::date("On", &on)
+                        .required()
+                        .hint(DATE_HINT)
+                        .default_to(if existing.is_some() { "" } else { "today" }),
                 ),
                 (
                     MeasureField::Note,

@@ -226,7 +226,7 @@ mod tests {
         let teacher = Teacher::default();
         let mut observation =
             Purpose::Observation(ObservationForm::new(&teacher, None, None, now()));
-        let mut check_in = Purpose::CheckIn(CheckInForm::new(&teacher, None, now().date()));
+        let mut check_in = Purpose::CheckIn(CheckInForm::new(&teacher, None));
         let mut other = Purpose::Teacher(TeacherForm::new(None));
         for purpose in [&mut observation, &mut check_in, &mut other] {
             purpose.flip_private(now());
@@ -256,7 +256,7 @@ mod tests {
             held_on: test_support::date(2026, 11, 16),
             ..CheckIn::default()
         };
-        let form = CheckInForm::new(&Teacher::default(), Some(&existing), now().date());
+        let form = CheckInForm::new(&Teacher::default(), Some(&existing));
         let Ok(Submit::Write(Command::Revise { opened, edited })) =
             Purpose::CheckIn(form).submit(None, test_support::local_now(), Zone::Utc)
         else {

@@ -39,7 +39,10 @@ impl NewRoundForm {
                         .required()
                         .hint("what to look for, e.g. students explain the learning target"),
                 ),
-                (RoundField::Day, Field::date("Day", "today").required()),
+                (
+                    RoundField::Day,
+                    Field::date("Day", "").required().default_to("today"),
+                ),
                 (
                     RoundField::Classrooms,
                     Field::checks("Classrooms", names, |_| true),
@@ -85,6 +88,10 @@ pub enum MarkField {
 
 const MARKS: [&str; 3] = ["1 seen", "2 partly", "3 not seen"];
 
+fn marks() -> Vec<String> {
+    MARKS.map(String::from).to_vec()
+}
+
 /// The mark of one classroom: seen / partly / not seen, and a note; ⏎ saves.
 #[derive(Debug, Clone)]
 pub struct MarkForm {
@@ -99,10 +106,13 @@ impl MarkForm {
     /// The form of the classroom at `index`, if the round has one there.
     pub fn new(round: &Round, index: usize, stepping: bool) -> Option<MarkForm> {
         let (teacher, previous) = round.classrooms.get(index)?;
+        // A classroom marked before opens with its mark; a new one with none, so that ⏎
+        // alone records nothing the coach did not pick.
         let choice = match previous.as_ref().and_then(|o| o.practice_mark) {
-            Some(PracticeMark::Partly) => 1,
-            Some(PracticeMark::NotSeen) => 2,
-            _ => 0,
+            Some(PracticeMark::Seen) => Some(0),
+            Some(PracticeMark::Partly) => Some(1),
+            Some(PracticeMark::NotSeen) => Some(2),
+            None => None,
         };
         let note = previous
             .as_ref()
@@ -119,7 +129,10 @@ impl MarkForm {
             vec![
                 (
                     MarkField::Practice,
-                    Field::choice("Practice", MARKS.map(String::from).to_vec(), choice),
+                    match choice {
+                        Some(choice) => Field::choice("Mark", marks(), choice),
+                        None => Field::pick("Mark", marks()),
+                    },
                 ),
                 (
                     MarkField::Note,
@@ -202,5 +215,34 @@ mod tests {
             ("no target posted", "a")
         );
         assert!(MarkForm::new(&round, 1, true).is_none());
+    }
+
+    #[test]
+    fn a_classroom_not_marked_yet_has_no_mark_until_one_is_picked() {
+        let round = Round {
+            walkthrough: Walkthrough::default(),
+            classrooms: vec![(teacher("a", "Ames"), None)],
+        };
+        let mut form = MarkForm::new(&round, 0, true).unwrap();
+        let now = crate::app::records::test_support::local_now();
+        assert!(
+            !form
+                .fields
+                .form_mut()
+                .validate(crate::app::records::test_support::now())
+        );
+        assert_eq!(
+            form.fields.form().error.as_deref(),
+            Some("Mark: pick 1 seen, 2 partly or 3 not seen")
+        );
+        assert!(
+            form.command(now).is_err(),
+            "nothing is saved without a mark"
+        );
+        type_text(form.fields.form_mut(), "2");
+        let Ok(Command::Add(AnyRecord::Observation(mark))) = form.command(now) else {
+            panic!("a mark is saved as an observation")
+        };
+        assert_eq!(mark.practice_mark, Some(PracticeMark::Partly));
     }
 }

@@ -37,6 +37,12 @@ impl TeacherForm {
             cadence_days: 14,
             ..Teacher::default()
         });
+        // A new teacher's rhythm is a default, replaced by what is typed.
+        let (cadence, default_cadence) = if existing.is_some() {
+            (t.cadence_days.to_string(), String::new())
+        } else {
+            (String::new(), t.cadence_days.to_string())
+        };
         let title = match existing {
             Some(t) => format!("Edit {}", text::line(&t.name)),
             None => "New teacher".to_string(),
@@ -55,9 +61,10 @@ impl TeacherForm {
                 ),
                 (
                     TeacherField::Cadence,
-                    Field::whole("Check-in every", 1, 365, &t.cadence_days.to_string())
+                    Field::whole("Check-in every", 1, 365, &cadence)
                         .required()
-                        .hint("days"),
+                        .hint("days")
+                        .default_to(&default_cadence),
                 ),
             ],
         );

@@ -44,7 +44,7 @@ impl App {
                 Purpose::Observation(form)
             }
             AnyRecord::CheckIn(check_in) => {
-                Purpose::CheckIn(CheckInForm::new(&file.teacher, Some(&check_in), now.date()))
+                Purpose::CheckIn(CheckInForm::new(&file.teacher, Some(&check_in)))
             }
             AnyRecord::Action(action) => {
                 Purpose::Action(ActionForm::new(&teacher_id, Some(&action)))

@@ -159,7 +159,7 @@ impl App {
             question: format!("Move {what} to the trash?"),
             on_yes: OnYes::Apply(
                 Box::new(Command::Delete { kind, id }),
-                format!("Moved {what} to the trash"),
+                format!("Moved to the trash: {what}"),
             ),
         }));
     }

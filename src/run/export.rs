@@ -1,0 +1,89 @@
+//! `coachlog export`: one teacher's brief or record, or the whole caseload.
+
+use super::resolve_teacher;
+use crate::cli::{Export, ExportFormat};
+use crate::db::Store;
+use crate::text;
+use anyhow::{Context, Result, anyhow};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub(super) fn export(store: &Store, export: Export) -> Result<ExitCode> {
+    let Some(typed_teacher) = export.teacher.as_deref() else {
+        return super::import::export_all(store, export);
+    };
+    let today = store.clock().today();
+    let since = match &export.since {
+        Some(typed) => {
+            Some(crate::dates::parse_date(typed, today).map_err(|e| anyhow!("--since: {e}"))?)
+        }
+        None => None,
+    };
+    let teacher = match resolve_teacher(store, typed_teacher, true)? {
+        Ok(teacher) => teacher,
+        Err(code) => return Ok(code),
+    };
+    let mut file = store.teacher_file(&teacher.meta.id)?.ok_or_else(|| {
+        anyhow!(
+            "{} is no longer in the caseload; nothing was exported",
+            text::line(&teacher.name)
+        )
+    })?;
+    // The file holds the newest page of observations; an export is of the whole history.
+    store.load_all_observations(&mut file)?;
+    let options = crate::export::Options {
+        since,
+        include_private: export.include_private,
+        today,
+    };
+    let written = match export.format.unwrap_or(ExportFormat::Md) {
+        ExportFormat::Md => crate::export::markdown(&file, &options),
+        ExportFormat::Html => crate::export::html(&file, &options),
+        ExportFormat::Json => crate::export::json(&file, &options),
+    };
+    let Some(path) = export.output else {
+        std::io::stdout().lock().write_all(written.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    write_private_file(&path, written.as_bytes(), export.force)?;
+    let _ = writeln!(
+        std::io::stderr(),
+        "wrote {}",
+        text::line(&path.display().to_string())
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a file readable by its owner only, whole or not at all: the text goes to a
+/// temporary file beside it that is then renamed into place. An existing file is kept
+/// unless `replace`.
+pub(crate) fn write_private_file(path: &Path, contents: &[u8], replace: bool) -> Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let cannot = || format!("cannot write {}", path.display());
+    let exists = || {
+        anyhow!(
+            "{} already exists; nothing was written. Choose another file or add --force to replace it",
+            path.display()
+        )
+    };
+    if !replace && path.exists() {
+        return Err(exists());
+    }
+    // NamedTempFile creates the file 0600.
+    let mut temporary = tempfile::NamedTempFile::new_in(folder).with_context(cannot)?;
+    temporary.write_all(contents).with_context(cannot)?;
+    temporary.as_file().sync_all().with_context(cannot)?;
+    let placed = if replace {
+        temporary.persist(path).map(drop)
+    } else {
+        temporary.persist_noclobber(path).map(drop)
+    };
+    match placed {
+        Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        other => other.map_err(|error| error.error).with_context(cannot),
+    }
+}
