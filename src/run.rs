@@ -151,7 +151,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man) => manual(),
-        Some(Command::Check) => check(&store),
+        Some(Command::Check { quick }) => check(&store, quick),
         Some(Command::Backup { output }) => backup(&store, output),
         Some(Command::Trash) => trash(&store),
         Some(Command::Restore { what }) => {
@@ -247,10 +247,25 @@ fn damaged(path: &Path, error: crate::db::Error) -> anyhow::Error {
     )
 }
 
-fn check(store: &Store) -> Result<ExitCode> {
-    let problems = store
-        .check()
-        .map_err(|error| damaged(store.path(), error))?;
+fn check(store: &Store, quick: bool) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let problems = if quick {
+        store.quick_check()
+    } else {
+        store.check()
+    }
+    .map_err(|error| damaged(store.path(), error))?;
+    // On stderr, so that the answer on stdout stays `ok` or the problems.
+    let took = started.elapsed().as_secs_f64();
+    if quick {
+        eprintln!(
+            "quick check took {took:.1} s; without --quick, each index is matched to its table too"
+        );
+    } else {
+        eprintln!(
+            "full check took {took:.1} s; `coachlog check --quick` skips matching indexes to tables"
+        );
+    }
     let mut out = std::io::stdout().lock();
     if problems.is_empty() {
         writeln!(out, "ok")?;

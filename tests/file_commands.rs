@@ -280,3 +280,25 @@ fn a_relative_home_does_not_put_the_database_in_the_current_folder() {
         "nothing was created"
     );
 }
+
+#[test]
+fn check_says_how_long_it_took_and_offers_a_quick_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    add(&db, "Smith, Dan");
+    let full = coachlog(&db, &["check"]);
+    assert_eq!(stdout(&full), "ok\n");
+    assert!(
+        stderr(&full).starts_with("full check took ") && stderr(&full).contains("--quick"),
+        "{}",
+        stderr(&full)
+    );
+    let quick = coachlog(&db, &["check", "--quick"]);
+    assert!(quick.status.success());
+    assert_eq!(stdout(&quick), "ok\n");
+    assert!(
+        stderr(&quick).starts_with("quick check took "),
+        "{}",
+        stderr(&quick)
+    );
+}
