@@ -3,7 +3,7 @@
 //! SIGTERM or SIGHUP (the drafts are written, then the app leaves as on a quit).
 
 use crate::app::App;
-use crate::db::Store;
+use crate::db::{Searcher, Store};
 use anyhow::{Context, Result};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
@@ -115,7 +115,15 @@ pub fn cannot_draw() -> Option<String> {
 /// failed).
 pub fn run(store: Store, config: crate::config::Config, notice: Option<String>) -> Result<()> {
     let stop = stop_on_signals()?;
+    // A second, read-only connection answers searches off the screen's thread; without
+    // one (it could not be opened), searches run in the loop as they always did.
+    let searcher = Store::open_read_only(store.path(), store.clock())
+        .and_then(|reader| Searcher::start(reader, crate::app::search::LIMIT))
+        .ok();
     let mut app = App::with_config(store, config)?;
+    if searcher.is_some() {
+        app.search_in_background();
+    }
     if let Some(text) = notice {
         app.status = Some(crate::app::Status { text, error: true });
     }
@@ -123,7 +131,7 @@ pub fn run(store: Store, config: crate::config::Config, notice: Option<String>) 
     if let Ok(size) = terminal.size() {
         app.handle_event(crossterm::event::Event::Resize(size.width, size.height));
     }
-    let result = run_loop(&mut app, &mut terminal, &stop);
+    let result = run_loop(&mut app, &mut terminal, &stop, searcher.as_ref());
     // However the loop ended (a quit, a signal, a terminal gone), what is on screen is kept.
     app.save_drafts();
     match result {
@@ -212,7 +220,15 @@ fn terminal_state(timeout: Duration) -> Waiting {
     }
 }
 
-fn run_loop(app: &mut App, terminal: &mut Terminal<Backend>, stop: &AtomicBool) -> Result<Ended> {
+/// How often the loop looks for a search's answer while one is awaited.
+const ANSWER_POLL: Duration = Duration::from_millis(2);
+
+fn run_loop(
+    app: &mut App,
+    terminal: &mut Terminal<Backend>,
+    stop: &AtomicBool,
+    searcher: Option<&Searcher>,
+) -> Result<Ended> {
     // Debug builds only: lets the tests check the terminal is restored after a panic.
     #[cfg(debug_assertions)]
     let panic_for_tests = std::env::var_os("COACHLOG_DEBUG_PANIC").is_some();
@@ -225,16 +241,32 @@ fn run_loop(app: &mut App, terminal: &mut Terminal<Backend>, stop: &AtomicBool) 
             panic!("a panic asked for by COACHLOG_DEBUG_PANIC");
         }
         // Wake four times a second: clocks on screen move, and a change another window or
-        // the command line commits shows within a second.
-        match wait_for_input(Duration::from_millis(250))? {
+        // the command line commits shows within a second. While a search is answered in
+        // the background, wake often to show its answer as soon as it comes.
+        let searching = app.awaits_search();
+        let wait = if searching {
+            ANSWER_POLL
+        } else {
+            Duration::from_millis(250)
+        };
+        match wait_for_input(wait)? {
             Input::Ready => {
                 let event = crossterm::event::read().context("cannot read the keyboard")?;
                 app.handle_event(event);
             }
-            Input::Quiet => app.tick(),
+            Input::Quiet if !searching => app.tick(),
+            Input::Quiet => {}
             // The window was closed or the connection lost: the drafts are saved on the way
             // out, as for SIGHUP.
             Input::Gone => return Ok(Ended::TerminalGone),
+        }
+        if let Some(searcher) = searcher {
+            if let Some(request) = app.take_search_request() {
+                searcher.ask(request.generation, request.query);
+            }
+            while let Some(found) = searcher.answer() {
+                app.search_found(found.generation, found.hits);
+            }
         }
         if let Some(text) = app.take_editor_request() {
             let edited = suspended(terminal, || {

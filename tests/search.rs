@@ -381,3 +381,68 @@ fn a_hit_shows_the_day_its_note_was_written_where_the_coach_is() {
         assert_eq!(hits[0].date, day("2026-11-23"), "{typed}");
     }
 }
+
+/// Search as you type in the app: each key hands its query to the background and the
+/// screen never waits; an answer to a query typed over is dropped, the newest one shown.
+#[test]
+fn typing_ahead_of_the_background_search_shows_only_the_newest_answer() {
+    use coachlog::app::App;
+    use coachlog::db::Searcher;
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use std::time::{Duration, Instant};
+
+    let (_dir, store, smith) = caseload();
+    let bell = observation_with(&store, &smith, "posted before the bell");
+    let expected = found(&store, "bell");
+    assert!(ids(&expected).contains(&bell.meta.id.as_str()));
+    let reader = Store::open_read_only(store.path(), store.clock()).unwrap();
+    let searcher = Searcher::start(reader, 200).unwrap();
+    let mut app = App::new(store).unwrap();
+    app.search_in_background();
+    let type_key = |app: &mut App, c: char| {
+        app.handle_event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+        app.take_search_request()
+    };
+    assert_eq!(type_key(&mut app, 's'), None, "s opens the search");
+    let be = [type_key(&mut app, 'b'), type_key(&mut app, 'e')];
+    let be = be[1].clone().expect("each key asks");
+    let bell_asked = ['l', 'l'].map(|c| type_key(&mut app, c))[1]
+        .clone()
+        .expect("each key asks");
+    assert_eq!(bell_asked.query, "bell");
+    assert!(app.awaits_search(), "the answer is awaited, not computed");
+
+    let answer = |generation: u64, query: String| {
+        searcher.ask(generation, query);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(found) = searcher.answer() {
+                return found;
+            }
+            assert!(Instant::now() < deadline, "no answer from the background");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    };
+    let late = answer(be.generation, be.query);
+    app.search_found(late.generation, late.hits);
+    let popup = match app.popups.last() {
+        Some(coachlog::app::Popup::Search(search)) => search.clone(),
+        other => panic!("the search is open: {other:?}"),
+    };
+    assert!(
+        popup.hits().is_empty(),
+        "an older query's answer is not shown"
+    );
+    assert!(app.awaits_search());
+
+    let newest = answer(bell_asked.generation, bell_asked.query);
+    app.search_found(newest.generation, newest.hits);
+    assert!(!app.awaits_search());
+    let Some(coachlog::app::Popup::Search(search)) = app.popups.last() else {
+        panic!("the search is still open");
+    };
+    assert_eq!(ids(search.hits()), ids(&expected));
+}

@@ -84,6 +84,8 @@ pub struct App {
     /// The file's data version when what is on screen was read: when another window or
     /// the command line commits, it moves, and the screen is read again.
     seen_version: Option<i64>,
+    /// Searches run in the background, answered through the loop (see `search.rs`).
+    background_search: bool,
     quit: bool,
     /// The terminal's columns and rows, as last told by a resize (what scrolling needs
     /// to know where an end is).
@@ -115,6 +117,7 @@ impl App {
             form_draft: draft::Keeper::default(),
             history: undo::History::default(),
             seen_version,
+            background_search: false,
             quit: false,
             size: (80, 24),
         };

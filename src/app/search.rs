@@ -7,9 +7,21 @@ use super::workspace::{Tab, Workspace, timeline};
 use super::{App, Popup, Screen};
 use crate::model::{Hit, Kind};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The most notes one search shows; typing more words narrows it.
 pub const LIMIT: usize = 200;
+
+/// Numbers every query asked of the background, across every search popup, so that a late
+/// answer is never taken for the answer to a newer query.
+static GENERATIONS: AtomicU64 = AtomicU64::new(1);
+
+/// A query for the main loop to run in the background (see [`App::take_search_request`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: String,
+}
 
 /// The search popup: what is typed, the notes it finds (grouped by teacher), the one selected.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +30,11 @@ pub struct Search {
     hits: Vec<Hit>,
     /// The selected note, by record id.
     list: List<String>,
+    /// The query whose answer is awaited (searching in the background); the hits shown
+    /// meanwhile are the previous query's.
+    awaited: Option<u64>,
+    /// A query not yet handed to the background.
+    request: Option<SearchRequest>,
 }
 
 /// A line of the results: a teacher's name over their notes, or one note.
@@ -36,6 +53,11 @@ impl Search {
     /// Whether the query holds a word to search for (rather than nothing, or only marks).
     pub fn has_words(&self) -> bool {
         crate::db::searchable(&self.query)
+    }
+
+    /// Whether a query typed is still being answered.
+    pub fn is_searching(&self) -> bool {
+        self.awaited.is_some()
     }
 
     /// Whether there may be more notes than are shown.
@@ -148,15 +170,60 @@ impl App {
     }
 
     fn run_search(&mut self) {
-        let Some(query) = self.top_search().map(|s| s.query.clone()) else {
+        let background = self.background_search;
+        let Some(search) = self.top_search() else {
             return;
         };
+        let query = search.query.clone();
+        if background && crate::db::searchable(&query) {
+            let generation = GENERATIONS.fetch_add(1, Ordering::Relaxed);
+            search.awaited = Some(generation);
+            search.request = Some(SearchRequest { generation, query });
+            return;
+        }
+        // Nothing to wait for: an answer that comes back late is not wanted any more.
+        search.awaited = None;
+        search.request = None;
         match self.store.search(&query, LIMIT) {
             Ok(hits) => {
                 if let Some(search) = self.top_search() {
                     search.set_hits(hits);
                 }
             }
+            Err(error) => self.warn(format!("cannot search: {error}")),
+        }
+    }
+
+    /// From now on, each query typed is handed to the main loop
+    /// ([`App::take_search_request`]) to run off the screen's thread, and its answer comes
+    /// back through [`App::search_found`]. Without it (tests, scripts), a query runs at once.
+    pub fn search_in_background(&mut self) {
+        self.background_search = true;
+    }
+
+    /// The query typed since the last call, for the loop to run in the background.
+    pub fn take_search_request(&mut self) -> Option<SearchRequest> {
+        self.top_search()?.request.take()
+    }
+
+    /// Whether the search on screen waits for an answer (the loop then looks for answers
+    /// often rather than sleeping until the next key).
+    pub fn awaits_search(&self) -> bool {
+        matches!(self.popups.last(), Some(Popup::Search(search)) if search.is_searching())
+    }
+
+    /// The answer to the query numbered `generation`: shown if it answers the newest query
+    /// of the search on screen, dropped otherwise (an older query, a closed search).
+    pub fn search_found(&mut self, generation: u64, hits: crate::db::Result<Vec<Hit>>) {
+        let Some(search) = self.top_search() else {
+            return;
+        };
+        if search.awaited != Some(generation) {
+            return;
+        }
+        search.awaited = None;
+        match hits {
+            Ok(hits) => search.set_hits(hits),
             Err(error) => self.warn(format!("cannot search: {error}")),
         }
     }
@@ -174,6 +241,8 @@ impl App {
             Msg::Bottom => search.list.end(),
             Msg::ClearFilter => {
                 search.query.clear();
+                search.awaited = None;
+                search.request = None;
                 search.set_hits(Vec::new());
             }
             Msg::Open => self.open_hit(),

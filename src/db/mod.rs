@@ -21,7 +21,7 @@ pub use files::held_by_another_process;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
 pub use query::{NameMatch, OBSERVATION_PAGE};
 pub use record::{Record, table};
-pub use search::searchable;
+pub use search::{Found, Searcher, searchable};
 
 use crate::clock::Clock;
 use rusqlite::Connection;

@@ -4,9 +4,10 @@
 //! The index (`local_search`) is kept in step by triggers (see the migration); this file
 //! turns what a person types into a query that cannot fail and reads the hits back.
 
-use super::{Result, Store};
+use super::{Error, Result, Store};
 use crate::model::{Hit, Kind, MATCH_END, MATCH_START, Zone, local_day};
 use chrono::NaiveDate;
+use std::sync::mpsc;
 
 /// How `snippet()` marks matches before they become `«…»`: characters a note is not
 /// expected to hold (and that display would show as `�` if one did).
@@ -97,9 +98,24 @@ fn group_by_teacher(ranked: Vec<Hit>) -> Vec<Hit> {
     placed.into_iter().map(|(_, hit)| hit).collect()
 }
 
+/// How many of the newest matching notes are ranked: a query matching more (one letter,
+/// a common word, in a district's years of notes) ranks the newest this many, so that
+/// answering takes the same time whatever the size of the file.
+const CANDIDATES: i64 = 2_000;
+
 /// Live matches of live teachers (archived ones included), best first. A measure belongs
 /// to its goal's teacher and is found only while the goal is live.
+///
+/// In two steps, so that the cost follows the page shown rather than the notes matched:
+/// `top` ranks the newest `?4` matches (rowids only, read off the index in rowid order)
+/// and keeps the best `?2`; the excerpt, the dates and the teacher are read for those only.
 const SEARCH: &str = "
+    WITH candidate AS MATERIALIZED (
+        SELECT rowid AS id, bm25(local_search) AS rank FROM local_search
+        WHERE local_search MATCH ?1 ORDER BY rowid DESC LIMIT ?4
+    ), top AS MATERIALIZED (
+        SELECT id, rank FROM candidate ORDER BY rank, id LIMIT ?2
+    )
     SELECT s.kind, s.record_id, t.id AS teacher_id, t.name, t.archived,
            snippet(local_search, 0, char(2), char(3), '…', ?3) AS excerpt,
            CASE s.kind
@@ -115,7 +131,7 @@ const SEARCH: &str = "
                WHEN 'check_in' THEN (SELECT private FROM check_in WHERE id = s.record_id)
                ELSE 0
            END AS private
-    FROM local_search s
+    FROM top CROSS JOIN local_search s ON s.rowid = top.id
     JOIN teacher t ON t.deleted_at IS NULL AND t.id = CASE s.kind
         WHEN 'measure' THEN (
             SELECT g.teacher_id FROM measure m JOIN goal g ON g.id = m.goal_id
@@ -123,13 +139,13 @@ const SEARCH: &str = "
         ELSE s.teacher_id
     END
     WHERE local_search MATCH ?1
-    ORDER BY bm25(local_search), s.record_id
-    LIMIT ?2";
+    ORDER BY top.rank, s.record_id";
 
 impl Store {
     /// Notes holding every word typed (a word of two or more characters also as the start
-    /// of a longer one), at most `limit`, ranked by relevance and grouped by teacher in the
-    /// order of each teacher's best hit. Any input is safe: query syntax is taken as text.
+    /// of a longer one), at most `limit`, ranked by relevance (among the newest
+    /// [`CANDIDATES`] matches) and grouped by teacher in the order of each teacher's best
+    /// hit. Any input is safe: query syntax is taken as text.
     /// Trashed records and the records of trashed teachers are never found; archived
     /// teachers' are. Nothing searchable typed finds nothing.
     pub fn search(&self, typed: &str, limit: usize) -> Result<Vec<Hit>> {
@@ -139,27 +155,93 @@ impl Store {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let zone = self.clock.zone();
         let mut statement = self.conn.prepare_cached(SEARCH)?;
-        let rows = statement.query_map(rusqlite::params![query, limit, EXCERPT_TOKENS], |row| {
-            let kind: String = row.get("kind")?;
-            let Some(kind) = kind_of(&kind) else {
-                return Ok(None);
-            };
-            Ok(Some(Hit {
-                teacher_id: row.get("teacher_id")?,
-                teacher_name: row.get("name")?,
-                teacher_archived: row.get("archived")?,
-                kind,
-                record_id: row.get("record_id")?,
-                date: day_of(row.get("day")?, zone).unwrap_or_default(),
-                excerpt: excerpt(&row.get::<_, String>("excerpt")?),
-                private: row.get::<_, Option<bool>>("private")?.unwrap_or(false),
-            }))
-        })?;
+        let rows = statement.query_map(
+            rusqlite::params![query, limit, EXCERPT_TOKENS, CANDIDATES],
+            |row| {
+                let kind: String = row.get("kind")?;
+                let Some(kind) = kind_of(&kind) else {
+                    return Ok(None);
+                };
+                Ok(Some(Hit {
+                    teacher_id: row.get("teacher_id")?,
+                    teacher_name: row.get("name")?,
+                    teacher_archived: row.get("archived")?,
+                    kind,
+                    record_id: row.get("record_id")?,
+                    date: day_of(row.get("day")?, zone).unwrap_or_default(),
+                    excerpt: excerpt(&row.get::<_, String>("excerpt")?),
+                    private: row.get::<_, Option<bool>>("private")?.unwrap_or(false),
+                }))
+            },
+        )?;
         let mut ranked = Vec::new();
         for row in rows {
             ranked.extend(row?);
         }
         Ok(group_by_teacher(ranked))
+    }
+}
+
+/// What a search in the background found, for the request numbered `generation`.
+#[derive(Debug)]
+pub struct Found {
+    pub generation: u64,
+    pub hits: Result<Vec<Hit>>,
+}
+
+/// Searches on a thread of its own, with its own read-only connection, so that typing
+/// never waits for a query: a newer request interrupts the query running for an older
+/// one, and only the newest waiting request is run. Results come back as [`Found`]
+/// messages for the caller to hand to the screen; dropping the searcher ends the thread.
+pub struct Searcher {
+    requests: mpsc::Sender<(u64, String)>,
+    found: mpsc::Receiver<Found>,
+    interrupt: rusqlite::InterruptHandle,
+}
+
+impl Searcher {
+    /// Starts searching `store` (a connection of its own) for at most `limit` notes a query.
+    pub fn start(store: Store, limit: usize) -> Result<Searcher> {
+        let interrupt = store.conn.get_interrupt_handle();
+        let (requests, waiting) = mpsc::channel::<(u64, String)>();
+        let (answers, found) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || {
+                while let Ok(mut request) = waiting.recv() {
+                    // Typing ran ahead: only the newest query is still wanted.
+                    while let Ok(newer) = waiting.try_recv() {
+                        request = newer;
+                    }
+                    let (generation, typed) = request;
+                    let hits = store.search(&typed, limit);
+                    if answers.send(Found { generation, hits }).is_err() {
+                        break;
+                    }
+                }
+            })
+            .map_err(|source| Error::Io {
+                what: "cannot start searching in the background".into(),
+                source,
+            })?;
+        Ok(Searcher {
+            requests,
+            found,
+            interrupt,
+        })
+    }
+
+    /// Asks for `typed`, numbered `generation`; a query still running for an older request
+    /// stops (its answer comes back as an error, for a request nobody waits for).
+    pub fn ask(&self, generation: u64, typed: String) {
+        self.interrupt.interrupt();
+        // A thread that ended (it cannot, short of a panic) just answers nothing.
+        let _ = self.requests.send((generation, typed));
+    }
+
+    /// An answer, if one came back.
+    pub fn answer(&self) -> Option<Found> {
+        self.found.try_recv().ok()
     }
 }
 
