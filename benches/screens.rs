@@ -99,6 +99,7 @@ fn main() {
     let school = School::default();
     start(&mut criterion, &school);
     roster(&mut criterion, &school);
+    search(&mut criterion, &school);
     workspace(&mut criterion, &school);
     criterion.final_summary();
 }
@@ -135,6 +136,34 @@ fn roster(criterion: &mut Criterion, school: &School) {
         let session = session.get_or_insert_with(|| Session::new(school));
         b.iter_custom(|iters| session.time(iters, KeyCode::Up, KeyCode::Down));
     });
+}
+
+/// Search as you type: what the screen does on a key while the query runs in the
+/// background (as in the app), and the query answered in the frame (as without the loop).
+fn search(criterion: &mut Criterion, school: &School) {
+    for (name, background) in [
+        ("key/search: type a letter, answered in the background", true),
+        ("key/search: type a letter, answered in the frame", false),
+    ] {
+        let mut session = None;
+        criterion.bench_function(name, |b| {
+            let session = session.get_or_insert_with(|| {
+                let mut session = Session::new(school);
+                if background {
+                    session.app.search_in_background();
+                }
+                session.press(KeyCode::Char('s'));
+                session.press(KeyCode::Char('s'));
+                session
+            });
+            b.iter_custom(|iters| {
+                let took = session.time(iters, KeyCode::Backspace, KeyCode::Char('t'));
+                // The loop would hand it to the search thread; here nobody answers.
+                black_box(session.app.take_search_request());
+                took
+            });
+        });
+    }
 }
 
 fn workspace(criterion: &mut Criterion, school: &School) {

@@ -2,7 +2,9 @@
 //! agenda's open actions, saving an observation (a synced write), and opening the file.
 //!
 //! Each run generates its files afresh in temporary folders (see `common`); generation
-//! and opening are outside the timed loops unless they are what is measured.
+//! and opening are outside the timed loops unless they are what is measured. The district
+//! file (2,000 teachers x 3 years, ~650 MB, minutes to generate) is measured too when
+//! `COACHLOG_BENCH_L` names one written by the generator (see benches/README.md).
 
 mod common;
 
@@ -13,6 +15,7 @@ use common::{Caseload, Cohort};
 use criterion::{BatchSize, Criterion};
 use std::cell::OnceCell;
 use std::hint::black_box;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// The files, each generated the first time a bench asks for it.
@@ -21,6 +24,12 @@ struct Files {
     small_school: OnceCell<Caseload>,
     school: OnceCell<Caseload>,
     veteran: OnceCell<Caseload>,
+}
+
+/// The district file named by `COACHLOG_BENCH_L`, if any, opened as it is (never written).
+fn district() -> Option<Store> {
+    let path = PathBuf::from(std::env::var_os("COACHLOG_BENCH_L")?);
+    Some(Store::open(&path, common::clock()).expect("the file COACHLOG_BENCH_L names"))
 }
 
 impl Files {
@@ -58,9 +67,13 @@ impl Files {
 fn main() {
     let mut criterion = common::criterion();
     let files = Files::default();
+    let district = district();
     roster(&mut criterion, &files);
     teacher_file(&mut criterion, &files);
     open_actions(&mut criterion, &files);
+    at_district_scale(&mut criterion, district.as_ref());
+    search(&mut criterion, &files);
+    export(&mut criterion, &files);
     add_observation(&mut criterion, &files);
     open(&mut criterion, &files);
     criterion.final_summary();
@@ -152,4 +165,63 @@ fn open(criterion: &mut Criterion, files: &Files) {
         let path = &files.school().path;
         b.iter_with_large_drop(|| Store::open(path, common::clock()).expect("opened"));
     });
+}
+
+/// Search as typed: one letter, two, a common pair; at most a page (200) of notes.
+fn search(criterion: &mut Criterion, files: &Files) {
+    let store = OnceCell::new();
+    for typed in ["s", "st", "hi"] {
+        criterion.bench_function(&format!("search/\"{typed}\" (500 teachers x 1y)"), |b| {
+            let store: &Store = store.get_or_init(|| files.school().open());
+            b.iter(|| black_box(store.search(typed, 200).expect("the hits")));
+        });
+    }
+}
+
+/// `coachlog export` of a ten-year teacher: the whole file read, then written out.
+fn export(criterion: &mut Criterion, files: &Files) {
+    let store = OnceCell::new();
+    for format in ["md", "html", "json"] {
+        criterion.bench_function(&format!("export/{format} (10y)"), |b| {
+            let caseload = files.veteran();
+            let store: &Store = store.get_or_init(|| caseload.open());
+            let options = coachlog::export::Options::new(common::now().date());
+            b.iter(|| {
+                let mut file = store
+                    .teacher_file(&caseload.teacher_ids[0])
+                    .expect("read")
+                    .expect("the teacher");
+                store.load_all_observations(&mut file).expect("read");
+                black_box(match format {
+                    "md" => coachlog::export::markdown(&file, &options),
+                    "html" => coachlog::export::html(&file, &options),
+                    _ => coachlog::export::json(&file, &options),
+                })
+            });
+        });
+    }
+}
+
+/// The reads that must not grow with the file, on the district file when one is named.
+fn at_district_scale(criterion: &mut Criterion, district: Option<&Store>) {
+    let Some(store) = district else {
+        return;
+    };
+    let mut group = criterion.benchmark_group("L (2000 teachers x 3y)");
+    group.measurement_time(Duration::from_secs(6));
+    group.bench_function("roster()", |b| {
+        b.iter(|| black_box(store.roster(false).expect("the roster")));
+    });
+    group.bench_function("open_actions()", |b| {
+        b.iter(|| black_box(store.open_actions().expect("the open actions")));
+    });
+    group.bench_function("teachers() (teacher list)", |b| {
+        b.iter(|| black_box(store.teachers(false).expect("the teachers")));
+    });
+    for typed in ["s", "st", "hi"] {
+        group.bench_function(format!("search \"{typed}\""), |b| {
+            b.iter(|| black_box(store.search(typed, 200).expect("the hits")));
+        });
+    }
+    group.finish();
 }
