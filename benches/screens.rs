@@ -142,7 +142,10 @@ fn roster(criterion: &mut Criterion, school: &School) {
 /// background (as in the app), and the query answered in the frame (as without the loop).
 fn search(criterion: &mut Criterion, school: &School) {
     for (name, background) in [
-        ("key/search: type a letter, answered in the background", true),
+        (
+            "key/search: type a letter, answered in the background",
+            true,
+        ),
         ("key/search: type a letter, answered in the frame", false),
     ] {
         let mut session = None;

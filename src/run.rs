@@ -255,20 +255,20 @@ fn check(store: &Store, quick: bool) -> Result<ExitCode> {
         store.check()
     }
     .map_err(|error| damaged(store.path(), error))?;
-    // On stderr, so that the answer on stdout stays `ok` or the problems.
     let took = started.elapsed().as_secs_f64();
-    if quick {
-        eprintln!(
-            "quick check took {took:.1} s; without --quick, each index is matched to its table too"
-        );
-    } else {
-        eprintln!(
-            "full check took {took:.1} s; `coachlog check --quick` skips matching indexes to tables"
-        );
-    }
     let mut out = std::io::stdout().lock();
     if problems.is_empty() {
         writeln!(out, "ok")?;
+        // On stderr, so that stdout stays `ok`; a file with problems gets only those.
+        if quick {
+            eprintln!(
+                "quick check took {took:.1} s; without --quick, each index is matched to its table too"
+            );
+        } else {
+            eprintln!(
+                "full check took {took:.1} s; `coachlog check --quick` skips matching indexes to tables"
+            );
+        }
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &problems {
