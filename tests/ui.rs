@@ -32,6 +32,8 @@ fn press(app: &mut App, keys: &str) {
                 "Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
                 "Space" => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
                 "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+                "Home" => KeyEvent::new(KeyCode::Home, KeyModifiers::NONE),
+                "End" => KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
                 other if other.starts_with("C-") => KeyEvent::new(
                     KeyCode::Char(other.chars().nth(2).unwrap()),
                     KeyModifiers::CONTROL,
@@ -1931,4 +1933,28 @@ fn with_two_drafts_the_one_taken_up_gets_the_typing_and_the_other_waits_for_next
         "{}",
         text(&again)
     );
+}
+
+#[test]
+fn a_long_roster_scrolls_to_its_end_and_back_showing_the_selected_teacher() {
+    let (_dir, mut store) = empty_store();
+    for n in 1..=40 {
+        common::teacher(
+            &mut store,
+            &format!("Teacher {n:02}"),
+            "Eastside",
+            "Science",
+        );
+    }
+    let mut app = app(store);
+    press(&mut app, "<End>");
+    let shown = text(&app);
+    assert!(shown.contains("▶Teacher 40"), "{shown}");
+    assert!(!shown.contains("Teacher 01"), "{shown}");
+    press(&mut app, "<Up><Up>");
+    assert!(text(&app).contains("▶Teacher 38"), "{}", text(&app));
+    press(&mut app, "<Home>");
+    let shown = text(&app);
+    assert!(shown.contains("▶Teacher 01"), "{shown}");
+    assert!(!shown.contains("Teacher 40"), "{shown}");
 }

@@ -146,7 +146,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .map(|row| Facts::of(row, today, app.config.coverage_gap_days))
         .collect();
     let columns = Columns::lay_out(&today_rows, school_column, list.width);
+    // Only the rows on screen are built: with thousands of teachers, building a table row
+    // for each on every frame was most of a key's time. The columns are still sized from
+    // every row, so they do not move as the list scrolls.
+    let height = usize::from(list.height.saturating_sub(3));
+    let window = roster.list().visible_range(height);
     let rows: Vec<Row> = today_rows
+        .get(window.clone())
+        .unwrap_or_default()
         .iter()
         .map(|facts| {
             let row = facts.row;
@@ -226,11 +233,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .block(block)
         .highlight_symbol("▶")
         .row_highlight_style(theme::SELECTED);
-    // The rows under the borders and the column header.
-    let height = usize::from(list.height.saturating_sub(3));
-    let mut state = TableState::default()
-        .with_offset(roster.list().visible_range(height).start)
-        .with_selected(roster.list().selected());
+    let mut state = TableState::default().with_selected(
+        roster
+            .list()
+            .selected()
+            .and_then(|selected| selected.checked_sub(window.start)),
+    );
     frame.render_stateful_widget(table, list, &mut state);
 }
 
