@@ -9,53 +9,13 @@ use coachlog::app::App;
 use coachlog::app::keymap::{self, BINDINGS, Binding, Context};
 use coachlog::config::Config;
 use coachlog::db::Store;
+use common::keys::press;
 use common::{caseload, clock};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyEvent};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use std::path::{Path, PathBuf};
-
-/// Sends keys written as text, with `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<Up>`,
-/// `<Down>`, `<End>`, `<C-x>` and `<A-x>` for special keys.
-fn press(app: &mut App, keys: &str) {
-    let mut rest = keys;
-    while let Some(c) = rest.chars().next() {
-        let (event, used) = if c == '<'
-            && let Some(end) = rest.find('>')
-            && end > 1
-        {
-            let name = &rest[1..end];
-            let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
-            let event = match name {
-                "Enter" => plain(KeyCode::Enter),
-                "Esc" => plain(KeyCode::Esc),
-                "Tab" => plain(KeyCode::Tab),
-                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                "Up" => plain(KeyCode::Up),
-                "Down" => plain(KeyCode::Down),
-                "End" => plain(KeyCode::End),
-                other if other.starts_with("C-") => KeyEvent::new(
-                    KeyCode::Char(other.chars().nth(2).unwrap()),
-                    KeyModifiers::CONTROL,
-                ),
-                other if other.starts_with("A-") => KeyEvent::new(
-                    KeyCode::Char(other.chars().nth(2).unwrap()),
-                    KeyModifiers::ALT,
-                ),
-                other => panic!("unknown key <{other}>"),
-            };
-            (event, end + 1)
-        } else {
-            (
-                KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-                c.len_utf8(),
-            )
-        };
-        app.handle_event(Event::Key(event));
-        rest = &rest[used..];
-    }
-}
 
 /// The caseload with two walkthrough rounds, built once and copied for every trial.
 struct Template {
