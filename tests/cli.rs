@@ -682,6 +682,21 @@ fn observe_takes_a_negative_offset_and_export_finds_an_archived_teacher() {
     assert!(stdout(&exported).contains("Okafor, Ngozi"));
 }
 
+/// Moves the file's one observation to the trash, as the workspace's delete does (a
+/// tombstone), and returns its id.
+fn trash_the_only_observation(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let id: String = conn
+        .query_row("SELECT id FROM observation", [], |r| r.get(0))
+        .unwrap();
+    conn.execute(
+        "UPDATE observation SET deleted_at = '2026-11-23T10:00:00.000Z' WHERE id = ?1",
+        [&id],
+    )
+    .unwrap();
+    id
+}
+
 #[test]
 fn trash_lists_deleted_records_and_restore_brings_one_back() {
     let (_dir, db) = caseload_db();
@@ -691,19 +706,7 @@ fn trash_lists_deleted_records_and_restore_brings_one_back() {
             .success()
     );
     assert_eq!(stdout(&coachlog(&db, &["trash"])), "the trash is empty\n");
-    let id: String = {
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        let id: String = conn
-            .query_row("SELECT id FROM observation", [], |r| r.get(0))
-            .unwrap();
-        // What the workspace's delete does: a tombstone.
-        conn.execute(
-            "UPDATE observation SET deleted_at = '2026-11-23T10:00:00.000Z' WHERE id = ?1",
-            [&id],
-        )
-        .unwrap();
-        id
-    };
+    let id = trash_the_only_observation(&db);
     let listed = stdout(&coachlog(&db, &["trash"]));
     assert!(
         listed.starts_with("2026-11-23  observation  Okafor, Ngozi"),
@@ -773,16 +776,7 @@ fn a_closed_output_pipe_never_turns_a_committed_write_into_a_failure() {
                 .status
                 .success()
         );
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        let id: String = conn
-            .query_row("SELECT id FROM observation", [], |r| r.get(0))
-            .unwrap();
-        conn.execute(
-            "UPDATE observation SET deleted_at = '2026-11-23T10:00:00.000Z' WHERE id = ?1",
-            [&id],
-        )
-        .unwrap();
-        id
+        trash_the_only_observation(&db)
     };
     let backup = db.with_extension("copy.db");
     let commands: Vec<Vec<&str>> = vec![
