@@ -234,6 +234,36 @@ fn at_final_names(folder: &Path) -> Vec<String> {
 }
 
 #[test]
+fn a_first_start_killed_at_any_moment_leaves_no_file_or_a_whole_one() {
+    let trials = count(6, 100);
+    let mut rng = Rng::new();
+    let seed = rng.seed;
+    let scratch = tempfile::tempdir().unwrap();
+    let (_timed_dir, timed) = temp_db();
+    let started = Instant::now();
+    assert!(succeeded(&coachlog(&timed, &["teacher", "list"])));
+    let span = started.elapsed().mul_f32(1.2);
+
+    for trial in 0..trials {
+        let (folder, db) = temp_db();
+        let finished = killed_after(&db, &["teacher", "list"], rng.moment(span), seed);
+        let at = format!("trial {trial} (seed {seed})");
+        let found = at_final_names(folder.path());
+        if found.iter().any(|name| name == "caseload.db") {
+            let (verdict, version, names) = as_found(&db, scratch.path());
+            assert_eq!((verdict.as_str(), version), ("ok", SCHEMA_VERSION), "{at}");
+            assert!(names.is_empty(), "{at}");
+        } else {
+            assert!(finished.is_none(), "{at}: finished without a file");
+            assert!(found.is_empty(), "{at}: {found:?}");
+        }
+        // Whatever the kill left, the next start opens the file (or creates it).
+        let again = coachlog(&db, &["teacher", "list"]);
+        assert!(succeeded(&again), "{at}: {}", stderr(&again));
+    }
+}
+
+#[test]
 fn an_upgrade_killed_midway_leaves_the_old_file_whole_and_no_half_copy() {
     let trials = count(4, 60);
     let mut rng = Rng::new();

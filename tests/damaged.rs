@@ -223,3 +223,59 @@ fn a_stale_log_from_before_the_file_grew_is_refused_untouched() {
         stderr(&output)
     );
 }
+
+/// The page numbers of the committed frames in a log (its header is 32 bytes, each frame
+/// 24 bytes of header and a page).
+fn logged_pages(log: &[u8]) -> Vec<u32> {
+    let be32 = |at: usize| u32::from_be_bytes([log[at], log[at + 1], log[at + 2], log[at + 3]]);
+    let frame = 24 + be32(8) as usize;
+    (32..log.len())
+        .step_by(frame)
+        .filter(|at| at + frame <= log.len())
+        .map(be32)
+        .collect()
+}
+
+#[test]
+fn an_older_log_that_leaves_the_first_page_alone_is_refused_and_later_work_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    let mut store = Store::open(&db, clock()).unwrap();
+    let smith = common::teacher(&mut store, "Smith, Dan", "Eastside Middle", "Science");
+    let note = |text: &str| format!("{text:<400}");
+    store.save_draft("visit", &smith, &note("first")).unwrap();
+    drop(store);
+    // A draft typed on, in place: nothing grows, so the first page is never logged.
+    let mut store = Store::open(&db, clock()).unwrap();
+    store.save_draft("visit", &smith, &note("early")).unwrap();
+    let then = dir.path().join("then.db");
+    copy_as_crashed(&db, &then);
+    let stale = fs::read(beside(&then, "-wal")).unwrap();
+    assert!(!logged_pages(&stale).is_empty());
+    assert!(
+        !logged_pages(&stale).contains(&1),
+        "{:?}",
+        logged_pages(&stale)
+    );
+    store
+        .save_draft("visit", &smith, &note("later: the whole lesson"))
+        .unwrap();
+    drop(store);
+    assert!(!beside(&db, "-wal").exists());
+    fs::write(beside(&db, "-wal"), &stale).unwrap();
+
+    assert_eq!(check(&db, "an older log"), Verdict::Refused);
+    let output = coachlog(&db, &["check"]);
+    assert!(
+        stderr(&output).contains(&format!("{}-wal is in the way", db.display()))
+            && stderr(&output).contains("older log of this database"),
+        "{}",
+        stderr(&output)
+    );
+    // Moved aside as the message says, the file still holds the later text.
+    fs::remove_file(beside(&db, "-wal")).unwrap();
+    let store = Store::open(&db, clock()).unwrap();
+    let drafts = store.drafts().unwrap();
+    assert_eq!(drafts.len(), 1);
+    assert!(drafts[0].body.starts_with("later"), "{}", drafts[0].body);
+}

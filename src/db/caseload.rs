@@ -8,7 +8,7 @@ use crate::model::{
     Action, AnyRecord, Caseload, CheckIn, Focus, Goal, Kind, Measure, Observation, Teacher,
     Walkthrough, is_newer, with_any,
 };
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
 
 /// What an import did (or, on a dry run, would do).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -107,9 +107,7 @@ impl Store {
             }
             Ok(imported)
         } else {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = self.begin_write()?;
             let imported = merge(&tx)?;
             if !dry_run {
                 tx.commit()?;

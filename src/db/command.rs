@@ -3,6 +3,7 @@
 
 mod change;
 
+use super::files::count_write;
 use super::record::{self, Record};
 use super::{Error, Result, Store};
 use crate::model::{Action, AnyRecord, CheckIn, Focus, Kind, Measure, Outcome, Teacher, with_any};
@@ -105,6 +106,16 @@ impl Applied {
 }
 
 impl Store {
+    /// Begins a write of its own (`BEGIN IMMEDIATE`), counted as every write is, so that
+    /// an older log of the file can be told from its own (see [`count_write`]).
+    pub(super) fn begin_write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        count_write(&tx)?;
+        Ok(tx)
+    }
+
     /// Applies one command in one `BEGIN IMMEDIATE` transaction: all of it, or nothing.
     /// Inside [`Store::batch`] it runs in a savepoint of the batch's transaction.
     pub fn apply(&mut self, command: Command) -> Result<Applied> {
@@ -126,9 +137,7 @@ impl Store {
             savepoint.commit()?;
             Ok(applied)
         } else {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = self.begin_write()?;
             let applied = run(&tx)?;
             tx.commit()?;
             Ok(applied)
@@ -149,6 +158,7 @@ impl Store {
             .map_err(Error::from)?;
         self.in_batch = true;
         let batch = OpenBatch { store: self };
+        count_write(&batch.store.conn).map_err(Error::from)?;
         let value = work(batch.store)?;
         batch
             .store

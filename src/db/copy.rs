@@ -25,7 +25,7 @@ fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
 }
 
 /// A new owner-only file with a temporary name in `folder`, removed unless persisted.
-fn partial_in(folder: &Path, what: &str) -> Result<NamedTempFile> {
+pub(super) fn partial_in(folder: &Path, what: &str) -> Result<NamedTempFile> {
     tempfile::Builder::new()
         .prefix(".coachlog-")
         .suffix(".partial")
@@ -49,7 +49,7 @@ fn check_copy(path: &Path, what: &str) -> Result<()> {
 
 /// Syncs the partial file, renames it to `target` (never over an existing file) and
 /// syncs the folder so the new name itself survives a power cut.
-fn put_in_place(partial: NamedTempFile, target: &Path, what: &str) -> Result<()> {
+pub(super) fn put_in_place(partial: NamedTempFile, target: &Path, what: &str) -> Result<()> {
     partial.as_file().sync_all().map_err(io(what))?;
     match partial.persist_noclobber(target) {
         Ok(_) => {}

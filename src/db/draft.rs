@@ -3,7 +3,6 @@
 //! (`local_draft`); the body is the app's JSON, opaque here.
 
 use super::{Applied, Command, Result, Store};
-use rusqlite::TransactionBehavior;
 
 /// A saved draft: the teacher it is about (empty when none), and its body as the app wrote it
 /// (JSON).
@@ -57,9 +56,7 @@ impl Store {
     /// it rolls back when dropped unfinished: after an error, a failed commit or a panic.
     pub fn save_draft(&mut self, id: &str, teacher_id: &str, body: &str) -> Result<()> {
         let stamp = self.clock.stamp();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         tx.execute(
             "INSERT INTO local_draft (id, teacher_id, body, updated_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
@@ -75,9 +72,7 @@ impl Store {
 
     /// Marks a draft as open in this window, so another window does not offer it too.
     pub fn hold_draft(&mut self, id: &str) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         tx.execute(
             "INSERT OR REPLACE INTO local_meta (key, value) VALUES (?1 || ?2, ?3)",
             (HOLDER, id, this_process()),
@@ -108,9 +103,7 @@ impl Store {
     }
 
     pub fn delete_draft(&mut self, id: &str) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         tx.execute("DELETE FROM local_draft WHERE id = ?1", [id])?;
         tx.execute("DELETE FROM local_meta WHERE key = ?1 || ?2", (HOLDER, id))?;
         tx.commit()?;

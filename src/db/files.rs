@@ -262,7 +262,7 @@ pub(super) fn identify(path: &Path) -> Result<Found> {
     if let Some(page_size) = hot_journal(&journal)?
         && !(main.ours()
             && page_size == main.page_size
-            && replays_whole(path, "-journal").unwrap_or(false))
+            && replay_on_copy(path, "-journal").is_ok_and(|replayed| replayed == Replayed::Whole))
     {
         return Err(Error::InTheWay {
             side: journal,
@@ -316,16 +316,47 @@ fn foreign_log(path: &Path, main: &Header, log: &Log) -> Option<String> {
         return None;
     }
     // Most transactions leave the first page alone, so the surest test is to replay the
-    // log onto a copy of the file: another database's log damages it.
+    // log onto a copy of the file: another database's log damages it, and an older log of
+    // this one takes its count of writes back.
     let before = stamps(path);
-    match replays_whole(path, "-wal") {
-        Ok(true) => None,
+    match replay_on_copy(path, "-wal") {
+        Ok(Replayed::Whole) => None,
         // Another coachlog opened the file, or wrote, folded in or removed the log while it
         // was being copied: the copy mixed two moments, and the log is that coachlog's.
         _ if held() || stamps(path) != before || before[1].is_none() => None,
-        Ok(false) => not_ours("replayed onto a copy of this file, it damages it"),
+        Ok(Replayed::Damaged) => not_ours("replayed onto a copy of this file, it damages it"),
+        Ok(Replayed::Older) => Some(
+            "it is an older log of this database, put back after the file moved on; replayed, it would undo later work"
+                .into(),
+        ),
         Err(_) => not_ours("it cannot be replayed onto a copy of this file"),
     }
+}
+
+/// The key under which every write coachlog makes is counted.
+const WRITES: &str = "writes";
+
+/// Counts one write, inside the write's own transaction. The newest count a log holds is
+/// then that of its last transaction, and a count in the file above it shows the log to be
+/// older than the file: the page holding the count is in every transaction coachlog logs,
+/// whereas most leave the first page (and its change counter) alone.
+pub(super) fn count_write(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO local_meta (key, value) VALUES (?1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+    )?
+    .execute([WRITES])?;
+    Ok(())
+}
+
+/// The count of writes a database holds; `None` for a file that never counted them.
+fn writes_counted(conn: &rusqlite::Connection) -> Option<i64> {
+    conn.query_row(
+        "SELECT CAST(value AS INTEGER) FROM local_meta WHERE key = ?1",
+        [WRITES],
+        |row| row.get(0),
+    )
+    .ok()
 }
 
 /// The length and time of change of the file and of its log, to tell whether either
@@ -337,9 +368,24 @@ fn stamps(path: &Path) -> [Option<(u64, std::time::SystemTime)>; 2] {
     })
 }
 
-/// Copies the file and its log (`-wal`) or journal (`-journal`) into a private folder,
-/// lets SQLite replay it there and checks the result.
-fn replays_whole(path: &Path, side: &str) -> std::result::Result<bool, Box<dyn std::error::Error>> {
+/// What replaying a log or journal onto a copy of its file gives.
+#[derive(Debug, PartialEq, Eq)]
+enum Replayed {
+    /// A sound database, at or after the file.
+    Whole,
+    /// A damaged database: the log was written for other pages.
+    Damaged,
+    /// A sound database that has counted fewer writes than the file: the log is older.
+    Older,
+}
+
+/// Copies the file into a private folder, reads its count of writes, then copies its log
+/// (`-wal`) or journal (`-journal`) beside the copy, lets SQLite replay it there and checks
+/// the result. A journal rolls a transaction back, so only a log's count is compared.
+fn replay_on_copy(
+    path: &Path,
+    side: &str,
+) -> std::result::Result<Replayed, Box<dyn std::error::Error>> {
     use std::os::unix::fs::PermissionsExt;
     let private = || {
         let mut builder = tempfile::Builder::new();
@@ -356,17 +402,36 @@ fn replays_whole(path: &Path, side: &str) -> std::result::Result<bool, Box<dyn s
         .tempdir_in(folder)
         .or_else(|_| private().tempdir())?;
     let copy = scratch.path().join("copy.db");
-    for suffix in ["", side] {
+    let copy_beside = |suffix: &str| -> std::io::Result<()> {
         let mut from = File::open(beside(path, suffix))?;
         let mut to = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(beside(&copy, suffix))?;
         std::io::copy(&mut from, &mut to)?;
-    }
+        Ok(())
+    };
+    copy_beside("")?;
+    let file_writes = if side == "-wal" {
+        let writes = writes_counted(&rusqlite::Connection::open(&copy)?);
+        // Opening the copy alone may have left an empty log and shared memory behind.
+        for left in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(beside(&copy, left));
+        }
+        writes
+    } else {
+        None
+    };
+    copy_beside(side)?;
     let conn = rusqlite::Connection::open(&copy)?;
     let verdict: String = conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0))?;
-    Ok(verdict == "ok")
+    if verdict != "ok" {
+        return Ok(Replayed::Damaged);
+    }
+    Ok(match (file_writes, writes_counted(&conn)) {
+        (Some(file), Some(replayed)) if replayed < file => Replayed::Older,
+        _ => Replayed::Whole,
+    })
 }
 
 /// Whether another process has the database open: SQLite holds a lock on the file's lock

@@ -1,13 +1,14 @@
 //! Opening a file: refuse what is not ours without touching it, lock down permissions,
 //! set the pragmas, back up before a migration and migrate forward.
 
+use super::copy::{partial_in, put_in_place};
 use super::files::{Found, identify};
 use super::{Error, Result, Store};
 use crate::clock::Clock;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 use std::fs::{self, OpenOptions};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -105,19 +106,11 @@ fn open_read_only(path: &Path) -> Result<Connection> {
 }
 
 pub(super) fn open(path: &Path, clock: Clock, force_read_only: bool) -> Result<Store> {
-    let found = identify(path)?;
-    let read_only = !matches!(found, Found::Nothing) && (force_read_only || !writable(path));
-    if !read_only && let Some(dir) = path.parent() {
-        create_private_dir(dir)?;
+    if let Found::Nothing = identify(path)? {
+        create(path)?;
+        identify(path)?;
     }
-    if let Found::Nothing = found {
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(path)
-            .map_err(io(format!("cannot create {}", path.display())))?;
-    }
+    let read_only = force_read_only || !writable(path);
     let mut conn = if read_only {
         open_read_only(path)?
     } else {
@@ -162,28 +155,12 @@ pub(super) fn open(path: &Path, clock: Clock, force_read_only: bool) -> Result<S
             read_local(&conn, "author")?.unwrap_or_else(default_author),
         )
     } else {
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", true)?;
         let backup = if !blank && version < SCHEMA_VERSION {
             Some(backup_before_migration(&conn, path, version, clock)?)
         } else {
             None
         };
-        let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
-        // Migration 1 also stamps the application id, in the same transaction.
-        if let Err(error) = migrations.to_latest(&mut conn) {
-            // Every migration ran in one transaction, now rolled back: the file is as it
-            // was, so the copy taken before is not needed, and a retry makes no other.
-            if let Some(backup) = backup {
-                let _ = fs::remove_file(backup);
-            }
-            return Err(migration_failed(path, version, error));
-        }
-        (
-            local_value(&conn, "replica_id", || ulid::Ulid::new().to_string())?,
-            local_value(&conn, "author", default_author)?,
-        )
+        prepare(&mut conn, path, version, backup)?
     };
     Ok(Store {
         conn,
@@ -194,6 +171,59 @@ pub(super) fn open(path: &Path, clock: Clock, force_read_only: bool) -> Result<S
         in_batch: false,
         read_only,
     })
+}
+
+/// Sets a writable connection's pragmas and brings its file to the latest schema (taking
+/// away the copy made before, should that fail); returns the file's replica id and author.
+fn prepare(
+    conn: &mut Connection,
+    path: &Path,
+    version: i64,
+    backup: Option<PathBuf>,
+) -> Result<(String, String)> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
+    // Migration 1 also stamps the application id, in the same transaction.
+    if let Err(error) = migrations.to_latest(conn) {
+        // Every migration ran in one transaction, now rolled back: the file is as it
+        // was, so the copy taken before is not needed, and a retry makes no other.
+        if let Some(backup) = backup {
+            let _ = fs::remove_file(backup);
+        }
+        return Err(migration_failed(path, version, error));
+    }
+    Ok((
+        local_value(conn, "replica_id", || ulid::Ulid::new().to_string())?,
+        local_value(conn, "author", default_author)?,
+    ))
+}
+
+/// Writes a new, empty database for `path` under a temporary name beside it, then gives
+/// it the name: a coachlog stopped while creating its file leaves nothing at the name
+/// (an empty file there would be refused on every later start). A file another coachlog
+/// put there meanwhile is kept, and opened instead.
+fn create(path: &Path) -> Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    create_private_dir(folder)?;
+    let what = format!("cannot create {}", path.display());
+    let partial = partial_in(folder, &what)?;
+    let mut conn = Connection::open_with_flags(
+        partial.path(),
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    prepare(&mut conn, path, 0, None)?;
+    // Closing folds the log into the file and removes it.
+    conn.close().map_err(|(_, error)| Error::from(error))?;
+    match put_in_place(partial, path, &what) {
+        // Another coachlog created the file meanwhile: that one is opened.
+        Err(_) if fs::symlink_metadata(path).is_ok() => Ok(()),
+        done => done,
+    }
 }
 
 /// The person's login name, as the author of what this copy writes.
@@ -227,6 +257,7 @@ fn local_value(conn: &Connection, key: &str, make: impl FnOnce() -> String) -> R
     let value = make();
     // Dropped unfinished (an error, a failed COMMIT, a panic), the transaction rolls back.
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    super::files::count_write(&tx)?;
     tx.execute(
         "INSERT INTO local_meta (key, value) VALUES (?1, ?2)",
         (key, &value),
