@@ -82,7 +82,7 @@ pub enum Command {
     Export(Export),
     /// Import a whole-caseload JSON export (merged record by record) or a roster CSV.
     #[command(
-        after_help = "Examples:\n  coachlog import caseload.json --dry-run\n  coachlog import roster.csv"
+        after_help = "Examples:\n  coachlog import caseload.json --dry-run\n  coachlog import roster.csv\n  coachlog import --undo"
     )]
     Import(Import),
     /// Print a completion script for your shell.
@@ -104,11 +104,15 @@ pub enum Command {
 pub struct Import {
     /// A file from coachlog export --all -f json, or a roster as CSV with a header row
     /// (name or first and last name, school, subject or course, grade, cadence).
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    #[arg(value_name = "FILE", required_unless_present = "undo")]
+    pub file: Option<PathBuf>,
     /// Show what would change, and change nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Take back the last import as one step: what it updated goes back to what it was,
+    /// what it added goes to the trash.
+    #[arg(long, conflicts_with_all = ["file", "dry_run"])]
+    pub undo: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -350,7 +350,8 @@ fn a_roster_adds_new_teachers_updates_known_ones_and_says_why_a_row_was_skipped(
          line 5 skipped: the cadence \"every day\" is not a number of days from 1 to 365\n\
          note: the email column was not imported: coachlog keeps no email addresses\n\
          note: columns ignored: Staff ID\n\
-         1 added, 1 updated, 0 unchanged, 2 skipped\n"
+         1 added, 1 updated, 0 unchanged, 2 skipped\n\
+         to take this import back: coachlog import --undo\n"
     );
     let list = stdout(&coachlog(&db, &["teacher", "list"]));
     assert_eq!(
@@ -411,4 +412,100 @@ fn a_roster_with_no_usable_row_changes_nothing_and_fails() {
         stdout(&coachlog(&db, &["teacher", "list"])),
         "Smith, Dan\tEastside Middle\t\tevery 14d\n"
     );
+}
+
+#[test]
+fn a_roster_import_is_taken_back_as_one_step_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, csv) = roster_db(dir.path());
+    let before = stdout(&coachlog(&db, &["teacher", "list"]));
+    assert!(
+        coachlog(&db, &["import", csv.to_str().unwrap()])
+            .status
+            .success()
+    );
+    // The same roster again changes nothing, and leaves the first import to take back.
+    assert!(
+        coachlog(&db, &["import", csv.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let undone = coachlog(&db, &["import", "--undo"]);
+    assert!(undone.status.success(), "{}", stderr(&undone));
+    assert_eq!(
+        stdout(&undone),
+        format!(
+            "took back the import of {} of 23 Nov 2026: 1 record it changed put back as they were, 1 record it added moved to the trash\n",
+            csv.display()
+        )
+    );
+    assert_eq!(stdout(&coachlog(&db, &["teacher", "list"])), before);
+    assert!(stdout(&coachlog(&db, &["trash"])).contains("Park, Eve"));
+    // Once only.
+    let again = coachlog(&db, &["import", "--undo"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        stderr(&again),
+        "coachlog: the last import was not taken back: there is no import to take back in this file\n"
+    );
+}
+
+#[test]
+fn an_import_changed_since_is_not_taken_back_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, csv) = roster_db(dir.path());
+    assert!(
+        coachlog(&db, &["import", csv.to_str().unwrap()])
+            .status
+            .success()
+    );
+    // Park is moved since: taking the import back would lose that.
+    let mut store = Store::open(&db, clock()).unwrap();
+    let park = store
+        .teachers(false)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.name == "Park, Eve")
+        .unwrap();
+    let mut moved = park.clone();
+    moved.school = "Westview High".into();
+    store
+        .apply(Command::Edit(AnyRecord::Teacher(moved)))
+        .unwrap();
+    drop(store);
+    let listed = stdout(&coachlog(&db, &["teacher", "list"]));
+
+    let refused = coachlog(&db, &["import", "--undo"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).starts_with("coachlog: the last import was not taken back: "),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(stdout(&coachlog(&db, &["teacher", "list"])), listed);
+}
+
+#[test]
+fn a_caseload_import_is_taken_back_as_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let school = demo_db(dir.path());
+    let json = dir.path().join("caseload.json");
+    let exported = coachlog(&school, &["export", "--all", "-o", json.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let laptop = dir.path().join("laptop.db");
+    let imported = coachlog(&laptop, &["import", json.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(stdout(&imported).ends_with("to take this import back: coachlog import --undo\n"));
+    assert!(!stdout(&coachlog(&laptop, &["teacher", "list"])).is_empty());
+
+    let undone = coachlog(&laptop, &["import", "--undo"]);
+    assert!(undone.status.success(), "{}", stderr(&undone));
+    assert!(
+        stdout(&undone).contains(": 0 records it changed put back as they were, "),
+        "{}",
+        stdout(&undone)
+    );
+    assert_eq!(stdout(&coachlog(&laptop, &["teacher", "list"])), "");
+    // What it added is in the trash, to bring back or purge.
+    assert!(!stdout(&coachlog(&laptop, &["trash"])).is_empty());
 }

@@ -8,7 +8,7 @@ use crate::model::{
     Action, AnyRecord, Caseload, CheckIn, Focus, Goal, Kind, Measure, Observation, Teacher,
     Walkthrough, is_newer, with_any,
 };
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 /// What an import did (or, on a dry run, would do).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -220,4 +220,68 @@ fn label<'a>(table: &'a str) -> String {
         "a"
     };
     format!("{article} {kind}")
+}
+
+/// Where the last import is kept, to be taken back as one step.
+const LAST_IMPORT: &str = "last import";
+
+/// The last import, as kept: what it was read from, when, and every row it changed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LastImport {
+    pub source: String,
+    /// When it was made (UTC stamp).
+    pub at: String,
+    pub applied: Applied,
+}
+
+impl Store {
+    /// Keeps what an import changed, so that `undo_last_import` can take it back. Called
+    /// inside the import's own transaction: kept if, and only if, the import is. An import
+    /// that changed nothing leaves the last one that did to be taken back.
+    pub fn remember_import(&mut self, source: &str, applied: &Applied) -> Result<()> {
+        if applied.changes.is_empty() {
+            return Ok(());
+        }
+        let kept = LastImport {
+            source: source.to_owned(),
+            at: self.clock.stamp(),
+            applied: applied.clone(),
+        };
+        let json = serde_json::to_string(&kept)
+            .map_err(|error| Error::Invalid(format!("the import could not be kept: {error}")))?;
+        self.batch(|store| {
+            store.conn.execute(
+                "INSERT OR REPLACE INTO local_meta (key, value) VALUES (?1, ?2)",
+                (LAST_IMPORT, json),
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Takes back the last import as one step: every row it updated goes back to what it
+    /// was, every record it added goes to the trash. Refused, changing nothing, when there
+    /// is none or a row was changed since (`Error::Conflict`); taken back once only.
+    pub fn undo_last_import(&mut self) -> Result<LastImport> {
+        self.batch(|store| {
+            let kept: Option<String> = store
+                .conn
+                .query_row(
+                    "SELECT value FROM local_meta WHERE key = ?1",
+                    [LAST_IMPORT],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let kept = kept.ok_or_else(|| {
+                Error::Invalid("there is no import to take back in this file".into())
+            })?;
+            let kept: LastImport = serde_json::from_str(&kept).map_err(|error| {
+                Error::Invalid(format!("the last import cannot be read back ({error})"))
+            })?;
+            store.apply(super::Command::Undo(kept.applied.clone()))?;
+            store
+                .conn
+                .execute("DELETE FROM local_meta WHERE key = ?1", [LAST_IMPORT])?;
+            Ok(kept)
+        })
+    }
 }

@@ -9,7 +9,7 @@ use super::{Error, Result, Store};
 use crate::model::{Action, AnyRecord, CheckIn, Focus, Kind, Measure, Outcome, Teacher, with_any};
 use chrono::NaiveDate;
 use rusqlite::{Connection, TransactionBehavior};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A change a user asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +81,7 @@ impl Command {
 }
 
 /// One row a command changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     pub kind: Kind,
     pub id: String,
@@ -90,7 +90,7 @@ pub struct Change {
 }
 
 /// What a command changed, in the order it changed it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Applied {
     pub changes: Vec<Change>,
 }

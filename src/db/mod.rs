@@ -13,7 +13,7 @@ mod search;
 mod trash;
 mod walkthrough;
 
-pub use caseload::Imported;
+pub use caseload::{Imported, LastImport};
 pub use command::{Applied, Change, Command};
 pub use copy::{Restored, restore_file};
 pub use draft::Draft;

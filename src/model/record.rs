@@ -3,9 +3,10 @@
 use super::{Action, CheckIn, Focus, Goal, Kind, Measure, Meta, Observation, Teacher, Walkthrough};
 use serde::{Deserialize, Serialize};
 
-/// Any record, as carried by the change log and exports.
+/// Any record, as carried by the change log and exports. In JSON its kind and its fields
+/// are apart (`{"kind": "check_in", "record": {…}}`): a check-in has a `kind` of its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "record", rename_all = "snake_case")]
 pub enum AnyRecord {
     Teacher(Teacher),
     Goal(Goal),
@@ -96,9 +97,20 @@ mod tests {
         assert_eq!(any.id(), "A1");
         let json = serde_json::to_value(&any).unwrap();
         assert_eq!(json["kind"], "action");
-        assert_eq!(json["what"], "Sort tickets");
+        assert_eq!(json["record"]["what"], "Sort tickets");
         let back: AnyRecord = serde_json::from_value(json).unwrap();
         assert_eq!(back, AnyRecord::Action(action));
+    }
+
+    #[test]
+    fn a_check_in_with_a_kind_of_its_own_reads_back_as_written() {
+        let check_in = AnyRecord::CheckIn(super::super::CheckIn {
+            kind: super::super::CheckInKind::Coaching,
+            ..Default::default()
+        });
+        let json = serde_json::to_string(&check_in).unwrap();
+        let back: AnyRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, check_in);
     }
 }
 

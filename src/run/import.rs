@@ -35,10 +35,14 @@ pub(super) fn export_all(store: &Store, export: Export) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads FILE and merges it in: a caseload export (JSON) or a roster (CSV).
+/// Reads FILE and merges it in: a caseload export (JSON) or a roster (CSV); or takes the
+/// last import back.
 pub(super) fn import(store: &mut Store, import: Import) -> Result<ExitCode> {
-    let shown = text::line(&import.file.display().to_string()).into_owned();
-    let bytes = std::fs::read(&import.file).map_err(|e| anyhow!("cannot read {shown}: {e}"))?;
+    let Some(file) = import.file.filter(|_| !import.undo) else {
+        return undo(store);
+    };
+    let shown = text::line(&file.display().to_string()).into_owned();
+    let bytes = std::fs::read(&file).map_err(|e| anyhow!("cannot read {shown}: {e}"))?;
     let contents = String::from_utf8(bytes).map_err(|_| {
         anyhow!("{shown} is not UTF-8 text; save it as UTF-8 (CSV UTF-8) and import it again")
     })?;
@@ -53,9 +57,51 @@ pub(super) fn import(store: &mut Store, import: Import) -> Result<ExitCode> {
     let caseload = crate::export::caseload::read(&contents)
         .map_err(|why| anyhow!("{shown} was not imported: {why}"))?;
     let imported = store
-        .import(caseload.into_records(), import.dry_run)
+        .batch(|store| {
+            let imported = store.import(caseload.into_records(), import.dry_run)?;
+            if !import.dry_run {
+                store.remember_import(&shown, &imported.applied)?;
+            }
+            Ok::<_, crate::db::Error>(imported)
+        })
         .map_err(|e| anyhow!("{shown} was not imported: {e}"))?;
     report(&imported, import.dry_run)?;
+    if !import.dry_run && !imported.applied.changes.is_empty() {
+        say_how_to_undo()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// After an import: how to take it back.
+pub(super) fn say_how_to_undo() -> Result<()> {
+    writeln!(
+        std::io::stdout().lock(),
+        "to take this import back: coachlog import --undo"
+    )?;
+    Ok(())
+}
+
+/// `coachlog import --undo`: the last import taken back, or why not.
+fn undo(store: &mut Store) -> Result<ExitCode> {
+    let taken = store
+        .undo_last_import()
+        .map_err(|e| anyhow!("the last import was not taken back: {e}"))?;
+    let changes = &taken.applied.changes;
+    let added = changes.iter().filter(|c| c.before.is_none()).count();
+    let when = crate::model::local_day(&taken.at, store.clock().zone())
+        .map(|day| day.format(" of %-d %b %Y").to_string())
+        .unwrap_or_default();
+    let records = |n: usize| match n {
+        1 => "1 record".to_owned(),
+        n => format!("{n} records"),
+    };
+    writeln!(
+        std::io::stdout().lock(),
+        "took back the import of {}{when}: {} it changed put back as they were, {} it added moved to the trash",
+        text::line(&taken.source),
+        records(changes.len() - added),
+        records(added),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -349,12 +349,15 @@ pub(super) fn import(store: &mut Store, csv: &str, shown: &str, dry_run: bool) -
         return Ok(ExitCode::SUCCESS);
     }
     drop(out);
-    apply(store, rows)?;
+    if !apply(store, rows, shown)?.changes.is_empty() {
+        super::import::say_how_to_undo()?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every add and update in one transaction, as one `Applied` (undone as one step).
-fn apply(store: &mut Store, rows: Vec<(u64, Outcome)>) -> Result<Applied> {
+/// Every add and update in one transaction, as one `Applied`, kept to be taken back as
+/// one step (`coachlog import --undo`).
+fn apply(store: &mut Store, rows: Vec<(u64, Outcome)>, shown: &str) -> Result<Applied> {
     store.batch(|store| {
         let mut all = Applied::default();
         for (_, outcome) in rows {
@@ -365,6 +368,7 @@ fn apply(store: &mut Store, rows: Vec<(u64, Outcome)>) -> Result<Applied> {
             };
             all.changes.extend(store.apply(command)?.changes);
         }
+        store.remember_import(shown, &all)?;
         Ok::<_, anyhow::Error>(all)
     })
 }
