@@ -341,3 +341,234 @@ fn the_brief_is_laid_out_for_the_terminal_and_end_reaches_its_last_line() {
         );
     }
 }
+
+// Every form, popup and remaining screen at the three sizes, over the same demo school.
+
+use common::keys::press;
+
+#[test]
+fn the_teacher_form_at_every_size() {
+    let (_dir, mut app) = demo();
+    press(&mut app, "a");
+    snapshot_all(&mut app, "demo_form_teacher_new");
+    press(&mut app, "<Esc>");
+    open(&mut app, "Lee");
+    press(&mut app, "E");
+    snapshot_all(&mut app, "demo_form_teacher_edit");
+}
+
+#[test]
+fn the_goal_form_at_every_size() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(&mut app, "2a");
+    snapshot_all(&mut app, "demo_form_goal");
+}
+
+#[test]
+fn the_focus_form_at_every_size() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(&mut app, "f");
+    snapshot_all(&mut app, "demo_form_focus");
+}
+
+#[test]
+fn the_observation_form_at_every_size() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(&mut app, "o");
+    snapshot_all(&mut app, "demo_form_observation_quick");
+    press(&mut app, "<Esc>3a");
+    snapshot_all(&mut app, "demo_form_observation");
+}
+
+#[test]
+fn the_action_form_at_every_size() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(&mut app, "5a");
+    snapshot_all(&mut app, "demo_form_action");
+}
+
+#[test]
+fn the_check_in_at_every_size() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(&mut app, "c");
+    snapshot_all(&mut app, "demo_check_in");
+    // Back past Held and Kind onto the list of what was agreed last time.
+    press(&mut app, "<S-Tab><S-Tab><S-Tab>");
+    snapshot_all(&mut app, "demo_check_in_agreed");
+    press(&mut app, "<Tab><C-n>");
+    snapshot_all(&mut app, "demo_check_in_new_action");
+    press(&mut app, "Regroup from Friday's exit tickets<C-s>");
+    snapshot_all(&mut app, "demo_check_in_with_an_action");
+}
+
+#[test]
+fn capture_at_every_size() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(&mut app, "i");
+    press(
+        &mut app,
+        "Exit tickets sorted into three piles before the bell<Enter>",
+    );
+    press(
+        &mut app,
+        "<A-1><A-a><A-a>Small group at the back works the missed item",
+    );
+    snapshot_all(&mut app, "demo_capture");
+    press(&mut app, "<Esc>");
+    snapshot_all(&mut app, "demo_capture_rate");
+}
+
+#[test]
+fn a_walkthrough_round_at_every_size() {
+    let (_dir, mut app) = demo();
+    press(&mut app, "wa");
+    snapshot_all(&mut app, "demo_round_new");
+    press(&mut app, "Students explain the learning target<C-s>");
+    snapshot_all(&mut app, "demo_round_mark");
+    press(&mut app, "2target posted, not explained<Enter>");
+    let mut marks = 1;
+    while !rows(&draw(&app, 80, 24)).join("\n").contains("Round done") {
+        press(&mut app, ["1<Enter>", "3<Enter>"][marks % 2]);
+        marks += 1;
+        assert!(marks < 20, "the round ends");
+    }
+    snapshot_all(&mut app, "demo_round_summary");
+}
+
+#[test]
+fn help_at_every_size() {
+    let (_dir, mut app) = demo();
+    press(&mut app, "?");
+    snapshot_all(&mut app, "demo_help");
+}
+
+#[test]
+fn questions_at_every_size() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(&mut app, "3d");
+    snapshot_all(&mut app, "demo_confirm_delete");
+    press(&mut app, "n2aA statement worth keeping<Esc>");
+    snapshot_all(&mut app, "demo_confirm_discard");
+}
+
+#[test]
+fn the_trash_at_every_size() {
+    let (_dir, mut app) = demo();
+    press(&mut app, "T");
+    snapshot_all(&mut app, "demo_trash_empty");
+    press(&mut app, "<Esc>");
+    open(&mut app, "Lee");
+    press(&mut app, "3dy5dy<Esc>T");
+    snapshot_all(&mut app, "demo_trash");
+}
+
+#[test]
+fn search_at_every_size() {
+    let (_dir, mut app) = demo();
+    press(&mut app, "s");
+    snapshot_all(&mut app, "demo_search_empty");
+    press(&mut app, "exit ticket");
+    snapshot_all(&mut app, "demo_search");
+}
+
+/// Crossterm leaves colours out under NO_COLOR and keeps the rest, and some terminals
+/// show neither italics nor dim: what the coach must tell apart is marked in the text.
+#[test]
+fn the_current_tab_placeholders_and_the_agreed_list_show_without_colour() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    for (width, height) in SIZES {
+        press(&mut app, "3");
+        let shown = rows(&draw(&app, width, height));
+        assert!(shown[2].contains("[Observations]"), "{width}: {}", shown[2]);
+        assert_eq!(shown[2].matches('[').count(), 1, "{}", shown[2]);
+    }
+    press(&mut app, "o");
+    let form = rows(&draw(&app, 80, 24)).join("\n");
+    assert!(
+        form.contains("Evidence      (what was seen and heard)"),
+        "{form}"
+    );
+    press(&mut app, "2Groups at work");
+    let form = rows(&draw(&app, 80, 24)).join("\n");
+    assert!(
+        form.contains("Evidence      Groups at work "),
+        "typed: {form}"
+    );
+    press(&mut app, "<Esc>yc");
+    let check_in = rows(&draw(&app, 80, 24)).join("\n");
+    assert!(!check_in.contains('▶'), "nothing selected while typing");
+    press(&mut app, "<S-Tab><S-Tab><S-Tab>");
+    let check_in = rows(&draw(&app, 80, 24)).join("\n");
+    assert!(
+        check_in.contains("│▶☐ Pull the P4 ticket data"),
+        "{check_in}"
+    );
+}
+
+#[test]
+fn a_form_scrolls_to_keep_the_field_being_typed_in_view() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(&mut app, "o");
+    resize(&mut app, 60, 16);
+    let top = rows(&draw(&app, 60, 16)).join("\n");
+    assert!(top.contains("▸Rating") && !top.contains("Private"), "{top}");
+    assert!(top.contains("↓ 3 more fields"), "{top}");
+    // Tab to the last field: Evidence, Look-fors, When, Minutes, Class, Private.
+    press(&mut app, "<Tab><Tab><Tab><Tab><Tab><Tab>");
+    let end = rows(&draw(&app, 60, 16)).join("\n");
+    assert!(end.contains("▸Private       [ ] no"), "{end}");
+    assert!(end.contains("↑ 2 more fields"), "Focus and Rating: {end}");
+    press(&mut app, "<S-Tab><S-Tab><S-Tab><S-Tab><S-Tab><S-Tab>");
+    let back = rows(&draw(&app, 60, 16)).join("\n");
+    assert!(back.contains("▸Rating"), "and back up: {back}");
+}
+
+#[test]
+fn a_popup_clears_a_margin_around_itself_and_fits_the_smallest_screen() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    for (keys, title) in [
+        ("3d", "┌ Are you sure?"),
+        ("n5a", "┌ New action"),
+        ("<Esc>?", "┌ Keys"),
+    ] {
+        press(&mut app, keys);
+        for (width, height) in SIZES {
+            resize(&mut app, width, height);
+            let shown = rows(&draw(&app, width, height));
+            let top = shown
+                .iter()
+                .position(|row| row.contains(title))
+                .unwrap_or_else(|| panic!("{title} at {width}: {shown:#?}"));
+            let left = shown[top].chars().position(|c| c == '┌').unwrap();
+            let bottom = (top..shown.len())
+                .find(|&y| shown[y].chars().nth(left) == Some('└'))
+                .expect("the popup's bottom border");
+            let right = left
+                + shown[top]
+                    .chars()
+                    .skip(left + 1)
+                    .position(|c| c == '┐')
+                    .unwrap()
+                + 1;
+            assert!(right < usize::from(width), "inside the screen");
+            for row in &shown[top..=bottom] {
+                let chars: Vec<char> = row.chars().collect();
+                for x in [left.checked_sub(1), Some(right + 1)].into_iter().flatten() {
+                    if let Some(c) = chars.get(x) {
+                        assert_eq!(*c, ' ', "{title} at {width}×{height}: {shown:#?}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -55,6 +55,27 @@ fn an_empty_roster_says_how_to_start() {
 }
 
 #[test]
+fn on_an_empty_roster_keys_for_a_teacher_say_how_to_add_one() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    for key in ["o", "c", "<Enter>", "e", "x"] {
+        press(&mut app, key);
+        let shown = text(&app);
+        assert!(
+            shown.contains("No teacher yet: press a to add one"),
+            "{key}: {shown}"
+        );
+        press(&mut app, "<Down>");
+    }
+    press(&mut app, "aPark, Eve<C-s>/zz<Enter>");
+    assert!(
+        text(&app).contains("No teacher matches the filter"),
+        "{}",
+        text(&app)
+    );
+}
+
+#[test]
 fn typing_a_filter_narrows_the_roster_and_esc_clears_it() {
     let (_dir, store, _) = caseload();
     let mut app = app(store);

@@ -124,6 +124,20 @@ use crate::text;
 
 impl super::App {
     pub(in crate::app) fn update_roster(&mut self, msg: Msg) {
+        let needs_teacher = matches!(
+            msg,
+            Msg::Open | Msg::EditTeacher | Msg::ArchiveTeacher | Msg::Observe | Msg::Capture
+        );
+        if needs_teacher && self.selected_teacher_id().is_none() {
+            // A key that acts on the selected teacher says why it does nothing.
+            let add = keymap::key_for(Context::Roster, Msg::AddTeacher);
+            self.say(if self.roster.filter.is_empty() {
+                format!("No teacher yet: press {add} to add one")
+            } else {
+                "No teacher matches the filter: Esc clears it".to_string()
+            });
+            return;
+        }
         match msg {
             Msg::Up => self.roster.list.move_by(-1),
             Msg::Down => self.roster.list.move_by(1),

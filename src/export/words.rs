@@ -23,7 +23,7 @@ pub fn day(date: NaiveDate) -> String {
 
 /// A measured value with its unit: "86%", "24/28", "12 minutes".
 pub fn value(number: f64, unit: &str) -> String {
-    crate::text::measured(number, unit)
+    crate::model::shown_value(number, unit)
 }
 
 /// What an evidence line says after its date: the class, the rating, the walkthrough

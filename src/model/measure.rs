@@ -106,6 +106,17 @@ pub fn check_amount(amount: Amount, unit: &str) -> Result<Amount, String> {
     Ok(amount)
 }
 
+/// How a value reads against its goal's unit, wherever it is shown: a percent to the
+/// whole percent (`79%`, as in `22/28 (79%)`), any other unit with the number as people
+/// write it (`12 minutes`, `2.5/4`).
+pub fn shown_value(value: f64, unit: &str) -> String {
+    if is_percent(unit) {
+        format!("{}%", text::number(value.round() + 0.0))
+    } else {
+        text::measured(value, unit)
+    }
+}
+
 impl Measure {
     /// What the measure counts as against its goal: a part of a whole is a percent when the
     /// goal is in percent (24/28 is 85.7%), otherwise the value itself.
@@ -120,13 +131,13 @@ impl Measure {
     pub fn shown(&self, unit: &str) -> String {
         match self.out_of {
             Some(whole) if is_percent(unit) => format!(
-                "{}/{} ({}%)",
+                "{}/{} ({})",
                 text::number(self.value),
                 text::number(whole),
-                text::number(self.score(unit).round())
+                shown_value(self.score(unit), unit)
             ),
             Some(whole) => format!("{}/{}", text::number(self.value), text::number(whole)),
-            None => text::measured(self.value, unit),
+            None => shown_value(self.value, unit),
         }
     }
 }
@@ -231,5 +242,24 @@ mod tests {
             (plain.score("%"), plain.shown("%")),
             (86.0, "86%".to_string())
         );
+    }
+
+    #[test]
+    fn a_percent_reads_the_same_everywhere_to_the_whole_percent() {
+        let measure = Measure {
+            value: 22.0,
+            out_of: Some(28.0),
+            ..Measure::default()
+        };
+        assert_eq!(measure.shown("%"), "22/28 (79%)");
+        assert_eq!(shown_value(measure.score("%"), "%"), "79%", "not 78.57%");
+        assert_eq!(shown_value(86.5, "%"), "87%");
+        assert_eq!(shown_value(0.2, "%"), "0%", "not -0%");
+        assert_eq!(
+            shown_value(2.5, "/4"),
+            "2.5/4",
+            "a count keeps its decimals"
+        );
+        assert_eq!(shown_value(12.0, "minutes"), "12 minutes");
     }
 }

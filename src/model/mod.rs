@@ -21,7 +21,7 @@ pub mod when;
 pub use action::{ActionState, Ledger, action_order};
 pub use caseload::{Caseload, is_newer};
 pub use file::TeacherFile;
-pub use measure::{Amount, check_amount, parse_amount};
+pub use measure::{Amount, check_amount, parse_amount, shown_value};
 pub use order::Ordered;
 pub(crate) use record::with_any;
 pub use record::{AnyRecord, Trashed};

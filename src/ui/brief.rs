@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 fn key(msg: Msg) -> String {
     keymap::key_for(Context::Brief, msg)
@@ -29,7 +29,7 @@ fn style(look: Look) -> Style {
 pub fn render(brief: &Brief, frame: &mut Frame, area: Rect) {
     let (width, height) = text_size(area.width, area.height);
     let popup = centered(area, width + 2, height + 2);
-    frame.render_widget(Clear, popup);
+    super::clear_around(frame, popup, area);
     let name = text::line(&brief.teacher_name);
     let titles = [
         format!(

@@ -6,11 +6,11 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn render(scroll: u16, frame: &mut Frame, area: Rect) {
     let popup = centered(area, 64, area.height.saturating_sub(2));
-    frame.render_widget(Clear, popup);
+    super::clear_around(frame, popup, area);
     let mut lines = Vec::new();
     for (context, keys) in keymap::help() {
         lines.push(Line::from(Span::styled(context.title(), theme::TITLE)));

@@ -120,9 +120,15 @@ fn render_footer(contexts: &[keymap::Context], frame: &mut Frame, area: Rect) {
 
 fn render_confirm(question: &str, frame: &mut Frame, area: Rect) {
     let key = |msg| keymap::key_for(keymap::Context::Confirm, msg);
-    let width = (text::width(question) as u16 + 6).clamp(30, area.width.saturating_sub(4));
-    let popup = centered(area, width, 5);
-    frame.render_widget(Clear, popup);
+    let width = u16::try_from(text::width(question) + 6)
+        .unwrap_or(u16::MAX)
+        .min(area.width.saturating_sub(4))
+        .max(30.min(area.width));
+    // As many rows as the question wraps to, and the keys below it.
+    let question_rows = wrap::words(&text::line(question), usize::from(width.saturating_sub(2)));
+    let height = u16::try_from(question_rows.len() + 3).unwrap_or(u16::MAX);
+    let popup = centered(area, width, height);
+    clear_around(frame, popup, area);
     let block = Block::bordered()
         .title(" Are you sure? ")
         .border_style(theme::ACCENT);
@@ -138,6 +144,17 @@ fn render_confirm(question: &str, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
         popup,
+    );
+}
+
+/// Clears a popup's rectangle and a column either side of it (within `bounds`), so that
+/// no border or letter of the screen beneath runs into the popup's side borders.
+pub fn clear_around(frame: &mut Frame, popup: Rect, bounds: Rect) {
+    let x = popup.x.saturating_sub(1).max(bounds.x);
+    let right = (popup.right() + 1).min(bounds.right());
+    frame.render_widget(
+        Clear,
+        Rect::new(x, popup.y, right.saturating_sub(x), popup.height),
     );
 }
 

@@ -3,7 +3,7 @@
 use super::theme;
 use crate::app::App;
 use crate::app::keymap;
-use crate::app::rounds::{self, Rounds};
+use crate::app::rounds::Rounds;
 use crate::model::PracticeMark;
 use crate::text;
 use ratatui::Frame;
@@ -75,16 +75,25 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
     };
 
     let [summary, list] = Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(body);
-    let support = rounds::need_support(round);
+    let names: Vec<String> = round
+        .need_support()
+        .iter()
+        .map(|t| text::line(&t.name).into_owned())
+        .collect();
+    let tally = round.tally().summary();
+    let width = usize::from(summary.width.saturating_sub(2));
+    let room = usize::from(summary.height.saturating_sub(2))
+        .saturating_sub(super::wrap::words(&tally, width).len());
+    let support = if names.is_empty() {
+        "nobody so far".to_string()
+    } else {
+        support_that_fits(&names, width, room)
+    };
     let lines = vec![
-        Line::styled(round.tally().summary(), theme::TITLE),
+        Line::styled(tally, theme::TITLE),
         Line::from(vec![
             Span::styled("Need more support: ", theme::WARN),
-            Span::raw(if support.is_empty() {
-                "nobody so far".to_string()
-            } else {
-                support
-            }),
+            Span::raw(support),
         ]),
     ];
     frame.render_widget(
@@ -148,4 +157,27 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
         list,
         &mut state,
     );
+}
+
+/// As many of `names` as fit in `rows` rows of `width` after the "Need more support: "
+/// label, the rest counted ("…; and 3 more") rather than cut off unseen.
+fn support_that_fits(names: &[String], width: usize, rows: usize) -> String {
+    let said = |shown: usize| {
+        let mut words = names[..shown].join("; ");
+        if shown < names.len() {
+            let more = names.len() - shown;
+            if shown > 0 {
+                words.push_str("; ");
+            }
+            words.push_str(&format!("and {more} more (see below)"));
+        }
+        words
+    };
+    (0..=names.len())
+        .rev()
+        .map(said)
+        .find(|words| {
+            super::wrap::words(&format!("Need more support: {words}"), width).len() <= rows
+        })
+        .unwrap_or_else(|| said(0))
 }

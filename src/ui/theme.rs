@@ -11,3 +11,8 @@ pub const WARN: Style = Style::new().fg(Color::Yellow);
 pub const OK: Style = Style::new().fg(Color::Green);
 pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
 pub const MARKER: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
+/// What an empty field shows in place of typed text; the text is also bracketed, so that
+/// it reads as a placeholder where colour and italics are not shown.
+pub const PLACEHOLDER: Style = Style::new()
+    .fg(Color::DarkGray)
+    .add_modifier(Modifier::ITALIC);

@@ -187,10 +187,13 @@ fn goal_row(file: &TeacherFile, g: &Goal, today: NaiveDate, width: usize) -> Lin
     let facts = |with_target: bool, with_trend: bool, flag: &'static str| {
         let mut facts = Vec::new();
         if let Some(latest) = latest {
-            facts.push(Span::styled(text::measured(latest, &g.unit), theme::ACCENT));
+            facts.push(Span::styled(
+                crate::model::shown_value(latest, &g.unit),
+                theme::ACCENT,
+            ));
             if let Some(target) = g.target.filter(|_| with_target) {
                 facts.push(Span::styled(
-                    format!(" · target {}", text::measured(target, &g.unit)),
+                    format!(" · target {}", crate::model::shown_value(target, &g.unit)),
                     theme::DIM,
                 ));
             }

@@ -54,18 +54,23 @@ pub fn render(app: &App, workspace: &Workspace, frame: &mut Frame, area: Rect) {
     render_header(&workspace.file, today, frame, header);
     let titles: Vec<&str> = Tab::ALL.iter().map(|t| t.title()).collect();
     // Each title with a space either side and a divider between; without the spaces when
-    // the terminal is too narrow for them, so that no title is cut.
+    // the terminal is too narrow for them, so that no title is cut. The current tab is
+    // bracketed as well as highlighted: the brackets show without colour.
     let full: usize = titles.iter().map(|t| text::width(t) + 3).sum::<usize>() - 1;
-    let (left, right) = if full <= usize::from(tabs.width) {
-        (" ", " ")
-    } else {
-        ("", "")
-    };
+    let spaced = full <= usize::from(tabs.width);
+    let titles: Vec<String> = Tab::ALL
+        .iter()
+        .map(|tab| match (*tab == workspace.tab, spaced) {
+            (true, _) => format!("[{}]", tab.title()),
+            (false, true) => format!(" {} ", tab.title()),
+            (false, false) => tab.title().to_string(),
+        })
+        .collect();
     frame.render_widget(
         Tabs::new(titles)
             .select(workspace.tab.index())
             .highlight_style(theme::KEY.add_modifier(ratatui::style::Modifier::REVERSED))
-            .padding(left, right)
+            .padding("", "")
             .divider("│"),
         tabs,
     );
@@ -161,7 +166,7 @@ fn render_header(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: 
 /// "32 → 86 now → target 85 ✔"
 pub fn goal_progress(goal: &Goal, latest: Option<f64>) -> String {
     let unit = &goal.unit;
-    let value = |v: Option<f64>| v.map(|v| text::measured(v, unit));
+    let value = |v: Option<f64>| v.map(|v| crate::model::shown_value(v, unit));
     let mut parts = Vec::new();
     if let Some(baseline) = value(goal.baseline) {
         parts.push(baseline);

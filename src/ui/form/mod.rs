@@ -1,19 +1,21 @@
 //! Forms: each field with its label, what was typed, and what is wrong with it; a
 //! check-in form has its brief (agreed last time, seen since) beside it.
 
-use super::{centered, sparkline, theme, wrap};
-use crate::app::check_in::{Mark, Review};
+mod review;
+
+use super::{centered, theme, wrap};
+use crate::app::check_in::Review;
 use crate::app::form::{Field, Form, Kind};
 use crate::app::keymap::{self, Context};
 use crate::app::{App, FormPopup};
 use crate::dates;
 use crate::text;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// The label column: as wide as the longest label with its marker (▸) and star (*),
 /// and a space before the value, so no label runs into its value.
@@ -24,12 +26,16 @@ fn label_width(form: &Form, width: u16) -> u16 {
         .map(|f| text::width(f.label()) + 2)
         .max()
         .unwrap_or(8);
-    // At least the 15 columns every form had, so forms line up with each other.
+    // At least the 15 columns every form had, so forms line up with each other; in a
+    // narrow form the labels take what the values can spare, down to two fifths.
     u16::try_from(longest + 1)
         .unwrap_or(u16::MAX)
         .max(15)
-        .min(width * 2 / 5)
+        .min((width * 2 / 5).max(width.saturating_sub(MIN_VALUE_WIDTH)))
 }
+
+/// The columns a value keeps beside its label in a narrow form.
+const MIN_VALUE_WIDTH: u16 = 16;
 
 /// What a date or time field resolves to (`fri` → "→ Fri 27 Nov 2026"), if it does.
 fn resolved(field: &Field, now: NaiveDateTime) -> Option<String> {
@@ -59,15 +65,23 @@ fn placeholder(field: &Field) -> Option<&str> {
         .filter(|p| !p.is_empty())
 }
 
-/// The width of what a one-line entry shows: the typed text, or its placeholder.
+/// The width of what a one-line entry shows: the typed text, or its placeholder in its
+/// brackets.
 fn shown_width(field: &Field) -> usize {
-    placeholder(field).map_or_else(|| text::width(&field.text()), text::width)
+    placeholder(field).map_or_else(|| text::width(&field.text()), |p| text::width(p) + 2)
+}
+
+/// A placeholder as drawn in `width` columns: in brackets, so that without colour or
+/// italics it still cannot pass for typed text, and cut with `…` when too long.
+pub fn bracketed(placeholder: &str, width: usize) -> String {
+    let inner = text::truncate(placeholder, width.saturating_sub(2));
+    format!("({inner})")
 }
 
 /// Whether a date's resolution goes on a row of its own, for want of room beside it.
 fn resolved_below(field: &Field, now: NaiveDateTime, width: u16) -> bool {
     resolved(field, now)
-        .is_some_and(|r| shown_width(field) + text::width(&r) + 3 > usize::from(width))
+        .is_some_and(|r| shown_width(field) + text::width(&r) + 2 > usize::from(width))
 }
 
 /// Rows of choices or a checklist: each option whole, wrapped under the first.
@@ -165,6 +179,40 @@ fn height(field: &Field, active: bool, now: NaiveDateTime, width: u16) -> u16 {
     body + u16::try_from(error_lines(field, width).len()).unwrap_or(0)
 }
 
+/// The fields shown in `room` rows, as `first..last`: from the top when the active field
+/// fits there, else scrolled just far enough to show it whole at the foot.
+fn in_view(heights: &[u16], active: usize, room: u16) -> (usize, usize) {
+    let active = active.min(heights.len().saturating_sub(1));
+    let mut first = 0;
+    while first < active && heights[first..=active].iter().sum::<u16>() > room {
+        first += 1;
+    }
+    let mut last = first;
+    let mut used = 0;
+    while last < heights.len() && used + heights[last] <= room {
+        used += heights[last];
+        last += 1;
+    }
+    (first, last.max((active + 1).min(heights.len())))
+}
+
+/// What the bottom border says when fields are out of view: `↑ 2 ↓ 3 more fields`.
+fn scroll_cue((above, below): (usize, usize)) -> Option<String> {
+    let mut parts = Vec::new();
+    if above > 0 {
+        parts.push(format!("↑ {above}"));
+    }
+    if below > 0 {
+        parts.push(format!("↓ {below}"));
+    }
+    let fields = if above + below == 1 {
+        "field"
+    } else {
+        "fields"
+    };
+    (!parts.is_empty()).then(|| format!(" {} more {fields} ", parts.join(" ")))
+}
+
 pub fn render(app: &App, popup: &FormPopup, frame: &mut Frame, area: Rect) {
     match &popup.review {
         Some(review) => {
@@ -173,7 +221,7 @@ pub fn render(app: &App, popup: &FormPopup, frame: &mut Frame, area: Rect) {
             let [brief, form] =
                 Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                     .areas(outer);
-            render_review(review, app.now.date(), frame, brief);
+            review::render(review, app.now.date(), frame, brief);
             render_form(popup.form(), Some(review), app.now, frame, form);
         }
         None => {
@@ -187,7 +235,7 @@ pub fn render(app: &App, popup: &FormPopup, frame: &mut Frame, area: Rect) {
                 .map(|(i, f)| height(f, i == form.active, app.now, value_width))
                 .sum();
             let popup_area = centered(area, inner_width + 2, fields + 4);
-            frame.render_widget(Clear, popup_area);
+            super::clear_around(frame, popup_area, area);
             render_form(form, None, app.now, frame, popup_area);
         }
     }
@@ -214,17 +262,40 @@ fn render_form(
             Style::default()
         });
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let label = label_width(form, inner.width);
     let value_width = inner.width.saturating_sub(label);
-    let mut y = inner.y;
     let bottom = inner.y + inner.height.saturating_sub(2);
-    for (index, field) in form.fields().iter().enumerate() {
-        let active = typing && index == form.active;
-        let rows = height(field, active, now, value_width);
-        if y + rows > bottom {
+    let room = bottom.saturating_sub(inner.y);
+    // A check-in's new actions keep a few rows at the foot of the fields.
+    let new_actions = review.map_or(&[][..], |r| r.new_actions.as_slice());
+    let actions_rows = if new_actions.is_empty() {
+        0
+    } else {
+        u16::try_from(new_actions.len() + 1)
+            .unwrap_or(u16::MAX)
+            .min((room / 3).max(2))
+    };
+    let fields_bottom = bottom.saturating_sub(actions_rows);
+    let heights: Vec<u16> = form
+        .fields()
+        .iter()
+        .enumerate()
+        .map(|(i, f)| height(f, typing && i == form.active, now, value_width))
+        .collect();
+    let (first, last) = in_view(&heights, form.active, fields_bottom - inner.y);
+    let hidden = (first, heights.len() - last);
+    let block = match scroll_cue(hidden) {
+        Some(cue) => block.title_bottom(Line::from(cue).right_aligned()),
+        None => block,
+    };
+    frame.render_widget(block, area);
+    let mut y = inner.y;
+    for (index, field) in form.fields().iter().enumerate().take(last).skip(first) {
+        if y >= fields_bottom {
             break;
         }
+        let active = typing && index == form.active;
+        let rows = heights[index].min(fields_bottom - y);
         let label_style = if active { theme::KEY } else { theme::DIM };
         let marker = if active { "▸" } else { " " };
         let required = if field.header.required { "*" } else { "" };
@@ -237,7 +308,9 @@ fn render_form(
             Rect::new(inner.x, y, label, 1),
         );
         let errors = error_lines(field, value_width);
-        let body_rows = rows - u16::try_from(errors.len()).unwrap_or(0);
+        let body_rows = rows
+            .saturating_sub(u16::try_from(errors.len()).unwrap_or(0))
+            .max(1);
         let value_area = Rect::new(inner.x + label, y, value_width, body_rows);
         render_value(field, active, now, frame, value_area);
         for (row, error) in (0u16..).zip(errors) {
@@ -248,26 +321,37 @@ fn render_form(
         }
         y += rows;
     }
-    if let Some(review) = review
-        && !review.new_actions.is_empty()
-        && y < bottom
-    {
-        let mut lines = vec![Line::styled("New actions", theme::DIM)];
-        for action in &review.new_actions {
+    if actions_rows > 0 {
+        let shown = usize::from(actions_rows - 1);
+        let heading = if shown < new_actions.len() {
+            format!("New actions · {} (the last {shown})", new_actions.len())
+        } else {
+            "New actions".to_string()
+        };
+        let mut lines = vec![Line::styled(heading, theme::DIM)];
+        for action in &new_actions[new_actions.len() - shown..] {
             let due = action
                 .due_on
                 .map(|d| dates::short_day(d, now.date()))
                 .unwrap_or_default();
-            lines.push(Line::from(format!(
-                "+ {}   {}   {}",
-                text::line(&action.what),
-                text::line(&action.owner),
-                due
-            )));
+            // Who and when stay whole; the words give way.
+            let rest = format!("   {}   {due}", text::line(&action.owner));
+            let what_width = usize::from(inner.width)
+                .saturating_sub(text::width(rest.trim_end()) + 2)
+                .max(8);
+            let line = format!(
+                "+ {}{}",
+                text::truncate(&text::line(&action.what), what_width),
+                rest.trim_end()
+            );
+            lines.push(Line::from(
+                text::truncate(&line, usize::from(inner.width)).into_owned(),
+            ));
         }
         frame.render_widget(
             Paragraph::new(lines),
-            Rect::new(inner.x, y, inner.width, bottom - y),
+            // Right after the fields, at the foot when they fill the form.
+            Rect::new(inner.x, y.min(fields_bottom), inner.width, actions_rows),
         );
     }
     // A save refused for one field's reason is said under that field, not twice.
@@ -373,18 +457,30 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
                 // The placeholder starts where typed text would, the cursor on its first
                 // letter; typing replaces it.
                 Some(placeholder) => {
-                    let mut chars = placeholder.chars();
+                    let shown = bracketed(placeholder, usize::from(typed.width));
+                    let mut chars = shown.chars();
                     let first = chars.next().map(String::from).unwrap_or_default();
                     let cursor = if active {
-                        theme::DIM.add_modifier(Modifier::REVERSED)
+                        theme::PLACEHOLDER.add_modifier(Modifier::REVERSED)
                     } else {
-                        theme::DIM
+                        theme::PLACEHOLDER
                     };
                     frame.render_widget(
                         Paragraph::new(Line::from(vec![
                             Span::styled(first, cursor),
-                            Span::styled(chars.as_str().to_owned(), theme::DIM),
+                            Span::styled(chars.as_str().to_owned(), theme::PLACEHOLDER),
                         ])),
+                        typed,
+                    );
+                }
+                // A one-line value away from the cursor is cut with `…`, not mid-word.
+                None if !active && !field.is_multi_line() => {
+                    let value = field.text();
+                    frame.render_widget(
+                        Paragraph::new(
+                            text::truncate(&text::line(&value), usize::from(typed.width))
+                                .into_owned(),
+                        ),
                         typed,
                     );
                 }
@@ -397,94 +493,16 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
                 }
             }
             if let Some(resolved) = resolved {
+                // Short of room, the year goes first, then the text is cut with `…`.
+                let room = usize::from(shown.width);
+                let resolved = match resolved.rsplit_once(' ') {
+                    Some((short, year)) if text::width(&resolved) > room && year.len() == 4 => {
+                        text::truncate(short, room).into_owned()
+                    }
+                    _ => text::truncate(&resolved, room).into_owned(),
+                };
                 frame.render_widget(Paragraph::new(Span::styled(resolved, theme::DIM)), shown);
             }
         }
     }
-}
-
-fn render_review(review: &Review, today: NaiveDate, frame: &mut Frame, area: Rect) {
-    let title = match review.since {
-        Some(since) => format!(" Since {} ", since.format("%-d %b")),
-        None => " First check-in ".to_string(),
-    };
-    let border = if review.focused {
-        theme::ACCENT
-    } else {
-        Style::default()
-    };
-    let block = Block::bordered().title(title).border_style(border);
-    let mut lines = vec![Line::styled("Agreed last time", theme::DIM)];
-    if review.actions.is_empty() {
-        lines.push(Line::styled("  nothing open", theme::DIM));
-    }
-    for (index, (action, mark)) in review.actions.iter().enumerate() {
-        let symbol = match mark {
-            Mark::Open => "☐",
-            Mark::Done => "✔",
-            Mark::Carry => "→",
-        };
-        let due = match action.due_on {
-            Some(due) if due < today => format!("{} !", dates::relative_due(due, today)),
-            Some(due) => dates::short_day(due, today),
-            None => String::new(),
-        };
-        let style = if review.focused && index == review.selected() {
-            theme::SELECTED
-        } else {
-            Style::default()
-        };
-        lines.push(Line::styled(
-            format!(
-                "{symbol} {}  {}  {due}",
-                text::truncate(&text::line(&action.what), 28),
-                text::line(&action.owner)
-            ),
-            style,
-        ));
-    }
-    lines.push(Line::default());
-    let ratings = review.ratings();
-    let ratings_text: Vec<String> = ratings.iter().map(u8::to_string).collect();
-    lines.push(Line::from(vec![
-        Span::styled("Seen: ", theme::DIM),
-        Span::raw(format!(
-            "{} visit{}  ratings {}  {}",
-            review.observations.len(),
-            if review.observations.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-            ratings_text.join(" "),
-            sparkline(&ratings)
-        )),
-    ]));
-    for observation in review.observations.iter().take(6) {
-        let rating = observation
-            .rating
-            .map_or("·".into(), |r| r.value().to_string());
-        lines.push(Line::from(format!(
-            " {} {}  {}",
-            observation.observed_at.format("%-d %b"),
-            rating,
-            crate::app::workspace::first_line(&text::block(&observation.evidence))
-        )));
-    }
-    if let Some((goal, latest)) = &review.goal {
-        lines.push(Line::from(vec![
-            Span::styled("Goal  ", theme::DIM),
-            Span::raw(text::truncate(&text::line(&goal.statement), 27).into_owned()),
-        ]));
-        lines.push(Line::styled(
-            format!("      {}", super::workspace::goal_progress(goal, *latest)),
-            theme::ACCENT,
-        ));
-    }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
 }

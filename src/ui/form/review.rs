@@ -1,0 +1,116 @@
+//! A check-in's brief beside its form: what was agreed last time (the list the coach
+//! marks), what was seen since, and the active goal.
+
+use crate::app::check_in::{Mark, Review};
+use crate::dates;
+use crate::text;
+use crate::ui::{sparkline, theme, wrap};
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// The selection mark of the agreed list: the row is also reversed, but the mark is what
+/// a terminal without colour or reverse video still shows.
+const SELECTED_MARK: &str = "▶";
+
+pub fn render(review: &Review, today: NaiveDate, frame: &mut Frame, area: Rect) {
+    let title = match review.since {
+        Some(since) => format!(" Since {} ", since.format("%-d %b")),
+        None => " First check-in ".to_string(),
+    };
+    let border = if review.focused {
+        theme::ACCENT
+    } else {
+        Style::default()
+    };
+    let block = Block::bordered().title(title).border_style(border);
+    let width = usize::from(block.inner(area).width);
+    let mut lines = vec![Line::styled("Agreed last time", theme::DIM)];
+    if review.actions.is_empty() {
+        lines.push(Line::styled("  nothing open", theme::DIM));
+    }
+    for (index, (action, mark)) in review.actions.iter().enumerate() {
+        let symbol = match mark {
+            Mark::Open => "☐",
+            Mark::Done => "✔",
+            Mark::Carry => "→",
+        };
+        let due = match action.due_on {
+            Some(due) if due < today => format!("{} !", dates::relative_due(due, today)),
+            Some(due) => dates::short_day(due, today),
+            None => String::new(),
+        };
+        let selected = review.focused && index == review.selected();
+        let style = if selected {
+            theme::SELECTED
+        } else {
+            Style::default()
+        };
+        let marker = if selected { SELECTED_MARK } else { " " };
+        // The action's words, who and when each stay whole, wrapped under the words.
+        let lead = vec![Span::styled(format!("{marker}{symbol} "), style)];
+        let what = text::truncate(&text::line(&action.what), 28).into_owned();
+        let pieces = [what, text::line(&action.owner).into_owned(), due]
+            .into_iter()
+            .filter(|piece| !piece.is_empty())
+            .map(|piece| vec![Span::styled(piece, style)])
+            .collect();
+        lines.extend(wrap::pieces(lead, pieces, 2, width));
+    }
+    lines.push(Line::default());
+    let ratings = review.ratings();
+    let visits = match review.observations.len() {
+        1 => "1 visit".to_string(),
+        n => format!("{n} visits"),
+    };
+    let mut seen = vec![vec![Span::raw(visits)]];
+    if !ratings.is_empty() {
+        let ratings_text: Vec<String> = ratings.iter().map(u8::to_string).collect();
+        seen.push(vec![Span::raw(format!(
+            "ratings {}",
+            ratings_text.join(" ")
+        ))]);
+        seen.push(vec![Span::raw(sparkline(&ratings))]);
+    }
+    lines.extend(wrap::pieces(
+        vec![Span::styled("Seen: ", theme::DIM)],
+        seen,
+        2,
+        width,
+    ));
+    for observation in review.observations.iter().take(6) {
+        let rating = observation
+            .rating
+            .map_or("·".into(), |r| r.value().to_string());
+        lines.push(Line::from(format!(
+            " {} {}  {}",
+            observation.observed_at.format("%-d %b"),
+            rating,
+            crate::app::workspace::first_line(&text::block(&observation.evidence))
+        )));
+    }
+    if let Some((goal, latest)) = &review.goal {
+        lines.push(Line::from(vec![
+            Span::styled("Goal  ", theme::DIM),
+            Span::raw(
+                text::truncate(&text::line(&goal.statement), width.saturating_sub(6)).into_owned(),
+            ),
+        ]));
+        lines.push(Line::styled(
+            format!(
+                "      {}",
+                crate::ui::workspace::goal_progress(goal, *latest)
+            ),
+            theme::ACCENT,
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
