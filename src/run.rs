@@ -129,7 +129,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     {
         return restore_file(&path, Path::new(what), clock);
     }
-    let mut store = Store::open(&path, clock).map_err(|error| damaged(&path, error))?;
+    // A check reads a file as it is: a damaged one is never written to.
+    let open = match cli.command {
+        Some(Command::Check { .. }) => Store::open_to_check,
+        _ => Store::open,
+    };
+    let mut store = open(&path, clock).map_err(|error| damaged(&path, error))?;
     if demo_dir.is_some() {
         crate::demo::load(&mut store, clock.today())?;
     }
@@ -233,11 +238,22 @@ fn database_path(chosen: Option<PathBuf>) -> Result<PathBuf> {
 /// SQLite's bare "database disk image is malformed" said with the file it is about and
 /// what to do; any other error as it is.
 fn damaged(path: &Path, error: crate::db::Error) -> anyhow::Error {
-    let corrupt = matches!(
-        &error,
-        crate::db::Error::Sqlite(inner)
-            if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt)
-    );
+    // SQLite's generic error, met reading a file that is ours, is a damaged schema too
+    // ("malformed database schema", an index or table definition that no longer parses).
+    // So is a value that no longer reads as what was written (text that is not UTF-8).
+    let corrupt = match &error {
+        crate::db::Error::Sqlite(inner @ rusqlite::Error::SqliteFailure(..)) => matches!(
+            inner.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::Unknown)
+        ),
+        crate::db::Error::Sqlite(
+            rusqlite::Error::Utf8Error(..)
+            | rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..),
+        ) => true,
+        _ => false,
+    };
     if !corrupt {
         return error.into();
     }

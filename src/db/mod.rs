@@ -140,14 +140,20 @@ pub struct Store {
 impl Store {
     /// Open (creating if needed) the database at `path`, refusing files that are not ours.
     pub fn open(path: &Path, clock: Clock) -> Result<Store> {
-        open::open(path, clock, false)
+        open::open(path, clock, open::Access::Write)
     }
 
     /// Opens an existing file read-only, as `open` does for a file the user may not write
     /// (tests running as root, who may write anything, see the same app that way).
     #[doc(hidden)]
     pub fn open_read_only(path: &Path, clock: Clock) -> Result<Store> {
-        open::open(path, clock, true)
+        open::open(path, clock, open::Access::Read)
+    }
+
+    /// Opens a file to check it: one at the latest schema is read as it is and nothing is
+    /// written to it, however damaged it is (an older one is upgraded first, as by `open`).
+    pub fn open_to_check(path: &Path, clock: Clock) -> Result<Store> {
+        open::open(path, clock, open::Access::Check)
     }
 
     /// Whether the file was opened read-only because the user may not write it.

@@ -105,12 +105,24 @@ fn open_read_only(path: &Path) -> Result<Connection> {
     }
 }
 
-pub(super) fn open(path: &Path, clock: Clock, force_read_only: bool) -> Result<Store> {
+/// How a file is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Access {
+    /// To read and write: brought to the latest schema, in write-ahead mode.
+    Write,
+    /// To read only, as for a file the user may not write.
+    Read,
+    /// To check: a file at the latest schema is read as it is, with nothing written to
+    /// it (not even its mode or a missing setting), however damaged it may be.
+    Check,
+}
+
+pub(super) fn open(path: &Path, clock: Clock, access: Access) -> Result<Store> {
     if let Found::Nothing = identify(path)? {
         create(path)?;
         identify(path)?;
     }
-    let read_only = force_read_only || !writable(path);
+    let read_only = access == Access::Read || !writable(path);
     let mut conn = if read_only {
         open_read_only(path)?
     } else {
@@ -145,7 +157,8 @@ pub(super) fn open(path: &Path, clock: Clock, force_read_only: bool) -> Result<S
         });
     }
     conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
-    let (replica_id, author) = if read_only {
+    let as_it_is = access == Access::Check && !blank && version == SCHEMA_VERSION;
+    let (replica_id, author) = if read_only || as_it_is {
         if blank || version < SCHEMA_VERSION {
             return Err(Error::ReadOnlyUpgrade { path: path.into() });
         }
