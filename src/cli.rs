@@ -80,6 +80,12 @@ pub enum Command {
         after_help = "Examples:\n  coachlog export -t smith\n  coachlog export -t smith -f html -o smith.html\n  coachlog export --all -f json -o caseload.json"
     )]
     Export(Export),
+    /// Write the check-ins due and the open actions with a due date as an iCalendar file
+    /// (.ics) to import into Outlook, Google Calendar or Apple Calendar.
+    #[command(
+        after_help = "Examples:\n  coachlog calendar -o coaching.ics\n  coachlog calendar -o coaching.ics --force   # replace last week's file"
+    )]
+    Calendar(CalendarArgs),
     /// Import a whole-caseload JSON export (merged record by record) or a roster CSV.
     #[command(
         after_help = "Examples:\n  coachlog import caseload.json --dry-run\n  coachlog import roster.csv\n  coachlog import --undo"
@@ -98,6 +104,17 @@ pub enum Command {
         after_help = "Examples:\n  coachlog man > ~/.local/share/man/man1/coachlog.1 && man coachlog\n  coachlog man | man -l -"
     )]
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The file to write (readable by you only); without it the calendar goes to
+    /// standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

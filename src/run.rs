@@ -174,6 +174,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Teacher(TeacherCommand::Add(add))) => add_teacher(&mut store, add),
         Some(Command::Teacher(TeacherCommand::List { all })) => list_teachers(&store, all),
         Some(Command::Export(export)) => self::export(&store, export),
+        Some(Command::Calendar(args)) => export::calendar(&store, args),
         Some(Command::Import(import)) => import::import(&mut store, import),
     }
 }

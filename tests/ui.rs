@@ -1933,3 +1933,29 @@ fn a_long_roster_scrolls_to_its_end_and_back_showing_the_selected_teacher() {
     assert!(shown.contains("▶Teacher 01"), "{shown}");
     assert!(!shown.contains("Teacher 40"), "{shown}");
 }
+
+#[test]
+fn the_agenda_writes_the_coachs_calendar_with_one_key() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store, _) = caseload();
+    let folder = tempfile::tempdir().unwrap();
+    let config = coachlog::config::Config {
+        briefs_folder: Some(folder.path().to_path_buf()),
+        ..Default::default()
+    };
+    let mut app = App::with_config(store, config).unwrap();
+    press(&mut app, "gi");
+    assert!(
+        text(&app).contains("readable by you only"),
+        "{}",
+        text(&app)
+    );
+    let written = folder.path().join("coachlog calendar 2026-11-23.ics");
+    let ics = std::fs::read_to_string(&written).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    assert!(ics.contains("SUMMARY:Check-in: "), "{ics}");
+    assert_eq!(
+        std::fs::metadata(&written).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}

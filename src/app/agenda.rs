@@ -184,6 +184,23 @@ impl super::App {
         }
     }
 
+    /// Writes the calendar (`.ics`: check-ins due, open actions with a date) beside the
+    /// briefs, to import into the coach's calendar, and says where.
+    pub(in crate::app) fn write_calendar(&mut self) {
+        let read = self
+            .store
+            .roster(false)
+            .and_then(|rows| Ok((rows, self.store.open_actions()?)));
+        let (rows, actions) = match read {
+            Ok(read) => read,
+            Err(error) => return self.warn(format!("cannot read the agenda: {error}")),
+        };
+        let now_utc = self.store.clock().local_now().utc();
+        let ics = crate::export::calendar::write(&rows, &actions, self.now.date(), now_utc);
+        let stem = format!("coachlog calendar {}", self.now.format("%Y-%m-%d"));
+        self.write_out(&stem, "ics", &ics);
+    }
+
     fn build_agenda(&mut self) -> Option<agenda::Agenda> {
         if self.roster_stale {
             self.reload_roster();

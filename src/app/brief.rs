@@ -348,9 +348,6 @@ impl App {
             Ok(None) => return self.warn("That teacher is no longer there"),
             Err(error) => return self.warn(format!("cannot read the teacher: {error}")),
         };
-        let Some(folder) = folder(&self.config) else {
-            return self.warn("cannot find a folder to write to; set briefs_folder in the config");
-        };
         let options = Options::new(self.now.date());
         let (contents, extension) = match format {
             Format::Html => (export::html(&file, &options), "html"),
@@ -361,8 +358,17 @@ impl App {
             text::line(&name),
             self.now.format("%Y-%m-%d")
         );
-        let path = free_name(&folder, &stem, extension);
-        match write_private(&path, &contents) {
+        self.write_out(&stem, extension, &contents);
+    }
+
+    /// Writes `contents` to a new owner-only file `stem.extension` in the briefs folder
+    /// (never over a file there), and says where.
+    pub(super) fn write_out(&mut self, stem: &str, extension: &str, contents: &str) {
+        let Some(folder) = folder(&self.config) else {
+            return self.warn("cannot find a folder to write to; set briefs_folder in the config");
+        };
+        let path = free_name(&folder, stem, extension);
+        match write_private(&path, contents) {
             Ok(()) => self.say(format!("Wrote {} (readable by you only)", path.display())),
             Err(error) => self.warn(format!("cannot write {}: {error}", path.display())),
         }

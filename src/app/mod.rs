@@ -247,6 +247,7 @@ impl App {
             _ if matches!(self.popups.last(), Some(Popup::Help { .. })) => self.scroll_help(msg),
             Msg::WriteHtml => self.write_brief(brief::Format::Html),
             Msg::WriteMarkdown => self.write_brief(brief::Format::Markdown),
+            Msg::Calendar => self.write_calendar(),
             _ if matches!(self.popups.last(), Some(Popup::Brief(_))) => self.scroll_brief(msg),
             _ if matches!(self.popups.last(), Some(Popup::Search(_))) => self.update_search(msg),
             _ if self

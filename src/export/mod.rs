@@ -6,6 +6,7 @@
 //! it lands in (control characters shown, not obeyed; Markdown and HTML escaped).
 
 mod brief;
+pub mod calendar;
 pub mod caseload;
 mod chart;
 mod html;

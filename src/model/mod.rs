@@ -5,6 +5,7 @@
 //! every rule on it as a plain function: no database is needed to test any of them.
 
 mod action;
+pub mod calendar;
 mod caseload;
 mod file;
 mod measure;

@@ -55,6 +55,33 @@ pub(super) fn export(store: &Store, export: Export) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `coachlog calendar`: the check-ins due and open actions with a due date, as `.ics`.
+pub(super) fn calendar(store: &Store, args: crate::cli::CalendarArgs) -> Result<ExitCode> {
+    let written = calendar_text(store)?;
+    let Some(path) = args.output else {
+        std::io::stdout().lock().write_all(written.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    write_private_file(&path, written.as_bytes(), args.force)?;
+    let events = written.matches("BEGIN:VEVENT").count();
+    let _ = writeln!(
+        std::io::stderr(),
+        "wrote {events} entries to {}",
+        text::line(&path.display().to_string())
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The calendar as of now: every teacher's next check-in, every open action with a date.
+fn calendar_text(store: &Store) -> Result<String> {
+    Ok(crate::export::calendar::write(
+        &store.roster(false)?,
+        &store.open_actions()?,
+        store.clock().today(),
+        store.clock().local_now().utc(),
+    ))
+}
+
 /// Writes a file readable by its owner only, whole or not at all: the text goes to a
 /// temporary file beside it that is then renamed into place. An existing file is kept
 /// unless `replace`.

@@ -147,6 +147,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Agenda, Key::char('k'), Msg::Up, "up", false),
     bind(C::Agenda, Key::char('j'), Msg::Down, "down", false),
     bind(C::Agenda, Key::plain(K::Esc), Msg::Back, "roster", true),
+    bind(C::Agenda, Key::char('i'), Msg::Calendar, "calendar", true),
     // Walkthrough rounds
     bind(C::Rounds, Key::char('a'), Msg::Add, "new round", true),
     bind(C::Rounds, Key::plain(K::Enter), Msg::Open, "open", true),

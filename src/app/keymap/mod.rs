@@ -128,6 +128,7 @@ pub enum Msg {
     Brief,
     WriteHtml,
     WriteMarkdown,
+    Calendar,
     Search,
     Trash,
     Purge,
