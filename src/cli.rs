@@ -104,6 +104,11 @@ pub enum Command {
         after_help = "Examples:\n  coachlog man > ~/.local/share/man/man1/coachlog.1 && man coachlog\n  coachlog man | man -l -"
     )]
     Man,
+    /// Print where the settings file is and the settings in effect, with any mistake in it.
+    #[command(
+        after_help = "Examples:\n  coachlog config\n  coachlog config > ~/.config/coachlog/config.toml   # start a file from the settings in effect"
+    )]
+    Config,
 }
 
 #[derive(Debug, Args)]
@@ -159,9 +164,9 @@ pub struct TeacherAdd {
     /// Subject and grade, e.g. "Grade 7 Science".
     #[arg(long, default_value = "")]
     pub subject: String,
-    /// Days between check-ins.
-    #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u32).range(1..=365))]
-    pub cadence: u32,
+    /// Days between check-ins (default: check_in_days in the config, else 14).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub cadence: Option<u32>,
 }
 
 #[derive(Debug, Args)]

@@ -1,16 +1,25 @@
 //! Settings a person may change, from `config.toml` in the platform config folder
-//! (e.g. `~/.config/coachlog/config.toml`); every setting has a sensible default.
+//! (e.g. `~/.config/coachlog/config.toml`); every setting is optional and has a sensible
+//! default. A mistake in the file never stops coachlog: each setting that cannot be read
+//! is named with its line and what is wrong, and keeps its default.
 
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
 
-/// What the config file can say.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The settings in effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
+    /// The database opened when neither `--db` nor `COACHLOG_DB` names one.
+    pub database: Option<PathBuf>,
+    /// The name stamped as author on what this copy writes (default: the login name).
+    pub author: Option<String>,
     /// Days without an observation before a teacher counts as not seen lately (the
     /// coverage gap on the roster and the agenda).
     pub coverage_gap_days: u32,
+    /// The check-in rhythm a new teacher starts with, in days.
+    pub check_in_days: u32,
     /// Where briefs written from the app go (default: the documents folder, else home).
     pub briefs_folder: Option<PathBuf>,
     /// How many daily backups the app keeps in `backups/` beside the database (0: none).
@@ -20,11 +29,22 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
+            database: None,
+            author: None,
             coverage_gap_days: 14,
+            check_in_days: crate::model::DEFAULT_CHECK_IN_DAYS,
             briefs_folder: None,
             backups_kept: 14,
         }
     }
+}
+
+/// The settings read, and what could not be read (one line each, naming the file, the
+/// line and what is wrong).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Loaded {
+    pub config: Config,
+    pub problems: Vec<String>,
 }
 
 /// Where the config file is looked for: `COACHLOG_CONFIG`, else the platform folder.
@@ -38,70 +58,286 @@ pub fn path() -> Option<PathBuf> {
     }
 }
 
+/// Every setting's name, as written in the file, in the order `coachlog config` lists them.
+pub const KEYS: [&str; 6] = [
+    "database",
+    "author",
+    "coverage_gap_days",
+    "check_in_days",
+    "briefs_folder",
+    "backups_kept",
+];
+
+/// The line (from 1) of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).unwrap_or(text).matches('\n').count() + 1
+}
+
+/// A whole number within `range`, or what is wrong with it.
+fn within(value: i64, range: std::ops::RangeInclusive<u32>) -> Result<u32, String> {
+    match u32::try_from(value) {
+        Ok(value) if range.contains(&value) => Ok(value),
+        _ => Err(format!(
+            "must be from {} to {} (it is {value})",
+            range.start(),
+            range.end()
+        )),
+    }
+}
+
+/// A path setting: `~/` stands for the home folder; a relative path is refused (it would
+/// depend on the folder coachlog is started in).
+fn folder_path(typed: String) -> Result<PathBuf, String> {
+    let path = match typed.strip_prefix("~/") {
+        Some(rest) => directories::BaseDirs::new()
+            .map(|dirs| dirs.home_dir().join(rest))
+            .ok_or("~ cannot be found: write the whole path")?,
+        None => PathBuf::from(&typed),
+    };
+    if path.is_absolute() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "must be a whole path such as \"~/coaching/{typed}\" (it is \"{typed}\")"
+        ))
+    }
+}
+
+fn name(typed: String) -> Result<String, String> {
+    let line = crate::text::clean_line(&typed).map_err(|why| why.to_string())?;
+    if line.is_empty() {
+        return Err("must not be empty".into());
+    }
+    Ok(line)
+}
+
 impl Config {
-    /// Reads the config file; a missing file means the defaults, a bad one is an error
-    /// that names the file and the problem.
-    pub fn load(path: Option<&Path>) -> Result<Config, String> {
+    /// Reads the config file. A missing file gives the defaults; a setting that cannot be
+    /// read keeps its default and is listed in `problems`.
+    pub fn load(path: Option<&Path>) -> Loaded {
+        let mut loaded = Loaded::default();
         let Some(path) = path else {
-            return Ok(Config::default());
+            return loaded;
         };
+        let shown = crate::text::line(&path.display().to_string()).into_owned();
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Config::default());
+            // Not there, or in a folder this user may not look into (another user's home).
+            Err(error)
+                if error.kind() == std::io::ErrorKind::NotFound || path.metadata().is_err() =>
+            {
+                return loaded;
             }
-            Err(error) => return Err(format!("cannot read {}: {error}", path.display())),
+            Err(error) => {
+                loaded.problems.push(format!(
+                    "{shown}: cannot be read ({}); every setting is at its default",
+                    error.kind()
+                ));
+                return loaded;
+            }
         };
-        let config: Config = toml::from_str(&text).map_err(|error| {
-            format!(
-                "{} is not a valid coachlog config: {}",
-                path.display(),
-                error.message()
-            )
-        })?;
-        if !(1..=365).contains(&config.coverage_gap_days) {
-            return Err(format!(
-                "{}: coverage_gap_days must be between 1 and 365 (it is {})",
-                path.display(),
-                config.coverage_gap_days
-            ));
+        let table: BTreeMap<Spanned<String>, Spanned<toml::Value>> = match toml::from_str(&text) {
+            Ok(table) => table,
+            Err(error) => {
+                let at = error
+                    .span()
+                    .map(|span| format!(" line {}:", line_of(&text, span.start)))
+                    .unwrap_or_default();
+                loaded.problems.push(format!(
+                    "{shown}:{at} {}; every setting is at its default",
+                    error.message().trim_end_matches('\n')
+                ));
+                return loaded;
+            }
+        };
+        let config = &mut loaded.config;
+        // In the order they are written, so that the problems read top to bottom.
+        let mut settings: Vec<_> = table.into_iter().collect();
+        settings.sort_by_key(|(key, _)| key.span().start);
+        for (key, value) in settings {
+            let line = line_of(&text, key.span().start);
+            let written = text.get(value.span()).unwrap_or_default().trim();
+            let value = (value, written);
+            let problem = |what: String| format!("{shown} line {line}: {} {what}", key.get_ref());
+            let result = match key.get_ref().as_str() {
+                "database" => read(value, folder_path).map(|v| config.database = Some(v)),
+                "author" => read(value, name).map(|v| config.author = Some(v)),
+                "coverage_gap_days" => {
+                    read(value, |v| within(v, 1..=365)).map(|v| config.coverage_gap_days = v)
+                }
+                "check_in_days" => {
+                    read(value, |v| within(v, 1..=365)).map(|v| config.check_in_days = v)
+                }
+                "briefs_folder" => read(value, folder_path).map(|v| config.briefs_folder = Some(v)),
+                "backups_kept" => {
+                    read(value, |v| within(v, 0..=1000)).map(|v| config.backups_kept = v)
+                }
+                other => Err(format!(
+                    "is not a setting coachlog knows (\"{}\"); the settings are {}",
+                    crate::text::line(other),
+                    KEYS.join(", ")
+                )),
+            };
+            if let Err(what) = result {
+                let keeps = if KEYS.contains(&key.get_ref().as_str()) {
+                    "; its default is used"
+                } else {
+                    ""
+                };
+                loaded.problems.push(problem(what) + keeps);
+            }
         }
-        if config.backups_kept > 1000 {
-            return Err(format!(
-                "{}: backups_kept must be between 0 and 1000 (it is {})",
-                path.display(),
-                config.backups_kept
-            ));
-        }
-        Ok(config)
+        loaded
     }
+
+    /// Each setting as it would be written in the file, with the value in effect (a
+    /// setting left at a default that depends on the machine says so).
+    pub fn lines(&self) -> Vec<(&'static str, String)> {
+        let quoted = |path: &Option<PathBuf>, otherwise: &str| match path {
+            Some(path) => format!("{:?}", crate::text::line(&path.display().to_string())),
+            None => format!("# {otherwise}"),
+        };
+        vec![
+            (
+                "database",
+                quoted(&self.database, "the data folder's coachlog.db"),
+            ),
+            (
+                "author",
+                match &self.author {
+                    Some(author) => format!("{author:?}"),
+                    None => "# the login name".into(),
+                },
+            ),
+            ("coverage_gap_days", self.coverage_gap_days.to_string()),
+            ("check_in_days", self.check_in_days.to_string()),
+            (
+                "briefs_folder",
+                quoted(&self.briefs_folder, "the documents folder, else home"),
+            ),
+            ("backups_kept", self.backups_kept.to_string()),
+        ]
+    }
+}
+
+/// A setting's value as its type (`T`), then checked by `check`; what is wrong otherwise.
+fn read<T: DeserializeOwned, U>(
+    (value, shown): (Spanned<toml::Value>, &str),
+    check: impl FnOnce(T) -> Result<U, String>,
+) -> Result<U, String> {
+    let value = value.into_inner();
+    let typed: T = value.try_into().map_err(|_| {
+        let wanted = std::any::type_name::<T>();
+        let wanted = if wanted.ends_with("i64") {
+            "a whole number"
+        } else {
+            "text in quotes"
+        };
+        format!("must be {wanted} (it is {shown})")
+    })?;
+    check(typed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_missing_file_gives_the_defaults_and_a_setting_overrides_them() {
+    fn load(text: &str) -> Loaded {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
-        assert_eq!(Config::load(Some(&path)).unwrap().coverage_gap_days, 14);
-        std::fs::write(&path, "coverage_gap_days = 10\n").unwrap();
-        assert_eq!(Config::load(Some(&path)).unwrap().coverage_gap_days, 10);
+        std::fs::write(&path, text).unwrap();
+        let mut loaded = Config::load(Some(&path));
+        let shown = path.display().to_string();
+        for problem in &mut loaded.problems {
+            *problem = problem.replace(&shown, "config.toml");
+        }
+        loaded
     }
 
     #[test]
-    fn a_bad_file_says_what_is_wrong() {
+    fn a_missing_file_gives_the_defaults_and_each_setting_overrides_its_own() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "coverage_gap = 10\n").unwrap();
-        let error = Config::load(Some(&path)).unwrap_err();
-        assert!(error.contains("is not a valid coachlog config"), "{error}");
-        std::fs::write(&path, "coverage_gap_days = 0\n").unwrap();
-        assert!(
-            Config::load(Some(&path))
-                .unwrap_err()
-                .contains("between 1 and 365")
+        let missing = Config::load(Some(&dir.path().join("config.toml")));
+        assert_eq!(missing, Loaded::default());
+        let loaded = load(
+            "database = \"/srv/coaching/school.db\"\nauthor = \"Ms. Rivera\"\n\
+             coverage_gap_days = 10\ncheck_in_days = 7\nbriefs_folder = \"/tmp/briefs\"\n\
+             backups_kept = 0\n",
         );
+        assert_eq!(loaded.problems, Vec::<String>::new());
+        assert_eq!(
+            loaded.config,
+            Config {
+                database: Some("/srv/coaching/school.db".into()),
+                author: Some("Ms. Rivera".into()),
+                coverage_gap_days: 10,
+                check_in_days: 7,
+                briefs_folder: Some("/tmp/briefs".into()),
+                backups_kept: 0,
+            }
+        );
+    }
+
+    #[test]
+    fn each_mistake_names_its_line_and_keeps_that_settings_default_only() {
+        let loaded = load(
+            "# my settings\ncoverage_gap = 10\ncheck_in_days = 0\nbackups_kept = -1\n\
+             author = \"  \"\nbriefs_folder = \"briefs\"\ndatabase = \"/srv/school.db\"\n\
+             coverage_gap_days = \"ten\"\n",
+        );
+        assert_eq!(
+            loaded.problems,
+            [
+                "config.toml line 2: coverage_gap is not a setting coachlog knows (\"coverage_gap\"); the settings are database, author, coverage_gap_days, check_in_days, briefs_folder, backups_kept",
+                "config.toml line 3: check_in_days must be from 1 to 365 (it is 0); its default is used",
+                "config.toml line 4: backups_kept must be from 0 to 1000 (it is -1); its default is used",
+                "config.toml line 5: author must not be empty; its default is used",
+                "config.toml line 6: briefs_folder must be a whole path such as \"~/coaching/briefs\" (it is \"briefs\"); its default is used",
+                "config.toml line 8: coverage_gap_days must be a whole number (it is \"ten\"); its default is used",
+            ]
+        );
+        assert_eq!(
+            loaded.config,
+            Config {
+                database: Some("/srv/school.db".into()),
+                ..Config::default()
+            },
+            "the good setting is taken, the others keep their defaults"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_says_where_and_gives_the_defaults() {
+        let loaded = load("coverage_gap_days = 10\nauthor = \"unclosed\n");
+        assert_eq!(loaded.config, Config::default());
+        assert_eq!(loaded.problems.len(), 1);
+        assert!(
+            loaded.problems[0].starts_with("config.toml: line 2: ")
+                && loaded.problems[0].ends_with("; every setting is at its default"),
+            "{:?}",
+            loaded.problems
+        );
+    }
+
+    #[test]
+    fn the_example_file_reads_without_a_mistake_and_names_every_setting() {
+        let example = include_str!("../assets/config.example.toml");
+        assert_eq!(load(example).problems, Vec::<String>::new());
+        for key in KEYS {
+            assert!(example.contains(&format!("{key} = ")), "{key}");
+        }
+        let uncommented: String = example
+            .lines()
+            .map(|line| line.strip_prefix("# ").unwrap_or(line))
+            .filter(|line| line.contains(" = "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(load(&uncommented).problems, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_setting_with_control_characters_is_cleaned() {
+        let loaded = load("author = \"Ms.\\u001b[31m Rivera\"\n");
+        assert_eq!(loaded.config.author.as_deref(), Some("Ms. Rivera"));
     }
 }

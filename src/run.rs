@@ -108,6 +108,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Man) => return manual(),
         _ => {}
     }
+    let config_path = crate::config::path();
+    let crate::config::Loaded { config, problems } =
+        crate::config::Config::load(config_path.as_deref());
+    if let Some(Command::Config) = cli.command {
+        return show_config(config_path.as_deref(), &config, &problems);
+    }
     // Said before anything is opened: nothing is created or backed up for a view that
     // cannot be drawn.
     if cli.command.is_none()
@@ -120,7 +126,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let demo_dir = if cli.demo { Some(demo_folder()?) } else { None };
     let path = match &demo_dir {
         Some(dir) => dir.path().join("demo.db"),
-        None => database_path(cli.db)?,
+        None => database_path(cli.db.or_else(|| config.database.clone()))?,
     };
     // A backup put in place of the database: the database is not opened, it may be damaged.
     if let Some(Command::Restore { what }) = &cli.command
@@ -135,13 +141,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         _ => Store::open,
     };
     let mut store = open(&path, clock).map_err(|error| damaged(&path, error))?;
+    if let Some(author) = &config.author {
+        store.set_author(author);
+    }
+    // A mistake in the settings: said once, on the status line or on standard error.
+    let settings_problem = problems.first().map(|first| match problems.len() {
+        1 => first.clone(),
+        n => format!("{first} (and {} more: coachlog config lists them)", n - 1),
+    });
+    if cli.command.is_some() {
+        for problem in &problems {
+            let _ = writeln!(std::io::stderr(), "coachlog: {problem}");
+        }
+    }
     if demo_dir.is_some() {
         crate::demo::load(&mut store, clock.today())?;
     }
     match cli.command {
         None => {
-            let config = crate::config::Config::load(crate::config::path().as_deref())
-                .map_err(|m| anyhow!(m))?;
             // The day's backup, on the first start of the day (not of the demo's file).
             let kept = if demo_dir.is_some() {
                 0
@@ -151,11 +168,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let notice = store
                 .daily_backup(kept)
                 .err()
-                .map(|error| format!("The daily backup failed: {error}"));
+                .map(|error| format!("The daily backup failed: {error}"))
+                .or(settings_problem);
             crate::tui::run(store, config, notice).map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man) => manual(),
+        Some(Command::Config) => show_config(config_path.as_deref(), &config, &problems),
         Some(Command::Check { quick }) => check(&store, quick),
         Some(Command::Backup { output }) => backup(&store, output),
         Some(Command::Trash) => trash(&store),
@@ -171,11 +190,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Observe(observe)) => self::observe(&mut store, observe),
         Some(Command::Search(search)) => self::search(&store, search),
-        Some(Command::Teacher(TeacherCommand::Add(add))) => add_teacher(&mut store, add),
+        Some(Command::Teacher(TeacherCommand::Add(add))) => {
+            add_teacher(&mut store, add, config.check_in_days)
+        }
         Some(Command::Teacher(TeacherCommand::List { all })) => list_teachers(&store, all),
         Some(Command::Export(export)) => self::export(&store, export),
         Some(Command::Calendar(args)) => export::calendar(&store, args),
-        Some(Command::Import(import)) => import::import(&mut store, import),
+        Some(Command::Import(import)) => import::import(&mut store, import, config.check_in_days),
     }
 }
 
@@ -224,6 +245,45 @@ fn manual() -> Result<ExitCode> {
     clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
     std::io::stdout().lock().write_all(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `coachlog config`: where the file is, each setting in effect (as it would be written
+/// in the file), then what is wrong in the file, if anything (exit 1 then).
+fn show_config(
+    path: Option<&Path>,
+    config: &crate::config::Config,
+    problems: &[String],
+) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match path {
+        Some(path) => {
+            let state = if path.exists() {
+                ""
+            } else {
+                " (not there yet: every setting is at its default)"
+            };
+            writeln!(out, "# {}{state}", text::line(&path.display().to_string()))?;
+        }
+        None => writeln!(
+            out,
+            "# no settings file: HOME is not an absolute path; set COACHLOG_CONFIG"
+        )?,
+    }
+    for (key, value) in config.lines() {
+        match value.strip_prefix("# ") {
+            Some(default) => writeln!(out, "# {key} = …  ({default})")?,
+            None => writeln!(out, "{key} = {value}")?,
+        }
+    }
+    drop(out);
+    for problem in problems {
+        writeln!(std::io::stderr(), "coachlog: {problem}")?;
+    }
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn database_path(chosen: Option<PathBuf>) -> Result<PathBuf> {

@@ -155,7 +155,10 @@ impl super::App {
                     self.screen = Screen::Workspace(workspace);
                 }
             }
-            Msg::AddTeacher => self.open_form(Purpose::Teacher(TeacherForm::new(None))),
+            Msg::AddTeacher => {
+                let form = TeacherForm::with_rhythm(None, self.config.check_in_days);
+                self.open_form(Purpose::Teacher(form));
+            }
             Msg::EditTeacher => self.edit_teacher(),
             Msg::ToggleArchived => {
                 self.roster.show_archived = !self.roster.show_archived;

@@ -171,6 +171,11 @@ impl Store {
         &self.replica_id
     }
 
+    /// Stamps what this copy writes from now on with `author` (the config's name).
+    pub fn set_author(&mut self, author: &str) {
+        author.clone_into(&mut self.author);
+    }
+
     /// The name stamped as author on rows this copy writes.
     pub fn author(&self) -> &str {
         &self.author

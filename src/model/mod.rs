@@ -19,6 +19,9 @@ mod tests;
 mod time;
 pub mod when;
 
+/// The check-in rhythm a new teacher starts with, in days, unless the config says another.
+pub const DEFAULT_CHECK_IN_DAYS: u32 = 14;
+
 pub use action::{ActionState, Ledger, action_order};
 pub use caseload::{Caseload, is_newer};
 pub use file::TeacherFile;

@@ -37,7 +37,7 @@ pub(super) fn export_all(store: &Store, export: Export) -> Result<ExitCode> {
 
 /// Reads FILE and merges it in: a caseload export (JSON) or a roster (CSV); or takes the
 /// last import back.
-pub(super) fn import(store: &mut Store, import: Import) -> Result<ExitCode> {
+pub(super) fn import(store: &mut Store, import: Import, days: u32) -> Result<ExitCode> {
     let Some(file) = import.file.filter(|_| !import.undo) else {
         return undo(store);
     };
@@ -52,7 +52,7 @@ pub(super) fn import(store: &mut Store, import: Import) -> Result<ExitCode> {
         .trim_start()
         .starts_with('{')
     {
-        return super::roster::import(store, &contents, &shown, import.dry_run);
+        return super::roster::import(store, &contents, &shown, (import.dry_run, days));
     }
     let caseload = crate::export::caseload::read(&contents)
         .map_err(|why| anyhow!("{shown} was not imported: {why}"))?;

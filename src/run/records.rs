@@ -187,7 +187,7 @@ pub(super) fn trash(store: &Store) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn add_teacher(store: &mut Store, add: TeacherAdd) -> Result<ExitCode> {
+pub(super) fn add_teacher(store: &mut Store, add: TeacherAdd, days: u32) -> Result<ExitCode> {
     let line = |typed: &str, what: &str| {
         text::clean_line(typed).map_err(|e| anyhow!("the {what} was not saved: {e}"))
     };
@@ -195,7 +195,7 @@ pub(super) fn add_teacher(store: &mut Store, add: TeacherAdd) -> Result<ExitCode
         name: line(&add.name, "name")?,
         school: line(&add.school, "school")?,
         subject: line(&add.subject, "subject")?,
-        cadence_days: add.cadence,
+        cadence_days: add.cadence.unwrap_or(days),
         ..Teacher::default()
     };
     store.apply(crate::db::Command::Add(AnyRecord::Teacher(teacher.clone())))?;

@@ -157,7 +157,9 @@ fn subject_and_grade(subject: &str, grade: &str) -> String {
 /// The roster read and compared with the teachers already here (archived ones too),
 /// row by row with each row's line number. Only a missing name column is an error: a
 /// row that cannot be used is skipped, with the reason.
-pub(super) fn plan(csv: &str, existing: &[Teacher]) -> Result<Plan, String> {
+///
+/// A new teacher without a cadence column starts with a check-in every `days`.
+pub(super) fn plan(csv: &str, existing: &[Teacher], days: u32) -> Result<Plan, String> {
     let csv = csv.trim_start_matches('\u{feff}');
     // The line a record starts on, counted in the file: after CRLF the reader's own
     // count, and its byte offset, stop at the LF before the record (so it is counted).
@@ -216,7 +218,7 @@ pub(super) fn plan(csv: &str, existing: &[Teacher]) -> Result<Plan, String> {
             continue;
         }
         let outcome =
-            row(&layout, &record, existing, &mut seen, line).unwrap_or_else(Outcome::Skip);
+            row(&layout, &record, (existing, days), &mut seen, line).unwrap_or_else(Outcome::Skip);
         rows.push((line, outcome));
     }
     Ok(Plan { rows, notes })
@@ -225,7 +227,7 @@ pub(super) fn plan(csv: &str, existing: &[Teacher]) -> Result<Plan, String> {
 fn row(
     layout: &Layout,
     record: &csv::StringRecord,
-    existing: &[Teacher],
+    (existing, days): (&[Teacher], u32),
     seen: &mut Vec<(String, u64)>,
     line: u64,
 ) -> Result<Outcome, String> {
@@ -266,7 +268,7 @@ fn row(
             name,
             school,
             subject,
-            cadence_days: cadence.unwrap_or(14),
+            cadence_days: cadence.unwrap_or(days),
             ..Teacher::default()
         })));
     };
@@ -298,10 +300,15 @@ fn row(
 
 /// Reads the roster, says what each row does, and (unless a dry run) applies it in one
 /// transaction. A roster with no usable row changes nothing and fails.
-pub(super) fn import(store: &mut Store, csv: &str, shown: &str, dry_run: bool) -> Result<ExitCode> {
+pub(super) fn import(
+    store: &mut Store,
+    csv: &str,
+    shown: &str,
+    (dry_run, days): (bool, u32),
+) -> Result<ExitCode> {
     let existing = store.teachers(true)?;
     let Plan { rows, notes } =
-        plan(csv, &existing).map_err(|why| anyhow!("{shown} was not imported: {why}"))?;
+        plan(csv, &existing, days).map_err(|why| anyhow!("{shown} was not imported: {why}"))?;
     let mut out = std::io::stdout().lock();
     let (add, update) = if dry_run {
         ("would add", "would update")
@@ -393,14 +400,14 @@ mod tests {
     }
 
     fn outcomes(csv: &str, existing: &[Teacher]) -> Vec<(u64, Outcome)> {
-        plan(csv, existing).unwrap().rows
+        plan(csv, existing, 14).unwrap().rows
     }
 
     #[test]
     fn columns_are_found_by_name_whatever_their_case_spacing_and_order() {
         let csv = "\u{feff}Email , LAST_NAME,First Name,Course,Grade Level,School Name,Room\r\n\
                    dan@x.org,Smith,Dan,\"Science, Earth\",7,Eastside,12\r\n";
-        let Plan { rows, notes } = plan(csv, &[]).unwrap();
+        let Plan { rows, notes } = plan(csv, &[], 14).unwrap();
         let Outcome::Add(added) = &rows[0].1 else {
             panic!("{rows:?}")
         };
@@ -473,7 +480,7 @@ mod tests {
 
     #[test]
     fn a_file_without_a_name_column_is_refused() {
-        let error = plan("school,subject\nEastside,Math\n", &[]).unwrap_err();
+        let error = plan("school,subject\nEastside,Math\n", &[], 14).unwrap_err();
         assert!(
             error.contains("no name column") && error.contains("school, subject"),
             "{error}"

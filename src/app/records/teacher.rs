@@ -33,8 +33,13 @@ pub struct TeacherValues {
 
 impl TeacherForm {
     pub fn new(existing: Option<&Teacher>) -> TeacherForm {
+        TeacherForm::with_rhythm(existing, crate::model::DEFAULT_CHECK_IN_DAYS)
+    }
+
+    /// The form, a new teacher starting with a check-in every `days` (the config's).
+    pub fn with_rhythm(existing: Option<&Teacher>, days: u32) -> TeacherForm {
         let t = existing.cloned().unwrap_or(Teacher {
-            cadence_days: 14,
+            cadence_days: days,
             ..Teacher::default()
         });
         // A new teacher's rhythm is a default, replaced by what is typed.
