@@ -86,6 +86,13 @@ pub enum Command {
         after_help = "Examples:\n  coachlog calendar -o coaching.ics\n  coachlog calendar -o coaching.ics --force   # replace last week's file"
     )]
     Calendar(CalendarArgs),
+    /// Walkthrough rounds: list them, or report one (classrooms, marks, who needs more
+    /// support, the practice over time).
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  coachlog round list\n  coachlog round report last\n  coachlog round report 01JD -f html -o round.html\n  coachlog round report last -f csv > round.csv"
+    )]
+    Round(RoundCommand),
     /// Import a whole-caseload JSON export (merged record by record) or a roster CSV.
     #[command(
         after_help = "Examples:\n  coachlog import caseload.json --dry-run\n  coachlog import roster.csv\n  coachlog import --undo"
@@ -228,6 +235,38 @@ pub struct Export {
     /// Include private observations and check-ins (each marked private).
     #[arg(long)]
     pub include_private: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoundCommand {
+    /// List the rounds, newest first: id, day, practice and how it came out.
+    List,
+    /// Report one round, as Markdown (the default), a printable HTML page or CSV.
+    Report(RoundReport),
+}
+
+#[derive(Debug, Args)]
+pub struct RoundReport {
+    /// The round: its id (the start is enough when only one round has it) or `last`.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[arg(long, short, value_enum)]
+    pub format: Option<RoundFormat>,
+    /// Write to this file (created readable by you only) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// What `coachlog round report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoundFormat {
+    #[value(alias = "markdown")]
+    Md,
+    Html,
+    Csv,
 }
 
 /// What `coachlog export` writes.

@@ -14,6 +14,7 @@ mod export;
 mod import;
 mod records;
 mod roster;
+mod rounds;
 
 use export::export;
 pub use records::resolve_teacher;
@@ -196,6 +197,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Teacher(TeacherCommand::List { all })) => list_teachers(&store, all),
         Some(Command::Export(export)) => self::export(&store, export),
         Some(Command::Calendar(args)) => export::calendar(&store, args),
+        Some(Command::Round(round)) => rounds::round(&store, round),
         Some(Command::Import(import)) => import::import(&mut store, import, config.check_in_days),
     }
 }

@@ -9,9 +9,8 @@ mod common;
 use coachlog::db::{Command, Store};
 use coachlog::export::{self, Options};
 use coachlog::model::*;
-use common::{caseload, day, moment};
+use common::{caseload, day, golden, moment};
 use std::collections::HashMap;
-use std::path::Path;
 
 /// Record ids are random and the author is the login name: give them fixed stand-ins,
 /// numbered in an order that depends on the records' content alone, so golden files do
@@ -87,38 +86,6 @@ fn stable(mut file: TeacherFile) -> TeacherFile {
 
 fn today() -> chrono::NaiveDate {
     day("2026-11-23")
-}
-
-/// Compares with `tests/golden/NAME`, or rewrites it when `UPDATE_GOLDEN` is set.
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "no golden file {}; create it with UPDATE_GOLDEN=1",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(e, a)| e != a)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{name} differs from its golden file at line {}:\n  golden: {:?}\n  actual: {:?}\n\
-             If the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff.",
-            line + 1,
-            expected.lines().nth(line).unwrap_or(""),
-            actual.lines().nth(line).unwrap_or("")
-        );
-    }
 }
 
 fn smith(store: &Store, id: &str) -> TeacherFile {

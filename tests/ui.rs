@@ -1937,13 +1937,7 @@ fn a_long_roster_scrolls_to_its_end_and_back_showing_the_selected_teacher() {
 #[test]
 fn the_agenda_writes_the_coachs_calendar_with_one_key() {
     use std::os::unix::fs::PermissionsExt;
-    let (_dir, store, _) = caseload();
-    let folder = tempfile::tempdir().unwrap();
-    let config = coachlog::config::Config {
-        briefs_folder: Some(folder.path().to_path_buf()),
-        ..Default::default()
-    };
-    let mut app = App::with_config(store, config).unwrap();
+    let (_dir, folder, mut app) = writing_to_a_folder();
     press(&mut app, "gi");
     assert!(
         text(&app).contains("readable by you only"),
@@ -1958,4 +1952,37 @@ fn the_agenda_writes_the_coachs_calendar_with_one_key() {
         std::fs::metadata(&written).unwrap().permissions().mode() & 0o777,
         0o600
     );
+}
+
+#[test]
+fn a_rounds_report_is_written_with_one_key_on_the_round() {
+    let (_dir, folder, mut app) = writing_to_a_folder();
+    press(&mut app, "waStudents explain the learning target<C-s>");
+    press(
+        &mut app,
+        "1<Enter>2target posted, not explained<Enter>3<Enter>",
+    );
+    press(&mut app, "<Esc>w<Enter>r");
+    assert!(text(&app).contains(" Wrote "), "{}", text(&app));
+    let written = folder
+        .path()
+        .join("round 2026-11-23 Students explain the learning target.md");
+    let report = std::fs::read_to_string(&written).unwrap();
+    assert!(
+        report.contains("**2 of 3 classrooms implement it (1 fully, 1 partly)**"),
+        "{report}"
+    );
+    assert!(report.contains("- Okafor, Ngozi (partly)\n- Smith, Dan (not seen)"));
+}
+
+/// The caseload in an app that writes briefs, reports and the calendar into a folder of
+/// its own (kept alive with the caseload's).
+fn writing_to_a_folder() -> (tempfile::TempDir, tempfile::TempDir, App) {
+    let (dir, store, _) = caseload();
+    let folder = tempfile::tempdir().unwrap();
+    let config = coachlog::config::Config {
+        briefs_folder: Some(folder.path().to_path_buf()),
+        ..Default::default()
+    };
+    (dir, folder, App::with_config(store, config).unwrap())
 }

@@ -211,8 +211,29 @@ impl App {
                 rounds.set(list, None);
             }
             (Msg::Back, false) => self.show_roster(),
+            (Msg::Report, true) => self.write_round_report(),
             _ => {}
         }
+    }
+
+    /// Writes the open round's report (Markdown, as `coachlog round report`) beside the
+    /// briefs, with the practice's trend over every round that looked for it.
+    fn write_round_report(&mut self) {
+        let Some(round) = self.rounds().and_then(|rounds| rounds.open.clone()) else {
+            return;
+        };
+        let practice = &round.walkthrough.practice;
+        let trend = match self.store.rounds_on(practice) {
+            Ok(same) => crate::model::trend(&same, practice),
+            Err(error) => return self.warn(format!("cannot read the rounds: {error}")),
+        };
+        let report = crate::export::round::markdown(&round, &trend);
+        let stem = format!(
+            "round {} {}",
+            round.walkthrough.held_on,
+            crate::text::truncate(practice.trim(), 40)
+        );
+        self.write_out(&stem, "md", &report);
     }
 }
 

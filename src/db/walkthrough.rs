@@ -2,12 +2,26 @@
 
 use super::record;
 use super::{Result, Store};
-use crate::model::{Observation, Round, Teacher, Walkthrough};
+use crate::model::{Observation, Round, Teacher, Walkthrough, same_practice};
 
 impl Store {
     /// Every live round, newest first.
     pub fn walkthroughs(&self) -> Result<Vec<Walkthrough>> {
         Ok(record::list(&self.conn, "1", "held_on DESC, id DESC", [])?)
+    }
+
+    /// Every live round that looked for `practice` (in other words or case too: see
+    /// [`same_practice`]), with its classrooms and marks.
+    pub fn rounds_on(&self, practice: &str) -> Result<Vec<Round>> {
+        let mut rounds = Vec::new();
+        for walkthrough in self.walkthroughs()? {
+            if same_practice(&walkthrough.practice, practice)
+                && let Some(round) = self.round(&walkthrough.meta.id)?
+            {
+                rounds.push(round);
+            }
+        }
+        Ok(rounds)
     }
 
     /// A round with its classrooms and marks (two queries).

@@ -27,6 +27,16 @@ pub fn escape(raw: &str) -> String {
     out
 }
 
+/// A page's start, up to the opening of its `<main>`, with the shared style; `title` is
+/// already escaped.
+pub(super) fn page_start(title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+    )
+}
+
 /// Content width 180mm fits both A4 (210mm) and Letter (216mm) with 15mm margins.
 const STYLE: &str = r#"
 @page { margin: 15mm; }
@@ -75,13 +85,7 @@ pub(super) fn write(brief: &Brief) -> String {
         escape(&brief.teacher.name),
         day(brief.today)
     );
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
-    );
+    let mut out = page_start(&title);
     header(&mut out, brief, &title);
     goals(&mut out, brief);
     focuses(&mut out, brief);

@@ -12,6 +12,7 @@ mod chart;
 mod html;
 mod json;
 mod markdown;
+pub mod round;
 mod safe_json;
 #[cfg(test)]
 mod tests;

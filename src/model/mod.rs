@@ -30,7 +30,7 @@ pub use order::Ordered;
 pub(crate) use record::with_any;
 pub use record::{AnyRecord, Trashed};
 pub use roster::RosterRow;
-pub use round::{Round, Tally};
+pub use round::{Round, Tally, TrendPoint, same_practice, trend};
 pub use search::{Hit, MATCH_END, MATCH_START};
 pub use time::{LocalTime, Zone, local_day};
 

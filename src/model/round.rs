@@ -2,6 +2,7 @@
 //! round came out.
 
 use super::{Observation, PracticeMark, Teacher, Walkthrough};
+use chrono::NaiveDate;
 
 /// A round with its classrooms and the latest mark of each.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +113,57 @@ impl Round {
     pub fn next_unmarked(&self) -> Option<usize> {
         self.classrooms.iter().position(|(_, mark)| mark.is_none())
     }
+}
+
+/// Whether two rounds looked for the same practice: the words alike, whatever their case
+/// and spacing ("Students explain the target" and "students  explain the Target ").
+pub fn same_practice(a: &str, b: &str) -> bool {
+    let fold = |text: &str| -> String {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_uppercase()
+            .to_lowercase()
+    };
+    fold(a) == fold(b)
+}
+
+/// One round in the trend of a practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrendPoint {
+    pub held_on: NaiveDate,
+    pub implementing: usize,
+    pub visited: usize,
+}
+
+impl TrendPoint {
+    /// The share of visited classrooms implementing the practice, in whole percent.
+    pub fn rate(&self) -> Option<u32> {
+        (self.visited > 0).then(|| {
+            let rate = (self.implementing * 100 + self.visited / 2) / self.visited;
+            u32::try_from(rate).unwrap_or(100)
+        })
+    }
+}
+
+/// How a practice has spread over the rounds that looked for it, oldest first: rounds
+/// on the same practice (see [`same_practice`]) with at least one classroom visited.
+pub fn trend(rounds: &[Round], practice: &str) -> Vec<TrendPoint> {
+    let mut points: Vec<TrendPoint> = rounds
+        .iter()
+        .filter(|round| same_practice(&round.walkthrough.practice, practice))
+        .map(|round| {
+            let tally = round.tally();
+            TrendPoint {
+                held_on: round.walkthrough.held_on,
+                implementing: tally.implementing(),
+                visited: tally.visited(),
+            }
+        })
+        .filter(|point| point.visited > 0)
+        .collect();
+    points.sort_by_key(|point| point.held_on);
+    points
 }
 
 #[cfg(test)]
@@ -227,5 +279,47 @@ mod tests {
         round.classrooms[3].1 = classroom("Diaz", Some(PracticeMark::Seen)).1;
         assert_eq!(round.next_unmarked(), None);
         assert_eq!(round.tally().not_visited, 0);
+    }
+
+    #[test]
+    fn a_practice_trends_over_the_rounds_that_looked_for_it_oldest_first() {
+        let held = |date: &str, practice: &str, marks: &[Option<PracticeMark>]| Round {
+            walkthrough: Walkthrough {
+                practice: practice.into(),
+                held_on: date.parse().unwrap(),
+                ..Walkthrough::default()
+            },
+            classrooms: marks.iter().map(|mark| classroom("T", *mark)).collect(),
+        };
+        use PracticeMark::*;
+        let rounds = [
+            held(
+                "2026-11-23",
+                "Students explain the target",
+                &[Some(Seen), Some(Partly), Some(NotSeen), None],
+            ),
+            held(
+                "2026-10-05",
+                "students  explain the Target ",
+                &[Some(NotSeen), Some(Partly), Some(NotSeen)],
+            ),
+            held("2026-10-20", "Exit tickets", &[Some(Seen)]),
+            held("2026-11-30", "Students explain the target", &[None, None]),
+        ];
+        let points = trend(&rounds, "Students explain the target");
+        let shown: Vec<(String, usize, usize, Option<u32>)> = points
+            .iter()
+            .map(|p| (p.held_on.to_string(), p.implementing, p.visited, p.rate()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("2026-10-05".to_string(), 1, 3, Some(33)),
+                ("2026-11-23".to_string(), 2, 3, Some(67)),
+            ],
+            "the other practice and the round not visited yet are left out"
+        );
+        assert!(same_practice("ÉCRIRE  le but", "écrire le BUT"));
+        assert!(!same_practice("Exit tickets", "Exit ticket"));
     }
 }

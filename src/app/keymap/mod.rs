@@ -129,6 +129,7 @@ pub enum Msg {
     WriteHtml,
     WriteMarkdown,
     Calendar,
+    Report,
     Search,
     Trash,
     Purge,
