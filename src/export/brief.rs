@@ -3,8 +3,8 @@
 
 use super::Options;
 use crate::model::{
-    Action, ActionState, CheckIn, Focus, Goal, Ledger, Measure, Observation, Ordered, Rating,
-    Teacher, TeacherFile,
+    Action, ActionState, CheckIn, Focus, Goal, Ledger, LookForRate, Measure, Observation, Ordered,
+    Rating, Teacher, TeacherFile, look_for_rates,
 };
 use chrono::NaiveDate;
 
@@ -60,6 +60,8 @@ pub struct FocusSummary<'a> {
     pub active: bool,
     /// Ratings on this focus among the observations shown, oldest first.
     pub ratings: Vec<Rating>,
+    /// How often each look-for was seen on the visits shown.
+    pub look_fors: Vec<LookForRate>,
 }
 
 /// One rated observation.
@@ -178,6 +180,15 @@ impl<'a> Brief<'a> {
                     .filter(|point| point.focus == Some(place + 1))
                     .map(|point| point.rating)
                     .collect(),
+                look_fors: {
+                    let visits: Vec<&Observation> = evidence
+                        .iter()
+                        .rev()
+                        .copied()
+                        .filter(|o| o.focus_id.as_deref() == Some(focus.meta.id.as_str()))
+                        .collect();
+                    look_for_rates(focus, &visits)
+                },
             })
             .collect();
 

@@ -252,12 +252,20 @@ fn focuses(out: &mut String, brief: &Brief) {
             escape(&words::focus_span(focus)),
             escape(&words::rating_trend(&summary.ratings)),
         );
-        let look_fors: Vec<String> = focus
-            .look_fors
-            .iter()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| escape(l.trim()))
-            .collect();
+        let look_fors: Vec<String> = if summary.look_fors.is_empty() {
+            focus
+                .look_fors
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| escape(l.trim()))
+                .collect()
+        } else {
+            summary
+                .look_fors
+                .iter()
+                .map(|rate| escape(&rate.words()))
+                .collect()
+        };
         if !look_fors.is_empty() {
             let _ = write!(
                 out,

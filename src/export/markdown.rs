@@ -151,14 +151,21 @@ fn focuses(out: &mut String, brief: &Brief) {
             words::focus_span(focus),
             words::rating_trend(&summary.ratings),
         );
-        let look_fors: Vec<String> = focus
-            .look_fors
-            .iter()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| inline(l.trim()))
-            .collect();
-        if !look_fors.is_empty() {
-            let _ = writeln!(out, "   Look-fors: {}", look_fors.join("; "));
+        if summary.look_fors.is_empty() {
+            let look_fors: Vec<String> = focus
+                .look_fors
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| inline(l.trim()))
+                .collect();
+            if !look_fors.is_empty() {
+                let _ = writeln!(out, "   Look-fors: {}", look_fors.join("; "));
+            }
+        } else {
+            let _ = writeln!(out, "   Look-fors:");
+            for rate in &summary.look_fors {
+                let _ = writeln!(out, "   - {}", inline(&rate.words()));
+            }
         }
     }
     out.push('\n');
