@@ -28,8 +28,8 @@ pub(super) fn export_all(store: &Store, export: Export) -> Result<ExitCode> {
     let records: usize = Kind::ALL.iter().map(|kind| caseload.count(*kind)).sum();
     let _ = writeln!(
         std::io::stderr(),
-        "wrote {} records to {}",
-        records,
+        "wrote {} to {}",
+        records_word(records),
         text::line(&path.display().to_string())
     );
     Ok(ExitCode::SUCCESS)
@@ -72,6 +72,14 @@ pub(super) fn import(store: &mut Store, import: Import, days: u32) -> Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
+/// "1 record", "2 records".
+fn records_word(n: usize) -> String {
+    match n {
+        1 => "1 record".to_owned(),
+        n => format!("{n} records"),
+    }
+}
+
 /// After an import: how to take it back.
 pub(super) fn say_how_to_undo() -> Result<()> {
     writeln!(
@@ -91,16 +99,12 @@ fn undo(store: &mut Store) -> Result<ExitCode> {
     let when = crate::model::local_day(&taken.at, store.clock().zone())
         .map(|day| day.format(" of %-d %b %Y").to_string())
         .unwrap_or_default();
-    let records = |n: usize| match n {
-        1 => "1 record".to_owned(),
-        n => format!("{n} records"),
-    };
     writeln!(
         std::io::stdout().lock(),
         "took back the import of {}{when}: {} it changed put back as they were, {} it added moved to the trash",
         text::line(&taken.source),
-        records(changes.len() - added),
-        records(added),
+        records_word(changes.len() - added),
+        records_word(added),
     )?;
     Ok(ExitCode::SUCCESS)
 }
