@@ -572,3 +572,52 @@ fn a_popup_clears_a_margin_around_itself_and_fits_the_smallest_screen() {
         }
     }
 }
+
+/// The status line's words, read across the rows it takes at the foot of the screen.
+fn status_words(shown: &[String], rows: usize) -> Vec<String> {
+    shown[shown.len() - rows..]
+        .iter()
+        .flat_map(|row| {
+            row.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_message_takes_the_footer_row_too_and_is_cut_only_with_an_ellipsis() {
+    let (_dir, mut app) = demo();
+    press(&mut app, "wa");
+    press(&mut app, "Students explain the learning target<C-s>");
+    let mut marks = 0;
+    while app
+        .status
+        .as_ref()
+        .is_none_or(|s| !s.text.contains("Round done"))
+    {
+        press(&mut app, ["2<Enter>", "3<Enter>"][marks % 2]);
+        marks += 1;
+    }
+    let message = app.status.clone().unwrap().text;
+    let words: Vec<&str> = message.split(' ').collect();
+    for (width, height) in SIZES {
+        resize(&mut app, width, height);
+        let shown = rows(&draw(&app, width, height));
+        let said = status_words(&shown, 2);
+        assert_eq!(said[..3], ["Round", "done:", "6"], "{width}: {shown:#?}");
+        let (last, whole) = said.split_last().unwrap();
+        assert_eq!(whole, &words[..whole.len()], "{width}: {shown:#?}");
+        assert!(
+            last.ends_with('…') || whole.len() + 1 == words.len() && *last == words[whole.len()],
+            "{width}: cut mid-word without …: {shown:#?}"
+        );
+        assert!(
+            !shown[usize::from(height) - 1].contains("? help"),
+            "the footer makes way while the message is up"
+        );
+    }
+    press(&mut app, "<Down>");
+    let shown = rows(&draw(&app, 60, 16));
+    assert!(shown[15].contains("? help"), "and comes back: {shown:#?}");
+}
