@@ -621,3 +621,55 @@ fn a_long_message_takes_the_footer_row_too_and_is_cut_only_with_an_ellipsis() {
     let shown = rows(&draw(&app, 60, 16));
     assert!(shown[15].contains("? help"), "and comes back: {shown:#?}");
 }
+
+/// The rows that hold `name`, and whether it is drawn reversed (under the cursor) there.
+fn shown_at(terminal: &Terminal<TestBackend>, name: &str) -> Option<bool> {
+    use ratatui::style::Modifier;
+    let buffer = terminal.backend().buffer();
+    let shown = rows(terminal);
+    let y = shown.iter().position(|row| row.contains(name))?;
+    let x = shown[y]
+        .split(name)
+        .next()
+        .map(|before| before.chars().count())?;
+    let cell = &buffer[(u16::try_from(x).unwrap(), u16::try_from(y).unwrap())];
+    Some(cell.modifier.contains(Modifier::REVERSED))
+}
+
+#[test]
+fn every_classroom_of_a_large_school_can_be_reached_and_seen_in_a_new_round() {
+    let (_dir, mut store) = empty_store();
+    let names: Vec<String> = (1..=30).map(|i| format!("Teacher {i:02}")).collect();
+    for name in &names {
+        common::teacher(&mut store, name, "Northgate High", "");
+    }
+    let mut app = App::new(store).unwrap();
+    for (width, height) in SIZES {
+        resize(&mut app, width, height);
+        press(&mut app, "wa<Tab><Tab>");
+        for (i, name) in names.iter().enumerate() {
+            let terminal = draw(&app, width, height);
+            let shown = rows(&terminal).join("\n");
+            assert_eq!(
+                shown_at(&terminal, name),
+                Some(true),
+                "{width}×{height}: {name} under the cursor: {shown}"
+            );
+            assert!(shown.contains("(↑↓ Space: any)"), "{width}: {shown}");
+            let mark = |arrow: &str| {
+                shown
+                    .split(arrow)
+                    .skip(1)
+                    .any(|after| after.starts_with(|c: char| c.is_ascii_digit()))
+            };
+            let (above, below) = (mark("↑ "), mark("↓ "));
+            assert!(
+                above == (i > 0 && !shown.contains("Teacher 01"))
+                    && below == (i < 29 && !shown.contains("Teacher 30")),
+                "{width}×{height}: marks say what is out of view: {shown}"
+            );
+            press(&mut app, "<Down>");
+        }
+        press(&mut app, "<Esc>y<Esc>");
+    }
+}

@@ -1,7 +1,10 @@
 //! Forms: each field with its label, what was typed, and what is wrong with it; a
 //! check-in form has its brief (agreed last time, seen since) beside it.
 
+mod options;
 mod review;
+
+use options::option_lines;
 
 use super::{centered, theme, wrap};
 use crate::app::check_in::Review;
@@ -82,65 +85,6 @@ pub fn bracketed(placeholder: &str, width: usize) -> String {
 fn resolved_below(field: &Field, now: NaiveDateTime, width: u16) -> bool {
     resolved(field, now)
         .is_some_and(|r| shown_width(field) + text::width(&r) + 2 > usize::from(width))
-}
-
-/// Rows of choices or a checklist: each option whole, wrapped under the first.
-fn option_lines(field: &Field, active: bool, width: u16) -> Option<Vec<Line<'static>>> {
-    let selected = |on: bool| {
-        if on {
-            theme::SELECTED
-        } else {
-            Style::default()
-        }
-    };
-    let pieces: Vec<Vec<Span<'static>>> = match &field.kind {
-        Kind::Choice(choice) => choice
-            .options
-            .iter()
-            .enumerate()
-            .map(|(i, option)| {
-                let chosen = choice.choice == Some(i);
-                let label = if chosen {
-                    format!("[{}]", text::line(option))
-                } else {
-                    text::line(option).into_owned()
-                };
-                vec![Span::styled(label, selected(chosen && active))]
-            })
-            .collect(),
-        Kind::Checks(checks) => {
-            let mut pieces: Vec<Vec<Span<'static>>> = checks
-                .items
-                .iter()
-                .zip(&checks.checked)
-                .enumerate()
-                .map(|(i, (item, on))| {
-                    // Digits tick the first nine; ↑/↓ and Space reach any.
-                    let number = if i < 9 {
-                        format!("{} ", i + 1)
-                    } else {
-                        String::new()
-                    };
-                    let mark = if *on { "✔" } else { "☐" };
-                    vec![
-                        Span::styled(number, theme::KEY),
-                        Span::styled(
-                            format!("{mark} {}", text::line(item)),
-                            selected(active && i == checks.cursor),
-                        ),
-                    ]
-                })
-                .collect();
-            if checks.items.len() > 9 {
-                pieces.push(vec![Span::styled("(↑↓ Space: any)", theme::DIM)]);
-            }
-            pieces
-        }
-        _ => return None,
-    };
-    let mut lines = wrap::pieces(Vec::new(), pieces, 2, usize::from(width));
-    lines.truncate(6);
-    Some(lines)
 }
 
 /// The rows under a field for what is wrong with it, wrapped (never cut).
