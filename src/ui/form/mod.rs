@@ -19,6 +19,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui_textarea::{CursorMove, TextArea};
 
 /// The label column: as wide as the longest label with its marker (▸) and star (*),
 /// and a space before the value, so no label runs into its value.
@@ -256,7 +257,21 @@ fn render_form(
             .saturating_sub(u16::try_from(errors.len()).unwrap_or(0))
             .max(1);
         let value_area = Rect::new(inner.x + label, y, value_width, body_rows);
-        render_value(field, active, now, frame, value_area);
+        let hidden = render_value(field, active, now, frame, value_area);
+        // Notes longer than their rows say how much is out of view, under the label.
+        let cues = [(hidden.0, "↑", y + 1), (hidden.1, "↓", y + body_rows - 1)];
+        for (rows, arrow, at) in cues {
+            if rows > 0 && body_rows >= 2 {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(
+                        text::truncate(&format!(" {arrow} {rows} more"), usize::from(label))
+                            .into_owned(),
+                        theme::DIM,
+                    )),
+                    Rect::new(inner.x, at, label, 1),
+                );
+            }
+        }
         for (row, error) in (0u16..).zip(errors) {
             frame.render_widget(
                 Paragraph::new(Span::styled(error, theme::ERROR)),
@@ -353,11 +368,20 @@ fn render_form(
     );
 }
 
-fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Frame, area: Rect) {
+/// Draws a field's value; returns how many rows of its text are out of view above and
+/// below (only notes scroll).
+fn render_value(
+    field: &Field,
+    active: bool,
+    now: NaiveDateTime,
+    frame: &mut Frame,
+    area: Rect,
+) -> (usize, usize) {
     if let Some(lines) = option_lines(field, active, area.width) {
         frame.render_widget(Paragraph::new(lines), area);
-        return;
+        return (0, 0);
     }
+    let mut hidden = (0, 0);
     match &field.kind {
         Kind::Info(info) => {
             frame.render_widget(
@@ -378,7 +402,9 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
             frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
         }
         _ => {
-            let Some(entry) = field.entry() else { return };
+            let Some(entry) = field.entry() else {
+                return hidden;
+            };
             // A date shows what it resolves to, so `fri` or `+14d` can be checked at a
             // glance: beside it when there is room, else on the row below.
             let resolved = resolved(field, now);
@@ -434,6 +460,9 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
                         editor.set_cursor_style(Style::default());
                     }
                     frame.render_widget(&editor, typed);
+                    if field.is_multi_line() {
+                        hidden = rows_out_of_view(&editor, typed.height);
+                    }
                 }
             }
             if let Some(resolved) = resolved {
@@ -449,4 +478,16 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
             }
         }
     }
+    hidden
+}
+
+/// Rows of a drawn editor's wrapped text above and below the `height` rows in view.
+fn rows_out_of_view(editor: &TextArea, height: u16) -> (usize, usize) {
+    let top = usize::from(editor.scroll_offset().0);
+    // The drawn editor knows its width, so its last row is where its end falls.
+    let mut end = editor.clone();
+    end.move_cursor(CursorMove::Bottom);
+    end.move_cursor(CursorMove::End);
+    let rows = end.screen_cursor().row + 1;
+    (top, rows.saturating_sub(top + usize::from(height)))
 }
