@@ -868,3 +868,34 @@ fn a_long_note_in_a_form_says_how_much_is_out_of_view() {
     );
     assert!(shown.contains(" ↓ "), "{shown}");
 }
+
+#[test]
+fn a_check_ins_new_actions_line_up_who_and_when() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(
+        &mut app,
+        "c<C-n>Share two strong examples<Tab><C-u>teacher<Tab>fri<C-s>",
+    );
+    press(
+        &mut app,
+        "<C-n>Observe P2 again with the checklist<Tab><C-u>coach<Tab>+14d<C-s>",
+    );
+    for (width, height) in SIZES {
+        resize(&mut app, width, height);
+        let shown = rows(&draw(&app, width, height));
+        let actions: Vec<&String> = shown.iter().filter(|row| row.contains("│+ ")).collect();
+        assert_eq!(actions.len(), 2, "{shown:#?}");
+        let column = |row: &str, word: &str| row.find(word).map(|at| row[..at].chars().count());
+        assert_eq!(
+            column(actions[0], "teacher"),
+            column(actions[1], "coach"),
+            "{width}: {actions:#?}"
+        );
+        let ends: Vec<usize> = actions
+            .iter()
+            .map(|row| row.trim_end_matches(['│', ' ']).chars().count())
+            .collect();
+        assert_eq!(ends[0], ends[1], "the days end in one column: {actions:#?}");
+    }
+}

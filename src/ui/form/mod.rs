@@ -288,23 +288,41 @@ fn render_form(
             "New actions".to_string()
         };
         let mut lines = vec![Line::styled(heading, theme::DIM)];
-        for action in &new_actions[new_actions.len() - shown..] {
-            let due = action
-                .due_on
-                .map(|d| dates::short_day(d, now.date()))
-                .unwrap_or_default();
-            // Who and when stay whole; the words give way.
-            let rest = format!("   {}   {due}", text::line(&action.owner));
-            let what_width = usize::from(inner.width)
-                .saturating_sub(text::width(rest.trim_end()) + 2)
-                .max(8);
+        let shown_actions: Vec<(String, String, String)> = new_actions[new_actions.len() - shown..]
+            .iter()
+            .map(|action| {
+                let due = action
+                    .due_on
+                    .map(|d| dates::short_day(d, now.date()))
+                    .unwrap_or_default();
+                let owner = text::line(&action.owner).into_owned();
+                (text::line(&action.what).into_owned(), owner, due)
+            })
+            .collect();
+        // Who and when stay whole, each in a column of its own; the words give way.
+        let column = |pick: fn(&(String, String, String)) -> &String| {
+            shown_actions
+                .iter()
+                .map(|a| text::width(pick(a)))
+                .max()
+                .unwrap_or(0)
+        };
+        let (what_width, owner_width, due_width) =
+            (column(|a| &a.0), column(|a| &a.1), column(|a| &a.2));
+        let gaps = if due_width == 0 { 5 } else { 8 };
+        let what_width = usize::from(inner.width)
+            .saturating_sub(owner_width + due_width + gaps)
+            .clamp(8.min(what_width), what_width);
+        for (what, owner, due) in &shown_actions {
+            // Days right-aligned, so they end in one column.
             let line = format!(
-                "+ {}{}",
-                text::truncate(&text::line(&action.what), what_width),
-                rest.trim_end()
+                "+ {}   {}   {}{due}",
+                text::fit(what, what_width),
+                text::fit(owner, owner_width),
+                " ".repeat(due_width.saturating_sub(text::width(due)))
             );
             lines.push(Line::from(
-                text::truncate(&line, usize::from(inner.width)).into_owned(),
+                text::truncate(line.trim_end(), usize::from(inner.width)).into_owned(),
             ));
         }
         frame.render_widget(
