@@ -899,3 +899,24 @@ fn a_check_ins_new_actions_line_up_who_and_when() {
         assert_eq!(ends[0], ends[1], "the days end in one column: {actions:#?}");
     }
 }
+
+#[test]
+fn help_says_where_its_window_is_in_the_list_of_keys() {
+    let (_dir, mut app) = demo();
+    press(&mut app, "?");
+    for (width, height) in SIZES {
+        resize(&mut app, width, height);
+        press(&mut app, "<Home>");
+        let top = rows(&draw(&app, width, height)).join("\n");
+        assert!(top.contains(" lines 1–"), "{top}");
+        let total = top
+            .split(" of ")
+            .last()
+            .and_then(|rest| rest.split(' ').next())
+            .unwrap()
+            .to_owned();
+        press(&mut app, "<End>");
+        let end = rows(&draw(&app, width, height)).join("\n");
+        assert!(end.contains(&format!("–{total} of {total} ")), "{end}");
+    }
+}
