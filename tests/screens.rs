@@ -920,3 +920,17 @@ fn help_says_where_its_window_is_in_the_list_of_keys() {
         assert!(end.contains(&format!("–{total} of {total} ")), "{end}");
     }
 }
+
+/// Without colour or italics, what capture's empty line shows must not pass for typed
+/// evidence: it is bracketed, as a form's placeholders are.
+#[test]
+fn captures_empty_line_reads_as_a_placeholder() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(&mut app, "i");
+    let shown = rows(&draw(&app, 80, 24)).join("\n");
+    assert!(
+        shown.contains("(what you see and hear; ⏎ stamps the line)"),
+        "{shown}"
+    );
+}
