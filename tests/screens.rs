@@ -572,3 +572,365 @@ fn a_popup_clears_a_margin_around_itself_and_fits_the_smallest_screen() {
         }
     }
 }
+
+/// The status line's words, read across the rows it takes at the foot of the screen.
+fn status_words(shown: &[String], rows: usize) -> Vec<String> {
+    shown[shown.len() - rows..]
+        .iter()
+        .flat_map(|row| {
+            row.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_message_takes_the_footer_row_too_and_is_cut_only_with_an_ellipsis() {
+    let (_dir, mut app) = demo();
+    press(&mut app, "wa");
+    press(&mut app, "Students explain the learning target<C-s>");
+    let mut marks = 0;
+    while app
+        .status
+        .as_ref()
+        .is_none_or(|s| !s.text.contains("Round done"))
+    {
+        press(&mut app, ["2<Enter>", "3<Enter>"][marks % 2]);
+        marks += 1;
+    }
+    let message = app.status.clone().unwrap().text;
+    let words: Vec<&str> = message.split(' ').collect();
+    for (width, height) in SIZES {
+        resize(&mut app, width, height);
+        let shown = rows(&draw(&app, width, height));
+        let said = status_words(&shown, 2);
+        assert_eq!(said[..3], ["Round", "done:", "6"], "{width}: {shown:#?}");
+        let (last, whole) = said.split_last().unwrap();
+        assert_eq!(whole, &words[..whole.len()], "{width}: {shown:#?}");
+        assert!(
+            last.ends_with('…') || whole.len() + 1 == words.len() && *last == words[whole.len()],
+            "{width}: cut mid-word without …: {shown:#?}"
+        );
+        assert!(
+            !shown[usize::from(height) - 1].contains("? help"),
+            "the footer makes way while the message is up"
+        );
+    }
+    press(&mut app, "<Down>");
+    let shown = rows(&draw(&app, 60, 16));
+    assert!(shown[15].contains("? help"), "and comes back: {shown:#?}");
+}
+
+/// The rows that hold `name`, and whether it is drawn reversed (under the cursor) there.
+fn shown_at(terminal: &Terminal<TestBackend>, name: &str) -> Option<bool> {
+    use ratatui::style::Modifier;
+    let buffer = terminal.backend().buffer();
+    let shown = rows(terminal);
+    let y = shown.iter().position(|row| row.contains(name))?;
+    let x = shown[y]
+        .split(name)
+        .next()
+        .map(|before| before.chars().count())?;
+    let cell = &buffer[(u16::try_from(x).unwrap(), u16::try_from(y).unwrap())];
+    Some(cell.modifier.contains(Modifier::REVERSED))
+}
+
+#[test]
+fn every_classroom_of_a_large_school_can_be_reached_and_seen_in_a_new_round() {
+    let (_dir, mut store) = empty_store();
+    let names: Vec<String> = (1..=30).map(|i| format!("Teacher {i:02}")).collect();
+    for name in &names {
+        common::teacher(&mut store, name, "Northgate High", "");
+    }
+    let mut app = App::new(store).unwrap();
+    for (width, height) in SIZES {
+        resize(&mut app, width, height);
+        press(&mut app, "wa<Tab><Tab>");
+        for (i, name) in names.iter().enumerate() {
+            let terminal = draw(&app, width, height);
+            let shown = rows(&terminal).join("\n");
+            assert_eq!(
+                shown_at(&terminal, name),
+                Some(true),
+                "{width}×{height}: {name} under the cursor: {shown}"
+            );
+            assert!(shown.contains("(↑↓ Space: any)"), "{width}: {shown}");
+            let mark = |arrow: &str| {
+                shown
+                    .split(arrow)
+                    .skip(1)
+                    .any(|after| after.starts_with(|c: char| c.is_ascii_digit()))
+            };
+            let (above, below) = (mark("↑ "), mark("↓ "));
+            assert!(
+                above == (i > 0 && !shown.contains("Teacher 01"))
+                    && below == (i < 29 && !shown.contains("Teacher 30")),
+                "{width}×{height}: marks say what is out of view: {shown}"
+            );
+            press(&mut app, "<Down>");
+        }
+        press(&mut app, "<Esc>y<Esc>");
+    }
+}
+
+// A teacher with a wide name and a long note, through every screen that shows them.
+
+const WIDE_NAME: &str = "Zoë Ødegård-Nakamura 中村";
+
+/// About 2,000 characters of evidence, as a coach types them in a room: long words, a
+/// link longer than any row, a line of Japanese with no spaces, several paragraphs.
+fn long_note() -> String {
+    let link = "https://district.example.org/coaching/walkthroughs/2026-11-20/\
+                northgate-international-baccalaureate-academy/room-214?teacher=\
+                zoe-odegard-nakamura&focus=partner-talk#evidence";
+    let paragraphs = [
+        "09:15  Warm-up on the board: \"Predict which bond is more polar and justify \
+         with electronegativity-differences-between-bonded-atoms.\" Students counterintuitively \
+         chose C–H over O–H until pairs talked.",
+        "中村先生は「なぜそう思うの？」と三回たずね、生徒はペアで理由を説明してから全体に共有した。",
+        "09:22  Think-pair-share: every pair explained their reasoning before hands went up; \
+         Ødegård-Nakamura waited eight seconds after the question (timed). Interdisciplinary \
+         vocabulary (electronegativity, dipole, intermolecular) used by students unprompted.",
+        &format!("Slides and exit ticket: {link}"),
+        "09:31  Exit ticket: 24 of 28 justified the polarity with a number; four wrote \
+         \"because it is\". Conversation afterwards: regroup those four tomorrow with the \
+         Pauling-scale-table-from-the-textbook-appendix.",
+    ];
+    let mut note = paragraphs.join("\n");
+    let mut more = 1;
+    while note.chars().count() < 2000 {
+        note.push_str(&format!(
+            "\n09:{:02}  Pair {more}: explained the dipole to a partner before sharing with the \
+             class; the partner paraphrased it back in their own words.",
+            35 + more
+        ));
+        more += 1;
+    }
+    note.chars().take(2000).collect()
+}
+
+/// The demo school with Zoë: a long school and subject, a focus, the long note, a
+/// check-in overdue and an action open, so that she is on every screen.
+fn demo_with_a_wide_name() -> (tempfile::TempDir, App) {
+    use coachlog::db::Command;
+    use coachlog::model::{Action, AnyRecord, CheckIn, Focus};
+    let (dir, mut store) = empty_store();
+    coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
+    let zoe = common::teacher(
+        &mut store,
+        WIDE_NAME,
+        "Northgate International Baccalaureate Academy",
+        "Grade 11 Advanced Placement Chemistry",
+    );
+    store
+        .apply(Command::SetFocus {
+            focus: Focus {
+                teacher_id: zoe.clone(),
+                statement: "Students explain their reasoning to a partner before sharing".into(),
+                look_fors: vec![
+                    "wait time of five seconds or more".into(),
+                    "every pair explains before hands go up".into(),
+                ],
+                started_on: day("2026-11-02"),
+                ..Focus::default()
+            },
+            previous_outcome: None,
+        })
+        .expect("a focus");
+    observe(&mut store, &zoe, "2026-11-20T09:15", 3, &long_note());
+    common::add(
+        &mut store,
+        AnyRecord::CheckIn(CheckIn {
+            teacher_id: zoe.clone(),
+            held_on: day("2026-11-06"),
+            notes: "Agreed on partner talk before any whole-class sharing.".into(),
+            next_on: Some(day("2026-11-20")),
+            ..CheckIn::default()
+        }),
+    );
+    common::add(
+        &mut store,
+        AnyRecord::Action(Action {
+            teacher_id: zoe,
+            what: "Ødegård-Nakamura to try the Pauling-scale-table-from-the-textbook-appendix \
+                   warm-up with period 3"
+                .into(),
+            owner: WIDE_NAME.into(),
+            due_on: Some(day("2026-11-25")),
+            ..Action::default()
+        }),
+    );
+    (dir, App::new(store).expect("the app opens"))
+}
+
+/// The screen's rows as a person reads them: a wide character once, without the cell it
+/// covers.
+fn read(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut covered = 0;
+            for x in 0..buffer.area.width {
+                if covered > 0 {
+                    covered -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                covered = coachlog::text::width(symbol).saturating_sub(1);
+                row.push_str(symbol);
+            }
+            row
+        })
+        .collect()
+}
+
+/// Snapshots `app` at every size, and checks that wherever Zoë's name is shown it is
+/// whole or visibly cut.
+fn snapshot_wide(app: &mut App, name: &str) {
+    for (width, height) in SIZES {
+        resize(app, width, height);
+        let terminal = draw(app, width, height);
+        let whole: Vec<char> = WIDE_NAME.chars().collect();
+        for row in read(&terminal) {
+            for (at, _) in row.match_indices("Zoë") {
+                let shown: Vec<char> = row[at..].chars().collect();
+                let same = whole.iter().zip(&shown).take_while(|(a, b)| a == b).count();
+                // The screen beneath a popup is covered, not cut: it stops at the popup's
+                // cleared margin and border.
+                let covered = shown.get(same) == Some(&' ')
+                    && shown.get(same + 1).is_some_and(|c| "┌│└".contains(*c));
+                assert!(
+                    same == whole.len() || shown.get(same) == Some(&'…') || covered,
+                    "{name} at {width}×{height}: the name cut without …: {row}"
+                );
+            }
+        }
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+#[test]
+fn a_wide_name_and_a_long_note_read_well_on_every_screen() {
+    let (_dir, mut app) = demo_with_a_wide_name();
+    press(&mut app, "<End>");
+    snapshot_wide(&mut app, "wide_roster");
+    press(&mut app, "<Enter>");
+    snapshot_wide(&mut app, "wide_workspace_overview");
+    press(&mut app, "3");
+    snapshot_wide(&mut app, "wide_workspace_observations");
+    press(&mut app, "6");
+    snapshot_wide(&mut app, "wide_workspace_timeline");
+    press(&mut app, "b");
+    snapshot_wide(&mut app, "wide_brief");
+    press(&mut app, "<End>");
+    snapshot_wide(&mut app, "wide_brief_end");
+    press(&mut app, "<Esc>3e");
+    snapshot_wide(&mut app, "wide_form_observation");
+    press(&mut app, "<Esc>");
+    assert!(app.popups.is_empty(), "nothing was changed, nothing to ask");
+    press(&mut app, "<Esc>g");
+    snapshot_wide(&mut app, "wide_agenda");
+}
+
+/// A note longer than its field's rows says how much of it is out of view, above the
+/// cursor at the end and below it at the start.
+#[test]
+fn a_long_note_in_a_form_says_how_much_is_out_of_view() {
+    let (_dir, mut app) = demo_with_a_wide_name();
+    press(&mut app, "<End><Enter>3e<Tab>");
+    for (width, height) in SIZES {
+        resize(&mut app, width, height);
+        let shown = rows(&draw(&app, width, height));
+        let evidence = shown
+            .iter()
+            .position(|row| row.contains("Evidence"))
+            .unwrap_or_else(|| panic!("{shown:#?}"));
+        assert!(
+            shown[evidence + 1].contains(" ↑ ") && shown[evidence + 1].contains(" more "),
+            "{width}×{height}: {shown:#?}"
+        );
+        assert!(
+            !shown
+                .iter()
+                .any(|row| row.contains(" ↓ ") && row.contains("more  ")),
+            "the cursor is at the end: nothing below it: {shown:#?}"
+        );
+    }
+    // To the very start of the note: the rest is below.
+    press(&mut app, &"<Up>".repeat(80));
+    press(&mut app, "<Home>");
+    let shown = rows(&draw(&app, 80, 24)).join("\n");
+    assert!(
+        shown.contains("Evidence      09:15  Warm-up on the board"),
+        "{shown}"
+    );
+    assert!(shown.contains(" ↓ "), "{shown}");
+}
+
+#[test]
+fn a_check_ins_new_actions_line_up_who_and_when() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(
+        &mut app,
+        "c<C-n>Share two strong examples<Tab><C-u>teacher<Tab>fri<C-s>",
+    );
+    press(
+        &mut app,
+        "<C-n>Observe P2 again with the checklist<Tab><C-u>coach<Tab>+14d<C-s>",
+    );
+    for (width, height) in SIZES {
+        resize(&mut app, width, height);
+        let shown = rows(&draw(&app, width, height));
+        let actions: Vec<&String> = shown.iter().filter(|row| row.contains("│+ ")).collect();
+        assert_eq!(actions.len(), 2, "{shown:#?}");
+        let column = |row: &str, word: &str| row.find(word).map(|at| row[..at].chars().count());
+        assert_eq!(
+            column(actions[0], "teacher"),
+            column(actions[1], "coach"),
+            "{width}: {actions:#?}"
+        );
+        let ends: Vec<usize> = actions
+            .iter()
+            .map(|row| row.trim_end_matches(['│', ' ']).chars().count())
+            .collect();
+        assert_eq!(ends[0], ends[1], "the days end in one column: {actions:#?}");
+    }
+}
+
+#[test]
+fn help_says_where_its_window_is_in_the_list_of_keys() {
+    let (_dir, mut app) = demo();
+    press(&mut app, "?");
+    for (width, height) in SIZES {
+        resize(&mut app, width, height);
+        press(&mut app, "<Home>");
+        let top = rows(&draw(&app, width, height)).join("\n");
+        assert!(top.contains(" lines 1–"), "{top}");
+        let total = top
+            .split(" of ")
+            .last()
+            .and_then(|rest| rest.split(' ').next())
+            .unwrap()
+            .to_owned();
+        press(&mut app, "<End>");
+        let end = rows(&draw(&app, width, height)).join("\n");
+        assert!(end.contains(&format!("–{total} of {total} ")), "{end}");
+    }
+}
+
+/// Without colour or italics, what capture's empty line shows must not pass for typed
+/// evidence: it is bracketed, as a form's placeholders are.
+#[test]
+fn captures_empty_line_reads_as_a_placeholder() {
+    let (_dir, mut app) = demo();
+    open(&mut app, "Lee");
+    press(&mut app, "i");
+    let shown = rows(&draw(&app, 80, 24)).join("\n");
+    assert!(
+        shown.contains("(what you see and hear; ⏎ stamps the line)"),
+        "{shown}"
+    );
+}

@@ -130,7 +130,7 @@ impl Capture {
         let stamp = keymap::key_for(keymap::Context::Capture, Msg::Stamp);
         let input = Entry::line()
             .with_text(&visit.typing)
-            .hint(&format!("what you see and hear; {stamp} stamps the line"));
+            .hint(&format!("(what you see and hear; {stamp} stamps the line)"));
         Capture {
             visit,
             input,

@@ -42,6 +42,15 @@ pub fn render(scroll: u16, frame: &mut Frame, area: Rect) {
             key(Msg::Cancel)
         ))
         .border_style(theme::ACCENT);
+    // Where the window is, as the brief says it: the list is longer than any screen.
+    let first = scroll.saturating_add(1).min(total);
+    let shown = scroll.saturating_add(visible).min(total);
+    let block = if total > visible {
+        block
+            .title_bottom(Line::from(format!(" lines {first}–{shown} of {total} ")).right_aligned())
+    } else {
+        block
+    };
     frame.render_widget(
         Paragraph::new(lines).block(block).scroll((scroll, 0)),
         popup,

@@ -10,6 +10,7 @@ mod help;
 mod roster;
 mod rounds;
 mod search;
+mod status;
 pub mod theme;
 mod trash;
 mod workspace;
@@ -66,30 +67,29 @@ pub fn render(app: &App, frame: &mut Frame) {
             Popup::Search(search) => search::render(search, frame, body),
         }
     }
-    if app.status.is_none() && app.read_only() {
-        frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(
-                " ! read-only: you may not write this file; you can read, search and export",
-                theme::ERROR,
-            ))),
-            status,
-        );
+    let message = match &app.status {
+        Some(message) if message.error => Some((format!("! {}", message.text), theme::ERROR)),
+        Some(message) => Some((message.text.clone(), theme::OK)),
+        None if app.read_only() => Some((
+            "! read-only: you may not write this file; you can read, search and export".into(),
+            theme::ERROR,
+        )),
+        None => None,
+    };
+    let rows = message.map_or_else(Vec::new, |(message, style)| {
+        status::rows(&message, usize::from(status.width))
+            .into_iter()
+            .map(|row| Line::from(Span::styled(row, style)))
+            .collect()
+    });
+    // A message too long for its row takes the footer's too, so nothing of it is lost
+    // while it is up; the keys come back with the next key.
+    if rows.len() > 1 {
+        let both = Rect::new(status.x, status.y, status.width, 2);
+        frame.render_widget(Paragraph::new(rows), both);
+        return;
     }
-    if let Some(message) = &app.status {
-        let style = if message.error {
-            theme::ERROR
-        } else {
-            theme::OK
-        };
-        let mark = if message.error { "! " } else { "" };
-        frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(
-                format!(" {mark}{}", text::line(&message.text)),
-                style,
-            ))),
-            status,
-        );
-    }
+    frame.render_widget(Paragraph::new(rows), status);
     render_footer(&app.contexts(), frame, footer);
 }
 

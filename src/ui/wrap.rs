@@ -19,10 +19,21 @@ pub fn pieces<'a>(
     gap: usize,
     width: usize,
 ) -> Vec<Line<'a>> {
+    placed(lead, pieces, gap, width).0
+}
+
+/// [`pieces`], and the row each piece went to.
+pub fn placed<'a>(
+    lead: Vec<Span<'a>>,
+    pieces: Vec<Vec<Span<'a>>>,
+    gap: usize,
+    width: usize,
+) -> (Vec<Line<'a>>, Vec<usize>) {
     let indent = width_of(&lead);
     let room = width.saturating_sub(indent).max(1);
     let mut rows: Vec<Vec<Span<'a>>> = vec![lead];
     let mut used = 0;
+    let mut at = Vec::with_capacity(pieces.len());
     for mut piece in pieces {
         let mut wide = width_of(&piece);
         if wide > room {
@@ -45,11 +56,12 @@ pub fn pieces<'a>(
             used += spacing;
         }
         used += wide;
+        at.push(rows.len() - 1);
         if let Some(row) = rows.last_mut() {
             row.extend(piece);
         }
     }
-    rows.into_iter().map(Line::from).collect()
+    (rows.into_iter().map(Line::from).collect(), at)
 }
 
 /// `line` cut into rows of at most `width` columns at spaces (a word longer than a row

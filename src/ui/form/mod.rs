@@ -1,7 +1,10 @@
 //! Forms: each field with its label, what was typed, and what is wrong with it; a
 //! check-in form has its brief (agreed last time, seen since) beside it.
 
+mod options;
 mod review;
+
+use options::option_lines;
 
 use super::{centered, theme, wrap};
 use crate::app::check_in::Review;
@@ -16,6 +19,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui_textarea::{CursorMove, TextArea};
 
 /// The label column: as wide as the longest label with its marker (▸) and star (*),
 /// and a space before the value, so no label runs into its value.
@@ -82,65 +86,6 @@ pub fn bracketed(placeholder: &str, width: usize) -> String {
 fn resolved_below(field: &Field, now: NaiveDateTime, width: u16) -> bool {
     resolved(field, now)
         .is_some_and(|r| shown_width(field) + text::width(&r) + 2 > usize::from(width))
-}
-
-/// Rows of choices or a checklist: each option whole, wrapped under the first.
-fn option_lines(field: &Field, active: bool, width: u16) -> Option<Vec<Line<'static>>> {
-    let selected = |on: bool| {
-        if on {
-            theme::SELECTED
-        } else {
-            Style::default()
-        }
-    };
-    let pieces: Vec<Vec<Span<'static>>> = match &field.kind {
-        Kind::Choice(choice) => choice
-            .options
-            .iter()
-            .enumerate()
-            .map(|(i, option)| {
-                let chosen = choice.choice == Some(i);
-                let label = if chosen {
-                    format!("[{}]", text::line(option))
-                } else {
-                    text::line(option).into_owned()
-                };
-                vec![Span::styled(label, selected(chosen && active))]
-            })
-            .collect(),
-        Kind::Checks(checks) => {
-            let mut pieces: Vec<Vec<Span<'static>>> = checks
-                .items
-                .iter()
-                .zip(&checks.checked)
-                .enumerate()
-                .map(|(i, (item, on))| {
-                    // Digits tick the first nine; ↑/↓ and Space reach any.
-                    let number = if i < 9 {
-                        format!("{} ", i + 1)
-                    } else {
-                        String::new()
-                    };
-                    let mark = if *on { "✔" } else { "☐" };
-                    vec![
-                        Span::styled(number, theme::KEY),
-                        Span::styled(
-                            format!("{mark} {}", text::line(item)),
-                            selected(active && i == checks.cursor),
-                        ),
-                    ]
-                })
-                .collect();
-            if checks.items.len() > 9 {
-                pieces.push(vec![Span::styled("(↑↓ Space: any)", theme::DIM)]);
-            }
-            pieces
-        }
-        _ => return None,
-    };
-    let mut lines = wrap::pieces(Vec::new(), pieces, 2, usize::from(width));
-    lines.truncate(6);
-    Some(lines)
 }
 
 /// The rows under a field for what is wrong with it, wrapped (never cut).
@@ -312,7 +257,21 @@ fn render_form(
             .saturating_sub(u16::try_from(errors.len()).unwrap_or(0))
             .max(1);
         let value_area = Rect::new(inner.x + label, y, value_width, body_rows);
-        render_value(field, active, now, frame, value_area);
+        let hidden = render_value(field, active, now, frame, value_area);
+        // Notes longer than their rows say how much is out of view, under the label.
+        let cues = [(hidden.0, "↑", y + 1), (hidden.1, "↓", y + body_rows - 1)];
+        for (rows, arrow, at) in cues {
+            if rows > 0 && body_rows >= 2 {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(
+                        text::truncate(&format!(" {arrow} {rows} more"), usize::from(label))
+                            .into_owned(),
+                        theme::DIM,
+                    )),
+                    Rect::new(inner.x, at, label, 1),
+                );
+            }
+        }
         for (row, error) in (0u16..).zip(errors) {
             frame.render_widget(
                 Paragraph::new(Span::styled(error, theme::ERROR)),
@@ -329,23 +288,41 @@ fn render_form(
             "New actions".to_string()
         };
         let mut lines = vec![Line::styled(heading, theme::DIM)];
-        for action in &new_actions[new_actions.len() - shown..] {
-            let due = action
-                .due_on
-                .map(|d| dates::short_day(d, now.date()))
-                .unwrap_or_default();
-            // Who and when stay whole; the words give way.
-            let rest = format!("   {}   {due}", text::line(&action.owner));
-            let what_width = usize::from(inner.width)
-                .saturating_sub(text::width(rest.trim_end()) + 2)
-                .max(8);
+        let shown_actions: Vec<(String, String, String)> = new_actions[new_actions.len() - shown..]
+            .iter()
+            .map(|action| {
+                let due = action
+                    .due_on
+                    .map(|d| dates::short_day(d, now.date()))
+                    .unwrap_or_default();
+                let owner = text::line(&action.owner).into_owned();
+                (text::line(&action.what).into_owned(), owner, due)
+            })
+            .collect();
+        // Who and when stay whole, each in a column of its own; the words give way.
+        let column = |pick: fn(&(String, String, String)) -> &String| {
+            shown_actions
+                .iter()
+                .map(|a| text::width(pick(a)))
+                .max()
+                .unwrap_or(0)
+        };
+        let (what_width, owner_width, due_width) =
+            (column(|a| &a.0), column(|a| &a.1), column(|a| &a.2));
+        let gaps = if due_width == 0 { 5 } else { 8 };
+        let what_width = usize::from(inner.width)
+            .saturating_sub(owner_width + due_width + gaps)
+            .clamp(8.min(what_width), what_width);
+        for (what, owner, due) in &shown_actions {
+            // Days right-aligned, so they end in one column.
             let line = format!(
-                "+ {}{}",
-                text::truncate(&text::line(&action.what), what_width),
-                rest.trim_end()
+                "+ {}   {}   {}{due}",
+                text::fit(what, what_width),
+                text::fit(owner, owner_width),
+                " ".repeat(due_width.saturating_sub(text::width(due)))
             );
             lines.push(Line::from(
-                text::truncate(&line, usize::from(inner.width)).into_owned(),
+                text::truncate(line.trim_end(), usize::from(inner.width)).into_owned(),
             ));
         }
         frame.render_widget(
@@ -409,11 +386,20 @@ fn render_form(
     );
 }
 
-fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Frame, area: Rect) {
+/// Draws a field's value; returns how many rows of its text are out of view above and
+/// below (only notes scroll).
+fn render_value(
+    field: &Field,
+    active: bool,
+    now: NaiveDateTime,
+    frame: &mut Frame,
+    area: Rect,
+) -> (usize, usize) {
     if let Some(lines) = option_lines(field, active, area.width) {
         frame.render_widget(Paragraph::new(lines), area);
-        return;
+        return (0, 0);
     }
+    let mut hidden = (0, 0);
     match &field.kind {
         Kind::Info(info) => {
             frame.render_widget(
@@ -434,7 +420,9 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
             frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
         }
         _ => {
-            let Some(entry) = field.entry() else { return };
+            let Some(entry) = field.entry() else {
+                return hidden;
+            };
             // A date shows what it resolves to, so `fri` or `+14d` can be checked at a
             // glance: beside it when there is room, else on the row below.
             let resolved = resolved(field, now);
@@ -490,6 +478,9 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
                         editor.set_cursor_style(Style::default());
                     }
                     frame.render_widget(&editor, typed);
+                    if field.is_multi_line() {
+                        hidden = rows_out_of_view(&editor, typed.height);
+                    }
                 }
             }
             if let Some(resolved) = resolved {
@@ -505,4 +496,16 @@ fn render_value(field: &Field, active: bool, now: NaiveDateTime, frame: &mut Fra
             }
         }
     }
+    hidden
+}
+
+/// Rows of a drawn editor's wrapped text above and below the `height` rows in view.
+fn rows_out_of_view(editor: &TextArea, height: u16) -> (usize, usize) {
+    let top = usize::from(editor.scroll_offset().0);
+    // The drawn editor knows its width, so its last row is where its end falls.
+    let mut end = editor.clone();
+    end.move_cursor(CursorMove::Bottom);
+    end.move_cursor(CursorMove::End);
+    let rows = end.screen_cursor().row + 1;
+    (top, rows.saturating_sub(top + usize::from(height)))
 }

@@ -85,12 +85,22 @@ pub fn render(review: &Review, today: NaiveDate, frame: &mut Frame, area: Rect) 
         let rating = observation
             .rating
             .map_or("·".into(), |r| r.value().to_string());
-        lines.push(Line::from(format!(
-            " {} {}  {}",
-            observation.observed_at.format("%-d %b"),
-            rating,
-            crate::app::workspace::first_line(&text::block(&observation.evidence))
-        )));
+        // The evidence wraps under itself, so each visit's date and rating stand out.
+        let lead = format!(" {} {}  ", observation.observed_at.format("%-d %b"), rating);
+        // In a narrow panel a small indent leaves the words room.
+        let indent = if width >= 36 { text::width(&lead) } else { 3 };
+        let evidence = text::block(&observation.evidence);
+        let evidence = crate::app::workspace::first_line(&evidence);
+        let first_room = width.saturating_sub(text::width(&lead));
+        let rows = wrap_hanging(evidence, first_room, width.saturating_sub(indent));
+        for (row, words) in rows.into_iter().enumerate() {
+            let lead = if row == 0 {
+                lead.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            lines.push(Line::from(format!("{lead}{words}")));
+        }
     }
     if let Some((goal, latest)) = &review.goal {
         lines.push(Line::from(vec![
@@ -113,4 +123,14 @@ pub fn render(review: &Review, today: NaiveDate, frame: &mut Frame, area: Rect) 
             .block(block),
         area,
     );
+}
+
+/// `line` on rows: the first of `first` columns, the others of `rest`.
+fn wrap_hanging(line: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut rows = text::wrap(line, first);
+    if rows.len() > 1 {
+        let more = rows.split_off(1).join(" ");
+        rows.extend(text::wrap(&more, rest));
+    }
+    rows
 }
