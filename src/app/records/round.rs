@@ -124,7 +124,7 @@ impl MarkForm {
                 text::line(&teacher.name),
                 index + 1,
                 round.classrooms.len(),
-                text::truncate(&text::line(&round.walkthrough.practice), 30)
+                text::line(&round.walkthrough.practice)
             ),
             vec![
                 (
