@@ -11,8 +11,8 @@ use crate::app::capture::Visit;
 use crate::app::check_in::{Mark, Review};
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::records::{
-    ActionForm, CheckInForm, EndFocusForm, FocusForm, FormDraft, GoalForm, MarkForm, MeasureForm,
-    NewRoundForm, ObservationForm, Origin, Purpose, TeacherForm,
+    ActionForm, CheckInForm, EndFocusForm, FocusForm, FollowUpForm, FormDraft, GoalForm, MarkForm,
+    MeasureForm, NewRoundForm, ObservationForm, Origin, Purpose, TeacherForm,
 };
 use crate::app::workspace::Tab;
 use crate::app::{App, Confirm, FormPopup, OnYes, Popup, Screen};
@@ -425,6 +425,16 @@ impl App {
             Origin::NewRound => {
                 let teachers = self.store.teachers(false).map_err(|e| e.to_string())?;
                 Purpose::NewRound(NewRoundForm::new(&teachers))
+            }
+            Origin::FollowUp { walkthrough_id } => {
+                let round = match self.store.round(walkthrough_id) {
+                    Ok(Some(round)) => round,
+                    Ok(None) => return Err("its round is no longer in the file".into()),
+                    Err(error) => return Err(error.to_string()),
+                };
+                Purpose::FollowUp(
+                    FollowUpForm::new(&round).ok_or("nobody in its round needs support now")?,
+                )
             }
             Origin::Mark {
                 walkthrough_id,

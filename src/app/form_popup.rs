@@ -152,6 +152,7 @@ impl App {
             }
             // A round's mark is saved, then the next classroom comes up.
             Purpose::Mark(mark) => self.open_round(&mark.walkthrough.meta.id, mark.stepping),
+            Purpose::FollowUp(follow_up) => self.open_round(&follow_up.walkthrough_id, false),
             // A new round starts at once with its first classroom.
             Purpose::NewRound(_) => {
                 if let Some(id) = applied.added_id().map(str::to_owned) {

@@ -3,7 +3,7 @@
 //! and end with who implements it and who needs more support.
 
 use super::list::{List, PAGE};
-use super::records::{MarkForm, NewRoundForm, Purpose};
+use super::records::{FollowUpForm, MarkForm, NewRoundForm, Purpose};
 use super::{App, Popup, Screen};
 use crate::model::Round;
 use crate::model::{Observation, PracticeMark, Walkthrough};
@@ -212,6 +212,13 @@ impl App {
             }
             (Msg::Back, false) => self.show_roster(),
             (Msg::Report, true) => self.write_round_report(),
+            (Msg::FollowUp, true) => {
+                let form = rounds.open.as_ref().map(FollowUpForm::new);
+                match form {
+                    Some(Some(form)) => self.open_form(Purpose::FollowUp(form)),
+                    _ => self.say("Nobody in this round needs more support"),
+                }
+            }
             _ => {}
         }
     }

@@ -63,6 +63,9 @@ pub enum Command {
     /// Destroy a record that is in the trash, with what belongs to it. Nothing else ever
     /// destroys anything, and a purge cannot be undone.
     Purge { kind: Kind, id: String },
+    /// Add several records at once (a follow-up for each teacher a round found needing
+    /// support): all of them or none, undone as one step.
+    AddAll(Vec<AnyRecord>),
     /// Take back what a command changed: each row back to what it was before (a record it
     /// added goes to the trash), last change first, but only while every row is still as
     /// the command left it (else `Error::Conflict`, and nothing is changed). Undoing what
@@ -229,6 +232,9 @@ impl Writer<'_> {
                 with_any!(*opened, opened => self.revise(opened, *edited).map(drop))
             }
             Command::Undo(applied) => self.undo(applied),
+            Command::AddAll(records) => records
+                .into_iter()
+                .try_for_each(|record| self.run(Command::Add(record))),
             Command::SetFocus {
                 focus,
                 previous_outcome,

@@ -162,6 +162,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Round, Key::char('k'), Msg::Up, "up", false),
     bind(C::Round, Key::char('j'), Msg::Down, "down", false),
     bind(C::Round, Key::plain(K::Esc), Msg::Back, "rounds", true),
+    bind(C::Round, Key::char('f'), Msg::FollowUp, "follow up", true),
     bind(C::Round, Key::char('r'), Msg::Report, "write report", true),
     // Check-in review list
     bind(C::Review, Key::char(' '), Msg::MarkDone, "done", true),

@@ -130,6 +130,7 @@ pub enum Msg {
     WriteMarkdown,
     Calendar,
     Report,
+    FollowUp,
     Search,
     Trash,
     Purge,

@@ -52,6 +52,9 @@ pub enum Origin {
         teacher_id: String,
     },
     NewRound,
+    FollowUp {
+        walkthrough_id: String,
+    },
     Mark {
         walkthrough_id: String,
         teacher_id: String,
@@ -75,7 +78,7 @@ impl Origin {
             | Origin::Action { teacher_id, .. }
             | Origin::CheckInAction { teacher_id }
             | Origin::Mark { teacher_id, .. } => Some(teacher_id),
-            Origin::NewRound => None,
+            Origin::NewRound | Origin::FollowUp { .. } => None,
         }
     }
 
@@ -98,6 +101,7 @@ impl Origin {
             Origin::Action { existing, .. } => ("action", existing.is_some()),
             Origin::CheckInAction { .. } => ("action", false),
             Origin::NewRound => return "new walkthrough round".into(),
+            Origin::FollowUp { .. } => return "follow-up of a walkthrough round".into(),
             Origin::Mark { .. } => return format!("walkthrough mark of {name}'s classroom"),
         };
         match (editing, self) {
@@ -163,6 +167,9 @@ impl Purpose {
                 teacher_id: form.teacher_id.clone(),
             },
             Purpose::NewRound(_) => Origin::NewRound,
+            Purpose::FollowUp(form) => Origin::FollowUp {
+                walkthrough_id: form.walkthrough_id.clone(),
+            },
             Purpose::Mark(form) => Origin::Mark {
                 walkthrough_id: form.walkthrough.meta.id.clone(),
                 teacher_id: form.teacher_id.clone(),

@@ -14,7 +14,7 @@ pub use check_in::{ActionField, ActionForm, CheckInField, CheckInForm};
 pub use focus::{EndFocusField, EndFocusForm, FocusField, FocusForm};
 pub use goal::{GoalField, GoalForm, MeasureField, MeasureForm};
 pub use observation::{FinishVisitForm, ObservationField, ObservationForm, VisitField};
-pub use round::{MarkField, MarkForm, NewRoundForm, RoundField};
+pub use round::{FollowUpField, FollowUpForm, MarkField, MarkForm, NewRoundForm, RoundField};
 pub use teacher::{TeacherField, TeacherForm, TeacherValues};
 pub use timeline::{DatesField, TimelineDatesForm};
 
@@ -50,6 +50,8 @@ pub enum Purpose {
     NewRound(NewRoundForm),
     /// One classroom's mark in a round.
     Mark(MarkForm),
+    /// An action for each teacher a round found needing more support.
+    FollowUp(FollowUpForm),
 }
 
 /// Runs `$body` with `$form` bound to whichever form `$purpose` holds.
@@ -68,6 +70,7 @@ macro_rules! each_form {
             Purpose::TimelineDates($form) => $body,
             Purpose::NewRound($form) => $body,
             Purpose::Mark($form) => $body,
+            Purpose::FollowUp($form) => $body,
         }
     };
 }
@@ -129,6 +132,7 @@ impl Purpose {
             }
             Purpose::NewRound(round) => round.command(today)?,
             Purpose::Mark(mark) => mark.command(now)?,
+            Purpose::FollowUp(follow_up) => follow_up.command(today)?,
         };
         Ok(Submit::Write(command))
     }

@@ -162,6 +162,95 @@ impl MarkForm {
     }
 }
 
+/// A field of the follow-up form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum FollowUpField {
+    What,
+    Owner,
+    Due,
+    Teachers,
+}
+
+/// One action for each teacher a round found needing more support (all ticked to
+/// start), added together: one step, undone as one.
+#[derive(Debug, Clone)]
+pub struct FollowUpForm {
+    pub fields: Keyed<FollowUpField>,
+    pub walkthrough_id: String,
+    /// The teachers in the checklist's order.
+    pub teacher_ids: Vec<String>,
+}
+
+impl FollowUpForm {
+    /// The form for `round`; `None` when nobody in it needs more support.
+    pub fn new(round: &Round) -> Option<FollowUpForm> {
+        let teachers = round.need_support();
+        if teachers.is_empty() {
+            return None;
+        }
+        let names = teachers
+            .iter()
+            .map(|t| text::line(&t.name).into_owned())
+            .collect();
+        let practice = text::line(round.walkthrough.practice.trim()).into_owned();
+        let fields = Keyed::new(
+            "Follow up with the classrooms that need more support",
+            vec![
+                (
+                    FollowUpField::What,
+                    Field::line("Action", "")
+                        .required()
+                        .default_to(&format!("Co-plan a lesson: {practice}")),
+                ),
+                (
+                    FollowUpField::Owner,
+                    Field::line("Who", "").required().default_to("coach"),
+                ),
+                (
+                    FollowUpField::Due,
+                    Field::date("Due", "").hint(super::DATE_HINT),
+                ),
+                (
+                    FollowUpField::Teachers,
+                    Field::checks("Teachers", names, |_| true),
+                ),
+            ],
+        );
+        Some(FollowUpForm {
+            fields,
+            walkthrough_id: round.walkthrough.meta.id.clone(),
+            teacher_ids: teachers.iter().map(|t| t.meta.id.clone()).collect(),
+        })
+    }
+
+    /// One action for each ticked teacher, added in one command.
+    pub fn command(&self, today: NaiveDate) -> Result<Command, String> {
+        use FollowUpField as F;
+        let fields = &self.fields;
+        let (what, owner) = (fields.line(F::What)?, fields.line(F::Owner)?);
+        let due_on = fields.date(F::Due, today)?;
+        let actions: Vec<AnyRecord> = self
+            .teacher_ids
+            .iter()
+            .zip(fields.checked(F::Teachers)?)
+            .filter(|(_, on)| *on)
+            .map(|(teacher_id, _)| {
+                AnyRecord::Action(crate::model::Action {
+                    teacher_id: teacher_id.clone(),
+                    what: what.clone(),
+                    owner: owner.clone(),
+                    due_on,
+                    ..crate::model::Action::default()
+                })
+            })
+            .collect();
+        if actions.is_empty() {
+            return Err("Tick at least one teacher to follow up with".into());
+        }
+        Ok(Command::AddAll(actions))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
