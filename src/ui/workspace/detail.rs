@@ -173,6 +173,29 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate, width: usize) -> Ve
                     lines.indented(1, &lead, &m.note, Style::default());
                 }
             }
+            // What the look-fors of the focuses on this goal say over their visits.
+            for focus in file
+                .focuses
+                .iter()
+                .filter(|f| f.goal_id.as_deref() == Some(g.meta.id.as_str()))
+            {
+                let visits: Vec<&crate::model::Observation> = file
+                    .observations
+                    .iter()
+                    .rev()
+                    .filter(|o| o.focus_id.as_deref() == Some(focus.meta.id.as_str()))
+                    .collect();
+                let rates = crate::model::look_for_rates(focus, &visits);
+                if rates.is_empty() {
+                    continue;
+                }
+                let active = file.teacher.active_focus_id.as_deref() == Some(&focus.meta.id);
+                let active = if active { " (active)" } else { "" };
+                lines.field("Focus", &format!("{}{active}", focus.statement.trim()));
+                for rate in rates {
+                    lines.indented(1, "", &rate.words(), Style::default());
+                }
+            }
         }
         Tab::Observations => {
             let Some(o) = file.observations.get(index) else {
