@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod export;
+mod feedback;
 mod import;
 mod records;
 mod roster;
@@ -174,6 +175,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Teacher(TeacherCommand::Add(add))) => add_teacher(&mut store, add),
         Some(Command::Teacher(TeacherCommand::List { all })) => list_teachers(&store, all),
         Some(Command::Export(export)) => self::export(&store, export),
+        Some(Command::Feedback(args)) => feedback::feedback(&mut store, args),
         Some(Command::Calendar(args)) => export::calendar(&store, args),
         Some(Command::Import(import)) => import::import(&mut store, import),
     }

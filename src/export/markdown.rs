@@ -13,7 +13,7 @@ const FOCUS_CELL_WIDTH: usize = 48;
 /// escaped so it can never become a heading, and HTML, link and image syntax escaped so
 /// a note can never become a tag, a `javascript:` link or a remote image when rendered
 /// (`<` starts HTML and autolinks, `[` and `]` links, images and references).
-fn inline(raw: &str) -> String {
+pub(super) fn inline(raw: &str) -> String {
     let line = text::line(raw);
     let mut out = String::with_capacity(line.len());
     for (at, c) in line.char_indices() {

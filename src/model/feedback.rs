@@ -3,7 +3,7 @@
 //! one strength and one next step, the actions agreed (with who and by when) and the next
 //! check-in. Private notes never make feedback, and ratings go in only when asked for.
 
-use super::{Action, CheckIn, CheckInKind, Focus, Kind, LocalTime, Observation, Rating};
+use super::{Action, AnyRecord, CheckIn, CheckInKind, Focus, Kind, LocalTime, Observation, Rating};
 use super::{TeacherFile, action_order};
 use chrono::NaiveDate;
 use std::fmt;
@@ -84,6 +84,14 @@ impl<'a> Source<'a> {
             return Err(Refused::Private(self.kind()));
         }
         Ok(self)
+    }
+
+    /// The record, as a change to it starts from.
+    pub fn record(self) -> AnyRecord {
+        match self {
+            Source::Visit(visit) => AnyRecord::Observation(visit.clone()),
+            Source::CheckIn(check_in) => AnyRecord::CheckIn(check_in.clone()),
+        }
     }
 
     pub fn kind(self) -> Kind {
@@ -279,6 +287,28 @@ impl Note {
             next_check_in: next_check_in(file, source),
         }
     }
+}
+
+/// `record` (the observation or check-in a note was made from) keeping that the note was
+/// shared `at`, with its strength and next step. Another kind of record is left as it is.
+pub fn shared(mut record: AnyRecord, note: &Note, at: LocalTime) -> AnyRecord {
+    let (strength, next_step, shared_at) = match &mut record {
+        AnyRecord::Observation(visit) => (
+            &mut visit.feedback_strength,
+            &mut visit.feedback_next_step,
+            &mut visit.feedback_shared_at,
+        ),
+        AnyRecord::CheckIn(check_in) => (
+            &mut check_in.feedback_strength,
+            &mut check_in.feedback_next_step,
+            &mut check_in.feedback_shared_at,
+        ),
+        _ => return record,
+    };
+    strength.clone_from(&note.strength);
+    next_step.clone_from(&note.next_step);
+    *shared_at = Some(at);
+    record
 }
 
 /// The ratings a note may show: a visit's own; for a check-in, those of the visits (not

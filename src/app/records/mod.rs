@@ -3,6 +3,7 @@
 //! its fields travel together in one `Purpose`, so a form cannot be read as another.
 
 mod check_in;
+mod feedback;
 mod focus;
 mod goal;
 mod observation;
@@ -11,6 +12,7 @@ mod teacher;
 mod timeline;
 
 pub use check_in::{ActionField, ActionForm, CheckInField, CheckInForm};
+pub use feedback::{FeedbackField, FeedbackForm, FeedbackRequest};
 pub use focus::{EndFocusField, EndFocusForm, FocusField, FocusForm};
 pub use goal::{GoalField, GoalForm, MeasureField, MeasureForm};
 pub use observation::{FinishVisitForm, ObservationField, ObservationForm, VisitField};
@@ -50,6 +52,8 @@ pub enum Purpose {
     NewRound(NewRoundForm),
     /// One classroom's mark in a round.
     Mark(MarkForm),
+    /// Feedback for the teacher from an observation or a check-in.
+    Feedback(FeedbackForm),
 }
 
 /// Runs `$body` with `$form` bound to whichever form `$purpose` holds.
@@ -68,6 +72,7 @@ macro_rules! each_form {
             Purpose::TimelineDates($form) => $body,
             Purpose::NewRound($form) => $body,
             Purpose::Mark($form) => $body,
+            Purpose::Feedback($form) => $body,
         }
     };
 }
@@ -129,6 +134,7 @@ impl Purpose {
             }
             Purpose::NewRound(round) => round.command(today)?,
             Purpose::Mark(mark) => mark.command(now)?,
+            Purpose::Feedback(feedback) => return Ok(Submit::ShareFeedback(feedback.request()?)),
         };
         Ok(Submit::Write(command))
     }
@@ -143,6 +149,8 @@ pub enum Submit {
     CollectAction(Action),
     /// A measurement collected into the check-in being written.
     CollectMeasure(Measure),
+    /// Feedback to make for the teacher, keep on its record and hand over.
+    ShareFeedback(FeedbackRequest),
     /// The timeline's date range (a view setting, not a record).
     ShowDates {
         from: Option<NaiveDate>,
