@@ -488,3 +488,17 @@ fn coachlog_feedback_refuses_a_private_record_and_writes_nothing() {
         "nothing kept"
     );
 }
+
+#[test]
+fn right_after_saving_an_observation_s_makes_feedback_from_it() {
+    let (dir, store, _) = caseload();
+    let mut app = app_with_briefs(store, dir.path());
+    // A quick observation from the workspace, then S on the Overview tab.
+    press(
+        &mut app,
+        "<Down><Down><Enter>o3Partners explained the target<Enter>1S",
+    );
+    let form = shown(&app);
+    assert!(form.contains("Feedback for Smith, Dan"), "{form}");
+    assert!(form.contains("the visit of Mon 23 Nov 10:42"), "{form}");
+}
