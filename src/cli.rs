@@ -80,6 +80,14 @@ pub enum Command {
         after_help = "Examples:\n  coachlog export -t smith\n  coachlog export -t smith -f html -o smith.html\n  coachlog export --all -f json -o caseload.json"
     )]
     Export(Export),
+    /// Make feedback for the teacher from an observation or a check-in: the focus, what
+    /// was seen, a strength and a next step, the actions agreed and the next check-in.
+    /// Private notes make none; ratings go in only with --ratings. The strength, next step
+    /// and the time are kept on the record.
+    #[command(
+        after_help = "Examples:\n  coachlog feedback -t smith --strength \"The target was on the board before the bell\"\n  coachlog feedback -t smith --id 01JD4K -f html -o smith-feedback.html --ratings"
+    )]
+    Feedback(Feedback),
     /// Write the check-ins due and the open actions with a due date as an iCalendar file
     /// (.ics) to import into Outlook, Google Calendar or Apple Calendar.
     #[command(
@@ -267,6 +275,50 @@ pub enum RoundFormat {
     Md,
     Html,
     Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct Feedback {
+    /// The teacher: a case-insensitive unique start of the name, e.g. "smi" for "Smith, Dan".
+    #[arg(long, short)]
+    pub teacher: String,
+    /// From the teacher's latest observation or check-in (the default).
+    #[arg(long, conflicts_with = "id")]
+    pub last: bool,
+    /// From this observation or check-in (any unique start of its id).
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// One thing that worked, in a sentence.
+    #[arg(long, default_value = "", value_name = "TEXT")]
+    pub strength: String,
+    /// One thing to try next (default: the first look-for of the focus not seen).
+    #[arg(long, value_name = "TEXT")]
+    pub next_step: Option<String>,
+    /// Put the ratings in the note.
+    #[arg(long)]
+    pub ratings: bool,
+    /// text: plain text, md: Markdown, html: a small page to print (default: text).
+    #[arg(long, short, value_enum, default_value = "text")]
+    pub format: FeedbackFormat,
+    /// Write to this file (created readable by you only) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// What `coachlog feedback` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FeedbackFormat {
+    /// Plain text, to paste into a message.
+    #[value(alias = "txt")]
+    Text,
+    /// Markdown.
+    #[value(alias = "markdown")]
+    Md,
+    /// One small self-contained HTML page.
+    Html,
 }
 
 /// What `coachlog export` writes.

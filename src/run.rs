@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod export;
+mod feedback;
 mod import;
 mod records;
 mod roster;
@@ -196,6 +197,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Teacher(TeacherCommand::List { all })) => list_teachers(&store, all),
         Some(Command::Export(export)) => self::export(&store, export),
+        Some(Command::Feedback(args)) => feedback::feedback(&mut store, args),
         Some(Command::Calendar(args)) => export::calendar(&store, args),
         Some(Command::Round(round)) => rounds::round(&store, round),
         Some(Command::Import(import)) => import::import(&mut store, import, config.check_in_days),

@@ -127,6 +127,7 @@ pub fn run(store: Store, config: crate::config::Config, notice: Option<String>) 
     if let Some(text) = notice {
         app.status = Some(crate::app::Status { text, error: true });
     }
+    app.set_clipboard_terminal(crate::app::clipboard::Terminal::detect());
     let (_guard, mut terminal) = init()?;
     if let Ok(size) = terminal.size() {
         app.handle_event(crossterm::event::Event::Resize(size.width, size.height));
@@ -267,6 +268,14 @@ fn run_loop(
             while let Some(found) = searcher.answer() {
                 app.search_found(found.generation, found.hits);
             }
+        }
+        // Feedback for a teacher, put on the clipboard by the terminal (OSC 52). It is in
+        // a file too, so a terminal that fails the write costs nothing: it is not an error.
+        if let Some(sequence) = app.take_clipboard() {
+            let out = terminal.backend_mut();
+            let _ = out
+                .write_all(sequence.as_bytes())
+                .and_then(|()| out.flush());
         }
         if let Some(text) = app.take_editor_request() {
             let edited = suspended(terminal, || {

@@ -1993,11 +1993,17 @@ fn a_round_follows_up_with_everyone_who_needs_support_in_one_undoable_step() {
     let okafor = store.teachers(false).unwrap()[1].meta.id.clone();
     let mut app = app(store);
     press(&mut app, "waStudents explain the learning target<C-s>");
-    press(&mut app, "1<Enter>2target posted, not explained<Enter>3<Enter>");
+    press(
+        &mut app,
+        "1<Enter>2target posted, not explained<Enter>3<Enter>",
+    );
     press(&mut app, "<Esc>w<Enter>f");
     let shown = text(&app);
     assert!(shown.contains("Follow up with the classrooms"), "{shown}");
-    assert!(shown.contains("Okafor, Ngozi") && shown.contains("Smith, Dan"), "{shown}");
+    assert!(
+        shown.contains("Okafor, Ngozi") && shown.contains("Smith, Dan"),
+        "{shown}"
+    );
     insta::assert_snapshot!("round_follow_up", screen(&app, 80, 24).backend());
     // The suggested action and owner stand; a due date; both teachers ticked.
     press(&mut app, "<Tab><Tab>fri<C-s>");
@@ -2015,8 +2021,16 @@ fn a_round_follows_up_with_everyone_who_needs_support_in_one_undoable_step() {
         "coach".to_string(),
         Some(common::day("2026-11-27")),
     );
-    assert!(open(&app, &okafor).contains(&expected), "{:?}", open(&app, &okafor));
-    assert!(open(&app, &smith).contains(&expected), "{:?}", open(&app, &smith));
+    assert!(
+        open(&app, &okafor).contains(&expected),
+        "{:?}",
+        open(&app, &okafor)
+    );
+    assert!(
+        open(&app, &smith).contains(&expected),
+        "{:?}",
+        open(&app, &smith)
+    );
     // One step back takes both away.
     press(&mut app, "u");
     assert!(!open(&app, &okafor).contains(&expected));

@@ -484,6 +484,7 @@ impl History<'_> {
             reflection: self.rng.pick(REFLECTIONS).to_string(),
             next_on: Some(day + TimeDelta::days(14)),
             private: self.rng.chance(5),
+            ..CheckIn::default()
         };
         let actions: Vec<Action> = (0..ACTIONS_A_CHECK_IN)
             .map(|_| {

@@ -364,13 +364,26 @@ impl App {
     /// Writes `contents` to a new owner-only file `stem.extension` in the briefs folder
     /// (never over a file there), and says where.
     pub(super) fn write_out(&mut self, stem: &str, extension: &str, contents: &str) {
+        match self.write_private_out(stem, extension, contents) {
+            Ok(path) => self.say(format!("Wrote {} (readable by you only)", path.display())),
+            Err(error) => self.warn(error),
+        }
+    }
+
+    /// Writes `contents` as [`App::write_out`] does; returns where, or why not.
+    pub(super) fn write_private_out(
+        &self,
+        stem: &str,
+        extension: &str,
+        contents: &str,
+    ) -> Result<PathBuf, String> {
         let Some(folder) = folder(&self.config) else {
-            return self.warn("cannot find a folder to write to; set briefs_folder in the config");
+            return Err("cannot find a folder to write to; set briefs_folder in the config".into());
         };
         let path = free_name(&folder, stem, extension);
         match write_private(&path, contents) {
-            Ok(()) => self.say(format!("Wrote {} (readable by you only)", path.display())),
-            Err(error) => self.warn(format!("cannot write {}: {error}", path.display())),
+            Ok(()) => Ok(path),
+            Err(error) => Err(format!("cannot write {}: {error}", path.display())),
         }
     }
 

@@ -105,6 +105,14 @@ impl App {
                 }
                 return;
             }
+            // Kept on its record through the write path, then handed over.
+            Ok(Submit::ShareFeedback(request)) => {
+                if let Err(error) = self.share_feedback(request) {
+                    popup.form_mut().error = Some(error);
+                    self.popups.push(Popup::Form(popup));
+                }
+                return;
+            }
             Ok(Submit::ShowDates { from, to }) => {
                 if let Some(workspace) = self.workspace_mut() {
                     workspace.filter.from = from;

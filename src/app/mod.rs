@@ -11,7 +11,9 @@ pub mod agenda;
 pub mod brief;
 pub mod capture;
 pub mod check_in;
+pub mod clipboard;
 mod draft;
+mod feedback;
 pub mod form;
 mod form_popup;
 mod input;
@@ -90,6 +92,8 @@ pub struct App {
     /// The terminal's columns and rows, as last told by a resize (what scrolling needs
     /// to know where an end is).
     pub size: (u16, u16),
+    /// The terminal's clipboard, and what waits to be copied to it (`feedback.rs`).
+    clipboard: clipboard::Clipboard,
 }
 
 impl App {
@@ -120,6 +124,7 @@ impl App {
             background_search: false,
             quit: false,
             size: (80, 24),
+            clipboard: clipboard::Clipboard::default(),
         };
         // Work left unfinished (closed, crashed, killed) is offered back first.
         app.offer_drafts(drafts);

@@ -51,6 +51,20 @@ impl History {
     }
 }
 
+impl History {
+    /// The observation or check-in the last change added, if that is what it did (the
+    /// visit or check-in just saved).
+    pub(in crate::app) fn just_added(&self) -> Option<&AnyRecord> {
+        let change = self.undo.last()?.applied.changes.first()?;
+        match (&change.before, &change.after) {
+            (None, Some(added @ (AnyRecord::Observation(_) | AnyRecord::CheckIn(_)))) => {
+                Some(added)
+            }
+            _ => None,
+        }
+    }
+}
+
 fn push(steps: &mut Vec<Step>, step: Step) {
     steps.push(step);
     if steps.len() > DEPTH {

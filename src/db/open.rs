@@ -22,6 +22,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_roster_index.sql"),
     include_str!("migrations/005_measure_out_of.sql"),
     include_str!("migrations/006_seek_indexes.sql"),
+    // 007_search_prefix_one.sql goes here when its branch is merged.
+    include_str!("migrations/008_feedback.sql"),
 ];
 
 /// The schema version this build writes.

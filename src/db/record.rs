@@ -312,13 +312,25 @@ record!(
         rating,
         private,
         walkthrough_id,
-        practice_mark
+        practice_mark,
+        feedback_strength,
+        feedback_next_step,
+        feedback_shared_at
     ]
 );
 record!(
     CheckIn,
     [
-        teacher_id, held_on, kind, notes, reflection, next_on, private
+        teacher_id,
+        held_on,
+        kind,
+        notes,
+        reflection,
+        next_on,
+        private,
+        feedback_strength,
+        feedback_next_step,
+        feedback_shared_at
     ]
 );
 record!(
@@ -474,6 +486,7 @@ pub fn label(column: &str) -> String {
         "due_on" => "Due",
         "done_on" => "Done",
         "owner" => "Who",
+        "feedback_shared_at" => "Feedback shared",
         _ => "",
     };
     if !known.is_empty() {

@@ -343,7 +343,12 @@ fn evidence(out: &mut String, brief: &Brief) {
                 "<span class=\"muted\">(no evidence written)</span>".to_string()
             }),
         );
-        let _ = writeln!(out, "<li>{}</li>", parts.join(" · "));
+        let _ = writeln!(
+            out,
+            "<li>{}{}</li>",
+            parts.join(" · "),
+            words::feedback_shared(observation.feedback_shared_at)
+        );
     }
     out.push_str("</ul>\n</section>\n");
 }
@@ -375,6 +380,7 @@ fn check_ins(out: &mut String, brief: &Brief) {
                 escape(&reflection)
             );
         }
+        out.push_str(&words::feedback_shared(check_in.feedback_shared_at));
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n</section>\n");

@@ -216,7 +216,12 @@ fn evidence(out: &mut String, brief: &Brief) {
         let (details, excerpt) = words::evidence_parts(observation, inline);
         parts.extend(details);
         parts.push(excerpt.unwrap_or_else(|| "(no evidence written)".to_string()));
-        let _ = writeln!(out, "- {}", parts.join(" · "));
+        let _ = writeln!(
+            out,
+            "- {}{}",
+            parts.join(" · "),
+            words::feedback_shared(observation.feedback_shared_at)
+        );
     }
     out.push('\n');
 }
@@ -242,6 +247,7 @@ fn check_ins(out: &mut String, brief: &Brief) {
         if !reflection.is_empty() {
             let _ = write!(line, " Teacher's reflection: \"{}\"", inline(&reflection));
         }
+        line.push_str(&words::feedback_shared(check_in.feedback_shared_at));
         let _ = writeln!(out, "{line}");
     }
     out.push('\n');

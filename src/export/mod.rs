@@ -9,6 +9,7 @@ mod brief;
 pub mod calendar;
 pub mod caseload;
 mod chart;
+pub mod feedback;
 mod html;
 mod json;
 mod markdown;

@@ -46,6 +46,12 @@ pub fn evidence_parts(
     (parts, (!excerpt.is_empty()).then(|| escape(&excerpt)))
 }
 
+/// " · feedback shared 23 Nov 2026" after a record whose feedback was shared, else "".
+pub fn feedback_shared(at: Option<crate::model::LocalTime>) -> String {
+    at.map(|at| format!(" · feedback shared {}", day(at.date())))
+        .unwrap_or_default()
+}
+
 /// A rating as coaches say it: "3 developing".
 pub fn rating(rating: Rating) -> String {
     format!("{} {}", rating.value(), rating.label())

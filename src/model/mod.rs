@@ -7,6 +7,7 @@
 mod action;
 pub mod calendar;
 mod caseload;
+pub mod feedback;
 mod file;
 mod look_fors;
 mod measure;
@@ -215,6 +216,14 @@ pub struct Observation {
     pub walkthrough_id: Option<String>,
     /// How far the round's practice was in place in this classroom.
     pub practice_mark: Option<PracticeMark>,
+    /// Feedback shared with the teacher from this visit: one strength, one next step
+    /// (empty until shared) and when it was shared, as the coach's clock read then.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub feedback_strength: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub feedback_next_step: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback_shared_at: Option<LocalTime>,
 }
 
 /// How far a walkthrough's practice was in place in one classroom.
@@ -274,6 +283,14 @@ pub struct CheckIn {
     pub reflection: String,
     pub next_on: Option<NaiveDate>,
     pub private: bool,
+    /// Feedback shared with the teacher from this conversation: one strength, one next step
+    /// (empty until shared) and when it was shared, as the coach's clock read then.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub feedback_strength: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub feedback_next_step: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback_shared_at: Option<LocalTime>,
 }
 
 /// Something to do, by someone, by a date: what check-ins end in.

@@ -79,6 +79,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Workspace, Key::char('5'), Msg::Tab(4), "Actions", false),
     bind(C::Workspace, Key::char('6'), Msg::Tab(5), "Timeline", false),
     bind(C::Workspace, Key::char('b'), Msg::Brief, "brief", true),
+    bind(C::Workspace, Key::char('S'), Msg::Feedback, "share feedback with the teacher", false),
     bind(C::Workspace, Key::char('E'), Msg::EditTeacher, "edit teacher", false),
     bind(C::Workspace, Key::char('J'), Msg::DetailDown, "scroll detail down", false),
     bind(C::Workspace, Key::char('K'), Msg::DetailUp, "scroll detail up", false),

@@ -138,6 +138,8 @@ pub enum Msg {
     Redo,
     DetailUp,
     DetailDown,
+    /// Feedback for the teacher from an observation or check-in.
+    Feedback,
 }
 
 /// A key with its modifiers, written as the footer shows it.

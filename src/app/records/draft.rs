@@ -124,8 +124,8 @@ pub struct FormDraft {
 
 impl Purpose {
     /// What the form is for, as a draft keeps it; none for the forms that are not kept
-    /// (a visit's rating, whose visit has its own draft, and the timeline's dates, which
-    /// are a view setting).
+    /// (a visit's rating, whose visit has its own draft, the timeline's dates, which
+    /// are a view setting, and feedback's two lines).
     pub fn origin(&self) -> Option<Origin> {
         Some(match self {
             Purpose::Teacher(form) => Origin::Teacher {
@@ -175,7 +175,10 @@ impl Purpose {
                 teacher_id: form.teacher_id.clone(),
                 stepping: form.stepping,
             },
-            Purpose::FinishVisit(_) | Purpose::TimelineDates(_) => return None,
+            // Two short lines, made again from the record in a moment.
+            Purpose::FinishVisit(_) | Purpose::TimelineDates(_) | Purpose::Feedback(_) => {
+                return None;
+            }
         })
     }
 

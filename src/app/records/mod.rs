@@ -3,6 +3,7 @@
 //! its fields travel together in one `Purpose`, so a form cannot be read as another.
 
 mod check_in;
+mod feedback;
 mod focus;
 mod goal;
 mod observation;
@@ -11,6 +12,7 @@ mod teacher;
 mod timeline;
 
 pub use check_in::{ActionField, ActionForm, CheckInField, CheckInForm};
+pub use feedback::{FeedbackField, FeedbackForm, FeedbackRequest};
 pub use focus::{EndFocusField, EndFocusForm, FocusField, FocusForm};
 pub use goal::{GoalField, GoalForm, MeasureField, MeasureForm};
 pub use observation::{FinishVisitForm, ObservationField, ObservationForm, VisitField};
@@ -52,6 +54,8 @@ pub enum Purpose {
     Mark(MarkForm),
     /// An action for each teacher a round found needing more support.
     FollowUp(FollowUpForm),
+    /// Feedback for the teacher from an observation or a check-in.
+    Feedback(FeedbackForm),
 }
 
 /// Runs `$body` with `$form` bound to whichever form `$purpose` holds.
@@ -71,6 +75,7 @@ macro_rules! each_form {
             Purpose::NewRound($form) => $body,
             Purpose::Mark($form) => $body,
             Purpose::FollowUp($form) => $body,
+            Purpose::Feedback($form) => $body,
         }
     };
 }
@@ -133,6 +138,7 @@ impl Purpose {
             Purpose::NewRound(round) => round.command(today)?,
             Purpose::Mark(mark) => mark.command(now)?,
             Purpose::FollowUp(follow_up) => follow_up.command(today)?,
+            Purpose::Feedback(feedback) => return Ok(Submit::ShareFeedback(feedback.request()?)),
         };
         Ok(Submit::Write(command))
     }
@@ -147,6 +153,8 @@ pub enum Submit {
     CollectAction(Action),
     /// A measurement collected into the check-in being written.
     CollectMeasure(Measure),
+    /// Feedback to make for the teacher, keep on its record and hand over.
+    ShareFeedback(FeedbackRequest),
     /// The timeline's date range (a view setting, not a record).
     ShowDates {
         from: Option<NaiveDate>,

@@ -146,6 +146,40 @@ pub fn timeline(file: &TeacherFile) -> Vec<Entry> {
             ),
         });
     }
+    let shared = file
+        .observations
+        .iter()
+        .map(|o| {
+            (
+                Kind::Observation,
+                &o.meta.id,
+                o.feedback_shared_at,
+                &o.feedback_next_step,
+            )
+        })
+        .chain(file.check_ins.iter().map(|c| {
+            (
+                Kind::CheckIn,
+                &c.meta.id,
+                c.feedback_shared_at,
+                &c.feedback_next_step,
+            )
+        }));
+    for (kind, id, at, next_step) in shared {
+        if let Some(at) = at {
+            entries.push(Entry {
+                at,
+                kind,
+                id: id.clone(),
+                marker: false,
+                summary: format!(
+                    "Feedback shared {} · next step: {}",
+                    at.format("%-d %b"),
+                    first_line(next_step)
+                ),
+            });
+        }
+    }
     for action in &file.actions {
         if let Some(done) = action.done_on {
             entries.push(Entry {

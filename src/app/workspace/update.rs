@@ -40,6 +40,7 @@ impl App {
             Msg::ToggleDone => self.toggle_action_done(),
             Msg::AddMeasure => self.add_measure(),
             Msg::Brief => self.show_brief(),
+            Msg::Feedback => self.start_feedback(),
             Msg::DetailDown | Msg::DetailUp => {
                 // The pane as the screen lays it out now (status and footer lines aside).
                 let (width, height) = (self.size.0, self.size.1.saturating_sub(2));
