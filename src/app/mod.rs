@@ -99,7 +99,6 @@ impl App {
     }
 
     pub fn with_config(store: Store, config: crate::config::Config) -> Result<App> {
-        let rows = store.roster(false)?;
         let now = store.clock().local_now();
         let drafts = store.drafts()?;
         let seen_version = store.data_version().ok();
@@ -111,7 +110,7 @@ impl App {
             screen: Screen::Roster,
             popups: Vec::new(),
             status: None,
-            roster: Roster::new(rows),
+            roster: Roster::default(),
             editor_request: None,
             roster_stale: false,
             form_draft: draft::Keeper::default(),
@@ -121,6 +120,7 @@ impl App {
             quit: false,
             size: (80, 24),
         };
+        app.read_roster_names()?;
         // Work left unfinished (closed, crashed, killed) is offered back first.
         app.offer_drafts(drafts);
         Ok(app)

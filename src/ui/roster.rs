@@ -142,13 +142,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 
     let today_rows: Vec<Facts> = roster
-        .visible()
-        .map(|row| Facts::of(row, today, app.config.coverage_gap_days))
+        .visible_facts()
+        .map(|(row, read)| Facts::of(row, read, today, app.config.coverage_gap_days))
         .collect();
     let columns = Columns::lay_out(&today_rows, school_column, list.width);
     // Only the rows on screen are built: with thousands of teachers, building a table row
     // for each on every frame was most of a key's time. The columns are still sized from
-    // every row, so they do not move as the list scrolls.
+    // every row, so they do not move as the list scrolls (on the first frame, which has
+    // the figures of the rows on screen only, from theirs).
     let height = usize::from(list.height.saturating_sub(3));
     let window = roster.list().visible_range(height);
     let rows: Vec<Row> = today_rows
@@ -242,7 +243,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(table, list, &mut state);
 }
 
-/// What a roster row says about one teacher, worked out once to size the columns.
+/// What a roster row says about one teacher, worked out once to size the columns. A row
+/// whose figures are not read yet says nothing of them.
 struct Facts<'a> {
     row: &'a RosterRow,
     seen: String,
@@ -252,9 +254,15 @@ struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    fn of(row: &'a RosterRow, today: NaiveDate, gap_days: u32) -> Facts<'a> {
-        let (seen, seen_late) = seen(row.last_observed, today, gap_days);
-        let (due, due_now) = next_check_in(row.next_check_in, today);
+    fn of(row: &'a RosterRow, read: bool, today: NaiveDate, gap_days: u32) -> Facts<'a> {
+        let ((seen, seen_late), (due, due_now)) = if read {
+            (
+                seen(row.last_observed, today, gap_days),
+                next_check_in(row.next_check_in, today),
+            )
+        } else {
+            ((String::new(), false), (String::new(), false))
+        };
         Facts {
             row,
             seen,
