@@ -106,18 +106,27 @@ const CANDIDATES: i64 = 2_000;
 /// Live matches of live teachers (archived ones included), best first. A measure belongs
 /// to its goal's teacher and is found only while the goal is live.
 ///
-/// In two steps, so that the cost follows the page shown rather than the notes matched:
+/// In steps, so that the cost follows the page shown rather than the notes matched:
 /// `top` ranks the newest `?4` matches (rowids only, read off the index in rowid order)
-/// and keeps the best `?2`; the excerpt, the dates and the teacher are read for those only.
+/// and keeps the best `?2`; `found` reads their excerpts in one more pass over those
+/// newest matches (from the oldest kept up: a lookup of each by rowid would run the
+/// query again for each, which costs the most for a word matching many notes); the
+/// dates and the teacher are read for those only.
 const SEARCH: &str = "
     WITH candidate AS MATERIALIZED (
         SELECT rowid AS id, bm25(local_search) AS rank FROM local_search
         WHERE local_search MATCH ?1 ORDER BY rowid DESC LIMIT ?4
     ), top AS MATERIALIZED (
         SELECT id, rank FROM candidate ORDER BY rank, id LIMIT ?2
+    ), found AS MATERIALIZED (
+        SELECT rowid AS id, kind, record_id, teacher_id,
+               snippet(local_search, 0, char(2), char(3), '…', ?3) AS excerpt
+        FROM local_search
+        -- The unary + keeps the IN a filter, not a lookup by rowid per value.
+        WHERE local_search MATCH ?1 AND rowid >= (SELECT min(id) FROM top)
+          AND +rowid IN (SELECT id FROM top)
     )
-    SELECT s.kind, s.record_id, t.id AS teacher_id, t.name, t.archived,
-           snippet(local_search, 0, char(2), char(3), '…', ?3) AS excerpt,
+    SELECT s.kind, s.record_id, t.id AS teacher_id, t.name, t.archived, s.excerpt,
            CASE s.kind
                WHEN 'observation' THEN (SELECT observed_at FROM observation WHERE id = s.record_id)
                WHEN 'check_in' THEN (SELECT held_on FROM check_in WHERE id = s.record_id)
@@ -131,14 +140,13 @@ const SEARCH: &str = "
                WHEN 'check_in' THEN (SELECT private FROM check_in WHERE id = s.record_id)
                ELSE 0
            END AS private
-    FROM top CROSS JOIN local_search s ON s.rowid = top.id
+    FROM top JOIN found s ON s.id = top.id
     JOIN teacher t ON t.deleted_at IS NULL AND t.id = CASE s.kind
         WHEN 'measure' THEN (
             SELECT g.teacher_id FROM measure m JOIN goal g ON g.id = m.goal_id
             WHERE m.id = s.record_id AND g.deleted_at IS NULL)
         ELSE s.teacher_id
     END
-    WHERE local_search MATCH ?1
     ORDER BY top.rank, s.record_id";
 
 impl Store {
