@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_roster_index.sql"),
     include_str!("migrations/005_measure_out_of.sql"),
     include_str!("migrations/006_seek_indexes.sql"),
+    include_str!("migrations/007_search_prefix_one.sql"),
 ];
 
 /// The schema version this build writes.

@@ -19,8 +19,9 @@ const EXCERPT_TOKENS: u8 = 12;
 
 /// What a person typed as an FTS5 query that cannot be a syntax error: every word is
 /// quoted (so `AND`, `NEAR`, `"`, `*`, `(` and `col:` are just text), all words must
-/// appear, and a word of two or more characters also matches as the start of a longer
-/// one ("explai" finds "explained"). `None` when nothing searchable was typed.
+/// appear, and every word also matches as the start of a longer one ("explai" finds
+/// "explained", "s" finds "students": the index keeps prefixes of one to three
+/// characters, schema 7). `None` when nothing searchable was typed.
 fn fts_query(typed: &str) -> Option<String> {
     // FTS5 ends a quoted word at a NUL, leaving the quote open: a syntax error.
     let typed = typed.replace('\0', " ");
@@ -28,15 +29,7 @@ fn fts_query(typed: &str) -> Option<String> {
         .split_whitespace()
         // A word without a letter or digit holds no token; it would only match nothing.
         .filter(|word| word.chars().any(char::is_alphanumeric))
-        .map(|word| {
-            let quoted = format!("\"{}\"", word.replace('"', "\"\""));
-            // One letter as a prefix would match nearly every note, and slowly.
-            if word.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
-                quoted + "*"
-            } else {
-                quoted
-            }
-        })
+        .map(|word| format!("\"{}\"*", word.replace('"', "\"\"")))
         .collect();
     (!phrases.is_empty()).then(|| phrases.join(" "))
 }
@@ -150,8 +143,8 @@ const SEARCH: &str = "
     ORDER BY top.rank, s.record_id";
 
 impl Store {
-    /// Notes holding every word typed (a word of two or more characters also as the start
-    /// of a longer one), at most `limit`, ranked by relevance (among the newest
+    /// Notes holding every word typed (each also as the start of a longer one), at most
+    /// `limit`, ranked by relevance (among the newest
     /// [`CANDIDATES`] matches) and grouped by teacher in the order of each teacher's best
     /// hit. Any input is safe: query syntax is taken as text.
     /// Trashed records and the records of trashed teachers are never found; archived
@@ -258,12 +251,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_word_is_quoted_and_longer_ones_match_as_prefixes() {
+    fn every_word_is_quoted_and_matches_as_the_start_of_longer_ones() {
         assert_eq!(
             fts_query("explai warm-up").as_deref(),
             Some("\"explai\"* \"warm-up\"*")
         );
-        assert_eq!(fts_query("a").as_deref(), Some("\"a\""));
+        assert_eq!(fts_query("a").as_deref(), Some("\"a\"*"));
         assert_eq!(
             fts_query("say \"hi\" AND (NEAR").as_deref(),
             Some("\"say\"* \"\"\"hi\"\"\"* \"AND\"* \"(NEAR\"*")
