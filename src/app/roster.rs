@@ -2,6 +2,7 @@
 
 use crate::app::list::{List, PAGE};
 use crate::model::RosterRow;
+use crate::text;
 
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
@@ -11,6 +12,11 @@ pub struct Roster {
     /// every teacher's is most of a start at district scale); the rest follow at once
     /// after it. Replaced with the rows, so a write, which reloads them, drops them too.
     facts_read: Vec<bool>,
+    /// Each row's name and school as wide as they show: measuring them (by grapheme) for
+    /// every teacher on every frame, to size the columns, was most of a key's time.
+    widths: Vec<(usize, usize)>,
+    /// The schools named, once each, in order.
+    schools: Vec<String>,
     /// Indexes into `rows` that match the filter.
     visible: Vec<usize>,
     pub filter: String,
@@ -20,20 +26,51 @@ pub struct Roster {
     list: List<String>,
 }
 
+/// A row of the roster as shown: whether its figures were read, and how wide its name
+/// and school are on screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown<'a> {
+    pub row: &'a RosterRow,
+    pub facts_read: bool,
+    pub name_width: usize,
+    pub school_width: usize,
+}
+
 impl Roster {
     /// Replaces the rows, figures read, keeping the same teacher selected when still there.
     pub fn set_rows(&mut self, rows: Vec<RosterRow>) {
         self.facts_read = vec![true; rows.len()];
-        self.rows = rows;
-        self.refilter();
+        self.replace(rows);
     }
 
     /// Replaces the rows with rows whose figures are still to read
     /// ([`crate::db::Store::roster_names`]).
     pub fn set_names(&mut self, rows: Vec<RosterRow>) {
         self.facts_read = vec![false; rows.len()];
+        self.replace(rows);
+    }
+
+    fn replace(&mut self, rows: Vec<RosterRow>) {
+        let shown = |text: &str| text::width(&text::line(text));
+        self.widths = rows
+            .iter()
+            .map(|row| (shown(&row.teacher.name), shown(&row.teacher.school)))
+            .collect();
+        let mut schools: Vec<&str> = rows
+            .iter()
+            .map(|row| row.teacher.school.trim())
+            .filter(|school| !school.is_empty())
+            .collect();
+        schools.sort_unstable();
+        schools.dedup();
+        self.schools = schools.into_iter().map(String::from).collect();
         self.rows = rows;
         self.refilter();
+    }
+
+    /// The schools of every row (whatever the filter), once each, in order.
+    pub fn schools(&self) -> &[String] {
+        &self.schools
     }
 
     /// Whether every row's figures were read (the filter, the agenda and the column widths
@@ -42,11 +79,16 @@ impl Roster {
         self.facts_read.iter().all(|read| *read)
     }
 
-    /// The rows that pass the filter, each with whether its figures were read.
-    pub fn visible_facts(&self) -> impl Iterator<Item = (&RosterRow, bool)> {
+    /// The rows that pass the filter, as the roster shows them.
+    pub fn visible_facts(&self) -> impl Iterator<Item = Shown<'_>> {
         self.visible.iter().filter_map(|&i| {
-            let read = self.facts_read.get(i).copied().unwrap_or(false);
-            self.rows.get(i).map(|row| (row, read))
+            let (name_width, school_width) = self.widths.get(i).copied().unwrap_or_default();
+            self.rows.get(i).map(|row| Shown {
+                row,
+                facts_read: self.facts_read.get(i).copied().unwrap_or(false),
+                name_width,
+                school_width,
+            })
         })
     }
 
@@ -155,7 +197,6 @@ use crate::app::keymap::{self, Context, Msg};
 use crate::app::records::{ObservationForm, Purpose, TeacherForm};
 use crate::app::{Confirm, OnYes, Popup, Screen};
 use crate::db::Command;
-use crate::text;
 use crossterm::event::Event;
 
 impl super::App {
