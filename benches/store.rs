@@ -96,7 +96,36 @@ fn roster(criterion: &mut Criterion, files: &Files) {
             b.iter(|| black_box(store.roster(false).expect("the roster")));
         });
     }
+    // What a start reads before its first frame, on a connection just opened (its page
+    // cache empty, as at a start): the whole roster as before, and now the names with
+    // the rows of one screen.
+    group.bench_function("500 teachers x 1y, whole, fresh connection", |b| {
+        b.iter_batched(
+            || files.school().open(),
+            |store| black_box(store.roster(false).expect("the roster")),
+            BatchSize::PerIteration,
+        );
+    });
+    group.bench_function(
+        "500 teachers x 1y, names + a screen's rows, fresh connection",
+        |b| {
+            b.iter_batched(
+                || files.school().open(),
+                |store| black_box(first_frame_rows(&store)),
+                BatchSize::PerIteration,
+            );
+        },
+    );
     group.finish();
+}
+
+/// The roster's names, and the figures of the first screen of rows (24 lines).
+fn first_frame_rows(store: &Store) -> Vec<coachlog::model::RosterRow> {
+    let mut rows = store.roster_names(false).expect("the names");
+    for row in rows.iter_mut().take(24) {
+        store.roster_facts(row).expect("the figures");
+    }
+    rows
 }
 
 fn teacher_file(criterion: &mut Criterion, files: &Files) {
@@ -211,6 +240,9 @@ fn at_district_scale(criterion: &mut Criterion, district: Option<&Store>) {
     group.measurement_time(Duration::from_secs(6));
     group.bench_function("roster()", |b| {
         b.iter(|| black_box(store.roster(false).expect("the roster")));
+    });
+    group.bench_function("roster names + a screen's rows", |b| {
+        b.iter(|| black_box(first_frame_rows(store)));
     });
     group.bench_function("open_actions()", |b| {
         b.iter(|| black_box(store.open_actions().expect("the open actions")));

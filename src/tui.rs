@@ -115,15 +115,16 @@ pub fn cannot_draw() -> Option<String> {
 /// failed).
 pub fn run(store: Store, config: crate::config::Config, notice: Option<String>) -> Result<()> {
     let stop = stop_on_signals()?;
-    // A second, read-only connection answers searches off the screen's thread; without
-    // one (it could not be opened), searches run in the loop as they always did.
-    let searcher = Store::open_read_only(store.path(), store.clock())
-        .and_then(|reader| Searcher::start(reader, crate::app::search::LIMIT))
-        .ok();
+    // A second, read-only connection answers searches off the screen's thread, opened
+    // after the first frame (which does not need it); without one (it could not be
+    // opened), searches run in the loop as they always did.
+    let (path, clock) = (store.path().to_owned(), store.clock());
+    let start_searcher = move || {
+        Store::open_read_only(&path, clock)
+            .and_then(|reader| Searcher::start(reader, crate::app::search::LIMIT))
+            .ok()
+    };
     let mut app = App::with_config(store, config)?;
-    if searcher.is_some() {
-        app.search_in_background();
-    }
     if let Some(text) = notice {
         app.status = Some(crate::app::Status { text, error: true });
     }
@@ -132,7 +133,7 @@ pub fn run(store: Store, config: crate::config::Config, notice: Option<String>) 
     if let Ok(size) = terminal.size() {
         app.handle_event(crossterm::event::Event::Resize(size.width, size.height));
     }
-    let result = run_loop(&mut app, &mut terminal, &stop, searcher.as_ref());
+    let result = run_loop(&mut app, &mut terminal, &stop, start_searcher);
     // However the loop ended (a quit, a signal, a terminal gone), what is on screen is kept.
     app.save_drafts();
     match result {
@@ -228,8 +229,10 @@ fn run_loop(
     app: &mut App,
     terminal: &mut Terminal<Backend>,
     stop: &AtomicBool,
-    searcher: Option<&Searcher>,
+    start_searcher: impl FnOnce() -> Option<Searcher>,
 ) -> Result<Ended> {
+    let mut start_searcher = Some(start_searcher);
+    let mut searcher = None;
     // Debug builds only: lets the tests check the terminal is restored after a panic.
     #[cfg(debug_assertions)]
     let panic_for_tests = std::env::var_os("COACHLOG_DEBUG_PANIC").is_some();
@@ -237,6 +240,18 @@ fn run_loop(
         terminal
             .draw(|frame| crate::ui::render(app, frame))
             .context("cannot draw the screen")?;
+        // After the first frame, what it did not need: the search connection, and the
+        // figures of the roster rows off screen (the columns may widen for them, so the
+        // screen is drawn again at once).
+        if let Some(start) = start_searcher.take() {
+            searcher = start();
+            if searcher.is_some() {
+                app.search_in_background();
+            }
+            if app.complete_roster() {
+                continue;
+            }
+        }
         #[cfg(debug_assertions)]
         if panic_for_tests {
             panic!("a panic asked for by COACHLOG_DEBUG_PANIC");
@@ -261,7 +276,7 @@ fn run_loop(
             // out, as for SIGHUP.
             Input::Gone => return Ok(Ended::TerminalGone),
         }
-        if let Some(searcher) = searcher {
+        if let Some(searcher) = &searcher {
             if let Some(request) = app.take_search_request() {
                 searcher.ask(request.generation, request.query);
             }

@@ -446,3 +446,41 @@ fn typing_ahead_of_the_background_search_shows_only_the_newest_answer() {
     };
     assert_eq!(ids(search.hits()), ids(&expected));
 }
+
+#[test]
+fn one_letter_finds_the_notes_with_a_word_it_starts() {
+    let (_dir, mut store, smith) = caseload();
+    observe(
+        &mut store,
+        &smith,
+        "2026-11-21T09:00",
+        3,
+        "Zigzag seating; quiet start.",
+    );
+    observe(&mut store, &smith, "2026-11-21T10:00", 3, "Quiet start.");
+    let zigzag = observation_with(&store, &smith, "Zigzag");
+    // No word in the caseload is "z" alone: the one note with a word starting with it.
+    assert_eq!(ids(&found(&store, "z")), [zigzag.meta.id.as_str()]);
+    assert_eq!(ids(&found(&store, "Z q")), [zigzag.meta.id.as_str()]);
+}
+
+#[test]
+fn a_file_of_the_schema_4_release_finds_by_one_letter_once_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    std::fs::write(&path, include_bytes!("fixtures/schema-4.db")).unwrap();
+    let store = Store::open(&path, clock()).unwrap();
+    let by_word: Vec<String> = ids(&found(&store, "warm"))
+        .into_iter()
+        .map(String::from)
+        .collect();
+    assert!(!by_word.is_empty());
+    let by_letter = found(&store, "w");
+    for id in &by_word {
+        assert!(
+            ids(&by_letter).contains(&id.as_str()),
+            "{id} in {by_letter:?}"
+        );
+    }
+    assert!(store.check().unwrap().is_empty(), "the index checks out");
+}

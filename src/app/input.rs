@@ -46,6 +46,7 @@ impl App {
         self.read_clock();
         // A key acts on the records as they are now, not as another window left them.
         self.notice_outside_changes();
+        self.roster_before(&event);
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(pasted) => self.handle_paste(&pasted),

@@ -103,7 +103,6 @@ impl App {
     }
 
     pub fn with_config(store: Store, config: crate::config::Config) -> Result<App> {
-        let rows = store.roster(false)?;
         let now = store.clock().local_now();
         let drafts = store.drafts()?;
         let seen_version = store.data_version().ok();
@@ -115,7 +114,7 @@ impl App {
             screen: Screen::Roster,
             popups: Vec::new(),
             status: None,
-            roster: Roster::new(rows),
+            roster: Roster::default(),
             editor_request: None,
             roster_stale: false,
             form_draft: draft::Keeper::default(),
@@ -126,6 +125,7 @@ impl App {
             size: (80, 24),
             clipboard: clipboard::Clipboard::default(),
         };
+        app.read_roster_names()?;
         // Work left unfinished (closed, crashed, killed) is offered back first.
         app.offer_drafts(drafts);
         Ok(app)

@@ -2,10 +2,21 @@
 
 use crate::app::list::{List, PAGE};
 use crate::model::RosterRow;
+use crate::text;
 
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
     rows: Vec<RosterRow>,
+    /// Whether each row's focus and figures (last visit, next check-in, ratings) were read. The
+    /// first frame reads only the names and the figures of the rows on screen (reading
+    /// every teacher's is most of a start at district scale); the rest follow at once
+    /// after it. Replaced with the rows, so a write, which reloads them, drops them too.
+    facts_read: Vec<bool>,
+    /// Each row's name and school as wide as they show: measuring them (by grapheme) for
+    /// every teacher on every frame, to size the columns, was most of a key's time.
+    widths: Vec<(usize, usize)>,
+    /// The schools named, once each, in order.
+    schools: Vec<String>,
     /// Indexes into `rows` that match the filter.
     visible: Vec<usize>,
     pub filter: String,
@@ -15,17 +26,87 @@ pub struct Roster {
     list: List<String>,
 }
 
+/// A row of the roster as shown: whether its figures were read, and how wide its name
+/// and school are on screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown<'a> {
+    pub row: &'a RosterRow,
+    pub facts_read: bool,
+    pub name_width: usize,
+    pub school_width: usize,
+}
+
 impl Roster {
-    pub fn new(rows: Vec<RosterRow>) -> Roster {
-        let mut roster = Roster::default();
-        roster.set_rows(rows);
-        roster
+    /// Replaces the rows, figures read, keeping the same teacher selected when still there.
+    pub fn set_rows(&mut self, rows: Vec<RosterRow>) {
+        self.facts_read = vec![true; rows.len()];
+        self.replace(rows);
     }
 
-    /// Replaces the rows, keeping the same teacher selected when still there.
-    pub fn set_rows(&mut self, rows: Vec<RosterRow>) {
+    /// Replaces the rows with rows whose figures are still to read
+    /// ([`crate::db::Store::roster_names`]).
+    pub fn set_names(&mut self, rows: Vec<RosterRow>) {
+        self.facts_read = vec![false; rows.len()];
+        self.replace(rows);
+    }
+
+    fn replace(&mut self, rows: Vec<RosterRow>) {
+        let shown = |text: &str| text::width(&text::line(text));
+        self.widths = rows
+            .iter()
+            .map(|row| (shown(&row.teacher.name), shown(&row.teacher.school)))
+            .collect();
+        let mut schools: Vec<&str> = rows
+            .iter()
+            .map(|row| row.teacher.school.trim())
+            .filter(|school| !school.is_empty())
+            .collect();
+        schools.sort_unstable();
+        schools.dedup();
+        self.schools = schools.into_iter().map(String::from).collect();
         self.rows = rows;
         self.refilter();
+    }
+
+    /// The schools of every row (whatever the filter), once each, in order.
+    pub fn schools(&self) -> &[String] {
+        &self.schools
+    }
+
+    /// Whether every row's figures were read (the filter, the agenda and the column widths
+    /// need them).
+    pub fn facts_complete(&self) -> bool {
+        self.facts_read.iter().all(|read| *read)
+    }
+
+    /// The rows that pass the filter, as the roster shows them.
+    pub fn visible_facts(&self) -> impl Iterator<Item = Shown<'_>> {
+        self.visible.iter().filter_map(|&i| {
+            let (name_width, school_width) = self.widths.get(i).copied().unwrap_or_default();
+            self.rows.get(i).map(|row| Shown {
+                row,
+                facts_read: self.facts_read.get(i).copied().unwrap_or(false),
+                name_width,
+                school_width,
+            })
+        })
+    }
+
+    /// Rows on a screen of `screen_rows` lines whose figures are still to read: those
+    /// within a screen's height of the selection, which holds every row the list shows.
+    fn unread_in_view(&self, screen_rows: usize) -> Vec<usize> {
+        let selected = self.list.index();
+        let from = selected.saturating_sub(screen_rows);
+        let to = selected
+            .saturating_add(screen_rows + 1)
+            .min(self.visible.len());
+        self.visible
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|&i| !self.facts_read.get(i).copied().unwrap_or(true))
+            .collect()
     }
 
     /// Every row, whatever the filter.
@@ -36,10 +117,6 @@ impl Roster {
     /// All rows, filtered or not.
     pub fn total(&self) -> usize {
         self.rows.len()
-    }
-
-    pub fn visible(&self) -> impl Iterator<Item = &RosterRow> {
-        self.visible.iter().filter_map(|&i| self.rows.get(i))
     }
 
     pub fn visible_len(&self) -> usize {
@@ -120,7 +197,7 @@ use crate::app::keymap::{self, Context, Msg};
 use crate::app::records::{ObservationForm, Purpose, TeacherForm};
 use crate::app::{Confirm, OnYes, Popup, Screen};
 use crate::db::Command;
-use crate::text;
+use crossterm::event::Event;
 
 impl super::App {
     pub(in crate::app) fn update_roster(&mut self, msg: Msg) {
@@ -177,6 +254,55 @@ impl super::App {
             Msg::Trash => self.show_trash(),
             _ => {}
         }
+    }
+
+    /// Reads the roster's names and the figures of the rows on screen only: what the first
+    /// frame needs (see [`App::complete_roster`] for the rest).
+    pub(in crate::app) fn read_roster_names(&mut self) -> Result<(), crate::db::Error> {
+        let rows = self.store.roster_names(self.roster.show_archived)?;
+        self.roster.set_names(rows);
+        self.read_roster_facts_in_view(self.size.1);
+        Ok(())
+    }
+
+    /// Reads the figures of the rows on a screen of `screen_rows` lines that are still to
+    /// read (a few index seeks each); nothing once the roster is complete.
+    fn read_roster_facts_in_view(&mut self, screen_rows: u16) {
+        for i in self.roster.unread_in_view(usize::from(screen_rows)) {
+            let Some(row) = self.roster.rows.get_mut(i) else {
+                continue;
+            };
+            if let Err(error) = self.store.roster_facts(row) {
+                self.warn(format!("cannot read the roster: {error}"));
+                return;
+            }
+            if let Some(read) = self.roster.facts_read.get_mut(i) {
+                *read = true;
+            }
+        }
+    }
+
+    /// Before an event is handled: a resize reads the figures of the rows it brings on
+    /// screen; anything else (a key, a paste) reads every row's first, so that the
+    /// roster, its columns and the agenda are what they always were.
+    pub(in crate::app) fn roster_before(&mut self, event: &Event) {
+        match event {
+            Event::Resize(_, rows) => self.read_roster_facts_in_view(*rows),
+            _ => {
+                self.complete_roster();
+            }
+        }
+    }
+
+    /// Reads every row's figures if some are still to read: the main loop calls it right
+    /// after the first frame. Whether they were read now (the screen is then drawn again;
+    /// a failure is on the status line, and the next key tries again).
+    pub fn complete_roster(&mut self) -> bool {
+        if self.roster.facts_complete() {
+            return false;
+        }
+        self.reload_roster();
+        self.roster.facts_complete()
     }
 
     pub(in crate::app) fn edit_teacher(&mut self) {

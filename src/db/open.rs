@@ -22,7 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_roster_index.sql"),
     include_str!("migrations/005_measure_out_of.sql"),
     include_str!("migrations/006_seek_indexes.sql"),
-    // 007_search_prefix_one.sql goes here when its branch is merged.
+    include_str!("migrations/007_search_prefix_one.sql"),
     include_str!("migrations/008_feedback.sql"),
 ];
 

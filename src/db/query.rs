@@ -283,53 +283,129 @@ impl Store {
     /// visits on each read. They differ only for visits in the hour lived twice when the clocks go back
     /// (01:00 to 02:00, at night): the day of the last visit is the same either way.
     pub fn roster(&self, include_archived: bool) -> Result<Vec<RosterRow>> {
+        self.roster_rows(include_archived, true)
+    }
+
+    /// The roster without what each teacher's row says beside the name (focus, last visit,
+    /// next check-in and ratings stay empty): names, schools and subjects, enough to size
+    /// the roster's text columns. One read of the teacher table, whatever the history; the
+    /// rest is read for the rows on screen with [`Store::roster_facts`].
+    pub fn roster_names(&self, include_archived: bool) -> Result<Vec<RosterRow>> {
+        self.roster_rows(include_archived, false)
+    }
+
+    /// Reads the rest of one teacher's row into a row of [`Store::roster_names`]: the
+    /// focus, and the same index seeks as [`Store::roster`] makes for each teacher.
+    pub fn roster_facts(&self, row: &mut RosterRow) -> Result<()> {
         let sql = format!(
-            "SELECT {columns},
-                f.statement AS focus_statement,
-                (SELECT substr(o.observed_at, 1, 10) FROM observation o
-                   WHERE o.teacher_id = teacher.id AND o.deleted_at IS NULL
-                   ORDER BY o.observed_at DESC LIMIT 1) AS last_observed,
-                (SELECT c.next_on FROM check_in c
-                   WHERE c.teacher_id = teacher.id AND c.deleted_at IS NULL
-                   ORDER BY c.held_on DESC, c.id DESC LIMIT 1) AS next_check_in,
-                (SELECT group_concat(rating, '') FROM (
-                   SELECT o.rating FROM observation o
-                   WHERE o.teacher_id = teacher.id AND o.deleted_at IS NULL AND o.rating IS NOT NULL
-                   ORDER BY o.observed_at DESC, o.id DESC LIMIT 8)) AS ratings
+            "SELECT f.statement AS focus_statement, {ROSTER_FACTS}
              FROM teacher LEFT JOIN focus f ON f.id = teacher.active_focus_id AND f.deleted_at IS NULL
+             WHERE teacher.id = ?1"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let focus = statement.column_index("focus_statement")?;
+        let at = FactPositions::of(&statement)?;
+        let mut rows = statement.query([&row.teacher.meta.id])?;
+        if let Some(found) = rows.next()? {
+            row.focus = found.get(focus)?;
+            at.read(found, row)?;
+        }
+        Ok(())
+    }
+
+    /// The roster's rows, with the focus and the figures (`whole`) or names only.
+    fn roster_rows(&self, include_archived: bool, whole: bool) -> Result<Vec<RosterRow>> {
+        // The focus is a lookup per teacher in another table: at district scale, reading
+        // it for every teacher costs more than the names themselves on a cold start.
+        let sql = format!(
+            "SELECT {columns}{rest}
+             FROM teacher {focus}
              WHERE teacher.deleted_at IS NULL AND (?1 OR teacher.archived = 0)
              ORDER BY teacher.name COLLATE NOCASE, teacher.id",
             columns = record::columns::<Teacher>(),
+            rest = if whole {
+                format!(", f.statement AS focus_statement, {ROSTER_FACTS}")
+            } else {
+                String::new()
+            },
+            focus = if whole {
+                "LEFT JOIN focus f ON f.id = teacher.active_focus_id AND f.deleted_at IS NULL"
+            } else {
+                ""
+            },
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let at = record::positions::<Teacher>(&statement)?;
-        let [focus, last_observed, next_check_in, ratings] = [
-            "focus_statement",
-            "last_observed",
-            "next_check_in",
-            "ratings",
-        ]
-        .map(|name| statement.column_index(name));
-        let (focus, last_observed, next_check_in, ratings) =
-            (focus?, last_observed?, next_check_in?, ratings?);
+        let rest_at = if whole {
+            Some((
+                statement.column_index("focus_statement")?,
+                FactPositions::of(&statement)?,
+            ))
+        } else {
+            None
+        };
         let rows = statement.query_map([include_archived], |row| {
-            let ratings: Option<String> = row.get(ratings)?;
-            let mut recent_ratings: Vec<u8> = ratings
-                .unwrap_or_default()
-                .bytes()
-                .filter(u8::is_ascii_digit)
-                .map(|digit| digit - b'0')
-                .collect();
-            recent_ratings.reverse();
-            Ok(RosterRow {
+            let mut roster_row = RosterRow {
                 teacher: Teacher::from_row_at(row, &at)?,
-                focus: row.get(focus)?,
-                last_observed: parse_day(row.get(last_observed)?),
-                next_check_in: parse_day(row.get(next_check_in)?),
-                recent_ratings,
-            })
+                focus: None,
+                last_observed: None,
+                next_check_in: None,
+                recent_ratings: Vec::new(),
+            };
+            if let Some((focus, facts_at)) = &rest_at {
+                roster_row.focus = row.get(*focus)?;
+                facts_at.read(row, &mut roster_row)?;
+            }
+            Ok(roster_row)
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// A teacher's roster figures, as columns of a query over `teacher`: each the first rows of
+/// a seek in an index of live rows (schema 6).
+const ROSTER_FACTS: &str = "
+    (SELECT substr(o.observed_at, 1, 10) FROM observation o
+       WHERE o.teacher_id = teacher.id AND o.deleted_at IS NULL
+       ORDER BY o.observed_at DESC LIMIT 1) AS last_observed,
+    (SELECT c.next_on FROM check_in c
+       WHERE c.teacher_id = teacher.id AND c.deleted_at IS NULL
+       ORDER BY c.held_on DESC, c.id DESC LIMIT 1) AS next_check_in,
+    (SELECT group_concat(rating, '') FROM (
+       SELECT o.rating FROM observation o
+       WHERE o.teacher_id = teacher.id AND o.deleted_at IS NULL AND o.rating IS NOT NULL
+       ORDER BY o.observed_at DESC, o.id DESC LIMIT 8)) AS ratings";
+
+/// Where the columns of [`ROSTER_FACTS`] are in a statement.
+struct FactPositions {
+    last_observed: usize,
+    next_check_in: usize,
+    ratings: usize,
+}
+
+impl FactPositions {
+    fn of(statement: &rusqlite::Statement) -> rusqlite::Result<FactPositions> {
+        Ok(FactPositions {
+            last_observed: statement.column_index("last_observed")?,
+            next_check_in: statement.column_index("next_check_in")?,
+            ratings: statement.column_index("ratings")?,
+        })
+    }
+
+    /// The figures of `row` of the query into the roster row.
+    fn read(&self, row: &rusqlite::Row, into: &mut RosterRow) -> rusqlite::Result<()> {
+        let ratings: Option<String> = row.get(self.ratings)?;
+        let mut recent_ratings: Vec<u8> = ratings
+            .unwrap_or_default()
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|digit| digit - b'0')
+            .collect();
+        recent_ratings.reverse();
+        into.last_observed = parse_day(row.get(self.last_observed)?);
+        into.next_check_in = parse_day(row.get(self.next_check_in)?);
+        into.recent_ratings = recent_ratings;
+        Ok(())
     }
 }
 

@@ -19,8 +19,9 @@ const EXCERPT_TOKENS: u8 = 12;
 
 /// What a person typed as an FTS5 query that cannot be a syntax error: every word is
 /// quoted (so `AND`, `NEAR`, `"`, `*`, `(` and `col:` are just text), all words must
-/// appear, and a word of two or more characters also matches as the start of a longer
-/// one ("explai" finds "explained"). `None` when nothing searchable was typed.
+/// appear, and every word also matches as the start of a longer one ("explai" finds
+/// "explained", "s" finds "students": the index keeps prefixes of one to three
+/// characters, schema 7). `None` when nothing searchable was typed.
 fn fts_query(typed: &str) -> Option<String> {
     // FTS5 ends a quoted word at a NUL, leaving the quote open: a syntax error.
     let typed = typed.replace('\0', " ");
@@ -28,15 +29,7 @@ fn fts_query(typed: &str) -> Option<String> {
         .split_whitespace()
         // A word without a letter or digit holds no token; it would only match nothing.
         .filter(|word| word.chars().any(char::is_alphanumeric))
-        .map(|word| {
-            let quoted = format!("\"{}\"", word.replace('"', "\"\""));
-            // One letter as a prefix would match nearly every note, and slowly.
-            if word.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
-                quoted + "*"
-            } else {
-                quoted
-            }
-        })
+        .map(|word| format!("\"{}\"*", word.replace('"', "\"\"")))
         .collect();
     (!phrases.is_empty()).then(|| phrases.join(" "))
 }
@@ -106,18 +99,27 @@ const CANDIDATES: i64 = 2_000;
 /// Live matches of live teachers (archived ones included), best first. A measure belongs
 /// to its goal's teacher and is found only while the goal is live.
 ///
-/// In two steps, so that the cost follows the page shown rather than the notes matched:
+/// In steps, so that the cost follows the page shown rather than the notes matched:
 /// `top` ranks the newest `?4` matches (rowids only, read off the index in rowid order)
-/// and keeps the best `?2`; the excerpt, the dates and the teacher are read for those only.
+/// and keeps the best `?2`; `found` reads their excerpts in one more pass over those
+/// newest matches (from the oldest kept up: a lookup of each by rowid would run the
+/// query again for each, which costs the most for a word matching many notes); the
+/// dates and the teacher are read for those only.
 const SEARCH: &str = "
     WITH candidate AS MATERIALIZED (
         SELECT rowid AS id, bm25(local_search) AS rank FROM local_search
         WHERE local_search MATCH ?1 ORDER BY rowid DESC LIMIT ?4
     ), top AS MATERIALIZED (
         SELECT id, rank FROM candidate ORDER BY rank, id LIMIT ?2
+    ), found AS MATERIALIZED (
+        SELECT rowid AS id, kind, record_id, teacher_id,
+               snippet(local_search, 0, char(2), char(3), '…', ?3) AS excerpt
+        FROM local_search
+        -- The unary + keeps the IN a filter, not a lookup by rowid per value.
+        WHERE local_search MATCH ?1 AND rowid >= (SELECT min(id) FROM top)
+          AND +rowid IN (SELECT id FROM top)
     )
-    SELECT s.kind, s.record_id, t.id AS teacher_id, t.name, t.archived,
-           snippet(local_search, 0, char(2), char(3), '…', ?3) AS excerpt,
+    SELECT s.kind, s.record_id, t.id AS teacher_id, t.name, t.archived, s.excerpt,
            CASE s.kind
                WHEN 'observation' THEN (SELECT observed_at FROM observation WHERE id = s.record_id)
                WHEN 'check_in' THEN (SELECT held_on FROM check_in WHERE id = s.record_id)
@@ -131,19 +133,18 @@ const SEARCH: &str = "
                WHEN 'check_in' THEN (SELECT private FROM check_in WHERE id = s.record_id)
                ELSE 0
            END AS private
-    FROM top CROSS JOIN local_search s ON s.rowid = top.id
+    FROM top JOIN found s ON s.id = top.id
     JOIN teacher t ON t.deleted_at IS NULL AND t.id = CASE s.kind
         WHEN 'measure' THEN (
             SELECT g.teacher_id FROM measure m JOIN goal g ON g.id = m.goal_id
             WHERE m.id = s.record_id AND g.deleted_at IS NULL)
         ELSE s.teacher_id
     END
-    WHERE local_search MATCH ?1
     ORDER BY top.rank, s.record_id";
 
 impl Store {
-    /// Notes holding every word typed (a word of two or more characters also as the start
-    /// of a longer one), at most `limit`, ranked by relevance (among the newest
+    /// Notes holding every word typed (each also as the start of a longer one), at most
+    /// `limit`, ranked by relevance (among the newest
     /// [`CANDIDATES`] matches) and grouped by teacher in the order of each teacher's best
     /// hit. Any input is safe: query syntax is taken as text.
     /// Trashed records and the records of trashed teachers are never found; archived
@@ -250,12 +251,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_word_is_quoted_and_longer_ones_match_as_prefixes() {
+    fn every_word_is_quoted_and_matches_as_the_start_of_longer_ones() {
         assert_eq!(
             fts_query("explai warm-up").as_deref(),
             Some("\"explai\"* \"warm-up\"*")
         );
-        assert_eq!(fts_query("a").as_deref(), Some("\"a\""));
+        assert_eq!(fts_query("a").as_deref(), Some("\"a\"*"));
         assert_eq!(
             fts_query("say \"hi\" AND (NEAR").as_deref(),
             Some("\"say\"* \"\"\"hi\"\"\"* \"AND\"* \"(NEAR\"*")

@@ -4,6 +4,7 @@ use super::header::two_sided;
 use super::{sparkline, theme};
 use crate::app::App;
 use crate::app::keymap::{Context as C, Msg, key_for as key};
+use crate::app::roster::Shown;
 use crate::dates;
 use crate::model::RosterRow;
 use crate::text;
@@ -53,15 +54,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ""
     };
     // One school for everyone is named once, in the header; a mixed caseload gets a column.
-    let mut schools: Vec<&str> = roster
-        .all()
-        .iter()
-        .map(|r| r.teacher.school.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
-    schools.sort_unstable();
-    schools.dedup();
-    let one_school = match schools.as_slice() {
+    let schools = roster.schools();
+    let one_school = match schools {
         [only] => format!(" · {}", text::line(only)),
         _ => String::new(),
     };
@@ -142,13 +136,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 
     let today_rows: Vec<Facts> = roster
-        .visible()
-        .map(|row| Facts::of(row, today, app.config.coverage_gap_days))
+        .visible_facts()
+        .map(|shown| Facts::of(shown, today, app.config.coverage_gap_days))
         .collect();
     let columns = Columns::lay_out(&today_rows, school_column, list.width);
     // Only the rows on screen are built: with thousands of teachers, building a table row
     // for each on every frame was most of a key's time. The columns are still sized from
-    // every row, so they do not move as the list scrolls.
+    // every row, so they do not move as the list scrolls (on the first frame, which has
+    // the figures of the rows on screen only, from theirs).
     let height = usize::from(list.height.saturating_sub(3));
     let window = roster.list().visible_range(height);
     let rows: Vec<Row> = today_rows
@@ -242,9 +237,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(table, list, &mut state);
 }
 
-/// What a roster row says about one teacher, worked out once to size the columns.
+/// What a roster row says about one teacher, worked out once to size the columns. A row
+/// whose figures are not read yet says nothing of them.
 struct Facts<'a> {
     row: &'a RosterRow,
+    name_width: usize,
+    school_width: usize,
     seen: String,
     seen_late: bool,
     due: String,
@@ -252,11 +250,20 @@ struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    fn of(row: &'a RosterRow, today: NaiveDate, gap_days: u32) -> Facts<'a> {
-        let (seen, seen_late) = seen(row.last_observed, today, gap_days);
-        let (due, due_now) = next_check_in(row.next_check_in, today);
+    fn of(shown: Shown<'a>, today: NaiveDate, gap_days: u32) -> Facts<'a> {
+        let row = shown.row;
+        let ((seen, seen_late), (due, due_now)) = if shown.facts_read {
+            (
+                seen(row.last_observed, today, gap_days),
+                next_check_in(row.next_check_in, today),
+            )
+        } else {
+            ((String::new(), false), (String::new(), false))
+        };
         Facts {
             row,
+            name_width: shown.name_width,
+            school_width: shown.school_width,
             seen,
             seen_late,
             due,
@@ -291,14 +298,8 @@ impl Columns {
         let due = widest(&|r| text::width(&r.due), "Check-in");
         let ratings = widest(&|r| r.row.recent_ratings.len(), "Ratings");
         // A name gets a column more than it needs, to stand apart from what follows.
-        let names = widest(
-            &|r| text::width(&text::line(&r.row.teacher.name)),
-            "Teacher",
-        ) + 1;
-        let schools = widest(
-            &|r| text::width(&text::line(&r.row.teacher.school)),
-            "School",
-        );
+        let names = widest(&|r| r.name_width, "Teacher") + 1;
+        let schools = widest(&|r| r.school_width, "School");
         // Borders (2), the selection mark (1) and a column of margin at the right.
         let inner = usize::from(width).saturating_sub(4);
         // Each column after the first is one space from the one before.

@@ -3,6 +3,7 @@
 use crate::app::list::{List, NEAR_END};
 use crate::model::{Focus, Kind, LocalTime, TeacherFile, local_day};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 /// The workspace tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -306,6 +307,40 @@ pub struct Workspace {
     /// How far the detail pane is scrolled, and for which tab and record: another
     /// selection starts at the top of its own detail.
     detail: Option<(Tab, Option<String>, u16)>,
+    /// The timeline as last built: building it sorts every record of the teacher (over a
+    /// thousand lines at ten years), too slow to do again for each key and each frame.
+    /// Built again by `sync` (which follows every change of the file) and when the filter
+    /// changed.
+    timeline: TimelineCache,
+}
+
+/// The timeline of the file, whole and as filtered.
+#[derive(Debug, Clone, Default)]
+struct TimelineCache {
+    everything: Vec<Entry>,
+    filter: TimelineFilter,
+    shown: Vec<Entry>,
+}
+
+impl TimelineCache {
+    fn of(file: &TeacherFile, filter: TimelineFilter) -> TimelineCache {
+        let mut cache = TimelineCache {
+            everything: timeline(file),
+            ..TimelineCache::default()
+        };
+        cache.refilter(filter);
+        cache
+    }
+
+    fn refilter(&mut self, filter: TimelineFilter) {
+        self.filter = filter;
+        self.shown = self
+            .everything
+            .iter()
+            .filter(|entry| filter.keeps(entry))
+            .cloned()
+            .collect();
+    }
 }
 
 impl Workspace {
@@ -316,6 +351,7 @@ impl Workspace {
             filter: TimelineFilter::default(),
             lists: Default::default(),
             detail: None,
+            timeline: TimelineCache::default(),
         };
         workspace.sync();
         workspace
@@ -325,12 +361,21 @@ impl Workspace {
         self.file.active_focus()
     }
 
-    /// The timeline as filtered.
-    pub fn timeline(&self) -> Vec<Entry> {
-        timeline(&self.file)
-            .into_iter()
-            .filter(|entry| self.filter.keeps(entry))
-            .collect()
+    /// The timeline as filtered: as built, unless the filter changed since (then built
+    /// for this call alone; the next key builds it again for good).
+    pub fn timeline(&self) -> Cow<'_, [Entry]> {
+        if self.timeline.filter == self.filter {
+            Cow::Borrowed(&self.timeline.shown)
+        } else {
+            Cow::Owned(
+                self.timeline
+                    .everything
+                    .iter()
+                    .filter(|entry| self.filter.keeps(entry))
+                    .cloned()
+                    .collect(),
+            )
+        }
     }
 
     /// What identifies each row of `tab`, in order (a timeline entry by its record and
@@ -353,8 +398,9 @@ impl Workspace {
     }
 
     /// Brings every tab's list up to date with the file and the filter, each keeping its
-    /// record selected.
+    /// record selected: called after every change of the file.
     pub fn sync(&mut self) {
+        self.timeline = TimelineCache::of(&self.file, self.filter);
         for tab in Tab::ALL {
             let keys = self.keys(tab);
             self.lists[tab.index()].set_items(keys);
@@ -362,6 +408,15 @@ impl Workspace {
     }
 
     fn sync_tab(&mut self) {
+        if self.tab == Tab::Timeline {
+            // The timeline's list changes with the filter only, between changes of the file.
+            if self.timeline.filter != self.filter {
+                self.timeline.refilter(self.filter);
+                let keys = self.keys(Tab::Timeline);
+                self.lists[Tab::Timeline.index()].set_items(keys);
+            }
+            return;
+        }
         let keys = self.keys(self.tab);
         self.lists[self.tab.index()].set_items(keys);
     }

@@ -37,6 +37,12 @@ pub(super) fn render_list(
     let file = &workspace.file;
     // Borders, and the selection mark with its space.
     let row_width = usize::from(list_area.width).saturating_sub(4);
+    let height = usize::from(list_area.height.saturating_sub(2));
+    let window = workspace.list().visible_range(height);
+    // A ten-year timeline has over a thousand lines: only those in view are built, the
+    // first of them at the top of the list.
+    let timeline = matches!(tab, Tab::Timeline | Tab::Overview).then(|| workspace.timeline());
+    let first = if timeline.is_some() { window.start } else { 0 };
     let items: Vec<ListItem> = match tab {
         Tab::Goals => file
             .goals
@@ -80,9 +86,12 @@ pub(super) fn render_list(
             .iter()
             .map(|a| ListItem::new(action_line(a, today, row_width)))
             .collect(),
-        Tab::Timeline | Tab::Overview => workspace
-            .timeline()
-            .into_iter()
+        Tab::Timeline | Tab::Overview => timeline
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .skip(window.start)
+            .take(window.len())
             .map(|e| {
                 let style = if e.marker {
                     theme::MARKER
@@ -99,7 +108,9 @@ pub(super) fn render_list(
             })
             .collect(),
     };
-    let count = items.len();
+    let count = timeline
+        .as_ref()
+        .map_or(items.len(), |entries| entries.len());
     let timeline_keys = format!(
         "({} kind, {} dates)",
         key(Msg::TimelineShow),
@@ -144,10 +155,9 @@ pub(super) fn render_list(
         );
         return;
     }
-    let height = usize::from(list_area.height.saturating_sub(2));
     let mut state = ListState::default()
-        .with_offset(workspace.list().visible_range(height).start)
-        .with_selected(Some(workspace.selected()));
+        .with_offset(window.start - first)
+        .with_selected(Some(workspace.selected().saturating_sub(first)));
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(title))

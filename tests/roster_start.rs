@@ -1,0 +1,106 @@
+//! A start at district scale: the first frame reads the names and the figures of the rows
+//! on screen only, and the roster is the same as ever once a key is pressed.
+
+mod common;
+
+use coachlog::app::App;
+use coachlog::db::Store;
+use common::keys::press;
+use common::{caseload, observe, teacher};
+use crossterm::event::Event;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn text(app: &App, rows: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, rows)).unwrap();
+    terminal
+        .draw(|frame| coachlog::ui::render(app, frame))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// The line of the roster that names `name`.
+fn line_of(shown: &str, name: &str) -> String {
+    shown
+        .lines()
+        .find(|line| line.contains(name))
+        .unwrap_or_else(|| panic!("{name} in {shown}"))
+        .to_owned()
+}
+
+/// Sixty teachers, listed by name, all seen today with a rating of 4 but the last one,
+/// Zhou, who was never observed.
+fn big_school() -> (tempfile::TempDir, Store) {
+    let (dir, mut store) = common::empty_store();
+    for n in 0..59 {
+        let id = teacher(&mut store, &format!("Adams {n:02}"), "North", "Math");
+        observe(
+            &mut store,
+            &id,
+            "2026-11-23T09:00",
+            4,
+            "Exit tickets sorted.",
+        );
+    }
+    teacher(&mut store, "Zhou, Li", "North", "Math");
+    (dir, store)
+}
+
+#[test]
+fn the_roster_figures_read_one_teacher_at_a_time_are_the_rosters() {
+    let (_dir, store, _) = caseload();
+    let whole = store.roster(false).unwrap();
+    let mut names = store.roster_names(false).unwrap();
+    assert_eq!(names.len(), whole.len());
+    for row in &mut names {
+        assert_eq!(
+            (
+                &row.focus,
+                row.last_observed,
+                row.next_check_in,
+                row.recent_ratings.len()
+            ),
+            (&None, None, None, 0),
+            "names only"
+        );
+        store.roster_facts(row).unwrap();
+    }
+    assert_eq!(names, whole);
+}
+
+#[test]
+fn a_start_reads_the_rows_on_screen_and_a_key_reads_the_rest() {
+    let (_dir, store) = big_school();
+    let mut app = App::new(store).unwrap();
+    // The first frame: every row on screen has its figures.
+    let shown = text(&app, 24);
+    for name in ["Adams 00", "Adams 15"] {
+        let line = line_of(&shown, name);
+        assert!(line.contains("today") && line.contains('▇'), "{line}");
+    }
+    assert!(!shown.contains("Zhou"));
+    assert!(
+        !app.roster.facts_complete(),
+        "the rows off screen are left for after the first frame"
+    );
+    // A taller window reads the rows it brings on screen.
+    app.handle_event(Event::Resize(80, 60));
+    let shown = text(&app, 60);
+    assert!(line_of(&shown, "Adams 50").contains("today"), "{shown}");
+    // Any key reads the rest first: the last teacher shows they were never seen.
+    press(&mut app, "<End>");
+    assert!(app.roster.facts_complete());
+    let shown = text(&app, 24);
+    assert!(line_of(&shown, "Zhou, Li").contains("never"), "{shown}");
+}
+
+#[test]
+fn the_agenda_opened_first_thing_knows_every_teachers_last_visit() {
+    let (_dir, store) = big_school();
+    let mut app = App::new(store).unwrap();
+    press(&mut app, "g");
+    let shown = text(&app, 24);
+    // Only Zhou is not seen lately, though the first frame read the first rows only.
+    assert!(shown.contains("Zhou, Li"), "{shown}");
+    assert!(!shown.contains("Adams"), "{shown}");
+}
