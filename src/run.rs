@@ -167,12 +167,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 config.backups_kept
             };
-            let notice = store
-                .daily_backup(kept)
-                .err()
-                .map(|error| format!("The daily backup failed: {error}"))
-                .or(settings_problem);
-            crate::tui::run(store, config, notice).map(|()| ExitCode::SUCCESS)
+            let backup = store.daily_backup_job(kept);
+            crate::tui::run(store, config, settings_problem, backup).map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man) => manual(),

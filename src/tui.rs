@@ -111,9 +111,15 @@ pub fn cannot_draw() -> Option<String> {
 
 /// Opens the full-screen app on `store` and runs it until the user quits or a signal
 /// closes it (then the exit is a success: the drafts were written, nothing was lost);
-/// `notice`, if any, is shown on the status line as a warning (e.g. the daily backup
-/// failed).
-pub fn run(store: Store, config: crate::config::Config, notice: Option<String>) -> Result<()> {
+/// `notice`, if any, is shown on the status line as a warning (e.g. a mistake in the
+/// settings). The day's `backup`, if one is due, is taken on a thread of its own once the
+/// first frame is on screen (a large file takes seconds); if it fails, the status line says so.
+pub fn run(
+    store: Store,
+    config: crate::config::Config,
+    notice: Option<String>,
+    backup: Option<crate::db::DailyBackup>,
+) -> Result<()> {
     let stop = stop_on_signals()?;
     // A second, read-only connection answers searches off the screen's thread, opened
     // after the first frame (which does not need it); without one (it could not be
@@ -129,23 +135,49 @@ pub fn run(store: Store, config: crate::config::Config, notice: Option<String>) 
         app.status = Some(crate::app::Status { text, error: true });
     }
     app.set_clipboard_terminal(crate::app::clipboard::Terminal::detect());
-    let (_guard, mut terminal) = init()?;
-    if let Ok(size) = terminal.size() {
-        app.handle_event(crossterm::event::Event::Resize(size.width, size.height));
-    }
-    let result = run_loop(&mut app, &mut terminal, &stop, start_searcher);
-    // However the loop ended (a quit, a signal, a terminal gone), what is on screen is kept.
-    app.save_drafts();
-    match result {
-        // Nothing can be drawn or restored on a terminal that is gone: ratatui's own
-        // clean-up would report its failure there and panic, so it is skipped.
-        Ok(Ended::TerminalGone) => {
-            std::mem::forget(terminal);
-            Ok(())
+    let after_first_frame = move || {
+        let searcher = start_searcher();
+        let backup = backup.map(|job| std::thread::spawn(move || job.take()));
+        (searcher, backup)
+    };
+    let mut backup_thread = None;
+    let result = {
+        let (_guard, mut terminal) = init()?;
+        if let Ok(size) = terminal.size() {
+            app.handle_event(crossterm::event::Event::Resize(size.width, size.height));
         }
-        _ if stop.load(Ordering::Relaxed) => Ok(()),
-        other => other.map(drop),
+        let result = run_loop(
+            &mut app,
+            &mut terminal,
+            &stop,
+            (after_first_frame, &mut backup_thread),
+        );
+        // However the loop ended (a quit, a signal, a terminal gone), what is on screen is kept.
+        app.save_drafts();
+        match result {
+            // Nothing can be drawn or restored on a terminal that is gone: ratatui's own
+            // clean-up would report its failure there and panic, so it is skipped.
+            Ok(Ended::TerminalGone) => {
+                std::mem::forget(terminal);
+                Ok(())
+            }
+            _ if stop.load(Ordering::Relaxed) => Ok(()),
+            other => other.map(drop),
+        }
+    };
+    // The terminal is given back; a backup of a large file still being taken is finished
+    // (a quick start and quit must not go without the day's backup), unless a signal
+    // asked coachlog to stop.
+    if let Some(thread) = backup_thread
+        && !thread.is_finished()
+        && !stop.load(Ordering::Relaxed)
+    {
+        eprintln!("coachlog: finishing the day's backup…");
+        if let Ok(Err(error)) = thread.join() {
+            eprintln!("coachlog: the daily backup failed: {error}");
+        }
     }
+    result
 }
 
 /// How the loop ended.
@@ -225,13 +257,19 @@ fn terminal_state(timeout: Duration) -> Waiting {
 /// How often the loop looks for a search's answer while one is awaited.
 const ANSWER_POLL: Duration = Duration::from_millis(2);
 
+/// The day's backup, being taken on a thread of its own.
+type BackupThread = std::thread::JoinHandle<crate::db::Result<Option<std::path::PathBuf>>>;
+
 fn run_loop(
     app: &mut App,
     terminal: &mut Terminal<Backend>,
     stop: &AtomicBool,
-    start_searcher: impl FnOnce() -> Option<Searcher>,
+    (after_first_frame, backup): (
+        impl FnOnce() -> (Option<Searcher>, Option<BackupThread>),
+        &mut Option<BackupThread>,
+    ),
 ) -> Result<Ended> {
-    let mut start_searcher = Some(start_searcher);
+    let mut after_first_frame = Some(after_first_frame);
     let mut searcher = None;
     // Debug builds only: lets the tests check the terminal is restored after a panic.
     #[cfg(debug_assertions)]
@@ -243,12 +281,28 @@ fn run_loop(
         // After the first frame, what it did not need: the search connection, and the
         // figures of the roster rows off screen (the columns may widen for them, so the
         // screen is drawn again at once).
-        if let Some(start) = start_searcher.take() {
-            searcher = start();
+        if let Some(start) = after_first_frame.take() {
+            (searcher, *backup) = start();
             if searcher.is_some() {
                 app.search_in_background();
             }
             if app.complete_roster() {
+                continue;
+            }
+        }
+        if backup
+            .as_ref()
+            .is_some_and(std::thread::JoinHandle::is_finished)
+            && let Some(thread) = backup.take()
+        {
+            let failed = match thread.join() {
+                Ok(Ok(_)) => None,
+                Ok(Err(error)) => Some(error.to_string()),
+                Err(_) => Some("it stopped unexpectedly".to_string()),
+            };
+            if let Some(why) = failed {
+                let text = format!("The daily backup failed: {why}");
+                app.status = Some(crate::app::Status { text, error: true });
                 continue;
             }
         }

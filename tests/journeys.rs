@@ -593,3 +593,41 @@ fn a_dumb_terminal_gets_one_line_pointing_to_the_command_line() {
         "nothing was created for a view that cannot be drawn"
     );
 }
+
+#[test]
+fn the_days_backup_is_taken_once_the_roster_is_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    cli(&db, &["teacher", "add", "Smith, Dan"]);
+    let backups = dir.path().join("backups");
+    // A partial copy left by a backup cut short long ago is cleared away.
+    std::fs::create_dir_all(&backups).unwrap();
+    let stale = backups.join(".coachlog-cut-short.partial");
+    let journal = backups.join(".coachlog-cut-short.partial-journal");
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(120);
+    for left in [&stale, &journal] {
+        let file = std::fs::File::create(left).unwrap();
+        file.set_modified(long_ago).unwrap();
+    }
+    let app = start(&db);
+    app.wait_for("Smith, Dan");
+    let daily = backups.join("coachlog-daily-20261123.db");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !daily.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(
+        daily.exists(),
+        "the day's backup, taken while the app is open"
+    );
+    assert!(
+        !stale.exists() && !journal.exists(),
+        "the stale partial copy is gone"
+    );
+    quit(app);
+    let copy = rusqlite::Connection::open(&daily).unwrap();
+    let names: i64 = copy
+        .query_row("SELECT count(*) FROM teacher", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(names, 1);
+}

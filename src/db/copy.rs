@@ -97,8 +97,18 @@ impl Store {
     /// daily ones: a backup the user made is never removed). Returns the new backup, if one
     /// was taken.
     pub fn daily_backup(&self, keep: u32) -> Result<Option<PathBuf>> {
+        match self.daily_backup_job(keep) {
+            Some(job) => job.take_with(&self.conn),
+            None => Ok(None),
+        }
+    }
+
+    /// The day's backup as a job to run on a thread of its own (see [`DailyBackup::take`]),
+    /// so that a large file is copied while the app is already on screen; `None` when no
+    /// backup is kept or the file is read-only.
+    pub fn daily_backup_job(&self, keep: u32) -> Option<DailyBackup> {
         if keep == 0 || self.read_only {
-            return Ok(None);
+            return None;
         }
         let folder = folder_of(&self.path).join("backups");
         let stem = self
@@ -107,7 +117,46 @@ impl Store {
             .map_or_else(|| "coachlog".into(), |s| s.to_string_lossy().into_owned());
         let prefix = format!("{stem}-daily-");
         let today = self.clock.today().format("%Y%m%d").to_string();
-        let target = folder.join(format!("{prefix}{today}.db"));
+        Some(DailyBackup {
+            db: self.path.clone(),
+            target: folder.join(format!("{prefix}{today}.db")),
+            folder,
+            prefix,
+            keep,
+        })
+    }
+}
+
+/// The day's backup, worked out and waiting to be taken.
+#[derive(Debug, Clone)]
+pub struct DailyBackup {
+    db: PathBuf,
+    folder: PathBuf,
+    prefix: String,
+    target: PathBuf,
+    keep: u32,
+}
+
+impl DailyBackup {
+    /// Takes the backup on a read-only connection of its own (SQLite lets the app write
+    /// meanwhile; the copy is of the moment it began) and removes the surplus dailies.
+    pub fn take(self) -> Result<Option<PathBuf>> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.db, flags)?;
+        conn.busy_timeout(std::time::Duration::from_secs(15))?;
+        // The copy streams page by page: a small cache keeps the app's memory low.
+        conn.pragma_update(None, "cache_size", -256)?;
+        self.take_with(&conn)
+    }
+
+    fn take_with(self, conn: &Connection) -> Result<Option<PathBuf>> {
+        let DailyBackup {
+            folder,
+            prefix,
+            target,
+            keep,
+            ..
+        } = self;
         let taken = if target.exists() {
             None
         } else {
@@ -116,12 +165,20 @@ impl Store {
                 .mode(0o700)
                 .create(&folder)
                 .map_err(io(format!("cannot create the folder {}", folder.display())))?;
-            write_copy(&self.conn, &target)?;
+            write_copy(conn, &target)?;
             Some(target)
         };
-        let mut dailies: Vec<PathBuf> = fs::read_dir(&folder)
+        let entries: Vec<PathBuf> = fs::read_dir(&folder)
             .map_err(io(format!("cannot read {}", folder.display())))?
             .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .collect();
+        // A backup cut short (coachlog closed by a signal while it was being taken) leaves
+        // its partial file; one a minute untouched is no longer being written.
+        for partial in entries.iter().filter(|path| is_stale_partial(path)) {
+            let _ = fs::remove_file(partial);
+        }
+        let mut dailies: Vec<PathBuf> = entries
+            .into_iter()
             .filter(|path| is_daily(path, &prefix))
             .collect();
         dailies.sort();
@@ -134,6 +191,24 @@ impl Store {
 }
 
 /// `NAME-daily-YYYYMMDD.db`, exactly.
+/// A copy's temporary file (see `partial_in`), or its journal, last written over a
+/// minute ago.
+fn is_stale_partial(path: &Path) -> bool {
+    let named = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| {
+            name.starts_with(".coachlog-")
+                && (name.ends_with(".partial") || name.ends_with(".partial-journal"))
+        });
+    let old = fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|modified| modified.elapsed().ok())
+        .is_some_and(|age| age > std::time::Duration::from_secs(60));
+    named && old
+}
+
 fn is_daily(path: &Path, prefix: &str) -> bool {
     path.file_name()
         .and_then(|name| name.to_str())
