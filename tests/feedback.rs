@@ -14,7 +14,7 @@ use coachlog::export::{self, Options};
 use coachlog::model::feedback::{Choices, Note, Source, shared};
 use coachlog::model::*;
 use common::keys::press;
-use common::{caseload, clock, day, moment};
+use common::{caseload, clock, day, golden, moment};
 use ratatui::Terminal as Screen;
 use ratatui::backend::TestBackend;
 use std::os::unix::fs::PermissionsExt;
@@ -160,23 +160,6 @@ fn the_plain_text_holds_no_control_character_but_line_breaks() {
         .collect();
     assert_eq!(controls, Vec::<char>::new(), "{text:?}");
     assert!(text.contains("Bell� rang"), "{text}");
-}
-
-/// Compares with `tests/golden/NAME`, or rewrites it when `UPDATE_GOLDEN` is set.
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("no golden file {name}; create it with UPDATE_GOLDEN=1"));
-    assert!(
-        expected == actual,
-        "{name} differs from its golden file; rerun with UPDATE_GOLDEN=1 and review the diff:\n{actual}"
-    );
 }
 
 #[test]

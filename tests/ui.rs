@@ -2036,3 +2036,23 @@ fn a_round_follows_up_with_everyone_who_needs_support_in_one_undoable_step() {
     assert!(!open(&app, &okafor).contains(&expected));
     assert!(!open(&app, &smith).contains(&expected));
 }
+
+#[test]
+fn a_feedback_form_is_kept_as_a_draft_and_offered_back_after_a_kill() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>3S");
+    press(&mut app, "Partners explained the target");
+    app.tick();
+    let bodies = draft_bodies(&app);
+    assert_eq!(bodies.len(), 1, "{bodies:?}");
+    assert!(bodies[0].contains("Partners explained the target"));
+
+    let mut app = restarted(&app);
+    let shown = text(&app);
+    assert!(shown.contains("feedback for Smith, Dan"), "{shown}");
+    press(&mut app, "y");
+    let shown = text(&app);
+    assert!(shown.contains("Feedback for Smith, Dan"), "{shown}");
+    assert!(shown.contains("Partners explained the target"), "{shown}");
+}

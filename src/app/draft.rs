@@ -11,8 +11,8 @@ use crate::app::capture::Visit;
 use crate::app::check_in::{Mark, Review};
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::records::{
-    ActionForm, CheckInForm, EndFocusForm, FocusForm, FollowUpForm, FormDraft, GoalForm, MarkForm,
-    MeasureForm, NewRoundForm, ObservationForm, Origin, Purpose, TeacherForm,
+    ActionForm, CheckInForm, EndFocusForm, FeedbackForm, FocusForm, FollowUpForm, FormDraft,
+    GoalForm, MarkForm, MeasureForm, NewRoundForm, ObservationForm, Origin, Purpose, TeacherForm,
 };
 use crate::app::workspace::Tab;
 use crate::app::{App, Confirm, FormPopup, OnYes, Popup, Screen};
@@ -425,6 +425,19 @@ impl App {
             Origin::NewRound => {
                 let teachers = self.store.teachers(false).map_err(|e| e.to_string())?;
                 Purpose::NewRound(NewRoundForm::new(&teachers))
+            }
+            Origin::Feedback { teacher_id, opened } => {
+                let file = file(teacher_id)?;
+                let source = match opened.as_ref() {
+                    crate::model::AnyRecord::Observation(visit) => {
+                        crate::model::feedback::Source::Visit(visit)
+                    }
+                    crate::model::AnyRecord::CheckIn(check_in) => {
+                        crate::model::feedback::Source::CheckIn(check_in)
+                    }
+                    _ => return Err("it is not about a visit or a check-in".into()),
+                };
+                Purpose::Feedback(FeedbackForm::new(&file, source))
             }
             Origin::FollowUp { walkthrough_id } => {
                 let round = match self.store.round(walkthrough_id) {

@@ -4,7 +4,7 @@
 
 use super::Purpose;
 use crate::app::form::FieldState;
-use crate::model::{Action, CheckIn, Focus, Goal, Measure, Observation, Teacher};
+use crate::model::{Action, AnyRecord, CheckIn, Focus, Goal, Measure, Observation, Teacher};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -55,6 +55,11 @@ pub enum Origin {
     FollowUp {
         walkthrough_id: String,
     },
+    /// Feedback for the teacher, from the observation or check-in as the form opened it.
+    Feedback {
+        teacher_id: String,
+        opened: Box<AnyRecord>,
+    },
     Mark {
         walkthrough_id: String,
         teacher_id: String,
@@ -77,7 +82,8 @@ impl Origin {
             | Origin::CheckIn { teacher_id, .. }
             | Origin::Action { teacher_id, .. }
             | Origin::CheckInAction { teacher_id }
-            | Origin::Mark { teacher_id, .. } => Some(teacher_id),
+            | Origin::Mark { teacher_id, .. }
+            | Origin::Feedback { teacher_id, .. } => Some(teacher_id),
             Origin::NewRound | Origin::FollowUp { .. } => None,
         }
     }
@@ -102,6 +108,7 @@ impl Origin {
             Origin::CheckInAction { .. } => ("action", false),
             Origin::NewRound => return "new walkthrough round".into(),
             Origin::FollowUp { .. } => return "follow-up of a walkthrough round".into(),
+            Origin::Feedback { .. } => return format!("feedback for {name}"),
             Origin::Mark { .. } => return format!("walkthrough mark of {name}'s classroom"),
         };
         match (editing, self) {
@@ -176,7 +183,11 @@ impl Purpose {
                 stepping: form.stepping,
             },
             // Two short lines, made again from the record in a moment.
-            Purpose::FinishVisit(_) | Purpose::TimelineDates(_) | Purpose::Feedback(_) => {
+            Purpose::Feedback(form) => Origin::Feedback {
+                teacher_id: form.teacher_id.clone(),
+                opened: Box::new(form.opened.clone()),
+            },
+            Purpose::FinishVisit(_) | Purpose::TimelineDates(_) => {
                 return None;
             }
         })
