@@ -3,6 +3,7 @@
 //! default. A mistake in the file never stops coachlog: each setting that cannot be read
 //! is named with its line and what is wrong, and keeps its default.
 
+use crate::ui::theme::Theme;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,8 @@ pub struct Config {
     pub briefs_folder: Option<PathBuf>,
     /// How many daily backups the app keeps in `backups/` beside the database (0: none).
     pub backups_kept: u32,
+    /// The screen's colours: the terminal's own palette, or a dark or light set.
+    pub theme: Theme,
 }
 
 impl Default for Config {
@@ -35,6 +38,7 @@ impl Default for Config {
             check_in_days: crate::model::DEFAULT_CHECK_IN_DAYS,
             briefs_folder: None,
             backups_kept: 14,
+            theme: Theme::Terminal,
         }
     }
 }
@@ -59,13 +63,14 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// Every setting's name, as written in the file, in the order `coachlog config` lists them.
-pub const KEYS: [&str; 6] = [
+pub const KEYS: [&str; 7] = [
     "database",
     "author",
     "coverage_gap_days",
     "check_in_days",
     "briefs_folder",
     "backups_kept",
+    "theme",
 ];
 
 /// The line (from 1) of a byte offset.
@@ -172,6 +177,16 @@ impl Config {
                 "backups_kept" => {
                     read(value, |v| within(v, 0..=1000)).map(|v| config.backups_kept = v)
                 }
+                "theme" => read(value, |name: String| {
+                    Theme::from_name(&name).ok_or_else(|| {
+                        format!(
+                            "must be one of {} (it is \"{}\")",
+                            Theme::NAMES.join(", "),
+                            crate::text::line(&name)
+                        )
+                    })
+                })
+                .map(|v| config.theme = v),
                 other => Err(format!(
                     "is not a setting coachlog knows (\"{}\"); the settings are {}",
                     crate::text::line(other),
@@ -216,6 +231,7 @@ impl Config {
                 quoted(&self.briefs_folder, "the documents folder, else home"),
             ),
             ("backups_kept", self.backups_kept.to_string()),
+            ("theme", format!("{:?}", self.theme.name())),
         ]
     }
 }
@@ -262,7 +278,7 @@ mod tests {
         let loaded = load(
             "database = \"/srv/coaching/school.db\"\nauthor = \"Ms. Rivera\"\n\
              coverage_gap_days = 10\ncheck_in_days = 7\nbriefs_folder = \"/tmp/briefs\"\n\
-             backups_kept = 0\n",
+             backups_kept = 0\ntheme = \"light\"\n",
         );
         assert_eq!(loaded.problems, Vec::<String>::new());
         assert_eq!(
@@ -274,6 +290,7 @@ mod tests {
                 check_in_days: 7,
                 briefs_folder: Some("/tmp/briefs".into()),
                 backups_kept: 0,
+                theme: Theme::Light,
             }
         );
     }
@@ -283,17 +300,18 @@ mod tests {
         let loaded = load(
             "# my settings\ncoverage_gap = 10\ncheck_in_days = 0\nbackups_kept = -1\n\
              author = \"  \"\nbriefs_folder = \"briefs\"\ndatabase = \"/srv/school.db\"\n\
-             coverage_gap_days = \"ten\"\n",
+             coverage_gap_days = \"ten\"\ntheme = \"solarized\"\n",
         );
         assert_eq!(
             loaded.problems,
             [
-                "config.toml line 2: coverage_gap is not a setting coachlog knows (\"coverage_gap\"); the settings are database, author, coverage_gap_days, check_in_days, briefs_folder, backups_kept",
+                "config.toml line 2: coverage_gap is not a setting coachlog knows (\"coverage_gap\"); the settings are database, author, coverage_gap_days, check_in_days, briefs_folder, backups_kept, theme",
                 "config.toml line 3: check_in_days must be from 1 to 365 (it is 0); its default is used",
                 "config.toml line 4: backups_kept must be from 0 to 1000 (it is -1); its default is used",
                 "config.toml line 5: author must not be empty; its default is used",
                 "config.toml line 6: briefs_folder must be a whole path such as \"~/coaching/briefs\" (it is \"briefs\"); its default is used",
                 "config.toml line 8: coverage_gap_days must be a whole number (it is \"ten\"); its default is used",
+                "config.toml line 9: theme must be one of terminal, dark, light (it is \"solarized\"); its default is used",
             ]
         );
         assert_eq!(

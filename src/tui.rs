@@ -130,6 +130,7 @@ pub fn run(
             .and_then(|reader| Searcher::start(reader, crate::app::search::LIMIT))
             .ok()
     };
+    crate::ui::theme::set(config.theme);
     let mut app = App::with_config(store, config)?;
     if let Some(text) = notice {
         app.status = Some(crate::app::Status { text, error: true });

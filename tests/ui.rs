@@ -2056,3 +2056,20 @@ fn a_feedback_form_is_kept_as_a_draft_and_offered_back_after_a_kill() {
     assert!(shown.contains("Feedback for Smith, Dan"), "{shown}");
     assert!(shown.contains("Partners explained the target"), "{shown}");
 }
+
+#[test]
+fn the_light_theme_draws_the_agenda_in_deep_colours_with_the_same_marks() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "g");
+    let terminal = text(&app);
+    coachlog::ui::theme::set(coachlog::ui::theme::Theme::Light);
+    let light = styled(&app);
+    coachlog::ui::theme::set(coachlog::ui::theme::Theme::Terminal);
+    assert_eq!(text(&app), terminal, "the same text and marks");
+    assert!(
+        !light.contains("fg Yellow") && !light.contains("fg Cyan"),
+        "{light}"
+    );
+    insta::assert_snapshot!("agenda_styled_light", light);
+}

@@ -23,7 +23,7 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(Span::styled(
             format!(" Agenda · {}", today.format("%a %-d %b %Y")),
-            theme::TITLE,
+            theme::title(),
         )),
         header,
     );
@@ -48,7 +48,7 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         .zip(dues)
         .map(|(item, (when, urgent))| {
             let style = if urgent {
-                theme::ERROR
+                theme::error()
             } else {
                 Style::default()
             };
@@ -91,7 +91,7 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
                     "{}  ",
                     text::fit(&text::line(&item.teacher_name), name_width)
                 )),
-                Span::styled(seen, theme::WARN),
+                Span::styled(seen, theme::warn()),
             ])
         })
         .collect();
@@ -161,10 +161,10 @@ fn due(action: &crate::model::Action, today: NaiveDate) -> Span<'static> {
     match action.due_on {
         Some(due) if due < today => Span::styled(
             format!("{} !", dates::relative_due(due, today)),
-            theme::ERROR,
+            theme::error(),
         ),
         Some(due) => Span::raw(dates::short_day(due, today)),
-        None => Span::styled("no date", theme::DIM),
+        None => Span::styled("no date", theme::dim()),
     }
 }
 
@@ -180,7 +180,7 @@ fn action_line(item: &Item, today: NaiveDate, columns: &ActionColumns) -> Line<'
         .width
         .saturating_sub(text::width(&owner) + columns.teacher + columns.due + 4);
     Line::from(vec![
-        Span::styled(owner, theme::ACCENT),
+        Span::styled(owner, theme::accent()),
         Span::raw(format!(
             "{}  {teacher}  ",
             text::fit(&text::line(&action.what), room)
@@ -209,14 +209,14 @@ fn panel(
             BorderType::Plain
         })
         .border_style(if focused {
-            theme::ACCENT
+            theme::accent()
         } else {
             Style::default()
         });
     if lines.is_empty() {
         frame.render_widget(
             Paragraph::new(empty.to_string())
-                .style(theme::DIM)
+                .style(theme::dim())
                 .block(block),
             area,
         );
@@ -233,7 +233,7 @@ fn panel(
             .block(block)
             .highlight_symbol("▶ ")
             .highlight_spacing(HighlightSpacing::Always)
-            .highlight_style(theme::SELECTED),
+            .highlight_style(theme::selected()),
         area,
         &mut state,
     );

@@ -18,11 +18,11 @@ fn key(msg: Msg) -> String {
 
 fn style(look: Look) -> Style {
     match look {
-        Look::Title => theme::TITLE.add_modifier(Modifier::UNDERLINED),
-        Look::Heading => theme::TITLE,
-        Look::TableHeader => theme::DIM.add_modifier(Modifier::BOLD),
+        Look::Title => theme::title().add_modifier(Modifier::UNDERLINED),
+        Look::Heading => theme::title(),
+        Look::TableHeader => theme::dim().add_modifier(Modifier::BOLD),
         Look::Text => Style::default(),
-        Look::Quiet => theme::DIM,
+        Look::Quiet => theme::dim(),
     }
 }
 
@@ -47,7 +47,7 @@ pub fn render(brief: &Brief, frame: &mut Frame, area: Rect) {
     let offset = usize::from(brief.scroll).min(last);
     let mut block = Block::bordered()
         .title(title_that_fits(&titles, popup.width))
-        .border_style(theme::ACCENT);
+        .border_style(theme::accent());
     if lines.len() > rows {
         let shown_to = (offset + rows).min(lines.len());
         let cue = format!(" lines {}–{shown_to} of {} ", offset + 1, lines.len());

@@ -32,13 +32,13 @@ pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
         (elapsed.num_seconds().max(0)) % 60
     );
     let saved = match (capture.unsaved, capture.saved_at) {
-        (false, Some(_)) => Span::styled("draft saved", theme::OK),
-        _ => Span::styled("saving draft…", theme::WARN),
+        (false, Some(_)) => Span::styled("draft saved", theme::ok()),
+        _ => Span::styled("saving draft…", theme::warn()),
     };
     let finish = keymap::key_for(keymap::Context::Capture, keymap::Msg::FinishCapture);
     let right = vec![
         saved,
-        Span::styled(format!(" · {finish} finish"), theme::DIM),
+        Span::styled(format!(" · {finish} finish"), theme::dim()),
     ];
     // A long name is cut; the clock after it and the draft state stay whole.
     let around = text::width(&format!(" ● IN ROOM   · {clock}"));
@@ -49,7 +49,7 @@ pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
         Paragraph::new(two_sided(
             vec![Span::styled(
                 format!(" ● IN ROOM  {name} · {clock}"),
-                theme::ERROR.add_modifier(ratatui::style::Modifier::BOLD),
+                theme::error().add_modifier(ratatui::style::Modifier::BOLD),
             )],
             right,
             header.width,
@@ -65,7 +65,7 @@ pub fn render(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) {
     let label = " Focus      ";
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(label, theme::DIM),
+            Span::styled(label, theme::dim()),
             Span::raw(
                 text::truncate(&focus_text, width.saturating_sub(text::width(label))).into_owned(),
             ),
@@ -82,11 +82,11 @@ fn look_for_rows(capture: &Capture, width: usize) -> Vec<Line<'static>> {
     let visit = &capture.visit;
     let mut marks: Vec<Vec<Span<'static>>> = Vec::new();
     if visit.look_fors.is_empty() {
-        marks.push(vec![Span::styled("none on this focus", theme::DIM)]);
+        marks.push(vec![Span::styled("none on this focus", theme::dim())]);
     }
     for (index, (look_for, seen)) in visit.look_fors.iter().zip(&visit.seen).enumerate() {
         let (mark, style) = if *seen {
-            ("✔", theme::OK)
+            ("✔", theme::ok())
         } else {
             ("☐", Default::default())
         };
@@ -100,9 +100,9 @@ fn look_for_rows(capture: &Capture, width: usize) -> Vec<Line<'static>> {
         keymap::Msg::LookFor(0),
         keymap::Msg::LookFor(8),
     );
-    marks.push(vec![Span::styled(format!("({marking})"), theme::DIM)]);
+    marks.push(vec![Span::styled(format!("({marking})"), theme::dim())]);
     wrap::pieces(
-        vec![Span::styled(" Look-fors  ", theme::DIM)],
+        vec![Span::styled(" Look-fors  ", theme::dim())],
         marks,
         3,
         width,
@@ -119,10 +119,10 @@ fn tally_rows(capture: &Capture, width: usize) -> Vec<Line<'static>> {
     let tally = |n| keymap::key_for(keymap::Context::Capture, keymap::Msg::Tally(n));
     counts.push(vec![Span::styled(
         format!("({}, {}; Shift −1)", tally(0), tally(1)),
-        theme::DIM,
+        theme::dim(),
     )]);
     wrap::pieces(
-        vec![Span::styled(" Tallies    ", theme::DIM)],
+        vec![Span::styled(" Tallies    ", theme::dim())],
         counts,
         3,
         width,
@@ -136,7 +136,7 @@ fn render_evidence(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) 
     const STAMP: u16 = 7;
     let block = Block::bordered()
         .title(" Evidence ")
-        .border_style(theme::ACCENT);
+        .border_style(theme::accent());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let text_width = usize::from(inner.width.saturating_sub(STAMP));
@@ -152,7 +152,7 @@ fn render_evidence(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) 
                 " ".repeat(usize::from(STAMP))
             };
             rows.push(Line::from(vec![
-                Span::styled(stamp, theme::DIM),
+                Span::styled(stamp, theme::dim()),
                 Span::raw(row),
             ]));
         }
@@ -168,7 +168,7 @@ fn render_evidence(app: &App, capture: &Capture, frame: &mut Frame, area: Rect) 
         frame.render_widget(
             Paragraph::new(Span::styled(
                 format!("{}  ", app.now.format("%H:%M")),
-                theme::DIM,
+                theme::dim(),
             )),
             Rect::new(inner.x, typed_row, STAMP, 1),
         );

@@ -68,7 +68,7 @@ pub fn render(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rec
                 "No ratings yet: {} observes and rates.",
                 keymap::key_for(keymap::Context::Workspace, keymap::Msg::Observe)
             ))
-            .style(theme::DIM)
+            .style(theme::dim())
             .block(block),
             area,
         );
@@ -154,7 +154,7 @@ pub fn render(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rec
             continue;
         }
         if let Some(line) = scale_lines.get_mut(at) {
-            *line = Line::styled(format!("{rating}┤"), theme::DIM);
+            *line = Line::styled(format!("{rating}┤"), theme::dim());
         }
     }
     frame.render_widget(Paragraph::new(scale_lines), scale);
@@ -196,7 +196,7 @@ pub fn render(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rec
     frame.render_widget(
         Paragraph::new(Line::styled(
             format!("{start}{}{end}", " ".repeat(pad)),
-            theme::DIM,
+            theme::dim(),
         )),
         date_area,
     );

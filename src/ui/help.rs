@@ -13,10 +13,10 @@ pub fn render(scroll: u16, frame: &mut Frame, area: Rect) {
     super::clear_around(frame, popup, area);
     let mut lines = Vec::new();
     for (context, keys) in keymap::help() {
-        lines.push(Line::from(Span::styled(context.title(), theme::TITLE)));
+        lines.push(Line::from(Span::styled(context.title(), theme::title())));
         for (key, hint) in keys {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {}", text::fit(&key, 16)), theme::KEY),
+                Span::styled(format!("  {}", text::fit(&key, 16)), theme::key()),
                 Span::raw(hint),
             ]));
         }
@@ -41,7 +41,7 @@ pub fn render(scroll: u16, frame: &mut Frame, area: Rect) {
             key(Msg::Down),
             key(Msg::Cancel)
         ))
-        .border_style(theme::ACCENT);
+        .border_style(theme::accent());
     // Where the window is, as the brief says it: the list is longer than any screen.
     let first = scroll.saturating_add(1).min(total);
     let shown = scroll.saturating_add(visible).min(total);

@@ -68,11 +68,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     let message = match &app.status {
-        Some(message) if message.error => Some((format!("! {}", message.text), theme::ERROR)),
-        Some(message) => Some((message.text.clone(), theme::OK)),
+        Some(message) if message.error => Some((format!("! {}", message.text), theme::error())),
+        Some(message) => Some((message.text.clone(), theme::ok())),
         None if app.read_only() => Some((
             "! read-only: you may not write this file; you can read, search and export".into(),
-            theme::ERROR,
+            theme::error(),
         )),
         None => None,
     };
@@ -102,8 +102,8 @@ fn render_footer(contexts: &[keymap::Context], frame: &mut Frame, area: Rect) {
     let mut room = usize::from(area.width).saturating_sub(help.as_ref().map_or(0, width));
     let mut spans = Vec::new();
     let push = |(key, hint): &(String, &str), spans: &mut Vec<Span>| {
-        spans.push(Span::styled(format!(" {key}"), theme::KEY));
-        spans.push(Span::styled(format!(" {hint} "), theme::DIM));
+        spans.push(Span::styled(format!(" {key}"), theme::key()));
+        spans.push(Span::styled(format!(" {hint} "), theme::dim()));
     };
     for entry in hints.iter().filter(|(_, hint)| *hint != "help") {
         if width(entry) > room {
@@ -131,13 +131,13 @@ fn render_confirm(question: &str, frame: &mut Frame, area: Rect) {
     clear_around(frame, popup, area);
     let block = Block::bordered()
         .title(" Are you sure? ")
-        .border_style(theme::ACCENT);
+        .border_style(theme::accent());
     let lines = vec![
         Line::from(text::line(question).into_owned()),
         Line::from(vec![
-            Span::styled(format!(" {}", key(keymap::Msg::Yes)), theme::KEY),
+            Span::styled(format!(" {}", key(keymap::Msg::Yes)), theme::key()),
             Span::raw(" yes   "),
-            Span::styled(key(keymap::Msg::No), theme::KEY),
+            Span::styled(key(keymap::Msg::No), theme::key()),
             Span::raw(" no"),
         ]),
     ];

@@ -66,7 +66,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let date = today.format("%a %-d %b %Y").to_string();
     frame.render_widget(
         Paragraph::new(two_sided(
-            vec![Span::styled(title, theme::TITLE)],
+            vec![Span::styled(title, theme::title())],
             vec![Span::raw(date)],
             header.width,
         )),
@@ -85,7 +85,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Line::from(vec![
             Span::raw(" Roster "),
-            Span::styled(filter, theme::ACCENT),
+            Span::styled(filter, theme::accent()),
         ]))
         .title_bottom(
             Line::from(format!(
@@ -102,7 +102,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
     if roster.total() == 0 {
         let hint = vec![
-            Line::from(Span::styled("No teachers yet.", theme::TITLE)),
+            Line::from(Span::styled("No teachers yet.", theme::title())),
             Line::default(),
             Line::from(format!(
                 "Press {} to add the first teacher you coach, then {} to open them:",
@@ -157,7 +157,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             if row.teacher.archived {
                 let mark = text::truncate("archived · ", room).into_owned();
                 room -= text::width(&mark);
-                focus.push(Span::styled(mark, theme::WARN));
+                focus.push(Span::styled(mark, theme::warn()));
             }
             focus.push(match &row.focus {
                 Some(statement) => {
@@ -165,7 +165,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 }
                 None => Span::styled(
                     text::truncate("no focus yet", room).into_owned(),
-                    theme::DIM,
+                    theme::dim(),
                 ),
             });
             let mut cells = vec![Cell::from(
@@ -179,19 +179,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                         usize::from(columns.school),
                     )
                     .into_owned(),
-                    theme::DIM,
+                    theme::dim(),
                 )));
             }
             cells.extend([
                 Cell::from(Line::from(facts.seen.clone()).right_aligned()).style(
                     if facts.seen_late {
-                        theme::WARN
+                        theme::warn()
                     } else {
                         Default::default()
                     },
                 ),
                 Cell::from(facts.due.clone()).style(if facts.due_now {
-                    theme::ERROR
+                    theme::error()
                 } else {
                     Default::default()
                 }),
@@ -224,10 +224,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         header.push(Line::from("Ratings"));
     }
     let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme::DIM))
+        .header(Row::new(header).style(theme::dim()))
         .block(block)
         .highlight_symbol("▶")
-        .row_highlight_style(theme::SELECTED);
+        .row_highlight_style(theme::selected());
     let mut state = TableState::default().with_selected(
         roster
             .list()

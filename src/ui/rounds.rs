@@ -20,7 +20,7 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(Span::styled(
             format!(" Walkthrough rounds · {}", today.format("%a %-d %b %Y")),
-            theme::TITLE,
+            theme::title(),
         )),
         header,
     );
@@ -53,9 +53,9 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
                 let practice = text::line(&w.practice);
                 let fits = room.saturating_sub(text::width(&day) + text::width(&count));
                 ListItem::new(Line::from(vec![
-                    Span::styled(day, theme::DIM),
+                    Span::styled(day, theme::dim()),
                     Span::raw(text::truncate(&practice, fits).into_owned()),
-                    Span::styled(count, theme::DIM),
+                    Span::styled(count, theme::dim()),
                 ]))
             })
             .collect();
@@ -66,7 +66,7 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
         frame.render_stateful_widget(
             List::new(items)
                 .block(Block::bordered().title(" Rounds "))
-                .highlight_style(theme::SELECTED)
+                .highlight_style(theme::selected())
                 .highlight_symbol(MARKER),
             body,
             &mut state,
@@ -90,9 +90,9 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
         support_that_fits(&names, width, room)
     };
     let lines = vec![
-        Line::styled(tally, theme::TITLE),
+        Line::styled(tally, theme::title()),
         Line::from(vec![
-            Span::styled("Need more support: ", theme::WARN),
+            Span::styled("Need more support: ", theme::warn()),
             Span::raw(support),
         ]),
     ];
@@ -122,10 +122,10 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|(teacher, mark)| {
             let (symbol, word, style) = match mark.as_ref().and_then(|o| o.practice_mark) {
-                Some(PracticeMark::Seen) => ("✔", "seen", theme::OK),
-                Some(PracticeMark::Partly) => ("◐", "partly", theme::WARN),
-                Some(PracticeMark::NotSeen) => ("✗", "not seen", theme::ERROR),
-                None => ("·", "not visited", theme::DIM),
+                Some(PracticeMark::Seen) => ("✔", "seen", theme::ok()),
+                Some(PracticeMark::Partly) => ("◐", "partly", theme::warn()),
+                Some(PracticeMark::NotSeen) => ("✗", "not seen", theme::error()),
+                None => ("·", "not visited", theme::dim()),
             };
             let note = mark
                 .as_ref()
@@ -140,7 +140,7 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
                 )),
                 Span::styled(
                     text::truncate(&text::line(&note), note_width).into_owned(),
-                    theme::DIM,
+                    theme::dim(),
                 ),
             ]))
         })
@@ -152,7 +152,7 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(" Classrooms "))
-            .highlight_style(theme::SELECTED)
+            .highlight_style(theme::selected())
             .highlight_symbol(MARKER),
         list,
         &mut state,

@@ -12,9 +12,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 /// Columns before a note's excerpt: the selection mark, kind, date and their gaps.
-const LEAD: usize = 1 + 1 + 11 + 1 + 11 + 2;
+fn match_style() -> Style {
+    theme::key().add_modifier(Modifier::UNDERLINED)
+}
 
-const MATCHED: Style = theme::KEY.add_modifier(Modifier::UNDERLINED);
+const LEAD: usize = 1 + 1 + 11 + 1 + 11 + 2;
 
 pub fn render(search: &Search, frame: &mut Frame, area: Rect) {
     // A screen of its own over the whole body: the results want every line.
@@ -28,16 +30,16 @@ pub fn render(search: &Search, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(" Search all notes ")
         .title_bottom(Line::from(count).right_aligned())
-        .border_style(theme::ACCENT);
+        .border_style(theme::accent());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [input, results] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(" Find ", theme::DIM),
+            Span::styled(" Find ", theme::dim()),
             Span::raw(text::line(&search.query).into_owned()),
-            Span::styled("▏", theme::ACCENT),
+            Span::styled("▏", theme::accent()),
         ])),
         input,
     );
@@ -61,7 +63,7 @@ pub fn render(search: &Search, frame: &mut Frame, area: Rect) {
         .areas(results);
         frame.render_widget(
             Paragraph::new(hint)
-                .style(theme::DIM)
+                .style(theme::dim())
                 .wrap(Wrap { trim: true }),
             hint_area,
         );
@@ -82,7 +84,7 @@ pub fn render(search: &Search, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(
         List::new(items)
             .highlight_symbol("▶")
-            .highlight_style(theme::SELECTED),
+            .highlight_style(theme::selected()),
         results,
         &mut state,
     );
@@ -91,10 +93,10 @@ pub fn render(search: &Search, frame: &mut Frame, area: Rect) {
 fn teacher_line(hit: &Hit) -> Line<'static> {
     let mut spans = vec![Span::styled(
         text::line(&hit.teacher_name).into_owned(),
-        theme::TITLE,
+        theme::title(),
     )];
     if hit.teacher_archived {
-        spans.push(Span::styled(" · archived", theme::WARN));
+        spans.push(Span::styled(" · archived", theme::warn()));
     }
     Line::from(spans)
 }
@@ -103,13 +105,13 @@ fn note_line(hit: &Hit, room: usize) -> Line<'static> {
     let mut spans = vec![
         Span::styled(
             format!(" {} ", text::fit(hit.kind.label(), 11)),
-            theme::ACCENT,
+            theme::accent(),
         ),
-        Span::styled(hit.date.format("%e %b %Y  ").to_string(), theme::DIM),
+        Span::styled(hit.date.format("%e %b %Y  ").to_string(), theme::dim()),
     ];
     let mut room = room;
     if hit.private {
-        spans.push(Span::styled("private ", theme::WARN));
+        spans.push(Span::styled("private ", theme::warn()));
         room = room.saturating_sub(8);
     }
     spans.extend(excerpt(hit, room));
@@ -148,7 +150,11 @@ fn excerpt(hit: &Hit, room: usize) -> Vec<Span<'static>> {
         used += text::width(&shown);
         spans.push(Span::styled(
             shown,
-            if matched { MATCHED } else { Style::default() },
+            if matched {
+                match_style()
+            } else {
+                Style::default()
+            },
         ));
         if cut {
             break;

@@ -17,7 +17,7 @@ pub fn render(app: &App, trash: &Trash, frame: &mut Frame, area: Rect) {
         n => format!("{n} records"),
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(format!(" Trash · {count}"), theme::TITLE)),
+        Paragraph::new(Span::styled(format!(" Trash · {count}"), theme::title())),
         header,
     );
     let title = format!(
@@ -51,7 +51,7 @@ pub fn render(app: &App, trash: &Trash, frame: &mut Frame, area: Rect) {
                 .map(|day| crate::dates::short_day(day, app.now.date()))
                 .unwrap_or_default();
             ListItem::new(Line::from(vec![
-                Span::styled(text::fit(&day, 11).into_owned(), theme::DIM),
+                Span::styled(text::fit(&day, 11).into_owned(), theme::dim()),
                 Span::raw(text::fit(item.kind.label(), 13).into_owned()),
                 Span::raw(text::fit(&text::line(&item.teacher), teacher_width).into_owned()),
                 Span::raw("  "),
@@ -66,7 +66,7 @@ pub fn render(app: &App, trash: &Trash, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(title))
-            .highlight_style(theme::SELECTED)
+            .highlight_style(theme::selected())
             .highlight_symbol("▶"),
         body,
         &mut state,

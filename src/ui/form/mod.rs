@@ -202,9 +202,9 @@ fn render_form(
     )
     .into_owned();
     let block = Block::bordered()
-        .title(Span::styled(format!(" {title} "), theme::TITLE))
+        .title(Span::styled(format!(" {title} "), theme::title()))
         .border_style(if typing {
-            theme::ACCENT
+            theme::accent()
         } else {
             Style::default()
         });
@@ -243,7 +243,7 @@ fn render_form(
         }
         let active = typing && index == form.active;
         let rows = heights[index].min(fields_bottom - y);
-        let label_style = if active { theme::KEY } else { theme::DIM };
+        let label_style = if active { theme::key() } else { theme::dim() };
         let marker = if active { "▸" } else { " " };
         let required = if field.header.required { "*" } else { "" };
         let name = format!("{marker}{}{required}", field.label());
@@ -268,7 +268,7 @@ fn render_form(
                     Paragraph::new(Span::styled(
                         text::truncate(&format!(" {arrow} {rows} more"), usize::from(label))
                             .into_owned(),
-                        theme::DIM,
+                        theme::dim(),
                     )),
                     Rect::new(inner.x, at, label, 1),
                 );
@@ -276,7 +276,7 @@ fn render_form(
         }
         for (row, error) in (0u16..).zip(errors) {
             frame.render_widget(
-                Paragraph::new(Span::styled(error, theme::ERROR)),
+                Paragraph::new(Span::styled(error, theme::error())),
                 Rect::new(inner.x + label, y + body_rows + row, value_width, 1),
             );
         }
@@ -289,7 +289,7 @@ fn render_form(
         } else {
             "New actions".to_string()
         };
-        let mut lines = vec![Line::styled(heading, theme::DIM)];
+        let mut lines = vec![Line::styled(heading, theme::dim())];
         let shown_actions: Vec<(String, String, String)> = new_actions[new_actions.len() - shown..]
             .iter()
             .map(|action| {
@@ -348,7 +348,7 @@ fn render_form(
         frame.render_widget(
             Paragraph::new(Span::styled(
                 text::truncate(&line, usize::from(inner.width)).into_owned(),
-                theme::ERROR,
+                theme::error(),
             )),
             error_area,
         );
@@ -379,8 +379,8 @@ fn render_form(
             continue;
         }
         room -= wide;
-        hints.push(Span::styled(key, theme::KEY));
-        hints.push(Span::styled(format!(" {hint}  "), theme::DIM));
+        hints.push(Span::styled(key, theme::key()));
+        hints.push(Span::styled(format!(" {hint}  "), theme::dim()));
     }
     frame.render_widget(
         Paragraph::new(Line::from(hints)),

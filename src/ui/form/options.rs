@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 pub(super) fn option_lines(field: &Field, active: bool, width: u16) -> Option<Vec<Line<'static>>> {
     let selected = |on: bool| {
         if on {
-            theme::SELECTED
+            theme::selected()
         } else {
             Style::default()
         }
@@ -50,7 +50,7 @@ pub(super) fn option_lines(field: &Field, active: bool, width: u16) -> Option<Ve
                     };
                     let mark = if *on { "✔" } else { "☐" };
                     vec![
-                        Span::styled(number, theme::KEY),
+                        Span::styled(number, theme::key()),
                         Span::styled(
                             format!("{mark} {}", text::line(item)),
                             selected(active && i == checks.cursor),
@@ -82,7 +82,7 @@ fn option_window(
 ) -> Vec<Line<'static>> {
     let mut with_hint = pieces.clone();
     if hint {
-        with_hint.push(vec![Span::styled(ANY_HINT, theme::DIM)]);
+        with_hint.push(vec![Span::styled(ANY_HINT, theme::dim())]);
     }
     let lines = wrap::pieces(Vec::new(), with_hint, 2, width);
     if lines.len() <= OPTION_ROWS {
@@ -110,7 +110,7 @@ fn option_window(
         last.push_str("  ");
         last.push_str(ANY_HINT);
     }
-    let mark = |text: String| Line::styled(text::truncate(&text, width).into_owned(), theme::DIM);
+    let mark = |text: String| Line::styled(text::truncate(&text, width).into_owned(), theme::dim());
     let [top, foot] = marks;
     let mut window: Vec<Line<'static>> = top.into_iter().map(mark).collect();
     window.extend(lines.drain(first..first + shown));

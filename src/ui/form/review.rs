@@ -22,15 +22,15 @@ pub fn render(review: &Review, today: NaiveDate, frame: &mut Frame, area: Rect) 
         None => " First check-in ".to_string(),
     };
     let border = if review.focused {
-        theme::ACCENT
+        theme::accent()
     } else {
         Style::default()
     };
     let block = Block::bordered().title(title).border_style(border);
     let width = usize::from(block.inner(area).width);
-    let mut lines = vec![Line::styled("Agreed last time", theme::DIM)];
+    let mut lines = vec![Line::styled("Agreed last time", theme::dim())];
     if review.actions.is_empty() {
-        lines.push(Line::styled("  nothing open", theme::DIM));
+        lines.push(Line::styled("  nothing open", theme::dim()));
     }
     for (index, (action, mark)) in review.actions.iter().enumerate() {
         let symbol = match mark {
@@ -45,7 +45,7 @@ pub fn render(review: &Review, today: NaiveDate, frame: &mut Frame, area: Rect) 
         };
         let selected = review.focused && index == review.selected();
         let style = if selected {
-            theme::SELECTED
+            theme::selected()
         } else {
             Style::default()
         };
@@ -76,7 +76,7 @@ pub fn render(review: &Review, today: NaiveDate, frame: &mut Frame, area: Rect) 
         seen.push(vec![Span::raw(sparkline(&ratings))]);
     }
     lines.extend(wrap::pieces(
-        vec![Span::styled("Seen: ", theme::DIM)],
+        vec![Span::styled("Seen: ", theme::dim())],
         seen,
         2,
         width,
@@ -104,7 +104,7 @@ pub fn render(review: &Review, today: NaiveDate, frame: &mut Frame, area: Rect) 
     }
     if let Some((goal, latest)) = &review.goal {
         lines.push(Line::from(vec![
-            Span::styled("Goal  ", theme::DIM),
+            Span::styled("Goal  ", theme::dim()),
             Span::raw(
                 text::truncate(&text::line(&goal.statement), width.saturating_sub(6)).into_owned(),
             ),
@@ -114,7 +114,7 @@ pub fn render(review: &Review, today: NaiveDate, frame: &mut Frame, area: Rect) 
                 "      {}",
                 crate::ui::workspace::goal_progress(goal, *latest)
             ),
-            theme::ACCENT,
+            theme::accent(),
         ));
     }
     frame.render_widget(

@@ -22,7 +22,7 @@ pub(super) fn render_value(
             frame.render_widget(
                 Paragraph::new(Span::styled(
                     text::truncate(&info.text, usize::from(area.width)).into_owned(),
-                    theme::ACCENT,
+                    theme::accent(),
                 )),
                 area,
             );
@@ -30,7 +30,7 @@ pub(super) fn render_value(
         Kind::Toggle(toggle) => {
             let text = if toggle.on { "[x] yes" } else { "[ ] no" };
             let style = if active {
-                theme::SELECTED
+                theme::selected()
             } else {
                 Style::default()
             };
@@ -66,14 +66,14 @@ pub(super) fn render_value(
                     let mut chars = shown.chars();
                     let first = chars.next().map(String::from).unwrap_or_default();
                     let cursor = if active {
-                        theme::PLACEHOLDER.add_modifier(Modifier::REVERSED)
+                        theme::placeholder().add_modifier(Modifier::REVERSED)
                     } else {
-                        theme::PLACEHOLDER
+                        theme::placeholder()
                     };
                     frame.render_widget(
                         Paragraph::new(Line::from(vec![
                             Span::styled(first, cursor),
-                            Span::styled(chars.as_str().to_owned(), theme::PLACEHOLDER),
+                            Span::styled(chars.as_str().to_owned(), theme::placeholder()),
                         ])),
                         typed,
                     );
@@ -109,7 +109,7 @@ pub(super) fn render_value(
                     }
                     _ => text::truncate(&resolved, room).into_owned(),
                 };
-                frame.render_widget(Paragraph::new(Span::styled(resolved, theme::DIM)), shown);
+                frame.render_widget(Paragraph::new(Span::styled(resolved, theme::dim())), shown);
             }
         }
     }

@@ -26,7 +26,7 @@ struct Detail {
 impl Detail {
     fn title(&mut self, title: &str) {
         for line in text::wrap(&text::line(title), self.width) {
-            self.lines.push(Line::styled(line, theme::TITLE));
+            self.lines.push(Line::styled(line, theme::title()));
         }
     }
 
@@ -35,7 +35,7 @@ impl Detail {
         for (index, line) in wrapped.into_iter().enumerate() {
             let label = if index == 0 { label } else { "" };
             self.lines.push(Line::from(vec![
-                Span::styled(text::fit(label, LABEL).into_owned(), theme::DIM),
+                Span::styled(text::fit(label, LABEL).into_owned(), theme::dim()),
                 Span::raw(line),
             ]));
         }
@@ -59,7 +59,8 @@ impl Detail {
     }
 
     fn label(&mut self, label: &str) {
-        self.lines.push(Line::styled(label.to_string(), theme::DIM));
+        self.lines
+            .push(Line::styled(label.to_string(), theme::dim()));
     }
 
     fn paragraph(&mut self, label: &str, body: &str) {
@@ -151,7 +152,7 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate, width: usize) -> Ve
             lines.field("By", &day(g.target_on));
             lines.field("Status", &g.status.to_string());
             if g.past_target_date(latest, today) {
-                lines.note("! past the target date, target not met", theme::ERROR);
+                lines.note("! past the target date, target not met", theme::error());
             }
             lines.paragraph("Why", &g.why);
             if !measures.is_empty() {
@@ -228,7 +229,7 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate, width: usize) -> Ve
                 lines.field("Tally", &format!("{} {count}", text::line(what)));
             }
             if o.private {
-                lines.note("private: left out of exports", theme::WARN);
+                lines.note("private: left out of exports", theme::warn());
             }
             lines.paragraph("Evidence", &o.evidence);
         }
@@ -243,7 +244,7 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate, width: usize) -> Ve
             ));
             lines.field("Next", &day(c.next_on));
             if c.private {
-                lines.note("private: left out of exports", theme::WARN);
+                lines.note("private: left out of exports", theme::warn());
             }
             lines.paragraph("Notes", &c.notes);
             lines.paragraph("Reflection", &c.reflection);
@@ -280,7 +281,7 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate, width: usize) -> Ve
             }
             lines.note(
                 &format!("{} marks it done (or open again)", key(Msg::ToggleDone)),
-                theme::DIM,
+                theme::dim(),
             );
         }
         Tab::Timeline | Tab::Overview => {

@@ -60,9 +60,9 @@ pub(super) fn render_list(
                 let room = row_width
                     .saturating_sub(text::width(&lead) + text::width(&rating) + 1 + private.len());
                 ListItem::new(Line::from(vec![
-                    Span::styled(lead, theme::DIM),
-                    Span::styled(format!("{rating} "), theme::ACCENT),
-                    Span::styled(private, theme::WARN),
+                    Span::styled(lead, theme::dim()),
+                    Span::styled(format!("{rating} "), theme::accent()),
+                    Span::styled(private, theme::warn()),
                     Span::raw(short(unstamped(first_line(&o.evidence), &time), room)),
                 ]))
             })
@@ -75,8 +75,8 @@ pub(super) fn render_list(
                 let kind = format!("{} ", c.kind);
                 let room = row_width.saturating_sub(text::width(&lead) + text::width(&kind));
                 ListItem::new(Line::from(vec![
-                    Span::styled(lead, theme::DIM),
-                    Span::styled(kind, theme::ACCENT),
+                    Span::styled(lead, theme::dim()),
+                    Span::styled(kind, theme::accent()),
                     Span::raw(short(first_line(&c.notes), room)),
                 ]))
             })
@@ -94,15 +94,18 @@ pub(super) fn render_list(
             .take(window.len())
             .map(|e| {
                 let style = if e.marker {
-                    theme::MARKER
+                    theme::marker()
                 } else {
                     Style::default()
                 };
                 let lead = e.at.format("%e %b %Y ").to_string();
                 let room = row_width.saturating_sub(text::width(&lead) + 12);
                 ListItem::new(Line::from(vec![
-                    Span::styled(lead, theme::DIM),
-                    Span::styled(format!("{} ", text::fit(e.kind.label(), 11)), theme::ACCENT),
+                    Span::styled(lead, theme::dim()),
+                    Span::styled(
+                        format!("{} ", text::fit(e.kind.label(), 11)),
+                        theme::accent(),
+                    ),
                     Span::styled(short(&e.summary, room), style),
                 ]))
             })
@@ -149,7 +152,7 @@ pub(super) fn render_list(
         };
         frame.render_widget(
             Paragraph::new(hint)
-                .style(theme::DIM)
+                .style(theme::dim())
                 .block(Block::bordered().title(title_that_fits(&titles, area.width))),
             area,
         );
@@ -163,7 +166,7 @@ pub(super) fn render_list(
             .block(Block::bordered().title(title))
             .highlight_symbol("▶ ")
             .highlight_spacing(HighlightSpacing::Always)
-            .highlight_style(theme::SELECTED),
+            .highlight_style(theme::selected()),
         list_area,
         &mut state,
     );
@@ -199,12 +202,12 @@ fn goal_row(file: &TeacherFile, g: &Goal, today: NaiveDate, width: usize) -> Lin
         if let Some(latest) = latest {
             facts.push(Span::styled(
                 crate::model::shown_value(latest, &g.unit),
-                theme::ACCENT,
+                theme::accent(),
             ));
             if let Some(target) = g.target.filter(|_| with_target) {
                 facts.push(Span::styled(
                     format!(" · target {}", crate::model::shown_value(target, &g.unit)),
-                    theme::DIM,
+                    theme::dim(),
                 ));
             }
             if with_trend {
@@ -212,7 +215,7 @@ fn goal_row(file: &TeacherFile, g: &Goal, today: NaiveDate, width: usize) -> Lin
             }
         }
         if late {
-            facts.push(Span::styled(flag, theme::ERROR));
+            facts.push(Span::styled(flag, theme::error()));
         }
         facts
     };

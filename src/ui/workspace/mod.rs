@@ -69,7 +69,7 @@ pub fn render(app: &App, workspace: &Workspace, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Tabs::new(titles)
             .select(workspace.tab.index())
-            .highlight_style(theme::KEY.add_modifier(ratatui::style::Modifier::REVERSED))
+            .highlight_style(theme::key().add_modifier(ratatui::style::Modifier::REVERSED))
             .padding("", "")
             .divider("│"),
         tabs,
@@ -123,8 +123,11 @@ fn render_header(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: 
         .filter(|s| !s.is_empty())
         .collect();
     let first = two_sided(
-        vec![Span::styled(format!(" {}", who.join(" · ")), theme::TITLE)],
-        vec![Span::styled(cadence, theme::DIM)],
+        vec![Span::styled(
+            format!(" {}", who.join(" · ")),
+            theme::title(),
+        )],
+        vec![Span::styled(cadence, theme::dim())],
         area.width,
     );
     let second = match file.active_focus() {
@@ -142,21 +145,21 @@ fn render_header(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: 
             );
             two_sided(
                 vec![
-                    Span::styled(" Focus  ", theme::ACCENT),
+                    Span::styled(" Focus  ", theme::accent()),
                     Span::raw(text::line(&focus.statement).into_owned()),
                 ],
-                vec![Span::styled(since, theme::DIM)],
+                vec![Span::styled(since, theme::dim())],
                 area.width,
             )
         }
         None => Line::from(vec![
-            Span::styled(" Focus  ", theme::ACCENT),
+            Span::styled(" Focus  ", theme::accent()),
             Span::styled(
                 format!(
                     "none yet: {} sets the one thing to work on",
                     key(Msg::NewFocus)
                 ),
-                theme::DIM,
+                theme::dim(),
             ),
         ]),
     };
@@ -209,21 +212,21 @@ pub fn trend(goal: &Goal, values: &[f64]) -> String {
 /// the date stay whole, the action is cut with `…` (the owner goes when even that is short).
 pub(super) fn action_line(action: &Action, today: NaiveDate, width: usize) -> Line<'static> {
     let (mark, style) = if action.done_on.is_some() {
-        ("✔", theme::OK)
+        ("✔", theme::ok())
     } else {
         ("☐", Style::default())
     };
     let when = match (action.done_on, action.due_on) {
         (Some(done), _) => Span::styled(
             format!("done {}", dates::short_day(done, today)),
-            theme::DIM,
+            theme::dim(),
         ),
         (None, Some(due)) if due < today => Span::styled(
             format!("{} !", dates::relative_due(due, today)),
-            theme::ERROR,
+            theme::error(),
         ),
         (None, Some(due)) => Span::raw(format!("due {}", dates::short_day(due, today))),
-        (None, None) => Span::styled("no date", theme::DIM),
+        (None, None) => Span::styled("no date", theme::dim()),
     };
     // Owners and dates in columns of their usual widths (a wider one takes what it
     // needs), when that leaves the action 24 columns; in a narrow pane, as they are.
@@ -257,7 +260,7 @@ pub(super) fn action_line(action: &Action, today: NaiveDate, width: usize) -> Li
         Span::raw(format!("{what}  ")),
     ];
     if let Some(owner) = owner {
-        spans.push(Span::styled(format!("{owner}  "), theme::ACCENT));
+        spans.push(Span::styled(format!("{owner}  "), theme::accent()));
     }
     spans.push(when);
     Line::from(spans)

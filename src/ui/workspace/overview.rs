@@ -48,12 +48,12 @@ pub(super) fn render(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, ar
         .collect();
     let more = open.len().saturating_sub(height(actions));
     let open = match open.len() {
-        0 => vec![Line::styled("No open actions.", theme::DIM)],
+        0 => vec![Line::styled("No open actions.", theme::dim())],
         _ if more > 0 && height(actions) > 1 => {
             let mut shown: Vec<Line> = open.into_iter().take(height(actions) - 1).collect();
             shown.push(Line::styled(
                 format!("… {} more on the Actions tab", more + 1),
-                theme::DIM,
+                theme::dim(),
             ));
             shown
         }
@@ -100,16 +100,16 @@ pub(super) fn render(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, ar
             lines.extend(
                 text::wrap(&progress, inner(goal))
                     .into_iter()
-                    .map(|line| Line::styled(line, theme::ACCENT)),
+                    .map(|line| Line::styled(line, theme::accent())),
             );
             if g.past_target_date(latest, today) {
-                lines.push(Line::styled("! past the target date", theme::ERROR));
+                lines.push(Line::styled("! past the target date", theme::error()));
             }
             lines
         }
         None => vec![Line::styled(
             format!("No goal yet: on the Goals tab, {} adds one.", key(Msg::Add)),
-            theme::DIM,
+            theme::dim(),
         )],
     };
     frame.render_widget(
@@ -148,7 +148,7 @@ fn render_last_seen(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, are
         frame.render_widget(
             Paragraph::new(Line::styled(
                 format!("No visit yet: {} observes.", key(Msg::Observe)),
-                theme::DIM,
+                theme::dim(),
             ))
             .block(Block::bordered().title(" Last seen ")),
             area,
@@ -199,7 +199,7 @@ fn render_last_seen(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, are
     if !look_fors.is_empty() {
         lines.push(Line::styled(
             text::truncate(&look_fors.join("  "), width).into_owned(),
-            theme::DIM,
+            theme::dim(),
         ));
     }
     frame.render_widget(
