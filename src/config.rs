@@ -27,6 +27,8 @@ pub struct Config {
     pub backups_kept: u32,
     /// The screen's colours: the terminal's own palette, or a dark or light set.
     pub theme: Theme,
+    /// The user's own keys: action (`roster.observe`) and key (`O`), as written.
+    pub keys: Vec<(String, String)>,
 }
 
 impl Default for Config {
@@ -39,6 +41,7 @@ impl Default for Config {
             briefs_folder: None,
             backups_kept: 14,
             theme: Theme::Terminal,
+            keys: Vec::new(),
         }
     }
 }
@@ -63,7 +66,7 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// Every setting's name, as written in the file, in the order `coachlog config` lists them.
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 8] = [
     "database",
     "author",
     "coverage_gap_days",
@@ -71,6 +74,7 @@ pub const KEYS: [&str; 7] = [
     "briefs_folder",
     "backups_kept",
     "theme",
+    "keys",
 ];
 
 /// The line (from 1) of a byte offset.
@@ -187,6 +191,8 @@ impl Config {
                     })
                 })
                 .map(|v| config.theme = v),
+                "keys" => read(value, |keys: BTreeMap<String, String>| Ok(keys))
+                    .map(|keys| config.keys = keys.into_iter().collect()),
                 other => Err(format!(
                     "is not a setting coachlog knows (\"{}\"); the settings are {}",
                     crate::text::line(other),
@@ -232,6 +238,19 @@ impl Config {
             ),
             ("backups_kept", self.backups_kept.to_string()),
             ("theme", format!("{:?}", self.theme.name())),
+            (
+                "keys",
+                if self.keys.is_empty() {
+                    "# the built-in keys".into()
+                } else {
+                    let keys: Vec<String> = self
+                        .keys
+                        .iter()
+                        .map(|(action, key)| format!("{action:?} = {key:?}"))
+                        .collect();
+                    format!("{{ {} }}", keys.join(", "))
+                },
+            ),
         ]
     }
 }
@@ -246,6 +265,8 @@ fn read<T: DeserializeOwned, U>(
         let wanted = std::any::type_name::<T>();
         let wanted = if wanted.ends_with("i64") {
             "a whole number"
+        } else if wanted.contains("BTreeMap") {
+            "a table of lines such as \"roster.observe\" = \"O\" under [keys]"
         } else {
             "text in quotes"
         };
@@ -278,7 +299,7 @@ mod tests {
         let loaded = load(
             "database = \"/srv/coaching/school.db\"\nauthor = \"Ms. Rivera\"\n\
              coverage_gap_days = 10\ncheck_in_days = 7\nbriefs_folder = \"/tmp/briefs\"\n\
-             backups_kept = 0\ntheme = \"light\"\n",
+             backups_kept = 0\ntheme = \"light\"\n[keys]\n\"roster.observe\" = \"O\"\n",
         );
         assert_eq!(loaded.problems, Vec::<String>::new());
         assert_eq!(
@@ -291,6 +312,7 @@ mod tests {
                 briefs_folder: Some("/tmp/briefs".into()),
                 backups_kept: 0,
                 theme: Theme::Light,
+                keys: vec![("roster.observe".into(), "O".into())],
             }
         );
     }
@@ -305,7 +327,7 @@ mod tests {
         assert_eq!(
             loaded.problems,
             [
-                "config.toml line 2: coverage_gap is not a setting coachlog knows (\"coverage_gap\"); the settings are database, author, coverage_gap_days, check_in_days, briefs_folder, backups_kept, theme",
+                "config.toml line 2: coverage_gap is not a setting coachlog knows (\"coverage_gap\"); the settings are database, author, coverage_gap_days, check_in_days, briefs_folder, backups_kept, theme, keys",
                 "config.toml line 3: check_in_days must be from 1 to 365 (it is 0); its default is used",
                 "config.toml line 4: backups_kept must be from 0 to 1000 (it is -1); its default is used",
                 "config.toml line 5: author must not be empty; its default is used",
@@ -342,15 +364,21 @@ mod tests {
         let example = include_str!("../assets/config.example.toml");
         assert_eq!(load(example).problems, Vec::<String>::new());
         for key in KEYS {
-            assert!(example.contains(&format!("{key} = ")), "{key}");
+            let written = [format!("{key} = "), format!("[{key}]")];
+            assert!(written.iter().any(|w| example.contains(w)), "{key}");
         }
         let uncommented: String = example
             .lines()
             .map(|line| line.strip_prefix("# ").unwrap_or(line))
-            .filter(|line| line.contains(" = "))
+            .filter(|line| line.contains(" = ") || line.starts_with('['))
             .collect::<Vec<_>>()
             .join("\n");
-        assert_eq!(load(&uncommented).problems, Vec::<String>::new());
+        let uncommented = load(&uncommented);
+        assert_eq!(uncommented.problems, Vec::<String>::new());
+        assert!(!uncommented.config.keys.is_empty());
+        let unknown = crate::app::keymap::rebind(&uncommented.config.keys);
+        crate::app::keymap::rebind(&[]);
+        assert_eq!(unknown, Vec::<String>::new(), "the example's actions exist");
     }
 
     #[test]

@@ -254,6 +254,8 @@ fn show_config(
     config: &crate::config::Config,
     problems: &[String],
 ) -> Result<ExitCode> {
+    let mut problems = problems.to_vec();
+    problems.extend(crate::app::keymap::rebind(&config.keys));
     let mut out = std::io::stdout().lock();
     match path {
         Some(path) => {
@@ -276,7 +278,7 @@ fn show_config(
         }
     }
     drop(out);
-    for problem in problems {
+    for problem in &problems {
         writeln!(std::io::stderr(), "coachlog: {problem}")?;
     }
     Ok(if problems.is_empty() {

@@ -131,6 +131,9 @@ pub fn run(
             .ok()
     };
     crate::ui::theme::set(config.theme);
+    // A key that cannot be taken keeps its built-in one, and the first such is said.
+    let key_problem = crate::app::keymap::rebind(&config.keys).into_iter().next();
+    let notice = notice.or(key_problem);
     let mut app = App::with_config(store, config)?;
     if let Some(text) = notice {
         app.status = Some(crate::app::Status { text, error: true });

@@ -2073,3 +2073,31 @@ fn the_light_theme_draws_the_agenda_in_deep_colours_with_the_same_marks() {
     );
     insta::assert_snapshot!("agenda_styled_light", light);
 }
+
+#[test]
+fn a_rebound_key_drives_the_app_and_the_footer_and_help_show_it() {
+    let (_dir, store, _) = caseload();
+    let problems = coachlog::app::keymap::rebind(&[
+        ("roster.observe".to_string(), "O".to_string()),
+        ("roster.capture".to_string(), "a".to_string()),
+    ]);
+    assert_eq!(
+        problems,
+        ["keys: a for roster.capture is already roster.add_teacher's key; roster.capture keeps c"]
+    );
+    let mut app = app(store);
+    let roster = text(&app);
+    assert!(roster.contains("O observe"), "{roster}");
+    press(&mut app, "<Down>o");
+    assert!(!text(&app).contains("Observe "), "o no longer observes");
+    press(&mut app, "O");
+    assert!(text(&app).contains("Observe "), "{}", text(&app));
+    press(&mut app, "<Esc>?");
+    let help = text(&app);
+    coachlog::app::keymap::rebind(&[]);
+    assert!(
+        help.lines()
+            .any(|line| line.contains(" O ") && line.contains("observe")),
+        "{help}"
+    );
+}

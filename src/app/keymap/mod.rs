@@ -223,18 +223,23 @@ impl Key {
 }
 
 mod bindings;
+mod rebind;
 
 pub use bindings::{BINDINGS, Binding};
+use rebind::with_table;
+pub use rebind::{action_name, parse_key, rebind};
 
 use Context as C;
 
 /// The message bound to `key` in the first of `contexts` that binds it.
 pub fn lookup(contexts: &[Context], key: Key) -> Option<Msg> {
-    contexts.iter().find_map(|context| {
-        BINDINGS
-            .iter()
-            .find(|binding| binding.context == *context && binding.key == key)
-            .map(|binding| binding.msg)
+    with_table(|table| {
+        contexts.iter().find_map(|context| {
+            table
+                .iter()
+                .find(|binding| binding.context == *context && binding.key == key)
+                .map(|binding| binding.msg)
+        })
     })
 }
 
@@ -243,11 +248,9 @@ pub fn lookup(contexts: &[Context], key: Key) -> Option<Msg> {
 pub fn footer(contexts: &[Context]) -> Vec<(String, &'static str)> {
     let mut seen = Vec::new();
     let mut hints = Vec::new();
+    let table = with_table(<[Binding]>::to_vec);
     for (depth, context) in contexts.iter().enumerate() {
-        for binding in BINDINGS
-            .iter()
-            .filter(|b| b.context == *context && b.footer)
-        {
+        for binding in table.iter().filter(|b| b.context == *context && b.footer) {
             let shadowed = lookup(&contexts[..depth], binding.key).is_some();
             if !shadowed && !seen.contains(&binding.msg) {
                 seen.push(binding.msg);
@@ -260,10 +263,12 @@ pub fn footer(contexts: &[Context]) -> Vec<(String, &'static str)> {
 
 /// The key and hint of the first binding of `msg` in `context`.
 pub fn hint_for(context: Context, msg: Msg) -> Option<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .find(|b| b.context == context && b.msg == msg)
-        .map(|b| (b.key.label(), b.hint))
+    with_table(|table| {
+        table
+            .iter()
+            .find(|b| b.context == context && b.msg == msg)
+            .map(|b| (b.key.label(), b.hint))
+    })
 }
 
 /// How the key of `msg` in `context` is written (`⏎`, `Ctrl-S`, `a`), for hints in screen
@@ -332,9 +337,10 @@ fn run_of(msg: Msg) -> Msg {
 /// a numbered run written once ("Alt-1…9").
 pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
     let mut sections: Vec<(Context, Vec<(String, &'static str)>)> = Vec::new();
+    let table = with_table(<[Binding]>::to_vec);
     for context in HELP_ORDER {
         let mut rows: Vec<(Msg, String, &'static str)> = Vec::new();
-        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+        for binding in table.iter().filter(|b| b.context == context) {
             if run_of(binding.msg) != binding.msg {
                 if let Some(row) = rows
                     .iter_mut()
