@@ -29,6 +29,9 @@ pub struct Config {
     pub theme: Theme,
     /// The user's own keys: action (`roster.observe`) and key (`O`), as written.
     pub keys: Vec<(String, String)>,
+    /// The mouse wheel scrolls lists, help and the brief (the terminal's own selection
+    /// then needs Shift); off, the terminal keeps the mouse.
+    pub mouse: bool,
 }
 
 impl Default for Config {
@@ -42,6 +45,7 @@ impl Default for Config {
             backups_kept: 14,
             theme: Theme::Terminal,
             keys: Vec::new(),
+            mouse: true,
         }
     }
 }
@@ -66,7 +70,7 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// Every setting's name, as written in the file, in the order `coachlog config` lists them.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 9] = [
     "database",
     "author",
     "coverage_gap_days",
@@ -74,6 +78,7 @@ pub const KEYS: [&str; 8] = [
     "briefs_folder",
     "backups_kept",
     "theme",
+    "mouse",
     "keys",
 ];
 
@@ -191,6 +196,7 @@ impl Config {
                     })
                 })
                 .map(|v| config.theme = v),
+                "mouse" => read(value, |on: bool| Ok(on)).map(|on| config.mouse = on),
                 "keys" => read(value, |keys: BTreeMap<String, String>| Ok(keys))
                     .map(|keys| config.keys = keys.into_iter().collect()),
                 other => Err(format!(
@@ -238,6 +244,7 @@ impl Config {
             ),
             ("backups_kept", self.backups_kept.to_string()),
             ("theme", format!("{:?}", self.theme.name())),
+            ("mouse", self.mouse.to_string()),
             (
                 "keys",
                 if self.keys.is_empty() {
@@ -265,6 +272,8 @@ fn read<T: DeserializeOwned, U>(
         let wanted = std::any::type_name::<T>();
         let wanted = if wanted.ends_with("i64") {
             "a whole number"
+        } else if wanted == "bool" {
+            "true or false"
         } else if wanted.contains("BTreeMap") {
             "a table of lines such as \"roster.observe\" = \"O\" under [keys]"
         } else {
@@ -299,7 +308,7 @@ mod tests {
         let loaded = load(
             "database = \"/srv/coaching/school.db\"\nauthor = \"Ms. Rivera\"\n\
              coverage_gap_days = 10\ncheck_in_days = 7\nbriefs_folder = \"/tmp/briefs\"\n\
-             backups_kept = 0\ntheme = \"light\"\n[keys]\n\"roster.observe\" = \"O\"\n",
+             backups_kept = 0\ntheme = \"light\"\nmouse = false\n[keys]\n\"roster.observe\" = \"O\"\n",
         );
         assert_eq!(loaded.problems, Vec::<String>::new());
         assert_eq!(
@@ -313,6 +322,7 @@ mod tests {
                 backups_kept: 0,
                 theme: Theme::Light,
                 keys: vec![("roster.observe".into(), "O".into())],
+                mouse: false,
             }
         );
     }
@@ -327,7 +337,7 @@ mod tests {
         assert_eq!(
             loaded.problems,
             [
-                "config.toml line 2: coverage_gap is not a setting coachlog knows (\"coverage_gap\"); the settings are database, author, coverage_gap_days, check_in_days, briefs_folder, backups_kept, theme, keys",
+                "config.toml line 2: coverage_gap is not a setting coachlog knows (\"coverage_gap\"); the settings are database, author, coverage_gap_days, check_in_days, briefs_folder, backups_kept, theme, mouse, keys",
                 "config.toml line 3: check_in_days must be from 1 to 365 (it is 0); its default is used",
                 "config.toml line 4: backups_kept must be from 0 to 1000 (it is -1); its default is used",
                 "config.toml line 5: author must not be empty; its default is used",

@@ -5,7 +5,9 @@
 use crate::app::App;
 use crate::db::{Searcher, Store};
 use anyhow::{Context, Result};
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -34,6 +36,7 @@ pub fn restore() {
     let mut out = stdout();
     let screen = execute!(
         out,
+        DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
@@ -65,9 +68,21 @@ fn init() -> Result<(Guard, Terminal<Backend>)> {
     let guard = Guard;
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
         .context("cannot open the full-screen view")?;
+    take_the_mouse()?;
     let terminal =
         Terminal::new(CrosstermBackend::new(stdout())).context("cannot start drawing")?;
     Ok((guard, terminal))
+}
+
+/// Whether the app takes the mouse (the settings' `mouse`), set once at start.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// Asks the terminal for mouse events when the settings want them.
+fn take_the_mouse() -> Result<()> {
+    if MOUSE.load(Ordering::Relaxed) {
+        execute!(stdout(), EnableMouseCapture).context("cannot take the mouse")?;
+    }
+    Ok(())
 }
 
 /// Hands the terminal to another program (an editor) and takes it back afterwards.
@@ -77,6 +92,7 @@ fn suspended<T>(terminal: &mut Terminal<Backend>, run: impl FnOnce() -> T) -> Re
     enable_raw_mode().context("cannot switch the terminal back to raw mode")?;
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
         .context("cannot reopen the full-screen view")?;
+    take_the_mouse()?;
     terminal.clear().context("cannot redraw the screen")?;
     Ok(result)
 }
@@ -131,6 +147,7 @@ pub fn run(
             .ok()
     };
     crate::ui::theme::set(config.theme);
+    MOUSE.store(config.mouse, Ordering::Relaxed);
     // A key that cannot be taken keeps its built-in one, and the first such is said.
     let key_problem = crate::app::keymap::rebind(&config.keys).into_iter().next();
     let notice = notice.or(key_problem);

@@ -2101,3 +2101,34 @@ fn a_rebound_key_drives_the_app_and_the_footer_and_help_show_it() {
         "{help}"
     );
 }
+
+#[test]
+fn the_mouse_wheel_moves_the_selection_unless_the_settings_turn_it_off() {
+    use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 5,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    let first = reversed_rows(&app);
+    app.handle_event(wheel(MouseEventKind::ScrollDown));
+    let moved = reversed_rows(&app);
+    assert_ne!(moved, first, "the wheel moved the selection down");
+    app.handle_event(wheel(MouseEventKind::ScrollUp));
+    assert_eq!(reversed_rows(&app), first, "and back up");
+
+    let (_dir, store, _) = caseload();
+    let config = coachlog::config::Config {
+        mouse: false,
+        ..Default::default()
+    };
+    let mut app = App::with_config(store, config).unwrap();
+    let first = reversed_rows(&app);
+    app.handle_event(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(reversed_rows(&app), first, "off, the wheel does nothing");
+}

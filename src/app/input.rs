@@ -4,7 +4,7 @@
 use crate::app::keymap::{Context, Key, Msg};
 use crate::app::{App, Popup, Screen, keymap};
 use crate::text;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
 impl App {
     /// The key contexts in force, innermost first.
@@ -51,6 +51,15 @@ impl App {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(pasted) => self.handle_paste(&pasted),
             Event::Resize(width, height) => self.size = (width, height),
+            // The wheel moves as ↑/↓ do, wherever they move (lists, help, the brief).
+            Event::Mouse(mouse) if self.config.mouse => {
+                let code = match mouse.kind {
+                    MouseEventKind::ScrollDown => KeyCode::Down,
+                    MouseEventKind::ScrollUp => KeyCode::Up,
+                    _ => return,
+                };
+                self.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+            }
             _ => {}
         }
     }
