@@ -2132,3 +2132,15 @@ fn the_mouse_wheel_moves_the_selection_unless_the_settings_turn_it_off() {
     app.handle_event(wheel(MouseEventKind::ScrollDown));
     assert_eq!(reversed_rows(&app), first, "off, the wheel does nothing");
 }
+
+#[test]
+fn q_quits_from_the_agenda_and_the_rounds_as_from_the_roster() {
+    for keys in ["g", "w"] {
+        let (_dir, store, _) = caseload();
+        let mut app = app(store);
+        press(&mut app, keys);
+        assert!(!app.should_quit());
+        press(&mut app, "q");
+        assert!(app.should_quit(), "q after {keys}");
+    }
+}

@@ -148,6 +148,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Agenda, Key::char('k'), Msg::Up, "up", false),
     bind(C::Agenda, Key::char('j'), Msg::Down, "down", false),
     bind(C::Agenda, Key::plain(K::Esc), Msg::Back, "roster", true),
+    bind(C::Agenda, Key::char('q'), Msg::Quit, "quit", false),
     bind(C::Agenda, Key::char('i'), Msg::Calendar, "calendar", true),
     // Walkthrough rounds
     bind(C::Rounds, Key::char('a'), Msg::Add, "new round", true),
@@ -156,6 +157,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Rounds, Key::char('k'), Msg::Up, "up", false),
     bind(C::Rounds, Key::char('j'), Msg::Down, "down", false),
     bind(C::Rounds, Key::plain(K::Esc), Msg::Back, "roster", true),
+    bind(C::Rounds, Key::char('q'), Msg::Quit, "quit", false),
     bind(C::Round, Key::char('n'), Msg::NextUnmarked, "next unmarked", true),
     bind(C::Round, Key::plain(K::Enter), Msg::Open, "mark", true),
     bind(C::Round, Key::char('a'), Msg::Add, "new round", false),
