@@ -2144,3 +2144,40 @@ fn q_quits_from_the_agenda_and_the_rounds_as_from_the_roster() {
         assert!(app.should_quit(), "q after {keys}");
     }
 }
+
+#[test]
+fn a_click_selects_a_teacher_a_second_opens_and_a_click_on_a_tab_shows_it() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let click = |column: usize, row: usize| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: column as u16,
+            row: row as u16,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    let shown = text(&app);
+    let (row, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains("Okafor, Ngozi"))
+        .unwrap();
+    let column = line.find("Okafor").unwrap();
+    app.handle_event(click(column, row));
+    let selected = reversed_rows(&app);
+    assert!(selected[0].1.contains("Okafor, Ngozi"), "{selected:?}");
+    assert!(text(&app).contains("Roster"), "one click only selects");
+    app.handle_event(click(column, row));
+    let shown = text(&app);
+    assert!(shown.contains("Okafor, Ngozi ·"), "a second click opens: {shown}");
+    let (row, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains("Observations"))
+        .unwrap();
+    let column = line.find("Goals").unwrap();
+    app.handle_event(click(column + 1, row));
+    assert!(text(&app).contains("[Goals]"), "{}", text(&app));
+}

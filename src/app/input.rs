@@ -4,7 +4,9 @@
 use crate::app::keymap::{Context, Key, Msg};
 use crate::app::{App, Popup, Screen, keymap};
 use crate::text;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 impl App {
     /// The key contexts in force, innermost first.
@@ -56,6 +58,10 @@ impl App {
                 let code = match mouse.kind {
                     MouseEventKind::ScrollDown => KeyCode::Down,
                     MouseEventKind::ScrollUp => KeyCode::Up,
+                    // Only where nothing is on top: a form or question keeps the keyboard.
+                    MouseEventKind::Down(MouseButton::Left) if self.popups.is_empty() => {
+                        return self.click(mouse.column, mouse.row);
+                    }
                     _ => return,
                 };
                 self.handle_key(KeyEvent::new(code, KeyModifiers::NONE));

@@ -19,6 +19,7 @@ mod form_popup;
 mod input;
 pub mod keymap;
 pub mod list;
+pub mod mouse;
 mod popup;
 pub mod records;
 pub mod roster;
@@ -74,6 +75,8 @@ pub struct App {
     pub screen: Screen,
     pub popups: Vec<Popup>,
     pub status: Option<Status>,
+    /// What the last frame drew where, for the mouse.
+    pub hits: mouse::Hits,
     pub roster: Roster,
     /// Text waiting to be edited in `$EDITOR` (the loop suspends the screen for it).
     editor_request: Option<String>,
@@ -114,6 +117,7 @@ impl App {
             screen: Screen::Roster,
             popups: Vec::new(),
             status: None,
+            hits: mouse::Hits::default(),
             roster: Roster::default(),
             editor_request: None,
             roster_stale: false,

@@ -32,6 +32,7 @@ pub const MIN_HEIGHT: u16 = 16;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
+    app.hits.clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let message = format!(

@@ -235,6 +235,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .and_then(|selected| selected.checked_sub(window.start)),
     );
     frame.render_stateful_widget(table, list, &mut state);
+    // Each row is a line inside the border, under the column titles.
+    let ids = roster.list().ids();
+    for (line, index) in window.clone().enumerate() {
+        let y = list.y.saturating_add(2).saturating_add(line as u16);
+        if let Some(id) = ids.get(index)
+            && y < list.bottom().saturating_sub(1)
+        {
+            let row = Rect::new(list.x + 1, y, list.width.saturating_sub(2), 1);
+            app.hits
+                .add(row, crate::app::mouse::Target::RosterRow(id.clone()));
+        }
+    }
 }
 
 /// What a roster row says about one teacher, worked out once to size the columns. A row

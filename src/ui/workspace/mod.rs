@@ -66,6 +66,15 @@ pub fn render(app: &App, workspace: &Workspace, frame: &mut Frame, area: Rect) {
             (false, false) => tab.title().to_string(),
         })
         .collect();
+    // Each title is as wide as it is written, one divider between them.
+    let mut x = tabs.x;
+    for (index, title) in titles.iter().enumerate() {
+        let width = u16::try_from(crate::text::width(title)).unwrap_or(u16::MAX);
+        let area = Rect::new(x, tabs.y, width.min(tabs.right().saturating_sub(x)), 1);
+        app.hits
+            .add(area, crate::app::mouse::Target::Tab(index as u8));
+        x = x.saturating_add(width).saturating_add(1);
+    }
     frame.render_widget(
         Tabs::new(titles)
             .select(workspace.tab.index())

@@ -1,0 +1,74 @@
+//! The mouse: what the last frame drew where (each drawing notes its rows and tabs), so
+//! that a click selects what is under it and a second click on it opens it.
+
+use super::App;
+use crate::app::keymap::Msg;
+use ratatui::layout::Rect;
+use std::cell::RefCell;
+use std::time::{Duration, Instant};
+
+/// What a click can land on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A teacher's row on the roster.
+    RosterRow(String),
+    /// A workspace tab, by its place.
+    Tab(u8),
+}
+
+/// The areas the last frame drew, and the last click, to tell a double click.
+#[derive(Debug, Default)]
+pub struct Hits {
+    areas: RefCell<Vec<(Rect, Target)>>,
+    last_click: Option<(Target, Instant)>,
+}
+
+/// Two clicks on one thing within this time are a double click.
+const DOUBLE_CLICK: Duration = Duration::from_millis(400);
+
+impl Hits {
+    /// Forgets the areas of the frame before (called as a frame starts).
+    pub fn clear(&self) {
+        self.areas.borrow_mut().clear();
+    }
+
+    /// Notes that `target` was drawn in `area`.
+    pub fn add(&self, area: Rect, target: Target) {
+        self.areas.borrow_mut().push((area, target));
+    }
+
+    fn at(&self, column: u16, row: u16) -> Option<Target> {
+        let position = ratatui::layout::Position::new(column, row);
+        self.areas
+            .borrow()
+            .iter()
+            .find(|(area, _)| area.contains(position))
+            .map(|(_, target)| target.clone())
+    }
+}
+
+impl App {
+    /// A left click at a cell of the screen: selects the row or tab under it; a second
+    /// click on the same row soon after opens it, as ⏎ does.
+    pub(in crate::app) fn click(&mut self, column: u16, row: u16) {
+        let Some(target) = self.hits.at(column, row) else {
+            self.hits.last_click = None;
+            return;
+        };
+        let now = Instant::now();
+        let double =
+            self.hits.last_click.as_ref().is_some_and(|(last, at)| {
+                *last == target && now.duration_since(*at) < DOUBLE_CLICK
+            });
+        self.hits.last_click = (!double).then(|| (target.clone(), now));
+        match target {
+            Target::RosterRow(id) => {
+                self.roster.select_id(&id);
+                if double {
+                    self.update(Msg::Open);
+                }
+            }
+            Target::Tab(index) => self.update(Msg::Tab(index)),
+        }
+    }
+}
