@@ -2171,7 +2171,10 @@ fn a_click_selects_a_teacher_a_second_opens_and_a_click_on_a_tab_shows_it() {
     assert!(text(&app).contains("Roster"), "one click only selects");
     app.handle_event(click(column, row));
     let shown = text(&app);
-    assert!(shown.contains("Okafor, Ngozi ·"), "a second click opens: {shown}");
+    assert!(
+        shown.contains("Okafor, Ngozi ·"),
+        "a second click opens: {shown}"
+    );
     let (row, line) = shown
         .lines()
         .enumerate()
@@ -2180,4 +2183,43 @@ fn a_click_selects_a_teacher_a_second_opens_and_a_click_on_a_tab_shows_it() {
     let column = line.find("Goals").unwrap();
     app.handle_event(click(column + 1, row));
     assert!(text(&app).contains("[Goals]"), "{}", text(&app));
+}
+
+#[test]
+fn a_click_selects_a_line_of_the_workspace_list_and_a_second_opens_it() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let click = |column: usize, row: usize| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: column as u16,
+            row: row as u16,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>5");
+    let selected = |app: &App| {
+        reversed_rows(app)
+            .into_iter()
+            .find(|(_, text)| text.contains('▶'))
+            .unwrap()
+    };
+    let (row, _) = selected(&app);
+    let under = text(&app)
+        .lines()
+        .nth(usize::from(row) + 1)
+        .unwrap()
+        .to_string();
+    app.handle_event(click(4, usize::from(row) + 1));
+    let (now, line) = selected(&app);
+    assert_eq!(now, row + 1, "the clicked line is selected");
+    let words = line
+        .trim_start_matches("▶ ")
+        .chars()
+        .take(12)
+        .collect::<String>();
+    assert!(under.contains(&words), "{under} / {line}");
+    app.handle_event(click(4, usize::from(row) + 1));
+    assert!(text(&app).contains("Edit action"), "{}", text(&app));
 }

@@ -14,6 +14,8 @@ pub enum Target {
     RosterRow(String),
     /// A workspace tab, by its place.
     Tab(u8),
+    /// A line of the workspace's list (goals, visits, check-ins, actions, timeline).
+    ListRow(usize),
 }
 
 /// The areas the last frame drew, and the last click, to tell a double click.
@@ -49,7 +51,7 @@ impl Hits {
 
 impl App {
     /// A left click at a cell of the screen: selects the row or tab under it; a second
-    /// click on the same row soon after opens it, as ⏎ does.
+    /// click on the same row soon after opens it (a teacher as ⏎ does, a record as `e`).
     pub(in crate::app) fn click(&mut self, column: u16, row: u16) {
         let Some(target) = self.hits.at(column, row) else {
             self.hits.last_click = None;
@@ -69,6 +71,15 @@ impl App {
                 }
             }
             Target::Tab(index) => self.update(Msg::Tab(index)),
+            // A workspace line opens as `e` opens it: in its form.
+            Target::ListRow(index) => {
+                if let Some(workspace) = self.workspace_mut() {
+                    workspace.select(index);
+                }
+                if double {
+                    self.update(Msg::Edit);
+                }
+            }
         }
     }
 }

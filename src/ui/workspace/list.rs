@@ -26,7 +26,7 @@ pub(super) fn areas(tab: Tab, area: Rect) -> [Rect; 2] {
 }
 
 pub(super) fn render_list(
-    workspace: &Workspace,
+    (workspace, hits): (&Workspace, &crate::app::mouse::Hits),
     tab: Tab,
     today: NaiveDate,
     frame: &mut Frame,
@@ -157,6 +157,22 @@ pub(super) fn render_list(
             area,
         );
         return;
+    }
+    // Where each item in view is drawn, for the mouse: inside the border, item under item.
+    let mut y = list_area.y + 1;
+    for (index, item) in items.iter().enumerate().skip(window.start - first) {
+        let height = u16::try_from(item.height()).unwrap_or(u16::MAX);
+        if y.saturating_add(height) > list_area.bottom().saturating_sub(1) {
+            break;
+        }
+        let row = Rect::new(
+            list_area.x + 1,
+            y,
+            list_area.width.saturating_sub(2),
+            height,
+        );
+        hits.add(row, crate::app::mouse::Target::ListRow(first + index));
+        y += height;
     }
     let mut state = ListState::default()
         .with_offset(window.start - first)

@@ -85,7 +85,7 @@ pub fn render(app: &App, workspace: &Workspace, frame: &mut Frame, area: Rect) {
     );
     match workspace.tab {
         Tab::Overview => overview::render(&workspace.file, today, frame, body),
-        tab => list::render_list(workspace, tab, today, frame, body),
+        tab => list::render_list((workspace, &app.hits), tab, today, frame, body),
     }
 }
 
