@@ -27,6 +27,8 @@ pub struct Config {
     pub backups_kept: u32,
     /// The screen's colours: the terminal's own palette, or a dark or light set.
     pub theme: Theme,
+    /// The words for the four steps of the rating scale, lowest first.
+    pub rating_labels: [String; 4],
     /// The user's own keys: action (`roster.observe`) and key (`O`), as written.
     pub keys: Vec<(String, String)>,
     /// The mouse wheel scrolls lists, help and the brief (the terminal's own selection
@@ -44,6 +46,7 @@ impl Default for Config {
             briefs_folder: None,
             backups_kept: 14,
             theme: Theme::Terminal,
+            rating_labels: crate::model::DEFAULT_RATING_LABELS.map(String::from),
             keys: Vec::new(),
             mouse: true,
         }
@@ -70,13 +73,14 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// Every setting's name, as written in the file, in the order `coachlog config` lists them.
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 10] = [
     "database",
     "author",
     "coverage_gap_days",
     "check_in_days",
     "briefs_folder",
     "backups_kept",
+    "rating_labels",
     "theme",
     "mouse",
     "keys",
@@ -115,6 +119,25 @@ fn folder_path(typed: String) -> Result<PathBuf, String> {
             "must be a whole path such as \"~/coaching/{typed}\" (it is \"{typed}\")"
         ))
     }
+}
+
+/// Four steps, each named in a few words.
+fn rating_labels(typed: Vec<String>) -> Result<[String; 4], String> {
+    let count = typed.len();
+    let labels: Vec<String> = typed
+        .iter()
+        .map(|label| crate::text::clean_line(label).unwrap_or_default())
+        .collect();
+    let labels: [String; 4] = labels
+        .try_into()
+        .map_err(|_| format!("must name the four steps, lowest first (it names {count})"))?;
+    if labels
+        .iter()
+        .any(|label| label.is_empty() || crate::text::width(label) > 24)
+    {
+        return Err("must name each step in 1 to 24 characters".into());
+    }
+    Ok(labels)
 }
 
 fn name(typed: String) -> Result<String, String> {
@@ -197,6 +220,9 @@ impl Config {
                 })
                 .map(|v| config.theme = v),
                 "mouse" => read(value, |on: bool| Ok(on)).map(|on| config.mouse = on),
+                "rating_labels" => {
+                    read(value, rating_labels).map(|labels| config.rating_labels = labels)
+                }
                 "keys" => read(value, |keys: BTreeMap<String, String>| Ok(keys))
                     .map(|keys| config.keys = keys.into_iter().collect()),
                 other => Err(format!(
@@ -243,6 +269,17 @@ impl Config {
                 quoted(&self.briefs_folder, "the documents folder, else home"),
             ),
             ("backups_kept", self.backups_kept.to_string()),
+            (
+                "rating_labels",
+                format!(
+                    "[{}]",
+                    self.rating_labels
+                        .iter()
+                        .map(|label| format!("{label:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
             ("theme", format!("{:?}", self.theme.name())),
             ("mouse", self.mouse.to_string()),
             (
@@ -272,6 +309,8 @@ fn read<T: DeserializeOwned, U>(
         let wanted = std::any::type_name::<T>();
         let wanted = if wanted.ends_with("i64") {
             "a whole number"
+        } else if wanted.contains("Vec") {
+            "a list of four words in quotes, lowest first"
         } else if wanted == "bool" {
             "true or false"
         } else if wanted.contains("BTreeMap") {
@@ -308,7 +347,8 @@ mod tests {
         let loaded = load(
             "database = \"/srv/coaching/school.db\"\nauthor = \"Ms. Rivera\"\n\
              coverage_gap_days = 10\ncheck_in_days = 7\nbriefs_folder = \"/tmp/briefs\"\n\
-             backups_kept = 0\ntheme = \"light\"\nmouse = false\n[keys]\n\"roster.observe\" = \"O\"\n",
+             backups_kept = 0\ntheme = \"light\"\nmouse = false\n\
+             rating_labels = [\"emerging\", \"developing\", \"proficient\", \"exemplary\"]\n[keys]\n\"roster.observe\" = \"O\"\n",
         );
         assert_eq!(loaded.problems, Vec::<String>::new());
         assert_eq!(
@@ -321,6 +361,8 @@ mod tests {
                 briefs_folder: Some("/tmp/briefs".into()),
                 backups_kept: 0,
                 theme: Theme::Light,
+                rating_labels: ["emerging", "developing", "proficient", "exemplary"]
+                    .map(String::from),
                 keys: vec![("roster.observe".into(), "O".into())],
                 mouse: false,
             }
@@ -332,18 +374,19 @@ mod tests {
         let loaded = load(
             "# my settings\ncoverage_gap = 10\ncheck_in_days = 0\nbackups_kept = -1\n\
              author = \"  \"\nbriefs_folder = \"briefs\"\ndatabase = \"/srv/school.db\"\n\
-             coverage_gap_days = \"ten\"\ntheme = \"solarized\"\n",
+             coverage_gap_days = \"ten\"\ntheme = \"solarized\"\nrating_labels = [\"low\", \"high\"]\n",
         );
         assert_eq!(
             loaded.problems,
             [
-                "config.toml line 2: coverage_gap is not a setting coachlog knows (\"coverage_gap\"); the settings are database, author, coverage_gap_days, check_in_days, briefs_folder, backups_kept, theme, mouse, keys",
+                "config.toml line 2: coverage_gap is not a setting coachlog knows (\"coverage_gap\"); the settings are database, author, coverage_gap_days, check_in_days, briefs_folder, backups_kept, rating_labels, theme, mouse, keys",
                 "config.toml line 3: check_in_days must be from 1 to 365 (it is 0); its default is used",
                 "config.toml line 4: backups_kept must be from 0 to 1000 (it is -1); its default is used",
                 "config.toml line 5: author must not be empty; its default is used",
                 "config.toml line 6: briefs_folder must be a whole path such as \"~/coaching/briefs\" (it is \"briefs\"); its default is used",
                 "config.toml line 8: coverage_gap_days must be a whole number (it is \"ten\"); its default is used",
                 "config.toml line 9: theme must be one of terminal, dark, light (it is \"solarized\"); its default is used",
+                "config.toml line 10: rating_labels must name the four steps, lowest first (it names 2); its default is used",
             ]
         );
         assert_eq!(

@@ -113,6 +113,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let config_path = crate::config::path();
     let crate::config::Loaded { config, problems } =
         crate::config::Config::load(config_path.as_deref());
+    // The school's words for the rating scale, in every screen and export.
+    crate::model::set_rating_labels(&config.rating_labels);
     if let Some(Command::Config) = cli.command {
         return show_config(config_path.as_deref(), &config, &problems);
     }

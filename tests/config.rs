@@ -79,3 +79,50 @@ fn a_mistake_in_the_settings_is_named_with_its_line_and_stops_nothing() {
     assert!(text(&shown.stdout).contains("\ncoverage_gap_days = 10\n"));
     assert!(text(&shown.stderr).contains("line 1: check_in_days"));
 }
+
+#[test]
+fn a_schools_own_rating_words_show_on_the_command_line_and_in_the_brief() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("school.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "rating_labels = [\"emerging\", \"developing\", \"proficient\", \"exemplary\"]\n",
+    )
+    .unwrap();
+    let db_arg = db.to_str().unwrap();
+    assert!(
+        coachlog(&config, &["--db", db_arg, "teacher", "add", "Park, Eve"])
+            .status
+            .success()
+    );
+    let observed = coachlog(
+        &config,
+        &[
+            "--db",
+            db_arg,
+            "observe",
+            "-t",
+            "park",
+            "--rating",
+            "3",
+            "Partners explained the target",
+        ],
+    );
+    assert!(observed.status.success(), "{}", text(&observed.stderr));
+    assert!(
+        text(&observed.stdout).contains("rated 3 proficient"),
+        "{}",
+        text(&observed.stdout)
+    );
+    let brief = coachlog(&config, &["--db", db_arg, "export", "-t", "park"]);
+    assert!(
+        text(&brief.stdout).contains("3 proficient"),
+        "{}",
+        text(&brief.stdout)
+    );
+    assert!(
+        !text(&brief.stdout).contains("3 developing"),
+        "the built-in word is gone"
+    );
+}

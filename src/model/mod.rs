@@ -181,15 +181,38 @@ impl Rating {
         self.0
     }
 
-    /// The words coaches use for each step.
-    pub fn label(self) -> &'static str {
-        match self.0 {
-            1 => "not yet",
-            2 => "beginning",
-            3 => "developing",
-            _ => "consistent",
-        }
+    /// The words coaches use for each step: the school's own (`rating_labels` in the
+    /// settings), else "not yet", "beginning", "developing", "consistent".
+    pub fn label(self) -> String {
+        RATING_LABELS.with(|labels| {
+            labels.borrow()[usize::from(self.0.clamp(Self::MIN, Self::MAX) - 1)].clone()
+        })
     }
+}
+
+/// The four steps' words when the settings give none.
+pub const DEFAULT_RATING_LABELS: [&str; 4] = ["not yet", "beginning", "developing", "consistent"];
+
+thread_local! {
+    static RATING_LABELS: std::cell::RefCell<[String; 4]> =
+        std::cell::RefCell::new(DEFAULT_RATING_LABELS.map(String::from));
+}
+
+/// Names the four steps of the rating scale with a school's own words, from now on (on
+/// this thread: the app and the command line set it once at start).
+pub fn set_rating_labels(labels: &[String; 4]) {
+    RATING_LABELS.with(|current| *current.borrow_mut() = labels.clone());
+}
+
+/// The choices a form offers for a rating: none, then each step with its number.
+pub fn rating_choices() -> Vec<String> {
+    std::iter::once("—".to_string())
+        .chain(
+            (Rating::MIN..=Rating::MAX)
+                .filter_map(Rating::new)
+                .map(|r| format!("{} {}", r.value(), r.label())),
+        )
+        .collect()
 }
 
 /// A walkthrough or visit.

@@ -162,13 +162,6 @@ pub enum Submit {
     },
 }
 
-const RATINGS: [&str; 5] = [
-    "—",
-    "1 not yet",
-    "2 beginning",
-    "3 developing",
-    "4 consistent",
-];
 const DATE_HINT: &str = "today, fri, +14d, 2026-12-01";
 
 fn words<T: std::fmt::Display>(all: &[T]) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! The observation form (quick capture: ⏎ saves from any field), and the last step of a
 //! captured visit: its rating.
 
-use super::{RATINGS, edit_or_add, words};
+use super::edit_or_add;
 use crate::app::capture::Visit;
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
@@ -46,7 +46,7 @@ pub struct ObservationValues {
     pub private: bool,
 }
 
-/// The rating a choice among `RATINGS` stands for ("—" is none).
+/// The rating a choice among `model::rating_choices` stands for ("—" is none).
 fn rating(choice: usize) -> Option<Rating> {
     u8::try_from(choice).ok().and_then(Rating::new)
 }
@@ -72,7 +72,10 @@ impl ObservationForm {
         );
         let mut fields = vec![
             (F::Focus, Field::info("Focus", &focus_text)),
-            (F::Rating, Field::choice("Rating", words(&RATINGS), rating)),
+            (
+                F::Rating,
+                Field::choice("Rating", crate::model::rating_choices(), rating),
+            ),
             (
                 F::Evidence,
                 Field::notes("Evidence", &o.evidence).hint("what was seen and heard"),
@@ -201,7 +204,7 @@ impl FinishVisitForm {
             vec![
                 (
                     VisitField::Rating,
-                    Field::choice("Rating", words(&RATINGS), 0),
+                    Field::choice("Rating", crate::model::rating_choices(), 0),
                 ),
                 (
                     VisitField::Class,
