@@ -2223,3 +2223,36 @@ fn a_click_selects_a_line_of_the_workspace_list_and_a_second_opens_it() {
     app.handle_event(click(4, usize::from(row) + 1));
     assert!(text(&app).contains("Edit action"), "{}", text(&app));
 }
+
+#[test]
+fn a_click_on_an_agenda_line_takes_its_panel_and_a_second_opens_the_teacher() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let click = |column: usize, row: usize| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: column as u16,
+            row: row as u16,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "g");
+    let shown = text(&app);
+    let (row, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains("Share exit-ticket data"))
+        .unwrap();
+    let column = line.find("Share").unwrap();
+    app.handle_event(click(column, row));
+    let selected: Vec<String> = reversed_rows(&app).into_iter().map(|(_, t)| t).collect();
+    assert!(
+        selected
+            .iter()
+            .any(|t| t.contains("Share exit-ticket data")),
+        "{selected:?}"
+    );
+    app.handle_event(click(column, row));
+    assert!(text(&app).contains("Smith, Dan ·"), "{}", text(&app));
+}

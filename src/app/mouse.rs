@@ -16,6 +16,8 @@ pub enum Target {
     Tab(u8),
     /// A line of the workspace's list (goals, visits, check-ins, actions, timeline).
     ListRow(usize),
+    /// A line of one of the agenda's panels: the panel, the line.
+    AgendaLine(usize, usize),
 }
 
 /// The areas the last frame drew, and the last click, to tell a double click.
@@ -71,6 +73,15 @@ impl App {
                 }
             }
             Target::Tab(index) => self.update(Msg::Tab(index)),
+            Target::AgendaLine(panel, line) => {
+                if let crate::app::Screen::Agenda(agenda) = &mut self.screen {
+                    agenda.panel = panel;
+                    agenda.lists[panel].select_index(line);
+                }
+                if double {
+                    self.update(Msg::Open);
+                }
+            }
             // A workspace line opens as `e` opens it: in its form.
             Target::ListRow(index) => {
                 if let Some(workspace) = self.workspace_mut() {

@@ -59,7 +59,7 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         })
         .collect();
     panel(
-        agenda,
+        (agenda, &app.hits),
         0,
         " Check-ins due this week ",
         due_lines,
@@ -97,7 +97,7 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         .collect();
     let gap_title = format!(" Not observed in {} days ", agenda.gap_days);
     panel(
-        agenda,
+        (agenda, &app.hits),
         1,
         &gap_title,
         gap_lines,
@@ -129,7 +129,7 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         .map(|item| action_line(item, today, &columns))
         .collect();
     panel(
-        agenda,
+        (agenda, &app.hits),
         2,
         " Open actions by owner ",
         action_lines,
@@ -190,7 +190,7 @@ fn action_line(item: &Item, today: NaiveDate, columns: &ActionColumns) -> Line<'
 }
 
 fn panel(
-    agenda: &Agenda,
+    (agenda, hits): (&Agenda, &crate::app::mouse::Hits),
     index: usize,
     title: &str,
     lines: Vec<Line<'static>>,
@@ -225,8 +225,15 @@ fn panel(
     let items: Vec<ListItem> = lines.into_iter().map(ListItem::new).collect();
     let list = &agenda.lists[index];
     let height = usize::from(area.height.saturating_sub(2));
+    let start = list.visible_range(height).start;
+    // Where each line in view is drawn, for the mouse: one line each, inside the border.
+    for (line, item) in (start..items.len()).enumerate().take(height) {
+        let y = area.y + 1 + line as u16;
+        let row = Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1);
+        hits.add(row, crate::app::mouse::Target::AgendaLine(index, item));
+    }
     let mut state = ListState::default()
-        .with_offset(list.visible_range(height).start)
+        .with_offset(start)
         .with_selected(list.selected().filter(|_| focused));
     frame.render_stateful_widget(
         List::new(items)
