@@ -2256,3 +2256,38 @@ fn a_click_on_an_agenda_line_takes_its_panel_and_a_second_opens_the_teacher() {
     app.handle_event(click(column, row));
     assert!(text(&app).contains("Smith, Dan ·"), "{}", text(&app));
 }
+
+#[test]
+fn the_wheel_over_the_detail_pane_scrolls_the_pane_not_the_list() {
+    use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+    let (_dir, mut store, smith) = caseload();
+    let long: String = (1..=40)
+        .map(|n| format!("Line {n} of what was seen.\n"))
+        .collect();
+    common::observe(&mut store, &smith, "2026-11-23T09:00", 3, &long);
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>3");
+    let shown = text(&app);
+    assert!(shown.contains("more · J"), "{shown}");
+    let selected = |app: &App| {
+        reversed_rows(app)
+            .into_iter()
+            .find(|(_, text)| text.contains('▶'))
+            .unwrap()
+    };
+    let before = selected(&app);
+    let (row, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains("Line 3 of what"))
+        .unwrap();
+    let column = line.find("Line 3").unwrap();
+    app.handle_event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: column as u16,
+        row: row as u16,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(selected(&app), before, "the list stays where it was");
+    assert_ne!(text(&app), shown, "the pane moved");
+}

@@ -55,7 +55,17 @@ impl App {
             Event::Resize(width, height) => self.size = (width, height),
             // The wheel moves as ↑/↓ do, wherever they move (lists, help, the brief).
             Event::Mouse(mouse) if self.config.mouse => {
+                // Over the detail pane the wheel scrolls the pane, as J/K do.
+                let over_detail = self.popups.is_empty()
+                    && self.hits.at(mouse.column, mouse.row)
+                        == Some(crate::app::mouse::Target::Detail);
                 let code = match mouse.kind {
+                    MouseEventKind::ScrollDown if over_detail => {
+                        return self.update(Msg::DetailDown);
+                    }
+                    MouseEventKind::ScrollUp if over_detail => {
+                        return self.update(Msg::DetailUp);
+                    }
                     MouseEventKind::ScrollDown => KeyCode::Down,
                     MouseEventKind::ScrollUp => KeyCode::Up,
                     // Only where nothing is on top: a form or question keeps the keyboard.

@@ -18,6 +18,8 @@ pub enum Target {
     ListRow(usize),
     /// A line of one of the agenda's panels: the panel, the line.
     AgendaLine(usize, usize),
+    /// The workspace's detail pane: the wheel scrolls it.
+    Detail,
 }
 
 /// The areas the last frame drew, and the last click, to tell a double click.
@@ -41,7 +43,7 @@ impl Hits {
         self.areas.borrow_mut().push((area, target));
     }
 
-    fn at(&self, column: u16, row: u16) -> Option<Target> {
+    pub(in crate::app) fn at(&self, column: u16, row: u16) -> Option<Target> {
         let position = ratatui::layout::Position::new(column, row);
         self.areas
             .borrow()
@@ -73,6 +75,7 @@ impl App {
                 }
             }
             Target::Tab(index) => self.update(Msg::Tab(index)),
+            Target::Detail => {}
             Target::AgendaLine(panel, line) => {
                 if let crate::app::Screen::Agenda(agenda) = &mut self.screen {
                     agenda.panel = panel;

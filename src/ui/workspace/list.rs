@@ -186,6 +186,7 @@ pub(super) fn render_list(
         list_area,
         &mut state,
     );
+    hits.add(detail_area, crate::app::mouse::Target::Detail);
     super::detail::render(workspace, tab, today, frame, detail_area);
 }
 
