@@ -2291,3 +2291,40 @@ fn the_wheel_over_the_detail_pane_scrolls_the_pane_not_the_list() {
     assert_eq!(selected(&app), before, "the list stays where it was");
     assert_ne!(text(&app), shown, "the pane moved");
 }
+
+#[test]
+fn a_round_and_a_classroom_are_clicked_open() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let click = |app: &mut App, words: &str| {
+        let shown = text(app);
+        let (row, line) = shown
+            .lines()
+            .enumerate()
+            .find(|(_, line)| line.contains(words))
+            .unwrap_or_else(|| panic!("{words}: {shown}"));
+        let column = line.find(words).unwrap();
+        app.handle_event(Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: column as u16,
+            row: row as u16,
+            modifiers: KeyModifiers::NONE,
+        }));
+    };
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(
+        &mut app,
+        "waStudents explain the learning target<C-s><Esc><Esc>",
+    );
+    assert!(text(&app).contains(" Rounds "), "{}", text(&app));
+    click(&mut app, "Students explain");
+    click(&mut app, "Students explain");
+    assert!(text(&app).contains(" Classrooms "), "{}", text(&app));
+    click(&mut app, "Okafor, Ngozi");
+    click(&mut app, "Okafor, Ngozi");
+    assert!(
+        text(&app).contains("Okafor, Ngozi · 2 of 3"),
+        "{}",
+        text(&app)
+    );
+}

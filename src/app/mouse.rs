@@ -20,6 +20,8 @@ pub enum Target {
     AgendaLine(usize, usize),
     /// The workspace's detail pane: the wheel scrolls it.
     Detail,
+    /// A line of the screen's one list (the rounds, a round's classrooms, the trash).
+    ScreenLine(usize),
 }
 
 /// The areas the last frame drew, and the last click, to tell a double click.
@@ -41,6 +43,17 @@ impl Hits {
     /// Notes that `target` was drawn in `area`.
     pub fn add(&self, area: Rect, target: Target) {
         self.areas.borrow_mut().push((area, target));
+    }
+
+    /// Notes the lines of a bordered list of one-line items drawn in `area` from item
+    /// `start`, `count` items in all, as [`Target::ScreenLine`]s.
+    pub fn add_lines(&self, area: Rect, start: usize, count: usize) {
+        let height = usize::from(area.height.saturating_sub(2));
+        for (line, item) in (start..count).enumerate().take(height) {
+            let y = area.y + 1 + line as u16;
+            let row = Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1);
+            self.add(row, Target::ScreenLine(item));
+        }
     }
 
     pub(in crate::app) fn at(&self, column: u16, row: u16) -> Option<Target> {
@@ -76,6 +89,18 @@ impl App {
             }
             Target::Tab(index) => self.update(Msg::Tab(index)),
             Target::Detail => {}
+            // A round or a classroom opens as ⏎ opens it; the trash only selects (its ⏎
+            // brings a record back, which a stray double click should not do).
+            Target::ScreenLine(index) => match &mut self.screen {
+                super::Screen::Rounds(rounds) => {
+                    rounds.select_line(index);
+                    if double {
+                        self.update(Msg::Open);
+                    }
+                }
+                super::Screen::Trash(trash) => trash.list.select_index(index),
+                _ => {}
+            },
             Target::AgendaLine(panel, line) => {
                 if let crate::app::Screen::Agenda(agenda) = &mut self.screen {
                     agenda.panel = panel;

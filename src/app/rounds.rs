@@ -43,6 +43,11 @@ impl Rounds {
         self.open = open;
     }
 
+    /// Selects the line at `index` of the list on screen (a click).
+    pub fn select_line(&mut self, index: usize) {
+        self.list_mut().select_index(index);
+    }
+
     /// The list the keys move in: the classrooms of the open round, or the rounds.
     fn list_mut(&mut self) -> &mut List<String> {
         if self.open.is_some() {

@@ -60,8 +60,10 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
             })
             .collect();
         let height = usize::from(body.height.saturating_sub(2));
+        let start = rounds.selected.visible_range(height).start;
+        app.hits.add_lines(body, start, items.len());
         let mut state = ListState::default()
-            .with_offset(rounds.selected.visible_range(height).start)
+            .with_offset(start)
             .with_selected(rounds.selected.selected());
         frame.render_stateful_widget(
             List::new(items)
@@ -146,8 +148,10 @@ pub fn render(app: &App, rounds: &Rounds, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let height = usize::from(list.height.saturating_sub(2));
+    let start = rounds.classroom.visible_range(height).start;
+    app.hits.add_lines(list, start, items.len());
     let mut state = ListState::default()
-        .with_offset(rounds.classroom.visible_range(height).start)
+        .with_offset(start)
         .with_selected(rounds.classroom.selected());
     frame.render_stateful_widget(
         List::new(items)

@@ -60,8 +60,10 @@ pub fn render(app: &App, trash: &Trash, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let height = usize::from(body.height.saturating_sub(2));
+    let start = trash.list.visible_range(height).start;
+    app.hits.add_lines(body, start, items.len());
     let mut state = ListState::default()
-        .with_offset(trash.list.visible_range(height).start)
+        .with_offset(start)
         .with_selected(trash.list.selected());
     frame.render_stateful_widget(
         List::new(items)
