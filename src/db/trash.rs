@@ -60,10 +60,9 @@ impl Store {
         let exact = trash.iter().find(|t| t.id.to_uppercase() == typed);
         let matching: Vec<&Trashed> = match exact {
             Some(exact) => vec![exact],
-            None if typed.is_empty() => Vec::new(),
             None => trash
                 .iter()
-                .filter(|t| t.id.to_uppercase().starts_with(&typed))
+                .filter(|t| crate::model::id_starts_with(&t.id, &typed))
                 .collect(),
         };
         let trashed = match matching.as_slice() {

@@ -21,6 +21,16 @@ mod tests;
 mod time;
 pub mod when;
 
+/// Whether a record id begins with what was typed of it (ids are shown upper-case; the
+/// typed start may be either case, with spaces around it). Nothing typed matches nothing.
+pub fn id_starts_with(id: &str, typed: &str) -> bool {
+    let typed = typed.trim();
+    !typed.is_empty()
+        && id
+            .get(..typed.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(typed))
+}
+
 /// The check-in rhythm a new teacher starts with, in days, unless the config says another.
 pub const DEFAULT_CHECK_IN_DAYS: u32 = 14;
 

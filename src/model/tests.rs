@@ -77,3 +77,13 @@ fn a_kind_is_named_as_a_person_says_it() {
     assert_eq!(Kind::CheckIn.to_string(), "check-in");
     assert_eq!(Kind::Walkthrough.label(), "walkthrough");
 }
+
+#[test]
+fn an_id_is_found_by_its_start_in_either_case_and_nothing_typed_finds_nothing() {
+    let id = "01JD4KXYZ";
+    assert!(super::id_starts_with(id, " 01jd4k "));
+    assert!(super::id_starts_with(id, id));
+    assert!(!super::id_starts_with(id, "01JE"));
+    assert!(!super::id_starts_with(id, "  "));
+    assert!(!super::id_starts_with(id, "01JD4KXYZ0"));
+}

@@ -81,7 +81,7 @@ fn full_id(file: &TeacherFile, typed: &str) -> Result<String> {
         .map(|o| &o.meta.id)
         .chain(file.check_ins.iter().map(|c| &c.meta.id));
     let matching: Vec<&String> = ids
-        .filter(|id| id.to_uppercase().starts_with(&wanted))
+        .filter(|id| crate::model::id_starts_with(id, typed))
         .collect();
     match matching.as_slice() {
         [one] => Ok((*one).clone()),

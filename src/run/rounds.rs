@@ -45,12 +45,7 @@ fn find(rounds: &[Walkthrough], typed: &str) -> Result<Walkthrough> {
     }
     let matching: Vec<&Walkthrough> = rounds
         .iter()
-        .filter(|w| {
-            w.meta
-                .id
-                .to_ascii_uppercase()
-                .starts_with(&typed.to_ascii_uppercase())
-        })
+        .filter(|w| crate::model::id_starts_with(&w.meta.id, typed))
         .collect();
     match matching.as_slice() {
         [one] => Ok((*one).clone()),
