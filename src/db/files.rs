@@ -394,10 +394,7 @@ fn replay_on_copy(
             .permissions(std::fs::Permissions::from_mode(0o700));
         builder
     };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let folder = super::copy::folder_of(path);
     let scratch = private()
         .tempdir_in(folder)
         .or_else(|_| private().tempdir())?;

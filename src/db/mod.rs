@@ -15,7 +15,7 @@ mod walkthrough;
 
 pub use caseload::{Imported, LastImport};
 pub use command::{Applied, Change, Command};
-pub use copy::{DailyBackup, Restored, restore_file};
+pub use copy::{DailyBackup, Restored, folder_of, restore_file};
 pub use draft::Draft;
 pub use files::held_by_another_process;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};

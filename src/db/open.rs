@@ -67,10 +67,7 @@ fn create_private_dir(dir: &Path) -> Result<()> {
 /// Whether this user may write the file and create its log beside it. Opening a file
 /// for writing, without truncating it, changes nothing in it.
 fn writable(path: &Path) -> bool {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let folder = super::copy::folder_of(path);
     let folder_writable = fs::metadata(folder).is_ok_and(|m| !m.permissions().readonly());
     folder_writable && OpenOptions::new().write(true).open(path).is_ok()
 }
@@ -220,10 +217,7 @@ fn prepare(
 /// (an empty file there would be refused on every later start). A file another coachlog
 /// put there meanwhile is kept, and opened instead.
 fn create(path: &Path) -> Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let folder = super::copy::folder_of(path);
     create_private_dir(folder)?;
     let what = format!("cannot create {}", path.display());
     let partial = partial_in(folder, &what)?;

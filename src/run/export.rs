@@ -86,10 +86,7 @@ fn calendar_text(store: &Store) -> Result<String> {
 /// temporary file beside it that is then renamed into place. An existing file is kept
 /// unless `replace`.
 pub(crate) fn write_private_file(path: &Path, contents: &[u8], replace: bool) -> Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let folder = crate::db::folder_of(path);
     let cannot = || format!("cannot write {}", path.display());
     let exists = || {
         anyhow!(
