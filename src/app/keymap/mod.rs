@@ -246,19 +246,20 @@ pub fn lookup(contexts: &[Context], key: Key) -> Option<Msg> {
 /// The footer hints for the given contexts, innermost first, one per message; a key an
 /// inner context takes for itself is not offered with an outer meaning.
 pub fn footer(contexts: &[Context]) -> Vec<(String, &'static str)> {
-    let mut seen = Vec::new();
-    let mut hints = Vec::new();
-    let table = with_table(<[Binding]>::to_vec);
-    for (depth, context) in contexts.iter().enumerate() {
-        for binding in table.iter().filter(|b| b.context == *context && b.footer) {
-            let shadowed = lookup(&contexts[..depth], binding.key).is_some();
-            if !shadowed && !seen.contains(&binding.msg) {
-                seen.push(binding.msg);
-                hints.push((binding.key.label(), binding.hint));
+    with_table(|table| {
+        let mut seen = Vec::new();
+        let mut hints = Vec::new();
+        for (depth, context) in contexts.iter().enumerate() {
+            for binding in table.iter().filter(|b| b.context == *context && b.footer) {
+                let shadowed = lookup(&contexts[..depth], binding.key).is_some();
+                if !shadowed && !seen.contains(&binding.msg) {
+                    seen.push(binding.msg);
+                    hints.push((binding.key.label(), binding.hint));
+                }
             }
         }
-    }
-    hints
+        hints
+    })
 }
 
 /// The key and hint of the first binding of `msg` in `context`.
@@ -336,36 +337,37 @@ fn run_of(msg: Msg) -> Msg {
 /// Help sections: each context with all its keys, keys sharing a message joined ("k/↑"),
 /// a numbered run written once ("Alt-1…9").
 pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
-    let mut sections: Vec<(Context, Vec<(String, &'static str)>)> = Vec::new();
-    let table = with_table(<[Binding]>::to_vec);
-    for context in HELP_ORDER {
-        let mut rows: Vec<(Msg, String, &'static str)> = Vec::new();
-        for binding in table.iter().filter(|b| b.context == context) {
-            if run_of(binding.msg) != binding.msg {
-                if let Some(row) = rows
-                    .iter_mut()
-                    .find(|(msg, _, _)| *msg == run_of(binding.msg))
-                {
-                    row.1 = key_range(context, row.0, binding.msg);
+    with_table(|table| {
+        let mut sections: Vec<(Context, Vec<(String, &'static str)>)> = Vec::new();
+        for context in HELP_ORDER {
+            let mut rows: Vec<(Msg, String, &'static str)> = Vec::new();
+            for binding in table.iter().filter(|b| b.context == context) {
+                if run_of(binding.msg) != binding.msg {
+                    if let Some(row) = rows
+                        .iter_mut()
+                        .find(|(msg, _, _)| *msg == run_of(binding.msg))
+                    {
+                        row.1 = key_range(context, row.0, binding.msg);
+                    }
+                    continue;
                 }
-                continue;
-            }
-            match rows.iter_mut().find(|(msg, _, _)| *msg == binding.msg) {
-                Some(row) => {
-                    row.1.push('/');
-                    row.1.push_str(&binding.key.label());
+                match rows.iter_mut().find(|(msg, _, _)| *msg == binding.msg) {
+                    Some(row) => {
+                        row.1.push('/');
+                        row.1.push_str(&binding.key.label());
+                    }
+                    None => rows.push((binding.msg, binding.key.label(), binding.hint)),
                 }
-                None => rows.push((binding.msg, binding.key.label(), binding.hint)),
             }
+            sections.push((
+                context,
+                rows.into_iter()
+                    .map(|(_, keys, hint)| (keys, hint))
+                    .collect(),
+            ));
         }
-        sections.push((
-            context,
-            rows.into_iter()
-                .map(|(_, keys, hint)| (keys, hint))
-                .collect(),
-        ));
-    }
-    sections
+        sections
+    })
 }
 
 #[cfg(test)]
