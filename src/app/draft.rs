@@ -374,6 +374,11 @@ impl App {
             Ok(None) => Err("its teacher is no longer in the file".to_string()),
             Err(error) => Err(error.to_string()),
         };
+        let round = |id: &str| match self.store.round(id) {
+            Ok(Some(round)) => Ok(round),
+            Ok(None) => Err("its round is no longer in the file".to_string()),
+            Err(error) => Err(error.to_string()),
+        };
         let mut review = None;
         let mut purpose = match &kept.form.origin {
             Origin::Teacher { existing } => Purpose::Teacher(TeacherForm::new(existing.as_ref())),
@@ -440,11 +445,7 @@ impl App {
                 Purpose::Feedback(FeedbackForm::new(&file, source))
             }
             Origin::FollowUp { walkthrough_id } => {
-                let round = match self.store.round(walkthrough_id) {
-                    Ok(Some(round)) => round,
-                    Ok(None) => return Err("its round is no longer in the file".into()),
-                    Err(error) => return Err(error.to_string()),
-                };
+                let round = round(walkthrough_id)?;
                 Purpose::FollowUp(
                     FollowUpForm::new(&round).ok_or("nobody in its round needs support now")?,
                 )
@@ -454,11 +455,7 @@ impl App {
                 teacher_id,
                 stepping,
             } => {
-                let round = match self.store.round(walkthrough_id) {
-                    Ok(Some(round)) => round,
-                    Ok(None) => return Err("its round is no longer in the file".into()),
-                    Err(error) => return Err(error.to_string()),
-                };
+                let round = round(walkthrough_id)?;
                 let index = round
                     .classrooms
                     .iter()
