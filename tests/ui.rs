@@ -8,7 +8,9 @@ use coachlog::db::Store;
 use coachlog::model::Outcome;
 use common::keys::press;
 use common::{caseload, clock, day, empty_store};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -2103,37 +2105,6 @@ fn a_rebound_key_drives_the_app_and_the_footer_and_help_show_it() {
 }
 
 #[test]
-fn the_mouse_wheel_moves_the_selection_unless_the_settings_turn_it_off() {
-    use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
-    let wheel = |kind| {
-        Event::Mouse(MouseEvent {
-            kind,
-            column: 10,
-            row: 5,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
-    let (_dir, store, _) = caseload();
-    let mut app = app(store);
-    let first = reversed_rows(&app);
-    app.handle_event(wheel(MouseEventKind::ScrollDown));
-    let moved = reversed_rows(&app);
-    assert_ne!(moved, first, "the wheel moved the selection down");
-    app.handle_event(wheel(MouseEventKind::ScrollUp));
-    assert_eq!(reversed_rows(&app), first, "and back up");
-
-    let (_dir, store, _) = caseload();
-    let config = coachlog::config::Config {
-        mouse: false,
-        ..Default::default()
-    };
-    let mut app = App::with_config(store, config).unwrap();
-    let first = reversed_rows(&app);
-    app.handle_event(wheel(MouseEventKind::ScrollDown));
-    assert_eq!(reversed_rows(&app), first, "off, the wheel does nothing");
-}
-
-#[test]
 fn q_quits_from_the_agenda_and_the_rounds_as_from_the_roster() {
     for keys in ["g", "w"] {
         let (_dir, store, _) = caseload();
@@ -2145,74 +2116,97 @@ fn q_quits_from_the_agenda_and_the_rounds_as_from_the_roster() {
     }
 }
 
-#[test]
-fn a_click_selects_a_teacher_a_second_opens_and_a_click_on_a_tab_shows_it() {
-    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-    let click = |column: usize, row: usize| {
-        Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: column as u16,
-            row: row as u16,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
-    let (_dir, store, _) = caseload();
-    let mut app = app(store);
-    let shown = text(&app);
-    let (row, line) = shown
+/// A mouse event at a cell of the screen (column, row), as the terminal sends it.
+fn mouse(kind: MouseEventKind, (column, row): (usize, usize)) -> Event {
+    Event::Mouse(MouseEvent {
+        kind,
+        column: column as u16,
+        row: row as u16,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+const LEFT: MouseEventKind = MouseEventKind::Down(MouseButton::Left);
+
+/// Where the screen first shows `words`: the column and the row.
+fn place_of(app: &App, words: &str) -> (usize, usize) {
+    let shown = text(app);
+    shown
         .lines()
         .enumerate()
-        .find(|(_, line)| line.contains("Okafor, Ngozi"))
-        .unwrap();
-    let column = line.find("Okafor").unwrap();
-    app.handle_event(click(column, row));
+        .find_map(|(row, line)| line.find(words).map(|at| (line[..at].chars().count(), row)))
+        .unwrap_or_else(|| panic!("{words} is not on screen: {shown}"))
+}
+
+/// A left click on the first place the screen shows `words`.
+fn click_on(app: &mut App, words: &str) {
+    let place = place_of(app, words);
+    app.handle_event(mouse(LEFT, place));
+}
+
+/// The selected line of the list on screen (marked ▶): its row and text.
+fn marked_row(app: &App) -> (u16, String) {
+    reversed_rows(app)
+        .into_iter()
+        .find(|(_, text)| text.contains('▶'))
+        .expect("a selected line")
+}
+
+#[test]
+fn the_mouse_wheel_moves_the_selection_unless_the_settings_turn_it_off() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    let first = reversed_rows(&app);
+    app.handle_event(mouse(MouseEventKind::ScrollDown, (10, 5)));
+    let moved = reversed_rows(&app);
+    assert_ne!(moved, first, "the wheel moved the selection down");
+    app.handle_event(mouse(MouseEventKind::ScrollUp, (10, 5)));
+    assert_eq!(reversed_rows(&app), first, "and back up");
+
+    let (_dir, store, _) = caseload();
+    let config = coachlog::config::Config {
+        mouse: false,
+        ..Default::default()
+    };
+    let mut app = App::with_config(store, config).unwrap();
+    let first = reversed_rows(&app);
+    app.handle_event(mouse(MouseEventKind::ScrollDown, (10, 5)));
+    assert_eq!(reversed_rows(&app), first, "off, the wheel does nothing");
+}
+
+#[test]
+fn a_click_selects_a_teacher_a_second_opens_and_a_click_on_a_tab_shows_it() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    click_on(&mut app, "Okafor, Ngozi");
     let selected = reversed_rows(&app);
     assert!(selected[0].1.contains("Okafor, Ngozi"), "{selected:?}");
     assert!(text(&app).contains("Roster"), "one click only selects");
-    app.handle_event(click(column, row));
+    click_on(&mut app, "Okafor, Ngozi");
     let shown = text(&app);
     assert!(
         shown.contains("Okafor, Ngozi ·"),
         "a second click opens: {shown}"
     );
-    let (row, line) = shown
-        .lines()
-        .enumerate()
-        .find(|(_, line)| line.contains("Observations"))
-        .unwrap();
-    let column = line.find("Goals").unwrap();
-    app.handle_event(click(column + 1, row));
+    let (column, row) = place_of(&app, "Goals");
+    app.handle_event(mouse(LEFT, (column + 1, row)));
     assert!(text(&app).contains("[Goals]"), "{}", text(&app));
 }
 
 #[test]
 fn a_click_selects_a_line_of_the_workspace_list_and_a_second_opens_it() {
-    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-    let click = |column: usize, row: usize| {
-        Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: column as u16,
-            row: row as u16,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
     let (_dir, store, _) = caseload();
     let mut app = app(store);
     press(&mut app, "<Down><Down><Enter>5");
-    let selected = |app: &App| {
-        reversed_rows(app)
-            .into_iter()
-            .find(|(_, text)| text.contains('▶'))
-            .unwrap()
-    };
-    let (row, _) = selected(&app);
+    let (row, _) = marked_row(&app);
+    // The line under the selected one.
     let under = text(&app)
         .lines()
         .nth(usize::from(row) + 1)
         .unwrap()
         .to_string();
-    app.handle_event(click(4, usize::from(row) + 1));
-    let (now, line) = selected(&app);
+    app.handle_event(mouse(LEFT, (4, usize::from(row) + 1)));
+    let (now, line) = marked_row(&app);
     assert_eq!(now, row + 1, "the clicked line is selected");
     let words = line
         .trim_start_matches("▶ ")
@@ -2220,32 +2214,16 @@ fn a_click_selects_a_line_of_the_workspace_list_and_a_second_opens_it() {
         .take(12)
         .collect::<String>();
     assert!(under.contains(&words), "{under} / {line}");
-    app.handle_event(click(4, usize::from(row) + 1));
+    app.handle_event(mouse(LEFT, (4, usize::from(row) + 1)));
     assert!(text(&app).contains("Edit action"), "{}", text(&app));
 }
 
 #[test]
 fn a_click_on_an_agenda_line_takes_its_panel_and_a_second_opens_the_teacher() {
-    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-    let click = |column: usize, row: usize| {
-        Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: column as u16,
-            row: row as u16,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
     let (_dir, store, _) = caseload();
     let mut app = app(store);
     press(&mut app, "g");
-    let shown = text(&app);
-    let (row, line) = shown
-        .lines()
-        .enumerate()
-        .find(|(_, line)| line.contains("Share exit-ticket data"))
-        .unwrap();
-    let column = line.find("Share").unwrap();
-    app.handle_event(click(column, row));
+    click_on(&mut app, "Share exit-ticket data");
     let selected: Vec<String> = reversed_rows(&app).into_iter().map(|(_, t)| t).collect();
     assert!(
         selected
@@ -2253,13 +2231,12 @@ fn a_click_on_an_agenda_line_takes_its_panel_and_a_second_opens_the_teacher() {
             .any(|t| t.contains("Share exit-ticket data")),
         "{selected:?}"
     );
-    app.handle_event(click(column, row));
+    click_on(&mut app, "Share exit-ticket data");
     assert!(text(&app).contains("Smith, Dan ·"), "{}", text(&app));
 }
 
 #[test]
 fn the_wheel_over_the_detail_pane_scrolls_the_pane_not_the_list() {
-    use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
     let (_dir, mut store, smith) = caseload();
     let long: String = (1..=40)
         .map(|n| format!("Line {n} of what was seen.\n"))
@@ -2269,47 +2246,15 @@ fn the_wheel_over_the_detail_pane_scrolls_the_pane_not_the_list() {
     press(&mut app, "<Down><Down><Enter>3");
     let shown = text(&app);
     assert!(shown.contains("more · J"), "{shown}");
-    let selected = |app: &App| {
-        reversed_rows(app)
-            .into_iter()
-            .find(|(_, text)| text.contains('▶'))
-            .unwrap()
-    };
-    let before = selected(&app);
-    let (row, line) = shown
-        .lines()
-        .enumerate()
-        .find(|(_, line)| line.contains("Line 3 of what"))
-        .unwrap();
-    let column = line.find("Line 3").unwrap();
-    app.handle_event(Event::Mouse(MouseEvent {
-        kind: MouseEventKind::ScrollDown,
-        column: column as u16,
-        row: row as u16,
-        modifiers: KeyModifiers::NONE,
-    }));
-    assert_eq!(selected(&app), before, "the list stays where it was");
+    let before = marked_row(&app);
+    let place = place_of(&app, "Line 3 of what");
+    app.handle_event(mouse(MouseEventKind::ScrollDown, place));
+    assert_eq!(marked_row(&app), before, "the list stays where it was");
     assert_ne!(text(&app), shown, "the pane moved");
 }
 
 #[test]
 fn a_round_and_a_classroom_are_clicked_open() {
-    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-    let click = |app: &mut App, words: &str| {
-        let shown = text(app);
-        let (row, line) = shown
-            .lines()
-            .enumerate()
-            .find(|(_, line)| line.contains(words))
-            .unwrap_or_else(|| panic!("{words}: {shown}"));
-        let column = line.find(words).unwrap();
-        app.handle_event(Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: column as u16,
-            row: row as u16,
-            modifiers: KeyModifiers::NONE,
-        }));
-    };
     let (_dir, store, _) = caseload();
     let mut app = app(store);
     press(
@@ -2317,11 +2262,11 @@ fn a_round_and_a_classroom_are_clicked_open() {
         "waStudents explain the learning target<C-s><Esc><Esc>",
     );
     assert!(text(&app).contains(" Rounds "), "{}", text(&app));
-    click(&mut app, "Students explain");
-    click(&mut app, "Students explain");
+    click_on(&mut app, "Students explain");
+    click_on(&mut app, "Students explain");
     assert!(text(&app).contains(" Classrooms "), "{}", text(&app));
-    click(&mut app, "Okafor, Ngozi");
-    click(&mut app, "Okafor, Ngozi");
+    click_on(&mut app, "Okafor, Ngozi");
+    click_on(&mut app, "Okafor, Ngozi");
     assert!(
         text(&app).contains("Okafor, Ngozi · 2 of 3"),
         "{}",
