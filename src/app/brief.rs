@@ -4,8 +4,6 @@
 use super::{App, Popup};
 use crate::export::{self, Options};
 use crate::text;
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 /// The brief on screen.
@@ -300,17 +298,6 @@ pub fn folder(config: &crate::config::Config) -> Option<PathBuf> {
     Some(dirs.document_dir().unwrap_or(dirs.home_dir()).to_path_buf()).filter(|f| f.is_absolute())
 }
 
-/// Writes `contents` to a new owner-only file.
-fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(contents.as_bytes())?;
-    file.sync_all()
-}
-
 impl App {
     /// Opens the brief of the teacher in the workspace (the whole history is read).
     pub(super) fn show_brief(&mut self) {
@@ -381,7 +368,7 @@ impl App {
             return Err("cannot find a folder to write to; set briefs_folder in the config".into());
         };
         let path = free_name(&folder, stem, extension);
-        match write_private(&path, contents) {
+        match crate::private_file::write(&path, contents.as_bytes(), false) {
             Ok(()) => Ok(path),
             Err(error) => Err(format!("cannot write {}: {error}", path.display())),
         }

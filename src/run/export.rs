@@ -82,32 +82,14 @@ fn calendar_text(store: &Store) -> Result<String> {
     ))
 }
 
-/// Writes a file readable by its owner only, whole or not at all: the text goes to a
-/// temporary file beside it that is then renamed into place. An existing file is kept
-/// unless `replace`.
+/// Writes a file readable by its owner only, whole or not at all (see
+/// [`crate::private_file::write`]); an existing file is kept unless `replace`.
 pub(crate) fn write_private_file(path: &Path, contents: &[u8], replace: bool) -> Result<()> {
-    let folder = crate::db::folder_of(path);
-    let cannot = || format!("cannot write {}", path.display());
-    let exists = || {
-        anyhow!(
+    match crate::private_file::write(path, contents, replace) {
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Err(anyhow!(
             "{} already exists; nothing was written. Choose another file or add --force to replace it",
             path.display()
-        )
-    };
-    if !replace && path.exists() {
-        return Err(exists());
-    }
-    // NamedTempFile creates the file 0600.
-    let mut temporary = tempfile::NamedTempFile::new_in(folder).with_context(cannot)?;
-    temporary.write_all(contents).with_context(cannot)?;
-    temporary.as_file().sync_all().with_context(cannot)?;
-    let placed = if replace {
-        temporary.persist(path).map(drop)
-    } else {
-        temporary.persist_noclobber(path).map(drop)
-    };
-    match placed {
-        Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
-        other => other.map_err(|error| error.error).with_context(cannot),
+        )),
+        other => other.with_context(|| format!("cannot write {}", path.display())),
     }
 }
