@@ -1344,3 +1344,121 @@ fn a_draft_open_in_another_running_window_is_not_offered_until_that_window_is_go
     store.delete_draft("D1").unwrap();
     assert!(store.drafts().unwrap().is_empty());
 }
+
+/// Every row of every record table of `old` (a file kept as a release wrote it), by its
+/// columns at that release: what an upgrade must keep, value for value.
+fn record_rows(path: &Path) -> BTreeMap<String, Vec<Vec<(String, rusqlite::types::Value)>>> {
+    const TABLES: [&str; 9] = [
+        "teacher",
+        "goal",
+        "measure",
+        "focus",
+        "observation",
+        "check_in",
+        "action",
+        "walkthrough",
+        "local_draft",
+    ];
+    let conn = rusqlite::Connection::open(path).unwrap();
+    TABLES
+        .iter()
+        .map(|table| {
+            let mut statement = conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
+                .unwrap();
+            let columns: Vec<String> = statement
+                .column_names()
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            let rows = statement
+                .query_map([], |row| {
+                    Ok(columns
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| (c.clone(), row.get::<_, rusqlite::types::Value>(i).unwrap()))
+                        .collect::<Vec<_>>())
+                })
+                .unwrap()
+                .collect::<Result<Vec<_>, _>>()
+                .unwrap();
+            (table.to_string(), rows)
+        })
+        .collect()
+}
+
+/// Opens a copy of the file a release wrote with this build and compares every record
+/// before and after, column by column as that release had them.
+fn upgrade_keeps_every_record(release: &[u8]) {
+    let (dir, path) = temp_db();
+    let before_path = dir.path().join("as-released.db");
+    fs::write(&before_path, release).unwrap();
+    fs::write(&path, release).unwrap();
+    let before = record_rows(&before_path);
+    let store = Store::open(&path, clock()).unwrap();
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    drop(store);
+    let after = record_rows(&path);
+    for (table, rows) in &before {
+        let now = &after[table];
+        assert_eq!(rows.len(), now.len(), "{table}: as many rows");
+        for (old, new) in rows.iter().zip(now) {
+            for (column, value) in old {
+                let kept = new.iter().find(|(c, _)| c == column);
+                assert_eq!(
+                    kept.map(|(_, v)| v),
+                    Some(value),
+                    "{table}.{column} of row {:?}",
+                    old[0].1
+                );
+            }
+        }
+    }
+    assert!(before.values().map(Vec::len).sum::<usize>() > 10);
+}
+
+#[test]
+fn every_record_of_the_schema_4_release_is_kept_value_for_value() {
+    upgrade_keeps_every_record(SCHEMA_4);
+}
+
+/// Written by the schema-8 release: the schema-4 file opened by it, with a visit added
+/// from the shell and feedback on it shared with the teacher.
+const SCHEMA_8: &[u8] = include_bytes!("fixtures/schema-8.db");
+
+#[test]
+fn every_record_of_the_schema_8_release_is_kept_value_for_value() {
+    upgrade_keeps_every_record(SCHEMA_8);
+}
+
+#[test]
+fn a_file_written_by_the_schema_8_release_keeps_its_shared_feedback() {
+    let (_dir, path) = temp_db();
+    fs::write(&path, SCHEMA_8).unwrap();
+    let store = Store::open(&path, clock()).unwrap();
+    assert_eq!(pragma(&path, "user_version"), SCHEMA_VERSION);
+    let roster = store.roster(false).unwrap();
+    let smith = roster
+        .iter()
+        .find(|r| r.teacher.name == "Smith, Dan")
+        .unwrap();
+    let file = store.teacher_file(&smith.teacher.meta.id).unwrap().unwrap();
+    let visit = file
+        .observations
+        .iter()
+        .find(|o| o.feedback_shared_at.is_some())
+        .expect("the visit whose feedback was shared");
+    assert_eq!(
+        visit.evidence,
+        "Warm-up posted; 24 of 28 students started within two minutes."
+    );
+    assert_eq!(
+        visit.feedback_strength,
+        "The warm-up was on the board before the bell."
+    );
+    assert_eq!(visit.minutes, Some(15));
+    assert_eq!(
+        visit.observed_at.format("%Y-%m-%d %H:%M %z").to_string(),
+        "2026-11-24 10:40 -0500"
+    );
+}
