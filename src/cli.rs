@@ -108,7 +108,7 @@ pub enum Command {
     Import(Import),
     /// Print a completion script for your shell.
     #[command(
-        after_help = "Examples:\n  coachlog completions bash > ~/.local/share/bash-completion/completions/coachlog\n  coachlog completions zsh > \"${fpath[1]}/_coachlog\"\n  coachlog completions fish > ~/.config/fish/completions/coachlog.fish\n  coachlog completions powershell >> $PROFILE"
+        after_help = "Examples: each line goes in the shell's start-up file\n  source <(coachlog completions bash)     # ~/.bashrc\n  source <(coachlog completions zsh)      # ~/.zshrc\n  coachlog completions fish | source      # ~/.config/fish/config.fish\n  coachlog completions powershell | Out-String | Invoke-Expression   # $PROFILE"
     )]
     Completions {
         #[arg(value_enum)]
@@ -187,7 +187,7 @@ pub struct TeacherAdd {
 #[derive(Debug, Args)]
 pub struct Observe {
     /// The teacher: a case-insensitive unique start of the name, e.g. "smi" for "Smith, Dan".
-    #[arg(long, short)]
+    #[arg(long, short, add = teacher_completion())]
     pub teacher: String,
     /// Progress on the focus: 1 not yet, 2 beginning, 3 developing, 4 consistent.
     #[arg(long, short, value_parser = clap::value_parser!(u8).range(1..=4))]
@@ -220,7 +220,7 @@ pub struct Search {
 #[derive(Debug, Args)]
 pub struct Export {
     /// The teacher: a case-insensitive unique start of the name, e.g. "smi" for "Smith, Dan".
-    #[arg(long, short, required_unless_present = "all")]
+    #[arg(long, short, required_unless_present = "all", add = teacher_completion())]
     pub teacher: Option<String>,
     /// Every record of every teacher, the trash and private notes included, as JSON that
     /// coachlog import reads (to move the caseload or merge it into another file).
@@ -280,7 +280,7 @@ pub enum RoundFormat {
 #[derive(Debug, Args)]
 pub struct Feedback {
     /// The teacher: a case-insensitive unique start of the name, e.g. "smi" for "Smith, Dan".
-    #[arg(long, short)]
+    #[arg(long, short, add = teacher_completion())]
     pub teacher: String,
     /// From the teacher's latest observation or check-in (the default).
     #[arg(long, conflicts_with = "id")]
@@ -331,4 +331,48 @@ pub enum ExportFormat {
     Html,
     /// The teacher's whole record as JSON.
     Json,
+}
+
+/// What a shell offers after `--teacher`: the active teachers whose name starts with what
+/// is typed, in any case, from the database `COACHLOG_DB` or the settings name (the shell
+/// asks coachlog as the user types; the line's own `--db` is not seen then).
+fn teacher_completion() -> clap_complete::ArgValueCompleter {
+    clap_complete::ArgValueCompleter::new(|typed: &std::ffi::OsStr| {
+        // Only bash's completion function passes this to coachlog.
+        let bash = std::env::var_os("_CLAP_COMPLETE_COMP_TYPE").is_some();
+        let typed = typed.to_string_lossy();
+        let typed = if bash {
+            typed.replace('\\', "")
+        } else {
+            typed.into_owned()
+        }
+        .to_lowercase();
+        crate::run::completion_database()
+            .map(|path| crate::db::teacher_names(&path))
+            .unwrap_or_default()
+            .iter()
+            .map(|name| crate::text::line(name))
+            .filter(|name| name.to_lowercase().starts_with(&typed))
+            .map(|name| {
+                clap_complete::CompletionCandidate::new(if bash {
+                    bash_word(&name)
+                } else {
+                    name.into_owned()
+                })
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
+/// `name` as one bash word: bash puts a completion in the line as it is, so "Smith, Dan"
+/// would be two arguments (zsh, fish and PowerShell quote what they insert themselves).
+fn bash_word(name: &str) -> String {
+    let mut word = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if !(c.is_alphanumeric() || "-_.,/:@+=%^".contains(c)) {
+            word.push('\\');
+        }
+        word.push(c);
+    }
+    word
 }

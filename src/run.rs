@@ -25,6 +25,9 @@ use records::{add_teacher, list_teachers, observe, search, trash};
 /// code with at most one line on stderr.
 pub fn main() -> ExitCode {
     use clap::Parser;
+    // A shell asking what to complete (`COMPLETE=bash coachlog -- …`) is answered and
+    // the process ends here; nothing is opened but, for `--teacher`, the names.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return usage_error(&error),
@@ -232,13 +235,33 @@ fn restore_file(db: &Path, backup: &Path, clock: Clock) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The shell's completion script for every subcommand and option.
+/// The shell's completion script: it asks coachlog what to offer as the user types, so
+/// every subcommand and option completes, and `--teacher` completes the teachers' names.
 fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
-    let mut command = <Cli as clap::CommandFactory>::command();
+    use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
+    let completer: &dyn EnvCompleter = match shell {
+        clap_complete::Shell::Bash => &Bash,
+        clap_complete::Shell::Zsh => &Zsh,
+        clap_complete::Shell::Fish => &Fish,
+        clap_complete::Shell::PowerShell => &Powershell,
+        clap_complete::Shell::Elvish => &Elvish,
+        other => return Err(anyhow!("no completion for {other} yet")),
+    };
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut command, "coachlog", &mut out);
+    completer.write_registration("COMPLETE", "coachlog", "coachlog", "coachlog", &mut out)?;
     std::io::stdout().lock().write_all(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The database a shell completes `--teacher` from: `COACHLOG_DB`, else the settings'
+/// `database`, else the default file (the command line's own `--db` is not seen then).
+pub(crate) fn completion_database() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("COACHLOG_DB").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    let config_path = crate::config::path();
+    let loaded = crate::config::Config::load(config_path.as_deref());
+    database_path(loaded.config.database).ok()
 }
 
 /// The manual page, in roff.

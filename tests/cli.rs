@@ -1079,18 +1079,91 @@ fn a_visit_saved_before_offsets_were_kept_reads_in_the_machines_zone() {
 #[test]
 fn completions_for_every_shell_and_the_manual_open_no_database() {
     let (_dir, db) = temp_db();
-    for shell in ["bash", "zsh", "fish", "powershell"] {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let output = coachlog(&db, &["completions", shell]);
         assert!(output.status.success(), "{shell}: {}", stderr(&output));
         let script = stdout(&output);
-        for word in ["observe", "export", "teacher", "restore", "include-private"] {
-            assert!(script.contains(word), "{shell} completes {word}");
-        }
+        // The script asks coachlog itself what to offer.
+        assert!(
+            script.contains("COMPLETE") && script.contains("coachlog"),
+            "{shell}: {script}"
+        );
     }
     let manual = stdout(&coachlog(&db, &["man"]));
     assert!(manual.contains(".TH coachlog 1"), "{manual}");
     assert!(manual.contains("observe"));
     assert!(!db.exists(), "describing the command line opens no file");
+}
+
+fn seed_archived(db: &Path, name: &str) {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute("UPDATE teacher SET archived = 1 WHERE name = ?1", [name])
+        .unwrap();
+}
+
+/// What a shell gets when it asks coachlog to complete `words` (as fish asks).
+fn complete(db: &Path, shell: &str, words: &[&str]) -> Vec<String> {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_coachlog"));
+    command
+        .env("COMPLETE", shell)
+        .env("COACHLOG_DB", db)
+        .env("COACHLOG_CONFIG", db.with_extension("no-config.toml"))
+        .arg("--")
+        .arg("coachlog")
+        .args(words);
+    if shell == "bash" {
+        command
+            .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
+            .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+            .env("_CLAP_COMPLETE_SPACE", "true")
+            .env("_CLAP_IFS", "\n");
+    }
+    let output = command.output().expect("run coachlog");
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+        .lines()
+        .map(|line| line.split('\t').next().unwrap_or("").to_string())
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_shell_completes_subcommands_options_and_the_teachers_names() {
+    let (_dir, db) = temp_db();
+    // Before there is a file: subcommands complete, no names, and no file is made.
+    assert!(complete(&db, "fish", &["ob"]).contains(&"observe".to_string()));
+    assert!(
+        complete(&db, "fish", &["export", "--include"]).contains(&"--include-private".to_string())
+    );
+    assert_eq!(
+        complete(&db, "fish", &["observe", "--teacher", ""]),
+        Vec::<String>::new()
+    );
+    assert!(!db.exists(), "a completion creates no database");
+    for name in [
+        "Smith, Dan",
+        "Zoë Ødegård-Nakamura 中村",
+        "Smithers, Ann",
+        "Gone, Archie",
+    ] {
+        assert!(coachlog(&db, &["teacher", "add", name]).status.success());
+    }
+    seed_archived(&db, "Gone, Archie");
+    assert_eq!(
+        complete(&db, "fish", &["observe", "--teacher", "smi"]),
+        ["Smith, Dan", "Smithers, Ann"],
+        "a start of the name, in any case; archived teachers are not offered"
+    );
+    assert_eq!(
+        complete(&db, "fish", &["feedback", "-t", "Zo"]),
+        ["Zoë Ødegård-Nakamura 中村"]
+    );
+    // Bash puts a completion in the line as it is: the name comes as one word.
+    assert_eq!(
+        complete(&db, "bash", &["export", "--teacher", "Zo"]),
+        ["Zoë\\ Ødegård-Nakamura\\ 中村"]
+    );
 }
 
 #[test]

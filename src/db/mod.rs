@@ -18,7 +18,7 @@ pub use command::{Applied, Change, Command};
 pub use copy::{DailyBackup, Restored, folder_of, restore_file};
 pub use draft::Draft;
 pub use files::held_by_another_process;
-pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path};
+pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_path, teacher_names};
 pub use query::{NameMatch, OBSERVATION_PAGE};
 pub use record::{Record, table};
 pub use search::{Found, Searcher, searchable};

@@ -338,6 +338,31 @@ fn backup_before_migration(
     Ok(backup)
 }
 
+/// The names of the active teachers in the file at `path`, for a shell completing
+/// `--teacher`: read-only, nothing created, upgraded or backed up; nothing at all for a
+/// missing file, a file that is not ours or one that cannot be read now.
+pub fn teacher_names(path: &Path) -> Vec<String> {
+    let read = || -> rusqlite::Result<Vec<String>> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        let id: i64 = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
+        if id != i64::from(APPLICATION_ID) {
+            return Ok(Vec::new());
+        }
+        let mut statement = conn.prepare(
+            "SELECT name FROM teacher WHERE deleted_at IS NULL AND archived = 0
+             ORDER BY name COLLATE NOCASE",
+        )?;
+        statement
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()
+    };
+    if !path.is_file() {
+        return Vec::new();
+    }
+    read().unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
