@@ -11,6 +11,7 @@ pub mod demo;
 pub mod editor;
 pub mod export;
 pub mod model;
+pub mod platform;
 pub mod private_file;
 pub mod run;
 pub mod text;

@@ -6,7 +6,6 @@ use crate::db::Store;
 use crate::text;
 use anyhow::{Context, Result, anyhow};
 use std::io::Write;
-use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -207,10 +206,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 /// A private folder for the demo (`tempdir` alone follows the umask: often world-readable).
 fn demo_folder() -> Result<tempfile::TempDir> {
-    use std::os::unix::fs::PermissionsExt;
-    tempfile::Builder::new()
-        .prefix("coachlog-demo-")
-        .permissions(std::fs::Permissions::from_mode(0o700))
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("coachlog-demo-");
+    crate::platform::owner_only(&mut builder, true);
+    builder
         .tempdir()
         .context("cannot create a folder for the demo")
 }
@@ -390,10 +389,7 @@ fn backup(store: &Store, output: Option<PathBuf>) -> Result<ExitCode> {
                 .parent()
                 .unwrap_or(std::path::Path::new("."))
                 .join("backups");
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(&folder)
+            crate::platform::create_private_dir_all(&folder)
                 .with_context(|| format!("cannot create the folder {}", folder.display()))?;
             let stamp = store.clock().now().format("%Y%m%d-%H%M%S");
             folder.join(format!("coachlog-{stamp}.db"))
@@ -408,6 +404,7 @@ fn backup(store: &Store, output: Option<PathBuf>) -> Result<ExitCode> {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
     #[test]
     fn the_demo_folder_is_private_whatever_the_umask() {
         use std::os::unix::fs::PermissionsExt;

@@ -103,7 +103,12 @@ fn suspended<T>(terminal: &mut Terminal<Backend>, run: impl FnOnce() -> T) -> Re
 /// every turn. SIGKILL cannot be caught: the drafts written as the coach types survive it.
 fn stop_on_signals() -> Result<Arc<AtomicBool>> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    #[cfg(unix)]
+    let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
+    // Windows has no hang-up signal: a console closed ends the process.
+    #[cfg(not(unix))]
+    let signals = [signal_hook::consts::SIGTERM];
+    for signal in signals {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .context("cannot listen for the signals that close the app")?;
     }
@@ -252,10 +257,13 @@ fn wait_for_input(timeout: Duration) -> Result<Input> {
 enum Waiting {
     Readable,
     Nothing,
+    // Seen on Unix only: Windows' console does not tell.
+    #[cfg_attr(not(unix), allow(dead_code))]
     HungUp,
 }
 
 /// Polls standard input (the terminal) for up to `timeout`.
+#[cfg(unix)]
 fn terminal_state(timeout: Duration) -> Waiting {
     let mut fd = libc::pollfd {
         fd: libc::STDIN_FILENO,
@@ -272,6 +280,15 @@ fn terminal_state(timeout: Duration) -> Waiting {
         Waiting::HungUp
     } else {
         Waiting::Readable
+    }
+}
+
+/// Windows' console has no hang-up to see: its input is waited for as crossterm waits.
+#[cfg(not(unix))]
+fn terminal_state(timeout: Duration) -> Waiting {
+    match crossterm::event::poll(timeout) {
+        Ok(true) => Waiting::Readable,
+        Ok(false) | Err(_) => Waiting::Nothing,
     }
 }
 

@@ -8,7 +8,6 @@ use super::{Error, Result, SCHEMA_VERSION, Store};
 use crate::clock::Clock;
 use rusqlite::{Connection, OpenFlags};
 use std::fs::{self, File};
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
@@ -27,12 +26,10 @@ fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
 
 /// A new owner-only file with a temporary name in `folder`, removed unless persisted.
 pub(super) fn partial_in(folder: &Path, what: &str) -> Result<NamedTempFile> {
-    tempfile::Builder::new()
-        .prefix(".coachlog-")
-        .suffix(".partial")
-        .permissions(fs::Permissions::from_mode(0o600))
-        .tempfile_in(folder)
-        .map_err(io(what))
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".coachlog-").suffix(".partial");
+    crate::platform::owner_only(&mut builder, false);
+    builder.tempfile_in(folder).map_err(io(what))
 }
 
 /// Runs SQLite's integrity check on a finished copy.
@@ -161,10 +158,7 @@ impl DailyBackup {
         let taken = if target.exists() {
             None
         } else {
-            fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(&folder)
+            crate::platform::create_private_dir_all(&folder)
                 .map_err(io(format!("cannot create the folder {}", folder.display())))?;
             write_copy(conn, &target)?;
             Some(target)

@@ -44,11 +44,7 @@ fn alive(mark: &str) -> bool {
     if mark.contains(':') {
         return process_mark(pid).as_deref() == Some(mark);
     }
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
-        return false;
-    };
-    // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
-    unsafe { libc::kill(pid, 0) == 0 }
+    crate::platform::process_alive(pid)
 }
 
 impl Store {

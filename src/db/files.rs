@@ -386,12 +386,10 @@ fn replay_on_copy(
     path: &Path,
     side: &str,
 ) -> std::result::Result<Replayed, Box<dyn std::error::Error>> {
-    use std::os::unix::fs::PermissionsExt;
     let private = || {
         let mut builder = tempfile::Builder::new();
-        builder
-            .prefix(".coachlog-check-")
-            .permissions(std::fs::Permissions::from_mode(0o700));
+        builder.prefix(".coachlog-check-");
+        crate::platform::owner_only(&mut builder, true);
         builder
     };
     let folder = super::copy::folder_of(path);
@@ -435,25 +433,9 @@ fn replay_on_copy(
 /// bytes for as long as a connection in write-ahead mode is open, and during any
 /// transaction otherwise. (This process's own locks are never reported.)
 pub fn held_by_another_process(path: &Path) -> std::io::Result<bool> {
-    use std::os::fd::AsRawFd;
-    // SQLite's lock bytes: the pending byte, the reserved byte and the shared range.
-    const PENDING_BYTE: libc::off_t = 0x4000_0000;
-    const LOCK_BYTES: libc::off_t = 2 + 510;
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(false),
-        Err(error) => return Err(error),
-    };
-    // SAFETY: an all-zero flock is a valid value for every field.
-    let mut lock: libc::flock = unsafe { std::mem::zeroed() };
-    lock.l_type = libc::F_WRLCK as libc::c_short;
-    lock.l_whence = libc::SEEK_SET as libc::c_short;
-    lock.l_start = PENDING_BYTE;
-    lock.l_len = LOCK_BYTES;
-    // SAFETY: F_GETLK only reads and writes the flock we pass, on a descriptor we own.
-    let result = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETLK, &mut lock) };
-    if result == -1 {
-        return Err(std::io::Error::last_os_error());
+    match File::open(path) {
+        Ok(file) => crate::platform::locked_by_another(&file),
+        Err(error) if error.kind() == ErrorKind::NotFound => Ok(false),
+        Err(error) => Err(error),
     }
-    Ok(lock.l_type != libc::F_UNLCK as libc::c_short)
 }

@@ -472,6 +472,7 @@ impl PtyApp {
 
     /// Sends `signal` (e.g. `libc::SIGHUP`, as when the terminal window is closed) to the
     /// child. Panics if it cannot be sent.
+    #[cfg(unix)]
     #[track_caller]
     pub fn signal(&self, signal: i32) {
         let pid = self
@@ -486,6 +487,7 @@ impl PtyApp {
     /// Whether the terminal is in cooked mode (line editing and echo on), as a shell
     /// expects it back; false while an app has it raw. Read from the pty itself, so it
     /// works after the child exited.
+    #[cfg(unix)]
     #[track_caller]
     pub fn cooked(&self) -> bool {
         let termios = self.master.get_termios().expect("the pty's settings");
