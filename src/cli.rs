@@ -154,20 +154,34 @@ pub struct Import {
 
 #[derive(Debug, Subcommand)]
 pub enum TeacherCommand {
-    /// Add a teacher to the caseload.
+    /// Add someone to coach: a teacher, a school leader or a coach.
     #[command(
-        after_help = "Examples:\n  coachlog teacher add \"Smith, Dan\" --school \"Eastside Middle\" --subject \"Grade 7 Science\" --cadence 14"
+        after_help = "Examples:\n  coachlog teacher add \"Smith, Dan\" --school \"Eastside Middle\" --subject \"Grade 7 Science\" --cadence 14\n  coachlog teacher add \"Reyes, Ana\" --role leader --subject Principal --tag \"leader PLC\""
     )]
     Add(TeacherAdd),
-    /// List teachers, one a line: name, school, subject, cadence.
+    /// List the people coached, one a line: name, school, subject, cadence, then the role
+    /// (when not a teacher), the groups (#tag) and "archived", when there are any.
     #[command(
-        after_help = "Examples:\n  coachlog teacher list\n  coachlog teacher list --all | cut -f1"
+        after_help = "Examples:\n  coachlog teacher list\n  coachlog teacher list --all | cut -f1\n  coachlog teacher list --role leader\n  coachlog teacher list --tag pilot --school \"Eastside Middle\""
     )]
     List {
         /// Include archived teachers.
         #[arg(long)]
         all: bool,
+        /// Only people with this role.
+        #[arg(long, value_parser = parse_role)]
+        role: Option<crate::model::Role>,
+        /// Only people in this group (repeat for people in every one given).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Only people of this school (its whole name, in any case).
+        #[arg(long)]
+        school: Option<String>,
     },
+}
+
+fn parse_role(typed: &str) -> Result<crate::model::Role, String> {
+    typed.parse()
 }
 
 #[derive(Debug, Args)]
@@ -182,6 +196,12 @@ pub struct TeacherAdd {
     /// Days between check-ins (default: check_in_days in the config, else 14).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=365))]
     pub cadence: Option<u32>,
+    /// Teacher (the default), leader (a principal or assistant principal) or coach.
+    #[arg(long, value_parser = parse_role, default_value = "teacher")]
+    pub role: crate::model::Role,
+    /// A group they belong to: a pilot, a fellowship, a PLC (repeat for several).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -195,7 +195,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Teacher(TeacherCommand::Add(add))) => {
             add_teacher(&mut store, add, config.check_in_days)
         }
-        Some(Command::Teacher(TeacherCommand::List { all })) => list_teachers(&store, all),
+        Some(Command::Teacher(TeacherCommand::List {
+            all,
+            role,
+            tags,
+            school,
+        })) => {
+            let pick = crate::model::people::Selection { role, tags, school };
+            list_teachers(&store, all, &pick)
+        }
         Some(Command::Export(export)) => self::export(&store, export),
         Some(Command::Feedback(args)) => feedback::feedback(&mut store, args),
         Some(Command::Calendar(args)) => export::calendar(&store, args),

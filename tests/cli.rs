@@ -1229,3 +1229,80 @@ fn the_full_screen_view_into_a_pipe_or_a_file_is_one_line_pointing_to_the_subcom
         "no database is created for a view that cannot be drawn"
     );
 }
+
+#[test]
+fn people_are_added_with_a_role_and_groups_and_listed_by_them() {
+    let (_dir, db) = temp_db();
+    let ok = |args: &[&str]| {
+        let output = coachlog(&db, args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        stdout(&output)
+    };
+    ok(&[
+        "teacher",
+        "add",
+        "Reyes, Ana",
+        "--role",
+        "leader",
+        "--subject",
+        "Principal",
+        "--school",
+        "Eastside Middle",
+        "--tag",
+        "leader PLC",
+    ]);
+    ok(&[
+        "teacher",
+        "add",
+        "Smith, Dan",
+        "--school",
+        "Eastside Middle",
+        "--tag",
+        "pilot",
+        "--tag",
+        "#PLC 7",
+    ]);
+    ok(&[
+        "teacher",
+        "add",
+        "Park, Eve",
+        "--school",
+        "Northgate",
+        "--tag",
+        "Pilot",
+    ]);
+    assert_eq!(
+        ok(&["teacher", "list"]),
+        "Park, Eve\tNorthgate\t\tevery 14d\t#Pilot\n\
+         Reyes, Ana\tEastside Middle\tPrincipal\tevery 14d\tleader\t#leader PLC\n\
+         Smith, Dan\tEastside Middle\t\tevery 14d\t#pilot #PLC 7\n"
+    );
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["teacher", "list"];
+        all.extend_from_slice(args);
+        ok(&all)
+            .lines()
+            .map(|line| line.split('\t').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names(&["--role", "leader"]), ["Reyes, Ana"]);
+    assert_eq!(names(&["--role", "teacher"]), ["Park, Eve", "Smith, Dan"]);
+    assert_eq!(names(&["--tag", "PILOT"]), ["Park, Eve", "Smith, Dan"]);
+    assert_eq!(
+        names(&["--tag", "pilot", "--school", "eastside middle"]),
+        ["Smith, Dan"]
+    );
+    assert_eq!(names(&["--tag", "pilot", "--tag", "plc 7"]), ["Smith, Dan"]);
+    // A role that is not one is refused with the ones there are, and nothing is added.
+    let wrong = coachlog(
+        &db,
+        &["teacher", "add", "Lee, Min", "--role", "superintendent"],
+    );
+    assert!(!wrong.status.success());
+    assert!(
+        stderr(&wrong).contains("teacher, leader, coach"),
+        "{}",
+        stderr(&wrong)
+    );
+    assert_eq!(names(&[]).len(), 3);
+}

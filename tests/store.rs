@@ -1462,3 +1462,46 @@ fn a_file_written_by_the_schema_8_release_keeps_its_shared_feedback() {
         "2026-11-24 10:40 -0500"
     );
 }
+
+#[test]
+fn a_role_and_groups_are_kept_read_back_and_exported_with_the_caseload() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let AnyRecord::Teacher(reyes) = add(
+        &mut store,
+        AnyRecord::Teacher(Teacher {
+            name: "Reyes, Ana".into(),
+            school: "Eastside Middle".into(),
+            cadence_days: 30,
+            role: Role::Leader,
+            tags: vec!["leader PLC".into(), "blended pilot".into()],
+            ..Teacher::default()
+        }),
+    ) else {
+        panic!("not a person")
+    };
+    assert_eq!(reyes.role, Role::Leader);
+    assert_eq!(reyes.tags, ["leader PLC", "blended pilot"]);
+    let read = store.get::<Teacher>(&reyes.meta.id).unwrap().unwrap();
+    assert_eq!(read, reyes);
+    let roster = store.roster_names(false).unwrap();
+    assert_eq!(roster[0].teacher.role, Role::Leader);
+    assert_eq!(roster[0].teacher.tags, reyes.tags);
+    // A teacher's export says nothing new; a leader's names the role and the groups.
+    let smith = add_teacher(&mut store, "Smith, Dan");
+    let json = serde_json::to_string(&smith).unwrap();
+    assert!(!json.contains("role") && !json.contains("tags"), "{json}");
+    let json = serde_json::to_string(&reyes).unwrap();
+    assert!(
+        json.contains(r#""role":"leader""#)
+            && json.contains(r#""tags":["leader PLC","blended pilot"]"#)
+    );
+    // And a file from before roles (no role, no tags) reads as a teacher in no group.
+    let old: Teacher = serde_json::from_str(
+        &json
+            .replace(r#""role":"leader","#, "")
+            .replace(r#","tags":["leader PLC","blended pilot"]"#, ""),
+    )
+    .unwrap();
+    assert_eq!((old.role, old.tags.len()), (Role::Teacher, 0));
+}

@@ -2273,3 +2273,50 @@ fn a_round_and_a_classroom_are_clicked_open() {
         text(&app)
     );
 }
+
+#[test]
+fn the_roster_shows_roles_and_groups_and_filters_by_them() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    // A leader in two groups, added from the form: Role is after the check-in rhythm.
+    press(
+        &mut app,
+        "aReyes, Ana<Tab>Eastside Middle<Tab>Principal<Tab><Tab><Right><Tab>pilot, #Leader PLC<C-s>",
+    );
+    press(
+        &mut app,
+        "aSmith, Dan<Tab>Eastside Middle<Tab><Tab><Tab><Tab>pilot<C-s>",
+    );
+    press(&mut app, "aPark, Eve<C-s>");
+    let people = reader(&app).teachers(false).unwrap();
+    let reyes = people.iter().find(|t| t.name == "Reyes, Ana").unwrap();
+    assert_eq!(reyes.role, coachlog::model::Role::Leader);
+    assert_eq!(reyes.tags, ["pilot", "Leader PLC"]);
+    let shown = text(&app);
+    assert!(
+        shown.contains("Reyes, Ana  leader · #pilot #Leader PLC · no focus"),
+        "{shown}"
+    );
+    assert!(shown.contains("#pilot · no focus yet"), "{shown}");
+    insta::assert_snapshot!("roster_roles_and_groups", screen(&app, 80, 24).backend());
+    let names = |app: &App| -> Vec<&str> {
+        let shown = text(app);
+        ["Reyes", "Smith", "Park"]
+            .into_iter()
+            .filter(|name| shown.contains(name))
+            .collect()
+    };
+    press(&mut app, "/#pilot");
+    assert_eq!(names(&app), ["Reyes", "Smith"]);
+    press(&mut app, " leader");
+    assert_eq!(names(&app), ["Reyes"]);
+    press(&mut app, "<Esc><Esc>/role:teacher");
+    assert_eq!(names(&app), ["Smith", "Park"]);
+    // A group too long to be one is refused with why, and the form keeps what was typed.
+    press(&mut app, "<Esc><Esc>aLee, Min<Tab><Tab><Tab><Tab><Tab>");
+    press(&mut app, &"x".repeat(41));
+    press(&mut app, "<C-s>");
+    let shown = text(&app);
+    assert!(shown.contains("a tag is at most 40 characters"), "{shown}");
+    assert!(shown.contains("Lee, Min"), "{shown}");
+}

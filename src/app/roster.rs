@@ -159,28 +159,14 @@ impl Roster {
         self.refilter();
     }
 
-    /// A teacher matches when every word typed appears in their name, school, subject or focus.
+    /// The rows the filter lets through (see [`crate::model::people::Filter`]).
     fn refilter(&mut self) {
-        let words: Vec<String> = self
-            .filter
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let filter = crate::model::people::Filter::parse(&self.filter);
         self.visible = self
             .rows
             .iter()
             .enumerate()
-            .filter(|(_, row)| {
-                let haystack = format!(
-                    "{} {} {} {}",
-                    row.teacher.name,
-                    row.teacher.school,
-                    row.teacher.subject,
-                    row.focus.as_deref().unwrap_or("")
-                )
-                .to_lowercase();
-                words.iter().all(|word| haystack.contains(word))
-            })
+            .filter(|(_, row)| filter.matches(row))
             .map(|(i, _)| i)
             .collect();
         let ids = self

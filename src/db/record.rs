@@ -2,7 +2,7 @@
 
 use crate::model::{
     Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, LocalTime, Measure,
-    Meta, Observation, Outcome, PracticeMark, Rating, Teacher, Walkthrough,
+    Meta, Observation, Outcome, PracticeMark, Rating, Role, Teacher, Walkthrough,
 };
 use chrono::NaiveDate;
 use rusqlite::types::{FromSqlError, FromSqlResult, Value, ValueRef};
@@ -151,7 +151,7 @@ macro_rules! word_column {
         }
     )+};
 }
-word_column!(GoalStatus, Outcome, CheckInKind, PracticeMark);
+word_column!(GoalStatus, Outcome, CheckInKind, PracticeMark, Role);
 
 impl<T: Column> Column for Option<T> {
     fn to_sql(&self) -> Value {
@@ -282,7 +282,9 @@ record!(
         subject,
         cadence_days,
         archived,
-        active_focus_id
+        active_focus_id,
+        role,
+        tags
     ]
 );
 record!(

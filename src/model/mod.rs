@@ -12,6 +12,7 @@ mod file;
 mod look_fors;
 mod measure;
 mod order;
+pub mod people;
 mod record;
 mod roster;
 mod round;
@@ -40,6 +41,7 @@ pub use file::TeacherFile;
 pub use look_fors::{LookForRate, look_for_rates};
 pub use measure::{Amount, check_amount, parse_amount, shown_value};
 pub use order::Ordered;
+pub use people::Role;
 pub(crate) use record::with_any;
 pub use record::{AnyRecord, Trashed};
 pub use roster::RosterRow;
@@ -81,6 +83,12 @@ pub struct Teacher {
     /// How often check-ins should happen, in days.
     pub cadence_days: u32,
     pub archived: bool,
+    /// Teacher, school leader or coach (files from before roles: a teacher).
+    #[serde(default, skip_serializing_if = "Role::is_teacher")]
+    pub role: Role,
+    /// The groups they belong to: a pilot, a fellowship, a PLC, a grade team.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     /// The one active focus, if any: this pointer is what makes "one focus at a time" hold.
     pub active_focus_id: Option<String>,
 }
@@ -422,6 +430,7 @@ macro_rules! str_enum {
 str_enum!(GoalStatus { Active => "active", Met => "met", Dropped => "dropped" });
 str_enum!(Outcome { Achieved => "achieved", Dropped => "dropped", Replaced => "replaced" });
 str_enum!(PracticeMark { Seen => "seen", Partly => "partly", NotSeen => "not_seen" });
+str_enum!(Role { Teacher => "teacher", Leader => "leader", Coach => "coach" });
 str_enum!(CheckInKind {
     Coaching => "coaching",
     Feedback => "feedback",

@@ -196,6 +196,9 @@ pub(super) fn add_teacher(store: &mut Store, add: TeacherAdd, days: u32) -> Resu
         school: line(&add.school, "school")?,
         subject: line(&add.subject, "subject")?,
         cadence_days: add.cadence.unwrap_or(days),
+        role: add.role,
+        tags: crate::model::people::parse_tags(&add.tags.join(","))
+            .map_err(|why| anyhow!("nobody was added: {why}"))?,
         ..Teacher::default()
     };
     store.apply(crate::db::Command::Add(AnyRecord::Teacher(teacher.clone())))?;
@@ -203,13 +206,31 @@ pub(super) fn add_teacher(store: &mut Store, add: TeacherAdd, days: u32) -> Resu
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn list_teachers(store: &Store, all: bool) -> Result<ExitCode> {
+pub(super) fn list_teachers(
+    store: &Store,
+    all: bool,
+    pick: &crate::model::people::Selection,
+) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    for teacher in store.teachers(all)? {
-        let archived = if teacher.archived { "\tarchived" } else { "" };
+    for teacher in store.teachers(all)?.into_iter().filter(|t| pick.holds(t)) {
+        let mut more = String::new();
+        if !teacher.role.is_teacher() {
+            more.push_str(&format!("\t{}", teacher.role));
+        }
+        if !teacher.tags.is_empty() {
+            let tags: Vec<String> = teacher
+                .tags
+                .iter()
+                .map(|tag| format!("#{}", text::line(tag)))
+                .collect();
+            more.push_str(&format!("\t{}", tags.join(" ")));
+        }
+        if teacher.archived {
+            more.push_str("\tarchived");
+        }
         writeln!(
             out,
-            "{}\t{}\t{}\tevery {}d{archived}",
+            "{}\t{}\t{}\tevery {}d{more}",
             text::line(&teacher.name),
             text::line(&teacher.school),
             text::line(&teacher.subject),

@@ -154,10 +154,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let row = facts.row;
             let mut focus = Vec::new();
             let mut room = usize::from(columns.focus);
-            if row.teacher.archived {
-                let mark = text::truncate("archived · ", room).into_owned();
+            // What sets the person apart comes before the focus: archived, a role other
+            // than teacher, the groups they are in.
+            let mut mark = |words: &str, style| {
+                let mark = text::truncate(&format!("{words} · "), room).into_owned();
                 room -= text::width(&mark);
-                focus.push(Span::styled(mark, theme::warn()));
+                focus.push(Span::styled(mark, style));
+            };
+            if row.teacher.archived {
+                mark("archived", theme::warn());
+            }
+            if !row.teacher.role.is_teacher() {
+                mark(row.teacher.role.as_str(), theme::title());
+            }
+            if !row.teacher.tags.is_empty() {
+                let tags: Vec<String> = row
+                    .teacher
+                    .tags
+                    .iter()
+                    .map(|tag| format!("#{}", text::line(tag)))
+                    .collect();
+                mark(&tags.join(" "), theme::dim());
             }
             focus.push(match &row.focus {
                 Some(statement) => {

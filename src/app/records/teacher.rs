@@ -1,9 +1,10 @@
-//! The teacher form: name, school, subject and check-in cadence.
+//! The person form: name, role, school, subject, groups and check-in cadence.
 
 use super::edit_or_add;
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
-use crate::model::Teacher;
+use crate::model::people::{parse_tags, tags_text};
+use crate::model::{Role, Teacher};
 use crate::text;
 
 /// A field of the form, by id (also how a draft keeps it).
@@ -13,6 +14,8 @@ pub enum TeacherField {
     School,
     Subject,
     Cadence,
+    Role,
+    Tags,
 }
 
 /// The form that adds a teacher, or edits `existing`.
@@ -29,6 +32,8 @@ pub struct TeacherValues {
     pub school: String,
     pub subject: String,
     pub cadence_days: u32,
+    pub role: Role,
+    pub tags: Vec<String>,
 }
 
 impl TeacherForm {
@@ -71,6 +76,18 @@ impl TeacherForm {
                         .hint("days")
                         .default_to(&default_cadence),
                 ),
+                (
+                    TeacherField::Role,
+                    Field::choice(
+                        "Role",
+                        Role::ALL.iter().map(|r| r.label().to_string()).collect(),
+                        Role::ALL.iter().position(|r| *r == t.role).unwrap_or(0),
+                    ),
+                ),
+                (
+                    TeacherField::Tags,
+                    Field::line("Groups", &tags_text(&t.tags)).hint("pilot, PLC 7"),
+                ),
             ],
         );
         TeacherForm {
@@ -87,6 +104,11 @@ impl TeacherForm {
             school: fields.line(F::School)?,
             subject: fields.line(F::Subject)?,
             cadence_days: fields.needed(F::Cadence, fields.whole(F::Cadence)?)?,
+            role: Role::ALL
+                .get(fields.choice(F::Role)?)
+                .copied()
+                .unwrap_or_default(),
+            tags: parse_tags(&fields.line(F::Tags)?).map_err(|why| format!("Groups: {why}"))?,
         })
     }
 
@@ -97,6 +119,8 @@ impl TeacherForm {
         teacher.school = values.school;
         teacher.subject = values.subject;
         teacher.cadence_days = values.cadence_days;
+        teacher.role = values.role;
+        teacher.tags = values.tags;
         Ok(edit_or_add(self.existing.as_ref(), teacher))
     }
 }
@@ -127,6 +151,8 @@ mod tests {
                 school: "Eastside".into(),
                 subject: "Grade 7 Science".into(),
                 cadence_days: 7,
+                role: Role::Teacher,
+                tags: vec![],
             })
         );
     }
@@ -156,7 +182,13 @@ mod tests {
             panic!("a teacher")
         };
         assert_eq!(teacher.cadence_days, 7, "not a default of 14");
-        assert_eq!(form.fields.form().fields()[3].label(), "Meet every");
+        assert_eq!(
+            form.fields
+                .field_mut(TeacherField::Cadence)
+                .unwrap()
+                .label(),
+            "Meet every"
+        );
     }
 
     #[test]

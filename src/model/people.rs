@@ -1,0 +1,290 @@
+//! People coached: their role, the groups they belong to (tags), and how the roster's
+//! filter finds them.
+
+use super::{RosterRow, Teacher};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What someone coached is: a teacher, a school leader (principal, assistant principal)
+/// or a coach. Everything in a record works the same for each.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    Teacher,
+    Leader,
+    Coach,
+}
+
+impl Role {
+    pub fn is_teacher(&self) -> bool {
+        *self == Role::Teacher
+    }
+
+    /// How a person names the role in a sentence: "a school leader".
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Teacher => "teacher",
+            Role::Leader => "school leader",
+            Role::Coach => "coach",
+        }
+    }
+}
+
+/// The most tags one person carries, and the longest tag, in characters.
+pub const MAX_TAGS: usize = 12;
+pub const MAX_TAG_CHARS: usize = 40;
+
+/// Tags typed as a list ("pilot, PLC 7; Fellowship #2"): split on commas and semicolons,
+/// each cleaned as all text coming in is, trimmed of spaces and a leading `#`, the same tag (whatever its case)
+/// once, in the order typed. Refused with what is wrong: a tag too long, too many.
+pub fn parse_tags(typed: &str) -> Result<Vec<String>, String> {
+    let mut tags: Vec<String> = Vec::new();
+    for part in typed.split([',', ';']) {
+        let tag = crate::text::clean_line(part).map_err(|e| e.to_string())?;
+        let tag = tag.trim_start_matches('#').trim().to_string();
+        if tag.is_empty() {
+            continue;
+        }
+        let chars = tag.chars().count();
+        if chars > MAX_TAG_CHARS {
+            let start: String = tag.chars().take(12).collect();
+            return Err(format!(
+                "a tag is at most {MAX_TAG_CHARS} characters: \"{start}…\" has {chars}"
+            ));
+        }
+        if !tags.iter().any(|kept| same_tag(kept, &tag)) {
+            tags.push(tag);
+        }
+    }
+    if tags.len() > MAX_TAGS {
+        return Err(format!("{} tags: at most {MAX_TAGS}", tags.len()));
+    }
+    Ok(tags)
+}
+
+/// Whether two tags are the same group, whatever their case ("PLC 7" = "plc 7").
+pub fn same_tag(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
+/// Tags as they are typed back into a form: "pilot, PLC 7".
+pub fn tags_text(tags: &[String]) -> String {
+    tags.join(", ")
+}
+
+/// People picked by role, groups and school, as the command line picks them: every part
+/// given must hold; a tag or school is matched whole, in any case.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Selection {
+    pub role: Option<Role>,
+    pub tags: Vec<String>,
+    pub school: Option<String>,
+}
+
+impl Selection {
+    pub fn holds(&self, person: &Teacher) -> bool {
+        self.role.is_none_or(|role| person.role == role)
+            && self
+                .tags
+                .iter()
+                .all(|tag| person.tags.iter().any(|t| same_tag(t, tag)))
+            && self.school.as_deref().is_none_or(|school| {
+                person.school.trim().to_lowercase() == school.trim().to_lowercase()
+            })
+    }
+}
+
+/// One word of the roster's filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Word {
+    /// `#pilot`: carries a tag starting with this.
+    Tag(String),
+    /// `role:leader` (or `leader`, `coach` said alone): has this role.
+    Role(Role),
+    /// Anything else: appears in the name, school, subject, focus, role or a tag.
+    Text(String),
+}
+
+/// The roster's filter, read once from what was typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    words: Vec<Word>,
+}
+
+impl Filter {
+    /// Every word must hold for a row to show: `#tag` for a group, `leader`, `coach` or
+    /// `role:teacher` for a role, any other word found in the row's text.
+    pub fn parse(typed: &str) -> Filter {
+        let words = typed
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .map(|word| {
+                if let Some(tag) = word.strip_prefix('#').filter(|t| !t.is_empty()) {
+                    return Word::Tag(tag.to_string());
+                }
+                let role = word.strip_prefix("role:").unwrap_or(&word);
+                match role.parse::<Role>() {
+                    // "teacher" alone is too common a word in a note to mean the role.
+                    Ok(role) if role != Role::Teacher || word.starts_with("role:") => {
+                        Word::Role(role)
+                    }
+                    _ => Word::Text(word),
+                }
+            })
+            .collect();
+        Filter { words }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether `row` passes.
+    pub fn matches(&self, row: &RosterRow) -> bool {
+        if self.words.is_empty() {
+            return true;
+        }
+        let teacher = &row.teacher;
+        let tags: Vec<String> = teacher.tags.iter().map(|t| t.to_lowercase()).collect();
+        let haystack = format!(
+            "{} {} {} {} {} {}",
+            teacher.name,
+            teacher.school,
+            teacher.subject,
+            row.focus.as_deref().unwrap_or(""),
+            teacher.role.label(),
+            teacher.tags.join(" ")
+        )
+        .to_lowercase();
+        self.words.iter().all(|word| match word {
+            Word::Tag(tag) => tags.iter().any(|t| t.starts_with(tag.as_str())),
+            Word::Role(role) => teacher.role == *role,
+            Word::Text(text) => haystack.contains(text.as_str()),
+        })
+    }
+}
+
+impl fmt::Display for Filter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let words: Vec<String> = self
+            .words
+            .iter()
+            .map(|word| match word {
+                Word::Tag(tag) => format!("#{tag}"),
+                Word::Role(role) => format!("role:{role}"),
+                Word::Text(text) => text.clone(),
+            })
+            .collect();
+        f.write_str(&words.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, role: Role, tags: &[&str]) -> RosterRow {
+        RosterRow {
+            teacher: Teacher {
+                name: name.into(),
+                school: "Eastside Middle".into(),
+                subject: "Grade 7 Science".into(),
+                role,
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                ..Teacher::default()
+            },
+            focus: Some("Warm-up connects to the target".into()),
+            last_observed: None,
+            next_check_in: None,
+            recent_ratings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn tags_are_split_trimmed_and_kept_once_whatever_their_case() {
+        assert_eq!(
+            parse_tags(" pilot, #PLC 7 ;Fellowship,, plc 7, Pilot "),
+            Ok(vec!["pilot".into(), "PLC 7".into(), "Fellowship".into()])
+        );
+        assert_eq!(parse_tags("  "), Ok(vec![]));
+        // An escape sequence is taken out at the door, as from any text typed.
+        assert_eq!(
+            parse_tags("a\u{1b}[31mb, c\u{7}d"),
+            Ok(vec!["ab".into(), "cd".into()])
+        );
+    }
+
+    #[test]
+    fn too_long_a_tag_or_too_many_is_refused_with_why() {
+        let long = "x".repeat(MAX_TAG_CHARS + 1);
+        assert_eq!(
+            parse_tags(&format!("pilot, {long}")),
+            Err("a tag is at most 40 characters: \"xxxxxxxxxxxx…\" has 41".into())
+        );
+        let many: Vec<String> = (0..=MAX_TAGS).map(|n| format!("t{n}")).collect();
+        assert_eq!(
+            parse_tags(&many.join(",")),
+            Err("13 tags: at most 12".into())
+        );
+    }
+
+    #[test]
+    fn a_selection_holds_when_role_every_tag_and_the_school_do() {
+        let smith = row("Smith, Dan", Role::Teacher, &["pilot", "PLC 7"]).teacher;
+        let pick = |role, tags: &[&str], school: Option<&str>| Selection {
+            role,
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            school: school.map(String::from),
+        };
+        assert!(pick(None, &[], None).holds(&smith));
+        assert!(
+            pick(
+                Some(Role::Teacher),
+                &["plc 7", "PILOT"],
+                Some(" eastside middle")
+            )
+            .holds(&smith)
+        );
+        assert!(!pick(Some(Role::Leader), &[], None).holds(&smith));
+        assert!(
+            !pick(None, &["pil"], None).holds(&smith),
+            "a tag is matched whole"
+        );
+        assert!(!pick(None, &["pilot", "fellowship"], None).holds(&smith));
+        assert!(!pick(None, &[], Some("Eastside")).holds(&smith));
+    }
+
+    #[test]
+    fn the_filter_finds_a_group_by_its_tag_and_a_role_by_its_word() {
+        let smith = row("Smith, Dan", Role::Teacher, &["pilot", "PLC 7"]);
+        let reyes = row("Reyes, Ana", Role::Leader, &["Fellowship"]);
+        let park = row("Park, Eve", Role::Coach, &[]);
+        let shown = |typed: &str| -> Vec<&str> {
+            let filter = Filter::parse(typed);
+            [&smith, &reyes, &park]
+                .into_iter()
+                .filter(|r| filter.matches(r))
+                .map(|r| r.teacher.name.as_str())
+                .collect()
+        };
+        assert_eq!(shown(""), ["Smith, Dan", "Reyes, Ana", "Park, Eve"]);
+        assert_eq!(shown("#pil"), ["Smith, Dan"]);
+        assert_eq!(shown("#plc"), ["Smith, Dan"]);
+        assert_eq!(shown("#fellowship"), ["Reyes, Ana"]);
+        assert_eq!(shown("leader"), ["Reyes, Ana"]);
+        assert_eq!(shown("Coach"), ["Park, Eve"]);
+        assert_eq!(shown("role:teacher"), ["Smith, Dan"]);
+        // "teacher" alone is a word of the text, found in the role's name.
+        assert_eq!(shown("teacher"), ["Smith, Dan"]);
+        assert_eq!(shown("east leader"), ["Reyes, Ana"]);
+        assert_eq!(shown("#pilot leader"), Vec::<&str>::new());
+        assert_eq!(shown("warm-up #plc"), ["Smith, Dan"]);
+        assert_eq!(
+            Filter::parse("#Pilot Leader east").to_string(),
+            "#pilot role:leader east"
+        );
+    }
+}
