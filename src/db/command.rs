@@ -379,6 +379,10 @@ impl Writer<'_> {
                 required(&action.what, "what is to be done")?;
                 required(&action.owner, "who will do it")
             }
+            AnyRecord::Support(support) => {
+                self.load::<Teacher>(&support.teacher_id)?;
+                required(&support.given_by, "who gave the support")
+            }
             AnyRecord::Walkthrough(walkthrough) => {
                 required(&walkthrough.practice, "the practice to look for")?;
                 if walkthrough.teacher_ids.is_empty() {
@@ -504,6 +508,7 @@ pub(super) fn load_any(conn: &Connection, kind: Kind, id: &str) -> Result<AnyRec
         Kind::Observation => get::<Observation>(conn, id)?,
         Kind::CheckIn => get::<CheckIn>(conn, id)?,
         Kind::Action => get::<Action>(conn, id)?,
+        Kind::Support => get::<Support>(conn, id)?,
         Kind::Walkthrough => get::<Walkthrough>(conn, id)?,
     };
     found.ok_or_else(|| Error::NotFound {

@@ -16,6 +16,7 @@ mod record;
 mod roster;
 mod round;
 mod search;
+mod supports;
 #[cfg(test)]
 mod tests;
 mod time;
@@ -45,6 +46,7 @@ pub use record::{AnyRecord, Trashed};
 pub use roster::RosterRow;
 pub use round::{Round, Tally, TrendPoint, same_practice, trend};
 pub use search::{Hit, MATCH_END, MATCH_START};
+pub use supports::{EFFECT_WEEKS, Effect, Support, SupportKind, Trend, Window};
 pub use time::{LocalTime, Zone, local_day};
 
 use chrono::NaiveDate;
@@ -351,11 +353,12 @@ pub enum Kind {
     Observation,
     CheckIn,
     Action,
+    Support,
     Walkthrough,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Teacher,
         Kind::Goal,
         Kind::Measure,
@@ -363,6 +366,7 @@ impl Kind {
         Kind::Observation,
         Kind::CheckIn,
         Kind::Action,
+        Kind::Support,
         Kind::Walkthrough,
     ];
 
@@ -376,6 +380,7 @@ impl Kind {
             Kind::Observation => "observation",
             Kind::CheckIn => "check-in",
             Kind::Action => "action",
+            Kind::Support => "support",
             Kind::Walkthrough => "walkthrough",
         }
     }
@@ -427,4 +432,13 @@ str_enum!(CheckInKind {
     Feedback => "feedback",
     Conference => "conference",
     Leader => "leader",
+});
+str_enum!(SupportKind {
+    Training => "training",
+    CoPlanning => "co_planning",
+    Modelling => "modelling",
+    PeerVisit => "peer_visit",
+    Resource => "resource",
+    FeedbackConference => "feedback_conference",
+    Other => "other",
 });
