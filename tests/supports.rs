@@ -240,3 +240,225 @@ fn supports_survive_closing_and_opening_the_file() {
     assert!(kept.private);
     assert_eq!(store.supports(&smith).unwrap(), vec![kept]);
 }
+
+// --- in the app -------------------------------------------------------------------------
+
+use coachlog::app::App;
+use common::keys::press;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| coachlog::ui::render(app, frame))
+        .unwrap();
+    terminal
+}
+
+fn text(app: &App) -> String {
+    screen(app).backend().to_string()
+}
+
+fn reader(app: &App) -> Store {
+    Store::open(app.db_path(), clock()).unwrap()
+}
+
+#[test]
+fn p_in_the_workspace_records_co_planning_shown_on_the_timeline_and_the_chart() {
+    let (_dir, store, smith) = common::caseload();
+    let mut app = App::new(store).unwrap();
+    press(&mut app, "<Down><Down><Enter>p");
+    let shown = text(&app);
+    assert!(shown.contains("Support given"), "{shown}");
+    // The kind first: 2 is co-planning, and the cursor goes on to the day.
+    press(&mut app, "2");
+    insta::assert_snapshot!("support_form", screen(&app).backend());
+    press(
+        &mut app,
+        "2026-11-02<Tab><Tab><Tab>Planned Thursday's warm-up together<C-s>",
+    );
+    let saved = reader(&app).supports(&smith).unwrap();
+    assert_eq!(saved.len(), 1, "{}", text(&app));
+    assert_eq!(
+        (
+            saved[0].kind,
+            saved[0].given_on,
+            saved[0].given_by.as_str(),
+            saved[0].minutes
+        ),
+        (
+            SupportKind::CoPlanning,
+            day("2026-11-02"),
+            "coach",
+            Some(45)
+        )
+    );
+    assert!(saved[0].focus_id.is_some(), "given under the active focus");
+
+    // Newest first: the goal, a measure, a visit, a check-in, then the support.
+    press(&mut app, "6gjjjj");
+    let shown = text(&app);
+    assert!(
+        shown.contains("▲ co-planning by coach · Planned Thursday's warm-up"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("support_timeline", screen(&app).backend());
+
+    press(&mut app, "1");
+    insta::assert_snapshot!("support_chart", screen(&app).backend());
+    assert!(text(&app).contains("▲co-planning"), "{}", text(&app));
+
+    // Edited and deleted from the timeline.
+    press(&mut app, "6e4<C-s>");
+    assert_eq!(
+        reader(&app).supports(&smith).unwrap()[0].kind,
+        SupportKind::PeerVisit,
+        "{}",
+        text(&app)
+    );
+    press(&mut app, "dy");
+    assert!(reader(&app).supports(&smith).unwrap().is_empty());
+    press(&mut app, "u");
+    assert_eq!(reader(&app).supports(&smith).unwrap().len(), 1);
+}
+
+/// A round over the caseload in which Okafor (partly) and Smith (not seen) need support.
+fn round_needing_support(app: &mut App) {
+    press(app, "waStudents explain the learning target<C-s>");
+    press(app, "1<Enter>2target posted, not explained<Enter>3<Enter>");
+    press(app, "<Esc>w<Enter>f");
+}
+
+#[test]
+fn a_round_follows_up_with_co_planning_for_two_teachers_undone_in_one_step() {
+    let (_dir, store, smith) = common::caseload();
+    let okafor = store.teachers(false).unwrap()[1].meta.id.clone();
+    let mut app = App::new(store).unwrap();
+    round_needing_support(&mut app);
+    // Follow up with: a support.
+    press(&mut app, "<S-Tab><Right><C-s>");
+    let supports = |app: &App, id: &str| reader(app).supports(id).unwrap();
+    for teacher in [&smith, &okafor] {
+        let given = supports(&app, teacher);
+        assert_eq!(given.len(), 1, "{}", text(&app));
+        assert_eq!(given[0].kind, SupportKind::CoPlanning);
+        assert_eq!(
+            given[0].note,
+            "Co-plan a lesson: Students explain the learning target"
+        );
+        assert_eq!(given[0].given_by, "coach");
+    }
+    assert!(
+        reader(&app)
+            .teacher_file(&smith)
+            .unwrap()
+            .unwrap()
+            .open_actions()
+            .all(|a| !a.what.starts_with("Co-plan")),
+        "no action was added"
+    );
+    press(&mut app, "u");
+    assert!(supports(&app, &smith).is_empty());
+    assert!(supports(&app, &okafor).is_empty());
+}
+
+#[test]
+fn a_round_follows_up_with_the_practice_as_a_new_focus_replacing_the_current_one() {
+    let (_dir, store, smith) = common::caseload();
+    let okafor = store.teachers(false).unwrap()[1].meta.id.clone();
+    let before = store.teacher_file(&smith).unwrap().unwrap();
+    let old_focus = before.teacher.active_focus_id.clone().unwrap();
+    let mut app = App::new(store).unwrap();
+    round_needing_support(&mut app);
+    press(&mut app, "<S-Tab><Right><Right><C-s>");
+    let file = |app: &App, id: &str| reader(app).teacher_file(id).unwrap().unwrap();
+    for teacher in [&smith, &okafor] {
+        let file = file(&app, teacher);
+        assert_eq!(
+            file.active_focus().map(|f| f.statement.as_str()),
+            Some("Students explain the learning target"),
+            "{}",
+            text(&app)
+        );
+    }
+    let ended = file(&app, &smith)
+        .focuses
+        .into_iter()
+        .find(|f| f.meta.id == old_focus)
+        .unwrap();
+    assert_eq!(ended.outcome, Some(Outcome::Replaced));
+    assert_eq!(ended.ended_on, Some(day("2026-11-23")));
+    // One step back: the old focus is active again, the new ones gone.
+    press(&mut app, "u");
+    assert_eq!(file(&app, &smith).teacher.active_focus_id, Some(old_focus));
+    assert!(
+        file(&app, &okafor)
+            .focuses
+            .iter()
+            .all(|f| f.statement != "Students explain the learning target")
+    );
+}
+
+// --- on the command line and in the brief --------------------------------------------------
+
+fn coachlog(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env("TZ", "UTC")
+        .env_remove("COACHLOG_DB")
+        .output()
+        .expect("run coachlog")
+}
+
+#[test]
+fn support_add_and_list_on_the_command_line() {
+    let (dir, store, _) = common::caseload();
+    let db = store.path().to_path_buf();
+    drop(store);
+    let added = coachlog(
+        &db,
+        &[
+            "support",
+            "add",
+            "-t",
+            "smi",
+            "--kind",
+            "peer visit",
+            "--on",
+            "-3d",
+            "--note",
+            "Watched Okafor's warm-up\u{1b}[31m",
+        ],
+    );
+    assert!(added.status.success(), "{added:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&added.stdout),
+        "saved support for Smith, Dan · Fri 20 Nov 2026 · peer visit · by coach · 50 min\n"
+    );
+    let refused = coachlog(&db, &["support", "add", "-t", "smi", "--kind", "pep talk"]);
+    assert_eq!(refused.status.code(), Some(1), "{refused:?}");
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("--kind: \"pep talk\" is not a kind"),
+        "{refused:?}"
+    );
+    let listed = coachlog(&db, &["support", "list", "-t", "smith"]);
+    assert_eq!(
+        String::from_utf8_lossy(&listed.stdout),
+        "2026-11-20\tpeer visit\tcoach\t50 min\tWatched Okafor's warm-up\n",
+        "the escape sequence was cleaned at the door"
+    );
+    let brief = coachlog(&db, &["export", "-t", "smith"]);
+    let brief = String::from_utf8_lossy(&brief.stdout);
+    assert!(
+        brief.contains(
+            "## What was tried, and what changed after\n\n\
+             - **20 Nov 2026** · peer visit · by coach · 50 min · Watched Okafor's warm-up\n  - "
+        ),
+        "{brief}"
+    );
+    drop(dir);
+}
