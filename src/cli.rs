@@ -46,6 +46,12 @@ pub enum Command {
         after_help = "Examples:\n  coachlog observe -t smith --rating 3 \"Students explained the target to a partner\"\n  coachlog observe -t okafor --at \"-1d 9:05\" --minutes 12 Waited three seconds"
     )]
     Observe(Observe),
+    /// Record support given to a teacher (training, co-planning, a peer visit…), and list it.
+    #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  coachlog support add -t smith --kind co-planning --note \"Planned Thursday's warm-up\"\n  coachlog support list -t smith"
+    )]
+    Support(SupportCommand),
     /// Find notes by their words: evidence, check-ins, goals, focuses, actions, measures.
     #[command(
         after_help = "Examples:\n  coachlog search warm-up\n  coachlog search exit ticket --limit 5"
@@ -182,6 +188,49 @@ pub enum TeacherCommand {
 
 fn parse_role(typed: &str) -> Result<crate::model::Role, String> {
     typed.parse()
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SupportCommand {
+    /// Record support given to a teacher, under the teacher's active focus.
+    #[command(
+        after_help = "Examples:\n  coachlog support add -t smith --kind co-planning --note \"Planned Thursday's warm-up with Ms. Okafor\"\n  coachlog support add -t okafor --kind \"peer visit\" --on -3d --by principal --minutes 50\n  coachlog support add -t smith --kind training --on 2026-09-04 --private"
+    )]
+    Add(SupportAdd),
+    /// List the supports a teacher was given, newest first: day, kind, who, minutes, note.
+    #[command(
+        after_help = "Examples:\n  coachlog support list -t smith\n  coachlog support list -t smith | grep co-planning"
+    )]
+    List {
+        /// The teacher: a case-insensitive unique start of the name.
+        #[arg(long, short, add = teacher_completion())]
+        teacher: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SupportAdd {
+    /// The teacher: a case-insensitive unique start of the name, e.g. "smi" for "Smith, Dan".
+    #[arg(long, short, add = teacher_completion())]
+    pub teacher: String,
+    /// training, co-planning, modelling, peer visit, resource, feedback conference or other.
+    #[arg(long, short)]
+    pub kind: String,
+    /// The day it was given, e.g. "today", "yesterday", "-3d", "2026-11-20" (default: today).
+    #[arg(long, value_name = "DAY", allow_hyphen_values = true)]
+    pub on: Option<String>,
+    /// Who gave it (default: the author in the settings, else "coach").
+    #[arg(long, value_name = "WHO")]
+    pub by: Option<String>,
+    /// The coach's minutes it took (default: the kind's usual time, e.g. co-planning 45).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=1440))]
+    pub minutes: Option<u32>,
+    /// What was done, and why.
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Keep the support out of exports unless they ask for private notes.
+    #[arg(long)]
+    pub private: bool,
 }
 
 #[derive(Debug, Args)]

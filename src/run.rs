@@ -1,6 +1,6 @@
 //! What each command line does: headless subcommands, or the TUI.
 
-use crate::cli::{Cli, Command, TeacherCommand};
+use crate::cli::{Cli, Command, SupportCommand, TeacherCommand};
 use crate::clock::Clock;
 use crate::db::Store;
 use crate::text;
@@ -15,6 +15,7 @@ mod import;
 mod records;
 mod roster;
 mod rounds;
+mod supports;
 
 use export::export;
 pub use records::resolve_teacher;
@@ -192,6 +193,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Observe(observe)) => self::observe(&mut store, observe),
         Some(Command::Search(search)) => self::search(&store, search),
+        Some(Command::Support(SupportCommand::Add(add))) => {
+            supports::add(&mut store, add, config.author.as_deref())
+        }
+        Some(Command::Support(SupportCommand::List { teacher })) => {
+            supports::list(&store, &teacher)
+        }
         Some(Command::Teacher(TeacherCommand::Add(add))) => {
             add_teacher(&mut store, add, config.check_in_days)
         }

@@ -12,7 +12,8 @@ use crate::app::check_in::{Mark, Review};
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::records::{
     ActionForm, CheckInForm, EndFocusForm, FeedbackForm, FocusForm, FollowUpForm, FormDraft,
-    GoalForm, MarkForm, MeasureForm, NewRoundForm, ObservationForm, Origin, Purpose, TeacherForm,
+    GoalForm, MarkForm, MeasureForm, NewRoundForm, ObservationForm, Origin, Purpose, SupportForm,
+    TeacherForm,
 };
 use crate::app::workspace::Tab;
 use crate::app::{App, Confirm, FormPopup, OnYes, Popup, Screen};
@@ -427,6 +428,16 @@ impl App {
             Origin::CheckInAction { teacher_id } => {
                 Purpose::CheckInAction(ActionForm::new(teacher_id, None))
             }
+            Origin::Support {
+                teacher_id,
+                focus_id,
+                existing,
+            } => Purpose::Support(SupportForm::new(
+                teacher_id,
+                focus_id.as_deref(),
+                &self.given_by(),
+                existing.as_ref(),
+            )),
             Origin::NewRound => {
                 let teachers = self.store.teachers(false).map_err(|e| e.to_string())?;
                 Purpose::NewRound(NewRoundForm::new(&teachers))

@@ -204,6 +204,10 @@ pub(in crate::app) fn describe_record(record: &AnyRecord) -> String {
         ),
         AnyRecord::CheckIn(c) => with_words(format!("of {}", c.held_on.format("%-d %b")), &c.notes),
         AnyRecord::Action(a) => short(&a.what),
+        AnyRecord::Support(s) => with_words(
+            format!("({}) of {}", s.kind.label(), s.given_on.format("%-d %b")),
+            &s.note,
+        ),
         AnyRecord::Teacher(t) => short(&t.name),
         AnyRecord::Walkthrough(w) => short(&w.practice),
     };

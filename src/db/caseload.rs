@@ -5,8 +5,8 @@
 use super::record::{self, Record};
 use super::{Applied, Change, Error, Result, Store};
 use crate::model::{
-    Action, AnyRecord, Caseload, CheckIn, Focus, Goal, Kind, Measure, Observation, Teacher,
-    Walkthrough, is_newer, with_any,
+    Action, AnyRecord, Caseload, CheckIn, Focus, Goal, Kind, Measure, Observation, Support,
+    Teacher, Walkthrough, is_newer, with_any,
 };
 use rusqlite::{Connection, OptionalExtension};
 
@@ -69,6 +69,7 @@ impl Store {
             observations: every::<Observation>(&self.conn)?,
             check_ins: every::<CheckIn>(&self.conn)?,
             actions: every::<Action>(&self.conn)?,
+            supports: every::<Support>(&self.conn)?,
         })
     }
 

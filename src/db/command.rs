@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Add a new record of any kind; its id and stamps are assigned here. A focus added
-    /// this way becomes the active one (see `SetFocus`). An observation without a focus
-    /// attaches to the teacher's active focus.
+    /// this way becomes the active one (see `SetFocus`). An observation or a support
+    /// without a focus attaches to the teacher's active focus.
     Add(AnyRecord),
     /// Replace a record's fields, found by its id, with these (for code that has just
     /// read the record). Only the fields that differ from the row are written.
@@ -66,6 +66,9 @@ pub enum Command {
     /// Add several records at once (a follow-up for each teacher a round found needing
     /// support): all of them or none, undone as one step.
     AddAll(Vec<AnyRecord>),
+    /// Several changes at once (a new focus for each teacher a round found needing
+    /// support, each closing the one it replaces): all of them or none, undone as one step.
+    All(Vec<Command>),
     /// Take back what a command changed: each row back to what it was before (a record it
     /// added goes to the trash), last change first, but only while every row is still as
     /// the command left it (else `Error::Conflict`, and nothing is changed). Undoing what
@@ -226,6 +229,12 @@ impl Writer<'_> {
                 }
                 self.add(observation).map(drop)
             }
+            Command::Add(AnyRecord::Support(mut support)) => {
+                if support.focus_id.is_none() {
+                    support.focus_id = self.load::<Teacher>(&support.teacher_id)?.active_focus_id;
+                }
+                self.add(support).map(drop)
+            }
             Command::Add(any) => with_any!(any, record => self.add(record).map(drop)),
             Command::Edit(any) => with_any!(any, record => self.edit(record).map(drop)),
             Command::Revise { opened, edited } => {
@@ -235,6 +244,9 @@ impl Writer<'_> {
             Command::AddAll(records) => records
                 .into_iter()
                 .try_for_each(|record| self.run(Command::Add(record))),
+            Command::All(commands) => commands
+                .into_iter()
+                .try_for_each(|command| self.run(command)),
             Command::SetFocus {
                 focus,
                 previous_outcome,
@@ -379,6 +391,10 @@ impl Writer<'_> {
                 required(&action.what, "what is to be done")?;
                 required(&action.owner, "who will do it")
             }
+            AnyRecord::Support(support) => {
+                self.load::<Teacher>(&support.teacher_id)?;
+                required(&support.given_by, "who gave the support")
+            }
             AnyRecord::Walkthrough(walkthrough) => {
                 required(&walkthrough.practice, "the practice to look for")?;
                 if walkthrough.teacher_ids.is_empty() {
@@ -504,6 +520,7 @@ pub(super) fn load_any(conn: &Connection, kind: Kind, id: &str) -> Result<AnyRec
         Kind::Observation => get::<Observation>(conn, id)?,
         Kind::CheckIn => get::<CheckIn>(conn, id)?,
         Kind::Action => get::<Action>(conn, id)?,
+        Kind::Support => get::<Support>(conn, id)?,
         Kind::Walkthrough => get::<Walkthrough>(conn, id)?,
     };
     found.ok_or_else(|| Error::NotFound {

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_seek_indexes.sql"),
     include_str!("migrations/007_search_prefix_one.sql"),
     include_str!("migrations/008_feedback.sql"),
+    include_str!("migrations/009_supports.sql"),
     include_str!("migrations/011_people.sql"),
 ];
 

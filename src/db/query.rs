@@ -3,7 +3,7 @@
 use super::record::{self, Record};
 use super::{Result, Store};
 use crate::model::{
-    Action, CheckIn, Focus, Goal, Measure, Observation, RosterRow, Teacher, TeacherFile,
+    Action, CheckIn, Focus, Goal, Measure, Observation, RosterRow, Support, Teacher, TeacherFile,
 };
 use chrono::NaiveDate;
 
@@ -128,6 +128,7 @@ impl Store {
             Observation::COLUMNS,
             CheckIn::COLUMNS,
             Action::COLUMNS,
+            Support::COLUMNS,
         ]);
         let of_teacher = "teacher_id = ?1";
         let arms = [
@@ -146,6 +147,7 @@ impl Store {
             ),
             record::union_arm::<CheckIn>(&all, of_teacher),
             record::union_arm::<Action>(&all, of_teacher),
+            record::union_arm::<Support>(&all, of_teacher),
         ];
         let sql = arms.join(" UNION ALL ");
         let mut statement = self.conn.prepare_cached(&sql)?;
@@ -156,6 +158,7 @@ impl Store {
         let at_observation = record::positions::<Observation>(&statement)?;
         let at_check_in = record::positions::<CheckIn>(&statement)?;
         let at_action = record::positions::<Action>(&statement)?;
+        let at_support = record::positions::<Support>(&statement)?;
         let mut rows = statement.query((teacher_id, PAGE_READ))?;
         let mut teacher = None;
         let mut file = TeacherFile::default();
@@ -179,6 +182,7 @@ impl Store {
                 "check_in" => file
                     .check_ins
                     .push(CheckIn::from_row_at(row, &at_check_in)?),
+                "support" => file.supports.push(Support::from_row_at(row, &at_support)?),
                 _ => file.actions.push(Action::from_row_at(row, &at_action)?),
             }
         }
@@ -269,6 +273,16 @@ impl Store {
             &self.conn,
             "teacher_id = ?1",
             "done_on IS NOT NULL, CASE WHEN done_on IS NULL THEN coalesce(due_on, '9999') END, done_on DESC, id",
+            [teacher_id],
+        )?)
+    }
+
+    /// Supports given to a teacher, newest first.
+    pub fn supports(&self, teacher_id: &str) -> Result<Vec<Support>> {
+        Ok(record::list(
+            &self.conn,
+            "teacher_id = ?1",
+            "given_on DESC, id DESC",
             [teacher_id],
         )?)
     }

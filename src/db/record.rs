@@ -2,7 +2,8 @@
 
 use crate::model::{
     Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, LocalTime, Measure,
-    Meta, Observation, Outcome, PracticeMark, Rating, Role, Teacher, Walkthrough,
+    Meta, Observation, Outcome, PracticeMark, Rating, Role, Support, SupportKind, Teacher,
+    Walkthrough,
 };
 use chrono::NaiveDate;
 use rusqlite::types::{FromSqlError, FromSqlResult, Value, ValueRef};
@@ -29,6 +30,7 @@ pub fn table(kind: Kind) -> &'static str {
         Kind::Observation => "observation",
         Kind::CheckIn => "check_in",
         Kind::Action => "action",
+        Kind::Support => "support",
         Kind::Walkthrough => "walkthrough",
     }
 }
@@ -151,7 +153,14 @@ macro_rules! word_column {
         }
     )+};
 }
-word_column!(GoalStatus, Outcome, CheckInKind, PracticeMark, Role);
+word_column!(
+    GoalStatus,
+    Outcome,
+    CheckInKind,
+    PracticeMark,
+    Role,
+    SupportKind
+);
 
 impl<T: Column> Column for Option<T> {
     fn to_sql(&self) -> Value {
@@ -340,6 +349,12 @@ record!(
     [teacher_id, check_in_id, what, owner, due_on, done_on]
 );
 record!(Walkthrough, [practice, held_on, teacher_ids, notes]);
+record!(
+    Support,
+    [
+        teacher_id, focus_id, kind, given_on, given_by, note, minutes, private
+    ]
+);
 
 /// Every column of a record kind, each qualified by `table.` for use in joins.
 pub(super) fn columns<R: Record>() -> String {
@@ -482,12 +497,12 @@ pub fn label(column: &str) -> String {
         "walkthrough_id" => "Round",
         "teacher_ids" => "Classrooms",
         "look_fors" => "Look-fors",
-        "observed_at" | "held_on" | "measured_on" => "Date",
+        "observed_at" | "held_on" | "measured_on" | "given_on" => "Date",
         "target_on" => "Target date",
         "next_on" => "Next check-in",
         "due_on" => "Due",
         "done_on" => "Done",
-        "owner" => "Who",
+        "owner" | "given_by" => "Who",
         "feedback_shared_at" => "Feedback shared",
         _ => "",
     };

@@ -127,10 +127,12 @@ const SEARCH: &str = "
                WHEN 'measure' THEN (SELECT measured_on FROM measure WHERE id = s.record_id)
                WHEN 'action' THEN (SELECT coalesce(due_on, created_at) FROM action WHERE id = s.record_id)
                WHEN 'goal' THEN (SELECT created_at FROM goal WHERE id = s.record_id)
+               WHEN 'support' THEN (SELECT given_on FROM support WHERE id = s.record_id)
            END AS day,
            CASE s.kind
                WHEN 'observation' THEN (SELECT private FROM observation WHERE id = s.record_id)
                WHEN 'check_in' THEN (SELECT private FROM check_in WHERE id = s.record_id)
+               WHEN 'support' THEN (SELECT private FROM support WHERE id = s.record_id)
                ELSE 0
            END AS private
     FROM top JOIN found s ON s.id = top.id

@@ -4,7 +4,7 @@ use super::{Applied, Command, Error, Result, Store};
 use crate::model::{Kind, Trashed};
 
 /// Each kind's table, the teacher it belongs to, and the words that name a record.
-const ARMS: [(Kind, &str, &str); 8] = [
+const ARMS: [(Kind, &str, &str); 9] = [
     (Kind::Teacher, "r.id", "r.name"),
     (Kind::Goal, "r.teacher_id", "r.statement"),
     (
@@ -16,6 +16,11 @@ const ARMS: [(Kind, &str, &str); 8] = [
     (Kind::Observation, "r.teacher_id", "r.evidence"),
     (Kind::CheckIn, "r.teacher_id", "r.held_on || ' ' || r.notes"),
     (Kind::Action, "r.teacher_id", "r.what"),
+    (
+        Kind::Support,
+        "r.teacher_id",
+        "r.given_on || ' ' || replace(r.kind, '_', '-') || ' ' || r.note",
+    ),
     (Kind::Walkthrough, "NULL", "r.practice"),
 ];
 

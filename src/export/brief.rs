@@ -3,8 +3,8 @@
 
 use super::Options;
 use crate::model::{
-    Action, ActionState, CheckIn, Focus, Goal, Ledger, LookForRate, Measure, Observation, Ordered,
-    Rating, Teacher, TeacherFile, look_for_rates,
+    Action, ActionState, CheckIn, Effect, Focus, Goal, Ledger, LookForRate, Measure, Observation,
+    Ordered, Rating, Support, Teacher, TeacherFile, look_for_rates,
 };
 use chrono::NaiveDate;
 
@@ -32,6 +32,8 @@ pub struct Brief<'a> {
     /// Check-ins, latest first.
     pub check_ins: Vec<&'a CheckIn>,
     pub actions: ActionList<'a>,
+    /// Supports given, oldest first, each with what the ratings did after it.
+    pub supports: Vec<SupportSummary<'a>>,
     /// The next check-in agreed at the latest check-in shown (whatever `since` says).
     pub next_check_in: Option<NaiveDate>,
 }
@@ -71,6 +73,15 @@ pub struct RatingPoint<'a> {
     pub rating: Rating,
     /// The number of the focus it was rated on, if any.
     pub focus: Option<usize>,
+}
+
+/// A support given, and what the ratings and look-fors did in the weeks after it
+/// against the weeks before (over the observations the brief may show, whatever `since`
+/// says).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupportSummary<'a> {
+    pub support: &'a Support,
+    pub effect: Effect,
 }
 
 /// The actions shown, each with where it stands.
@@ -133,6 +144,16 @@ impl<'a> Brief<'a> {
             .chain(shown_check_ins.iter().map(|c| c.held_on))
             .min();
         let next_check_in = shown_check_ins.first().and_then(|c| c.next_on);
+        let supports = ordered
+            .supports
+            .iter()
+            .copied()
+            .filter(|s| (options.include_private || !s.private) && in_range(s.given_on))
+            .map(|support| SupportSummary {
+                support,
+                effect: Effect::of(support.given_on, &shown_observations, &file.focuses),
+            })
+            .collect();
 
         let evidence: Vec<&Observation> = shown_observations
             .into_iter()
@@ -212,6 +233,7 @@ impl<'a> Brief<'a> {
                     .map(|action| (*action, action.state(today)))
                     .collect(),
             },
+            supports,
             next_check_in,
         }
     }

@@ -61,6 +61,30 @@ pub fn marker(number: Option<usize>, x: f64, y: f64) -> String {
     }
 }
 
+/// The colour of a support's marker: dark grey, apart from every focus's colour, and
+/// read as a triangle when printed in grey.
+const SUPPORT_COLOUR: &str = "#444444";
+
+/// A support's marker: an upward triangle centred on (x, y).
+fn support_marker(x: f64, y: f64) -> String {
+    format!(
+        r#"<path d="M{x:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z" fill="white" stroke="{SUPPORT_COLOUR}" stroke-width="1.5"/>"#,
+        y - 5.0,
+        x + 5.0,
+        y + 4.0,
+        x - 5.0,
+        y + 4.0
+    )
+}
+
+/// The legend key of supports given: the triangle drawn on the chart.
+pub fn support_key() -> String {
+    format!(
+        r#"<svg class="key" viewBox="0 0 22 12" width="22" height="12" aria-hidden="true">{}</svg>"#,
+        support_marker(11.0, 6.5)
+    )
+}
+
 /// A small legend key: the series' marker on a short line.
 pub fn key(number: Option<usize>) -> String {
     format!(
@@ -121,6 +145,7 @@ pub fn svg(brief: &Brief) -> Option<String> {
     y_axis(&mut svg);
     x_axis(&mut svg, &scale, end);
     focus_starts(&mut svg, brief, &scale, end);
+    supports(&mut svg, brief, &scale, end);
     series(&mut svg, brief, &scale);
     svg.push_str("</svg>");
     Some(svg)
@@ -224,6 +249,27 @@ fn focus_starts(svg: &mut String, brief: &Brief, scale: &Scale, end: NaiveDate) 
             colour(number),
             summary.number,
             summary.focus.started_on.format("%-d %b")
+        );
+    }
+}
+
+/// A triangle on the time axis on each day support was given, its kind and day as its
+/// title (a tooltip on screen), under a thin dotted line up the plot.
+fn supports(svg: &mut String, brief: &Brief, scale: &Scale, end: NaiveDate) {
+    let y = HEIGHT - BOTTOM - 6.0;
+    for summary in &brief.supports {
+        let support = summary.support;
+        if !(scale.start..=end).contains(&support.given_on) {
+            continue;
+        }
+        let x = scale.x(support.given_on);
+        let _ = write!(
+            svg,
+            r#"<g><line x1="{x:.1}" y1="{TOP:.1}" x2="{x:.1}" y2="{:.1}" stroke="{SUPPORT_COLOUR}" stroke-dasharray="1 3"/>{}<title>{}: {}</title></g>"#,
+            y - 5.0,
+            support_marker(x, y),
+            escape(&support.given_on.format("%-d %b %Y").to_string()),
+            escape(support.kind.label())
         );
     }
 }

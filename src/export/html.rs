@@ -90,6 +90,7 @@ pub(super) fn write(brief: &Brief) -> String {
     goals(&mut out, brief);
     focuses(&mut out, brief);
     ratings(&mut out, brief);
+    supports(&mut out, brief);
     evidence(&mut out, brief);
     check_ins(&mut out, brief);
     actions(&mut out, brief);
@@ -318,6 +319,36 @@ fn ratings(out: &mut String, brief: &Brief) {
             "<li>{}{name}: {}</li>",
             chart::key(number),
             points.join(" · ")
+        );
+    }
+    if !brief.supports.is_empty() {
+        let _ = writeln!(
+            out,
+            "<li>{}Support given (see {})</li>",
+            chart::support_key(),
+            words::SUPPORTS_HEADING
+        );
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// Each support in time order with what the ratings did after it; no section when none
+/// was recorded.
+fn supports(out: &mut String, brief: &Brief) {
+    if brief.supports.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>\n<ul>", words::SUPPORTS_HEADING);
+    for summary in &brief.supports {
+        let support = summary.support;
+        let _ = writeln!(
+            out,
+            "<li>{}<strong>{}</strong>{} · {}<br><span class=\"muted\">{}</span></li>",
+            chart::support_key(),
+            day(support.given_on),
+            private_mark(support.private),
+            words::support_parts(support, escape).join(" · "),
+            escape(&summary.effect.words())
         );
     }
     out.push_str("</ul>\n</section>\n");

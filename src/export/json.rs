@@ -2,7 +2,7 @@
 
 use super::Options;
 use crate::model::{
-    Action, CheckIn, Focus, Goal, Measure, Observation, Ordered, Teacher, TeacherFile,
+    Action, CheckIn, Focus, Goal, Measure, Observation, Ordered, Support, Teacher, TeacherFile,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -29,6 +29,9 @@ struct Export<'a> {
     observations: Vec<&'a Observation>,
     check_ins: Vec<&'a CheckIn>,
     actions: Vec<Action>,
+    /// Left out when there are none, as in files written before supports were kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    supports: Vec<&'a Support>,
 }
 
 /// Records in a stable order (see [`Ordered`]): goals active first then by target date,
@@ -82,6 +85,11 @@ pub(super) fn write(file: &TeacherFile, options: &Options) -> String {
             .collect(),
         check_ins,
         actions,
+        supports: ordered
+            .supports
+            .into_iter()
+            .filter(|s| shown(s.private) && in_range(s.given_on))
+            .collect(),
     };
     super::safe_json::to_string(&export)
 }

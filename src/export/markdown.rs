@@ -40,6 +40,7 @@ pub(super) fn write(brief: &Brief) -> String {
     goals(&mut out, brief);
     focuses(&mut out, brief);
     ratings(&mut out, brief);
+    supports(&mut out, brief);
     evidence(&mut out, brief);
     check_ins(&mut out, brief);
     actions(&mut out, brief);
@@ -196,6 +197,33 @@ fn ratings(out: &mut String, brief: &Brief) {
             day(point.observation.observed_at.date()),
             private_mark(point.observation.private),
             words::rating(point.rating),
+        );
+    }
+    out.push('\n');
+}
+
+/// Each support in time order with what the ratings did after it; no section when none
+/// was recorded.
+fn supports(out: &mut String, brief: &Brief) {
+    if brief.supports.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## {}
+",
+        words::SUPPORTS_HEADING
+    );
+    for summary in &brief.supports {
+        let support = summary.support;
+        let _ = writeln!(
+            out,
+            "- **{}{}** · {}
+  - {}",
+            day(support.given_on),
+            private_mark(support.private),
+            words::support_parts(support, inline).join(" · "),
+            summary.effect.words()
         );
     }
     out.push('\n');

@@ -19,7 +19,7 @@ mod safe_json;
 mod tests;
 mod words;
 
-pub use brief::{ActionList, Brief, FocusSummary, GoalSummary, RatingPoint};
+pub use brief::{ActionList, Brief, FocusSummary, GoalSummary, RatingPoint, SupportSummary};
 pub use json::{FORMAT as JSON_FORMAT, VERSION as JSON_VERSION};
 
 use crate::model::{Action, TeacherFile};

@@ -134,6 +134,7 @@ fn file() -> TeacherFile {
             observation("O1", "2026-09-10T09:00", "F1", 1, "No routine yet."),
         ],
         all_observations: true,
+        supports: Vec::new(),
         zone: crate::model::Zone::Utc,
         check_ins: vec![CheckIn {
             meta: meta("C1"),

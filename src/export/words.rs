@@ -46,6 +46,29 @@ pub fn evidence_parts(
     (parts, (!excerpt.is_empty()).then(|| escape(&excerpt)))
 }
 
+/// The heading of the brief's section on supports.
+pub const SUPPORTS_HEADING: &str = "What was tried, and what changed after";
+
+/// What a support line says after its day: the kind, who gave it, the minutes and an
+/// excerpt of the note, each made safe by `escape`.
+pub fn support_parts(
+    support: &crate::model::Support,
+    escape: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let mut parts = vec![support.kind.label().to_owned()];
+    if !support.given_by.trim().is_empty() {
+        parts.push(format!("by {}", escape(support.given_by.trim())));
+    }
+    if let Some(minutes) = support.minutes {
+        parts.push(format!("{minutes} min"));
+    }
+    let note = excerpt(&support.note);
+    if !note.is_empty() {
+        parts.push(escape(&note));
+    }
+    parts
+}
+
 /// " · feedback shared 23 Nov 2026" after a record whose feedback was shared, else "".
 pub fn feedback_shared(at: Option<crate::model::LocalTime>) -> String {
     at.map(|at| format!(" · feedback shared {}", day(at.date())))

@@ -3,7 +3,8 @@
 //! whole-caseload export holds and an import reads.
 
 use super::{
-    Action, AnyRecord, CheckIn, Focus, Goal, Kind, Measure, Observation, Teacher, Walkthrough,
+    Action, AnyRecord, CheckIn, Focus, Goal, Kind, Measure, Observation, Support, Teacher,
+    Walkthrough,
 };
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,8 @@ pub struct Caseload {
     pub observations: Vec<Observation>,
     pub check_ins: Vec<CheckIn>,
     pub actions: Vec<Action>,
+    /// Absent from files written before supports were kept.
+    pub supports: Vec<Support>,
 }
 
 impl Caseload {
@@ -33,6 +36,7 @@ impl Caseload {
         records.extend(self.observations.into_iter().map(AnyRecord::from));
         records.extend(self.check_ins.into_iter().map(AnyRecord::from));
         records.extend(self.actions.into_iter().map(AnyRecord::from));
+        records.extend(self.supports.into_iter().map(AnyRecord::from));
         records
     }
 
@@ -47,6 +51,7 @@ impl Caseload {
             Kind::Observation => self.observations.len(),
             Kind::CheckIn => self.check_ins.len(),
             Kind::Action => self.actions.len(),
+            Kind::Support => self.supports.len(),
         }
     }
 }

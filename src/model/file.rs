@@ -3,8 +3,8 @@
 
 use super::action::{Ledger, action_order};
 use super::{
-    Action, AnyRecord, CheckIn, Focus, Goal, GoalStatus, Kind, Measure, Meta, Observation, Teacher,
-    Zone,
+    Action, AnyRecord, CheckIn, Focus, Goal, GoalStatus, Kind, Measure, Meta, Observation, Support,
+    Teacher, Zone,
 };
 use chrono::NaiveDate;
 
@@ -28,6 +28,8 @@ pub struct TeacherFile {
     pub check_ins: Vec<CheckIn>,
     /// Open first by due date, then done ones, newest first (see [`action_order`]).
     pub actions: Vec<Action>,
+    /// Supports given, newest first.
+    pub supports: Vec<Support>,
     /// The zone the file is read in: record stamps show as its days.
     pub zone: Zone,
 }
@@ -68,6 +70,7 @@ impl TeacherFile {
             Kind::Observation => find(&self.observations, id, |r| &r.meta),
             Kind::CheckIn => find(&self.check_ins, id, |r| &r.meta),
             Kind::Action => find(&self.actions, id, |r| &r.meta),
+            Kind::Support => find(&self.supports, id, |r| &r.meta),
             Kind::Walkthrough => None,
         }
     }
@@ -103,6 +106,8 @@ impl TeacherFile {
             .sort_by(|a, b| (b.held_on, &b.meta.id).cmp(&(a.held_on, &a.meta.id)));
         self.actions
             .sort_by(|a, b| action_order(a, b).then_with(|| a.meta.id.cmp(&b.meta.id)));
+        self.supports
+            .sort_by(|a, b| (b.given_on, &b.meta.id).cmp(&(a.given_on, &a.meta.id)));
     }
 }
 

@@ -17,6 +17,7 @@ mod record;
 mod roster;
 mod round;
 mod search;
+mod supports;
 #[cfg(test)]
 mod tests;
 mod time;
@@ -47,6 +48,7 @@ pub use record::{AnyRecord, Trashed};
 pub use roster::RosterRow;
 pub use round::{Round, Tally, TrendPoint, same_practice, trend};
 pub use search::{Hit, MATCH_END, MATCH_START};
+pub use supports::{EFFECT_WEEKS, Effect, Support, SupportKind, Trend, Window};
 pub use time::{LocalTime, Zone, local_day};
 
 use chrono::NaiveDate;
@@ -359,11 +361,12 @@ pub enum Kind {
     Observation,
     CheckIn,
     Action,
+    Support,
     Walkthrough,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Teacher,
         Kind::Goal,
         Kind::Measure,
@@ -371,6 +374,7 @@ impl Kind {
         Kind::Observation,
         Kind::CheckIn,
         Kind::Action,
+        Kind::Support,
         Kind::Walkthrough,
     ];
 
@@ -384,6 +388,7 @@ impl Kind {
             Kind::Observation => "observation",
             Kind::CheckIn => "check-in",
             Kind::Action => "action",
+            Kind::Support => "support",
             Kind::Walkthrough => "walkthrough",
         }
     }
@@ -436,4 +441,13 @@ str_enum!(CheckInKind {
     Feedback => "feedback",
     Conference => "conference",
     Leader => "leader",
+});
+str_enum!(SupportKind {
+    Training => "training",
+    CoPlanning => "co_planning",
+    Modelling => "modelling",
+    PeerVisit => "peer_visit",
+    Resource => "resource",
+    FeedbackConference => "feedback_conference",
+    Other => "other",
 });

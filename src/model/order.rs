@@ -3,7 +3,8 @@
 //! are random; records saved on one day tie on the date alone).
 
 use super::{
-    Action, CheckIn, Focus, Goal, GoalStatus, Measure, Observation, TeacherFile, action_order,
+    Action, CheckIn, Focus, Goal, GoalStatus, Measure, Observation, Support, TeacherFile,
+    action_order,
 };
 
 /// A teacher's records, each list oldest first (goals: active first, then by target date).
@@ -17,6 +18,7 @@ pub struct Ordered<'a> {
     pub actions: Vec<&'a Action>,
     /// By due date, undated last, done or not: as a record of what was agreed for when.
     pub actions_by_due: Vec<&'a Action>,
+    pub supports: Vec<&'a Support>,
 }
 
 fn sorted<'a, T, K: Ord>(records: &'a [T], key: impl Fn(&'a T) -> K) -> Vec<&'a T> {
@@ -65,6 +67,9 @@ impl<'a> Ordered<'a> {
                     a.what.as_str(),
                     a.meta.id.as_str(),
                 )
+            }),
+            supports: sorted(&file.supports, |s| {
+                (s.given_on, s.note.as_str(), s.meta.id.as_str())
             }),
         }
     }

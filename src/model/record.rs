@@ -1,6 +1,8 @@
 //! Any record as one value: what the change log, the trash and exports carry.
 
-use super::{Action, CheckIn, Focus, Goal, Kind, Measure, Meta, Observation, Teacher, Walkthrough};
+use super::{
+    Action, CheckIn, Focus, Goal, Kind, Measure, Meta, Observation, Support, Teacher, Walkthrough,
+};
 use serde::{Deserialize, Serialize};
 
 /// Any record, as carried by the change log and exports. In JSON its kind and its fields
@@ -15,6 +17,7 @@ pub enum AnyRecord {
     Observation(Observation),
     CheckIn(CheckIn),
     Action(Action),
+    Support(Support),
     Walkthrough(Walkthrough),
 }
 
@@ -29,6 +32,7 @@ macro_rules! with_any {
             $crate::model::AnyRecord::Observation($record) => $body,
             $crate::model::AnyRecord::CheckIn($record) => $body,
             $crate::model::AnyRecord::Action($record) => $body,
+            $crate::model::AnyRecord::Support($record) => $body,
             $crate::model::AnyRecord::Walkthrough($record) => $body,
         }
     };
@@ -45,6 +49,7 @@ impl AnyRecord {
             AnyRecord::Observation(_) => Kind::Observation,
             AnyRecord::CheckIn(_) => Kind::CheckIn,
             AnyRecord::Action(_) => Kind::Action,
+            AnyRecord::Support(_) => Kind::Support,
             AnyRecord::Walkthrough(_) => Kind::Walkthrough,
         }
     }
@@ -75,6 +80,7 @@ from_record!(
     Observation,
     CheckIn,
     Action,
+    Support,
     Walkthrough
 );
 

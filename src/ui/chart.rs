@@ -1,5 +1,6 @@
 //! The progress chart: every rated observation over time (with a focus or without one),
-//! and under it each focus's span, marked from its start to its end and labelled.
+//! under it a ▲ on each day support was given (with its kind where there is room), and
+//! each focus's span, marked from its start to its end and labelled.
 
 use super::theme;
 use crate::app::keymap;
@@ -129,10 +130,22 @@ pub fn render(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rec
         })
         .collect();
 
-    // Rows: the plot, the focus spans, the dates. Columns: the rating scale, the plot.
+    // Supports given in the window, oldest first.
+    let supports: Vec<(f64, &str)> = file
+        .supports
+        .iter()
+        .rev()
+        .filter(|s| s.given_on >= window_start && s.given_on <= today)
+        .map(|s| (x(s.given_on), s.kind.label()))
+        .collect();
+
+    // Rows: the plot, the supports, the focus spans, the dates. Columns: the rating
+    // scale, the plot.
     let show_spans = inner.height >= 5 && !spans.is_empty();
-    let [plot_rows, span_row, date_row] = Layout::vertical([
+    let show_supports = inner.height >= 6 && !supports.is_empty();
+    let [plot_rows, support_row, span_row, date_row] = Layout::vertical([
         Constraint::Min(1),
+        Constraint::Length(u16::from(show_supports)),
         Constraint::Length(u16::from(show_spans)),
         Constraint::Length(1),
     ])
@@ -187,6 +200,14 @@ pub fn render(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rec
         .collect();
     frame.render_widget(Paragraph::new(lines), plot);
 
+    if show_supports {
+        let [_, support_area] =
+            Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(support_row);
+        frame.render_widget(
+            Paragraph::new(support_line(&supports, span, support_area.width)),
+            support_area,
+        );
+    }
     if show_spans {
         render_spans(&spans, span, frame, span_area);
     }
@@ -200,6 +221,41 @@ pub fn render(file: &TeacherFile, today: NaiveDate, frame: &mut Frame, area: Rec
         )),
         date_area,
     );
+}
+
+/// A support given: a ▲ in its day's column, then its kind as far as the next one
+/// leaves room (`▲co-planning ▲peer v…`).
+const SUPPORT: &str = "▲";
+
+/// The supports' row: `(day, kind)` oldest first, on a row `width` cells wide.
+fn support_line(supports: &[(f64, &str)], span: f64, width: u16) -> Line<'static> {
+    let columns: Vec<usize> = supports
+        .iter()
+        .map(|(x, _)| column(*x, span, width))
+        .collect();
+    let mut line = String::new();
+    let mut at = 0;
+    for (place, (&first, (_, kind))) in columns.iter().zip(supports).enumerate() {
+        if first < at {
+            // Two supports within a cell or two: the first one's mark stands for both.
+            continue;
+        }
+        line.push_str(&" ".repeat(first - at));
+        line.push_str(SUPPORT);
+        at = first + 1;
+        let next = columns
+            .get(place + 1..)
+            .and_then(|later| later.iter().find(|c| **c > first))
+            .copied()
+            .unwrap_or(usize::from(width));
+        let room = next.saturating_sub(at + 1);
+        if room >= 3 {
+            let label = text::truncate(kind, room).into_owned();
+            at += text::width(&label);
+            line.push_str(&label);
+        }
+    }
+    Line::styled(line, theme::accent())
 }
 
 /// Each focus as `├Warm-up conne…──┤` under the days it ran; one too short for a word

@@ -68,6 +68,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Workspace, Key::char('s'), Msg::Search, "search", false),
     bind(C::Workspace, Key::char(' '), Msg::ToggleDone, "action done", false),
     bind(C::Workspace, Key::char('m'), Msg::AddMeasure, "add measure", false),
+    bind(C::Workspace, Key::char('p'), Msg::AddSupport, "support given", false),
     bind(C::Workspace, Key::char('t'), Msg::TimelineShow, "timeline: which kind", false),
     bind(C::Workspace, Key::char('r'), Msg::TimelineDates, "timeline: date range", false),
     bind(C::Workspace, Key::plain(K::Tab), Msg::NextTab, "tabs", true),

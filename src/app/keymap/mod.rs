@@ -91,6 +91,8 @@ pub enum Msg {
     Delete,
     ToggleDone,
     AddMeasure,
+    /// Record support given to the teacher (training, co-planning…).
+    AddSupport,
     NextTab,
     PrevTab,
     Tab(u8),

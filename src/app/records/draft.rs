@@ -4,7 +4,9 @@
 
 use super::Purpose;
 use crate::app::form::FieldState;
-use crate::model::{Action, AnyRecord, CheckIn, Focus, Goal, Measure, Observation, Teacher};
+use crate::model::{
+    Action, AnyRecord, CheckIn, Focus, Goal, Measure, Observation, Support, Teacher,
+};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -51,6 +53,11 @@ pub enum Origin {
     CheckInAction {
         teacher_id: String,
     },
+    Support {
+        teacher_id: String,
+        focus_id: Option<String>,
+        existing: Option<Support>,
+    },
     NewRound,
     FollowUp {
         walkthrough_id: String,
@@ -82,6 +89,7 @@ impl Origin {
             | Origin::CheckIn { teacher_id, .. }
             | Origin::Action { teacher_id, .. }
             | Origin::CheckInAction { teacher_id }
+            | Origin::Support { teacher_id, .. }
             | Origin::Mark { teacher_id, .. }
             | Origin::Feedback { teacher_id, .. } => Some(teacher_id),
             Origin::NewRound | Origin::FollowUp { .. } => None,
@@ -106,6 +114,7 @@ impl Origin {
             Origin::CheckIn { existing, .. } => ("check-in", existing.is_some()),
             Origin::Action { existing, .. } => ("action", existing.is_some()),
             Origin::CheckInAction { .. } => ("action", false),
+            Origin::Support { existing, .. } => ("support", existing.is_some()),
             Origin::NewRound => return "new walkthrough round".into(),
             Origin::FollowUp { .. } => return "follow-up of a walkthrough round".into(),
             Origin::Feedback { .. } => return format!("feedback for {name}"),
@@ -172,6 +181,11 @@ impl Purpose {
             },
             Purpose::CheckInAction(form) => Origin::CheckInAction {
                 teacher_id: form.teacher_id.clone(),
+            },
+            Purpose::Support(form) => Origin::Support {
+                teacher_id: form.teacher_id.clone(),
+                focus_id: form.focus_id.clone(),
+                existing: form.existing.clone(),
             },
             Purpose::NewRound(_) => Origin::NewRound,
             Purpose::FollowUp(form) => Origin::FollowUp {

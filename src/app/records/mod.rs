@@ -8,6 +8,7 @@ mod focus;
 mod goal;
 mod observation;
 mod round;
+mod support;
 mod teacher;
 mod timeline;
 
@@ -17,6 +18,7 @@ pub use focus::{EndFocusField, EndFocusForm, FocusField, FocusForm};
 pub use goal::{GoalField, GoalForm, MeasureField, MeasureForm};
 pub use observation::{FinishVisitForm, ObservationField, ObservationForm, VisitField};
 pub use round::{FollowUpField, FollowUpForm, MarkField, MarkForm, NewRoundForm, RoundField};
+pub use support::{SupportField, SupportForm};
 pub use teacher::{TeacherField, TeacherForm, TeacherValues};
 pub use timeline::{DatesField, TimelineDatesForm};
 
@@ -38,6 +40,8 @@ pub enum Purpose {
     Observation(ObservationForm),
     CheckIn(CheckInForm),
     Action(ActionForm),
+    /// Support given to a teacher, new or edited.
+    Support(SupportForm),
     /// A new action agreed in the check-in being written: collected into it, and saved
     /// with it.
     CheckInAction(ActionForm),
@@ -70,6 +74,7 @@ macro_rules! each_form {
             Purpose::Observation($form) => $body,
             Purpose::CheckIn($form) => $body,
             Purpose::Action($form) | Purpose::CheckInAction($form) => $body,
+            Purpose::Support($form) => $body,
             Purpose::FinishVisit($form) => $body,
             Purpose::TimelineDates($form) => $body,
             Purpose::NewRound($form) => $body,
@@ -100,6 +105,7 @@ impl Purpose {
                 observation.fields.flip(ObservationField::Private, now)
             }
             Purpose::CheckIn(check_in) => check_in.fields.flip(CheckInField::Private, now),
+            Purpose::Support(support) => support.fields.flip(SupportField::Private, now),
             Purpose::FinishVisit(visit) => visit.fields.flip(VisitField::Private, now),
             _ => false,
         }
@@ -124,6 +130,7 @@ impl Purpose {
             Purpose::Observation(observation) => observation.command(now, zone)?,
             Purpose::CheckIn(check_in) => check_in.command(review, today)?,
             Purpose::Action(action) => action.command(today)?,
+            Purpose::Support(support) => support.command(today)?,
             Purpose::CheckInAction(action) => {
                 return Ok(Submit::CollectAction(action.action(today)?));
             }

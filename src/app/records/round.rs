@@ -1,10 +1,14 @@
 //! The forms of a walkthrough round: a new round (the practice, the day, the classrooms)
 //! and one classroom's mark.
 
+use super::words;
 use crate::app::form::{Field, Keyed};
 use crate::app::rounds::mark_observation;
 use crate::db::Command;
-use crate::model::{AnyRecord, LocalTime, PracticeMark, Round, Teacher, Walkthrough};
+use crate::model::{
+    Action, AnyRecord, Focus, LocalTime, Outcome, PracticeMark, Round, Support, SupportKind,
+    Teacher, Walkthrough,
+};
 use crate::text;
 use chrono::NaiveDate;
 
@@ -165,20 +169,57 @@ impl MarkForm {
 /// A field of the follow-up form, by id (also how a draft keeps it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FollowUpField {
+    /// An action, a support or a new focus.
+    With,
     What,
     Owner,
     Due,
+    /// How a teacher's current focus ends when a new one takes its place.
+    Ended,
     Teachers,
 }
 
-/// One action for each teacher a round found needing more support (all ticked to
-/// start), added together: one step, undone as one.
+/// What a round's follow-up gives each teacher ticked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUpWith {
+    /// Something to do (what, by whom, by when).
+    Action,
+    /// Co-planning on the practice, given today.
+    Support,
+    /// The practice as the teacher's one focus from today.
+    Focus,
+}
+
+impl FollowUpWith {
+    const ALL: [FollowUpWith; 3] = [
+        FollowUpWith::Action,
+        FollowUpWith::Support,
+        FollowUpWith::Focus,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            FollowUpWith::Action => "an action",
+            FollowUpWith::Support => "a support (co-planning)",
+            FollowUpWith::Focus => "a new focus",
+        }
+    }
+}
+
+/// How a current focus ends when a round's follow-up sets a new one, in the order offered.
+const ENDED: [Outcome; 3] = [Outcome::Replaced, Outcome::Achieved, Outcome::Dropped];
+
+/// One follow-up for each teacher a round found needing more support (all ticked to
+/// start): an action, a support or a new focus, added together: one step, undone as one.
 #[derive(Debug, Clone)]
 pub struct FollowUpForm {
     pub fields: Keyed<FollowUpField>,
     pub walkthrough_id: String,
-    /// The teachers in the checklist's order.
+    /// The round's practice: a new focus's statement unless another is typed.
+    pub practice: String,
+    /// The teachers in the checklist's order, each with whether a focus is active.
     pub teacher_ids: Vec<String>,
+    pub has_focus: Vec<bool>,
 }
 
 impl FollowUpForm {
@@ -197,8 +238,16 @@ impl FollowUpForm {
             "Follow up with the classrooms that need more support",
             vec![
                 (
+                    FollowUpField::With,
+                    Field::choice(
+                        "Follow up with",
+                        FollowUpWith::ALL.map(|w| w.label().to_owned()).to_vec(),
+                        0,
+                    ),
+                ),
+                (
                     FollowUpField::What,
-                    Field::line("Action", "")
+                    Field::line("What", "")
                         .required()
                         .default_to(&format!("Co-plan a lesson: {practice}")),
                 ),
@@ -208,7 +257,11 @@ impl FollowUpForm {
                 ),
                 (
                     FollowUpField::Due,
-                    Field::date("Due", "").hint(super::DATE_HINT),
+                    Field::date("Due", "").hint("an action's: fri, +14d, 2026-12-01"),
+                ),
+                (
+                    FollowUpField::Ended,
+                    Field::choice("Current focus", words(&ENDED), 0),
                 ),
                 (
                     FollowUpField::Teachers,
@@ -219,35 +272,85 @@ impl FollowUpForm {
         Some(FollowUpForm {
             fields,
             walkthrough_id: round.walkthrough.meta.id.clone(),
+            practice,
             teacher_ids: teachers.iter().map(|t| t.meta.id.clone()).collect(),
+            has_focus: teachers
+                .iter()
+                .map(|t| t.active_focus_id.is_some())
+                .collect(),
         })
     }
 
-    /// One action for each ticked teacher, added in one command.
+    /// One follow-up for each ticked teacher, in one command: actions or supports added
+    /// together, or each teacher's new focus set (closing the current one as the form
+    /// says) together.
     pub fn command(&self, today: NaiveDate) -> Result<Command, String> {
         use FollowUpField as F;
         let fields = &self.fields;
+        let with = FollowUpWith::ALL[fields.choice(F::With)?.min(FollowUpWith::ALL.len() - 1)];
         let (what, owner) = (fields.line(F::What)?, fields.line(F::Owner)?);
         let due_on = fields.date(F::Due, today)?;
-        let actions: Vec<AnyRecord> = self
+        let ended = super::pick(&ENDED, fields.choice(F::Ended)?);
+        let typed = fields.field(F::What).map(Field::text).unwrap_or_default();
+        let ticked: Vec<(&String, bool)> = self
             .teacher_ids
             .iter()
+            .zip(&self.has_focus)
             .zip(fields.checked(F::Teachers)?)
             .filter(|(_, on)| *on)
-            .map(|(teacher_id, _)| {
-                AnyRecord::Action(crate::model::Action {
+            .map(|((teacher_id, has_focus), _)| (teacher_id, *has_focus))
+            .collect();
+        if ticked.is_empty() {
+            return Err("Tick at least one teacher to follow up with".into());
+        }
+        let records = |make: &dyn Fn(&String) -> AnyRecord| {
+            ticked.iter().map(|(id, _)| make(id)).collect::<Vec<_>>()
+        };
+        Ok(match with {
+            FollowUpWith::Action => Command::AddAll(records(&|teacher_id| {
+                AnyRecord::Action(Action {
                     teacher_id: teacher_id.clone(),
                     what: what.clone(),
                     owner: owner.clone(),
                     due_on,
-                    ..crate::model::Action::default()
+                    ..Action::default()
                 })
-            })
-            .collect();
-        if actions.is_empty() {
-            return Err("Tick at least one teacher to follow up with".into());
-        }
-        Ok(Command::AddAll(actions))
+            })),
+            FollowUpWith::Support => Command::AddAll(records(&|teacher_id| {
+                let kind = SupportKind::CoPlanning;
+                AnyRecord::Support(Support {
+                    teacher_id: teacher_id.clone(),
+                    kind,
+                    given_on: today,
+                    given_by: owner.clone(),
+                    note: what.clone(),
+                    minutes: Some(kind.default_minutes()),
+                    ..Support::default()
+                })
+            })),
+            FollowUpWith::Focus => {
+                // The practice itself is the focus, unless another statement was typed.
+                let statement = if typed.trim().is_empty() {
+                    self.practice.clone()
+                } else {
+                    what
+                };
+                Command::All(
+                    ticked
+                        .iter()
+                        .map(|(teacher_id, has_focus)| Command::SetFocus {
+                            focus: Focus {
+                                teacher_id: (*teacher_id).clone(),
+                                statement: statement.clone(),
+                                started_on: today,
+                                ..Focus::default()
+                            },
+                            previous_outcome: has_focus.then_some(ended),
+                        })
+                        .collect(),
+                )
+            }
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::app::App;
 use crate::app::records::{
     ActionForm, CheckInForm, FocusForm, GoalForm, MeasureForm, ObservationForm, Purpose,
+    SupportForm,
 };
 use crate::model::AnyRecord;
 use crate::model::Kind;
@@ -49,6 +50,12 @@ impl App {
             AnyRecord::Action(action) => {
                 Purpose::Action(ActionForm::new(&teacher_id, Some(&action)))
             }
+            AnyRecord::Support(support) => Purpose::Support(SupportForm::new(
+                &teacher_id,
+                support.focus_id.as_deref(),
+                &self.given_by(),
+                Some(&support),
+            )),
             AnyRecord::Teacher(_) | AnyRecord::Walkthrough(_) => {
                 self.edit_teacher();
                 return;

@@ -181,6 +181,21 @@ pub fn timeline(file: &TeacherFile) -> Vec<Entry> {
             });
         }
     }
+    for support in &file.supports {
+        let private = if support.private { "private · " } else { "" };
+        entries.push(Entry {
+            at: noon(support.given_on),
+            kind: Kind::Support,
+            id: support.meta.id.clone(),
+            marker: false,
+            summary: format!(
+                "▲ {private}{} by {} · {}",
+                support.kind.label(),
+                support.given_by,
+                first_line(&support.note)
+            ),
+        });
+    }
     for action in &file.actions {
         if let Some(done) = action.done_on {
             entries.push(Entry {

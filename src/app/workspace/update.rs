@@ -3,7 +3,7 @@
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::list::PAGE;
 use crate::app::records::{
-    ActionForm, EndFocusForm, FocusForm, GoalForm, Purpose, TimelineDatesForm,
+    ActionForm, EndFocusForm, FocusForm, GoalForm, Purpose, SupportForm, TimelineDatesForm,
 };
 use crate::app::undo::describe_record;
 use crate::app::workspace::Tab;
@@ -39,6 +39,7 @@ impl App {
             Msg::Delete => self.ask_delete(),
             Msg::ToggleDone => self.toggle_action_done(),
             Msg::AddMeasure => self.add_measure(),
+            Msg::AddSupport => self.add_support(),
             Msg::Brief => self.show_brief(),
             Msg::Feedback => self.start_feedback(),
             Msg::DetailDown | Msg::DetailUp => {
@@ -130,6 +131,27 @@ impl App {
                 self.open_form(Purpose::Action(ActionForm::new(&teacher_id, None)))
             }
         }
+    }
+
+    /// The form for support given to the teacher, under the active focus.
+    pub(in crate::app) fn add_support(&mut self) {
+        let Some(file) = self.file() else { return };
+        let form = SupportForm::new(
+            &file.teacher.meta.id,
+            file.teacher.active_focus_id.as_deref(),
+            &self.given_by(),
+            None,
+        );
+        self.open_form(Purpose::Support(form));
+    }
+
+    /// Who gives a support unless the form says otherwise: the author the settings name,
+    /// else "coach".
+    pub(in crate::app) fn given_by(&self) -> String {
+        self.config
+            .author
+            .clone()
+            .unwrap_or_else(|| "coach".to_owned())
     }
 
     pub(in crate::app) fn add_measure(&mut self) {

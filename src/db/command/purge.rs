@@ -5,7 +5,7 @@
 use super::super::record::{self, Record};
 use super::super::{Error, Result};
 use super::{Writer, load_any};
-use crate::model::{Action, Focus, Kind, Observation, Teacher, with_any};
+use crate::model::{Action, Focus, Kind, Observation, Support, Teacher, with_any};
 
 /// Rows of `R` matching `filter`, in the trash or not.
 fn every<R: Record>(
@@ -20,10 +20,11 @@ fn every<R: Record>(
 }
 
 /// What belongs to a teacher, deleted with them (children before parents).
-const TEACHER_ROWS: [&str; 8] = [
+const TEACHER_ROWS: [&str; 9] = [
     "DELETE FROM measure WHERE goal_id IN (SELECT id FROM goal WHERE teacher_id = ?1)",
     "UPDATE teacher SET active_focus_id = NULL WHERE id = ?1",
     "DELETE FROM action WHERE teacher_id = ?1",
+    "DELETE FROM support WHERE teacher_id = ?1",
     "DELETE FROM observation WHERE teacher_id = ?1",
     "DELETE FROM check_in WHERE teacher_id = ?1",
     "DELETE FROM focus WHERE teacher_id = ?1",
@@ -58,6 +59,10 @@ impl Writer<'_> {
                     observation.focus_id = None;
                     self.edit(observation)?;
                 }
+                for mut support in every::<Support>(self, "focus_id = ?1", id)? {
+                    support.focus_id = None;
+                    self.edit(support)?;
+                }
                 for mut teacher in every::<Teacher>(self, "active_focus_id = ?1", id)? {
                     teacher.active_focus_id = None;
                     self.edit(teacher)?;
@@ -75,7 +80,7 @@ impl Writer<'_> {
                     self.edit(observation)?;
                 }
             }
-            Kind::Measure | Kind::Observation | Kind::Action => {}
+            Kind::Measure | Kind::Observation | Kind::Action | Kind::Support => {}
         }
         let sql = match kind {
             Kind::Teacher => "DELETE FROM teacher WHERE id = ?1",
@@ -85,6 +90,7 @@ impl Writer<'_> {
             Kind::Observation => "DELETE FROM observation WHERE id = ?1",
             Kind::CheckIn => "DELETE FROM check_in WHERE id = ?1",
             Kind::Action => "DELETE FROM action WHERE id = ?1",
+            Kind::Support => "DELETE FROM support WHERE id = ?1",
             Kind::Walkthrough => "DELETE FROM walkthrough WHERE id = ?1",
         };
         self.conn.execute(sql, [id])?;

@@ -299,6 +299,23 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate, width: usize) -> Ve
                 lines.paragraph("Evidence", &o.evidence);
             } else if let Some(c) = file.check_ins.iter().find(|c| c.meta.id == e.id) {
                 lines.paragraph("Notes", &c.notes);
+            } else if let Some(s) = file.supports.iter().find(|s| s.meta.id == e.id) {
+                lines.field("Kind", s.kind.label());
+                lines.field("By", &s.given_by);
+                if let Some(minutes) = s.minutes {
+                    lines.field("Minutes", &minutes.to_string());
+                }
+                if let Some(focus) = s
+                    .focus_id
+                    .as_ref()
+                    .and_then(|id| file.focuses.iter().find(|f| &f.meta.id == id))
+                {
+                    lines.field("Focus", &focus.statement);
+                }
+                if s.private {
+                    lines.note("private: left out of exports", theme::warn());
+                }
+                lines.paragraph("Note", &s.note);
             }
         }
     }
