@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_seek_indexes.sql"),
     include_str!("migrations/007_search_prefix_one.sql"),
     include_str!("migrations/008_feedback.sql"),
+    include_str!("migrations/010_focus_tallies.sql"),
 ];
 
 /// The schema version this build writes.
