@@ -509,3 +509,43 @@ fn a_caseload_import_is_taken_back_as_one_step() {
     // What it added is in the trash, to bring back or purge.
     assert!(!stdout(&coachlog(&laptop, &["trash"])).is_empty());
 }
+
+#[test]
+fn an_export_from_before_focuses_named_tallies_imports_and_theirs_travel() {
+    let dir = tempfile::tempdir().unwrap();
+    let school = Store::open(&demo_db(dir.path()), clock()).unwrap();
+    let caseload = school.caseload().unwrap();
+    assert!(
+        caseload.focuses.iter().any(|f| !f.tallies.is_empty()),
+        "the demo's focuses name their tallies"
+    );
+    let mut file: serde_json::Value = serde_json::from_str(&coachlog::export::caseload::write(
+        &caseload,
+        day("2026-11-23"),
+    ))
+    .unwrap();
+    for focus in file["focuses"].as_array_mut().unwrap() {
+        focus.as_object_mut().unwrap().remove("tallies");
+    }
+    let old = coachlog::export::caseload::read(&file.to_string()).unwrap();
+    assert!(old.focuses.iter().all(|f| f.tallies.is_empty()));
+    let (_laptop_dir, mut laptop) = empty_store();
+    laptop.import(old.into_records(), false).unwrap();
+    assert_eq!(
+        laptop.caseload().unwrap().focuses.len(),
+        caseload.focuses.len()
+    );
+
+    // A whole export of today carries them.
+    let (_again_dir, mut again) = empty_store();
+    let now = coachlog::export::caseload::write(&caseload, day("2026-11-23"));
+    again
+        .import(
+            coachlog::export::caseload::read(&now)
+                .unwrap()
+                .into_records(),
+            false,
+        )
+        .unwrap();
+    assert_eq!(again.caseload().unwrap().focuses, caseload.focuses);
+}

@@ -934,3 +934,65 @@ fn captures_empty_line_reads_as_a_placeholder() {
         "{shown}"
     );
 }
+
+/// Smith's Goals tab scrolled to the focuses on his goal: each look-for's rate, then each
+/// tally with its bars (a visit that did not count it a `·`; fewer visits on a narrow
+/// pane), one with a long name.
+#[test]
+fn tallies_speak_with_their_bars_on_the_goals_tab() {
+    use coachlog::db::Command;
+    use coachlog::model::TallyDef;
+    let (_dir, mut store) = empty_store();
+    coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
+    let smith = store
+        .teachers(false)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.name == "Smith, Dan")
+        .unwrap();
+    let focus = store
+        .teacher_file(&smith.meta.id)
+        .unwrap()
+        .unwrap()
+        .active_focus()
+        .unwrap()
+        .clone();
+    let mut edited = focus.clone();
+    edited.tallies.push(TallyDef::named(
+        "students who explain the target to a partner in their own words",
+    ));
+    store.apply(Command::revise(focus, edited)).unwrap();
+    let mut app = App::new(store).expect("the app opens");
+    open(&mut app, "Smith");
+    key(&mut app, KeyCode::Char('2'));
+    for (width, height) in SIZES {
+        resize(&mut app, width, height);
+        // From the top of the detail down until the active focus's tallies are in view.
+        let in_view = |app: &App| rows(&draw(app, width, height)).join("\n");
+        for _ in 0..120 {
+            key(&mut app, KeyCode::Char('K'));
+        }
+        let (target, then) = match height {
+            16 => ("▅·▆▆··▇", 4),
+            _ => ("········█▅ redirects", 0),
+        };
+        for _ in 0..120 {
+            if in_view(&app).contains(target) {
+                break;
+            }
+            key(&mut app, KeyCode::Char('J'));
+        }
+        for _ in 0..then {
+            key(&mut app, KeyCode::Char('J'));
+        }
+        let shown = in_view(&app);
+        assert!(shown.contains("▅·▆▆··▇ students"), "{shown}");
+        if height > 16 {
+            assert!(shown.contains("········█▅ redirects"), "{shown}");
+        }
+        insta::assert_snapshot!(
+            format!("demo_goals_tallies_{width}x{height}"),
+            draw(&app, width, height).backend()
+        );
+    }
+}

@@ -1505,3 +1505,53 @@ fn a_role_and_groups_are_kept_read_back_and_exported_with_the_caseload() {
     .unwrap();
     assert_eq!((old.role, old.tags.len()), (Role::Teacher, 0));
 }
+
+#[test]
+fn a_focus_keeps_the_tallies_it_defines_and_a_visit_the_counts_it_kept() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    let teacher = add_teacher(&mut store, "Smith, Dan");
+    let defined = vec![
+        TallyDef {
+            name: "students on task".into(),
+            out_of: Some(28),
+        },
+        TallyDef::named("redirects"),
+    ];
+    store
+        .apply(Command::SetFocus {
+            focus: Focus {
+                teacher_id: teacher.meta.id.clone(),
+                statement: "Warm-up connects to the target".into(),
+                tallies: defined.clone(),
+                started_on: day("2026-10-12"),
+                ..Focus::default()
+            },
+            previous_outcome: None,
+        })
+        .unwrap();
+    let counts: BTreeMap<String, u32> = [("students on task".to_string(), 19)].into();
+    add(
+        &mut store,
+        AnyRecord::Observation(Observation {
+            teacher_id: teacher.meta.id.clone(),
+            observed_at: common::moment("2026-11-23T10:40"),
+            tallies: counts.clone(),
+            ..Observation::default()
+        }),
+    );
+    drop(store);
+
+    let mut store = Store::open(&path, clock()).unwrap();
+    let file = store.teacher_file(&teacher.meta.id).unwrap().unwrap();
+    let focus = file.active_focus().unwrap().clone();
+    assert_eq!(focus.tallies, defined);
+    assert_eq!(file.observations[0].tallies, counts);
+
+    // An edit that drops a tally writes it, and the file says so.
+    let mut edited = focus.clone();
+    edited.tallies.truncate(1);
+    store.apply(Command::revise(focus.clone(), edited)).unwrap();
+    let back = store.get::<Focus>(&focus.meta.id).unwrap().unwrap();
+    assert_eq!(back.tallies, defined[..1]);
+}

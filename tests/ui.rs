@@ -260,8 +260,8 @@ fn a_new_focus_closes_the_old_one_with_the_outcome_chosen() {
         &mut app,
         "Students explain the target<Tab>explain to a partner<Enter>use the target's words",
     );
-    // Down to "Current focus" and pick "achieved".
-    press(&mut app, "<Tab><Tab><Tab><Left><Left>");
+    // Past the tallies, the goal and the start, down to "Current focus"; pick "achieved".
+    press(&mut app, "<Tab><Tab><Tab><Tab><Left><Left>");
     insta::assert_snapshot!("focus_form_replacing", screen(&app, 80, 24).backend());
     press(&mut app, "<C-s>");
     let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
@@ -598,6 +598,56 @@ fn capture_stamps_lines_marks_look_fors_counts_tallies_and_asks_for_the_rating()
     assert_eq!(visit.rating.map(|r| r.value()), Some(3));
     assert_eq!(visit.class_period, "P3");
     assert_eq!(visit.minutes, Some(1));
+}
+
+#[test]
+fn capture_counts_the_tallies_the_focus_defines_and_saves_them() {
+    use coachlog::db::Command;
+    use coachlog::model::TallyDef;
+    let (_dir, mut store, smith) = caseload();
+    let focus = store
+        .teacher_file(&smith)
+        .unwrap()
+        .unwrap()
+        .active_focus()
+        .unwrap()
+        .clone();
+    let mut edited = focus.clone();
+    edited.tallies = vec![
+        TallyDef {
+            name: "students on task".into(),
+            out_of: Some(28),
+        },
+        TallyDef::named("redirects"),
+        TallyDef::named("praise"),
+    ];
+    store.apply(Command::revise(focus, edited)).unwrap();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down>c");
+    press(&mut app, "<A-a><A-a><A-a><A-s><A-s><A-S><A-s>");
+    let shown = text(&app);
+    assert!(shown.contains("Alt-a students on task 3/28"), "{shown}");
+    assert!(shown.contains("Alt-r redirects 0"), "{shown}");
+    assert!(shown.contains("Alt-s praise 2"), "{shown}");
+    press(&mut app, "<A-d>");
+    assert!(
+        text(&app).contains("The focus has 3 tallies: Alt-a, Alt-r, Alt-s count them"),
+        "{}",
+        text(&app)
+    );
+    press(&mut app, "<Esc>3P3<Enter>");
+    assert!(text(&app).contains("Saved the visit to Smith, Dan"));
+    let file = reader(&app).teacher_file(&smith).unwrap().unwrap();
+    let counted: Vec<(&str, u32)> = file.observations[0]
+        .tallies
+        .iter()
+        .map(|(name, count)| (name.as_str(), *count))
+        .collect();
+    assert_eq!(
+        counted,
+        [("praise", 2), ("students on task", 3)],
+        "redirects, never counted, is left out: a gap, not a zero"
+    );
 }
 
 #[test]

@@ -132,7 +132,7 @@ fn u_takes_back_a_whole_focus_change_and_ctrl_r_makes_it_again() {
     press(&mut app, "<Down><Down><Enter>f");
     press(
         &mut app,
-        "Students explain the target<Tab>explain to a partner<Tab><Tab><Tab><Left><Left><C-s>",
+        "Students explain the target<Tab>explain to a partner<Tab><Tab><Tab><Tab><Left><Left><C-s>",
     );
     let changed = file(&app, &smith);
     assert_eq!(

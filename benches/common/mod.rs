@@ -400,6 +400,7 @@ impl History<'_> {
             goal_id: Some(goal.meta.id.clone()),
             statement: statement.into(),
             look_fors: look_fors.iter().map(|s| s.to_string()).collect(),
+            tallies: Vec::new(),
             started_on: day,
             ended_on: None,
             outcome: None,

@@ -3,13 +3,10 @@
 //! fighting the typing. The visit is a draft until it is rated and saved.
 
 use super::form::Entry;
-use crate::model::{LocalTime, Observation, Rating, TeacherFile};
+use crate::model::{LocalTime, Observation, Rating, TallyDef, TeacherFile, tallies_of};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// The events a tally key counts, in key order (Alt-a, Alt-r).
-pub const TALLIES: [&str; 2] = ["students answering", "redirects"];
 
 /// Everything about a visit in progress: what is written to the draft.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,7 +25,12 @@ pub struct Visit {
     /// The line being typed, not yet stamped.
     pub typing: String,
     pub seen: Vec<bool>,
+    /// The count of each tally, in the order of [`Visit::tally_defs`].
     pub tallies: Vec<u32>,
+    /// What the visit counts: the focus's tallies when it started. A draft from before
+    /// focuses named them has none here and counts the two every visit counted then.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counting: Vec<TallyDef>,
 }
 
 impl Visit {
@@ -36,6 +38,7 @@ impl Visit {
     pub fn start(file: &TeacherFile, now: LocalTime) -> Visit {
         let focus = file.active_focus();
         let look_fors = focus.map(|f| f.look_fors.clone()).unwrap_or_default();
+        let counting = tallies_of(focus);
         Visit {
             draft_id: ulid::Ulid::new().to_string(),
             teacher_id: file.teacher.meta.id.clone(),
@@ -47,7 +50,16 @@ impl Visit {
             started: now,
             lines: Vec::new(),
             typing: String::new(),
-            tallies: vec![0; TALLIES.len()],
+            tallies: vec![0; counting.len()],
+            counting,
+        }
+    }
+
+    /// The tallies this visit counts, in key order.
+    pub fn tally_defs(&self) -> Vec<TallyDef> {
+        match self.counting.is_empty() {
+            true => tallies_of(None),
+            false => self.counting.clone(),
         }
     }
 
@@ -84,11 +96,13 @@ impl Visit {
         if !self.typing.trim().is_empty() {
             evidence.push(format!("{}  {}", now.format("%H:%M"), self.typing.trim()));
         }
-        let tallies: BTreeMap<String, u32> = TALLIES
-            .iter()
+        // A tally left at 0 was not counted: a gap in its series, not a zero.
+        let tallies: BTreeMap<String, u32> = self
+            .tally_defs()
+            .into_iter()
             .zip(&self.tallies)
             .filter(|(_, n)| **n > 0)
-            .map(|(name, n)| ((*name).to_string(), *n))
+            .map(|(tally, n)| (tally.name, *n))
             .collect();
         Observation {
             teacher_id: self.teacher_id.clone(),
@@ -255,6 +269,21 @@ impl super::App {
                     });
                 }
             }
+            Msg::Tally(n) | Msg::Untally(n) if usize::from(n) >= capture.visit.tallies.len() => {
+                let count = capture.visit.tallies.len();
+                let key = |n: usize| {
+                    let n = u8::try_from(n).unwrap_or(0);
+                    keymap::key_for(keymap::Context::Capture, Msg::Tally(n))
+                };
+                self.warn(match count {
+                    0 => "The focus has no tallies to count".to_string(),
+                    1 => format!("The focus has 1 tally: {} counts it", key(0)),
+                    n => {
+                        let keys: Vec<String> = (0..n).map(key).collect();
+                        format!("The focus has {n} tallies: {} count them", keys.join(", "))
+                    }
+                });
+            }
             Msg::Tally(n) => capture.tally(usize::from(n), 1),
             Msg::Untally(n) => capture.tally(usize::from(n), -1),
             Msg::FinishCapture => {
@@ -326,6 +355,62 @@ mod tests {
             "01:50 -0400",
             "the visit keeps the offset it started in"
         );
+    }
+
+    #[test]
+    fn a_visit_counts_the_tallies_its_focus_defines_in_their_order() {
+        use crate::model::{Focus, Meta};
+        let focus = Focus {
+            meta: Meta {
+                id: "focus-1".into(),
+                ..Meta::default()
+            },
+            tallies: vec![
+                TallyDef {
+                    name: "students on task".into(),
+                    out_of: Some(28),
+                },
+                TallyDef::named("redirects"),
+            ],
+            ..Focus::default()
+        };
+        let mut file = TeacherFile {
+            focuses: vec![focus.clone()],
+            ..TeacherFile::default()
+        };
+        file.teacher.active_focus_id = Some("focus-1".into());
+        let started = LocalTime::utc_wall(at("2026-11-23T10:42"));
+        let mut capture = Capture::new(Visit::start(&file, started), false);
+        assert_eq!(capture.visit.tally_defs(), focus.tallies);
+        for _ in 0..19 {
+            capture.tally(0, 1);
+        }
+        let observation = capture
+            .visit
+            .observation(started, None, false, String::new());
+        assert_eq!(
+            observation.tallies,
+            BTreeMap::from([("students on task".to_string(), 19)])
+        );
+        let resumed: Visit = serde_json::from_str(&capture.body()).unwrap();
+        assert_eq!(resumed, capture.visit, "the draft keeps what it counts");
+    }
+
+    #[test]
+    fn a_draft_from_before_focuses_named_tallies_counts_the_usual_two() {
+        let visit = Visit::start(
+            &TeacherFile::default(),
+            LocalTime::utc_wall(at("2026-11-23T10:42")),
+        );
+        let mut draft = serde_json::to_value(&visit).unwrap();
+        draft.as_object_mut().unwrap().remove("counting");
+        draft["tallies"] = serde_json::json!([2, 1]);
+        let resumed: Visit = serde_json::from_value(draft).unwrap();
+        let names: Vec<String> = resumed.tally_defs().into_iter().map(|t| t.name).collect();
+        assert_eq!(names, ["students answering", "redirects"]);
+        let observation = resumed.observation(resumed.started, None, false, String::new());
+        assert_eq!(observation.tallies.get("students answering"), Some(&2));
+        assert_eq!(observation.tallies.get("redirects"), Some(&1));
     }
 
     #[test]

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_search_prefix_one.sql"),
     include_str!("migrations/008_feedback.sql"),
     include_str!("migrations/009_supports.sql"),
+    include_str!("migrations/010_focus_tallies.sql"),
     include_str!("migrations/011_people.sql"),
 ];
 

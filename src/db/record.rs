@@ -2,8 +2,8 @@
 
 use crate::model::{
     Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, LocalTime, Measure,
-    Meta, Observation, Outcome, PracticeMark, Rating, Role, Support, SupportKind, Teacher,
-    Walkthrough,
+    Meta, Observation, Outcome, PracticeMark, Rating, Role, Support, SupportKind, TallyDef,
+    Teacher, Walkthrough,
 };
 use chrono::NaiveDate;
 use rusqlite::types::{FromSqlError, FromSqlResult, Value, ValueRef};
@@ -138,7 +138,7 @@ macro_rules! json_column {
         }
     )+};
 }
-json_column!(Vec<String>, BTreeMap<String, u32>);
+json_column!(Vec<String>, BTreeMap<String, u32>, Vec<TallyDef>);
 
 /// Word-valued enums are stored as their word.
 macro_rules! word_column {
@@ -306,7 +306,7 @@ record!(Measure, [goal_id, measured_on, value, out_of, note]);
 record!(
     Focus,
     [
-        teacher_id, goal_id, statement, look_fors, started_on, ended_on, outcome
+        teacher_id, goal_id, statement, look_fors, started_on, ended_on, outcome, tallies
     ]
 );
 record!(

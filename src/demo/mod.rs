@@ -221,6 +221,7 @@ impl<'a> TeacherWriter<'a> {
                         goal_id,
                         statement: focus.statement.clone(),
                         look_fors: focus.look_fors.clone(),
+                        tallies: focus.tallies.clone(),
                         started_on: self.shift.date(focus.started_on)?,
                         ..Focus::default()
                     };
@@ -508,6 +509,11 @@ mod tests {
         assert!(ratings.len() >= 5, "{ratings:?}");
         assert_eq!(ratings.first(), Some(&1), "{ratings:?}");
         assert_eq!(ratings.last(), Some(&3), "{ratings:?}");
+        // The focus counts students on task out of the class, and the count rises.
+        let visits: Vec<&Observation> = on_focus.iter().collect();
+        let on_task = &crate::model::tally_series(&focus, &visits)[0];
+        assert_eq!(on_task.tally.out_of, Some(28));
+        assert!(on_task.change() > Some(10), "{}", on_task.words());
 
         // The broad September focus was replaced the day the warm-up focus started.
         let earlier: Vec<Focus> = store

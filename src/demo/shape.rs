@@ -1,7 +1,7 @@
 //! The demo file's shape (dates absolute, around `anchor`), and moving its dates to today.
 
 use super::DemoError;
-use crate::model::{CheckInKind, GoalStatus, LocalTime, Outcome, Zone};
+use crate::model::{CheckInKind, GoalStatus, LocalTime, Outcome, TallyDef, Zone};
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
@@ -89,6 +89,9 @@ pub(super) struct DemoMeasure {
 pub(super) struct DemoFocus {
     pub(super) statement: String,
     pub(super) look_fors: Vec<String>,
+    /// What a visit on the focus counts; none: the two every visit counted.
+    #[serde(default)]
+    pub(super) tallies: Vec<TallyDef>,
     pub(super) goal: Option<String>,
     pub(super) started_on: NaiveDate,
     pub(super) ended_on: Option<NaiveDate>,

@@ -4,7 +4,7 @@
 use super::Options;
 use crate::model::{
     Action, ActionState, CheckIn, Effect, Focus, Goal, Ledger, LookForRate, Measure, Observation,
-    Ordered, Rating, Support, Teacher, TeacherFile, look_for_rates,
+    Ordered, Rating, Support, TallySeries, Teacher, TeacherFile, look_for_rates, tally_series,
 };
 use chrono::NaiveDate;
 
@@ -64,6 +64,8 @@ pub struct FocusSummary<'a> {
     pub ratings: Vec<Rating>,
     /// How often each look-for was seen on the visits shown.
     pub look_fors: Vec<LookForRate>,
+    /// Each tally counted on the visits shown, visit by visit.
+    pub tallies: Vec<TallySeries>,
 }
 
 /// One rated observation.
@@ -192,24 +194,25 @@ impl<'a> Brief<'a> {
             .focuses
             .iter()
             .enumerate()
-            .map(|(place, focus)| FocusSummary {
-                number: place + 1,
-                focus,
-                active: file.teacher.active_focus_id.as_deref() == Some(focus.meta.id.as_str()),
-                ratings: ratings
+            .map(|(place, focus)| {
+                let visits: Vec<&Observation> = evidence
                     .iter()
-                    .filter(|point| point.focus == Some(place + 1))
-                    .map(|point| point.rating)
-                    .collect(),
-                look_fors: {
-                    let visits: Vec<&Observation> = evidence
+                    .rev()
+                    .copied()
+                    .filter(|o| o.focus_id.as_deref() == Some(focus.meta.id.as_str()))
+                    .collect();
+                FocusSummary {
+                    number: place + 1,
+                    focus,
+                    active: file.teacher.active_focus_id.as_deref() == Some(focus.meta.id.as_str()),
+                    ratings: ratings
                         .iter()
-                        .rev()
-                        .copied()
-                        .filter(|o| o.focus_id.as_deref() == Some(focus.meta.id.as_str()))
-                        .collect();
-                    look_for_rates(focus, &visits)
-                },
+                        .filter(|point| point.focus == Some(place + 1))
+                        .map(|point| point.rating)
+                        .collect(),
+                    look_fors: look_for_rates(focus, &visits),
+                    tallies: tally_series(focus, &visits),
+                }
             })
             .collect();
 

@@ -3,6 +3,7 @@
 
 use super::brief::Brief;
 use super::chart;
+use super::tally_chart;
 use super::words::{self, day};
 use crate::model::ActionState;
 use crate::text;
@@ -273,6 +274,24 @@ fn focuses(out: &mut String, brief: &Brief) {
                 "<br><span class=\"muted\">Look-fors: {}</span>",
                 look_fors.join("; ")
             );
+        }
+        for series in &summary.tallies {
+            match tally_chart::svg(series, summary.number) {
+                Some(svg) => {
+                    let _ = write!(
+                        out,
+                        "\n<figure>{svg}<figcaption class=\"muted\">{}</figcaption></figure>",
+                        escape(&series.words())
+                    );
+                }
+                None => {
+                    let _ = write!(
+                        out,
+                        "<br><span class=\"muted\">{}</span>",
+                        escape(&series.words())
+                    );
+                }
+            }
         }
         out.push_str("</li>\n");
     }

@@ -168,6 +168,12 @@ fn focuses(out: &mut String, brief: &Brief) {
                 let _ = writeln!(out, "   - {}", inline(&rate.words()));
             }
         }
+        if !summary.tallies.is_empty() {
+            let _ = writeln!(out, "   Tallies:");
+            for series in &summary.tallies {
+                let _ = writeln!(out, "   - {}", inline(&series.words()));
+            }
+        }
     }
     out.push('\n');
 }

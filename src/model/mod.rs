@@ -18,6 +18,7 @@ mod roster;
 mod round;
 mod search;
 mod supports;
+mod tallies;
 #[cfg(test)]
 mod tests;
 mod time;
@@ -49,6 +50,10 @@ pub use roster::RosterRow;
 pub use round::{Round, Tally, TrendPoint, same_practice, trend};
 pub use search::{Hit, MATCH_END, MATCH_START};
 pub use supports::{EFFECT_WEEKS, Effect, Support, SupportKind, Trend, Window};
+pub use tallies::{
+    DEFAULT_TALLIES, MAX_TALLIES, TallyDef, TallyPoint, TallySeries, parse_tallies, parse_tally,
+    percent, tallies_of, tally_series,
+};
 pub use time::{LocalTime, Zone, local_day};
 
 use chrono::NaiveDate;
@@ -177,6 +182,10 @@ pub struct Focus {
     pub statement: String,
     /// What an observer should see when the focus is in place.
     pub look_fors: Vec<String>,
+    /// What a visit on it counts ("students on task" out of 28, "redirects"); none: the
+    /// two every visit counted before a focus could name its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tallies: Vec<TallyDef>,
     pub started_on: NaiveDate,
     pub ended_on: Option<NaiveDate>,
     pub outcome: Option<Outcome>,

@@ -4,7 +4,7 @@
 use super::header::two_sided;
 use super::{theme, wrap};
 use crate::app::App;
-use crate::app::capture::{Capture, TALLIES};
+use crate::app::capture::Capture;
 use crate::app::keymap;
 use crate::text;
 use ratatui::Frame;
@@ -109,18 +109,31 @@ fn look_for_rows(capture: &Capture, width: usize) -> Vec<Line<'static>> {
     )
 }
 
-/// The tallies and their keys, wrapping like the look-fors.
+/// The tallies, each after its key ("Alt-a students on task 19/28"), wrapping like the
+/// look-fors.
 fn tally_rows(capture: &Capture, width: usize) -> Vec<Line<'static>> {
-    let mut counts: Vec<Vec<Span<'static>>> = TALLIES
+    let key = |n: usize| {
+        let n = u8::try_from(n).unwrap_or(u8::MAX);
+        keymap::key_for(keymap::Context::Capture, keymap::Msg::Tally(n))
+    };
+    let mut counts: Vec<Vec<Span<'static>>> = capture
+        .visit
+        .tally_defs()
         .iter()
         .zip(&capture.visit.tallies)
-        .map(|(name, count)| vec![Span::raw(format!("{name} {count}"))])
+        .enumerate()
+        .map(|(index, (tally, count))| {
+            vec![
+                Span::styled(format!("{} ", key(index)), theme::dim()),
+                Span::raw(format!(
+                    "{} {}",
+                    text::line(&tally.name),
+                    tally.shown(*count)
+                )),
+            ]
+        })
         .collect();
-    let tally = |n| keymap::key_for(keymap::Context::Capture, keymap::Msg::Tally(n));
-    counts.push(vec![Span::styled(
-        format!("({}, {}; Shift −1)", tally(0), tally(1)),
-        theme::dim(),
-    )]);
+    counts.push(vec![Span::styled("(Shift −1)", theme::dim())]);
     wrap::pieces(
         vec![Span::styled(" Tallies    ", theme::dim())],
         counts,

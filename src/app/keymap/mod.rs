@@ -328,16 +328,36 @@ pub fn help_line(context: Context) -> usize {
         .sum()
 }
 
-/// Messages of one numbered run (Alt-1…Alt-9 mark look-fors 1 to 9), shown as one row.
+/// Messages of one numbered run (Alt-1…Alt-9 mark look-fors 1 to 9, Alt-a, Alt-r… count
+/// tallies 1 to 9), shown as one row.
 fn run_of(msg: Msg) -> Msg {
     match msg {
         Msg::LookFor(_) => Msg::LookFor(0),
+        Msg::Tally(_) => Msg::Tally(0),
+        Msg::Untally(_) => Msg::Untally(0),
         other => other,
     }
 }
 
+/// A run's keys so far with one more: a range when they follow on (`Alt-1…9`), else each
+/// written after the first without what they share (`Alt-a/r/s`).
+fn run_keys(context: Context, written: &str, first: Msg, next: &Binding) -> String {
+    if matches!(first, Msg::LookFor(_)) {
+        return key_range(context, first, next.msg);
+    }
+    let start = key_for(context, first);
+    let label = next.key.label();
+    let shared: usize = start
+        .chars()
+        .zip(label.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    format!("{written}/{}", &label[shared..])
+}
+
 /// Help sections: each context with all its keys, keys sharing a message joined ("k/↑"),
-/// a numbered run written once ("Alt-1…9").
+/// a numbered run written once ("Alt-1…9", "Alt-a/r/s/d/f/g/h/j/k").
 pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
     with_table(|table| {
         let mut sections: Vec<(Context, Vec<(String, &'static str)>)> = Vec::new();
@@ -349,7 +369,7 @@ pub fn help() -> Vec<(Context, Vec<(String, &'static str)>)> {
                         .iter_mut()
                         .find(|(msg, _, _)| *msg == run_of(binding.msg))
                     {
-                        row.1 = key_range(context, row.0, binding.msg);
+                        row.1 = run_keys(context, &row.1, row.0, binding);
                     }
                     continue;
                 }
@@ -434,6 +454,12 @@ mod tests {
             .collect();
         assert_eq!(runs, ["Alt-1…9"]);
         assert!(!capture.iter().any(|(keys, _)| keys == "Alt-2"));
+        let tallies: Vec<&String> = capture
+            .iter()
+            .map(|(keys, _)| keys)
+            .filter(|keys| keys.starts_with("Alt-a") || keys.starts_with("Alt-A"))
+            .collect();
+        assert_eq!(tallies, ["Alt-a/r/s/d/f/g/h/j/k", "Alt-A/R/S/D/F/G/H/J/K"]);
         for (context, rows) in &help {
             let mut keys: Vec<&str> = rows
                 .iter()

@@ -3,7 +3,7 @@
 use super::{DATE_HINT, day, pick, words};
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
-use crate::model::{Focus, Goal, GoalStatus, Outcome, TeacherFile};
+use crate::model::{Focus, Goal, GoalStatus, Outcome, TallyDef, TeacherFile, parse_tallies};
 use crate::text;
 use chrono::NaiveDate;
 
@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 pub enum FocusField {
     Statement,
     LookFors,
+    /// What a visit on the focus counts, one a line ("students on task / 28").
+    Tallies,
     Goal,
     Started,
     /// How the focus being replaced ended; only on a new focus while one is active.
@@ -35,6 +37,7 @@ pub struct FocusForm {
 pub struct FocusValues {
     pub statement: String,
     pub look_fors: Vec<String>,
+    pub tallies: Vec<TallyDef>,
     pub goal_id: Option<String>,
     pub started_on: NaiveDate,
     /// How the replaced focus ended, when there is one.
@@ -77,6 +80,11 @@ impl FocusForm {
                 FocusField::LookFors,
                 Field::notes("Look-fors", &f.look_fors.join("\n"))
                     .hint("one a line: what an observer sees when it is in place"),
+            ),
+            (
+                FocusField::Tallies,
+                Field::notes("Tallies", &tallies_written(&f.tallies))
+                    .hint("one a line: \"students on task / 28\" or \"redirects\""),
             ),
             (
                 FocusField::Goal,
@@ -133,6 +141,8 @@ impl FocusForm {
                 .filter(|line| !line.is_empty())
                 .map(str::to_owned)
                 .collect(),
+            tallies: parse_tallies(&fields.notes(F::Tallies)?)
+                .map_err(|error| format!("Tallies: {error}"))?,
             goal_id: fields
                 .choice(F::Goal)?
                 .checked_sub(1)
@@ -148,6 +158,7 @@ impl FocusForm {
         focus.teacher_id.clone_from(&self.teacher_id);
         focus.statement = values.statement;
         focus.look_fors = values.look_fors;
+        focus.tallies = values.tallies;
         focus.goal_id = values.goal_id;
         focus.started_on = values.started_on;
         Ok(if let Some(opened) = &self.existing {
@@ -159,6 +170,12 @@ impl FocusForm {
             }
         })
     }
+}
+
+/// A focus's tallies as the form shows them, one a line.
+fn tallies_written(tallies: &[TallyDef]) -> String {
+    let lines: Vec<String> = tallies.iter().map(TallyDef::written).collect();
+    lines.join("\n")
 }
 
 /// A field of the form, by id (also how a draft keeps it).
@@ -265,6 +282,13 @@ mod tests {
         let focus = Focus {
             statement: "Exit tickets".into(),
             look_fors: vec!["ticket posted".into(), "students answer".into()],
+            tallies: vec![
+                TallyDef {
+                    name: "students on task".into(),
+                    out_of: Some(28),
+                },
+                TallyDef::named("redirects"),
+            ],
             goal_id: Some(file.goals[0].meta.id.clone()),
             started_on: date(2026, 10, 5),
             ..Focus::default()
@@ -276,6 +300,7 @@ mod tests {
             Ok(FocusValues {
                 statement: focus.statement.clone(),
                 look_fors: focus.look_fors.clone(),
+                tallies: focus.tallies.clone(),
                 goal_id: focus.goal_id.clone(),
                 started_on: date(2026, 10, 5),
                 previous_outcome: None,
@@ -296,6 +321,29 @@ mod tests {
         assert_eq!(values.previous_outcome, Some(Outcome::ALL[2]));
         assert_eq!(values.started_on, now().date());
         assert_eq!(values.goal_id.as_ref(), Some(&file.goals[0].meta.id));
+    }
+
+    #[test]
+    fn a_bad_class_size_in_a_tally_is_refused_and_what_was_typed_stays() {
+        let file = file_with_active_focus();
+        let focus = file.focuses[0].clone();
+        let mut form = FocusForm::new(&file, Some(&focus));
+        let typed = "redirects\nstudents on task / twenty";
+        if let Some(entry) = form
+            .fields
+            .field_mut(FocusField::Tallies)
+            .and_then(|field| field.entry_mut())
+        {
+            entry.set_text(typed);
+        }
+        let error = form.command(now().date()).unwrap_err();
+        assert_eq!(
+            error,
+            "Tallies: line 2: \"students on task / twenty\": \"twenty\" is not a whole number; \
+             after \"/\" give the class size, e.g. \"students on task / 28\""
+        );
+        let kept = form.fields.field(FocusField::Tallies).map(|f| f.text());
+        assert_eq!(kept.as_deref(), Some(typed));
     }
 
     #[test]

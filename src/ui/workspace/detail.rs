@@ -4,7 +4,7 @@ use super::{action_line, goal_progress, key};
 use crate::app::keymap::Msg;
 use crate::app::workspace::{Tab, Workspace};
 use crate::dates;
-use crate::model::Action;
+use crate::model::{Action, TallySeries, tally_series};
 use crate::text;
 use crate::ui::theme;
 use chrono::NaiveDate;
@@ -16,6 +16,9 @@ use ratatui::widgets::{Block, Paragraph};
 
 /// Columns of a field's label; its value wraps under itself, not under the label.
 const LABEL: usize = 10;
+
+/// The newest visits a tally's bars show.
+const SPARK_VISITS: usize = 10;
 
 /// The detail's lines, each fitted to the pane's width.
 struct Detail {
@@ -54,6 +57,26 @@ impl Detail {
             self.lines.push(Line::from(vec![
                 Span::raw(format!("{pad}{lead}")),
                 Span::styled(line, style),
+            ]));
+        }
+    }
+
+    /// A tally over its visits: its bars (one a visit), then its sentence wrapping under
+    /// itself.
+    fn tally(&mut self, series: &TallySeries) {
+        let bars = series.sparkline(SPARK_VISITS.min(self.width / 3).max(1));
+        let lead = 1 + text::width(&bars) + 1;
+        let room = self.width.saturating_sub(lead);
+        for (index, line) in text::wrap(&series.words(), room).into_iter().enumerate() {
+            let bars = match index {
+                0 => Span::styled(bars.clone(), theme::accent()),
+                _ => Span::raw(" ".repeat(text::width(&bars))),
+            };
+            self.lines.push(Line::from(vec![
+                Span::raw(" "),
+                bars,
+                Span::raw(" "),
+                Span::raw(line),
             ]));
         }
     }
@@ -187,7 +210,8 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate, width: usize) -> Ve
                     .filter(|o| o.focus_id.as_deref() == Some(focus.meta.id.as_str()))
                     .collect();
                 let rates = crate::model::look_for_rates(focus, &visits);
-                if rates.is_empty() {
+                let tallies = tally_series(focus, &visits);
+                if rates.is_empty() && tallies.is_empty() {
                     continue;
                 }
                 let active = file.teacher.active_focus_id.as_deref() == Some(&focus.meta.id);
@@ -195,6 +219,9 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate, width: usize) -> Ve
                 lines.field("Focus", &format!("{}{active}", focus.statement.trim()));
                 for rate in rates {
                     lines.indented(1, "", &rate.words(), Style::default());
+                }
+                for series in &tallies {
+                    lines.tally(series);
                 }
             }
         }
@@ -225,8 +252,16 @@ fn detail(workspace: &Workspace, tab: Tab, today: NaiveDate, width: usize) -> Ve
                     lines.indented(1, mark, look_for, Style::default());
                 }
             }
+            let focus = o
+                .focus_id
+                .as_ref()
+                .and_then(|id| file.focuses.iter().find(|f| &f.meta.id == id));
             for (what, count) in &o.tallies {
-                lines.field("Tally", &format!("{} {count}", text::line(what)));
+                // Out of the class size when the focus counts it so.
+                let shown = focus
+                    .and_then(|f| f.tallies.iter().find(|t| &t.name == what))
+                    .map_or(count.to_string(), |tally| tally.shown(*count));
+                lines.field("Tally", &format!("{} {shown}", text::line(what)));
             }
             if o.private {
                 lines.note("private: left out of exports", theme::warn());
