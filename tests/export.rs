@@ -45,6 +45,9 @@ fn stable(mut file: TeacherFile) -> TeacherFile {
     for action in in_order(&file.actions, |a| (a.due_on, a.done_on, a.what.clone())) {
         name("action", &action.meta);
     }
+    for support in in_order(&file.supports, |s| (s.given_on, s.note.clone())) {
+        name("support", &support.meta);
+    }
     let id = |old: &str| names.get(old).cloned().unwrap_or_else(|| "missing".into());
     let link = |old: &Option<String>| old.as_deref().map(id);
     let meta = |meta: &mut Meta| {
@@ -80,6 +83,11 @@ fn stable(mut file: TeacherFile) -> TeacherFile {
         meta(&mut action.meta);
         action.teacher_id = id(&action.teacher_id);
         action.check_in_id = link(&action.check_in_id);
+    }
+    for support in &mut file.supports {
+        meta(&mut support.meta);
+        support.teacher_id = id(&support.teacher_id);
+        support.focus_id = link(&support.focus_id);
     }
     file
 }
@@ -118,6 +126,31 @@ fn the_demo_schools_smith_matches_the_golden_files() {
     golden("demo-smith.md", &export::markdown(&file, &options));
     golden("demo-smith.html", &export::html(&file, &options));
     golden("demo-smith.json", &export::json(&file, &options));
+
+    // The supports tried are marked on the ratings chart, each named on its day, and read
+    // in the brief with what the ratings did after.
+    let html = export::html(&file, &options);
+    let chart = &html[html.find("<svg class=\"chart\"").unwrap()..];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    for title in [
+        "18 Sep 2026: co-planning",
+        "28 Sep 2026: feedback conference",
+        "5 Oct 2026: peer visit",
+        "20 Oct 2026: co-planning",
+        "5 Nov 2026: modelling",
+    ] {
+        assert!(
+            chart.contains(&format!("<title>{title}</title>")),
+            "{title}"
+        );
+    }
+    let markdown = export::markdown(&file, &options);
+    assert!(
+        markdown.contains(
+            "- **20 Oct 2026** · co-planning · by coach · 40 min · Narrowed to one target"
+        )
+    );
+    assert!(markdown.contains("after: 2, 2, 2, 2, 3, 2, 3, 3 (mean 2.4): up"));
 
     // The demo's private conference stays out unless asked for.
     let private = "improvement-plan paperwork was drafted";

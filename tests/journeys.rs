@@ -613,7 +613,9 @@ fn the_days_backup_is_taken_once_the_roster_is_on_screen() {
     app.wait_for("Smith, Dan");
     let daily = backups.join("coachlog-daily-20261123.db");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !daily.exists() && std::time::Instant::now() < deadline {
+    // The stale copies are cleared just after the day's copy is in place.
+    let done = || daily.exists() && !stale.exists() && !journal.exists();
+    while !done() && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     assert!(

@@ -133,6 +133,7 @@ fn load_teacher(
     let (check_ins, actions) = writer.check_ins()?;
     summary.check_ins += check_ins;
     summary.actions += actions;
+    writer.supports()?;
     if demo.archived {
         writer.archive()?;
     }
@@ -331,6 +332,37 @@ impl<'a> TeacherWriter<'a> {
             }
         }
         Ok((self.demo.check_ins.len(), actions))
+    }
+
+    /// Adds the supports given, each under the focus that was active on its day.
+    fn supports(&mut self) -> Result<(), DemoError> {
+        if self.demo.supports.is_empty() {
+            return Ok(());
+        }
+        let focuses: Vec<crate::model::Focus> = self
+            .store
+            .teacher_file(&self.teacher_id)?
+            .map(|file| file.focuses)
+            .unwrap_or_default();
+        for support in &self.demo.supports {
+            let given_on = self.shift.date(support.given_on)?;
+            let focus_id = focuses
+                .iter()
+                .find(|f| f.started_on <= given_on && f.ended_on.is_none_or(|end| given_on < end))
+                .map(|f| f.meta.id.clone());
+            self.store
+                .apply(Command::Add(AnyRecord::Support(crate::model::Support {
+                    teacher_id: self.teacher_id.clone(),
+                    focus_id,
+                    kind: support.kind,
+                    given_on,
+                    given_by: support.given_by.clone(),
+                    note: support.note.clone(),
+                    minutes: support.minutes,
+                    ..crate::model::Support::default()
+                })))?;
+        }
+        Ok(())
     }
 
     /// Archives the teacher last, as a coach would when someone leaves mid-year.

@@ -1,7 +1,7 @@
 //! The demo file's shape (dates absolute, around `anchor`), and moving its dates to today.
 
 use super::DemoError;
-use crate::model::{CheckInKind, GoalStatus, LocalTime, Outcome, TallyDef, Zone};
+use crate::model::{CheckInKind, GoalStatus, LocalTime, Outcome, SupportKind, TallyDef, Zone};
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
@@ -41,7 +41,12 @@ impl DemoSchool {
                     .chain(check_in.next_on)
                     .chain(actions)
             });
-            goals.chain(focuses).chain(visits).chain(check_ins)
+            let supports = teacher.supports.iter().map(|support| support.given_on);
+            goals
+                .chain(focuses)
+                .chain(visits)
+                .chain(check_ins)
+                .chain(supports)
         })
     }
 }
@@ -58,6 +63,19 @@ pub(super) struct DemoTeacher {
     pub(super) focuses: Vec<DemoFocus>,
     pub(super) observations: Vec<DemoObservation>,
     pub(super) check_ins: Vec<DemoCheckIn>,
+    /// Support given (a training, co-planning, a peer visit ...), under the focus of its day.
+    #[serde(default)]
+    pub(super) supports: Vec<DemoSupport>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DemoSupport {
+    pub(super) kind: SupportKind,
+    pub(super) given_on: NaiveDate,
+    pub(super) given_by: String,
+    pub(super) minutes: Option<u32>,
+    pub(super) note: String,
 }
 
 #[derive(Debug, Deserialize)]

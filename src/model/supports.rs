@@ -125,12 +125,16 @@ impl Window {
     }
 }
 
+/// How far the mean rating must move, either way, to be read as up or down.
+pub const CLEAR_CHANGE: f64 = 0.5;
+
 /// Which way the ratings went after a support.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trend {
     Up,
     Down,
-    /// The same mean, as shown (to one decimal).
+    /// Means within half a rating point of each other: on a four-level scale, less is
+    /// one visit rated differently, not a change a conference should read into.
     Level,
     /// Rated visits after it, none in the weeks before.
     NothingBefore,
@@ -200,8 +204,8 @@ impl Effect {
 
     pub fn trend(&self) -> Trend {
         match (self.before.mean(), self.after.mean()) {
-            (Some(before), Some(after)) if after > before => Trend::Up,
-            (Some(before), Some(after)) if after < before => Trend::Down,
+            (Some(before), Some(after)) if after - before >= CLEAR_CHANGE => Trend::Up,
+            (Some(before), Some(after)) if before - after >= CLEAR_CHANGE => Trend::Down,
             (Some(_), Some(_)) => Trend::Level,
             (None, Some(_)) => Trend::NothingBefore,
             (Some(_), None) => Trend::NothingAfter,
@@ -226,7 +230,7 @@ impl Effect {
                 match trend {
                     Trend::Up => "up",
                     Trend::Down => "down",
-                    _ => "no change",
+                    _ => "little change",
                 }
             ),
             Trend::NothingBefore => format!(
@@ -333,7 +337,7 @@ mod tests {
     }
 
     #[test]
-    fn the_same_mean_either_side_is_no_change_and_lower_is_down() {
+    fn a_mean_within_half_a_point_is_little_change_and_half_a_point_lower_is_down() {
         let level = effect(
             "2026-10-16",
             &[
@@ -344,7 +348,35 @@ mod tests {
             ],
         );
         assert_eq!(level.trend(), Trend::Level);
-        assert!(level.words().ends_with(": no change"), "{}", level.words());
+        assert!(
+            level.words().ends_with(": little change"),
+            "{}",
+            level.words()
+        );
+        // 1.3 to 1.4 is one visit rated differently, not an improvement.
+        let slight = effect(
+            "2026-10-16",
+            &[
+                visit("a", "2026-10-08", Some(1)),
+                visit("b", "2026-10-10", Some(1)),
+                visit("c", "2026-10-12", Some(2)),
+                visit("d", "2026-10-20", Some(1)),
+                visit("e", "2026-10-21", Some(2)),
+                visit("f", "2026-10-22", Some(1)),
+                visit("g", "2026-10-23", Some(1)),
+                visit("h", "2026-10-24", Some(2)),
+            ],
+        );
+        assert_eq!(slight.trend(), Trend::Level, "{}", slight.words());
+        let half_up = effect(
+            "2026-10-16",
+            &[
+                visit("a", "2026-10-10", Some(2)),
+                visit("b", "2026-10-20", Some(2)),
+                visit("c", "2026-10-21", Some(3)),
+            ],
+        );
+        assert_eq!(half_up.trend(), Trend::Up, "{}", half_up.words());
         let down = effect(
             "2026-10-16",
             &[
