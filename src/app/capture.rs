@@ -27,6 +27,10 @@ pub struct Visit {
     pub seen: Vec<bool>,
     /// The count of each tally, in the order of [`Visit::tally_defs`].
     pub tallies: Vec<u32>,
+    /// Which tallies the coach counted, in the same order: one counted down to 0 is a
+    /// zero ("no redirects"), one never touched a gap in its series.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counted: Vec<bool>,
     /// What the visit counts: the focus's tallies when it started. A draft from before
     /// focuses named them has none here and counts the two every visit counted then.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -51,6 +55,7 @@ impl Visit {
             lines: Vec::new(),
             typing: String::new(),
             tallies: vec![0; counting.len()],
+            counted: vec![false; counting.len()],
             counting,
         }
     }
@@ -96,13 +101,15 @@ impl Visit {
         if !self.typing.trim().is_empty() {
             evidence.push(format!("{}  {}", now.format("%H:%M"), self.typing.trim()));
         }
-        // A tally left at 0 was not counted: a gap in its series, not a zero.
+        // A tally never counted is a gap in its series; one counted down to 0 is a zero.
+        let counted = |i: usize| self.counted.get(i).copied().unwrap_or(false);
         let tallies: BTreeMap<String, u32> = self
             .tally_defs()
             .into_iter()
             .zip(&self.tallies)
-            .filter(|(_, n)| **n > 0)
-            .map(|(tally, n)| (tally.name, *n))
+            .enumerate()
+            .filter(|(i, (_, n))| **n > 0 || counted(*i))
+            .map(|(_, (tally, n))| (tally.name, *n))
             .collect();
         Observation {
             teacher_id: self.teacher_id.clone(),
@@ -176,6 +183,11 @@ impl Capture {
     pub fn tally(&mut self, index: usize, delta: i32) {
         if let Some(count) = self.visit.tallies.get_mut(index) {
             *count = count.saturating_add_signed(delta);
+            let counted = &mut self.visit.counted;
+            if counted.len() <= index {
+                counted.resize(index + 1, false);
+            }
+            counted[index] = true;
             self.unsaved = true;
         }
     }
@@ -390,7 +402,21 @@ mod tests {
             .observation(started, None, false, String::new());
         assert_eq!(
             observation.tallies,
-            BTreeMap::from([("students on task".to_string(), 19)])
+            BTreeMap::from([("students on task".to_string(), 19)]),
+            "redirects never counted: a gap, not a zero"
+        );
+        // Counted up and back down: no redirects this visit, a zero in the series.
+        capture.tally(1, 1);
+        capture.tally(1, -1);
+        let observation = capture
+            .visit
+            .observation(started, None, false, String::new());
+        assert_eq!(
+            observation.tallies,
+            BTreeMap::from([
+                ("redirects".to_string(), 0),
+                ("students on task".to_string(), 19)
+            ])
         );
         let resumed: Visit = serde_json::from_str(&capture.body()).unwrap();
         assert_eq!(resumed, capture.visit, "the draft keeps what it counts");

@@ -123,17 +123,20 @@ fn tally_rows(capture: &Capture, width: usize) -> Vec<Line<'static>> {
         .zip(&capture.visit.tallies)
         .enumerate()
         .map(|(index, (tally, count))| {
+            // Not counted yet: a dash, so that a zero on screen is one the coach counted.
+            let counted = capture.visit.counted.get(index).copied().unwrap_or(false);
+            let shown = if *count == 0 && !counted {
+                "–".to_string()
+            } else {
+                tally.shown(*count)
+            };
             vec![
                 Span::styled(format!("{} ", key(index)), theme::dim()),
-                Span::raw(format!(
-                    "{} {}",
-                    text::line(&tally.name),
-                    tally.shown(*count)
-                )),
+                Span::raw(format!("{} {shown}", text::line(&tally.name))),
             ]
         })
         .collect();
-    counts.push(vec![Span::styled("(Shift −1)", theme::dim())]);
+    counts.push(vec![Span::styled("(Shift −1; 0 = none)", theme::dim())]);
     wrap::pieces(
         vec![Span::styled(" Tallies    ", theme::dim())],
         counts,
