@@ -136,7 +136,7 @@ fn tally_rows(capture: &Capture, width: usize) -> Vec<Line<'static>> {
             ]
         })
         .collect();
-    counts.push(vec![Span::styled("(Shift −1; 0 = none)", theme::dim())]);
+    counts.push(vec![Span::styled("(Shift −1)", theme::dim())]);
     wrap::pieces(
         vec![Span::styled(" Tallies    ", theme::dim())],
         counts,

@@ -131,7 +131,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Capture, Key::alt('h'), Msg::Tally(6), "tally 7 +1", false),
     bind(C::Capture, Key::alt('j'), Msg::Tally(7), "tally 8 +1", false),
     bind(C::Capture, Key::alt('k'), Msg::Tally(8), "tally 9 +1", false),
-    bind(C::Capture, Key::alt('A'), Msg::Untally(0), "tally 1…9 −1", false),
+    bind(C::Capture, Key::alt('A'), Msg::Untally(0), "tally 1…9 −1 (at 0: none)", false),
     bind(C::Capture, Key::alt('R'), Msg::Untally(1), "tally 2 −1", false),
     bind(C::Capture, Key::alt('S'), Msg::Untally(2), "tally 3 −1", false),
     bind(C::Capture, Key::alt('D'), Msg::Untally(3), "tally 4 −1", false),
