@@ -7,7 +7,6 @@ use coachlog::db::Store;
 use common::{clock, day};
 use icalendar::Component;
 use std::collections::BTreeMap;
-use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
 
 #[test]
@@ -51,11 +50,8 @@ fn the_calendar_holds_every_check_in_due_and_every_dated_open_action_and_parses(
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert_eq!(
-        fs_mode(&ics),
-        0o600,
-        "readable by the coach only: names and actions are personnel notes"
-    );
+    // Readable by the coach only: names and actions are personnel notes.
+    common::assert_owner_only(&ics);
     let text = std::fs::read_to_string(&ics).unwrap();
 
     // RFC 5545: CRLF line ends, lines of at most 75 octets, the calendar's required
@@ -91,8 +87,4 @@ fn the_calendar_holds_every_check_in_due_and_every_dated_open_action_and_parses(
         found.insert(event.get_uid().unwrap().to_owned(), start);
     }
     assert_eq!(found, expected);
-}
-
-fn fs_mode(path: &std::path::Path) -> u32 {
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }

@@ -225,7 +225,6 @@ fn version_and_help_describe_the_tool() {
 
 #[test]
 fn backup_writes_a_private_copy_that_opens() {
-    use std::os::unix::fs::PermissionsExt;
     let (dir, db) = temp_db();
     assert!(
         coachlog(&db, &["teacher", "add", "Smith, Dan"])
@@ -242,10 +241,7 @@ fn backup_writes_a_private_copy_that_opens() {
         stdout(&backup),
         format!("backed up to {}\n", copy.display())
     );
-    assert_eq!(
-        std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
+    common::assert_owner_only(&copy);
     assert!(stdout(&coachlog(&copy, &["teacher", "list"])).starts_with("Smith, Dan"));
     // A second backup to the same name is refused rather than overwriting the first.
     let again = coachlog(&db, &["backup", copy.to_str().unwrap()]);
@@ -515,7 +511,6 @@ fn export_prints_smiths_brief_and_leaves_private_notes_out_unless_asked() {
 
 #[test]
 fn export_to_a_file_is_private_and_never_overwrites_without_force() {
-    use std::os::unix::fs::PermissionsExt;
     let (dir, db) = smith_db();
     let target = dir.path().join("smith.html");
     let target_text = target.to_str().unwrap();
@@ -526,8 +521,7 @@ fn export_to_a_file_is_private_and_never_overwrites_without_force() {
     assert!(written.status.success(), "{}", stderr(&written));
     assert_eq!(stdout(&written), "");
     assert_eq!(stderr(&written), format!("wrote {target_text}\n"));
-    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode(&target), 0o600);
+    common::assert_owner_only(&target);
     let page = std::fs::read_to_string(&target).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
 
@@ -559,7 +553,7 @@ fn export_to_a_file_is_private_and_never_overwrites_without_force() {
     assert!(forced.status.success(), "{}", stderr(&forced));
     let record = std::fs::read_to_string(&target).unwrap();
     assert!(record.contains("\"format\": \"coachlog-teacher\""));
-    assert_eq!(mode(&target), 0o600);
+    common::assert_owner_only(&target);
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         assert!(
@@ -857,6 +851,7 @@ fn a_usage_mistake_is_one_line_that_points_to_help() {
 /// Runs coachlog as a user who may read but not write `db`: the file is made read-only
 /// (0400) and, when the tests run as root (who may write anything), handed to `nobody`
 /// and run as that user.
+#[cfg(unix)]
 fn coachlog_without_write_access(db: &Path, args: &[&str]) -> Output {
     use std::os::unix::fs::MetadataExt;
     use std::os::unix::process::CommandExt;
@@ -881,6 +876,7 @@ fn coachlog_without_write_access(db: &Path, args: &[&str]) -> Output {
     command.output().expect("run coachlog")
 }
 
+#[cfg(unix)]
 #[test]
 fn a_file_the_user_may_not_write_opens_read_only_for_every_reading_command() {
     use std::os::unix::fs::PermissionsExt;

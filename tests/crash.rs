@@ -1,18 +1,27 @@
 //! The reliability suite, part one: writers killed at any moment, writers at once, and an
 //! upgrade or a backup cut short. Counts are small in `cargo test`; set
-//! `COACHLOG_RELIABILITY=full` for the heavy run (README, "Tests").
+//! `COACHLOG_RELIABILITY=full` for the heavy run (README, "Tests"). The kills are SIGKILL,
+//! told apart from a failure by the signal in the exit status: those tests are Unix only.
 
 mod common;
 
-use coachlog::db::{SCHEMA_VERSION, Store};
+use coachlog::db::Store;
 use common::clock;
-use common::process::{Rng, beside, coachlog, command, copy_as_crashed, count, stderr, stdout};
+use common::process::{coachlog, count, stderr};
 use std::collections::BTreeMap;
-use std::fs;
-use std::os::unix::process::ExitStatusExt;
-use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::Output;
+// What only the kills use.
+#[cfg(unix)]
+use {
+    coachlog::db::SCHEMA_VERSION,
+    common::process::{Rng, beside, command, copy_as_crashed, stdout},
+    std::fs,
+    std::os::unix::process::ExitStatusExt,
+    std::path::Path,
+    std::process::Stdio,
+    std::time::{Duration, Instant},
+};
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -26,6 +35,7 @@ fn succeeded(output: &Output) -> bool {
 
 /// Runs coachlog and kills it (SIGKILL) after `after`. `Some(output)` when it finished
 /// first, `None` when the kill cut it short; any other failure fails the test.
+#[cfg(unix)]
 fn killed_after(db: &Path, args: &[&str], after: Duration, seed: u64) -> Option<Output> {
     let mut child = command(db, args)
         .stdout(Stdio::piped())
@@ -58,6 +68,7 @@ fn evidence(store: &Store) -> BTreeMap<String, usize> {
     seen
 }
 
+#[cfg(unix)]
 #[test]
 fn a_writer_killed_at_any_moment_keeps_every_write_it_acknowledged() {
     let kills = count(50, 1000);
@@ -175,6 +186,7 @@ fn four_processes_writing_at_once_lose_nothing_and_add_nothing_twice() {
 
 /// A coachlog file of the schema-4 release, made big enough (ballast the app ignores)
 /// that copying it takes a moment.
+#[cfg(unix)]
 fn old_caseload_with_ballast(dir: &Path) -> (PathBuf, Vec<String>) {
     let path = dir.join("old.db");
     fs::write(&path, include_bytes!("fixtures/schema-4.db")).unwrap();
@@ -188,6 +200,7 @@ fn old_caseload_with_ballast(dir: &Path) -> (PathBuf, Vec<String>) {
     (path.clone(), names_in(&conn))
 }
 
+#[cfg(unix)]
 fn names_in(conn: &rusqlite::Connection) -> Vec<String> {
     let mut statement = conn
         .prepare("SELECT name FROM teacher ORDER BY name")
@@ -201,6 +214,7 @@ fn names_in(conn: &rusqlite::Connection) -> Vec<String> {
 
 /// Opens a copy of `path` as a crash left it (log replayed there, not here): its
 /// integrity, schema version and teachers.
+#[cfg(unix)]
 fn as_found(path: &Path, scratch: &Path) -> (String, i64, Vec<String>) {
     let copy = scratch.join(format!(
         "look-{}",
@@ -223,6 +237,7 @@ fn as_found(path: &Path, scratch: &Path) -> (String, i64, Vec<String>) {
 }
 
 /// The files in `folder` that are at a final name: not a temporary one.
+#[cfg(unix)]
 fn at_final_names(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(folder)
         .unwrap()
@@ -233,6 +248,7 @@ fn at_final_names(folder: &Path) -> Vec<String> {
     names
 }
 
+#[cfg(unix)]
 #[test]
 fn a_first_start_killed_at_any_moment_leaves_no_file_or_a_whole_one() {
     let trials = count(6, 100);
@@ -263,6 +279,7 @@ fn a_first_start_killed_at_any_moment_leaves_no_file_or_a_whole_one() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn an_upgrade_killed_midway_leaves_the_old_file_whole_and_no_half_copy() {
     let trials = count(4, 60);
@@ -316,6 +333,7 @@ fn an_upgrade_killed_midway_leaves_the_old_file_whole_and_no_half_copy() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_backup_killed_at_any_moment_is_whole_or_absent_and_the_database_untouched() {
     let trials = count(4, 60);

@@ -17,7 +17,6 @@ use common::keys::press;
 use common::{caseload, clock, day, golden, moment};
 use ratatui::Terminal as Screen;
 use ratatui::backend::TestBackend;
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Output;
 
@@ -289,8 +288,7 @@ fn s_on_an_observation_asks_a_strength_and_next_step_then_shares_and_keeps_it() 
     );
     let written = briefs_in(&briefs);
     assert_eq!(written.len(), 1, "the note is also in a file");
-    let mode = std::fs::metadata(&written[0]).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o600, "readable by the owner only");
+    common::assert_owner_only(&written[0]);
     let note = std::fs::read_to_string(&written[0]).unwrap();
     assert!(
         note.contains("A strength: Partners explained the target"),
@@ -431,8 +429,7 @@ fn coachlog_feedback_writes_the_note_and_keeps_it_on_the_record() {
         page.contains("3 developing") && page.contains("<h1>"),
         "{page}"
     );
-    let mode = std::fs::metadata(&html).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o600);
+    common::assert_owner_only(&html);
 
     let store = Store::open(&db, clock()).unwrap();
     let file = file_of(&store, &smith);

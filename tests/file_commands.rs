@@ -3,8 +3,13 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
+// What only the killed backup uses.
+#[cfg(unix)]
+use {
+    std::process::Stdio,
+    std::time::{Duration, Instant},
+};
 
 fn command(db: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_coachlog"));
@@ -89,6 +94,8 @@ fn restore_puts_a_backup_in_place_and_keeps_the_database_it_replaced() {
         "the old one opens whole"
     );
     assert_eq!(stdout(&coachlog(&db, &["check"])), "ok\n");
+    // Owner-only is a mode on Unix; on Windows the folder's access list decides.
+    #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = fs::metadata(&db).unwrap().permissions().mode() & 0o777;
@@ -180,6 +187,7 @@ fn restore_checks_the_file_first_and_an_argument_that_is_no_file_is_a_trash_id()
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_backup_killed_midway_leaves_nothing_at_its_name() {
     use std::os::unix::process::ExitStatusExt;

@@ -8,7 +8,6 @@ use coachlog::db::{Error, SCHEMA_VERSION, Store};
 use coachlog::model::{AnyRecord, Teacher};
 use common::clock;
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 const SIDES: [&str; 4] = ["", "-wal", "-shm", "-journal"];
@@ -261,10 +260,7 @@ fn a_backup_is_written_whole_under_a_temporary_name_then_renamed() {
     add_teacher(&mut store, "Smith, Dan");
     let target = dir.path().join("copy.db");
     store.backup_to(&target).unwrap();
-    assert_eq!(
-        fs::metadata(&target).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
+    common::assert_owner_only(&target);
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -283,6 +279,7 @@ fn a_backup_is_written_whole_under_a_temporary_name_then_renamed() {
     assert_eq!(fs::read(dir.path().join("taken.db")).unwrap(), b"keep me");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_backup_into_a_folder_named_in_bytes_that_are_not_utf8_leaves_nothing() {
     use std::os::unix::ffi::OsStrExt;
@@ -360,14 +357,8 @@ fn the_daily_backup_is_taken_once_a_day_and_the_newest_are_kept() {
         .unwrap()
         .expect("the first start today");
     assert_eq!(taken, folder.join("coachlog-daily-20261123.db"));
-    assert_eq!(
-        fs::metadata(&folder).unwrap().permissions().mode() & 0o777,
-        0o700
-    );
-    assert_eq!(
-        fs::metadata(&taken).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
+    common::assert_owner_only(&folder);
+    common::assert_owner_only(&taken);
     assert_eq!(store.daily_backup(3).unwrap(), None, "once a day");
     // Older days, and a backup the user made, which is never removed.
     for day in ["20261101", "20261119", "20261120", "20261122"] {

@@ -35,6 +35,8 @@ fn quit(mut app: PtyApp) {
 fn assert_terminal_given_back(app: &PtyApp) {
     assert!(!app.alternate_screen(), "left the alternate screen");
     assert!(!app.cursor_hidden(), "the cursor is shown again");
+    // Cooked or raw is read from the pty's termios, which a Windows console does not have.
+    #[cfg(unix)]
     assert!(app.cooked(), "the terminal is cooked again");
 }
 
@@ -316,6 +318,7 @@ fn a_check_in_survives_a_killed_process_and_is_offered_back_whole() {
     }
     wait_for_draft(&db, "Exit ticket daily");
     wait_for_draft(&db, "Warm-up is consistent now.");
+    #[cfg(unix)]
     assert!(!app.cooked(), "the app has the terminal raw");
     app.kill();
 
@@ -347,6 +350,7 @@ fn a_check_in_survives_a_killed_process_and_is_offered_back_whole() {
 
 /// SIGHUP (the terminal closed) and SIGTERM (a shutdown) mid form: the form is kept as a
 /// draft, the terminal given back cooked, and the exit is a success.
+#[cfg(unix)]
 fn a_signal_mid_form_keeps_the_draft_and_gives_the_terminal_back(signal: i32) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("coachlog.db");
@@ -375,11 +379,13 @@ fn a_signal_mid_form_keeps_the_draft_and_gives_the_terminal_back(signal: i32) {
     assert!(drafts(&db).is_empty());
 }
 
+#[cfg(unix)]
 #[test]
 fn a_sighup_mid_form_keeps_the_draft_and_gives_the_terminal_back() {
     a_signal_mid_form_keeps_the_draft_and_gives_the_terminal_back(libc::SIGHUP);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_sigterm_mid_form_keeps_the_draft_and_gives_the_terminal_back() {
     a_signal_mid_form_keeps_the_draft_and_gives_the_terminal_back(libc::SIGTERM);
@@ -415,6 +421,7 @@ fn a_panic_still_gives_the_terminal_back() {
 
 /// The window closed or the connection dropped: the terminal hangs up under the app. It
 /// must keep what was typed and end, not spin on a terminal that is gone.
+#[cfg(unix)]
 #[test]
 fn a_terminal_that_hangs_up_mid_form_keeps_the_draft_and_the_app_ends() {
     use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};

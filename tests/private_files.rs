@@ -1,7 +1,9 @@
 //! The reliability suite, part three: every file and folder coachlog creates is readable
 //! by its owner only, even under `umask 000` (which would otherwise leave new files
 //! world-readable and writable). This whole test binary runs under that umask; the
-//! coachlog processes it starts inherit it.
+//! coachlog processes it starts inherit it. Unix only: owner-only is a file's mode there;
+//! on Windows it is the access list of the folder under the user's profile, inherited.
+#![cfg(unix)]
 
 mod common;
 

@@ -8,7 +8,6 @@ use coachlog::model::*;
 use common::{at, clock, day};
 use std::collections::BTreeMap;
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
@@ -708,10 +707,7 @@ fn an_older_coachlog_file_is_backed_up_before_it_is_migrated() {
         .find(|p| p.to_string_lossy().ends_with(".bak"))
         .expect("a backup beside the file");
     assert!(backup.to_string_lossy().contains(".v0-20261123-104200"));
-    assert_eq!(
-        fs::metadata(&backup).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
+    common::assert_owner_only(&backup);
     let old = rusqlite::Connection::open(&backup).unwrap();
     let kept: String = old
         .query_row("SELECT text FROM local_note", [], |r| r.get(0))
@@ -798,12 +794,14 @@ fn a_file_from_a_newer_coachlog_is_refused_untouched() {
     assert!(error.to_string().contains("newer coachlog"), "{error}");
 }
 
+#[cfg(unix)]
 #[test]
 fn the_folder_and_files_are_private_to_the_owner() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new-folder").join("coachlog.db");
     let mut store = Store::open(&path, clock()).unwrap();
     add_teacher(&mut store, "Smith, Dan");
+    use std::os::unix::fs::PermissionsExt;
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(path.parent().unwrap()), 0o700);
     assert_eq!(mode(&path), 0o600);

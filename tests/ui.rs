@@ -1088,7 +1088,6 @@ fn a_save_on_a_full_disk_keeps_the_form_and_the_text() {
 
 #[test]
 fn the_brief_opens_with_one_key_and_is_written_privately_on_request() {
-    use std::os::unix::fs::PermissionsExt;
     let (_dir, mut store, _) = caseload();
     let okafor = store.teachers(false).unwrap()[1].meta.id.clone();
     common::add(
@@ -1121,10 +1120,7 @@ fn the_brief_opens_with_one_key_and_is_written_privately_on_request() {
     );
     let html = std::fs::read_to_string(&written).unwrap();
     assert!(html.contains("<svg") && !html.contains("PRIVATE"));
-    assert_eq!(
-        std::fs::metadata(&written).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
+    common::assert_owner_only(&written);
     press(&mut app, "h");
     assert!(
         briefs
@@ -1988,7 +1984,6 @@ fn a_long_roster_scrolls_to_its_end_and_back_showing_the_selected_teacher() {
 
 #[test]
 fn the_agenda_writes_the_coachs_calendar_with_one_key() {
-    use std::os::unix::fs::PermissionsExt;
     let (_dir, folder, mut app) = writing_to_a_folder();
     press(&mut app, "gi");
     assert!(
@@ -2000,10 +1995,7 @@ fn the_agenda_writes_the_coachs_calendar_with_one_key() {
     let ics = std::fs::read_to_string(&written).unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
     assert!(ics.contains("SUMMARY:Check-in: "), "{ics}");
-    assert_eq!(
-        std::fs::metadata(&written).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
+    common::assert_owner_only(&written);
 }
 
 #[test]

@@ -234,6 +234,32 @@ pub fn store_in_new_york(when: &str) -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// Asserts that `path` is its owner's alone: mode 0600 for a file, 0700 for a folder. On
+/// Unix only: there owner-only is the mode coachlog sets. On Windows nothing is set on the
+/// file; it inherits the access list of the folder under the user's profile it lives in,
+/// so there is nothing on the file itself to check, and this does nothing.
+#[track_caller]
+pub fn assert_owner_only(path: &std::path::Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .permissions()
+            .mode()
+            & 0o777;
+        let expected = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(
+            mode,
+            expected,
+            "{} is {mode:o}, not readable by its owner only",
+            path.display()
+        );
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
 /// Compares with `tests/golden/NAME`, or rewrites it when `UPDATE_GOLDEN` is set.
 pub fn golden(name: &str, actual: &str) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
