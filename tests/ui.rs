@@ -2362,3 +2362,37 @@ fn the_roster_shows_roles_and_groups_and_filters_by_them() {
     assert!(shown.contains("a tag is at most 40 characters"), "{shown}");
     assert!(shown.contains("Lee, Min"), "{shown}");
 }
+
+#[test]
+fn a_group_picks_the_classrooms_of_a_new_round() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    // Ames and Cole are in the pilot; Bell is not; Diaz is in the PLC only.
+    for (name, groups) in [
+        ("Ames, Jo", "pilot"),
+        ("Bell, Kim", ""),
+        ("Cole, Lu", "Pilot, PLC 7"),
+        ("Diaz, Ana", "PLC 7"),
+    ] {
+        press(
+            &mut app,
+            &format!("a{name}<Tab><Tab><Tab><Tab><Tab>{groups}<C-s>"),
+        );
+    }
+    press(&mut app, "waUse the pilot's exit ticket<Tab><Tab>");
+    let shown = text(&app);
+    assert!(shown.contains("[everyone]  #pilot  #PLC 7"), "{shown}");
+    // The largest group is second, so 2 picks it; the list below follows.
+    press(&mut app, "2");
+    insta::assert_snapshot!("round_new_by_group", screen(&app, 80, 24).backend());
+    press(&mut app, "<C-s>");
+    let store = reader(&app);
+    let rounds = store.walkthroughs().unwrap();
+    let round = store.round(&rounds[0].meta.id).unwrap().unwrap();
+    let names: Vec<&str> = round
+        .classrooms
+        .iter()
+        .map(|(teacher, _)| teacher.name.as_str())
+        .collect();
+    assert_eq!(names, ["Ames, Jo", "Cole, Lu"]);
+}

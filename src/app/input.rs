@@ -186,12 +186,22 @@ impl App {
     pub(in crate::app) fn type_in_form(&mut self, event: KeyEvent) {
         let now = self.now;
         let Some(popup) = self.top_form() else { return };
+        let on_group = matches!(&popup.purpose, super::records::Purpose::NewRound(round)
+            if round.fields.active_id() == Some(super::records::RoundField::Group));
         let form = popup.form_mut();
         if event.code == KeyCode::Enter {
             // Alt-⏎: a new line in notes even where ⏎ saves (plain ⏎ is in the key table).
             form.input(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), now);
             return;
         }
-        form.input(event, now);
+        let changed = form.input(event, now);
+        // A round's group, once chosen, ticks its classrooms (a choice picked by its
+        // number has moved on to the next field by now).
+        if changed
+            && let super::records::Purpose::NewRound(round) = &mut popup.purpose
+            && on_group
+        {
+            round.follow_group();
+        }
     }
 }

@@ -65,6 +65,23 @@ pub fn parse_tags(typed: &str) -> Result<Vec<String>, String> {
     Ok(tags)
 }
 
+/// The groups `people` are in, each once (whatever its case, spelled as first met), the
+/// largest first, then by name.
+pub fn groups(people: &[Teacher]) -> Vec<String> {
+    let mut counted: Vec<(String, usize)> = Vec::new();
+    for tag in people.iter().flat_map(|p| &p.tags) {
+        match counted.iter_mut().find(|(kept, _)| same_tag(kept, tag)) {
+            Some((_, n)) => *n += 1,
+            None => counted.push((tag.clone(), 1)),
+        }
+    }
+    counted.sort_by(|(a, n), (b, m)| {
+        m.cmp(n)
+            .then_with(|| a.to_lowercase().cmp(&b.to_lowercase()))
+    });
+    counted.into_iter().map(|(tag, _)| tag).collect()
+}
+
 /// Whether two tags are the same group, whatever their case ("PLC 7" = "plc 7").
 pub fn same_tag(a: &str, b: &str) -> bool {
     a.to_lowercase() == b.to_lowercase()
@@ -229,6 +246,20 @@ mod tests {
             parse_tags(&many.join(",")),
             Err("13 tags: at most 12".into())
         );
+    }
+
+    #[test]
+    fn groups_are_listed_once_the_largest_first() {
+        let people: Vec<Teacher> = [
+            row("A", Role::Teacher, &["PLC 7", "pilot"]),
+            row("B", Role::Teacher, &["Pilot"]),
+            row("C", Role::Leader, &["fellowship", "plc 7", "pilot"]),
+        ]
+        .into_iter()
+        .map(|r| r.teacher)
+        .collect();
+        assert_eq!(groups(&people), ["pilot", "PLC 7", "fellowship"]);
+        assert!(groups(&[]).is_empty());
     }
 
     #[test]

@@ -182,6 +182,15 @@ impl Field {
         }
     }
 
+    /// Ticks a checklist's items as `ticked` says, in order (other kinds are left alone).
+    pub fn tick(&mut self, ticked: &[bool]) {
+        if let Kind::Checks(checks) = &mut self.kind {
+            for (on, wanted) in checks.checked.iter_mut().zip(ticked) {
+                *on = *wanted;
+            }
+        }
+    }
+
     pub fn entry_mut(&mut self) -> Option<&mut Entry> {
         match &mut self.kind {
             Kind::Line(LineField { entry })

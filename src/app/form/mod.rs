@@ -189,6 +189,11 @@ impl<Id: Copy + PartialEq + Debug> Keyed<Id> {
         self.index(id).is_some()
     }
 
+    /// The id of the field the cursor is in.
+    pub fn active_id(&self) -> Option<Id> {
+        self.ids.get(self.form.active).copied()
+    }
+
     pub fn field(&self, id: Id) -> Option<&Field> {
         self.index(id).and_then(|index| self.form.fields.get(index))
     }

@@ -17,15 +17,21 @@ use chrono::NaiveDate;
 pub enum RoundField {
     Practice,
     Day,
+    Group,
     Classrooms,
 }
 
-/// The form for a new round: the practice, the day, and the classrooms (all ticked).
+/// The form for a new round: the practice, the day, a group when people are in any, and
+/// the classrooms (all ticked, or the group's).
 #[derive(Debug, Clone)]
 pub struct NewRoundForm {
     pub fields: Keyed<RoundField>,
     /// The teachers in the checklist's order.
     pub teacher_ids: Vec<String>,
+    /// The groups the Group field offers after "everyone", in its order, and each
+    /// teacher's groups, in the checklist's order.
+    groups: Vec<String>,
+    tags: Vec<Vec<String>>,
 }
 
 impl NewRoundForm {
@@ -34,9 +40,16 @@ impl NewRoundForm {
             .iter()
             .map(|t| text::line(&t.name).into_owned())
             .collect();
+        let groups = crate::model::people::groups(teachers);
+        let group = (!groups.is_empty()).then(|| {
+            let options = std::iter::once("everyone".to_string())
+                .chain(groups.iter().map(|g| format!("#{}", text::line(g))))
+                .collect();
+            (RoundField::Group, Field::choice("Group", options, 0))
+        });
         let fields = Keyed::new(
             "New walkthrough round",
-            vec![
+            [
                 (
                     RoundField::Practice,
                     Field::line("Practice", "")
@@ -47,15 +60,42 @@ impl NewRoundForm {
                     RoundField::Day,
                     Field::date("Day", "").required().default_to("today"),
                 ),
-                (
-                    RoundField::Classrooms,
-                    Field::checks("Classrooms", names, |_| true),
-                ),
-            ],
+            ]
+            .into_iter()
+            .chain(group)
+            .chain([(
+                RoundField::Classrooms,
+                Field::checks("Classrooms", names, |_| true),
+            )])
+            .collect(),
         );
         NewRoundForm {
             fields,
             teacher_ids: teachers.iter().map(|t| t.meta.id.clone()).collect(),
+            groups,
+            tags: teachers.iter().map(|t| t.tags.clone()).collect(),
+        }
+    }
+
+    /// Ticks the classrooms of the group chosen (everyone's for "everyone"); called when
+    /// the Group field changes, so the list can still be changed by hand after.
+    pub fn follow_group(&mut self) {
+        let Ok(choice) = self.fields.choice(RoundField::Group) else {
+            return;
+        };
+        let ticked: Vec<bool> = match choice.checked_sub(1).and_then(|i| self.groups.get(i)) {
+            None => vec![true; self.tags.len()],
+            Some(group) => self
+                .tags
+                .iter()
+                .map(|tags| {
+                    tags.iter()
+                        .any(|t| crate::model::people::same_tag(t, group))
+                })
+                .collect(),
+        };
+        if let Some(field) = self.fields.field_mut(RoundField::Classrooms) {
+            field.tick(&ticked);
         }
     }
 
