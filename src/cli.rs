@@ -125,11 +125,16 @@ pub enum Command {
         after_help = "Examples:\n  coachlog man > ~/.local/share/man/man1/coachlog.1 && man coachlog\n  coachlog man | man -l -"
     )]
     Man,
-    /// Print where the settings file is and the settings in effect, with any mistake in it.
+    /// Print where the settings file is and the settings in effect, with any mistake in it;
+    /// with --keys, every action that can be rebound and its key, as [keys] lines.
     #[command(
-        after_help = "Examples:\n  coachlog config\n  coachlog config > ~/.config/coachlog/config.toml   # start a file from the settings in effect"
+        after_help = "Examples:\n  coachlog config\n  coachlog config > ~/.config/coachlog/config.toml   # start a file from the settings in effect\n  coachlog config --keys | grep support"
     )]
-    Config,
+    Config {
+        /// List every action's name and key, written as in the file's [keys] table.
+        #[arg(long)]
+        keys: bool,
+    },
 }
 
 #[derive(Debug, Args)]

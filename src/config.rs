@@ -148,6 +148,20 @@ fn name(typed: String) -> Result<String, String> {
     Ok(line)
 }
 
+/// `text` with its line `n` (from 1) emptied, every other line and line number as it was.
+fn blank_line(text: &str, n: usize) -> String {
+    text.split_inclusive('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            if i + 1 == n {
+                if line.ends_with('\n') { "\n" } else { "" }
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
 impl Config {
     /// Reads the config file. A missing file gives the defaults; a setting that cannot be
     /// read keeps its default and is listed in `problems`.
@@ -173,18 +187,35 @@ impl Config {
                 return loaded;
             }
         };
-        let table: BTreeMap<Spanned<String>, Spanned<toml::Value>> = match toml::from_str(&text) {
-            Ok(table) => table,
-            Err(error) => {
-                let at = error
-                    .span()
-                    .map(|span| format!(" line {}:", line_of(&text, span.start)))
-                    .unwrap_or_default();
-                loaded.problems.push(format!(
-                    "{shown}:{at} {}; every setting is at its default",
-                    error.message().trim_end_matches('\n')
-                ));
-                return loaded;
+        // A line that is not TOML is skipped, said, and the rest read again: one typo does
+        // not cost every other setting.
+        let mut text = text;
+        let mut skipped = Vec::new();
+        let table: BTreeMap<Spanned<String>, Spanned<toml::Value>> = loop {
+            match toml::from_str(&text) {
+                Ok(table) => break table,
+                Err(error) => {
+                    let line = error.span().map(|span| line_of(&text, span.start));
+                    match line.filter(|n| !skipped.contains(n) && skipped.len() < 50) {
+                        Some(n) => {
+                            let written = text.lines().nth(n - 1).unwrap_or_default();
+                            loaded.problems.push(format!(
+                                "{shown} line {n}: \"{}\" cannot be read (a value is a number, true or false, or text in \"quotes\"); the line is skipped",
+                                crate::text::truncate(&crate::text::line(written.trim()), 40)
+                            ));
+                            skipped.push(n);
+                            text = blank_line(&text, n);
+                        }
+                        None => {
+                            let at = line.map(|n| format!(" line {n}:")).unwrap_or_default();
+                            loaded.problems.push(format!(
+                                "{shown}:{at} {}; every setting is at its default",
+                                error.message().trim_end_matches('\n')
+                            ));
+                            return loaded;
+                        }
+                    }
+                }
             }
         };
         let config = &mut loaded.config;
@@ -400,15 +431,26 @@ mod tests {
     }
 
     #[test]
-    fn a_file_that_is_not_toml_says_where_and_gives_the_defaults() {
-        let loaded = load("coverage_gap_days = 10\nauthor = \"unclosed\n");
-        assert_eq!(loaded.config, Config::default());
-        assert_eq!(loaded.problems.len(), 1);
-        assert!(
-            loaded.problems[0].starts_with("config.toml: line 2: ")
-                && loaded.problems[0].ends_with("; every setting is at its default"),
-            "{:?}",
-            loaded.problems
+    fn a_line_that_is_not_toml_is_skipped_and_said_and_the_others_are_taken() {
+        let loaded = load(
+            "coverage_gap_days = fourteen\nauthor = \"Ms. Rivera\"\ncheck_in_days = \"unclosed\n\n[keys]\n\"roster.observe\" = O\n\"roster.search\" = \"F\"\n",
+        );
+        assert_eq!(loaded.config.author.as_deref(), Some("Ms. Rivera"));
+        assert_eq!(
+            loaded.config.coverage_gap_days,
+            Config::default().coverage_gap_days
+        );
+        assert_eq!(
+            loaded.config.keys,
+            vec![("roster.search".to_string(), "F".to_string())]
+        );
+        assert_eq!(
+            loaded.problems,
+            [
+                "config.toml line 1: \"coverage_gap_days = fourteen\" cannot be read (a value is a number, true or false, or text in \"quotes\"); the line is skipped",
+                "config.toml line 3: \"check_in_days = \"unclosed\" cannot be read (a value is a number, true or false, or text in \"quotes\"); the line is skipped",
+                "config.toml line 6: \"\"roster.observe\" = O\" cannot be read (a value is a number, true or false, or text in \"quotes\"); the line is skipped",
+            ]
         );
     }
 

@@ -118,8 +118,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         crate::config::Config::load(config_path.as_deref());
     // The school's words for the rating scale, in every screen and export.
     crate::model::set_rating_labels(&config.rating_labels);
-    if let Some(Command::Config) = cli.command {
-        return show_config(config_path.as_deref(), &config, &problems);
+    if let Some(Command::Config { keys }) = cli.command {
+        return show_config(config_path.as_deref(), &config, &problems, keys);
     }
     // Said before anything is opened: nothing is created or backed up for a view that
     // cannot be drawn.
@@ -177,7 +177,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man) => manual(),
-        Some(Command::Config) => show_config(config_path.as_deref(), &config, &problems),
+        Some(Command::Config { keys }) => {
+            show_config(config_path.as_deref(), &config, &problems, keys)
+        }
         Some(Command::Check { quick }) => check(&store, quick),
         Some(Command::Backup { output }) => backup(&store, output),
         Some(Command::Trash) => trash(&store),
@@ -292,10 +294,27 @@ fn show_config(
     path: Option<&Path>,
     config: &crate::config::Config,
     problems: &[String],
+    keys: bool,
 ) -> Result<ExitCode> {
     let mut problems = problems.to_vec();
     problems.extend(crate::app::keymap::rebind(&config.keys));
     let mut out = std::io::stdout().lock();
+    if keys {
+        writeln!(out, "[keys]")?;
+        for (action, key, hint) in crate::app::keymap::actions() {
+            let line = format!("{action:?} = {key:?}");
+            writeln!(out, "{line:<40} # {hint}")?;
+        }
+        drop(out);
+        for problem in &problems {
+            writeln!(std::io::stderr(), "coachlog: {problem}")?;
+        }
+        return Ok(if problems.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
+    }
     match path {
         Some(path) => {
             let state = if path.exists() {

@@ -229,7 +229,7 @@ mod rebind;
 
 pub use bindings::{BINDINGS, Binding};
 use rebind::with_table;
-pub use rebind::{action_name, parse_key, rebind};
+pub use rebind::{action_name, actions, parse_key, rebind, written};
 
 use Context as C;
 

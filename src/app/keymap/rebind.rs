@@ -46,8 +46,49 @@ pub fn action_name(binding: &Binding) -> Option<String> {
     ))
 }
 
+/// Every action that can be rebound, once, with its key in force (as the settings write
+/// it) and what it does, in the order of the key table.
+pub fn actions() -> Vec<(String, String, &'static str)> {
+    let mut seen = std::collections::HashSet::new();
+    TABLE.with(|table| {
+        table
+            .borrow()
+            .iter()
+            .filter_map(|b| {
+                let name = action_name(b)?;
+                seen.insert(name.clone())
+                    .then(|| (name, written(b.key), b.hint))
+            })
+            .collect()
+    })
+}
+
+/// `key` as the settings write it, so that [`parse_key`] reads it back.
+pub fn written(key: Key) -> String {
+    let base = match key.code {
+        KeyCode::Enter => "Enter".to_string(),
+        KeyCode::BackTab => "Shift-Tab".to_string(),
+        KeyCode::Up => "Up".to_string(),
+        KeyCode::Down => "Down".to_string(),
+        KeyCode::Left => "Left".to_string(),
+        KeyCode::Right => "Right".to_string(),
+        _ => Key {
+            code: key.code,
+            modifiers: KeyModifiers::NONE,
+        }
+        .label(),
+    };
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{}", base.to_lowercase())
+    } else if key.modifiers.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
+    } else {
+        base
+    }
+}
+
 /// A key as written in the settings: `o`, `O`, `Ctrl-o`, `Alt-x`, `Enter`, `Esc`, `Tab`,
-/// `Space`, `Up`, `Down`, `Left`, `Right`, `Home`, `End`, `PgUp`, `PgDn`, `Del`, `F1`…`F12`.
+/// `Shift-Tab`, `Space`, `Up`, `Down`, `Left`, `Right`, `Home`, `End`, `PgUp`, `PgDn`, `Del`, `F1`…`F12`.
 pub fn parse_key(written: &str) -> Option<Key> {
     let written = written.trim();
     let (modifiers, rest) = if let Some(rest) = strip_prefix_ci(written, "ctrl-") {
@@ -61,6 +102,7 @@ pub fn parse_key(written: &str) -> Option<Key> {
         "enter" | "return" => KeyCode::Enter,
         "esc" | "escape" => KeyCode::Esc,
         "tab" => KeyCode::Tab,
+        "shift-tab" | "s-tab" | "backtab" => KeyCode::BackTab,
         "space" => KeyCode::Char(' '),
         "up" => KeyCode::Up,
         "down" => KeyCode::Down,
@@ -120,7 +162,7 @@ pub fn rebind(keys: &[(String, String)]) -> Vec<String> {
             .collect();
         let Some(&first) = chosen.first() else {
             problems.push(format!(
-                "keys: {action} is not an action coachlog knows (`coachlog config` does not list it; see the README's keys)"
+                "keys: {action} is not an action coachlog knows (`coachlog config --keys` lists them all)"
             ));
             continue;
         };
@@ -148,6 +190,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_action_is_listed_once_with_a_key_that_reads_back() {
+        let listed = actions();
+        let names: std::collections::HashSet<&str> =
+            listed.iter().map(|(name, _, _)| name.as_str()).collect();
+        assert_eq!(names.len(), listed.len(), "each action once");
+        assert!(
+            listed
+                .iter()
+                .any(|(name, key, hint)| name == "workspace.add_support"
+                    && key == "p"
+                    && *hint == "support given"),
+            "{listed:?}"
+        );
+        for (name, key, _) in &listed {
+            let read = parse_key(key).unwrap_or_else(|| panic!("{name}: {key} does not read"));
+            assert_eq!(written(read), *key, "{name}");
+            // Rebinding an action to its own key is taken without a word.
+            assert_eq!(
+                rebind(&[(name.clone(), key.clone())]),
+                Vec::<String>::new(),
+                "{name} = {key}"
+            );
+        }
+        rebind(&[]);
+    }
+
+    #[test]
     fn keys_read_as_written_in_the_settings() {
         assert_eq!(parse_key("O"), Some(Key::char('O')));
         assert_eq!(parse_key("Ctrl-O"), Some(Key::ctrl('o')));
@@ -172,7 +241,7 @@ mod tests {
             problems,
             [
                 "keys: a for roster.capture is already roster.add_teacher's key; roster.capture keeps c",
-                "keys: roster.nothing is not an action coachlog knows (`coachlog config` does not list it; see the README's keys)",
+                "keys: roster.nothing is not an action coachlog knows (`coachlog config --keys` lists them all)",
                 "keys: \"Ctrl-Shift-q\" for roster.filter is not a key coachlog reads (write e.g. O, Ctrl-o, Alt-x, F2, Enter)",
             ]
         );
