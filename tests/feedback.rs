@@ -417,6 +417,8 @@ fn coachlog_feedback_writes_the_note_and_keeps_it_on_the_record() {
             "-o",
             html_arg,
             "--ratings",
+            "--strength",
+            "Warm-up on the board before the bell",
         ],
     );
     assert!(
@@ -435,10 +437,37 @@ fn coachlog_feedback_writes_the_note_and_keeps_it_on_the_record() {
     let file = file_of(&store, &smith);
     let visit = visit_of(&file, "Students explained");
     assert_eq!(
-        visit.feedback_strength, "",
-        "the last share wrote no strength"
+        visit.feedback_strength, "Warm-up on the board before the bell",
+        "the last share's strength"
     );
     assert_eq!(visit.feedback_shared_at, Some(moment("2026-11-23T10:42")));
+    drop(store);
+
+    // No strength: nothing is written or kept, and the message says what to add.
+    let out = coachlog(
+        &db,
+        &[
+            "feedback",
+            "-t",
+            "smi",
+            "--next-step",
+            "Read the target aloud",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("the note needs a strength: say it with --strength")
+            && said.contains("no feedback was made"),
+        "{said}"
+    );
+    let store = Store::open(&db, clock()).unwrap();
+    let visit = visit_of(&file_of(&store, &smith), "Students explained").clone();
+    assert_eq!(
+        visit.feedback_strength, "Warm-up on the board before the bell",
+        "unchanged"
+    );
 }
 
 #[test]

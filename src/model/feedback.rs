@@ -190,6 +190,22 @@ pub struct Choices {
     pub ratings: bool,
 }
 
+impl Choices {
+    /// What the note still needs before it can be shared: a note gives the teacher one
+    /// strength and one next step, never an empty line where either should be.
+    pub fn missing(&self) -> Option<&'static str> {
+        match (
+            self.strength.trim().is_empty(),
+            self.next_step.trim().is_empty(),
+        ) {
+            (true, true) => Some("a strength and a next step"),
+            (true, false) => Some("a strength"),
+            (false, true) => Some("a next step"),
+            (false, false) => None,
+        }
+    }
+}
+
 /// What the note was made from, as it says so.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Occasion {
@@ -394,6 +410,25 @@ fn next_check_in(file: &TeacherFile, source: Source<'_>) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_needs_a_strength_and_a_next_step() {
+        let choices = |strength: &str, next_step: &str| Choices {
+            strength: strength.into(),
+            next_step: next_step.into(),
+            ratings: false,
+        };
+        assert_eq!(
+            choices("", " ").missing(),
+            Some("a strength and a next step")
+        );
+        assert_eq!(
+            choices(" ", "Name the target").missing(),
+            Some("a strength")
+        );
+        assert_eq!(choices("Calm start", "").missing(), Some("a next step"));
+        assert_eq!(choices("Calm start", "Name the target").missing(), None);
+    }
     use crate::model::{Meta, Teacher};
 
     fn day(d: u32) -> NaiveDate {

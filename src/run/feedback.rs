@@ -33,15 +33,34 @@ pub(super) fn feedback(store: &mut Store, args: Feedback) -> Result<ExitCode> {
         None => Source::latest(&file),
     }
     .map_err(|refused| anyhow!("{name}: {refused}; no feedback was made"))?;
+    let clean = |typed: &str, what: &str| {
+        text::clean_line(typed)
+            .map_err(|e| anyhow!("the {what} was not taken: {e}; no feedback was made"))
+    };
     let choices = Choices {
-        strength: args.strength.clone(),
-        next_step: args
-            .next_step
-            .clone()
-            .or_else(|| suggest(&file, source))
-            .unwrap_or_default(),
+        strength: clean(&args.strength, "strength")?,
+        next_step: match &args.next_step {
+            Some(typed) => clean(typed, "next step")?,
+            None => suggest(&file, source).unwrap_or_default(),
+        },
         ratings: args.ratings,
     };
+    if let Some(missing) = choices.missing() {
+        let mut asks = Vec::new();
+        if choices.strength.trim().is_empty() {
+            asks.push("--strength \"...\"");
+        }
+        if choices.next_step.trim().is_empty() {
+            asks.push(match args.next_step {
+                None => "--next-step \"...\" (no look-for of the focus is left to suggest one)",
+                Some(_) => "--next-step \"...\"",
+            });
+        }
+        let how = asks.join(" and ");
+        return Err(anyhow!(
+            "{name}: the note needs {missing}: say it with {how}; no feedback was made"
+        ));
+    }
     let today = store.clock().today();
     let note = Note::new(&file, source, &choices, today);
     let written = match args.format {
