@@ -3,6 +3,9 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+mod time_report;
+pub use time_report::{TimeArgs, TimeBy, TimeFormat};
+
 /// coachlog: keep each teacher's growth record (goals, one focus, check-ins, walkthroughs)
 /// in one private local file.
 #[derive(Debug, Parser)]
@@ -107,6 +110,13 @@ pub enum Command {
         after_help = "Examples:\n  coachlog round list\n  coachlog round report last\n  coachlog round report 01JD -f html -o round.html\n  coachlog round report last -f csv > round.csv"
     )]
     Round(RoundCommand),
+    /// Where the coach's time went: the minutes of observations, walkthrough marks,
+    /// check-ins and supports, summed by kind, role, person or school, with each one's
+    /// share and how many activities have no minutes recorded.
+    #[command(
+        after_help = "Examples:\n  coachlog time --since \"1 aug\"\n  coachlog time --by person --since -30d\n  coachlog time --by role -f csv -o time.csv\n  coachlog time --by person --anonymous -f md   # for a program coordinator"
+    )]
+    Time(TimeArgs),
     /// Import a whole-caseload JSON export (merged record by record) or a roster CSV.
     #[command(
         after_help = "Examples:\n  coachlog import caseload.json --dry-run\n  coachlog import roster.csv\n  coachlog import --undo"

@@ -16,6 +16,7 @@ mod records;
 mod roster;
 mod rounds;
 mod supports;
+mod time_spent;
 
 use export::export;
 pub use records::resolve_teacher;
@@ -217,6 +218,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Feedback(args)) => feedback::feedback(&mut store, args),
         Some(Command::Calendar(args)) => export::calendar(&store, args),
         Some(Command::Round(round)) => rounds::round(&store, round),
+        Some(Command::Time(args)) => time_spent::time(&store, args),
         Some(Command::Import(import)) => import::import(&mut store, import, config.check_in_days),
     }
 }

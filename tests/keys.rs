@@ -117,6 +117,7 @@ fn states(context: Context) -> Vec<Vec<String>> {
         Context::Help => vec!["?".into(), "?<Down>".into()],
         // Two visits in the trash, so that moving and restoring show.
         Context::Trash => vec![ws("3dy3dy<Esc>T"), ws("3dy3dy<Esc>T<Down>")],
+        Context::Time => vec!["t".into(), "tb".into(), "tp".into()],
         Context::Global => Vec::new(),
     }]
 }

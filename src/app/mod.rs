@@ -25,6 +25,7 @@ pub mod records;
 pub mod roster;
 pub mod rounds;
 pub mod search;
+pub mod time_spent;
 pub mod trash;
 mod undo;
 pub mod workspace;
@@ -55,6 +56,8 @@ pub enum Screen {
     Agenda(Box<agenda::Agenda>),
     /// What was deleted, to restore or, asking first, to destroy.
     Trash(Box<trash::Trash>),
+    /// Where the coach's time went.
+    Time(Box<time_spent::TimeSpent>),
 }
 
 /// A message in the status line.
@@ -278,6 +281,7 @@ impl App {
                 Screen::Rounds(_) => self.update_rounds(msg),
                 Screen::Agenda(_) => self.update_agenda(msg),
                 Screen::Trash(_) => self.update_trash(msg),
+                Screen::Time(_) => self.update_time_spent(msg),
             },
         }
     }
@@ -286,7 +290,7 @@ impl App {
         match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.meta.id.clone()),
             Screen::Capture(c) => Some(c.visit.teacher_id.clone()),
-            Screen::Rounds(_) | Screen::Agenda(_) | Screen::Trash(_) => None,
+            Screen::Rounds(_) | Screen::Agenda(_) | Screen::Trash(_) | Screen::Time(_) => None,
             Screen::Roster => self
                 .roster
                 .selected_row()

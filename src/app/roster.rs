@@ -238,6 +238,7 @@ impl super::App {
             Msg::Rounds => self.show_rounds(),
             Msg::Agenda => self.show_agenda(),
             Msg::Trash => self.show_trash(),
+            Msg::TimeSpent => self.show_time_spent(),
             _ => {}
         }
     }
@@ -295,7 +296,11 @@ impl super::App {
         let teacher = match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.clone()),
             Screen::Roster => self.roster.selected_row().map(|r| r.teacher.clone()),
-            Screen::Capture(_) | Screen::Rounds(_) | Screen::Agenda(_) | Screen::Trash(_) => None,
+            Screen::Capture(_)
+            | Screen::Rounds(_)
+            | Screen::Agenda(_)
+            | Screen::Trash(_)
+            | Screen::Time(_) => None,
         };
         if let Some(teacher) = teacher {
             self.open_form(Purpose::Teacher(TeacherForm::new(Some(&teacher))));

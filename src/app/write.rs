@@ -55,6 +55,7 @@ impl App {
             Screen::Roster => self.reload_roster(),
             Screen::Agenda(_) => self.refresh_agenda(),
             Screen::Trash(_) => self.refresh_trash(),
+            Screen::Time(_) => self.refresh_time_spent(),
             Screen::Workspace(workspace) => {
                 let id = workspace.file.teacher.meta.id.clone();
                 match self.store.teacher_file(&id) {

@@ -10,6 +10,7 @@ mod open;
 mod query;
 mod record;
 mod search;
+mod time_spent;
 mod trash;
 mod walkthrough;
 

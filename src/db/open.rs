@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_supports.sql"),
     include_str!("migrations/010_focus_tallies.sql"),
     include_str!("migrations/011_people.sql"),
+    include_str!("migrations/012_check_in_minutes.sql"),
 ];
 
 /// The schema version this build writes.

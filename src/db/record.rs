@@ -341,7 +341,8 @@ record!(
         private,
         feedback_strength,
         feedback_next_step,
-        feedback_shared_at
+        feedback_shared_at,
+        minutes
     ]
 );
 record!(

@@ -18,6 +18,7 @@ mod safe_json;
 mod tally_chart;
 #[cfg(test)]
 mod tests;
+pub mod time_spent;
 mod words;
 
 pub use brief::{ActionList, Brief, FocusSummary, GoalSummary, RatingPoint, SupportSummary};

@@ -187,7 +187,7 @@ pub fn html(round: &Round, trend: &[TrendPoint]) -> String {
 
 /// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@` first) starts with an
 /// apostrophe, so it shows as the text it is.
-fn inert(cell: &str) -> String {
+pub(super) fn inert(cell: &str) -> String {
     let line = text::line(cell);
     if line.starts_with(['=', '+', '-', '@']) {
         format!("'{line}")

@@ -22,6 +22,7 @@ mod tallies;
 #[cfg(test)]
 mod tests;
 mod time;
+pub mod time_spent;
 pub mod when;
 
 /// Whether a record id begins with what was typed of it (ids are shown upper-case; the
@@ -343,6 +344,9 @@ pub struct CheckIn {
     pub feedback_next_step: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback_shared_at: Option<LocalTime>,
+    /// The coach's minutes it took; none for check-ins held before minutes were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
 }
 
 /// Something to do, by someone, by a date: what check-ins end in.

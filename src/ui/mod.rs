@@ -12,6 +12,7 @@ mod rounds;
 mod search;
 mod status;
 pub mod theme;
+mod time_spent;
 mod trash;
 mod workspace;
 mod wrap;
@@ -58,6 +59,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Rounds(rounds) => rounds::render(app, rounds, frame, body),
         Screen::Agenda(agenda) => agenda::render(app, agenda, frame, body),
         Screen::Trash(trash) => trash::render(app, trash, frame, body),
+        Screen::Time(screen) => time_spent::render(app, screen, frame, body),
     }
     for popup in &app.popups {
         match popup {

@@ -45,6 +45,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Roster, Key::char('x'), Msg::ArchiveTeacher, "archive", false),
     bind(C::Roster, Key::char('A'), Msg::ToggleArchived, "show archived", false),
     bind(C::Roster, Key::char('T'), Msg::Trash, "trash", false),
+    bind(C::Roster, Key::char('t'), Msg::TimeSpent, "where the time went", false),
     bind(C::Roster, Key::char('k'), Msg::Up, "up", false),
     bind(C::Roster, Key::char('j'), Msg::Down, "down", false),
     bind(C::Roster, Key::plain(K::Esc), Msg::ClearFilter, "clear filter", false),
@@ -157,6 +158,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Trash, Key::char('k'), Msg::Up, "up", false),
     bind(C::Trash, Key::char('j'), Msg::Down, "down", false),
     bind(C::Trash, Key::char('q'), Msg::Quit, "quit", false),
+    // Where the time went
+    bind(C::Time, Key::char('b'), Msg::Grouping, "group by", true),
+    bind(C::Time, Key::char('p'), Msg::Period, "period", true),
+    bind(C::Time, Key::plain(K::Esc), Msg::Back, "roster", true),
+    bind(C::Time, Key::char('q'), Msg::Quit, "quit", false),
     // Agenda
     bind(C::Agenda, Key::plain(K::Enter), Msg::Open, "open teacher", true),
     bind(C::Agenda, Key::plain(K::Tab), Msg::NextTab, "next panel", true),

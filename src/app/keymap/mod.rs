@@ -28,6 +28,8 @@ pub enum Context {
     Brief,
     /// The trash.
     Trash,
+    /// Where the coach's time went.
+    Time,
     /// The list of walkthrough rounds.
     Rounds,
     /// One walkthrough round and its classrooms.
@@ -54,6 +56,7 @@ impl Context {
             Context::Agenda => "Agenda",
             Context::Brief => "Conference brief",
             Context::Trash => "Trash",
+            Context::Time => "Where the time went",
             Context::Rounds => "Walkthrough rounds",
             Context::Round => "A walkthrough round",
             Context::Confirm => "Questions",
@@ -142,6 +145,12 @@ pub enum Msg {
     DetailDown,
     /// Feedback for the teacher from an observation or check-in.
     Feedback,
+    /// Where the coach's time went (the Time screen).
+    TimeSpent,
+    /// The Time screen's next grouping: kind, role, person, school.
+    Grouping,
+    /// The Time screen's next period: 30 days, this school year, all.
+    Period,
 }
 
 /// A key with its modifiers, written as the footer shows it.
@@ -298,7 +307,7 @@ pub fn key_range(context: Context, first: Msg, last: Msg) -> String {
 }
 
 /// The sections of the help overlay, in the order it shows them.
-const HELP_ORDER: [Context; 17] = [
+const HELP_ORDER: [Context; 18] = [
     C::Roster,
     C::Filter,
     C::Workspace,
@@ -311,6 +320,7 @@ const HELP_ORDER: [Context; 17] = [
     C::Rounds,
     C::Round,
     C::Trash,
+    C::Time,
     C::Review,
     C::Search,
     C::Confirm,

@@ -17,6 +17,7 @@ pub enum CheckInField {
     Notes,
     Reflection,
     Next,
+    Minutes,
     Private,
 }
 
@@ -36,6 +37,8 @@ pub struct CheckInValues {
     pub notes: String,
     pub reflection: String,
     pub next_on: Option<NaiveDate>,
+    /// As typed; a new check-in left blank takes its kind's usual time.
+    pub minutes: Option<u32>,
     pub private: bool,
 }
 
@@ -64,6 +67,13 @@ impl CheckInForm {
         } else {
             format!("+{}d", teacher.cadence_days)
         };
+        let minutes = c.minutes.map(|m| m.to_string()).unwrap_or_default();
+        // A check-in held before minutes were kept stays unknown unless some are typed.
+        let minutes_hint = if existing.is_some() {
+            "blank: not known"
+        } else {
+            "blank: kind's usual time"
+        };
         let mut fields = Keyed::new(
             format!("Check-in · {}", text::line(&teacher.name)),
             vec![
@@ -89,6 +99,10 @@ impl CheckInForm {
                         .hint(DATE_HINT)
                         .default_to(&next_default),
                 ),
+                (
+                    F::Minutes,
+                    Field::whole("Minutes", 0, 1440, &minutes).hint(minutes_hint),
+                ),
                 (F::Private, Field::toggle("Private", c.private)),
             ],
         );
@@ -113,11 +127,13 @@ impl CheckInForm {
             notes: fields.notes(F::Notes)?,
             reflection: fields.notes(F::Reflection)?,
             next_on: fields.date(F::Next, today)?,
+            minutes: fields.whole(F::Minutes)?,
             private: fields.toggle(F::Private)?,
         })
     }
 
-    /// The check-in the form describes.
+    /// The check-in the form describes; a new one with no minutes typed took its kind's
+    /// usual time.
     pub fn check_in(&self, today: NaiveDate) -> Result<CheckIn, String> {
         let values = self.values(today)?;
         let mut check_in = self.existing.clone().unwrap_or_default();
@@ -127,6 +143,10 @@ impl CheckInForm {
         check_in.notes = values.notes;
         check_in.reflection = values.reflection;
         check_in.next_on = values.next_on;
+        check_in.minutes = match (&self.existing, values.minutes) {
+            (None, None) => Some(values.kind.default_minutes()),
+            (_, typed) => typed,
+        };
         check_in.private = values.private;
         Ok(check_in)
     }
@@ -224,7 +244,7 @@ impl ActionForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::records::test_support::{date, now};
+    use crate::app::records::test_support::{date, now, type_text};
 
     #[test]
     fn an_edited_check_in_reads_back_as_it_was() {
@@ -235,6 +255,7 @@ mod tests {
             reflection: "It went well".into(),
             next_on: Some(date(2026, 11, 30)),
             private: true,
+            minutes: Some(25),
             ..CheckIn::default()
         };
         let form = CheckInForm::new(&Teacher::default(), Some(&check_in));
@@ -246,9 +267,35 @@ mod tests {
                 notes: check_in.notes.clone(),
                 reflection: check_in.reflection.clone(),
                 next_on: Some(date(2026, 11, 30)),
+                minutes: Some(25),
                 private: true,
             })
         );
+    }
+
+    #[test]
+    fn a_new_check_in_left_without_minutes_took_its_kinds_usual_time() {
+        let mut form = CheckInForm::new(&Teacher::default(), None);
+        form.fields.focus(CheckInField::Kind);
+        // Conference is the third kind.
+        type_text(form.fields.form_mut(), "3");
+        let check_in = form.check_in(now().date()).unwrap();
+        assert_eq!(check_in.kind, CheckInKind::Conference);
+        assert_eq!(check_in.minutes, Some(45));
+        form.fields.focus(CheckInField::Minutes);
+        type_text(form.fields.form_mut(), "50");
+        assert_eq!(form.check_in(now().date()).unwrap().minutes, Some(50));
+    }
+
+    #[test]
+    fn an_old_check_in_edited_without_minutes_stays_unknown() {
+        let old = CheckIn {
+            kind: CheckInKind::Feedback,
+            held_on: date(2026, 10, 5),
+            ..CheckIn::default()
+        };
+        let form = CheckInForm::new(&Teacher::default(), Some(&old));
+        assert_eq!(form.check_in(now().date()).unwrap().minutes, None);
     }
 
     #[test]
