@@ -294,6 +294,8 @@ impl<'a> TeacherWriter<'a> {
                 reflection: check_in.reflection.clone(),
                 next_on: self.shift.maybe(check_in.next_on)?,
                 private: check_in.private,
+                // The demo's conversations took their kind's usual time.
+                minutes: Some(check_in.kind.default_minutes()),
                 ..CheckIn::default()
             };
             let mut new_actions = Vec::with_capacity(check_in.actions.len());
