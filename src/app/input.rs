@@ -40,6 +40,7 @@ impl App {
                 Screen::Rounds(_) => vec![Context::Rounds, Context::Global],
                 Screen::Agenda(_) => vec![Context::Agenda, Context::Global],
                 Screen::Trash(_) => vec![Context::Trash, Context::Global],
+                Screen::School(_) => vec![Context::School, Context::Global],
             },
         }
     }

@@ -24,6 +24,7 @@ mod popup;
 pub mod records;
 pub mod roster;
 pub mod rounds;
+pub mod school;
 pub mod search;
 pub mod trash;
 mod undo;
@@ -55,6 +56,8 @@ pub enum Screen {
     Agenda(Box<agenda::Agenda>),
     /// What was deleted, to restore or, asking first, to destroy.
     Trash(Box<trash::Trash>),
+    /// One school at a glance.
+    School(Box<school::SchoolView>),
 }
 
 /// A message in the status line.
@@ -254,6 +257,11 @@ impl App {
                 }
             }
             _ if matches!(self.popups.last(), Some(Popup::Help { .. })) => self.scroll_help(msg),
+            Msg::WriteHtml | Msg::WriteMarkdown
+                if self.popups.is_empty() && self.school().is_some() =>
+            {
+                self.update_school(msg)
+            }
             Msg::WriteHtml => self.write_brief(brief::Format::Html),
             Msg::WriteMarkdown => self.write_brief(brief::Format::Markdown),
             Msg::Calendar => self.write_calendar(),
@@ -278,6 +286,7 @@ impl App {
                 Screen::Rounds(_) => self.update_rounds(msg),
                 Screen::Agenda(_) => self.update_agenda(msg),
                 Screen::Trash(_) => self.update_trash(msg),
+                Screen::School(_) => self.update_school(msg),
             },
         }
     }
@@ -286,7 +295,7 @@ impl App {
         match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.meta.id.clone()),
             Screen::Capture(c) => Some(c.visit.teacher_id.clone()),
-            Screen::Rounds(_) | Screen::Agenda(_) | Screen::Trash(_) => None,
+            Screen::Rounds(_) | Screen::Agenda(_) | Screen::Trash(_) | Screen::School(_) => None,
             Screen::Roster => self
                 .roster
                 .selected_row()

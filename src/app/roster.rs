@@ -236,6 +236,7 @@ impl super::App {
             Msg::Observe => self.start_observation(),
             Msg::Capture => self.start_capture(),
             Msg::Rounds => self.show_rounds(),
+            Msg::School => self.show_school(),
             Msg::Agenda => self.show_agenda(),
             Msg::Trash => self.show_trash(),
             _ => {}
@@ -295,7 +296,11 @@ impl super::App {
         let teacher = match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.clone()),
             Screen::Roster => self.roster.selected_row().map(|r| r.teacher.clone()),
-            Screen::Capture(_) | Screen::Rounds(_) | Screen::Agenda(_) | Screen::Trash(_) => None,
+            Screen::Capture(_)
+            | Screen::Rounds(_)
+            | Screen::Agenda(_)
+            | Screen::Trash(_)
+            | Screen::School(_) => None,
         };
         if let Some(teacher) = teacher {
             self.open_form(Purpose::Teacher(TeacherForm::new(Some(&teacher))));

@@ -9,6 +9,7 @@ mod header;
 mod help;
 mod roster;
 mod rounds;
+mod school;
 mod search;
 mod status;
 pub mod theme;
@@ -58,6 +59,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Rounds(rounds) => rounds::render(app, rounds, frame, body),
         Screen::Agenda(agenda) => agenda::render(app, agenda, frame, body),
         Screen::Trash(trash) => trash::render(app, trash, frame, body),
+        Screen::School(view) => school::render(app, view, frame, body),
     }
     for popup in &app.popups {
         match popup {

@@ -32,6 +32,8 @@ pub enum Context {
     Rounds,
     /// One walkthrough round and its classrooms.
     Round,
+    /// One school at a glance.
+    School,
     Confirm,
     Help,
     /// The search box: plain keys type the words to find.
@@ -56,6 +58,7 @@ impl Context {
             Context::Trash => "Trash",
             Context::Rounds => "Walkthrough rounds",
             Context::Round => "A walkthrough round",
+            Context::School => "School view",
             Context::Confirm => "Questions",
             Context::Help => "Help",
             Context::Search => "Searching notes",
@@ -122,6 +125,10 @@ pub enum Msg {
     Tally(u8),
     Untally(u8),
     Rounds,
+    /// The school view of the selected person's school.
+    School,
+    /// The next school, in the school view.
+    NextSchool,
     NextUnmarked,
     Agenda,
     TimelineShow,
@@ -298,7 +305,7 @@ pub fn key_range(context: Context, first: Msg, last: Msg) -> String {
 }
 
 /// The sections of the help overlay, in the order it shows them.
-const HELP_ORDER: [Context; 17] = [
+const HELP_ORDER: [Context; 18] = [
     C::Roster,
     C::Filter,
     C::Workspace,
@@ -310,6 +317,7 @@ const HELP_ORDER: [Context; 17] = [
     C::Brief,
     C::Rounds,
     C::Round,
+    C::School,
     C::Trash,
     C::Review,
     C::Search,
@@ -480,11 +488,12 @@ mod tests {
 
     /// The screens that also take the keys of every screen (Global), each with its own
     /// context in front.
-    const SCREENS: [Context; 7] = [
+    const SCREENS: [Context; 8] = [
         Context::Roster,
         Context::Workspace,
         Context::Rounds,
         Context::Round,
+        Context::School,
         Context::Agenda,
         Context::Trash,
         Context::Brief,
