@@ -170,3 +170,19 @@ fn the_school_view_is_written_out_as_html_and_markdown() {
     assert!(markdown.starts_with("# School: Northgate Middle"));
     assert!(markdown.contains("| Park, Eve | teacher |"));
 }
+
+#[test]
+fn the_school_export_matches_its_golden_files() {
+    let (_dir, mut store) = empty_store();
+    coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
+    let today = day("2026-11-23");
+    let summary = store
+        .school_summary("northgate middle", today, 14)
+        .unwrap()
+        .expect("the demo's second school");
+    let markdown = coachlog::export::school::markdown(&summary, today);
+    let html = coachlog::export::school::html(&summary, today);
+    assert!(!html.contains("http"), "a page that fetches nothing");
+    common::golden("school-northgate.md", &markdown);
+    common::golden("school-northgate.html", &html);
+}
