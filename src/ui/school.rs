@@ -88,8 +88,15 @@ fn render_people(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
             let style = |urgent: bool| if urgent { theme::error() } else { theme::dim() };
             ListItem::new(Line::from(vec![
                 Span::raw(text::fit(&text::line(&person.name), name_width).into_owned()),
+                // A column apart from the visits, even when cut.
                 Span::styled(
-                    text::fit(&text::line(&groups.join(" ")), groups_width).into_owned(),
+                    format!(
+                        "{} ",
+                        text::fit(
+                            &text::line(&groups.join(" ")),
+                            groups_width.saturating_sub(1)
+                        )
+                    ),
                     theme::dim(),
                 ),
                 Span::styled(text::fit(seen, seen_width).into_owned(), style(*late)),
