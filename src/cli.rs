@@ -117,6 +117,13 @@ pub enum Command {
         after_help = "Examples:\n  coachlog time --since \"1 aug\"\n  coachlog time --by person --since -30d\n  coachlog time --by role -f csv -o time.csv\n  coachlog time --by person --anonymous -f md   # for a program coordinator"
     )]
     Time(TimeArgs),
+    /// A school at a glance, as the school view shows it: its people, coverage, the
+    /// focuses in play, the latest round per practice and the goal measures compared.
+    /// No notes of any kind are in it.
+    #[command(
+        after_help = "Examples:\n  coachlog school east\n  coachlog school \"northgate\" -f html -o northgate.html"
+    )]
+    School(SchoolExport),
     /// Import a whole-caseload JSON export (merged record by record) or a roster CSV.
     #[command(
         after_help = "Examples:\n  coachlog import caseload.json --dry-run\n  coachlog import roster.csv\n  coachlog import --undo"
@@ -327,6 +334,30 @@ pub struct Export {
     /// Include private observations and check-ins (each marked private).
     #[arg(long)]
     pub include_private: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchoolExport {
+    /// The school: a case-insensitive unique start of its name, e.g. "east".
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// md: Markdown (the default); html: a page to print, with a bar chart per measure.
+    #[arg(long, short, value_enum)]
+    pub format: Option<SchoolFormat>,
+    /// Write to this file (created readable by you only) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// What `coachlog school` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchoolFormat {
+    #[value(alias = "markdown")]
+    Md,
+    Html,
 }
 
 #[derive(Debug, Subcommand)]

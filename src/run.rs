@@ -15,6 +15,7 @@ mod import;
 mod records;
 mod roster;
 mod rounds;
+mod school;
 mod supports;
 mod time_spent;
 
@@ -219,6 +220,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Calendar(args)) => export::calendar(&store, args),
         Some(Command::Round(round)) => rounds::round(&store, round),
         Some(Command::Time(args)) => time_spent::time(&store, args),
+        Some(Command::School(args)) => school::school(&store, args, config.coverage_gap_days),
         Some(Command::Import(import)) => import::import(&mut store, import, config.check_in_days),
     }
 }

@@ -25,7 +25,22 @@ struct Template {
 
 impl Template {
     fn new() -> Template {
-        let (dir, store, _) = caseload();
+        let (dir, mut store, _) = caseload();
+        // A second school, so that the school view has one to go on to.
+        // A second school, so that the school view has one to go on to, where two
+        // measures are compared.
+        let young = common::teacher(&mut store, "Young, Ada", "Northgate Middle", "Grade 6");
+        for measure in ["exit tickets collected", "students on task"] {
+            common::add(
+                &mut store,
+                coachlog::model::AnyRecord::Goal(coachlog::model::Goal {
+                    teacher_id: young.clone(),
+                    statement: format!("More {measure}"),
+                    measure: measure.into(),
+                    ..Default::default()
+                }),
+            );
+        }
         let file = store.path().to_path_buf();
         let mut app = App::new(store).unwrap();
         press(&mut app, "waFirst practice<C-s><Esc><Esc>");
@@ -78,6 +93,7 @@ fn states(context: Context) -> Vec<Vec<String>> {
             strings(&["g", "g<Down>"]),
             strings(&["w", "w<End>"]),
             strings(&["w<Enter>", "w<Enter><End>"]),
+            strings(&["S", "S<End>"]),
             strings(&["?", "?<Down>"]),
             vec![ws("3dy3dy<Esc>T"), ws("3dy3dy<Esc>T<End>")],
             vec![ws("b"), ws("b<Down><Down>")],
@@ -112,6 +128,7 @@ fn states(context: Context) -> Vec<Vec<String>> {
         Context::Brief => vec![ws("b"), ws("b<Down><Down>")],
         Context::Rounds => vec!["w".into(), "w<Down>".into()],
         Context::Round => vec!["w<Enter>".into(), "w<Enter><Down>".into()],
+        Context::School => vec!["S".into(), "S<Down>".into(), "<End>S".into()],
         Context::Confirm => vec!["x".into()],
         Context::Search => vec!["s".into(), "swarm".into(), "swarm<Down>".into()],
         Context::Help => vec!["?".into(), "?<Down>".into()],

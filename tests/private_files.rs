@@ -227,7 +227,7 @@ fn the_demo_folder_and_its_files_are_owner_only() {
         80,
         24,
     );
-    app.wait_for("coachlog · 12 teachers");
+    app.wait_for("coachlog · 15 teachers");
     let folders: Vec<PathBuf> = fs::read_dir(temp.path())
         .unwrap()
         .map(|e| e.unwrap().path())

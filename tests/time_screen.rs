@@ -58,7 +58,10 @@ fn the_time_screen_shows_the_last_30_days_by_kind_and_by_role() {
         shown.contains(" Time · last 30 days · 25 Oct 2026 – 23 Nov 2026"),
         "{shown}"
     );
-    assert!(shown.contains("By role: teacher 100%"), "{shown}");
+    assert!(
+        shown.contains("By role: teacher 96% · school leader 4%"),
+        "{shown}"
+    );
 }
 
 #[test]

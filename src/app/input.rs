@@ -41,6 +41,7 @@ impl App {
                 Screen::Agenda(_) => vec![Context::Agenda, Context::Global],
                 Screen::Trash(_) => vec![Context::Trash, Context::Global],
                 Screen::Time(_) => vec![Context::Time, Context::Global],
+                Screen::School(_) => vec![Context::School, Context::Global],
             },
         }
     }

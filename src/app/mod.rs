@@ -24,6 +24,7 @@ mod popup;
 pub mod records;
 pub mod roster;
 pub mod rounds;
+pub mod school;
 pub mod search;
 pub mod time_spent;
 pub mod trash;
@@ -58,6 +59,8 @@ pub enum Screen {
     Trash(Box<trash::Trash>),
     /// Where the coach's time went.
     Time(Box<time_spent::TimeSpent>),
+    /// One school at a glance.
+    School(Box<school::SchoolView>),
 }
 
 /// A message in the status line.
@@ -257,6 +260,11 @@ impl App {
                 }
             }
             _ if matches!(self.popups.last(), Some(Popup::Help { .. })) => self.scroll_help(msg),
+            Msg::WriteHtml | Msg::WriteMarkdown
+                if self.popups.is_empty() && self.school().is_some() =>
+            {
+                self.update_school(msg)
+            }
             Msg::WriteHtml => self.write_brief(brief::Format::Html),
             Msg::WriteMarkdown => self.write_brief(brief::Format::Markdown),
             Msg::Calendar => self.write_calendar(),
@@ -282,6 +290,7 @@ impl App {
                 Screen::Agenda(_) => self.update_agenda(msg),
                 Screen::Trash(_) => self.update_trash(msg),
                 Screen::Time(_) => self.update_time_spent(msg),
+                Screen::School(_) => self.update_school(msg),
             },
         }
     }
@@ -290,7 +299,11 @@ impl App {
         match &self.screen {
             Screen::Workspace(w) => Some(w.file.teacher.meta.id.clone()),
             Screen::Capture(c) => Some(c.visit.teacher_id.clone()),
-            Screen::Rounds(_) | Screen::Agenda(_) | Screen::Trash(_) | Screen::Time(_) => None,
+            Screen::Rounds(_)
+            | Screen::Agenda(_)
+            | Screen::Trash(_)
+            | Screen::Time(_)
+            | Screen::School(_) => None,
             Screen::Roster => self
                 .roster
                 .selected_row()

@@ -236,6 +236,7 @@ impl super::App {
             Msg::Observe => self.start_observation(),
             Msg::Capture => self.start_capture(),
             Msg::Rounds => self.show_rounds(),
+            Msg::School => self.show_school(),
             Msg::Agenda => self.show_agenda(),
             Msg::Trash => self.show_trash(),
             Msg::TimeSpent => self.show_time_spent(),
@@ -300,7 +301,8 @@ impl super::App {
             | Screen::Rounds(_)
             | Screen::Agenda(_)
             | Screen::Trash(_)
-            | Screen::Time(_) => None,
+            | Screen::Time(_)
+            | Screen::School(_) => None,
         };
         if let Some(teacher) = teacher {
             self.open_form(Purpose::Teacher(TeacherForm::new(Some(&teacher))));

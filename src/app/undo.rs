@@ -210,6 +210,7 @@ pub(in crate::app) fn describe_record(record: &AnyRecord) -> String {
         ),
         AnyRecord::Teacher(t) => short(&t.name),
         AnyRecord::Walkthrough(w) => short(&w.practice),
+        AnyRecord::School(s) => short(&s.name),
     };
     format!("the {} {what}", record.kind())
 }

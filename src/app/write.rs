@@ -69,6 +69,7 @@ impl App {
                 }
             }
             Screen::Rounds(_) => self.refresh_rounds(),
+            Screen::School(_) => self.refresh_school(),
             // A visit in progress is the user's own text: it is never replaced from the file.
             Screen::Capture(_) => {}
         }

@@ -5,7 +5,7 @@
 use super::record::{self, Record};
 use super::{Applied, Change, Error, Result, Store};
 use crate::model::{
-    Action, AnyRecord, Caseload, CheckIn, Focus, Goal, Kind, Measure, Observation, Support,
+    Action, AnyRecord, Caseload, CheckIn, Focus, Goal, Kind, Measure, Observation, School, Support,
     Teacher, Walkthrough, is_newer, with_any,
 };
 use rusqlite::{Connection, OptionalExtension};
@@ -70,6 +70,7 @@ impl Store {
             check_ins: every::<CheckIn>(&self.conn)?,
             actions: every::<Action>(&self.conn)?,
             supports: every::<Support>(&self.conn)?,
+            schools: every::<School>(&self.conn)?,
         })
     }
 

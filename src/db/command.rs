@@ -2,11 +2,14 @@
 //! it changed (before and after). Undo, an audit trail and sync can hook in here, once.
 
 mod change;
+mod school;
 
 use super::files::count_write;
 use super::record::{self, Record};
 use super::{Error, Result, Store};
-use crate::model::{Action, AnyRecord, CheckIn, Focus, Kind, Measure, Outcome, Teacher, with_any};
+use crate::model::{
+    Action, AnyRecord, CheckIn, Focus, Kind, Measure, Outcome, School, Teacher, with_any,
+};
 use chrono::NaiveDate;
 use rusqlite::{Connection, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -236,10 +239,20 @@ impl Writer<'_> {
                 self.add(support).map(drop)
             }
             Command::Add(any) => with_any!(any, record => self.add(record).map(drop)),
-            Command::Edit(any) => with_any!(any, record => self.edit(record).map(drop)),
-            Command::Revise { opened, edited } => {
-                with_any!(*opened, opened => self.revise(opened, *edited).map(drop))
+            Command::Edit(AnyRecord::School(school)) => {
+                let before = self.load::<School>(&school.meta.id)?;
+                let after = self.edit(school)?;
+                self.rename_school_people(&before.name, &after.name)
             }
+            Command::Edit(any) => with_any!(any, record => self.edit(record).map(drop)),
+            Command::Revise { opened, edited } => match *opened {
+                AnyRecord::School(opened) => {
+                    let before = self.load::<School>(&opened.meta.id)?;
+                    let after = self.revise(opened, *edited)?;
+                    self.rename_school_people(&before.name, &after.name)
+                }
+                opened => with_any!(opened, opened => self.revise(opened, *edited).map(drop)),
+            },
             Command::Undo(applied) => self.undo(applied),
             Command::AddAll(records) => records
                 .into_iter()
@@ -395,6 +408,7 @@ impl Writer<'_> {
                 self.load::<Teacher>(&support.teacher_id)?;
                 required(&support.given_by, "who gave the support")
             }
+            AnyRecord::School(school) => self.check_school(school),
             AnyRecord::Walkthrough(walkthrough) => {
                 required(&walkthrough.practice, "the practice to look for")?;
                 if walkthrough.teacher_ids.is_empty() {
@@ -522,6 +536,7 @@ pub(super) fn load_any(conn: &Connection, kind: Kind, id: &str) -> Result<AnyRec
         Kind::Action => get::<Action>(conn, id)?,
         Kind::Support => get::<Support>(conn, id)?,
         Kind::Walkthrough => get::<Walkthrough>(conn, id)?,
+        Kind::School => get::<School>(conn, id)?,
     };
     found.ok_or_else(|| Error::NotFound {
         kind,

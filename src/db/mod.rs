@@ -9,6 +9,7 @@ mod files;
 mod open;
 mod query;
 mod record;
+mod schools;
 mod search;
 mod time_spent;
 mod trash;

@@ -27,7 +27,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_focus_tallies.sql"),
     include_str!("migrations/011_people.sql"),
     include_str!("migrations/012_check_in_minutes.sql"),
+    SCHOOLS,
 ];
+
+/// The migration that makes schools records: a step in Rust adds one for each school
+/// name already on people, in the migration's transaction.
+const SCHOOLS: &str = include_str!("migrations/013_schools.sql");
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -118,7 +123,7 @@ pub(super) enum Access {
 
 pub(super) fn open(path: &Path, clock: Clock, access: Access) -> Result<Store> {
     if let Found::Nothing = identify(path)? {
-        create(path)?;
+        create(path, clock)?;
         identify(path)?;
     }
     let read_only = access == Access::Read || !writable(path);
@@ -172,7 +177,7 @@ pub(super) fn open(path: &Path, clock: Clock, access: Access) -> Result<Store> {
         } else {
             None
         };
-        prepare(&mut conn, path, version, backup)?
+        prepare(&mut conn, path, version, backup, clock)?
     };
     Ok(Store {
         conn,
@@ -192,11 +197,22 @@ fn prepare(
     path: &Path,
     version: i64,
     backup: Option<PathBuf>,
+    clock: Clock,
 ) -> Result<(String, String)> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
+    let migrations = Migrations::new(
+        MIGRATIONS
+            .iter()
+            .map(|sql| match *sql {
+                SCHOOLS => M::up_with_hook(sql, move |tx: &Transaction| {
+                    Ok(super::schools::schools_from_names(tx, clock)?)
+                }),
+                _ => M::up(sql),
+            })
+            .collect(),
+    );
     // Migration 1 also stamps the application id, in the same transaction.
     if let Err(error) = migrations.to_latest(conn) {
         // Every migration ran in one transaction, now rolled back: the file is as it
@@ -216,7 +232,7 @@ fn prepare(
 /// it the name: a coachlog stopped while creating its file leaves nothing at the name
 /// (an empty file there would be refused on every later start). A file another coachlog
 /// put there meanwhile is kept, and opened instead.
-fn create(path: &Path) -> Result<()> {
+fn create(path: &Path, clock: Clock) -> Result<()> {
     let folder = super::copy::folder_of(path);
     create_private_dir(folder)?;
     let what = format!("cannot create {}", path.display());
@@ -225,7 +241,7 @@ fn create(path: &Path) -> Result<()> {
         partial.path(),
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    prepare(&mut conn, path, 0, None)?;
+    prepare(&mut conn, path, 0, None, clock)?;
     // Closing folds the log into the file and removes it.
     conn.close().map_err(|(_, error)| Error::from(error))?;
     match put_in_place(partial, path, &what) {
@@ -236,7 +252,7 @@ fn create(path: &Path) -> Result<()> {
 }
 
 /// The person's login name, as the author of what this copy writes.
-fn default_author() -> String {
+pub(super) fn default_author() -> String {
     ["COACHLOG_AUTHOR", "USER", "USERNAME"]
         .iter()
         .find_map(|name| {

@@ -2,7 +2,7 @@
 
 use crate::model::{
     Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, LocalTime, Measure,
-    Meta, Observation, Outcome, PracticeMark, Rating, Role, Support, SupportKind, TallyDef,
+    Meta, Observation, Outcome, PracticeMark, Rating, Role, School, Support, SupportKind, TallyDef,
     Teacher, Walkthrough,
 };
 use chrono::NaiveDate;
@@ -32,6 +32,7 @@ pub fn table(kind: Kind) -> &'static str {
         Kind::Action => "action",
         Kind::Support => "support",
         Kind::Walkthrough => "walkthrough",
+        Kind::School => "school",
     }
 }
 
@@ -356,6 +357,8 @@ record!(
         teacher_id, focus_id, kind, given_on, given_by, note, minutes, private
     ]
 );
+
+record!(School, [name, notes]);
 
 /// Every column of a record kind, each qualified by `table.` for use in joins.
 pub(super) fn columns<R: Record>() -> String {

@@ -4,7 +4,7 @@ use super::{Applied, Command, Error, Result, Store};
 use crate::model::{Kind, Trashed};
 
 /// Each kind's table, the teacher it belongs to, and the words that name a record.
-const ARMS: [(Kind, &str, &str); 9] = [
+const ARMS: [(Kind, &str, &str); 10] = [
     (Kind::Teacher, "r.id", "r.name"),
     (Kind::Goal, "r.teacher_id", "r.statement"),
     (
@@ -22,6 +22,7 @@ const ARMS: [(Kind, &str, &str); 9] = [
         "r.given_on || ' ' || replace(r.kind, '_', '-') || ' ' || r.note",
     ),
     (Kind::Walkthrough, "NULL", "r.practice"),
+    (Kind::School, "NULL", "r.name"),
 ];
 
 impl Store {

@@ -12,6 +12,7 @@ use crate::model::{
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+mod schools;
 mod shape;
 
 use shape::*;
@@ -77,6 +78,7 @@ pub fn load(store: &mut Store, today: NaiveDate) -> Result<DemoSummary, DemoErro
         for teacher in &school.teachers {
             load_teacher(store, teacher, &shift, &mut summary)?;
         }
+        summary.observations += schools::load(store, &school, &shift)?;
         Ok::<_, DemoError>(())
     })?;
     Ok(summary)
@@ -118,6 +120,8 @@ fn load_teacher(
         school: demo.school.clone(),
         subject: demo.subject.clone(),
         cadence_days: demo.cadence_days,
+        role: demo.role,
+        tags: demo.tags.clone(),
         ..Teacher::default()
     };
     let applied = store.apply(Command::Add(AnyRecord::Teacher(teacher)))?;
@@ -482,6 +486,39 @@ mod tests {
     }
 
     #[test]
+    fn the_demo_has_two_schools_a_leader_each_a_pilot_across_both_and_a_round_in_the_second() {
+        let (_dir, store, _) = loaded("2026-11-23");
+        let schools: Vec<String> = store
+            .schools()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(schools, ["Eastside Middle", "Northgate Middle"]);
+        let people = store.teachers(true).unwrap();
+        for school in &schools {
+            let leaders: Vec<&Teacher> = people
+                .iter()
+                .filter(|t| &t.school == school && t.role == crate::model::Role::Leader)
+                .collect();
+            assert_eq!(leaders.len(), 1, "{school}");
+            let goals = store.goals(&leaders[0].meta.id).unwrap();
+            assert!(goals[0].statement.contains("blended-program data"));
+            assert!(!store.measures(&goals[0].meta.id).unwrap().is_empty());
+            let pilot = people
+                .iter()
+                .filter(|t| &t.school == school && t.tags.iter().any(|g| g == "blended pilot"));
+            assert!(pilot.count() >= 2, "the pilot group reaches {school}");
+        }
+        let northgate = store
+            .school_summary("Northgate Middle", day("2026-11-23"), 14)
+            .unwrap()
+            .unwrap();
+        assert_eq!(northgate.rounds.len(), 1);
+        assert_eq!(northgate.rounds[0].rate(), Some(67));
+    }
+
+    #[test]
     fn demo_school_loads_every_record_it_declares() {
         let (_dir, store, summary) = loaded("2026-11-23");
 
@@ -490,13 +527,18 @@ mod tests {
         let expected = DemoSummary {
             coach: school.coach.clone(),
             teachers: school.teachers.len(),
-            observations: school.teachers.iter().map(|t| t.observations.len()).sum(),
+            observations: school
+                .teachers
+                .iter()
+                .map(|t| t.observations.len())
+                .sum::<usize>()
+                + school.rounds.iter().map(|r| r.marks.len()).sum::<usize>(),
             check_ins: check_ins.clone().count(),
             actions: check_ins.map(|check_in| check_in.actions.len()).sum(),
         };
         assert_eq!(summary, expected);
         assert_eq!(summary.coach, "Ms. Rivera");
-        assert!((12..=14).contains(&summary.teachers), "{summary:?}");
+        assert!((12..=16).contains(&summary.teachers), "{summary:?}");
         assert!((120..=200).contains(&summary.observations), "{summary:?}");
         assert!((60..=90).contains(&summary.check_ins), "{summary:?}");
         assert!((100..=150).contains(&summary.actions), "{summary:?}");

@@ -1,7 +1,9 @@
 //! The demo file's shape (dates absolute, around `anchor`), and moving its dates to today.
 
 use super::DemoError;
-use crate::model::{CheckInKind, GoalStatus, LocalTime, Outcome, SupportKind, TallyDef, Zone};
+use crate::model::{
+    CheckInKind, GoalStatus, LocalTime, Outcome, PracticeMark, Role, SupportKind, TallyDef, Zone,
+};
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
@@ -14,40 +16,69 @@ pub(super) struct DemoSchool {
     pub(super) anchor: NaiveDate,
     pub(super) coach: String,
     pub(super) teachers: Vec<DemoTeacher>,
+    /// Walkthrough rounds, after every teacher is in.
+    #[serde(default)]
+    pub(super) rounds: Vec<DemoRound>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DemoRound {
+    pub(super) practice: String,
+    pub(super) held_on: NaiveDate,
+    pub(super) notes: String,
+    /// Each classroom, in visiting order, by the teacher's name.
+    pub(super) marks: Vec<DemoMark>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DemoMark {
+    pub(super) teacher: String,
+    #[serde(deserialize_with = "minute")]
+    pub(super) observed_at: NaiveDateTime,
+    pub(super) mark: PracticeMark,
+    pub(super) note: String,
 }
 
 impl DemoSchool {
     /// Every date in the file (visits by their day).
     pub(super) fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
-        self.teachers.iter().flat_map(|teacher| {
-            let goals = teacher.goals.iter().flat_map(|goal| {
-                let measured = goal.measures.iter().map(|measure| measure.measured_on);
-                goal.target_on.into_iter().chain(measured)
-            });
-            let focuses = teacher
-                .focuses
-                .iter()
-                .flat_map(|focus| std::iter::once(focus.started_on).chain(focus.ended_on));
-            let visits = teacher
-                .observations
-                .iter()
-                .map(|visit| visit.observed_at.date());
-            let check_ins = teacher.check_ins.iter().flat_map(|check_in| {
-                let actions = check_in
-                    .actions
+        self.teachers
+            .iter()
+            .flat_map(|teacher| {
+                let goals = teacher.goals.iter().flat_map(|goal| {
+                    let measured = goal.measures.iter().map(|measure| measure.measured_on);
+                    goal.target_on.into_iter().chain(measured)
+                });
+                let focuses = teacher
+                    .focuses
                     .iter()
-                    .flat_map(|action| action.due_on.into_iter().chain(action.done_on));
-                std::iter::once(check_in.held_on)
-                    .chain(check_in.next_on)
-                    .chain(actions)
-            });
-            let supports = teacher.supports.iter().map(|support| support.given_on);
-            goals
-                .chain(focuses)
-                .chain(visits)
-                .chain(check_ins)
-                .chain(supports)
-        })
+                    .flat_map(|focus| std::iter::once(focus.started_on).chain(focus.ended_on));
+                let visits = teacher
+                    .observations
+                    .iter()
+                    .map(|visit| visit.observed_at.date());
+                let check_ins = teacher.check_ins.iter().flat_map(|check_in| {
+                    let actions = check_in
+                        .actions
+                        .iter()
+                        .flat_map(|action| action.due_on.into_iter().chain(action.done_on));
+                    std::iter::once(check_in.held_on)
+                        .chain(check_in.next_on)
+                        .chain(actions)
+                });
+                let supports = teacher.supports.iter().map(|support| support.given_on);
+                goals
+                    .chain(focuses)
+                    .chain(visits)
+                    .chain(check_ins)
+                    .chain(supports)
+            })
+            .chain(self.rounds.iter().flat_map(|round| {
+                std::iter::once(round.held_on)
+                    .chain(round.marks.iter().map(|mark| mark.observed_at.date()))
+            }))
     }
 }
 
@@ -59,6 +90,11 @@ pub(super) struct DemoTeacher {
     pub(super) subject: String,
     pub(super) cadence_days: u32,
     pub(super) archived: bool,
+    /// A teacher unless the file says otherwise.
+    #[serde(default)]
+    pub(super) role: Role,
+    #[serde(default)]
+    pub(super) tags: Vec<String>,
     pub(super) goals: Vec<DemoGoal>,
     pub(super) focuses: Vec<DemoFocus>,
     pub(super) observations: Vec<DemoObservation>,

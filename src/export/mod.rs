@@ -15,6 +15,7 @@ mod json;
 mod markdown;
 pub mod round;
 mod safe_json;
+pub mod school;
 mod tally_chart;
 #[cfg(test)]
 mod tests;

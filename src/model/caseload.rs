@@ -3,7 +3,7 @@
 //! whole-caseload export holds and an import reads.
 
 use super::{
-    Action, AnyRecord, CheckIn, Focus, Goal, Kind, Measure, Observation, Support, Teacher,
+    Action, AnyRecord, CheckIn, Focus, Goal, Kind, Measure, Observation, School, Support, Teacher,
     Walkthrough,
 };
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,8 @@ pub struct Caseload {
     pub actions: Vec<Action>,
     /// Absent from files written before supports were kept.
     pub supports: Vec<Support>,
+    /// Absent from files written before schools were records.
+    pub schools: Vec<School>,
 }
 
 impl Caseload {
@@ -37,6 +39,7 @@ impl Caseload {
         records.extend(self.check_ins.into_iter().map(AnyRecord::from));
         records.extend(self.actions.into_iter().map(AnyRecord::from));
         records.extend(self.supports.into_iter().map(AnyRecord::from));
+        records.extend(self.schools.into_iter().map(AnyRecord::from));
         records
     }
 
@@ -52,6 +55,7 @@ impl Caseload {
             Kind::CheckIn => self.check_ins.len(),
             Kind::Action => self.actions.len(),
             Kind::Support => self.supports.len(),
+            Kind::School => self.schools.len(),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod people;
 mod record;
 mod roster;
 mod round;
+pub mod school;
 mod search;
 mod supports;
 mod tallies;
@@ -49,6 +50,7 @@ pub(crate) use record::with_any;
 pub use record::{AnyRecord, Trashed};
 pub use roster::RosterRow;
 pub use round::{Round, Tally, TrendPoint, same_practice, trend};
+pub use school::{School, SchoolSummary, school_key};
 pub use search::{Hit, MATCH_END, MATCH_START};
 pub use supports::{EFFECT_WEEKS, Effect, Support, SupportKind, Trend, Window};
 pub use tallies::{
@@ -376,10 +378,11 @@ pub enum Kind {
     Action,
     Support,
     Walkthrough,
+    School,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Teacher,
         Kind::Goal,
         Kind::Measure,
@@ -389,6 +392,7 @@ impl Kind {
         Kind::Action,
         Kind::Support,
         Kind::Walkthrough,
+        Kind::School,
     ];
 
     /// How a person names it.
@@ -403,6 +407,7 @@ impl Kind {
             Kind::Action => "action",
             Kind::Support => "support",
             Kind::Walkthrough => "walkthrough",
+            Kind::School => "school",
         }
     }
 }

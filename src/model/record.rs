@@ -1,7 +1,8 @@
 //! Any record as one value: what the change log, the trash and exports carry.
 
 use super::{
-    Action, CheckIn, Focus, Goal, Kind, Measure, Meta, Observation, Support, Teacher, Walkthrough,
+    Action, CheckIn, Focus, Goal, Kind, Measure, Meta, Observation, School, Support, Teacher,
+    Walkthrough,
 };
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,7 @@ pub enum AnyRecord {
     Action(Action),
     Support(Support),
     Walkthrough(Walkthrough),
+    School(School),
 }
 
 /// Runs `$body` with `$record` bound to the record inside any variant.
@@ -34,6 +36,7 @@ macro_rules! with_any {
             $crate::model::AnyRecord::Action($record) => $body,
             $crate::model::AnyRecord::Support($record) => $body,
             $crate::model::AnyRecord::Walkthrough($record) => $body,
+            $crate::model::AnyRecord::School($record) => $body,
         }
     };
 }
@@ -51,6 +54,7 @@ impl AnyRecord {
             AnyRecord::Action(_) => Kind::Action,
             AnyRecord::Support(_) => Kind::Support,
             AnyRecord::Walkthrough(_) => Kind::Walkthrough,
+            AnyRecord::School(_) => Kind::School,
         }
     }
 
@@ -81,7 +85,8 @@ from_record!(
     CheckIn,
     Action,
     Support,
-    Walkthrough
+    Walkthrough,
+    School
 );
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod header;
 mod help;
 mod roster;
 mod rounds;
+mod school;
 mod search;
 mod status;
 pub mod theme;
@@ -60,6 +61,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Agenda(agenda) => agenda::render(app, agenda, frame, body),
         Screen::Trash(trash) => trash::render(app, trash, frame, body),
         Screen::Time(screen) => time_spent::render(app, screen, frame, body),
+        Screen::School(view) => school::render(app, view, frame, body),
     }
     for popup in &app.popups {
         match popup {

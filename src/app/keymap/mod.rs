@@ -34,6 +34,8 @@ pub enum Context {
     Rounds,
     /// One walkthrough round and its classrooms.
     Round,
+    /// One school at a glance.
+    School,
     Confirm,
     Help,
     /// The search box: plain keys type the words to find.
@@ -59,6 +61,7 @@ impl Context {
             Context::Time => "Where the time went",
             Context::Rounds => "Walkthrough rounds",
             Context::Round => "A walkthrough round",
+            Context::School => "School view",
             Context::Confirm => "Questions",
             Context::Help => "Help",
             Context::Search => "Searching notes",
@@ -125,6 +128,10 @@ pub enum Msg {
     Tally(u8),
     Untally(u8),
     Rounds,
+    /// The school view of the selected person's school.
+    School,
+    /// The next school, in the school view.
+    NextSchool,
     NextUnmarked,
     Agenda,
     TimelineShow,
@@ -307,7 +314,7 @@ pub fn key_range(context: Context, first: Msg, last: Msg) -> String {
 }
 
 /// The sections of the help overlay, in the order it shows them.
-const HELP_ORDER: [Context; 18] = [
+const HELP_ORDER: [Context; 19] = [
     C::Roster,
     C::Filter,
     C::Workspace,
@@ -319,6 +326,7 @@ const HELP_ORDER: [Context; 18] = [
     C::Brief,
     C::Rounds,
     C::Round,
+    C::School,
     C::Trash,
     C::Time,
     C::Review,
@@ -490,11 +498,12 @@ mod tests {
 
     /// The screens that also take the keys of every screen (Global), each with its own
     /// context in front.
-    const SCREENS: [Context; 7] = [
+    const SCREENS: [Context; 8] = [
         Context::Roster,
         Context::Workspace,
         Context::Rounds,
         Context::Round,
+        Context::School,
         Context::Agenda,
         Context::Trash,
         Context::Brief,

@@ -56,7 +56,7 @@ impl App {
                 &self.given_by(),
                 Some(&support),
             )),
-            AnyRecord::Teacher(_) | AnyRecord::Walkthrough(_) => {
+            AnyRecord::Teacher(_) | AnyRecord::Walkthrough(_) | AnyRecord::School(_) => {
                 self.edit_teacher();
                 return;
             }

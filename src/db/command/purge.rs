@@ -80,7 +80,7 @@ impl Writer<'_> {
                     self.edit(observation)?;
                 }
             }
-            Kind::Measure | Kind::Observation | Kind::Action | Kind::Support => {}
+            Kind::Measure | Kind::Observation | Kind::Action | Kind::Support | Kind::School => {}
         }
         let sql = match kind {
             Kind::Teacher => "DELETE FROM teacher WHERE id = ?1",
@@ -92,6 +92,8 @@ impl Writer<'_> {
             Kind::Action => "DELETE FROM action WHERE id = ?1",
             Kind::Support => "DELETE FROM support WHERE id = ?1",
             Kind::Walkthrough => "DELETE FROM walkthrough WHERE id = ?1",
+            // People name their school; they keep the name when its record goes.
+            Kind::School => "DELETE FROM school WHERE id = ?1",
         };
         self.conn.execute(sql, [id])?;
         with_any!(any, record => self.log(Some(record), None));

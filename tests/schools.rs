@@ -1,0 +1,307 @@
+//! Schools as records: an upgrade makes one for each school name already on people and
+//! keeps every other record as it was; a school's name is its own and its people's.
+
+mod common;
+
+use coachlog::db::{Command, Store};
+use coachlog::model::*;
+use common::{add, clock, empty_store, teacher};
+use rusqlite::types::Value;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+/// Written by the schema-11 release (people with roles and groups): its demo, backed up.
+const SCHEMA_11: &[u8] = include_bytes!("fixtures/schema-11.db");
+const SCHEMA_8: &[u8] = include_bytes!("fixtures/schema-8.db");
+
+type Rows = BTreeMap<String, Vec<Vec<(String, Value)>>>;
+
+/// Every row of each record table the file has, by its columns as they are.
+fn record_rows(path: &Path) -> Rows {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut tables = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'local_search%' AND name NOT LIKE 'sqlite_%' AND name <> 'local_meta'")
+        .unwrap();
+    let tables: Vec<String> = tables
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|table| {
+            let mut statement = conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
+                .unwrap();
+            let columns: Vec<String> = statement
+                .column_names()
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            let rows = statement
+                .query_map([], |row| {
+                    Ok(columns
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| (c.clone(), row.get::<_, Value>(i).unwrap()))
+                        .collect::<Vec<_>>())
+                })
+                .unwrap()
+                .collect::<Result<Vec<_>, _>>()
+                .unwrap();
+            (table, rows)
+        })
+        .collect()
+}
+
+/// Upgrades a copy of `release` and returns every record row before and after.
+fn upgraded(
+    release: &[u8],
+    before_upgrade: impl FnOnce(&Path),
+) -> (tempfile::TempDir, Rows, Rows, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coachlog.db");
+    fs::write(&path, release).unwrap();
+    before_upgrade(&path);
+    let before = record_rows(&path);
+    let store = Store::open(&path, clock()).unwrap();
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    let after = record_rows(&path);
+    (dir, before, after, store)
+}
+
+fn assert_kept(before: &Rows, after: &Rows) {
+    assert!(before.values().map(Vec::len).sum::<usize>() > 10);
+    for (table, rows) in before {
+        let now = &after[table];
+        assert_eq!(rows.len(), now.len(), "{table}: as many rows");
+        for (old, new) in rows.iter().zip(now) {
+            for (column, value) in old {
+                let kept = new.iter().find(|(c, _)| c == column);
+                assert_eq!(
+                    kept.map(|(_, v)| v),
+                    Some(value),
+                    "{table}.{column} of {:?}",
+                    old[0].1
+                );
+            }
+        }
+    }
+}
+
+fn school_names(store: &Store) -> Vec<String> {
+    store
+        .schools()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect()
+}
+
+#[test]
+fn a_file_of_the_current_release_upgrades_with_a_school_record_per_school_and_nothing_else_changed()
+{
+    let (_dir, before, after, store) = upgraded(SCHEMA_11, |_| {});
+    assert_kept(&before, &after);
+    assert!(!before.contains_key("school"));
+    assert_eq!(
+        school_names(&store),
+        ["Eastside Middle", "Northgate Middle"]
+    );
+    let schools = store.schools().unwrap();
+    for school in &schools {
+        assert_eq!(school.meta.id.len(), 26, "a ULID, as the app makes ids");
+        assert_eq!(school.meta.created_at, "2026-11-23T10:42:00.000Z");
+        assert_eq!(school.meta.author, "coach", "the file's own author");
+        assert!(school.meta.deleted_at.is_none() && school.notes.is_empty());
+    }
+    // The people keep their school's name: the link is the name.
+    let people = store.teachers(true).unwrap();
+    assert!(people.iter().all(|p| {
+        schools
+            .iter()
+            .any(|s| school_key(&s.name) == school_key(&p.school))
+    }));
+}
+
+#[test]
+fn the_schema_8_release_upgrades_with_one_school_record_for_its_school() {
+    let (_dir, before, after, store) = upgraded(SCHEMA_8, |_| {});
+    assert_kept(&before, &after);
+    assert_eq!(school_names(&store), ["Eastside Middle"]);
+    // Everyone of that release becomes a teacher.
+    assert!(
+        store
+            .teachers(true)
+            .unwrap()
+            .iter()
+            .all(|p| p.role == Role::Teacher)
+    );
+    // Opened again, nothing is added.
+    let path = store.path().to_path_buf();
+    drop(store);
+    let again = Store::open(&path, clock()).unwrap();
+    assert_eq!(school_names(&again), ["Eastside Middle"]);
+}
+
+#[test]
+fn school_names_spelled_differently_become_one_school_and_no_name_none() {
+    let add_people = |path: &Path| {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        for (id, name, school) in [
+            (
+                "01JX00000000000000000000A1",
+                "Ames, Jo",
+                "  northgate middle ",
+            ),
+            (
+                "01JX00000000000000000000A2",
+                "Bell, Kai",
+                "NORTHGATE MIDDLE",
+            ),
+            ("01JX00000000000000000000A3", "Cruz, Lu", ""),
+            ("01JX00000000000000000000A4", "Diaz, Mo", "   "),
+            ("01JX00000000000000000000A5", "Eng, Sam", "Straße School"),
+            ("01JX00000000000000000000A6", "Fox, Al", "STRASSE SCHOOL"),
+        ] {
+            conn.execute(
+                "INSERT INTO teacher (id, name, school, subject, cadence_days, archived, created_at, updated_at, author, replica_id)
+                 VALUES (?1, ?2, ?3, '', 14, 0, '2026-11-0' || substr(?1, 26) || 'T09:00:00.000Z', '2026-11-01T09:00:00.000Z', 'coach', 'R')",
+                (id, name, school),
+            )
+            .unwrap();
+        }
+        // A trashed person's school counts too: they may come back.
+        conn.execute(
+            "UPDATE teacher SET school = 'Westview', deleted_at = '2026-11-02T09:00:00.000Z' WHERE id = '01JX00000000000000000000A6'",
+            [],
+        )
+        .unwrap();
+    };
+    let (_dir, before, after, store) = upgraded(SCHEMA_8, add_people);
+    assert_kept(&before, &after);
+    assert_eq!(
+        school_names(&store),
+        [
+            "Eastside Middle",
+            "northgate middle",
+            "Straße School",
+            "Westview"
+        ],
+        "one per name with case folded, spelled as the person added first spells it, trimmed"
+    );
+}
+
+#[test]
+fn renaming_a_school_renames_it_on_its_people_and_undo_takes_both_back() {
+    let (_dir, mut store) = empty_store();
+    let ames = teacher(&mut store, "Ames, Jo", "Northgate", "Grade 6");
+    let bell = teacher(&mut store, "Bell, Kai", "NORTHGATE", "Grade 7");
+    let other = teacher(&mut store, "Cruz, Lu", "Eastside", "Grade 7");
+    let id = add(
+        &mut store,
+        AnyRecord::School(School {
+            name: "Northgate".into(),
+            ..School::default()
+        }),
+    );
+    let opened = store.get::<School>(&id).unwrap().unwrap();
+    let mut edited = opened.clone();
+    edited.name = "Northgate Middle".into();
+    let applied = store.apply(Command::revise(opened, edited)).unwrap();
+    assert_eq!(
+        applied.changes.len(),
+        3,
+        "the school and its two people, in one step"
+    );
+    let school_of = |store: &Store, id: &str| store.get::<Teacher>(id).unwrap().unwrap().school;
+    assert_eq!(school_of(&store, &ames), "Northgate Middle");
+    assert_eq!(school_of(&store, &bell), "Northgate Middle");
+    assert_eq!(school_of(&store, &other), "Eastside");
+    store.apply(Command::Undo(applied)).unwrap();
+    assert_eq!(school_of(&store, &ames), "Northgate");
+    assert_eq!(school_of(&store, &bell), "NORTHGATE");
+    assert_eq!(store.get::<School>(&id).unwrap().unwrap().name, "Northgate");
+}
+
+#[test]
+fn two_live_schools_cannot_share_a_name_and_a_school_needs_one() {
+    let (_dir, mut store) = empty_store();
+    add(
+        &mut store,
+        AnyRecord::School(School {
+            name: "Eastside Middle".into(),
+            ..School::default()
+        }),
+    );
+    let twice = store.apply(Command::Add(AnyRecord::School(School {
+        name: " EASTSIDE middle".into(),
+        ..School::default()
+    })));
+    assert!(
+        twice
+            .unwrap_err()
+            .to_string()
+            .contains("already a school named \"Eastside Middle\""),
+    );
+    let nameless = store.apply(Command::Add(AnyRecord::School(School::default())));
+    assert!(
+        nameless
+            .unwrap_err()
+            .to_string()
+            .contains("the school's name is required")
+    );
+}
+
+#[test]
+fn schools_go_to_the_trash_come_back_and_travel_with_the_caseload() {
+    let (_dir, mut store) = empty_store();
+    let id = add(
+        &mut store,
+        AnyRecord::School(School {
+            name: "Eastside Middle".into(),
+            notes: "Blended-learning pilot school".into(),
+            ..School::default()
+        }),
+    );
+    store
+        .apply(Command::Delete {
+            kind: Kind::School,
+            id: id.clone(),
+        })
+        .unwrap();
+    assert!(store.schools().unwrap().is_empty());
+    let trashed = store.trash().unwrap();
+    assert!(trashed.iter().any(|t| t.kind == Kind::School && t.id == id));
+    store
+        .apply(Command::Restore {
+            kind: Kind::School,
+            id: id.clone(),
+        })
+        .unwrap();
+    let caseload = store.caseload().unwrap();
+    assert_eq!(caseload.schools.len(), 1);
+    let json = serde_json::to_string(&caseload).unwrap();
+    let (_other_dir, mut other) = empty_store();
+    let read: Caseload = serde_json::from_str(&json).unwrap();
+    other.import(read.into_records(), false).unwrap();
+    assert_eq!(other.schools().unwrap(), store.schools().unwrap());
+    // A caseload written before schools were records still reads.
+    let old: Caseload = serde_json::from_str(r#"{"teachers": []}"#).unwrap();
+    assert!(old.schools.is_empty());
+    // Purged, it is gone; its people keep the name.
+    store
+        .apply(Command::Delete {
+            kind: Kind::School,
+            id: id.clone(),
+        })
+        .unwrap();
+    store
+        .apply(Command::Purge {
+            kind: Kind::School,
+            id: id.clone(),
+        })
+        .unwrap();
+    assert!(store.get::<School>(&id).unwrap().is_none());
+}
