@@ -640,3 +640,57 @@ fn the_days_backup_is_taken_once_the_roster_is_on_screen() {
         .unwrap();
     assert_eq!(names, 1);
 }
+
+#[test]
+fn from_the_roster_to_a_school_into_a_person_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    cli(
+        &db,
+        &[
+            "teacher",
+            "add",
+            "Smith, Dan",
+            "--school",
+            "Eastside Middle",
+        ],
+    );
+    cli(
+        &db,
+        &[
+            "teacher",
+            "add",
+            "Reyes, Ana",
+            "--school",
+            "Eastside Middle",
+            "--role",
+            "leader",
+            "--tag",
+            "pilot",
+        ],
+    );
+    cli(
+        &db,
+        &["teacher", "add", "Park, Eve", "--school", "Northgate"],
+    );
+    let mut app = start(&db);
+    app.wait_for("▶Park, Eve");
+    app.send(DOWN);
+    app.wait_for("▶Reyes, Ana");
+    app.send("S");
+    app.wait_for(" Eastside Middle · ");
+    app.wait_for("People · seen · next check-in");
+    assert!(!app.screen().contains("Park, Eve"), "{}", app.screen());
+    // Into a person of the school and back to it, then back to the roster.
+    app.send(DOWN);
+    app.send(ENTER);
+    app.wait_for("Overview");
+    app.send("\x1b");
+    app.wait_for("People · seen · next check-in");
+    app.send("n");
+    app.wait_for(" Northgate · ");
+    app.send("\x1b");
+    // The roster, on the person last opened.
+    app.wait_for("▶Smith, Dan");
+    quit(app);
+}

@@ -95,6 +95,11 @@ fn the_selected_person_is_marked_without_colour_and_enter_opens_them() {
     key(&mut app, KeyCode::Enter);
     let workspace = app.workspace().expect("the person's workspace");
     assert_eq!(workspace.file.teacher.name, "Park, Eve");
+    // Esc goes back to the school, on the person opened; Esc again to the roster.
+    key(&mut app, KeyCode::Esc);
+    assert!(app.workspace().is_none());
+    let shown = screen_text(&mut app, 80, 24);
+    assert!(shown.contains("▸ Park, Eve"), "back on the school: {shown}");
     key(&mut app, KeyCode::Esc);
     assert!(
         app.workspace().is_none() && app.school().is_none(),

@@ -2396,3 +2396,20 @@ fn a_group_picks_the_classrooms_of_a_new_round() {
         .collect();
     assert_eq!(names, ["Ames, Jo", "Cole, Lu"]);
 }
+
+#[test]
+fn esc_in_a_teacher_opened_from_the_agenda_goes_back_to_the_agenda() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "g<Enter>");
+    assert!(text(&app).contains("Overview"), "{}", text(&app));
+    press(&mut app, "<Esc>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("overdue 4d !  Okafor, Ngozi"),
+        "the agenda: {shown}"
+    );
+    // From the agenda, Esc is the roster; a teacher opened from the roster goes back there.
+    press(&mut app, "<Esc><Enter><Esc>");
+    assert!(text(&app).contains("┌ Roster"), "{}", text(&app));
+}

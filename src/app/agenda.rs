@@ -240,6 +240,7 @@ impl super::App {
                 {
                     self.roster.select_id(&id);
                     self.screen = Screen::Workspace(workspace);
+                    self.back_to = Some(super::BackTo::Agenda);
                 }
             }
             _ => {}

@@ -71,6 +71,18 @@ pub struct Status {
 }
 
 /// The whole app: the store, what is on screen, and the status line.
+/// A screen a teacher's workspace was opened from, to go back to.
+#[derive(Debug, Clone)]
+enum BackTo {
+    /// The school view: its schools, the one shown, and the person opened.
+    School {
+        names: Vec<String>,
+        at: usize,
+        person: String,
+    },
+    Agenda,
+}
+
 pub struct App {
     store: Store,
     pub config: crate::config::Config,
@@ -88,6 +100,8 @@ pub struct App {
     editor_request: Option<String>,
     /// The roster changed while another screen was up; read it again on the way back.
     roster_stale: bool,
+    /// Where Esc in a teacher's workspace goes back to, when not the roster.
+    back_to: Option<BackTo>,
     /// The draft that keeps the open forms.
     form_draft: draft::Keeper,
     /// This session's changes, to undo and redo.
@@ -127,6 +141,7 @@ impl App {
             roster: Roster::default(),
             editor_request: None,
             roster_stale: false,
+            back_to: None,
             form_draft: draft::Keeper::default(),
             history: undo::History::default(),
             seen_version,
@@ -312,6 +327,8 @@ impl App {
     }
 
     fn open_teacher(&mut self, id: &str) -> Option<Box<Workspace>> {
+        // Opened from the roster unless the caller says otherwise (after this).
+        self.back_to = None;
         match self.store.teacher_file(id) {
             Ok(Some(file)) => Some(Box::new(Workspace::new(file))),
             Ok(None) => {

@@ -84,6 +84,14 @@ impl App {
         self.open_school(names, at);
     }
 
+    /// The school view again, read anew, on the person who was opened from it.
+    pub(super) fn back_to_school(&mut self, names: Vec<String>, at: usize, person: &str) {
+        self.open_school(names, at);
+        if let Some(view) = self.school_mut() {
+            view.people.select_id(&person.to_owned());
+        }
+    }
+
     fn open_school(&mut self, names: Vec<String>, at: usize) {
         let Some(name) = names.get(at) else {
             return;
@@ -161,11 +169,17 @@ impl App {
             Msg::WriteMarkdown => self.write_school(false),
             Msg::Back => self.show_roster(),
             Msg::Open => {
+                let (names, at) = (view.schools.clone(), view.at);
                 if let Some(id) = view.people.selected_id().cloned()
                     && let Some(workspace) = self.open_teacher(&id)
                 {
                     self.roster.select_id(&id);
                     self.screen = Screen::Workspace(workspace);
+                    self.back_to = Some(super::BackTo::School {
+                        names,
+                        at,
+                        person: id,
+                    });
                 }
             }
             _ => {}

@@ -102,7 +102,20 @@ impl App {
     }
 
     /// Back to the roster, read again if it changed meanwhile.
+    /// Leaves a teacher's workspace for the screen it was opened from: the school view or
+    /// the agenda, else the roster.
+    pub(in crate::app) fn leave_workspace(&mut self) {
+        match self.back_to.take() {
+            Some(super::BackTo::School { names, at, person }) => {
+                self.back_to_school(names, at, &person)
+            }
+            Some(super::BackTo::Agenda) => self.show_agenda(),
+            None => self.show_roster(),
+        }
+    }
+
     pub(in crate::app) fn show_roster(&mut self) {
+        self.back_to = None;
         self.screen = Screen::Roster;
         if self.roster_stale {
             self.reload_roster();

@@ -18,7 +18,7 @@ impl App {
             return;
         };
         match msg {
-            Msg::Back => self.show_roster(),
+            Msg::Back => self.leave_workspace(),
             Msg::Up => workspace.list_mut().move_by(-1),
             Msg::PageUp => workspace.list_mut().page_up(PAGE),
             Msg::Top => workspace.list_mut().home(),
