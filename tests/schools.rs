@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-/// Written by the schema-11 release (people with roles and groups): its demo, backed up.
+/// Written at schema 11 (people with roles and groups, before schools were records; never
+/// released on its own): its demo, backed up.
 const SCHEMA_11: &[u8] = include_bytes!("fixtures/schema-11.db");
 const SCHEMA_8: &[u8] = include_bytes!("fixtures/schema-8.db");
 
@@ -199,13 +200,15 @@ fn renaming_a_school_renames_it_on_its_people_and_undo_takes_both_back() {
     let ames = teacher(&mut store, "Ames, Jo", "Northgate", "Grade 6");
     let bell = teacher(&mut store, "Bell, Kai", "NORTHGATE", "Grade 7");
     let other = teacher(&mut store, "Cruz, Lu", "Eastside", "Grade 7");
-    let id = add(
-        &mut store,
-        AnyRecord::School(School {
-            name: "Northgate".into(),
-            ..School::default()
-        }),
-    );
+    // The school became a record with its first person.
+    let id = store
+        .schools()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == "Northgate")
+        .unwrap()
+        .meta
+        .id;
     let opened = store.get::<School>(&id).unwrap().unwrap();
     let mut edited = opened.clone();
     edited.name = "Northgate Middle".into();
@@ -304,4 +307,29 @@ fn schools_go_to_the_trash_come_back_and_travel_with_the_caseload() {
         })
         .unwrap();
     assert!(store.get::<School>(&id).unwrap().is_none());
+}
+
+#[test]
+fn a_school_first_named_on_a_person_becomes_a_record_once_and_undo_takes_it_back() {
+    let (_dir, mut store) = empty_store();
+    teacher(&mut store, "Ames, Jo", "Northgate", "Grade 6");
+    assert_eq!(school_names(&store), ["Northgate"]);
+    // The same school in another case, or no school: no new record.
+    teacher(&mut store, "Bell, Kai", " NORTHGATE ", "Grade 7");
+    teacher(&mut store, "Cruz, Lu", "", "Grade 7");
+    assert_eq!(school_names(&store), ["Northgate"]);
+    // A person moved to a school nobody named yet: its record comes with the edit, and
+    // undoing the edit takes both back.
+    let cruz = store
+        .teachers(false)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.name == "Cruz, Lu")
+        .unwrap();
+    let mut moved = cruz.clone();
+    moved.school = "Eastside Middle".into();
+    let applied = store.apply(Command::revise(cruz, moved)).unwrap();
+    assert_eq!(school_names(&store), ["Eastside Middle", "Northgate"]);
+    store.apply(Command::Undo(applied)).unwrap();
+    assert_eq!(school_names(&store), ["Northgate"]);
 }

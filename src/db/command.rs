@@ -238,11 +238,19 @@ impl Writer<'_> {
                 }
                 self.add(support).map(drop)
             }
+            Command::Add(AnyRecord::Teacher(person)) => {
+                let person = self.add(person)?;
+                self.ensure_school(&person.school)
+            }
             Command::Add(any) => with_any!(any, record => self.add(record).map(drop)),
             Command::Edit(AnyRecord::School(school)) => {
                 let before = self.load::<School>(&school.meta.id)?;
                 let after = self.edit(school)?;
                 self.rename_school_people(&before.name, &after.name)
+            }
+            Command::Edit(AnyRecord::Teacher(person)) => {
+                let person = self.edit(person)?;
+                self.ensure_school(&person.school)
             }
             Command::Edit(any) => with_any!(any, record => self.edit(record).map(drop)),
             Command::Revise { opened, edited } => match *opened {
@@ -250,6 +258,10 @@ impl Writer<'_> {
                     let before = self.load::<School>(&opened.meta.id)?;
                     let after = self.revise(opened, *edited)?;
                     self.rename_school_people(&before.name, &after.name)
+                }
+                AnyRecord::Teacher(opened) => {
+                    let person = self.revise(opened, *edited)?;
+                    self.ensure_school(&person.school)
                 }
                 opened => with_any!(opened, opened => self.revise(opened, *edited).map(drop)),
             },

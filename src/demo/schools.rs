@@ -3,21 +3,15 @@
 use super::shape::{DemoSchool, Shift};
 use super::{DemoError, added};
 use crate::db::{Command, Store};
-use crate::model::{AnyRecord, Kind, Observation, School, Walkthrough, school::distinct_schools};
+use crate::model::{AnyRecord, Kind, Observation, Walkthrough};
 
-/// Adds a record for each school the demo's people name, then the rounds; returns how
-/// many classrooms the rounds marked (each mark an observation).
+/// Adds the rounds (the schools the demo's people name became records as the people were
+/// added); returns how many classrooms the rounds marked (each mark an observation).
 pub(super) fn load(
     store: &mut Store,
     demo: &DemoSchool,
     shift: &Shift,
 ) -> Result<usize, DemoError> {
-    for name in distinct_schools(demo.teachers.iter().map(|t| t.school.as_str())) {
-        store.apply(Command::Add(AnyRecord::School(School {
-            name,
-            ..School::default()
-        })))?;
-    }
     let teachers = store.teachers(true)?;
     let mut marks = 0;
     for round in &demo.rounds {

@@ -23,6 +23,29 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Makes the school a person names a record of its own, when no live school has that
+    /// name yet (in any case): a school is never only a word on its people.
+    pub(super) fn ensure_school(&mut self, name: &str) -> Result<()> {
+        let key = school_key(name);
+        if key.is_empty() {
+            return Ok(());
+        }
+        let mut schools = self
+            .conn
+            .prepare_cached("SELECT name FROM school WHERE deleted_at IS NULL")?;
+        let known = schools
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if known.iter().any(|other| school_key(other) == key) {
+            return Ok(());
+        }
+        self.add(School {
+            name: name.trim().to_string(),
+            ..School::default()
+        })
+        .map(drop)
+    }
+
     /// Gives everyone who names the school `old` (in any case, trashed or archived too)
     /// the name `new`, when the school's name was changed.
     pub(super) fn rename_school_people(&mut self, old: &str, new: &str) -> Result<()> {
