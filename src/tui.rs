@@ -69,8 +69,11 @@ fn init() -> Result<(Guard, Terminal<Backend>)> {
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
         .context("cannot open the full-screen view")?;
     take_the_mouse()?;
-    let terminal =
+    let mut terminal =
         Terminal::new(CrosstermBackend::new(stdout())).context("cannot start drawing")?;
+    // Some terminals keep what was last in the alternate screen (after a killed program and
+    // `reset`); the first frame draws only what differs from blank, so blank it first.
+    terminal.clear().context("cannot clear the screen")?;
     Ok((guard, terminal))
 }
 
