@@ -162,3 +162,106 @@ fn purging_a_school_purges_its_reviews() {
         .unwrap();
     assert!(store.get::<ReadinessReview>(&id).unwrap().is_none());
 }
+
+/// Runs the coachlog binary on `db` at the demo's day, with no settings file.
+fn coachlog(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env("TZ", "UTC")
+        .env("COACHLOG_CONFIG", db.with_extension("toml"))
+        .env_remove("COACHLOG_DB")
+        .output()
+        .expect("run coachlog")
+}
+
+/// The demo, loaded into a file of its own.
+fn demo_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, mut store) = empty_store();
+    coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
+    let path = store.path().to_path_buf();
+    drop(store);
+    (dir, path)
+}
+
+/// What the demo's reviewers wrote for themselves: none of it may leave in an export.
+fn private_notes(db: &std::path::Path) -> Vec<String> {
+    let store = Store::open(db, common::clock()).unwrap();
+    let notes: Vec<String> = store
+        .readiness_reviews()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.notes)
+        .filter(|n| !n.is_empty())
+        .collect();
+    assert!(notes.len() >= 2, "the demo has private notes to keep");
+    notes
+}
+
+#[test]
+fn coachlog_readiness_writes_the_recommendation_as_markdown_and_html() {
+    let (dir, db) = demo_file();
+    let markdown = coachlog(&db, &["readiness"]);
+    assert!(markdown.status.success(), "{markdown:?}");
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    let page = dir.path().join("readiness.html");
+    let html = coachlog(
+        &db,
+        &["readiness", "-f", "html", "-o", page.to_str().unwrap()],
+    );
+    assert!(html.status.success(), "{html:?}");
+    common::assert_owner_only(&page);
+    let html = std::fs::read_to_string(&page).unwrap();
+    let again = coachlog(
+        &db,
+        &["readiness", "-f", "html", "-o", page.to_str().unwrap()],
+    );
+    assert!(
+        !again.status.success(),
+        "an existing file is kept without --force"
+    );
+    let forced = coachlog(
+        &db,
+        &[
+            "readiness",
+            "-f",
+            "html",
+            "-o",
+            page.to_str().unwrap(),
+            "--force",
+        ],
+    );
+    assert!(forced.status.success());
+    assert!(markdown.contains("first cohort: 3 of 8 schools reviewed"));
+    assert!(!html.contains("http"), "a page that fetches nothing");
+    common::golden("readiness.md", &markdown);
+    common::golden("readiness.html", &html);
+}
+
+#[test]
+fn no_export_holds_the_reviewers_private_notes() {
+    let (dir, db) = demo_file();
+    let notes = private_notes(&db);
+    let board = Store::open(&db, common::clock())
+        .unwrap()
+        .readiness_board()
+        .unwrap();
+    let today = day("2026-11-23");
+    let mut written = vec![
+        coachlog::export::readiness::markdown(&board, today),
+        coachlog::export::readiness::html(&board, today),
+    ];
+    for format in ["md", "html"] {
+        let output = coachlog(&db, &["readiness", "-f", format]);
+        written.push(String::from_utf8(output.stdout).unwrap());
+    }
+    let _ = dir;
+    for page in &written {
+        assert!(page.contains("Westview High"), "the page lists the schools");
+        for note in &notes {
+            assert!(!page.contains(note.as_str()), "{note} leaked");
+        }
+    }
+}

@@ -110,6 +110,13 @@ fn undecided(board: &Board) -> Vec<&Reviewed> {
         .collect()
 }
 
+/// Ends `out` with one blank line, whatever the section before ended with.
+fn blank_line(out: &mut String) {
+    while !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+}
+
 fn due_words(due: Option<NaiveDate>) -> String {
     due.map_or("no date".into(), day)
 }
@@ -209,9 +216,11 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
     let undecided = undecided(board);
     if !undecided.is_empty() {
         let names: Vec<String> = undecided.iter().map(|r| inline(r.school.trim())).collect();
-        let _ = writeln!(out, "\nNo recommendation yet: {}.", names.join(", "));
+        blank_line(&mut out);
+        let _ = writeln!(out, "No recommendation yet: {}.", names.join(", "));
     }
-    let _ = writeln!(out, "\n## Self-selected out\n");
+    blank_line(&mut out);
+    let _ = writeln!(out, "## Self-selected out\n");
     if board.out.is_empty() {
         let _ = writeln!(out, "No school chose to sit out.");
     }

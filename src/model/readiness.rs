@@ -26,13 +26,16 @@ pub const RATING_RANGE: std::ops::RangeInclusive<u8> = 1..=4;
 
 /// What a review recommends for its school.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Recommendation {
     /// Coaching starts in the first year of the phase-in.
+    #[serde(rename = "cohort_1")]
     Cohort1,
+    #[serde(rename = "cohort_2")]
     Cohort2,
+    #[serde(rename = "cohort_3")]
     Cohort3,
     /// Not yet: the school works on a readiness plan, reviewed on a date.
+    #[serde(rename = "readiness_plan")]
     ReadinessPlan,
 }
 
