@@ -124,6 +124,14 @@ pub enum Command {
         after_help = "Examples:\n  coachlog school east\n  coachlog school \"northgate\" -f html -o northgate.html"
     )]
     School(SchoolExport),
+    /// The readiness recommendation, to share with a superintendent, a principals'
+    /// council or a teachers' association: the schools ranked by achievement and by
+    /// readiness, where they disagree, the first cohort with each rationale, the
+    /// readiness plans and who sat out. The reviewers' notes are never in it.
+    #[command(
+        after_help = "Examples:\n  coachlog readiness\n  coachlog readiness -f html -o readiness.html"
+    )]
+    Readiness(ReadinessExport),
     /// Import a whole-caseload JSON export (merged record by record) or a roster CSV.
     #[command(
         after_help = "Examples:\n  coachlog import caseload.json --dry-run\n  coachlog import roster.csv\n  coachlog import --undo"
@@ -352,7 +360,20 @@ pub struct SchoolExport {
     pub force: bool,
 }
 
-/// What `coachlog school` writes.
+#[derive(Debug, Args)]
+pub struct ReadinessExport {
+    /// md: Markdown (the default); html: a page to print or share.
+    #[arg(long, short, value_enum)]
+    pub format: Option<SchoolFormat>,
+    /// Write to this file (created readable by you only) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// What `coachlog school` and `coachlog readiness` write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchoolFormat {
     #[value(alias = "markdown")]

@@ -34,6 +34,9 @@ pub struct Config {
     /// The mouse wheel scrolls lists, help and the brief (the terminal's own selection
     /// then needs Shift); off, the terminal keeps the mouse.
     pub mouse: bool,
+    /// The criteria a new readiness review of a school is rated on (a review keeps the
+    /// ones it was rated on).
+    pub readiness_criteria: Vec<String>,
 }
 
 impl Default for Config {
@@ -49,6 +52,9 @@ impl Default for Config {
             rating_labels: crate::model::DEFAULT_RATING_LABELS.map(String::from),
             keys: Vec::new(),
             mouse: true,
+            readiness_criteria: crate::model::readiness::DEFAULT_CRITERIA
+                .map(String::from)
+                .to_vec(),
         }
     }
 }
@@ -73,7 +79,7 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// Every setting's name, as written in the file, in the order `coachlog config` lists them.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 11] = [
     "database",
     "author",
     "coverage_gap_days",
@@ -83,6 +89,7 @@ pub const KEYS: [&str; 10] = [
     "rating_labels",
     "theme",
     "mouse",
+    "readiness_criteria",
     "keys",
 ];
 
@@ -138,6 +145,28 @@ fn rating_labels(typed: Vec<String>) -> Result<[String; 4], String> {
         return Err("must name each step in 1 to 24 characters".into());
     }
     Ok(labels)
+}
+
+/// Criteria for readiness reviews: at least one, each named in a few words, none twice.
+fn criteria(typed: Vec<String>) -> Result<Vec<String>, String> {
+    let mut criteria: Vec<String> = Vec::new();
+    for criterion in &typed {
+        let line = crate::text::clean_line(criterion).unwrap_or_default();
+        if line.is_empty() || crate::text::width(&line) > 80 {
+            return Err("must name each criterion in 1 to 80 characters".into());
+        }
+        if criteria
+            .iter()
+            .any(|c| c.to_lowercase() == line.to_lowercase())
+        {
+            return Err(format!("names \"{line}\" twice"));
+        }
+        criteria.push(line);
+    }
+    if criteria.is_empty() {
+        return Err("must name at least one criterion".into());
+    }
+    Ok(criteria)
 }
 
 fn name(typed: String) -> Result<String, String> {
@@ -254,6 +283,13 @@ impl Config {
                 "rating_labels" => {
                     read(value, rating_labels).map(|labels| config.rating_labels = labels)
                 }
+                "readiness_criteria" => read(value, |list: toml::Value| {
+                    let list: Vec<String> = list.try_into().map_err(|_| {
+                        format!("must be a list of criteria in quotes (it is {written})")
+                    })?;
+                    criteria(list)
+                })
+                .map(|list| config.readiness_criteria = list),
                 "keys" => read(value, |keys: BTreeMap<String, String>| Ok(keys))
                     .map(|keys| config.keys = keys.into_iter().collect()),
                 other => Err(format!(
@@ -313,6 +349,17 @@ impl Config {
             ),
             ("theme", format!("{:?}", self.theme.name())),
             ("mouse", self.mouse.to_string()),
+            (
+                "readiness_criteria",
+                format!(
+                    "[{}]",
+                    self.readiness_criteria
+                        .iter()
+                        .map(|c| format!("{c:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
             (
                 "keys",
                 if self.keys.is_empty() {
@@ -379,7 +426,8 @@ mod tests {
             "database = \"/srv/coaching/school.db\"\nauthor = \"Ms. Rivera\"\n\
              coverage_gap_days = 10\ncheck_in_days = 7\nbriefs_folder = \"/tmp/briefs\"\n\
              backups_kept = 0\ntheme = \"light\"\nmouse = false\n\
-             rating_labels = [\"emerging\", \"developing\", \"proficient\", \"exemplary\"]\n[keys]\n\"roster.observe\" = \"O\"\n",
+             rating_labels = [\"emerging\", \"developing\", \"proficient\", \"exemplary\"]\n\
+             readiness_criteria = [\"collaboration\", \"results\"]\n[keys]\n\"roster.observe\" = \"O\"\n",
         );
         assert_eq!(loaded.problems, Vec::<String>::new());
         assert_eq!(
@@ -396,6 +444,7 @@ mod tests {
                     .map(String::from),
                 keys: vec![("roster.observe".into(), "O".into())],
                 mouse: false,
+                readiness_criteria: vec!["collaboration".into(), "results".into()],
             }
         );
     }
@@ -410,7 +459,7 @@ mod tests {
         assert_eq!(
             loaded.problems,
             [
-                "config.toml line 2: coverage_gap is not a setting coachlog knows (\"coverage_gap\"); the settings are database, author, coverage_gap_days, check_in_days, briefs_folder, backups_kept, rating_labels, theme, mouse, keys",
+                "config.toml line 2: coverage_gap is not a setting coachlog knows (\"coverage_gap\"); the settings are database, author, coverage_gap_days, check_in_days, briefs_folder, backups_kept, rating_labels, theme, mouse, readiness_criteria, keys",
                 "config.toml line 3: check_in_days must be from 1 to 365 (it is 0); its default is used",
                 "config.toml line 4: backups_kept must be from 0 to 1000 (it is -1); its default is used",
                 "config.toml line 5: author must not be empty; its default is used",
@@ -474,6 +523,37 @@ mod tests {
         let unknown = crate::app::keymap::rebind(&uncommented.config.keys);
         crate::app::keymap::rebind(&[]);
         assert_eq!(unknown, Vec::<String>::new(), "the example's actions exist");
+    }
+
+    #[test]
+    fn readiness_criteria_are_a_list_of_names_each_once() {
+        let loaded = load("readiness_criteria = \"collaboration\"\nreadiness_criteria_x = 1\n");
+        assert_eq!(
+            loaded.problems[0],
+            "config.toml line 1: readiness_criteria must be a list of criteria in quotes (it is \"collaboration\"); its default is used"
+        );
+        for (written, problem) in [
+            ("[]", "must name at least one criterion"),
+            ("[\"results\", \"Results\"]", "names \"Results\" twice"),
+            (
+                "[\"results\", \" \"]",
+                "must name each criterion in 1 to 80 characters",
+            ),
+        ] {
+            let loaded = load(&format!("readiness_criteria = {written}\n"));
+            assert_eq!(
+                loaded.problems,
+                [format!(
+                    "config.toml line 1: readiness_criteria {problem}; its default is used"
+                )]
+            );
+            assert_eq!(loaded.config, Config::default());
+        }
+        let loaded = load("readiness_criteria = [\" staff  collaboration\", \"results\"]\n");
+        assert_eq!(
+            loaded.config.readiness_criteria,
+            ["staff  collaboration", "results"]
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 mod export;
 mod feedback;
 mod import;
+mod readiness;
 mod records;
 mod roster;
 mod rounds;
@@ -221,6 +222,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Round(round)) => rounds::round(&store, round),
         Some(Command::Time(args)) => time_spent::time(&store, args),
         Some(Command::School(args)) => school::school(&store, args, config.coverage_gap_days),
+        Some(Command::Readiness(args)) => readiness::readiness(&store, args),
         Some(Command::Import(import)) => import::import(&mut store, import, config.check_in_days),
     }
 }

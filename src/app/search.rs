@@ -120,7 +120,12 @@ pub fn show_record(workspace: &mut Workspace, kind: Kind, id: &str) {
             let index = goal.and_then(|m| file.goals.iter().position(|g| g.meta.id == m.goal_id));
             (Tab::Goals, index)
         }
-        Kind::Focus | Kind::Support | Kind::Teacher | Kind::Walkthrough | Kind::School => (
+        Kind::Focus
+        | Kind::Support
+        | Kind::Teacher
+        | Kind::Walkthrough
+        | Kind::School
+        | Kind::ReadinessReview => (
             Tab::Timeline,
             timeline(file)
                 .iter()

@@ -211,6 +211,7 @@ pub(in crate::app) fn describe_record(record: &AnyRecord) -> String {
         AnyRecord::Teacher(t) => short(&t.name),
         AnyRecord::Walkthrough(w) => short(&w.practice),
         AnyRecord::School(s) => short(&s.name),
+        AnyRecord::ReadinessReview(r) => format!("of {}", r.reviewed_on.format("%-d %b %Y")),
     };
     format!("the {} {what}", record.kind())
 }

@@ -5,8 +5,8 @@
 use super::record::{self, Record};
 use super::{Applied, Change, Error, Result, Store};
 use crate::model::{
-    Action, AnyRecord, Caseload, CheckIn, Focus, Goal, Kind, Measure, Observation, School, Support,
-    Teacher, Walkthrough, is_newer, with_any,
+    Action, AnyRecord, Caseload, CheckIn, Focus, Goal, Kind, Measure, Observation, ReadinessReview,
+    School, Support, Teacher, Walkthrough, is_newer, with_any,
 };
 use rusqlite::{Connection, OptionalExtension};
 
@@ -71,6 +71,7 @@ impl Store {
             actions: every::<Action>(&self.conn)?,
             supports: every::<Support>(&self.conn)?,
             schools: every::<School>(&self.conn)?,
+            readiness_reviews: every::<ReadinessReview>(&self.conn)?,
         })
     }
 

@@ -2,6 +2,7 @@
 //! it changed (before and after). Undo, an audit trail and sync can hook in here, once.
 
 mod change;
+mod readiness;
 mod school;
 
 use super::files::count_write;
@@ -421,6 +422,7 @@ impl Writer<'_> {
                 required(&support.given_by, "who gave the support")
             }
             AnyRecord::School(school) => self.check_school(school),
+            AnyRecord::ReadinessReview(review) => self.check_readiness_review(review),
             AnyRecord::Walkthrough(walkthrough) => {
                 required(&walkthrough.practice, "the practice to look for")?;
                 if walkthrough.teacher_ids.is_empty() {
@@ -549,6 +551,7 @@ pub(super) fn load_any(conn: &Connection, kind: Kind, id: &str) -> Result<AnyRec
         Kind::Support => get::<Support>(conn, id)?,
         Kind::Walkthrough => get::<Walkthrough>(conn, id)?,
         Kind::School => get::<School>(conn, id)?,
+        Kind::ReadinessReview => get::<ReadinessReview>(conn, id)?,
     };
     found.ok_or_else(|| Error::NotFound {
         kind,

@@ -8,6 +8,7 @@ mod draft;
 mod files;
 mod open;
 mod query;
+mod readiness;
 mod record;
 mod schools;
 mod search;

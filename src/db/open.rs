@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_people.sql"),
     include_str!("migrations/012_check_in_minutes.sql"),
     SCHOOLS,
+    include_str!("migrations/014_readiness.sql"),
 ];
 
 /// The migration that makes schools records: a step in Rust adds one for each school

@@ -1,9 +1,10 @@
 //! How each record maps to its table: one generic insert, update and select serve all kinds.
 
+use crate::model::readiness::{CriterionRating, PlanStep};
 use crate::model::{
     Action, AnyRecord, CheckIn, CheckInKind, Focus, Goal, GoalStatus, Kind, LocalTime, Measure,
-    Meta, Observation, Outcome, PracticeMark, Rating, Role, School, Support, SupportKind, TallyDef,
-    Teacher, Walkthrough,
+    Meta, Observation, Outcome, PracticeMark, Rating, ReadinessReview, Recommendation, Role,
+    School, Support, SupportKind, TallyDef, Teacher, Walkthrough,
 };
 use chrono::NaiveDate;
 use rusqlite::types::{FromSqlError, FromSqlResult, Value, ValueRef};
@@ -33,6 +34,7 @@ pub fn table(kind: Kind) -> &'static str {
         Kind::Support => "support",
         Kind::Walkthrough => "walkthrough",
         Kind::School => "school",
+        Kind::ReadinessReview => "readiness_review",
     }
 }
 
@@ -139,7 +141,13 @@ macro_rules! json_column {
         }
     )+};
 }
-json_column!(Vec<String>, BTreeMap<String, u32>, Vec<TallyDef>);
+json_column!(
+    Vec<String>,
+    BTreeMap<String, u32>,
+    Vec<TallyDef>,
+    Vec<CriterionRating>,
+    Vec<PlanStep>
+);
 
 /// Word-valued enums are stored as their word.
 macro_rules! word_column {
@@ -160,7 +168,8 @@ word_column!(
     CheckInKind,
     PracticeMark,
     Role,
-    SupportKind
+    SupportKind,
+    Recommendation
 );
 
 impl<T: Column> Column for Option<T> {
@@ -359,6 +368,21 @@ record!(
 );
 
 record!(School, [name, notes]);
+record!(
+    ReadinessReview,
+    [
+        school_id,
+        reviewed_on,
+        ratings,
+        achievement,
+        self_selected_out,
+        recommendation,
+        rationale,
+        notes,
+        plan,
+        review_on
+    ]
+);
 
 /// Every column of a record kind, each qualified by `table.` for use in joins.
 pub(super) fn columns<R: Record>() -> String {

@@ -4,7 +4,7 @@ use super::{Applied, Command, Error, Result, Store};
 use crate::model::{Kind, Trashed};
 
 /// Each kind's table, the teacher it belongs to, and the words that name a record.
-const ARMS: [(Kind, &str, &str); 10] = [
+const ARMS: [(Kind, &str, &str); 11] = [
     (Kind::Teacher, "r.id", "r.name"),
     (Kind::Goal, "r.teacher_id", "r.statement"),
     (
@@ -23,6 +23,11 @@ const ARMS: [(Kind, &str, &str); 10] = [
     ),
     (Kind::Walkthrough, "NULL", "r.practice"),
     (Kind::School, "NULL", "r.name"),
+    (
+        Kind::ReadinessReview,
+        "NULL",
+        "'readiness of ' || coalesce((SELECT s.name FROM school s WHERE s.id = r.school_id), '') || ' ' || r.reviewed_on",
+    ),
 ];
 
 impl Store {

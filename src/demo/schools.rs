@@ -1,9 +1,11 @@
-//! The demo's schools as records, and its walkthrough rounds with their marks.
+//! The demo's schools as records, its walkthrough rounds with their marks, and the
+//! readiness reviews of district schools.
 
 use super::shape::{DemoSchool, Shift};
 use super::{DemoError, added};
 use crate::db::{Command, Store};
-use crate::model::{AnyRecord, Kind, Observation, Walkthrough};
+use crate::model::readiness::{DEFAULT_CRITERIA, PlanStep};
+use crate::model::{AnyRecord, Kind, Observation, ReadinessReview, School, Walkthrough};
 
 /// Adds the rounds (the schools the demo's people name became records as the people were
 /// added); returns how many classrooms the rounds marked (each mark an observation).
@@ -49,5 +51,50 @@ pub(super) fn load(
             marks += 1;
         }
     }
+    load_reviews(store, demo, shift)?;
     Ok(marks)
+}
+
+/// Adds the readiness reviews, and a record for each school reviewed that no one here
+/// names (district schools the coach does not work in yet).
+fn load_reviews(store: &mut Store, demo: &DemoSchool, shift: &Shift) -> Result<(), DemoError> {
+    for review in &demo.readiness {
+        let school_id = match store.school_named(&review.school)? {
+            Some(school) => school.meta.id,
+            None => {
+                let applied = store.apply(Command::Add(AnyRecord::School(School {
+                    name: review.school.clone(),
+                    ..School::default()
+                })))?;
+                added(&applied, Kind::School)?
+            }
+        };
+        let mut ratings = ReadinessReview::on_criteria(
+            &school_id,
+            shift.date(review.reviewed_on)?,
+            &DEFAULT_CRITERIA.map(String::from),
+        );
+        for (rated, (rating, evidence)) in ratings.ratings.iter_mut().zip(&review.ratings) {
+            rated.rating = Some(*rating);
+            rated.evidence.clone_from(evidence);
+        }
+        let mut plan = Vec::new();
+        for step in &review.plan {
+            plan.push(PlanStep {
+                due_on: shift.maybe(step.due_on)?,
+                ..step.clone()
+            });
+        }
+        store.apply(Command::Add(AnyRecord::ReadinessReview(ReadinessReview {
+            achievement: review.achievement,
+            self_selected_out: review.self_selected_out,
+            recommendation: review.recommendation,
+            rationale: review.rationale.clone(),
+            notes: review.notes.clone(),
+            plan,
+            review_on: shift.maybe(review.review_on)?,
+            ..ratings
+        })))?;
+    }
+    Ok(())
 }

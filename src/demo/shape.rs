@@ -1,8 +1,10 @@
 //! The demo file's shape (dates absolute, around `anchor`), and moving its dates to today.
 
 use super::DemoError;
+use crate::model::readiness::PlanStep;
 use crate::model::{
-    CheckInKind, GoalStatus, LocalTime, Outcome, PracticeMark, Role, SupportKind, TallyDef, Zone,
+    CheckInKind, GoalStatus, LocalTime, Outcome, PracticeMark, Recommendation, Role, SupportKind,
+    TallyDef, Zone,
 };
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Deserializer};
@@ -19,6 +21,31 @@ pub(super) struct DemoSchool {
     /// Walkthrough rounds, after every teacher is in.
     #[serde(default)]
     pub(super) rounds: Vec<DemoRound>,
+    /// Readiness reviews of district schools (those no one here names are added).
+    #[serde(default)]
+    pub(super) readiness: Vec<DemoReview>,
+}
+
+/// A readiness review, rated on the default criteria in their order: a rating and its
+/// evidence each (fewer leave the rest unrated).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DemoReview {
+    pub(super) school: String,
+    pub(super) reviewed_on: NaiveDate,
+    pub(super) ratings: Vec<(u8, String)>,
+    pub(super) achievement: Option<f64>,
+    #[serde(default)]
+    pub(super) self_selected_out: bool,
+    #[serde(default)]
+    pub(super) recommendation: Option<Recommendation>,
+    pub(super) rationale: String,
+    #[serde(default)]
+    pub(super) notes: String,
+    #[serde(default)]
+    pub(super) plan: Vec<PlanStep>,
+    #[serde(default)]
+    pub(super) review_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,6 +105,11 @@ impl DemoSchool {
             .chain(self.rounds.iter().flat_map(|round| {
                 std::iter::once(round.held_on)
                     .chain(round.marks.iter().map(|mark| mark.observed_at.date()))
+            }))
+            .chain(self.readiness.iter().flat_map(|review| {
+                std::iter::once(review.reviewed_on)
+                    .chain(review.review_on)
+                    .chain(review.plan.iter().filter_map(|step| step.due_on))
             }))
     }
 }

@@ -13,6 +13,7 @@ pub mod feedback;
 mod html;
 mod json;
 mod markdown;
+pub mod readiness;
 pub mod round;
 mod safe_json;
 pub mod school;

@@ -3,8 +3,8 @@
 //! whole-caseload export holds and an import reads.
 
 use super::{
-    Action, AnyRecord, CheckIn, Focus, Goal, Kind, Measure, Observation, School, Support, Teacher,
-    Walkthrough,
+    Action, AnyRecord, CheckIn, Focus, Goal, Kind, Measure, Observation, ReadinessReview, School,
+    Support, Teacher, Walkthrough,
 };
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +24,8 @@ pub struct Caseload {
     pub supports: Vec<Support>,
     /// Absent from files written before schools were records.
     pub schools: Vec<School>,
+    /// Absent from files written before readiness reviews were kept.
+    pub readiness_reviews: Vec<ReadinessReview>,
 }
 
 impl Caseload {
@@ -40,6 +42,7 @@ impl Caseload {
         records.extend(self.actions.into_iter().map(AnyRecord::from));
         records.extend(self.supports.into_iter().map(AnyRecord::from));
         records.extend(self.schools.into_iter().map(AnyRecord::from));
+        records.extend(self.readiness_reviews.into_iter().map(AnyRecord::from));
         records
     }
 
@@ -56,6 +59,7 @@ impl Caseload {
             Kind::Action => self.actions.len(),
             Kind::Support => self.supports.len(),
             Kind::School => self.schools.len(),
+            Kind::ReadinessReview => self.readiness_reviews.len(),
         }
     }
 }

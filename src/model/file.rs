@@ -71,7 +71,7 @@ impl TeacherFile {
             Kind::CheckIn => find(&self.check_ins, id, |r| &r.meta),
             Kind::Action => find(&self.actions, id, |r| &r.meta),
             Kind::Support => find(&self.supports, id, |r| &r.meta),
-            Kind::Walkthrough | Kind::School => None,
+            Kind::Walkthrough | Kind::School | Kind::ReadinessReview => None,
         }
     }
 

@@ -13,6 +13,7 @@ mod look_fors;
 mod measure;
 mod order;
 pub mod people;
+pub mod readiness;
 mod record;
 mod roster;
 mod round;
@@ -46,6 +47,7 @@ pub use look_fors::{LookForRate, look_for_rates};
 pub use measure::{Amount, check_amount, parse_amount, shown_value};
 pub use order::Ordered;
 pub use people::Role;
+pub use readiness::{Board, ReadinessReview, Recommendation, Reviewed};
 pub(crate) use record::with_any;
 pub use record::{AnyRecord, Trashed};
 pub use roster::RosterRow;
@@ -379,10 +381,11 @@ pub enum Kind {
     Support,
     Walkthrough,
     School,
+    ReadinessReview,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Teacher,
         Kind::Goal,
         Kind::Measure,
@@ -393,6 +396,7 @@ impl Kind {
         Kind::Support,
         Kind::Walkthrough,
         Kind::School,
+        Kind::ReadinessReview,
     ];
 
     /// How a person names it.
@@ -408,6 +412,7 @@ impl Kind {
             Kind::Support => "support",
             Kind::Walkthrough => "walkthrough",
             Kind::School => "school",
+            Kind::ReadinessReview => "readiness review",
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Any record as one value: what the change log, the trash and exports carry.
 
 use super::{
-    Action, CheckIn, Focus, Goal, Kind, Measure, Meta, Observation, School, Support, Teacher,
-    Walkthrough,
+    Action, CheckIn, Focus, Goal, Kind, Measure, Meta, Observation, ReadinessReview, School,
+    Support, Teacher, Walkthrough,
 };
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +21,7 @@ pub enum AnyRecord {
     Support(Support),
     Walkthrough(Walkthrough),
     School(School),
+    ReadinessReview(ReadinessReview),
 }
 
 /// Runs `$body` with `$record` bound to the record inside any variant.
@@ -37,6 +38,7 @@ macro_rules! with_any {
             $crate::model::AnyRecord::Support($record) => $body,
             $crate::model::AnyRecord::Walkthrough($record) => $body,
             $crate::model::AnyRecord::School($record) => $body,
+            $crate::model::AnyRecord::ReadinessReview($record) => $body,
         }
     };
 }
@@ -55,6 +57,7 @@ impl AnyRecord {
             AnyRecord::Support(_) => Kind::Support,
             AnyRecord::Walkthrough(_) => Kind::Walkthrough,
             AnyRecord::School(_) => Kind::School,
+            AnyRecord::ReadinessReview(_) => Kind::ReadinessReview,
         }
     }
 
@@ -86,7 +89,8 @@ from_record!(
     Action,
     Support,
     Walkthrough,
-    School
+    School,
+    ReadinessReview
 );
 
 #[cfg(test)]

@@ -56,7 +56,10 @@ impl App {
                 &self.given_by(),
                 Some(&support),
             )),
-            AnyRecord::Teacher(_) | AnyRecord::Walkthrough(_) | AnyRecord::School(_) => {
+            AnyRecord::Teacher(_)
+            | AnyRecord::Walkthrough(_)
+            | AnyRecord::School(_)
+            | AnyRecord::ReadinessReview(_) => {
                 self.edit_teacher();
                 return;
             }

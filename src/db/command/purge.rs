@@ -80,7 +80,16 @@ impl Writer<'_> {
                     self.edit(observation)?;
                 }
             }
-            Kind::Measure | Kind::Observation | Kind::Action | Kind::Support | Kind::School => {}
+            // A school's readiness reviews belong to it, and go with it.
+            Kind::School => {
+                self.conn
+                    .execute("DELETE FROM readiness_review WHERE school_id = ?1", [id])?;
+            }
+            Kind::Measure
+            | Kind::Observation
+            | Kind::Action
+            | Kind::Support
+            | Kind::ReadinessReview => {}
         }
         let sql = match kind {
             Kind::Teacher => "DELETE FROM teacher WHERE id = ?1",
@@ -94,6 +103,7 @@ impl Writer<'_> {
             Kind::Walkthrough => "DELETE FROM walkthrough WHERE id = ?1",
             // People name their school; they keep the name when its record goes.
             Kind::School => "DELETE FROM school WHERE id = ?1",
+            Kind::ReadinessReview => "DELETE FROM readiness_review WHERE id = ?1",
         };
         self.conn.execute(sql, [id])?;
         with_any!(any, record => self.log(Some(record), None));
