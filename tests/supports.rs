@@ -400,6 +400,31 @@ fn a_round_follows_up_with_the_practice_as_a_new_focus_replacing_the_current_one
     );
 }
 
+#[test]
+fn a_round_follow_up_says_what_each_teacher_got_and_its_undo_names_them_all() {
+    for (keys, given) in [
+        ("", "an action each"),
+        ("<Right>", "a support each"),
+        ("<Right><Right>", "a new focus each"),
+    ] {
+        let (_dir, store, _) = common::caseload();
+        let mut app = App::new(store).unwrap();
+        round_needing_support(&mut app);
+        press(&mut app, &format!("<S-Tab>{keys}<C-s>"));
+        let shown = text(&app);
+        assert!(
+            shown.contains(&format!("Followed up with 2 teachers: {given}")),
+            "{shown}"
+        );
+        press(&mut app, "u");
+        let shown = text(&app);
+        assert!(
+            shown.contains("Undid the follow-up with 2 teachers"),
+            "{shown}"
+        );
+    }
+}
+
 // --- on the command line and in the brief --------------------------------------------------
 
 fn coachlog(db: &std::path::Path, args: &[&str]) -> std::process::Output {

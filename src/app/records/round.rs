@@ -244,6 +244,15 @@ impl FollowUpWith {
             FollowUpWith::Focus => "a new focus",
         }
     }
+
+    /// What each teacher was given, for the status line: "an action", "a support".
+    fn given(self) -> &'static str {
+        match self {
+            FollowUpWith::Action => "an action",
+            FollowUpWith::Support => "a support",
+            FollowUpWith::Focus => "a new focus",
+        }
+    }
 }
 
 /// How a current focus ends when a round's follow-up sets a new one, in the order offered.
@@ -321,13 +330,38 @@ impl FollowUpForm {
         })
     }
 
+    /// What the follow-up gives, as the form stands.
+    fn with(&self) -> Result<FollowUpWith, String> {
+        let choice = self.fields.choice(FollowUpField::With)?;
+        Ok(FollowUpWith::ALL[choice.min(FollowUpWith::ALL.len() - 1)])
+    }
+
+    /// What saving the form did, for the status line ("Followed up with 2 teachers: an
+    /// action each") and for undo ("the follow-up with 2 teachers"): each teacher got
+    /// their own record, so naming only the first would undersell it.
+    pub fn done(&self) -> (String, String) {
+        let with = self.with().unwrap_or(FollowUpWith::Action);
+        let ticked = self
+            .fields
+            .checked(FollowUpField::Teachers)
+            .map_or(0, |checked| checked.iter().filter(|on| **on).count());
+        let (teachers, each) = match ticked {
+            1 => ("1 teacher".to_string(), ""),
+            n => (format!("{n} teachers"), " each"),
+        };
+        (
+            format!("Followed up with {teachers}: {}{each}", with.given()),
+            format!("the follow-up with {teachers}"),
+        )
+    }
+
     /// One follow-up for each ticked teacher, in one command: actions or supports added
     /// together, or each teacher's new focus set (closing the current one as the form
     /// says) together.
     pub fn command(&self, today: NaiveDate) -> Result<Command, String> {
         use FollowUpField as F;
         let fields = &self.fields;
-        let with = FollowUpWith::ALL[fields.choice(F::With)?.min(FollowUpWith::ALL.len() - 1)];
+        let with = self.with()?;
         let (what, owner) = (fields.line(F::What)?, fields.line(F::Owner)?);
         let due_on = fields.date(F::Due, today)?;
         let ended = super::pick(&ENDED, fields.choice(F::Ended)?);
