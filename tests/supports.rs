@@ -337,7 +337,7 @@ fn a_round_follows_up_with_co_planning_for_two_teachers_undone_in_one_step() {
     let mut app = App::new(store).unwrap();
     round_needing_support(&mut app);
     // Follow up with: a support.
-    press(&mut app, "<S-Tab><Right><C-s>");
+    press(&mut app, "<Right><C-s>");
     let supports = |app: &App, id: &str| reader(app).supports(id).unwrap();
     for teacher in [&smith, &okafor] {
         let given = supports(&app, teacher);
@@ -371,7 +371,7 @@ fn a_round_follows_up_with_the_practice_as_a_new_focus_replacing_the_current_one
     let old_focus = before.teacher.active_focus_id.clone().unwrap();
     let mut app = App::new(store).unwrap();
     round_needing_support(&mut app);
-    press(&mut app, "<S-Tab><Right><Right><C-s>");
+    press(&mut app, "<Right><Right><C-s>");
     let file = |app: &App, id: &str| reader(app).teacher_file(id).unwrap().unwrap();
     for teacher in [&smith, &okafor] {
         let file = file(&app, teacher);
@@ -410,7 +410,7 @@ fn a_round_follow_up_says_what_each_teacher_got_and_its_undo_names_them_all() {
         let (_dir, store, _) = common::caseload();
         let mut app = App::new(store).unwrap();
         round_needing_support(&mut app);
-        press(&mut app, &format!("<S-Tab>{keys}<C-s>"));
+        press(&mut app, &format!("{keys}<C-s>"));
         let shown = text(&app);
         assert!(
             shown.contains(&format!("Followed up with 2 teachers: {given}")),

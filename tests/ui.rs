@@ -2049,8 +2049,8 @@ fn a_round_follows_up_with_everyone_who_needs_support_in_one_undoable_step() {
         "{shown}"
     );
     insta::assert_snapshot!("round_follow_up", screen(&app, 80, 24).backend());
-    // The suggested action and owner stand; a due date; both teachers ticked.
-    press(&mut app, "<Tab><Tab>fri<C-s>");
+    // An action; the suggested words and owner stand; a due date; both teachers ticked.
+    press(&mut app, "<Tab><Tab><Tab>fri<C-s>");
     let open = |app: &App, id: &str| -> Vec<(String, String, Option<chrono::NaiveDate>)> {
         reader(app)
             .teacher_file(id)
@@ -2079,6 +2079,39 @@ fn a_round_follows_up_with_everyone_who_needs_support_in_one_undoable_step() {
     press(&mut app, "u");
     assert!(!open(&app, &okafor).contains(&expected));
     assert!(!open(&app, &smith).contains(&expected));
+}
+
+#[test]
+fn a_round_follow_up_opens_on_its_kind_and_suggests_what_fits_the_kind_chosen() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "waStudents explain the learning target<C-s>");
+    press(
+        &mut app,
+        "1<Enter>2target posted, not explained<Enter>3<Enter>",
+    );
+    press(&mut app, "<Esc>w<Enter>f");
+    let shown = text(&app);
+    assert!(shown.contains("▸Follow up with"), "{shown}");
+    assert!(shown.contains("(if new focus)"), "{shown}");
+    assert!(!shown.contains("Current focus"), "{shown}");
+    press(&mut app, "<Right><Right>");
+    insta::assert_snapshot!("round_follow_up_new_focus", screen(&app, 80, 24).backend());
+    let shown = text(&app);
+    assert!(
+        shown.contains("(Students explain the learning target)") && !shown.contains("Co-plan"),
+        "{shown}"
+    );
+    assert!(shown.contains("Current focus"), "{shown}");
+    assert!(!shown.contains("an action's"), "{shown}");
+    // Back to an action: its suggestion and due-date hint return.
+    press(&mut app, "<Left><Left>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("(Co-plan a lesson: Students explain the learning target)"),
+        "{shown}"
+    );
+    assert!(shown.contains("(fri, +14d, 2026-12-01)"), "{shown}");
 }
 
 #[test]

@@ -255,6 +255,43 @@ impl FollowUpWith {
     }
 }
 
+/// The follow-up's What: an action's or a support's words (co-planning the practice
+/// unless others are typed), or a new focus's statement (the practice itself).
+fn what_field(with: FollowUpWith, practice: &str, typed: &str) -> Field {
+    let suggested = match with {
+        FollowUpWith::Action | FollowUpWith::Support => format!("Co-plan a lesson: {practice}"),
+        FollowUpWith::Focus => practice.to_owned(),
+    };
+    Field::line("What", typed).required().default_to(&suggested)
+}
+
+/// Who does the action or gives the support; a new focus is the teacher's own.
+fn owner_field(with: FollowUpWith, typed: &str) -> Field {
+    match with {
+        FollowUpWith::Action | FollowUpWith::Support => {
+            Field::line("Who", typed).required().default_to("coach")
+        }
+        FollowUpWith::Focus => Field::line("Who", typed).hint("not needed for a new focus"),
+    }
+}
+
+/// An action's due date; a support is given today and a new focus starts today.
+fn due_field(with: FollowUpWith, typed: &str) -> Field {
+    Field::date("Due", typed).hint(match with {
+        FollowUpWith::Action => "fri, +14d, 2026-12-01",
+        FollowUpWith::Support => "not needed: a support is given today",
+        FollowUpWith::Focus => "not needed: a new focus starts today",
+    })
+}
+
+/// The current focus's ending is asked only of a new focus.
+fn ended_label(with: FollowUpWith) -> &'static str {
+    match with {
+        FollowUpWith::Focus => "Current focus",
+        FollowUpWith::Action | FollowUpWith::Support => "(if new focus)",
+    }
+}
+
 /// How a current focus ends when a round's follow-up sets a new one, in the order offered.
 const ENDED: [Outcome; 3] = [Outcome::Replaced, Outcome::Achieved, Outcome::Dropped];
 
@@ -263,6 +300,8 @@ const ENDED: [Outcome; 3] = [Outcome::Replaced, Outcome::Achieved, Outcome::Drop
 #[derive(Debug, Clone)]
 pub struct FollowUpForm {
     pub fields: Keyed<FollowUpField>,
+    /// The kind the fields' suggestions and hints were last made for.
+    shown_for: FollowUpWith,
     pub walkthrough_id: String,
     /// The round's practice: a new focus's statement unless another is typed.
     pub practice: String,
@@ -296,21 +335,13 @@ impl FollowUpForm {
                 ),
                 (
                     FollowUpField::What,
-                    Field::line("What", "")
-                        .required()
-                        .default_to(&format!("Co-plan a lesson: {practice}")),
+                    what_field(FollowUpWith::Action, &practice, ""),
                 ),
-                (
-                    FollowUpField::Owner,
-                    Field::line("Who", "").required().default_to("coach"),
-                ),
-                (
-                    FollowUpField::Due,
-                    Field::date("Due", "").hint("an action's: fri, +14d, 2026-12-01"),
-                ),
+                (FollowUpField::Owner, owner_field(FollowUpWith::Action, "")),
+                (FollowUpField::Due, due_field(FollowUpWith::Action, "")),
                 (
                     FollowUpField::Ended,
-                    Field::choice("Current focus", words(&ENDED), 0),
+                    Field::choice(ended_label(FollowUpWith::Action), words(&ENDED), 0),
                 ),
                 (
                     FollowUpField::Teachers,
@@ -318,8 +349,12 @@ impl FollowUpForm {
                 ),
             ],
         );
+        let mut fields = fields;
+        // What to give comes first: the fields below say what they mean for it.
+        fields.focus(FollowUpField::With);
         Some(FollowUpForm {
             fields,
+            shown_for: FollowUpWith::Action,
             walkthrough_id: round.walkthrough.meta.id.clone(),
             practice,
             teacher_ids: teachers.iter().map(|t| t.meta.id.clone()).collect(),
@@ -328,6 +363,32 @@ impl FollowUpForm {
                 .map(|t| t.active_focus_id.is_some())
                 .collect(),
         })
+    }
+
+    /// Makes the fields' suggestions and hints fit the kind chosen ("Follow up with"):
+    /// an action's what and due date, a support's note, a new focus's statement, and the
+    /// current focus's ending only for a new focus. What was typed stays.
+    pub fn follow_kind(&mut self) {
+        use FollowUpField as F;
+        let Ok(with) = self.with() else { return };
+        if with == self.shown_for {
+            return;
+        }
+        self.shown_for = with;
+        let typed = |fields: &Keyed<FollowUpField>, id| {
+            fields.field(id).map(Field::text).unwrap_or_default()
+        };
+        let what = what_field(with, &self.practice, &typed(&self.fields, F::What));
+        let owner = owner_field(with, &typed(&self.fields, F::Owner));
+        let due = due_field(with, &typed(&self.fields, F::Due));
+        for (id, field) in [(F::What, what), (F::Owner, owner), (F::Due, due)] {
+            if let Some(shown) = self.fields.field_mut(id) {
+                *shown = field;
+            }
+        }
+        if let Some(ended) = self.fields.field_mut(F::Ended) {
+            ended.header.label = ended_label(with);
+        }
     }
 
     /// What the follow-up gives, as the form stands.
