@@ -32,10 +32,14 @@ pub struct NewRoundForm {
     /// teacher's groups, in the checklist's order.
     groups: Vec<String>,
     tags: Vec<Vec<String>>,
+    /// Whether each person teaches a class: a round visits classrooms, so school leaders
+    /// and coaches stay listed but are not ticked for one.
+    teaches: Vec<bool>,
 }
 
 impl NewRoundForm {
     pub fn new(teachers: &[Teacher]) -> NewRoundForm {
+        let teaches: Vec<bool> = teachers.iter().map(|t| t.role.is_teacher()).collect();
         let names = teachers
             .iter()
             .map(|t| text::line(&t.name).into_owned())
@@ -65,35 +69,43 @@ impl NewRoundForm {
             .chain(group)
             .chain([(
                 RoundField::Classrooms,
-                Field::checks("Classrooms", names, |_| true),
+                Field::checks("Classrooms", names, |_| false),
             )])
             .collect(),
         );
+        let mut fields = fields;
+        if let Some(field) = fields.field_mut(RoundField::Classrooms) {
+            field.tick(&teaches);
+        }
         NewRoundForm {
             fields,
             teacher_ids: teachers.iter().map(|t| t.meta.id.clone()).collect(),
             groups,
             tags: teachers.iter().map(|t| t.tags.clone()).collect(),
+            teaches,
         }
     }
 
-    /// Ticks the classrooms of the group chosen (everyone's for "everyone"); called when
-    /// the Group field changes, so the list can still be changed by hand after.
+    /// Ticks the classrooms of the group chosen (every teacher's for "everyone"; people in
+    /// other roles have none); called when the Group field changes, so the list can still
+    /// be changed by hand after.
     pub fn follow_group(&mut self) {
         let Ok(choice) = self.fields.choice(RoundField::Group) else {
             return;
         };
-        let ticked: Vec<bool> = match choice.checked_sub(1).and_then(|i| self.groups.get(i)) {
-            None => vec![true; self.tags.len()],
-            Some(group) => self
-                .tags
-                .iter()
-                .map(|tags| {
-                    tags.iter()
-                        .any(|t| crate::model::people::same_tag(t, group))
-                })
-                .collect(),
-        };
+        let group = choice.checked_sub(1).and_then(|i| self.groups.get(i));
+        let ticked: Vec<bool> = self
+            .tags
+            .iter()
+            .zip(&self.teaches)
+            .map(|(tags, teaches)| {
+                *teaches
+                    && group.is_none_or(|group| {
+                        tags.iter()
+                            .any(|t| crate::model::people::same_tag(t, group))
+                    })
+            })
+            .collect();
         if let Some(field) = self.fields.field_mut(RoundField::Classrooms) {
             field.tick(&ticked);
         }
@@ -517,6 +529,35 @@ mod tests {
         assert_eq!(round.practice, "Students explain the target");
         assert_eq!(round.held_on, now().date());
         assert_eq!(round.teacher_ids, vec!["b".to_string()]);
+    }
+
+    #[test]
+    fn a_new_round_ticks_teachers_only_for_everyone_and_for_a_group() {
+        use crate::model::Role;
+        let person = |id: &str, role: Role| Teacher {
+            role,
+            tags: vec!["pilot".into()],
+            ..teacher(id, id)
+        };
+        let mut form = NewRoundForm::new(&[
+            person("ames", Role::Teacher),
+            person("bell", Role::Leader),
+            person("cole", Role::Coach),
+            Teacher {
+                tags: Vec::new(),
+                ..person("diaz", Role::Teacher)
+            },
+        ]);
+        let ticked = |form: &NewRoundForm| form.fields.checked(RoundField::Classrooms).unwrap();
+        assert_eq!(ticked(&form), [true, false, false, true]);
+        form.fields.focus(RoundField::Group);
+        type_text(form.fields.form_mut(), "2");
+        form.follow_group();
+        assert_eq!(ticked(&form), [true, false, false, false], "#pilot");
+        form.fields.focus(RoundField::Group);
+        type_text(form.fields.form_mut(), "1");
+        form.follow_group();
+        assert_eq!(ticked(&form), [true, false, false, true], "everyone");
     }
 
     #[test]
