@@ -170,9 +170,10 @@ impl MarkForm {
             Some(PracticeMark::NotSeen) => Some(2),
             None => None,
         };
+        // Only what was typed: the text made for a mark without a note is made again.
         let note = previous
             .as_ref()
-            .map(|o| o.evidence.clone())
+            .map(|o| crate::model::typed_note(&round.walkthrough, o).to_owned())
             .unwrap_or_default();
         let mut fields = Keyed::new(
             format!(
