@@ -401,6 +401,25 @@ fn a_round_follows_up_with_the_practice_as_a_new_focus_replacing_the_current_one
 }
 
 #[test]
+fn the_support_forms_minutes_show_the_usual_time_of_the_kind_chosen() {
+    let (_dir, store, smith) = common::caseload();
+    let mut app = App::new(store).unwrap();
+    press(&mut app, "<Down><Down><Enter>p");
+    // Co-planning is chosen to start with: 45 minutes; training (1) is 90.
+    assert!(text(&app).contains("Minutes       (45)"), "{}", text(&app));
+    press(&mut app, "1");
+    let shown = text(&app);
+    assert!(shown.contains("Minutes       (90)"), "{shown}");
+    assert!(!shown.contains("co-planning 45"), "{shown}");
+    press(&mut app, "<C-s>");
+    let saved = reader(&app).supports(&smith).unwrap();
+    assert_eq!(
+        (saved[0].kind, saved[0].minutes),
+        (SupportKind::Training, Some(90))
+    );
+}
+
+#[test]
 fn a_round_follow_up_says_what_each_teacher_got_and_its_undo_names_them_all() {
     for (keys, given) in [
         ("", "an action each"),

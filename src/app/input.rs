@@ -205,9 +205,9 @@ impl App {
         {
             round.follow_group();
         }
-        // A follow-up's fields suggest what fits the kind chosen.
-        if changed && let super::records::Purpose::FollowUp(follow_up) = &mut popup.purpose {
-            follow_up.follow_kind();
+        // A follow-up's or a support's fields suggest what fits the kind chosen.
+        if changed {
+            popup.purpose.follow_kind();
         }
     }
 }
