@@ -790,6 +790,23 @@ fn the_agenda_shows_due_check_ins_the_coverage_gap_and_actions_by_owner() {
 }
 
 #[test]
+fn the_timeline_shows_supports_alone_after_actions_done() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>p2<C-s>6");
+    press(&mut app, "ttt");
+    assert!(
+        text(&app).contains("Timeline · actions done"),
+        "{}",
+        text(&app)
+    );
+    press(&mut app, "t");
+    let shown = text(&app);
+    assert!(shown.contains("Timeline · supports · 1"), "{shown}");
+    assert!(shown.contains("co-planning"), "{shown}");
+}
+
+#[test]
 fn the_coverage_gap_comes_from_the_config() {
     let (_dir, store, _) = caseload();
     let config = coachlog::config::Config {
@@ -817,7 +834,8 @@ fn the_timeline_filters_by_kind_and_by_dates() {
     let shown = text(&app);
     assert!(shown.contains("Timeline · observations · 3"), "{shown}");
     assert!(!shown.contains("check-in    "));
-    press(&mut app, "ttttt");
+    // Six more: check-ins, actions done, supports, measures, changes, everything.
+    press(&mut app, "tttttt");
     assert!(
         text(&app).contains("Timeline · 8 "),
         "t cycles back to everything"
