@@ -1685,6 +1685,22 @@ fn a_visit_draft_written_by_an_earlier_release_is_still_offered_back() {
 }
 
 #[test]
+fn a_visit_offered_back_says_the_look_fors_and_tallies_it_captured_not_only_its_lines() {
+    let (_dir, mut store, smith) = caseload();
+    let body = format!(
+        r#"{{"draft_id":"V1","teacher_id":"{smith}","teacher_name":"Smith, Dan","focus_id":null,"focus":null,"look_fors":["a","b","c","d"],"started":"2026-11-23T09:30:00","lines":[],"typing":"","seen":[true,false,true,true],"tallies":[5,2]}}"#
+    );
+    store.save_draft("V1", &smith, &body).unwrap();
+    let app = app(store);
+    // Wide enough for the question on one line.
+    let shown = screen(&app, 160, 24).backend().to_string();
+    assert!(
+        shown.contains("(started Mon 23 Nov 09:30, 0 lines, 3 look-fors, 7 tallies counted)"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn the_trash_lists_what_was_deleted_restores_it_and_destroys_only_when_asked() {
     let (_dir, store, smith) = caseload();
     let mut app = app(store);
