@@ -96,6 +96,33 @@ fn typing_a_filter_narrows_the_roster_and_esc_clears_it() {
 }
 
 #[test]
+fn back_on_the_roster_ctrl_u_clears_the_old_filter_to_type_a_new_one() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "/cold<Enter><Esc>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("filter: cold") && !shown.contains("Smith"),
+        "{shown}"
+    );
+    // `/` goes on from the old filter; Ctrl-U empties it, as it empties a form's field.
+    press(&mut app, "/<C-u>");
+    let shown = text(&app);
+    assert!(!shown.contains("filter: cold"), "{shown}");
+    assert!(
+        shown.contains("Smith") && shown.contains("Brandt"),
+        "{shown}"
+    );
+    press(&mut app, "smi");
+    let shown = text(&app);
+    assert!(shown.contains("filter: smi"), "{shown}");
+    assert!(
+        shown.contains("Smith") && !shown.contains("Okafor"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn workspace_header_stays_on_every_tab() {
     let (_dir, store, _) = caseload();
     let mut app = app(store);

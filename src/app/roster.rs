@@ -153,6 +153,12 @@ impl Roster {
         self.refilter();
     }
 
+    /// Empties the filter being typed (Ctrl-U), as in a form's field: typing goes on.
+    pub fn clear_typed(&mut self) {
+        self.filter.clear();
+        self.refilter();
+    }
+
     pub fn clear_filter(&mut self) {
         self.filter.clear();
         self.filtering = false;
@@ -210,6 +216,7 @@ impl super::App {
             Msg::Bottom => self.roster.list.end(),
             Msg::Filter => self.roster.filtering = true,
             Msg::ClearFilter => self.roster.clear_filter(),
+            Msg::ClearField => self.roster.clear_typed(),
             Msg::Open => {
                 self.roster.filtering = false;
                 if let Some(id) = self.selected_teacher_id()
