@@ -1213,6 +1213,15 @@ fn the_school_is_named_once_or_shown_per_teacher_when_there_are_several() {
     );
 }
 
+#[test]
+fn the_header_names_a_school_only_when_everyone_is_in_it() {
+    let (_dir, mut store, _) = caseload();
+    common::teacher(&mut store, "Lee, Min", "", "Music");
+    let shown = text(&app_ref(&mut store));
+    assert!(shown.contains("coachlog · 4 teachers "), "{shown}");
+    assert!(!shown.contains("· Eastside Middle"), "{shown}");
+}
+
 /// An app over a store that the test keeps using (reopened on the same file).
 fn app_ref(store: &mut Store) -> App {
     App::new(Store::open(store.path(), common::clock()).unwrap()).unwrap()

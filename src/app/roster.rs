@@ -109,6 +109,22 @@ impl Roster {
             .collect()
     }
 
+    /// The school everyone on the roster belongs to, if there is one: none when some
+    /// have no school or schools differ.
+    pub fn one_school(&self) -> Option<&str> {
+        match self.schools.as_slice() {
+            [only]
+                if self
+                    .rows
+                    .iter()
+                    .all(|row| row.teacher.school.trim() == only) =>
+            {
+                Some(only)
+            }
+            _ => None,
+        }
+    }
+
     /// Every row, whatever the filter.
     pub fn all(&self) -> &[RosterRow] {
         &self.rows
