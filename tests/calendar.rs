@@ -88,3 +88,32 @@ fn the_calendar_holds_every_check_in_due_and_every_dated_open_action_and_parses(
     }
     assert_eq!(found, expected);
 }
+
+#[test]
+fn an_empty_calendar_says_why_it_has_no_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("school.db");
+    let mut store = Store::open(&db, clock()).unwrap();
+    // A caseload just imported: nobody has had a check-in yet.
+    common::teacher(&mut store, "Okafor, Ngozi", "Eastside Middle", "Science");
+    drop(store);
+    let ics = dir.path().join("c.ics");
+    let output = Command::new(env!("CARGO_BIN_EXE_coachlog"))
+        .arg("--db")
+        .arg(&db)
+        .args(["calendar", "-o"])
+        .arg(&ics)
+        .env("COACHLOG_NOW", "2026-11-23T10:42")
+        .env("TZ", "UTC")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(said.starts_with("wrote 0 entries to "), "{said}");
+    assert!(
+        said.contains(
+            ": no check-in is due and no open action has a due date; a teacher with no check-in yet has no date until the first one is held"
+        ),
+        "{said}"
+    );
+}

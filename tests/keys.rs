@@ -106,7 +106,7 @@ fn states(context: Context) -> Vec<Vec<String>> {
     );
     vec![match context {
         Context::Roster => vec!["".into(), "<Down>".into(), "/smith<Enter><Esc>".into()],
-        Context::Filter => vec!["/".into(), "/<Down>".into()],
+        Context::Filter => vec!["/".into(), "/<Down>".into(), "/smi".into()],
         Context::Workspace => ["", "2", "3<Down>", "5", "6"]
             .map(ws)
             .into_iter()

@@ -194,3 +194,41 @@ fn a_round_that_cannot_be_told_apart_is_refused_with_what_to_do() {
         "coachlog: no round has the id ZZZZZZ; coachlog round list shows them\n"
     );
 }
+
+#[test]
+fn a_mark_saved_without_a_note_has_an_empty_note_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("round.db");
+    let mut store = Store::open(&db, clock()).unwrap();
+    let okafor = teacher(
+        &mut store,
+        "Okafor, Ngozi",
+        "Eastside Middle",
+        "Grade 7 Science",
+    );
+    let practice = "Students explain the learning target";
+    let round = add(
+        &mut store,
+        AnyRecord::Walkthrough(Walkthrough {
+            practice: practice.into(),
+            held_on: "2026-11-23".parse().unwrap(),
+            teacher_ids: vec![okafor.clone()],
+            ..Walkthrough::default()
+        }),
+    );
+    // What the app keeps as the evidence of a mark saved with the note left empty.
+    mark(
+        &mut store,
+        &round,
+        &okafor,
+        ("2026-11-23T09:00", PracticeMark::Partly),
+        (&format!("Walkthrough: {practice} (partly)"), false),
+    );
+    drop(store);
+    for format in ["md", "html", "csv"] {
+        let output = coachlog(&db, &["round", "report", "last", "-f", format]);
+        let report = String::from_utf8(output.stdout).unwrap();
+        assert!(report.contains("Okafor, Ngozi"), "{format}: {report}");
+        assert!(!report.contains("Walkthrough:"), "{format}: {report}");
+    }
+}

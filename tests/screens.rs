@@ -605,7 +605,8 @@ fn a_long_message_takes_the_footer_row_too_and_is_cut_only_with_an_ellipsis() {
         resize(&mut app, width, height);
         let shown = rows(&draw(&app, width, height));
         let said = status_words(&shown, 2);
-        assert_eq!(said[..3], ["Round", "done:", "8"], "{width}: {shown:#?}");
+        // 13 classrooms (the demo's two school leaders are not ticked), 7 partly.
+        assert_eq!(said[..3], ["Round", "done:", "7"], "{width}: {shown:#?}");
         let (last, whole) = said.split_last().unwrap();
         assert_eq!(whole, &words[..whole.len()], "{width}: {shown:#?}");
         assert!(

@@ -337,7 +337,7 @@ fn a_round_follows_up_with_co_planning_for_two_teachers_undone_in_one_step() {
     let mut app = App::new(store).unwrap();
     round_needing_support(&mut app);
     // Follow up with: a support.
-    press(&mut app, "<S-Tab><Right><C-s>");
+    press(&mut app, "<Right><C-s>");
     let supports = |app: &App, id: &str| reader(app).supports(id).unwrap();
     for teacher in [&smith, &okafor] {
         let given = supports(&app, teacher);
@@ -371,7 +371,7 @@ fn a_round_follows_up_with_the_practice_as_a_new_focus_replacing_the_current_one
     let old_focus = before.teacher.active_focus_id.clone().unwrap();
     let mut app = App::new(store).unwrap();
     round_needing_support(&mut app);
-    press(&mut app, "<S-Tab><Right><Right><C-s>");
+    press(&mut app, "<Right><Right><C-s>");
     let file = |app: &App, id: &str| reader(app).teacher_file(id).unwrap().unwrap();
     for teacher in [&smith, &okafor] {
         let file = file(&app, teacher);
@@ -398,6 +398,50 @@ fn a_round_follows_up_with_the_practice_as_a_new_focus_replacing_the_current_one
             .iter()
             .all(|f| f.statement != "Students explain the learning target")
     );
+}
+
+#[test]
+fn the_support_forms_minutes_show_the_usual_time_of_the_kind_chosen() {
+    let (_dir, store, smith) = common::caseload();
+    let mut app = App::new(store).unwrap();
+    press(&mut app, "<Down><Down><Enter>p");
+    // Co-planning is chosen to start with: 45 minutes; training (1) is 90.
+    assert!(text(&app).contains("Minutes       (45)"), "{}", text(&app));
+    press(&mut app, "1");
+    let shown = text(&app);
+    assert!(shown.contains("Minutes       (90)"), "{shown}");
+    assert!(!shown.contains("co-planning 45"), "{shown}");
+    press(&mut app, "<C-s>");
+    let saved = reader(&app).supports(&smith).unwrap();
+    assert_eq!(
+        (saved[0].kind, saved[0].minutes),
+        (SupportKind::Training, Some(90))
+    );
+}
+
+#[test]
+fn a_round_follow_up_says_what_each_teacher_got_and_its_undo_names_them_all() {
+    for (keys, given) in [
+        ("", "an action each"),
+        ("<Right>", "a support each"),
+        ("<Right><Right>", "a new focus each"),
+    ] {
+        let (_dir, store, _) = common::caseload();
+        let mut app = App::new(store).unwrap();
+        round_needing_support(&mut app);
+        press(&mut app, &format!("{keys}<C-s>"));
+        let shown = text(&app);
+        assert!(
+            shown.contains(&format!("Followed up with 2 teachers: {given}")),
+            "{shown}"
+        );
+        press(&mut app, "u");
+        let shown = text(&app);
+        assert!(
+            shown.contains("Undid the follow-up with 2 teachers"),
+            "{shown}"
+        );
+    }
 }
 
 // --- on the command line and in the brief --------------------------------------------------

@@ -96,6 +96,33 @@ fn typing_a_filter_narrows_the_roster_and_esc_clears_it() {
 }
 
 #[test]
+fn back_on_the_roster_ctrl_u_clears_the_old_filter_to_type_a_new_one() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "/cold<Enter><Esc>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("filter: cold") && !shown.contains("Smith"),
+        "{shown}"
+    );
+    // `/` goes on from the old filter; Ctrl-U empties it, as it empties a form's field.
+    press(&mut app, "/<C-u>");
+    let shown = text(&app);
+    assert!(!shown.contains("filter: cold"), "{shown}");
+    assert!(
+        shown.contains("Smith") && shown.contains("Brandt"),
+        "{shown}"
+    );
+    press(&mut app, "smi");
+    let shown = text(&app);
+    assert!(shown.contains("filter: smi"), "{shown}");
+    assert!(
+        shown.contains("Smith") && !shown.contains("Okafor"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn workspace_header_stays_on_every_tab() {
     let (_dir, store, _) = caseload();
     let mut app = app(store);
@@ -790,6 +817,23 @@ fn the_agenda_shows_due_check_ins_the_coverage_gap_and_actions_by_owner() {
 }
 
 #[test]
+fn the_timeline_shows_supports_alone_after_actions_done() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "<Down><Down><Enter>p2<C-s>6");
+    press(&mut app, "ttt");
+    assert!(
+        text(&app).contains("Timeline · actions done"),
+        "{}",
+        text(&app)
+    );
+    press(&mut app, "t");
+    let shown = text(&app);
+    assert!(shown.contains("Timeline · supports · 1"), "{shown}");
+    assert!(shown.contains("co-planning"), "{shown}");
+}
+
+#[test]
 fn the_coverage_gap_comes_from_the_config() {
     let (_dir, store, _) = caseload();
     let config = coachlog::config::Config {
@@ -817,7 +861,8 @@ fn the_timeline_filters_by_kind_and_by_dates() {
     let shown = text(&app);
     assert!(shown.contains("Timeline · observations · 3"), "{shown}");
     assert!(!shown.contains("check-in    "));
-    press(&mut app, "ttttt");
+    // Six more: check-ins, actions done, supports, measures, changes, everything.
+    press(&mut app, "tttttt");
     assert!(
         text(&app).contains("Timeline · 8 "),
         "t cycles back to everything"
@@ -1166,6 +1211,15 @@ fn the_school_is_named_once_or_shown_per_teacher_when_there_are_several() {
         column_of(park, "Northgate"),
         "{shown}"
     );
+}
+
+#[test]
+fn the_header_names_a_school_only_when_everyone_is_in_it() {
+    let (_dir, mut store, _) = caseload();
+    common::teacher(&mut store, "Lee, Min", "", "Music");
+    let shown = text(&app_ref(&mut store));
+    assert!(shown.contains("coachlog · 4 teachers "), "{shown}");
+    assert!(!shown.contains("· Eastside Middle"), "{shown}");
 }
 
 /// An app over a store that the test keeps using (reopened on the same file).
@@ -1667,6 +1721,22 @@ fn a_visit_draft_written_by_an_earlier_release_is_still_offered_back() {
 }
 
 #[test]
+fn a_visit_offered_back_says_the_look_fors_and_tallies_it_captured_not_only_its_lines() {
+    let (_dir, mut store, smith) = caseload();
+    let body = format!(
+        r#"{{"draft_id":"V1","teacher_id":"{smith}","teacher_name":"Smith, Dan","focus_id":null,"focus":null,"look_fors":["a","b","c","d"],"started":"2026-11-23T09:30:00","lines":[],"typing":"","seen":[true,false,true,true],"tallies":[5,2]}}"#
+    );
+    store.save_draft("V1", &smith, &body).unwrap();
+    let app = app(store);
+    // Wide enough for the question on one line.
+    let shown = screen(&app, 160, 24).backend().to_string();
+    assert!(
+        shown.contains("(started Mon 23 Nov 09:30, 0 lines, 3 look-fors, 7 tallies counted)"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn the_trash_lists_what_was_deleted_restores_it_and_destroys_only_when_asked() {
     let (_dir, store, smith) = caseload();
     let mut app = app(store);
@@ -2049,8 +2119,8 @@ fn a_round_follows_up_with_everyone_who_needs_support_in_one_undoable_step() {
         "{shown}"
     );
     insta::assert_snapshot!("round_follow_up", screen(&app, 80, 24).backend());
-    // The suggested action and owner stand; a due date; both teachers ticked.
-    press(&mut app, "<Tab><Tab>fri<C-s>");
+    // An action; the suggested words and owner stand; a due date; both teachers ticked.
+    press(&mut app, "<Tab><Tab><Tab>fri<C-s>");
     let open = |app: &App, id: &str| -> Vec<(String, String, Option<chrono::NaiveDate>)> {
         reader(app)
             .teacher_file(id)
@@ -2079,6 +2149,39 @@ fn a_round_follows_up_with_everyone_who_needs_support_in_one_undoable_step() {
     press(&mut app, "u");
     assert!(!open(&app, &okafor).contains(&expected));
     assert!(!open(&app, &smith).contains(&expected));
+}
+
+#[test]
+fn a_round_follow_up_opens_on_its_kind_and_suggests_what_fits_the_kind_chosen() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "waStudents explain the learning target<C-s>");
+    press(
+        &mut app,
+        "1<Enter>2target posted, not explained<Enter>3<Enter>",
+    );
+    press(&mut app, "<Esc>w<Enter>f");
+    let shown = text(&app);
+    assert!(shown.contains("▸Follow up with"), "{shown}");
+    assert!(shown.contains("(if new focus)"), "{shown}");
+    assert!(!shown.contains("Current focus"), "{shown}");
+    press(&mut app, "<Right><Right>");
+    insta::assert_snapshot!("round_follow_up_new_focus", screen(&app, 80, 24).backend());
+    let shown = text(&app);
+    assert!(
+        shown.contains("(Students explain the learning target)") && !shown.contains("Co-plan"),
+        "{shown}"
+    );
+    assert!(shown.contains("Current focus"), "{shown}");
+    assert!(!shown.contains("an action's"), "{shown}");
+    // Back to an action: its suggestion and due-date hint return.
+    press(&mut app, "<Left><Left>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("(Co-plan a lesson: Students explain the learning target)"),
+        "{shown}"
+    );
+    assert!(shown.contains("(fri, +14d, 2026-12-01)"), "{shown}");
 }
 
 #[test]

@@ -76,6 +76,27 @@ impl Visit {
             && self.tallies.iter().all(|&n| n == 0)
     }
 
+    /// What was captured, for the question that offers a visit back: "2 lines",
+    /// "0 lines, 3 look-fors, 7 tallies counted" (look-fors seen and tallies only when
+    /// there are some).
+    pub fn captured(&self) -> String {
+        let count = |n: usize, one: &str, many: &str| match n {
+            1 => format!("1 {one}"),
+            n => format!("{n} {many}"),
+        };
+        let seen = self.seen.iter().filter(|on| **on).count();
+        let tallied: u32 = self.tallies.iter().sum();
+        let mut said = vec![count(self.lines.len(), "line", "lines")];
+        if seen > 0 {
+            said.push(count(seen, "look-for", "look-fors"));
+        }
+        if tallied > 0 {
+            let tallied = usize::try_from(tallied).unwrap_or(usize::MAX);
+            said.push(count(tallied, "tally counted", "tallies counted"));
+        }
+        said.join(", ")
+    }
+
     /// Minutes in the room so far (at least one), by the instant: the clocks going back
     /// during a visit do not shorten it.
     pub fn minutes(&self, now: LocalTime) -> u32 {

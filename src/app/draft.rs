@@ -301,11 +301,10 @@ impl App {
             let (question, on_yes) = match Kept::read(&draft.body) {
                 Ok(Kept::Visit(visit)) => (
                     format!(
-                        "Resume the unfinished visit to {} (started {}, {} line{})? {no} keeps it for later",
+                        "Resume the unfinished visit to {} (started {}, {})? {no} keeps it for later",
                         text::line(&visit.teacher_name),
                         visit.started.format("%a %-d %b %H:%M"),
-                        visit.lines.len(),
-                        if visit.lines.len() == 1 { "" } else { "s" },
+                        visit.captured(),
                     ),
                     OnYes::ResumeVisit(visit),
                 ),

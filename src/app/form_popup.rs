@@ -148,9 +148,18 @@ impl App {
         {
             workspace.select_id(id);
         }
+        let saved = match &popup.purpose {
+            // One record for each teacher: the message and the undo name them all.
+            Purpose::FollowUp(follow_up) => {
+                let (saved, name) = follow_up.done();
+                self.history.name_last(&applied, name);
+                saved
+            }
+            _ => saved_message(&applied),
+        };
         // A problem reading back what was saved stays on screen.
         if self.status.is_none() {
-            self.say(saved_message(&applied));
+            self.say(saved);
         }
         match &popup.purpose {
             Purpose::FinishVisit(finish) => {

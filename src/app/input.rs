@@ -205,5 +205,9 @@ impl App {
         {
             round.follow_group();
         }
+        // A follow-up's or a support's fields suggest what fits the kind chosen.
+        if changed {
+            popup.purpose.follow_kind();
+        }
     }
 }

@@ -109,6 +109,22 @@ impl Roster {
             .collect()
     }
 
+    /// The school everyone on the roster belongs to, if there is one: none when some
+    /// have no school or schools differ.
+    pub fn one_school(&self) -> Option<&str> {
+        match self.schools.as_slice() {
+            [only]
+                if self
+                    .rows
+                    .iter()
+                    .all(|row| row.teacher.school.trim() == only) =>
+            {
+                Some(only)
+            }
+            _ => None,
+        }
+    }
+
     /// Every row, whatever the filter.
     pub fn all(&self) -> &[RosterRow] {
         &self.rows
@@ -150,6 +166,12 @@ impl Roster {
 
     pub fn backspace(&mut self) {
         self.filter.pop();
+        self.refilter();
+    }
+
+    /// Empties the filter being typed (Ctrl-U), as in a form's field: typing goes on.
+    pub fn clear_typed(&mut self) {
+        self.filter.clear();
         self.refilter();
     }
 
@@ -210,6 +232,7 @@ impl super::App {
             Msg::Bottom => self.roster.list.end(),
             Msg::Filter => self.roster.filtering = true,
             Msg::ClearFilter => self.roster.clear_filter(),
+            Msg::ClearField => self.roster.clear_typed(),
             Msg::Open => {
                 self.roster.filtering = false;
                 if let Some(id) = self.selected_teacher_id()

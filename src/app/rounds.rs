@@ -72,7 +72,7 @@ pub fn mark_observation(
         PracticeMark::NotSeen,
     ][choice.min(2)];
     let evidence = if note.is_empty() {
-        format!("Walkthrough: {} ({})", round.practice, mark.label())
+        crate::model::mark_evidence(&round.practice, mark)
     } else {
         note
     };

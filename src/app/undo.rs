@@ -52,6 +52,18 @@ impl History {
 }
 
 impl History {
+    /// Names the change just recorded in words of its own ("the follow-up with 2
+    /// teachers"), where naming the first record it added would tell only part of it.
+    pub(in crate::app) fn name_last(&mut self, applied: &Applied, name: String) {
+        if applied.changes.is_empty() {
+            return;
+        }
+        if let Some(step) = self.undo.last_mut() {
+            step.what.clone_from(&name);
+            step.did = name;
+        }
+    }
+
     /// The observation or check-in the last change added, if that is what it did (the
     /// visit or check-in just saved).
     pub(in crate::app) fn just_added(&self) -> Option<&AnyRecord> {

@@ -17,12 +17,11 @@ fn mark(observation: Option<&Observation>) -> &'static str {
         .map_or("not visited", |mark| mark.label())
 }
 
-/// The first line of a mark's note, or why there is none.
-fn note(observation: Option<&Observation>) -> String {
+/// The first line of the note typed for a mark, or why there is none.
+fn note(round: &Round, observation: Option<&Observation>) -> String {
     match observation {
         Some(o) if o.private => "(private note left out)".into(),
-        Some(o) => o
-            .evidence
+        Some(o) => crate::model::typed_note(&round.walkthrough, o)
             .lines()
             .next()
             .unwrap_or_default()
@@ -72,7 +71,7 @@ pub fn markdown(round: &Round, trend: &[TrendPoint]) -> String {
             cell(&teacher.name),
             cell(&teacher.school),
             mark(observation),
-            cell(&note(observation))
+            cell(&note(round, observation))
         );
     }
     let support = support(round);
@@ -143,7 +142,7 @@ pub fn html(round: &Round, trend: &[TrendPoint]) -> String {
             escape(&teacher.name),
             escape(&teacher.school),
             mark(observation),
-            escape(&note(observation))
+            escape(&note(round, observation))
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -217,7 +216,7 @@ pub fn csv(round: &Round) -> String {
             inert(&teacher.school),
             inert(&teacher.subject),
             mark(observation).to_owned(),
-            inert(&note(observation)),
+            inert(&note(round, observation)),
         ]);
     }
     let bytes = writer.into_inner().unwrap_or_default();

@@ -51,7 +51,7 @@ pub use readiness::{Board, ReadinessReview, Recommendation, Reviewed};
 pub(crate) use record::with_any;
 pub use record::{AnyRecord, Trashed};
 pub use roster::RosterRow;
-pub use round::{Round, Tally, TrendPoint, same_practice, trend};
+pub use round::{Round, Tally, TrendPoint, mark_evidence, same_practice, trend, typed_note};
 pub use school::{School, SchoolSummary, school_key};
 pub use search::{Hit, MATCH_END, MATCH_START};
 pub use supports::{EFFECT_WEEKS, Effect, Support, SupportKind, Trend, Window};

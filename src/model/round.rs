@@ -115,6 +115,26 @@ impl Round {
     }
 }
 
+/// What a mark keeps as its evidence when no note was typed ("Walkthrough: students
+/// explain the learning target (partly)"), so the teacher's record says what the visit was.
+pub fn mark_evidence(practice: &str, mark: PracticeMark) -> String {
+    format!("Walkthrough: {practice} ({})", mark.label())
+}
+
+/// The note the coach typed for a mark in `walkthrough`: its evidence, or nothing when
+/// the evidence is only the text made for a mark without a note (for any of the three
+/// marks, as a classroom can be marked again later).
+pub fn typed_note<'a>(walkthrough: &Walkthrough, observation: &'a Observation) -> &'a str {
+    let made = [
+        PracticeMark::Seen,
+        PracticeMark::Partly,
+        PracticeMark::NotSeen,
+    ]
+    .into_iter()
+    .any(|mark| observation.evidence == mark_evidence(&walkthrough.practice, mark));
+    if made { "" } else { &observation.evidence }
+}
+
 /// Whether two rounds looked for the same practice: the words alike, whatever their case
 /// and spacing ("Students explain the target" and "students  explain the Target ").
 pub fn same_practice(a: &str, b: &str) -> bool {
@@ -186,6 +206,33 @@ mod tests {
             ..Observation::default()
         });
         (teacher, observation)
+    }
+
+    #[test]
+    fn a_marks_typed_note_is_told_from_the_text_made_for_a_mark_without_one() {
+        let walkthrough = Walkthrough {
+            practice: "Students explain the learning target".into(),
+            ..Walkthrough::default()
+        };
+        let with = |evidence: &str| Observation {
+            evidence: evidence.into(),
+            practice_mark: Some(PracticeMark::Seen),
+            ..Observation::default()
+        };
+        let made = mark_evidence(&walkthrough.practice, PracticeMark::Partly);
+        assert_eq!(
+            made,
+            "Walkthrough: Students explain the learning target (partly)"
+        );
+        // Made for another mark than the one now kept: still not typed.
+        assert_eq!(typed_note(&walkthrough, &with(&made)), "");
+        assert_eq!(
+            typed_note(&walkthrough, &with("target posted, not explained")),
+            "target posted, not explained"
+        );
+        // The same words for another practice were typed.
+        let other = mark_evidence("Exit tickets", PracticeMark::Seen);
+        assert_eq!(typed_note(&walkthrough, &with(&other)), other);
     }
 
     fn round() -> Round {

@@ -212,7 +212,8 @@ impl TallySeries {
 
     /// In words: "students on task: 19 of 28 on the last visit (68%), up from 9 of 28 on
     /// the first; 5 visits". Visits that counted nothing are left out of "5 visits" and
-    /// said apart ("counted on 4 of 6 visits").
+    /// said apart ("counted on 4 of 6 visits"); when the last visit did not count it, the
+    /// latest count is "on the last visit that counted it".
     pub fn words(&self) -> String {
         let name = text::line(self.tally.name.trim()).into_owned();
         let visits = |n: usize| match n {
@@ -229,8 +230,13 @@ impl TallySeries {
                 .map(|share| format!(" ({})", percent(share)))
                 .unwrap_or_default()
         };
+        // The bars show a visit that did not count it: the count is not that visit's.
+        let last = match self.visits.last() {
+            Some((_, Some(_))) => "the last visit",
+            _ => "the last visit that counted it",
+        };
         let mut words = format!(
-            "{name}: {} on the last visit{}",
+            "{name}: {} on {last}{}",
             self.tally.said(latest.count),
             share(latest.count)
         );
@@ -458,7 +464,24 @@ mod tests {
         assert_eq!(series.sparkline(10), "█·▁·");
         assert_eq!(
             series.words(),
-            "redirects: 0 on the last visit, down from 8 on the first; counted on 2 of 4 visits"
+            "redirects: 0 on the last visit that counted it, down from 8 on the first; counted on 2 of 4 visits"
+        );
+    }
+
+    #[test]
+    fn a_count_from_before_the_last_visits_says_it_is_from_the_last_visit_that_counted_it() {
+        let focus = focus(vec![TallyDef::named("redirects")]);
+        let visits = [
+            visit(1, &[("redirects", 12)]),
+            visit(8, &[]),
+            visit(15, &[]),
+        ];
+        let visits: Vec<&Observation> = visits.iter().collect();
+        let series = &tally_series(&focus, &visits)[0];
+        assert_eq!(series.sparkline(10), "█··");
+        assert_eq!(
+            series.words(),
+            "redirects: 12 on the last visit that counted it; counted on 1 of 3 visits"
         );
     }
 
@@ -470,7 +493,7 @@ mod tests {
         let series = tally_series(&defined, &visits);
         assert_eq!(
             series[0].words(),
-            "students on task: 19 of 28 on the last visit (68%); counted on 1 of 2 visits",
+            "students on task: 19 of 28 on the last visit that counted it (68%); counted on 1 of 2 visits",
             "a name counted in another case is the same tally"
         );
         assert_eq!(series[0].change(), Some(0));

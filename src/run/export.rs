@@ -64,9 +64,15 @@ pub(super) fn calendar(store: &Store, args: crate::cli::CalendarArgs) -> Result<
     };
     write_private_file(&path, written.as_bytes(), args.force)?;
     let events = written.matches("BEGIN:VEVENT").count();
+    // An empty calendar says why, lest it read as a failure to find the dates.
+    let why = if events == 0 {
+        ": no check-in is due and no open action has a due date; a teacher with no check-in yet has no date until the first one is held"
+    } else {
+        ""
+    };
     let _ = writeln!(
         std::io::stderr(),
-        "wrote {events} entries to {}",
+        "wrote {events} entries to {}{why}",
         text::line(&path.display().to_string())
     );
     Ok(ExitCode::SUCCESS)

@@ -54,12 +54,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ""
     };
     // One school for everyone is named once, in the header; a mixed caseload gets a column.
-    let schools = roster.schools();
-    let one_school = match schools {
-        [only] => format!(" · {}", text::line(only)),
-        _ => String::new(),
-    };
-    let school_column = schools.len() > 1;
+    let one_school = roster
+        .one_school()
+        .map(|only| format!(" · {}", text::line(only)))
+        .unwrap_or_default();
+    let school_column = roster.schools().len() > 1;
     let count = roster.total();
     let noun = if count == 1 { "teacher" } else { "teachers" };
     let title = format!(" coachlog · {count} {noun}{one_school}{archived}");

@@ -54,6 +54,7 @@ pub const BINDINGS: &[Binding] = &[
     // Filter
     bind(C::Filter, Key::plain(K::Enter), Msg::Open, "open", true),
     bind(C::Filter, Key::plain(K::Esc), Msg::ClearFilter, "clear", true),
+    bind(C::Filter, Key::ctrl('u'), Msg::ClearField, "clear typed", false),
     bind(C::Filter, Key::plain(K::Up), Msg::Up, "up", false),
     bind(C::Filter, Key::plain(K::Down), Msg::Down, "down", false),
     bind(C::Filter, Key::ctrl('q'), Msg::Quit, "quit", false),

@@ -219,6 +219,7 @@ impl Purpose {
     /// Fills the form (opened again from its origin) with what the draft kept.
     pub fn restore(&mut self, draft: &FormDraft, now: NaiveDateTime) {
         each_form!(self, form => form.fields.restore(&draft.fields, now));
+        self.follow_kind();
         let form = self.form_mut();
         if draft.active < form.fields().len() {
             form.active = draft.active;

@@ -32,10 +32,14 @@ pub struct NewRoundForm {
     /// teacher's groups, in the checklist's order.
     groups: Vec<String>,
     tags: Vec<Vec<String>>,
+    /// Whether each person teaches a class: a round visits classrooms, so school leaders
+    /// and coaches stay listed but are not ticked for one.
+    teaches: Vec<bool>,
 }
 
 impl NewRoundForm {
     pub fn new(teachers: &[Teacher]) -> NewRoundForm {
+        let teaches: Vec<bool> = teachers.iter().map(|t| t.role.is_teacher()).collect();
         let names = teachers
             .iter()
             .map(|t| text::line(&t.name).into_owned())
@@ -65,35 +69,43 @@ impl NewRoundForm {
             .chain(group)
             .chain([(
                 RoundField::Classrooms,
-                Field::checks("Classrooms", names, |_| true),
+                Field::checks("Classrooms", names, |_| false),
             )])
             .collect(),
         );
+        let mut fields = fields;
+        if let Some(field) = fields.field_mut(RoundField::Classrooms) {
+            field.tick(&teaches);
+        }
         NewRoundForm {
             fields,
             teacher_ids: teachers.iter().map(|t| t.meta.id.clone()).collect(),
             groups,
             tags: teachers.iter().map(|t| t.tags.clone()).collect(),
+            teaches,
         }
     }
 
-    /// Ticks the classrooms of the group chosen (everyone's for "everyone"); called when
-    /// the Group field changes, so the list can still be changed by hand after.
+    /// Ticks the classrooms of the group chosen (every teacher's for "everyone"; people in
+    /// other roles have none); called when the Group field changes, so the list can still
+    /// be changed by hand after.
     pub fn follow_group(&mut self) {
         let Ok(choice) = self.fields.choice(RoundField::Group) else {
             return;
         };
-        let ticked: Vec<bool> = match choice.checked_sub(1).and_then(|i| self.groups.get(i)) {
-            None => vec![true; self.tags.len()],
-            Some(group) => self
-                .tags
-                .iter()
-                .map(|tags| {
-                    tags.iter()
-                        .any(|t| crate::model::people::same_tag(t, group))
-                })
-                .collect(),
-        };
+        let group = choice.checked_sub(1).and_then(|i| self.groups.get(i));
+        let ticked: Vec<bool> = self
+            .tags
+            .iter()
+            .zip(&self.teaches)
+            .map(|(tags, teaches)| {
+                *teaches
+                    && group.is_none_or(|group| {
+                        tags.iter()
+                            .any(|t| crate::model::people::same_tag(t, group))
+                    })
+            })
+            .collect();
         if let Some(field) = self.fields.field_mut(RoundField::Classrooms) {
             field.tick(&ticked);
         }
@@ -158,9 +170,10 @@ impl MarkForm {
             Some(PracticeMark::NotSeen) => Some(2),
             None => None,
         };
+        // Only what was typed: the text made for a mark without a note is made again.
         let note = previous
             .as_ref()
-            .map(|o| o.evidence.clone())
+            .map(|o| crate::model::typed_note(&round.walkthrough, o).to_owned())
             .unwrap_or_default();
         let mut fields = Keyed::new(
             format!(
@@ -244,6 +257,52 @@ impl FollowUpWith {
             FollowUpWith::Focus => "a new focus",
         }
     }
+
+    /// What each teacher was given, for the status line: "an action", "a support".
+    fn given(self) -> &'static str {
+        match self {
+            FollowUpWith::Action => "an action",
+            FollowUpWith::Support => "a support",
+            FollowUpWith::Focus => "a new focus",
+        }
+    }
+}
+
+/// The follow-up's What: an action's or a support's words (co-planning the practice
+/// unless others are typed), or a new focus's statement (the practice itself).
+fn what_field(with: FollowUpWith, practice: &str, typed: &str) -> Field {
+    let suggested = match with {
+        FollowUpWith::Action | FollowUpWith::Support => format!("Co-plan a lesson: {practice}"),
+        FollowUpWith::Focus => practice.to_owned(),
+    };
+    Field::line("What", typed).required().default_to(&suggested)
+}
+
+/// Who does the action or gives the support; a new focus is the teacher's own.
+fn owner_field(with: FollowUpWith, typed: &str) -> Field {
+    match with {
+        FollowUpWith::Action | FollowUpWith::Support => {
+            Field::line("Who", typed).required().default_to("coach")
+        }
+        FollowUpWith::Focus => Field::line("Who", typed).hint("not needed for a new focus"),
+    }
+}
+
+/// An action's due date; a support is given today and a new focus starts today.
+fn due_field(with: FollowUpWith, typed: &str) -> Field {
+    Field::date("Due", typed).hint(match with {
+        FollowUpWith::Action => "fri, +14d, 2026-12-01",
+        FollowUpWith::Support => "not needed: a support is given today",
+        FollowUpWith::Focus => "not needed: a new focus starts today",
+    })
+}
+
+/// The current focus's ending is asked only of a new focus.
+fn ended_label(with: FollowUpWith) -> &'static str {
+    match with {
+        FollowUpWith::Focus => "Current focus",
+        FollowUpWith::Action | FollowUpWith::Support => "(if new focus)",
+    }
 }
 
 /// How a current focus ends when a round's follow-up sets a new one, in the order offered.
@@ -254,6 +313,8 @@ const ENDED: [Outcome; 3] = [Outcome::Replaced, Outcome::Achieved, Outcome::Drop
 #[derive(Debug, Clone)]
 pub struct FollowUpForm {
     pub fields: Keyed<FollowUpField>,
+    /// The kind the fields' suggestions and hints were last made for.
+    shown_for: FollowUpWith,
     pub walkthrough_id: String,
     /// The round's practice: a new focus's statement unless another is typed.
     pub practice: String,
@@ -287,21 +348,13 @@ impl FollowUpForm {
                 ),
                 (
                     FollowUpField::What,
-                    Field::line("What", "")
-                        .required()
-                        .default_to(&format!("Co-plan a lesson: {practice}")),
+                    what_field(FollowUpWith::Action, &practice, ""),
                 ),
-                (
-                    FollowUpField::Owner,
-                    Field::line("Who", "").required().default_to("coach"),
-                ),
-                (
-                    FollowUpField::Due,
-                    Field::date("Due", "").hint("an action's: fri, +14d, 2026-12-01"),
-                ),
+                (FollowUpField::Owner, owner_field(FollowUpWith::Action, "")),
+                (FollowUpField::Due, due_field(FollowUpWith::Action, "")),
                 (
                     FollowUpField::Ended,
-                    Field::choice("Current focus", words(&ENDED), 0),
+                    Field::choice(ended_label(FollowUpWith::Action), words(&ENDED), 0),
                 ),
                 (
                     FollowUpField::Teachers,
@@ -309,8 +362,12 @@ impl FollowUpForm {
                 ),
             ],
         );
+        let mut fields = fields;
+        // What to give comes first: the fields below say what they mean for it.
+        fields.focus(FollowUpField::With);
         Some(FollowUpForm {
             fields,
+            shown_for: FollowUpWith::Action,
             walkthrough_id: round.walkthrough.meta.id.clone(),
             practice,
             teacher_ids: teachers.iter().map(|t| t.meta.id.clone()).collect(),
@@ -321,13 +378,64 @@ impl FollowUpForm {
         })
     }
 
+    /// Makes the fields' suggestions and hints fit the kind chosen ("Follow up with"):
+    /// an action's what and due date, a support's note, a new focus's statement, and the
+    /// current focus's ending only for a new focus. What was typed stays.
+    pub fn follow_kind(&mut self) {
+        use FollowUpField as F;
+        let Ok(with) = self.with() else { return };
+        if with == self.shown_for {
+            return;
+        }
+        self.shown_for = with;
+        let typed = |fields: &Keyed<FollowUpField>, id| {
+            fields.field(id).map(Field::text).unwrap_or_default()
+        };
+        let what = what_field(with, &self.practice, &typed(&self.fields, F::What));
+        let owner = owner_field(with, &typed(&self.fields, F::Owner));
+        let due = due_field(with, &typed(&self.fields, F::Due));
+        for (id, field) in [(F::What, what), (F::Owner, owner), (F::Due, due)] {
+            if let Some(shown) = self.fields.field_mut(id) {
+                *shown = field;
+            }
+        }
+        if let Some(ended) = self.fields.field_mut(F::Ended) {
+            ended.header.label = ended_label(with);
+        }
+    }
+
+    /// What the follow-up gives, as the form stands.
+    fn with(&self) -> Result<FollowUpWith, String> {
+        let choice = self.fields.choice(FollowUpField::With)?;
+        Ok(FollowUpWith::ALL[choice.min(FollowUpWith::ALL.len() - 1)])
+    }
+
+    /// What saving the form did, for the status line ("Followed up with 2 teachers: an
+    /// action each") and for undo ("the follow-up with 2 teachers"): each teacher got
+    /// their own record, so naming only the first would undersell it.
+    pub fn done(&self) -> (String, String) {
+        let with = self.with().unwrap_or(FollowUpWith::Action);
+        let ticked = self
+            .fields
+            .checked(FollowUpField::Teachers)
+            .map_or(0, |checked| checked.iter().filter(|on| **on).count());
+        let (teachers, each) = match ticked {
+            1 => ("1 teacher".to_string(), ""),
+            n => (format!("{n} teachers"), " each"),
+        };
+        (
+            format!("Followed up with {teachers}: {}{each}", with.given()),
+            format!("the follow-up with {teachers}"),
+        )
+    }
+
     /// One follow-up for each ticked teacher, in one command: actions or supports added
     /// together, or each teacher's new focus set (closing the current one as the form
     /// says) together.
     pub fn command(&self, today: NaiveDate) -> Result<Command, String> {
         use FollowUpField as F;
         let fields = &self.fields;
-        let with = FollowUpWith::ALL[fields.choice(F::With)?.min(FollowUpWith::ALL.len() - 1)];
+        let with = self.with()?;
         let (what, owner) = (fields.line(F::What)?, fields.line(F::Owner)?);
         let due_on = fields.date(F::Due, today)?;
         let ended = super::pick(&ENDED, fields.choice(F::Ended)?);
@@ -422,6 +530,35 @@ mod tests {
         assert_eq!(round.practice, "Students explain the target");
         assert_eq!(round.held_on, now().date());
         assert_eq!(round.teacher_ids, vec!["b".to_string()]);
+    }
+
+    #[test]
+    fn a_new_round_ticks_teachers_only_for_everyone_and_for_a_group() {
+        use crate::model::Role;
+        let person = |id: &str, role: Role| Teacher {
+            role,
+            tags: vec!["pilot".into()],
+            ..teacher(id, id)
+        };
+        let mut form = NewRoundForm::new(&[
+            person("ames", Role::Teacher),
+            person("bell", Role::Leader),
+            person("cole", Role::Coach),
+            Teacher {
+                tags: Vec::new(),
+                ..person("diaz", Role::Teacher)
+            },
+        ]);
+        let ticked = |form: &NewRoundForm| form.fields.checked(RoundField::Classrooms).unwrap();
+        assert_eq!(ticked(&form), [true, false, false, true]);
+        form.fields.focus(RoundField::Group);
+        type_text(form.fields.form_mut(), "2");
+        form.follow_group();
+        assert_eq!(ticked(&form), [true, false, false, false], "#pilot");
+        form.fields.focus(RoundField::Group);
+        type_text(form.fields.form_mut(), "1");
+        form.follow_group();
+        assert_eq!(ticked(&form), [true, false, false, true], "everyone");
     }
 
     #[test]

@@ -26,6 +26,15 @@ pub struct SupportForm {
     /// The focus active when the form opened: a new support is given under it.
     pub focus_id: Option<String>,
     pub existing: Option<Support>,
+    /// The kind whose usual time the Minutes field shows.
+    minutes_for: SupportKind,
+}
+
+/// Minutes: as typed, or (shown in its place) the usual time of the kind chosen.
+fn minutes_field(kind: SupportKind, typed: &str) -> Field {
+    Field::whole("Minutes", 0, 1440, typed)
+        .hint("blank: the kind's usual time")
+        .default_to(&kind.default_minutes().to_string())
 }
 
 /// The kinds as the form offers them: "co-planning", "peer visit".
@@ -79,11 +88,7 @@ impl SupportForm {
                         .hint("coach, principal or a name")
                         .default_to(if existing.is_some() { "" } else { given_by }),
                 ),
-                (
-                    F::Minutes,
-                    Field::whole("Minutes", 0, 1440, &minutes)
-                        .hint("blank: the kind's usual time (co-planning 45)"),
-                ),
+                (F::Minutes, minutes_field(s.kind, &minutes)),
                 (F::Note, Field::notes("Note", &s.note)),
                 (F::Private, Field::toggle("Private", s.private)),
             ],
@@ -94,6 +99,24 @@ impl SupportForm {
             teacher_id: teacher_id.to_owned(),
             focus_id: existing.map_or(focus_id.map(str::to_owned), |s| s.focus_id.clone()),
             existing: existing.cloned(),
+            minutes_for: s.kind,
+        }
+    }
+
+    /// Shows the usual time of the kind chosen in an empty Minutes field; called when
+    /// the kind changes. Minutes typed stay.
+    pub fn follow_kind(&mut self) {
+        use SupportField as F;
+        let Ok(choice) = self.fields.choice(F::Kind) else {
+            return;
+        };
+        let kind = pick(SupportKind::ALL, choice);
+        if kind == self.minutes_for {
+            return;
+        }
+        self.minutes_for = kind;
+        if let Some(minutes) = self.fields.field_mut(F::Minutes) {
+            *minutes = minutes_field(kind, &minutes.text());
         }
     }
 
@@ -112,11 +135,18 @@ impl SupportForm {
         )
         .map_err(|e| format!("Given: {e}"))?;
         support.given_by = fields.line(F::By)?;
-        support.minutes = Some(
+        // Nothing typed is the usual time of the kind chosen, whatever the field shows.
+        let typed = fields
+            .field(F::Minutes)
+            .map(Field::text)
+            .unwrap_or_default();
+        support.minutes = Some(if typed.trim().is_empty() {
+            kind.default_minutes()
+        } else {
             fields
                 .whole(F::Minutes)?
-                .unwrap_or_else(|| kind.default_minutes()),
-        );
+                .unwrap_or_else(|| kind.default_minutes())
+        });
         support.note = fields.notes(F::Note)?;
         support.private = fields.toggle(F::Private)?;
         Ok(support)
@@ -145,6 +175,26 @@ mod tests {
         assert_eq!(support.minutes, Some(45));
         assert_eq!(support.focus_id.as_deref(), Some("F1"));
         assert_eq!(support.teacher_id, "t1");
+    }
+
+    #[test]
+    fn the_minutes_field_shows_the_usual_time_of_the_kind_chosen() {
+        let mut form = SupportForm::new("t1", None, "coach", None);
+        let shown = |form: &SupportForm| {
+            let field = form.fields.field(SupportField::Minutes).unwrap();
+            field.entry().unwrap().default_text().map(str::to_owned)
+        };
+        assert_eq!(shown(&form).as_deref(), Some("45"), "co-planning");
+        type_text(form.fields.form_mut(), "4");
+        form.follow_kind();
+        assert_eq!(shown(&form).as_deref(), Some("50"), "peer visit");
+        assert_eq!(form.support(now().date()).unwrap().minutes, Some(50));
+        form.fields.focus(SupportField::Minutes);
+        type_text(form.fields.form_mut(), "20");
+        form.fields.focus(SupportField::Kind);
+        type_text(form.fields.form_mut(), "1");
+        form.follow_kind();
+        assert_eq!(form.support(now().date()).unwrap().minutes, Some(20));
     }
 
     #[test]

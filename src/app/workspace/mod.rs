@@ -234,17 +234,19 @@ pub enum Show {
     Observations,
     CheckIns,
     Actions,
+    Supports,
     Measures,
     /// Focus and goal changes only.
     Changes,
 }
 
 impl Show {
-    const ORDER: [Show; 6] = [
+    const ORDER: [Show; 7] = [
         Show::Everything,
         Show::Observations,
         Show::CheckIns,
         Show::Actions,
+        Show::Supports,
         Show::Measures,
         Show::Changes,
     ];
@@ -255,6 +257,7 @@ impl Show {
             Show::Observations => "observations",
             Show::CheckIns => "check-ins",
             Show::Actions => "actions done",
+            Show::Supports => "supports",
             Show::Measures => "measures",
             Show::Changes => "focus and goal changes",
         }
@@ -271,6 +274,7 @@ impl Show {
             Show::Observations => entry.kind == Kind::Observation,
             Show::CheckIns => entry.kind == Kind::CheckIn,
             Show::Actions => entry.kind == Kind::Action,
+            Show::Supports => entry.kind == Kind::Support,
             Show::Measures => entry.kind == Kind::Measure,
             Show::Changes => entry.marker,
         }
