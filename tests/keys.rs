@@ -41,6 +41,7 @@ impl Template {
                 }),
             );
         }
+        readiness_reviews(&mut store);
         let file = store.path().to_path_buf();
         let mut app = App::new(store).unwrap();
         press(&mut app, "waFirst practice<C-s><Esc><Esc>");
@@ -60,6 +61,50 @@ impl Template {
             ..Config::default()
         };
         App::with_config(store, config).unwrap()
+    }
+}
+
+/// Six schools reviewed for readiness, each asked for a plan of three steps: more than
+/// the readiness screen shows at once, so that it scrolls.
+fn readiness_reviews(store: &mut Store) {
+    use coachlog::model::readiness::{CriterionRating, PlanStep};
+    use coachlog::model::{AnyRecord, ReadinessReview, Recommendation, School};
+    for (n, name) in ["Ash", "Birch", "Cedar", "Elm", "Maple", "Pine"]
+        .iter()
+        .enumerate()
+    {
+        let school = common::add(
+            store,
+            AnyRecord::School(School {
+                name: format!("{name} Elementary"),
+                ..School::default()
+            }),
+        );
+        let review = ReadinessReview {
+            school_id: school,
+            reviewed_on: common::day("2026-11-10"),
+            ratings: vec![CriterionRating {
+                criterion: "staff collaboration".into(),
+                rating: Some(1 + (n % 4) as u8),
+                evidence: String::new(),
+            }],
+            achievement: Some(30.0 + 7.0 * n as f64),
+            recommendation: Some(Recommendation::ReadinessPlan),
+            plan: [
+                "Set meeting norms",
+                "Visit a cohort school",
+                "Survey the staff",
+            ]
+            .iter()
+            .map(|what| PlanStep {
+                what: (*what).into(),
+                owner: "principal".into(),
+                due_on: Some(common::day("2027-02-01")),
+            })
+            .collect(),
+            ..ReadinessReview::default()
+        };
+        common::add(store, AnyRecord::ReadinessReview(review));
     }
 }
 
@@ -94,6 +139,7 @@ fn states(context: Context) -> Vec<Vec<String>> {
             strings(&["w", "w<End>"]),
             strings(&["w<Enter>", "w<Enter><End>"]),
             strings(&["S", "S<End>"]),
+            strings(&["R", "R<End>"]),
             strings(&["?", "?<Down>"]),
             vec![ws("3dy3dy<Esc>T"), ws("3dy3dy<Esc>T<End>")],
             vec![ws("b"), ws("b<Down><Down>")],
@@ -129,6 +175,7 @@ fn states(context: Context) -> Vec<Vec<String>> {
         Context::Rounds => vec!["w".into(), "w<Down>".into()],
         Context::Round => vec!["w<Enter>".into(), "w<Enter><Down>".into()],
         Context::School => vec!["S".into(), "S<Down>".into(), "<End>S".into()],
+        Context::Readiness => vec!["R".into(), "R<Down>".into()],
         Context::Confirm => vec!["x".into()],
         Context::Search => vec!["s".into(), "swarm".into(), "swarm<Down>".into()],
         Context::Help => vec!["?".into(), "?<Down>".into()],

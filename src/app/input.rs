@@ -42,6 +42,7 @@ impl App {
                 Screen::Trash(_) => vec![Context::Trash, Context::Global],
                 Screen::Time(_) => vec![Context::Time, Context::Global],
                 Screen::School(_) => vec![Context::School, Context::Global],
+                Screen::Readiness(_) => vec![Context::Readiness, Context::Global],
             },
         }
     }

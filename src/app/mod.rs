@@ -21,6 +21,7 @@ pub mod keymap;
 pub mod list;
 pub mod mouse;
 mod popup;
+pub mod readiness;
 pub mod records;
 pub mod roster;
 pub mod rounds;
@@ -61,6 +62,8 @@ pub enum Screen {
     Time(Box<time_spent::TimeSpent>),
     /// One school at a glance.
     School(Box<school::SchoolView>),
+    /// The schools reviewed for coaching, ranked two ways.
+    Readiness(Box<readiness::ReadinessView>),
 }
 
 /// A message in the status line.
@@ -280,6 +283,11 @@ impl App {
             {
                 self.update_school(msg)
             }
+            Msg::WriteHtml | Msg::WriteMarkdown
+                if self.popups.is_empty() && self.readiness().is_some() =>
+            {
+                self.update_readiness(msg)
+            }
             Msg::WriteHtml => self.write_brief(brief::Format::Html),
             Msg::WriteMarkdown => self.write_brief(brief::Format::Markdown),
             Msg::Calendar => self.write_calendar(),
@@ -306,6 +314,7 @@ impl App {
                 Screen::Trash(_) => self.update_trash(msg),
                 Screen::Time(_) => self.update_time_spent(msg),
                 Screen::School(_) => self.update_school(msg),
+                Screen::Readiness(_) => self.update_readiness(msg),
             },
         }
     }
@@ -318,7 +327,8 @@ impl App {
             | Screen::Agenda(_)
             | Screen::Trash(_)
             | Screen::Time(_)
-            | Screen::School(_) => None,
+            | Screen::School(_)
+            | Screen::Readiness(_) => None,
             Screen::Roster => self
                 .roster
                 .selected_row()

@@ -263,6 +263,7 @@ impl super::App {
             Msg::Agenda => self.show_agenda(),
             Msg::Trash => self.show_trash(),
             Msg::TimeSpent => self.show_time_spent(),
+            Msg::Readiness => self.show_readiness(),
             _ => {}
         }
     }
@@ -325,7 +326,8 @@ impl super::App {
             | Screen::Agenda(_)
             | Screen::Trash(_)
             | Screen::Time(_)
-            | Screen::School(_) => None,
+            | Screen::School(_)
+            | Screen::Readiness(_) => None,
         };
         if let Some(teacher) = teacher {
             self.open_form(Purpose::Teacher(TeacherForm::new(Some(&teacher))));

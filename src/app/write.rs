@@ -56,6 +56,7 @@ impl App {
             Screen::Agenda(_) => self.refresh_agenda(),
             Screen::Trash(_) => self.refresh_trash(),
             Screen::Time(_) => self.refresh_time_spent(),
+            Screen::Readiness(_) => self.refresh_readiness(),
             Screen::Workspace(workspace) => {
                 let id = workspace.file.teacher.meta.id.clone();
                 match self.store.teacher_file(&id) {

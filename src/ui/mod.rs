@@ -7,6 +7,7 @@ mod chart;
 mod form;
 mod header;
 mod help;
+mod readiness;
 mod roster;
 mod rounds;
 mod school;
@@ -18,6 +19,7 @@ mod trash;
 mod workspace;
 mod wrap;
 
+pub use readiness::last_scroll as readiness_last_scroll;
 pub use workspace::detail_end;
 
 use crate::app::keymap;
@@ -62,6 +64,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Trash(trash) => trash::render(app, trash, frame, body),
         Screen::Time(screen) => time_spent::render(app, screen, frame, body),
         Screen::School(view) => school::render(app, view, frame, body),
+        Screen::Readiness(view) => readiness::render(app, view, frame, body),
     }
     for popup in &app.popups {
         match popup {

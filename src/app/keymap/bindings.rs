@@ -47,6 +47,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Roster, Key::char('A'), Msg::ToggleArchived, "show archived", false),
     bind(C::Roster, Key::char('T'), Msg::Trash, "trash", false),
     bind(C::Roster, Key::char('t'), Msg::TimeSpent, "where the time went", false),
+    bind(C::Roster, Key::char('R'), Msg::Readiness, "readiness for coaching", false),
     bind(C::Roster, Key::char('k'), Msg::Up, "up", false),
     bind(C::Roster, Key::char('j'), Msg::Down, "down", false),
     bind(C::Roster, Key::plain(K::Esc), Msg::ClearFilter, "clear filter", false),
@@ -204,6 +205,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::School, Key::char('j'), Msg::Down, "down", false),
     bind(C::School, Key::plain(K::Esc), Msg::Back, "roster", true),
     bind(C::School, Key::char('q'), Msg::Quit, "quit", false),
+    // Readiness for coaching
+    bind(C::Readiness, Key::char('h'), Msg::WriteHtml, "write HTML", true),
+    bind(C::Readiness, Key::char('m'), Msg::WriteMarkdown, "write Markdown", true),
+    bind(C::Readiness, Key::char('g'), Msg::Top, "first", false),
+    bind(C::Readiness, Key::char('k'), Msg::Up, "up", false),
+    bind(C::Readiness, Key::char('j'), Msg::Down, "down", false),
+    bind(C::Readiness, Key::plain(K::Esc), Msg::Back, "roster", true),
+    bind(C::Readiness, Key::char('q'), Msg::Quit, "quit", false),
     // Check-in review list
     bind(C::Review, Key::char(' '), Msg::MarkDone, "done", true),
     bind(C::Review, Key::char('>'), Msg::CarryOver, "carry over", true),

@@ -36,6 +36,8 @@ pub enum Context {
     Round,
     /// One school at a glance.
     School,
+    /// The schools reviewed for coaching, ranked two ways.
+    Readiness,
     Confirm,
     Help,
     /// The search box: plain keys type the words to find.
@@ -62,6 +64,7 @@ impl Context {
             Context::Rounds => "Walkthrough rounds",
             Context::Round => "A walkthrough round",
             Context::School => "School view",
+            Context::Readiness => "Readiness for coaching",
             Context::Confirm => "Questions",
             Context::Help => "Help",
             Context::Search => "Searching notes",
@@ -158,6 +161,8 @@ pub enum Msg {
     Grouping,
     /// The Time screen's next period: 30 days, this school year, all.
     Period,
+    /// The readiness screen: the schools reviewed for coaching, ranked two ways.
+    Readiness,
 }
 
 /// A key with its modifiers, written as the footer shows it.
@@ -314,7 +319,7 @@ pub fn key_range(context: Context, first: Msg, last: Msg) -> String {
 }
 
 /// The sections of the help overlay, in the order it shows them.
-const HELP_ORDER: [Context; 19] = [
+const HELP_ORDER: [Context; 20] = [
     C::Roster,
     C::Filter,
     C::Workspace,
@@ -327,6 +332,7 @@ const HELP_ORDER: [Context; 19] = [
     C::Rounds,
     C::Round,
     C::School,
+    C::Readiness,
     C::Trash,
     C::Time,
     C::Review,
@@ -498,12 +504,13 @@ mod tests {
 
     /// The screens that also take the keys of every screen (Global), each with its own
     /// context in front.
-    const SCREENS: [Context; 8] = [
+    const SCREENS: [Context; 9] = [
         Context::Roster,
         Context::Workspace,
         Context::Rounds,
         Context::Round,
         Context::School,
+        Context::Readiness,
         Context::Agenda,
         Context::Trash,
         Context::Brief,
