@@ -120,3 +120,102 @@ fn it_opens_from_the_roster_scrolls_writes_the_recommendation_and_goes_back() {
         "{roster}"
     );
 }
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// The row of the readiness ranking (the right-hand column at 120x40) naming `school`.
+fn readiness_place(screen: &str, school: &str) -> Option<usize> {
+    let rows: Vec<Vec<char>> = screen.lines().map(|row| row.chars().collect()).collect();
+    let header: String = screen
+        .lines()
+        .find(|row| row.contains("By readiness"))?
+        .into();
+    let column = header.split("By readiness").next()?.chars().count();
+    rows.iter().find_map(|row| {
+        let right: String = row.iter().skip(column).collect();
+        let (place, rest) = right.trim().split_once(' ')?;
+        if rest.starts_with(school) {
+            place.parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
+#[test]
+fn a_new_review_rated_all_fours_puts_its_school_first_in_readiness() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    let before = screen_text(&mut app, 120, 40);
+    assert_eq!(
+        readiness_place(&before, "Westview High"),
+        Some(7),
+        "{before}"
+    );
+    key(&mut app, KeyCode::Char('e'));
+    // The School field: ← from the first school goes round to the last by name.
+    key(&mut app, KeyCode::Left);
+    let form = screen_text(&mut app, 120, 40);
+    assert!(
+        form.contains("Readiness review") && form.contains("Westview High"),
+        "{form}"
+    );
+    key(&mut app, KeyCode::Tab); // Reviewed: today
+    key(&mut app, KeyCode::Tab);
+    // A rating picked moves on to the next criterion, and after the last to Evidence.
+    for _ in coachlog::model::readiness::DEFAULT_CRITERIA {
+        typed(&mut app, "4");
+    }
+    typed(&mut app, "staff collaboration: PLCs meet weekly");
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Tab); // Achievement, Sat out, Recommendation
+    }
+    typed(&mut app, "2"); // cohort year 1
+    ctrl(&mut app, 's');
+    assert!(app.readiness().is_some(), "the screen is back");
+    let after = screen_text(&mut app, 120, 40);
+    assert_eq!(readiness_place(&after, "Westview High"), Some(1), "{after}");
+    assert!(
+        after.contains("4 of 8 schools reviewed") && after.contains("Westview High"),
+        "{after}"
+    );
+}
+
+#[test]
+fn a_bad_plan_line_is_named_and_what_was_typed_stays() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    key(&mut app, KeyCode::Char('e'));
+    let fields_to_plan = 2 + coachlog::model::readiness::DEFAULT_CRITERIA.len() + 5;
+    for _ in 0..fields_to_plan {
+        key(&mut app, KeyCode::Tab);
+    }
+    typed(&mut app, "Set norms / principal / someday");
+    ctrl(&mut app, 's');
+    let form = screen_text(&mut app, 120, 40);
+    assert!(form.contains("Plan: line 1"), "{form}");
+    assert!(
+        form.contains("Set norms /") && form.contains("someday"),
+        "{form}"
+    );
+}
+
+#[test]
+fn the_readiness_form_at_80x24() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    key(&mut app, KeyCode::Char('e'));
+    let terminal = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("readiness_form_80x24", terminal.backend());
+}

@@ -12,8 +12,8 @@ use crate::app::check_in::{Mark, Review};
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::records::{
     ActionForm, CheckInForm, EndFocusForm, FeedbackForm, FocusForm, FollowUpForm, FormDraft,
-    GoalForm, MarkForm, MeasureForm, NewRoundForm, ObservationForm, Origin, Purpose, SupportForm,
-    TeacherForm,
+    GoalForm, MarkForm, MeasureForm, NewRoundForm, ObservationForm, Origin, Purpose, ReadinessForm,
+    SupportForm, TeacherForm,
 };
 use crate::app::workspace::Tab;
 use crate::app::{App, Confirm, FormPopup, OnYes, Popup, Screen};
@@ -472,6 +472,10 @@ impl App {
                     .position(|(teacher, _)| teacher.meta.id == *teacher_id);
                 let form = index.and_then(|index| MarkForm::new(&round, index, *stepping));
                 Purpose::Mark(form.ok_or("its classroom is no longer in the round")?)
+            }
+            Origin::Readiness { criteria } => {
+                let schools = self.store.schools().map_err(|e| e.to_string())?;
+                Purpose::Readiness(ReadinessForm::new(&schools, 0, criteria))
             }
         };
         purpose.restore(&kept.form, now);

@@ -1,9 +1,10 @@
 //! The readiness screen: the schools reviewed for coaching, ranked by achievement and by
 //! readiness side by side, where the rankings disagree, the recommended first cohort,
-//! the readiness plans and the schools that sat out. Read-only: reviews come in by import
-//! or the demo. It is written out as HTML or Markdown like the school view.
+//! the readiness plans and the schools that sat out. `e` opens the form for a new review
+//! (reviews also come in by import or the demo). It is written out as HTML or Markdown like the school view.
 
 use super::keymap::Msg;
+use super::records::{Purpose, ReadinessForm};
 use super::{App, Screen};
 use crate::model::readiness::Board;
 use chrono::NaiveDate;
@@ -89,6 +90,18 @@ impl App {
         self.write_out(&stem, extension, &contents);
     }
 
+    /// Opens the form for a new review, of the first school, on the configured criteria.
+    fn review_school(&mut self) {
+        match self.store.schools() {
+            Ok(schools) => {
+                let criteria = self.config.readiness_criteria.clone();
+                let form = ReadinessForm::new(&schools, 0, &criteria);
+                self.open_form(Purpose::Readiness(form));
+            }
+            Err(error) => self.warn(format!("cannot read the schools: {error}")),
+        }
+    }
+
     pub(super) fn update_readiness(&mut self, msg: Msg) {
         let page = super::list::PAGE as isize;
         match msg {
@@ -100,6 +113,7 @@ impl App {
             Msg::Bottom => self.scroll_readiness(isize::MAX),
             Msg::WriteHtml => self.write_readiness(true),
             Msg::WriteMarkdown => self.write_readiness(false),
+            Msg::Edit => self.review_school(),
             Msg::Back => self.show_roster(),
             _ => {}
         }

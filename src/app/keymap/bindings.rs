@@ -206,6 +206,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::School, Key::plain(K::Esc), Msg::Back, "roster", true),
     bind(C::School, Key::char('q'), Msg::Quit, "quit", false),
     // Readiness for coaching
+    bind(C::Readiness, Key::char('e'), Msg::Edit, "review a school", false),
     bind(C::Readiness, Key::char('h'), Msg::WriteHtml, "write HTML", true),
     bind(C::Readiness, Key::char('m'), Msg::WriteMarkdown, "write Markdown", true),
     bind(C::Readiness, Key::char('g'), Msg::Top, "first", false),

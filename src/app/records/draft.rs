@@ -72,6 +72,10 @@ pub enum Origin {
         teacher_id: String,
         stepping: bool,
     },
+    /// A new readiness review, on the criteria it was opened with.
+    Readiness {
+        criteria: Vec<String>,
+    },
 }
 
 impl Origin {
@@ -92,7 +96,7 @@ impl Origin {
             | Origin::Support { teacher_id, .. }
             | Origin::Mark { teacher_id, .. }
             | Origin::Feedback { teacher_id, .. } => Some(teacher_id),
-            Origin::NewRound | Origin::FollowUp { .. } => None,
+            Origin::NewRound | Origin::FollowUp { .. } | Origin::Readiness { .. } => None,
         }
     }
 
@@ -119,6 +123,7 @@ impl Origin {
             Origin::FollowUp { .. } => return "follow-up of a walkthrough round".into(),
             Origin::Feedback { .. } => return format!("feedback for {name}"),
             Origin::Mark { .. } => return format!("walkthrough mark of {name}'s classroom"),
+            Origin::Readiness { .. } => return "readiness review of a school".into(),
         };
         match (editing, self) {
             (true, _) => format!("edit of a {new} of {name}"),
@@ -200,6 +205,9 @@ impl Purpose {
             Purpose::Feedback(form) => Origin::Feedback {
                 teacher_id: form.teacher_id.clone(),
                 opened: Box::new(form.opened.clone()),
+            },
+            Purpose::Readiness(form) => Origin::Readiness {
+                criteria: form.criteria.clone(),
             },
             Purpose::FinishVisit(_) | Purpose::TimelineDates(_) => {
                 return None;

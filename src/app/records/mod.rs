@@ -7,6 +7,7 @@ mod feedback;
 mod focus;
 mod goal;
 mod observation;
+mod readiness;
 mod round;
 mod support;
 mod teacher;
@@ -17,6 +18,7 @@ pub use feedback::{FeedbackField, FeedbackForm, FeedbackRequest};
 pub use focus::{EndFocusField, EndFocusForm, FocusField, FocusForm};
 pub use goal::{GoalField, GoalForm, MeasureField, MeasureForm};
 pub use observation::{FinishVisitForm, ObservationField, ObservationForm, VisitField};
+pub use readiness::{ReadinessField, ReadinessForm};
 pub use round::{FollowUpField, FollowUpForm, MarkField, MarkForm, NewRoundForm, RoundField};
 pub use support::{SupportField, SupportForm};
 pub use teacher::{TeacherField, TeacherForm, TeacherValues};
@@ -60,6 +62,8 @@ pub enum Purpose {
     FollowUp(FollowUpForm),
     /// Feedback for the teacher from an observation or a check-in.
     Feedback(FeedbackForm),
+    /// A new readiness review of a school.
+    Readiness(ReadinessForm),
 }
 
 /// Runs `$body` with `$form` bound to whichever form `$purpose` holds.
@@ -81,6 +85,7 @@ macro_rules! each_form {
             Purpose::Mark($form) => $body,
             Purpose::FollowUp($form) => $body,
             Purpose::Feedback($form) => $body,
+            Purpose::Readiness($form) => $body,
         }
     };
 }
@@ -156,6 +161,7 @@ impl Purpose {
             Purpose::Mark(mark) => mark.command(now)?,
             Purpose::FollowUp(follow_up) => follow_up.command(today)?,
             Purpose::Feedback(feedback) => return Ok(Submit::ShareFeedback(feedback.request()?)),
+            Purpose::Readiness(review) => review.command(today)?,
         };
         Ok(Submit::Write(command))
     }

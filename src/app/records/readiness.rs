@@ -1,0 +1,274 @@
+//! The readiness review form: a school, the day it was reviewed, a rating for each
+//! criterion with the evidence, its achievement figure, whether it sat out, and the
+//! recommendation with its rationale, plan ("what / owner / due" a line) and review date.
+//! Saving adds a new review: the latest is the one in force.
+
+use super::DATE_HINT;
+use crate::app::form::{Field, Keyed};
+use crate::db::Command;
+use crate::model::readiness::{CriterionRating, Recommendation, parse_plan};
+use crate::model::{AnyRecord, ReadinessReview, School};
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+
+/// A field of the form, by id (also how a draft keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ReadinessField {
+    School,
+    Reviewed,
+    /// The rating of the criterion at this place in the form's criteria.
+    Criterion(usize),
+    Evidence,
+    Achievement,
+    SatOut,
+    Recommendation,
+    Rationale,
+    Plan,
+    ReviewOn,
+    Notes,
+}
+
+/// The form that adds a readiness review of one of `schools`.
+#[derive(Debug, Clone)]
+pub struct ReadinessForm {
+    pub fields: Keyed<ReadinessField>,
+    /// Every school record, in the order the School field offers them.
+    pub schools: Vec<School>,
+    /// The criteria rated, in the order of their fields.
+    pub criteria: Vec<String>,
+}
+
+/// The widest a criterion's label is.
+const LABEL_WIDTH: usize = 28;
+
+/// A criterion's name as a field label. Labels live as long as the program: each
+/// distinct name is kept once, so opening the form again costs nothing more.
+fn label(name: &str) -> &'static str {
+    static NAMES: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let Ok(mut names) = NAMES.lock() else {
+        return "criterion";
+    };
+    // A long name would squeeze every field's value: it is cut to a label's width.
+    let name: String = if name.chars().count() > LABEL_WIDTH {
+        let cut: String = name.chars().take(LABEL_WIDTH - 1).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        name.to_owned()
+    };
+    if let Some(kept) = names.get(name.as_str()) {
+        return kept;
+    }
+    let kept: &'static str = Box::leak(name.into_boxed_str());
+    names.insert(kept);
+    kept
+}
+
+/// A rating as the form offers it: "not rated", then 1 to 4.
+fn rating_options() -> Vec<String> {
+    std::iter::once("not rated".to_owned())
+        .chain(crate::model::readiness::RATING_RANGE.map(|r| r.to_string()))
+        .collect()
+}
+
+/// The recommendations as the form offers them, "not decided" first.
+fn recommendation_options() -> Vec<String> {
+    std::iter::once("not decided".to_owned())
+        .chain(Recommendation::ALL.iter().map(|r| r.label().to_owned()))
+        .collect()
+}
+
+impl ReadinessForm {
+    /// A new review of one of `schools` (the one at `school`), rated on `criteria`.
+    pub fn new(schools: &[School], school: usize, criteria: &[String]) -> ReadinessForm {
+        use ReadinessField as F;
+        let names: Vec<String> = schools.iter().map(|s| s.name.clone()).collect();
+        let mut fields = vec![
+            (
+                F::School,
+                Field::choice("School", names, school.min(schools.len().saturating_sub(1))),
+            ),
+            (
+                F::Reviewed,
+                Field::date("Reviewed", "")
+                    .required()
+                    .hint(DATE_HINT)
+                    .default_to("today"),
+            ),
+        ];
+        for (n, criterion) in criteria.iter().enumerate() {
+            fields.push((
+                F::Criterion(n),
+                Field::choice(label(criterion), rating_options(), 0),
+            ));
+        }
+        fields.extend([
+            (
+                F::Evidence,
+                Field::notes("Evidence", "").hint("staff collaboration: PLCs meet weekly"),
+            ),
+            (
+                F::Achievement,
+                Field::number("Achievement", "").hint("% proficient, blank if not known"),
+            ),
+            (F::SatOut, Field::toggle("Sat out", false)),
+            (
+                F::Recommendation,
+                Field::choice("Recommendation", recommendation_options(), 0),
+            ),
+            (F::Rationale, Field::notes("Rationale", "")),
+            (
+                F::Plan,
+                Field::notes("Plan", "").hint("what / owner / due, a step a line"),
+            ),
+            (F::ReviewOn, Field::date("Review on", "").hint(DATE_HINT)),
+            (F::Notes, Field::notes("Private notes", "")),
+        ]);
+        let mut fields = Keyed::new("Readiness review", fields);
+        fields.focus(F::School);
+        ReadinessForm {
+            fields,
+            schools: schools.to_vec(),
+            criteria: criteria.to_vec(),
+        }
+    }
+
+    /// The review the form describes. The evidence is matched to its criterion by the
+    /// words before the first colon of each line; lines that name none are kept on the
+    /// first criterion's evidence.
+    pub fn review(&self, today: NaiveDate) -> Result<ReadinessReview, String> {
+        use ReadinessField as F;
+        let fields = &self.fields;
+        let school = self
+            .schools
+            .get(fields.choice(F::School)?)
+            .ok_or("School: there is no school to review; add one first")?;
+        let reviewed_on = fields.needed(F::Reviewed, fields.date(F::Reviewed, today)?)?;
+        let mut review = ReadinessReview::on_criteria(&school.meta.id, reviewed_on, &self.criteria);
+        for (n, rated) in review.ratings.iter_mut().enumerate() {
+            let choice = fields.choice(F::Criterion(n))?;
+            rated.rating = u8::try_from(choice).ok().filter(|&r| r > 0);
+        }
+        spread_evidence(&fields.notes(F::Evidence)?, &mut review.ratings);
+        review.achievement = fields.number(F::Achievement)?;
+        review.self_selected_out = fields.toggle(F::SatOut)?;
+        let choice = fields.choice(F::Recommendation)?;
+        review.recommendation = choice
+            .checked_sub(1)
+            .and_then(|at| Recommendation::ALL.get(at).copied());
+        review.rationale = fields.notes(F::Rationale)?;
+        review.plan = parse_plan(&fields.notes(F::Plan)?, |text| {
+            crate::dates::parse_date(text, today).map_err(|e| e.to_string())
+        })
+        .map_err(|why| format!("Plan: {why}"))?;
+        review.review_on = fields.date(F::ReviewOn, today)?;
+        review.notes = fields.notes(F::Notes)?;
+        Ok(review)
+    }
+
+    pub fn command(&self, today: NaiveDate) -> Result<Command, String> {
+        Ok(Command::Add(AnyRecord::ReadinessReview(
+            self.review(today)?,
+        )))
+    }
+}
+
+/// Puts each line of `evidence` on the criterion it names ("staff collaboration: PLCs
+/// meet weekly"); a line naming no criterion goes to the first.
+fn spread_evidence(evidence: &str, ratings: &mut [CriterionRating]) {
+    for line in evidence.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let named = line.split_once(':').and_then(|(name, said)| {
+            let name = name.trim().to_lowercase();
+            ratings
+                .iter()
+                .position(|r| r.criterion.to_lowercase() == name)
+                .map(|at| (at, said.trim()))
+        });
+        let (at, said) = named.unwrap_or((0, line));
+        if let Some(rated) = ratings.get_mut(at) {
+            if !rated.evidence.is_empty() {
+                rated.evidence.push('\n');
+            }
+            rated.evidence.push_str(said);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::records::test_support::{date, now, type_text};
+
+    fn schools() -> Vec<School> {
+        ["Ash Elementary", "Birch Middle"]
+            .iter()
+            .enumerate()
+            .map(|(n, name)| {
+                let mut school = School {
+                    name: (*name).into(),
+                    ..School::default()
+                };
+                school.meta.id = format!("s{n}");
+                school
+            })
+            .collect()
+    }
+
+    fn criteria() -> Vec<String> {
+        vec![
+            "staff collaboration".into(),
+            "current student results".into(),
+        ]
+    }
+
+    #[test]
+    fn an_untouched_form_is_an_unrated_undecided_review_dated_today() {
+        let form = ReadinessForm::new(&schools(), 1, &criteria());
+        let review = form.review(now().date()).unwrap();
+        assert_eq!(review.school_id, "s1");
+        assert_eq!(review.reviewed_on, now().date());
+        assert_eq!(review.unrated(), 2);
+        assert_eq!(review.recommendation, None);
+        assert!(review.plan.is_empty() && review.review_on.is_none());
+    }
+
+    #[test]
+    fn ratings_evidence_recommendation_and_plan_are_read_into_the_review() {
+        use ReadinessField as F;
+        let mut form = ReadinessForm::new(&schools(), 0, &criteria());
+        form.fields.focus(F::Criterion(0));
+        type_text(form.fields.form_mut(), "3");
+        form.fields.focus(F::Criterion(1));
+        type_text(form.fields.form_mut(), "2");
+        form.fields.focus(F::Evidence);
+        type_text(
+            form.fields.form_mut(),
+            "Current student results: flat for two years\nthe staff were candid",
+        );
+        form.fields.focus(F::Recommendation);
+        type_text(form.fields.form_mut(), "5");
+        form.fields.focus(F::Plan);
+        type_text(form.fields.form_mut(), "Set norms / principal / 2027-01-15");
+        let review = form.review(now().date()).unwrap();
+        let ratings: Vec<Option<u8>> = review.ratings.iter().map(|r| r.rating).collect();
+        assert_eq!(ratings, [Some(3), Some(2)]);
+        assert_eq!(review.ratings[0].evidence, "the staff were candid");
+        assert_eq!(review.ratings[1].evidence, "flat for two years");
+        assert_eq!(review.recommendation, Some(Recommendation::ReadinessPlan));
+        assert_eq!(review.plan[0].owner, "principal");
+        assert_eq!(review.plan[0].due_on, Some(date(2027, 1, 15)));
+    }
+
+    #[test]
+    fn a_long_criterion_is_cut_to_a_label_and_read_by_its_place() {
+        let long = "principal readiness and understanding of the coach's role".to_string();
+        let form = ReadinessForm::new(&schools(), 0, std::slice::from_ref(&long));
+        let field = form.fields.field(ReadinessField::Criterion(0)).unwrap();
+        assert_eq!(field.label(), "principal readiness and und…");
+        let review = form.review(now().date()).unwrap();
+        assert_eq!(
+            review.ratings[0].criterion, long,
+            "the review keeps the full name"
+        );
+    }
+}
