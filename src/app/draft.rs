@@ -473,9 +473,11 @@ impl App {
                 let form = index.and_then(|index| MarkForm::new(&round, index, *stepping));
                 Purpose::Mark(form.ok_or("its classroom is no longer in the round")?)
             }
-            Origin::Readiness { criteria } => {
+            Origin::Readiness { criteria, school } => {
                 let schools = self.store.schools().map_err(|e| e.to_string())?;
-                Purpose::Readiness(ReadinessForm::new(&schools, 0, criteria))
+                let board = self.store.readiness_board().map_err(|e| e.to_string())?;
+                let in_force = board.in_force();
+                Purpose::Readiness(ReadinessForm::new(&schools, *school, criteria, &in_force))
             }
         };
         purpose.restore(&kept.form, now);

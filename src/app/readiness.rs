@@ -90,12 +90,15 @@ impl App {
         self.write_out(&stem, extension, &contents);
     }
 
-    /// Opens the form for a new review, of the first school, on the configured criteria.
+    /// Opens the form for a new review, on the first school (starting from its review in
+    /// force, if it has one).
     fn review_school(&mut self) {
         match self.store.schools() {
             Ok(schools) => {
                 let criteria = self.config.readiness_criteria.clone();
-                let form = ReadinessForm::new(&schools, 0, &criteria);
+                let in_force = self.readiness().map(|v| v.board.in_force());
+                let in_force = in_force.unwrap_or_default();
+                let form = ReadinessForm::new(&schools, 0, &criteria, &in_force);
                 self.open_form(Purpose::Readiness(form));
             }
             Err(error) => self.warn(format!("cannot read the schools: {error}")),

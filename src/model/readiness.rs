@@ -307,6 +307,15 @@ impl Board {
             .collect()
     }
 
+    /// The review in force of every school reviewed, taking part or not.
+    pub fn in_force(&self) -> Vec<ReadinessReview> {
+        self.by_readiness
+            .iter()
+            .chain(&self.out)
+            .map(|r| r.review.clone())
+            .collect()
+    }
+
     /// Every school reviewed, taking part or not.
     pub fn reviewed(&self) -> usize {
         self.by_readiness.len() + self.out.len()

@@ -72,9 +72,11 @@ pub enum Origin {
         teacher_id: String,
         stepping: bool,
     },
-    /// A new readiness review, on the criteria it was opened with.
+    /// A new readiness review of the school at `school` among the school records, on
+    /// the settings' criteria unless the school's review in force has its own.
     Readiness {
         criteria: Vec<String>,
+        school: usize,
     },
 }
 
@@ -207,7 +209,8 @@ impl Purpose {
                 opened: Box::new(form.opened.clone()),
             },
             Purpose::Readiness(form) => Origin::Readiness {
-                criteria: form.criteria.clone(),
+                criteria: form.settings_criteria.clone(),
+                school: form.school,
             },
             Purpose::FinishVisit(_) | Purpose::TimelineDates(_) => {
                 return None;

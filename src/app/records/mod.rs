@@ -109,6 +109,7 @@ impl Purpose {
         match self {
             Purpose::FollowUp(form) => form.follow_kind(),
             Purpose::Support(form) => form.follow_kind(),
+            Purpose::Readiness(form) => form.follow_school(),
             _ => {}
         }
     }

@@ -3,10 +3,10 @@
 //! recommendation with its rationale, plan ("what / owner / due" a line) and review date.
 //! Saving adds a new review: the latest is the one in force.
 
-use super::DATE_HINT;
+use super::{DATE_HINT, day, number};
 use crate::app::form::{Field, Keyed};
 use crate::db::Command;
-use crate::model::readiness::{CriterionRating, Recommendation, parse_plan};
+use crate::model::readiness::{CriterionRating, Recommendation, parse_plan, plan_text};
 use crate::model::{AnyRecord, ReadinessReview, School};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -37,6 +37,12 @@ pub struct ReadinessForm {
     pub schools: Vec<School>,
     /// The criteria rated, in the order of their fields.
     pub criteria: Vec<String>,
+    /// The criteria a school without a review is rated on.
+    pub settings_criteria: Vec<String>,
+    /// The review in force of each school reviewed: a school's new review starts from it.
+    pub in_force: Vec<ReadinessReview>,
+    /// The school the fields were made for (the School field's choice then).
+    pub school: usize,
 }
 
 /// The widest a criterion's label is.
@@ -79,15 +85,25 @@ fn recommendation_options() -> Vec<String> {
 }
 
 impl ReadinessForm {
-    /// A new review of one of `schools` (the one at `school`), rated on `criteria`.
-    pub fn new(schools: &[School], school: usize, criteria: &[String]) -> ReadinessForm {
+    /// A new review of one of `schools` (the one at `school`). A school with a review in
+    /// force (one of `in_force`) starts from it, on its own criteria; another is rated on
+    /// `criteria` (the settings').
+    pub fn new(
+        schools: &[School],
+        school: usize,
+        criteria: &[String],
+        in_force: &[ReadinessReview],
+    ) -> ReadinessForm {
         use ReadinessField as F;
+        let school = school.min(schools.len().saturating_sub(1));
+        let last = schools
+            .get(school)
+            .and_then(|s| in_force.iter().find(|r| r.school_id == s.meta.id));
+        let fresh = ReadinessReview::on_criteria("", NaiveDate::default(), criteria);
+        let was = last.unwrap_or(&fresh);
         let names: Vec<String> = schools.iter().map(|s| s.name.clone()).collect();
         let mut fields = vec![
-            (
-                F::School,
-                Field::choice("School", names, school.min(schools.len().saturating_sub(1))),
-            ),
+            (F::School, Field::choice("School", names, school)),
             (
                 F::Reviewed,
                 Field::date("Reviewed", "")
@@ -96,40 +112,75 @@ impl ReadinessForm {
                     .default_to("today"),
             ),
         ];
-        for (n, criterion) in criteria.iter().enumerate() {
+        for (n, rated) in was.ratings.iter().enumerate() {
+            let choice = usize::from(rated.rating.unwrap_or(0));
             fields.push((
                 F::Criterion(n),
-                Field::choice(label(criterion), rating_options(), 0),
+                Field::choice(label(&rated.criterion), rating_options(), choice),
             ));
         }
+        let evidence: Vec<String> = was
+            .ratings
+            .iter()
+            .flat_map(|r| r.evidence.lines().map(|l| format!("{}: {l}", r.criterion)))
+            .collect();
+        let recommendation = was
+            .recommendation
+            .and_then(|r| Recommendation::ALL.iter().position(|a| *a == r))
+            .map_or(0, |at| at + 1);
         fields.extend([
             (
                 F::Evidence,
-                Field::notes("Evidence", "").hint("staff collaboration: PLCs meet weekly"),
+                Field::notes("Evidence", &evidence.join("\n"))
+                    .hint("staff collaboration: PLCs meet weekly"),
             ),
             (
                 F::Achievement,
-                Field::number("Achievement", "").hint("% proficient, blank if not known"),
+                Field::number("Achievement", &number(was.achievement))
+                    .hint("% proficient, blank if not known"),
             ),
-            (F::SatOut, Field::toggle("Sat out", false)),
+            (F::SatOut, Field::toggle("Sat out", was.self_selected_out)),
             (
                 F::Recommendation,
-                Field::choice("Recommendation", recommendation_options(), 0),
+                Field::choice("Recommendation", recommendation_options(), recommendation),
             ),
-            (F::Rationale, Field::notes("Rationale", "")),
+            (F::Rationale, Field::notes("Rationale", &was.rationale)),
             (
                 F::Plan,
-                Field::notes("Plan", "").hint("what / owner / due, a step a line"),
+                Field::notes("Plan", &plan_text(&was.plan))
+                    .hint("what / owner / due, a step a line"),
             ),
-            (F::ReviewOn, Field::date("Review on", "").hint(DATE_HINT)),
-            (F::Notes, Field::notes("Private notes", "")),
+            (
+                F::ReviewOn,
+                Field::date("Review on", &day(was.review_on)).hint(DATE_HINT),
+            ),
+            (F::Notes, Field::notes("Private notes", &was.notes)),
         ]);
         let mut fields = Keyed::new("Readiness review", fields);
         fields.focus(F::School);
         ReadinessForm {
             fields,
             schools: schools.to_vec(),
-            criteria: criteria.to_vec(),
+            criteria: was.ratings.iter().map(|r| r.criterion.clone()).collect(),
+            settings_criteria: criteria.to_vec(),
+            in_force: in_force.to_vec(),
+            school,
+        }
+    }
+
+    /// Opens the form again on the school chosen, when it changed: from its review in
+    /// force, on its criteria. Called as a choice changes; cheap when the school is the same.
+    pub fn follow_school(&mut self) {
+        let Ok(school) = self.fields.choice(ReadinessField::School) else {
+            return;
+        };
+        if school != self.school {
+            *self = ReadinessForm::new(
+                &self.schools,
+                school,
+                &self.settings_criteria,
+                &self.in_force,
+            );
         }
     }
 
@@ -223,7 +274,7 @@ mod tests {
 
     #[test]
     fn an_untouched_form_is_an_unrated_undecided_review_dated_today() {
-        let form = ReadinessForm::new(&schools(), 1, &criteria());
+        let form = ReadinessForm::new(&schools(), 1, &criteria(), &[]);
         let review = form.review(now().date()).unwrap();
         assert_eq!(review.school_id, "s1");
         assert_eq!(review.reviewed_on, now().date());
@@ -235,7 +286,7 @@ mod tests {
     #[test]
     fn ratings_evidence_recommendation_and_plan_are_read_into_the_review() {
         use ReadinessField as F;
-        let mut form = ReadinessForm::new(&schools(), 0, &criteria());
+        let mut form = ReadinessForm::new(&schools(), 0, &criteria(), &[]);
         form.fields.focus(F::Criterion(0));
         type_text(form.fields.form_mut(), "3");
         form.fields.focus(F::Criterion(1));
@@ -262,7 +313,7 @@ mod tests {
     #[test]
     fn a_long_criterion_is_cut_to_a_label_and_read_by_its_place() {
         let long = "principal readiness and understanding of the coach's role".to_string();
-        let form = ReadinessForm::new(&schools(), 0, std::slice::from_ref(&long));
+        let form = ReadinessForm::new(&schools(), 0, std::slice::from_ref(&long), &[]);
         let field = form.fields.field(ReadinessField::Criterion(0)).unwrap();
         assert_eq!(field.label(), "principal readiness and und…");
         let review = form.review(now().date()).unwrap();
@@ -270,5 +321,32 @@ mod tests {
             review.ratings[0].criterion, long,
             "the review keeps the full name"
         );
+    }
+
+    #[test]
+    fn a_school_with_a_review_starts_from_it_on_its_own_criteria() {
+        let mut last =
+            ReadinessReview::on_criteria("s1", date(2026, 10, 1), &["collaboration".to_string()]);
+        last.ratings[0].rating = Some(2);
+        last.ratings[0].evidence = "PLCs are new".into();
+        last.recommendation = Some(Recommendation::Cohort2);
+        let mut form = ReadinessForm::new(&schools(), 0, &criteria(), std::slice::from_ref(&last));
+        assert_eq!(
+            form.review(now().date()).unwrap().ratings.len(),
+            2,
+            "Ash: the settings'"
+        );
+        // Birch is picked: the form is made again from its review.
+        type_text(form.fields.form_mut(), "2");
+        form.follow_school();
+        let review = form.review(now().date()).unwrap();
+        assert_eq!(review.school_id, "s1");
+        assert_eq!(
+            review.reviewed_on,
+            now().date(),
+            "a new review, dated today"
+        );
+        assert_eq!(review.ratings, last.ratings);
+        assert_eq!(review.recommendation, Some(Recommendation::Cohort2));
     }
 }
