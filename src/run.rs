@@ -311,34 +311,26 @@ fn show_config(
             let line = format!("{action:?} = {key:?}");
             writeln!(out, "{line:<40} # {hint}")?;
         }
-        drop(out);
-        for problem in &problems {
-            writeln!(std::io::stderr(), "coachlog: {problem}")?;
+    } else {
+        match path {
+            Some(path) => {
+                let state = if path.exists() {
+                    ""
+                } else {
+                    " (not there yet: every setting is at its default)"
+                };
+                writeln!(out, "# {}{state}", text::line(&path.display().to_string()))?;
+            }
+            None => writeln!(
+                out,
+                "# no settings file: HOME is not an absolute path; set COACHLOG_CONFIG"
+            )?,
         }
-        return Ok(if problems.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        });
-    }
-    match path {
-        Some(path) => {
-            let state = if path.exists() {
-                ""
-            } else {
-                " (not there yet: every setting is at its default)"
-            };
-            writeln!(out, "# {}{state}", text::line(&path.display().to_string()))?;
-        }
-        None => writeln!(
-            out,
-            "# no settings file: HOME is not an absolute path; set COACHLOG_CONFIG"
-        )?,
-    }
-    for (key, value) in config.lines() {
-        match value.strip_prefix("# ") {
-            Some(default) => writeln!(out, "# {key} = …  ({default})")?,
-            None => writeln!(out, "{key} = {value}")?,
+        for (key, value) in config.lines() {
+            match value.strip_prefix("# ") {
+                Some(default) => writeln!(out, "# {key} = …  ({default})")?,
+                None => writeln!(out, "{key} = {value}")?,
+            }
         }
     }
     drop(out);
