@@ -1343,48 +1343,6 @@ fn a_draft_open_in_another_running_window_is_not_offered_until_that_window_is_go
     assert!(store.drafts().unwrap().is_empty());
 }
 
-/// Every row of every record table of `old` (a file kept as a release wrote it), by its
-/// columns at that release: what an upgrade must keep, value for value.
-fn record_rows(path: &Path) -> BTreeMap<String, Vec<Vec<(String, rusqlite::types::Value)>>> {
-    const TABLES: [&str; 9] = [
-        "teacher",
-        "goal",
-        "measure",
-        "focus",
-        "observation",
-        "check_in",
-        "action",
-        "walkthrough",
-        "local_draft",
-    ];
-    let conn = rusqlite::Connection::open(path).unwrap();
-    TABLES
-        .iter()
-        .map(|table| {
-            let mut statement = conn
-                .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
-                .unwrap();
-            let columns: Vec<String> = statement
-                .column_names()
-                .iter()
-                .map(|c| c.to_string())
-                .collect();
-            let rows = statement
-                .query_map([], |row| {
-                    Ok(columns
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| (c.clone(), row.get::<_, rusqlite::types::Value>(i).unwrap()))
-                        .collect::<Vec<_>>())
-                })
-                .unwrap()
-                .collect::<Result<Vec<_>, _>>()
-                .unwrap();
-            (table.to_string(), rows)
-        })
-        .collect()
-}
-
 /// Opens a copy of the file a release wrote with this build and compares every record
 /// before and after, column by column as that release had them.
 fn upgrade_keeps_every_record(release: &[u8]) {
@@ -1392,27 +1350,11 @@ fn upgrade_keeps_every_record(release: &[u8]) {
     let before_path = dir.path().join("as-released.db");
     fs::write(&before_path, release).unwrap();
     fs::write(&path, release).unwrap();
-    let before = record_rows(&before_path);
+    let before = common::upgrade::record_rows(&before_path);
     let store = Store::open(&path, clock()).unwrap();
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
     drop(store);
-    let after = record_rows(&path);
-    for (table, rows) in &before {
-        let now = &after[table];
-        assert_eq!(rows.len(), now.len(), "{table}: as many rows");
-        for (old, new) in rows.iter().zip(now) {
-            for (column, value) in old {
-                let kept = new.iter().find(|(c, _)| c == column);
-                assert_eq!(
-                    kept.map(|(_, v)| v),
-                    Some(value),
-                    "{table}.{column} of row {:?}",
-                    old[0].1
-                );
-            }
-        }
-    }
-    assert!(before.values().map(Vec::len).sum::<usize>() > 10);
+    common::upgrade::assert_kept(&before, &common::upgrade::record_rows(&path));
 }
 
 #[test]
