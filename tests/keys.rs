@@ -30,6 +30,11 @@ impl Template {
         // A second school, so that the school view has one to go on to, where two
         // measures are compared.
         let young = common::teacher(&mut store, "Young, Ada", "Northgate Middle", "Grade 6");
+        // Enough people never visited that the school's "At a glance" pane scrolls.
+        for n in 1..=12 {
+            let name = format!("Zeller-Northgate, Teacher with a long name {n}");
+            common::teacher(&mut store, &name, "Northgate Middle", "Grade 7");
+        }
         for measure in ["exit tickets collected", "students on task"] {
             common::add(
                 &mut store,
@@ -174,7 +179,13 @@ fn states(context: Context) -> Vec<Vec<String>> {
         Context::Brief => vec![ws("b"), ws("b<Down><Down>")],
         Context::Rounds => vec!["w".into(), "w<Down>".into()],
         Context::Round => vec!["w<Enter>".into(), "w<Enter><Down>".into()],
-        Context::School => vec!["S".into(), "S<Down>".into(), "<End>S".into()],
+        // Northgate's "At a glance" is longer than its pane at 80x24: it scrolls.
+        Context::School => vec![
+            "S".into(),
+            "S<Down>".into(),
+            "<End>S".into(),
+            "<End>SJ".into(),
+        ],
         Context::Readiness => vec!["R".into(), "R<Down>".into()],
         Context::Confirm => vec!["x".into()],
         Context::Search => vec!["s".into(), "swarm".into(), "swarm<Down>".into()],

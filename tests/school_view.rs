@@ -128,6 +128,34 @@ fn tab_cycles_through_the_measures_compared() {
 }
 
 #[test]
+fn at_60x16_the_glance_pane_scrolls_to_the_measure_compared() {
+    let (_dir, mut app) = demo(Config::default());
+    school_of(&mut app, "Park");
+    let top = screen_text(&mut app, 60, 16);
+    // The pane is cut below the focuses and says how much more there is, and the key.
+    assert!(!top.contains("students who attempt every part"), "{top}");
+    assert!(top.contains("more · J"), "a cue to scroll: {top}");
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Char('J'));
+    }
+    let bottom = screen_text(&mut app, 60, 16);
+    assert!(
+        bottom.contains("students who attempt every part"),
+        "{bottom}"
+    );
+    assert!(bottom.contains("more · K"), "a cue back up: {bottom}");
+    // Never past the last line: one K moves it back at once.
+    key(&mut app, KeyCode::Char('K'));
+    assert_ne!(screen_text(&mut app, 60, 16), bottom);
+    // The people keep their own selection while the pane scrolls.
+    assert!(bottom.contains("▸ "), "{bottom}");
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Char('K'));
+    }
+    assert_eq!(screen_text(&mut app, 60, 16), top);
+}
+
+#[test]
 fn a_wide_name_is_cut_with_an_ellipsis_at_every_size() {
     let (dir, mut store) = empty_store();
     coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");

@@ -19,6 +19,8 @@ pub struct SchoolView {
     pub people: List<String>,
     /// Which comparison of `summary.measures` is shown.
     pub measure: usize,
+    /// The first line of the "At a glance" pane in view.
+    pub glance: u16,
 }
 
 impl SchoolView {
@@ -36,6 +38,7 @@ impl SchoolView {
             at,
             people,
             measure: 0,
+            glance: 0,
         }
     }
 
@@ -117,6 +120,7 @@ impl App {
         };
         let (names, at) = (view.schools.clone(), view.at);
         let (selected, measure) = (view.people.selected_id().cloned(), view.measure);
+        let glance = view.glance;
         self.open_school(names, at);
         if let Some(view) = self.school_mut() {
             if let Some(id) = selected {
@@ -124,6 +128,37 @@ impl App {
             }
             view.measure = measure.min(view.summary.measures.len().saturating_sub(1));
         }
+        self.scroll_glance(glance, 0);
+    }
+
+    /// Sets the "At a glance" pane's first line to `from` moved by `delta`, no further
+    /// than where its last line is at the bottom.
+    fn scroll_glance(&mut self, from: u16, delta: i32) {
+        let Some((end, _)) = self.glance_ends() else {
+            return;
+        };
+        let to = i64::from(from) + i64::from(delta);
+        if let Some(view) = self.school_mut() {
+            view.glance = u16::try_from(to.clamp(0, i64::from(end))).unwrap_or(0);
+        }
+    }
+
+    /// Scrolls the "At a glance" pane to the goal measure compared (after Tab chose
+    /// another), so the change is in view.
+    fn glance_to_measure(&mut self) {
+        if let Some((_, measure)) = self.glance_ends()
+            && let Some(view) = self.school_mut()
+        {
+            view.glance = measure;
+        }
+    }
+
+    /// How far the "At a glance" pane scrolls as the screen is laid out now (the
+    /// terminal less the status line and the footer): at most, and to its measure.
+    fn glance_ends(&self) -> Option<(u16, u16)> {
+        let (width, height) = (self.size.0, self.size.1.saturating_sub(2));
+        let view = self.school()?;
+        Some(crate::ui::school_glance_ends(self, view, width, height))
     }
 
     fn write_school(&mut self, html: bool) {
@@ -157,9 +192,17 @@ impl App {
             Msg::PageDown => view.people.page_down(PAGE),
             Msg::Top => view.people.home(),
             Msg::Bottom => view.people.end(),
-            Msg::NextTab if measures > 1 => view.measure = (view.measure + 1) % measures,
+            Msg::DetailDown | Msg::DetailUp => {
+                let from = view.glance;
+                self.scroll_glance(from, if msg == Msg::DetailDown { 1 } else { -1 });
+            }
+            Msg::NextTab if measures > 1 => {
+                view.measure = (view.measure + 1) % measures;
+                self.glance_to_measure();
+            }
             Msg::PrevTab if measures > 1 => {
                 view.measure = (view.measure + measures - 1) % measures;
+                self.glance_to_measure();
             }
             Msg::NextSchool if view.schools.len() > 1 => {
                 let (names, at) = (view.schools.clone(), (view.at + 1) % view.schools.len());

@@ -11,6 +11,7 @@ mod readiness;
 mod roster;
 mod rounds;
 mod school;
+mod scroll;
 mod search;
 mod status;
 pub mod theme;
@@ -21,6 +22,18 @@ mod wrap;
 
 pub use readiness::last_scroll as readiness_last_scroll;
 pub use workspace::detail_end;
+
+/// How far the school view's "At a glance" pane scrolls on a screen of `width` ×
+/// `height` (the terminal less the status line and the footer): at most, and to its goal
+/// measure compared.
+pub fn school_glance_ends(
+    app: &App,
+    view: &crate::app::school::SchoolView,
+    width: u16,
+    height: u16,
+) -> (u16, u16) {
+    school::glance_ends(app, view, Rect::new(0, 0, width, height))
+}
 
 use crate::app::keymap;
 use crate::app::{App, Popup, Screen};

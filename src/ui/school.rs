@@ -2,7 +2,8 @@
 //! round on each practice and one goal measure compared on the other.
 
 use super::header::two_sided;
-use super::{roster, theme};
+use super::wrap::folded;
+use super::{roster, scroll, theme};
 use crate::app::App;
 use crate::app::keymap::{Context as C, Msg, key_for as key};
 use crate::app::school::SchoolView;
@@ -12,8 +13,9 @@ use crate::model::school::text_bar;
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 /// The selected row's mark, seen without colour.
 const MARKER: &str = "▸ ";
@@ -44,13 +46,41 @@ pub fn render(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
         )),
         header,
     );
-    let [people, glance] = if body.width >= SIDE_BY_SIDE {
+    let [people, glance] = panes(body);
+    render_people(app, view, frame, people);
+    let (lines, _) = glance_lines(app, view, usize::from(glance.width.saturating_sub(2)));
+    let keys = (
+        key(C::School, Msg::DetailUp),
+        key(C::School, Msg::DetailDown),
+    );
+    scroll::render(
+        frame,
+        glance,
+        Block::bordered().title(" At a glance "),
+        lines,
+        view.glance,
+        (&keys.0, &keys.1),
+    );
+}
+
+/// The people's pane and the "At a glance" pane of a body: side by side when wide.
+fn panes(body: Rect) -> [Rect; 2] {
+    if body.width >= SIDE_BY_SIDE {
         Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body)
     } else {
         Layout::vertical([Constraint::Percentage(45), Constraint::Min(3)]).areas(body)
-    };
-    render_people(app, view, frame, people);
-    render_glance(app, view, frame, glance);
+    }
+}
+
+/// How far the "At a glance" pane scrolls when the screen is `area` (below the status
+/// line, above the footer): at most (where its last line is at the bottom), and to show
+/// the goal measure compared from its heading, as far as it can.
+pub fn glance_ends(app: &App, view: &SchoolView, area: Rect) -> (u16, u16) {
+    let [_, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    let [_, glance] = panes(body);
+    let (lines, measure) = glance_lines(app, view, usize::from(glance.width.saturating_sub(2)));
+    let end = scroll::last_offset(lines.len(), glance);
+    (end, u16::try_from(measure).unwrap_or(u16::MAX).min(end))
 }
 
 fn render_people(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
@@ -123,19 +153,18 @@ fn heading(words: impl Into<String>) -> Line<'static> {
     Line::styled(words.into(), theme::title())
 }
 
-fn render_glance(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
+/// Everything the "At a glance" pane holds, folded to `width` columns, and the line where
+/// the goal measure compared starts.
+fn glance_lines(app: &App, view: &SchoolView, width: usize) -> (Vec<Line<'static>>, usize) {
     let summary = &view.summary;
     let today = app.now.date();
-    let width = usize::from(area.width.saturating_sub(2));
-    let mut lines = vec![Line::raw(
-        text::line(&coverage(summary, today)).into_owned(),
-    )];
+    let mut lines = folded(&coverage(summary, today), 0, width, Style::default());
     lines.push(heading("Focuses in play"));
     if summary.focus_groups.is_empty() {
         lines.push(Line::styled("  no one has an active focus", theme::dim()));
     }
     for group in &summary.focus_groups {
-        lines.push(Line::raw(format!("  {}", text::line(&group.line()))));
+        lines.extend(folded(&group.line(), 2, width, Style::default()));
     }
     lines.push(heading("Latest round per practice"));
     if summary.rounds.is_empty() {
@@ -145,18 +174,25 @@ fn render_glance(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
         ));
     }
     for result in &summary.rounds {
-        lines.push(Line::from(vec![
-            Span::raw(format!("  {} ", text::line(&result.practice))),
-            Span::styled(
-                format!(
-                    "{} · {}",
-                    result.held_on.format("%-d %b"),
-                    result.rate_words()
-                ),
-                theme::dim(),
+        let (practice, when) = (
+            text::line(&result.practice),
+            format!(
+                "{} · {}",
+                result.held_on.format("%-d %b"),
+                result.rate_words()
             ),
-        ]));
+        );
+        if 2 + text::width(&practice) + 1 + text::width(&when) <= width {
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {practice} ")),
+                Span::styled(when, theme::dim()),
+            ]));
+        } else {
+            lines.extend(folded(&practice, 2, width, Style::default()));
+            lines.extend(folded(&when, 4, width, theme::dim()));
+        }
     }
+    let measure_at = lines.len();
     match summary.measures.get(view.measure) {
         None => {
             lines.push(heading("Goal measure compared"));
@@ -173,14 +209,9 @@ fn render_glance(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
             } else {
                 String::new()
             };
-            lines.push(heading(format!(
-                "{}{which}",
-                text::line(&comparison.measure)
-            )));
-            lines.push(Line::styled(
-                format!("  {}", reached_words(comparison)),
-                theme::dim(),
-            ));
+            let title = format!("{}{which}", comparison.measure);
+            lines.extend(folded(&title, 0, width, theme::title()));
+            lines.extend(folded(&reached_words(comparison), 2, width, theme::dim()));
             let scale = comparison.scale();
             let name_width = comparison
                 .lines
@@ -214,10 +245,5 @@ fn render_glance(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(" At a glance ")),
-        area,
-    );
+    (lines, measure_at)
 }

@@ -3,7 +3,17 @@
 //! and evidence whose wrapped rows decide what stays in view.
 
 use crate::text;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+
+/// `words`, made one line, folded to `width` after an indent of `indent` columns, in
+/// `style`.
+pub fn folded(words: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'static>> {
+    text::wrap(&text::line(words), width.saturating_sub(indent).max(1))
+        .into_iter()
+        .map(|row| Line::styled(format!("{}{row}", " ".repeat(indent)), style))
+        .collect()
+}
 
 /// Width of a piece made of spans.
 fn width_of(spans: &[Span]) -> usize {

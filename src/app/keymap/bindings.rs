@@ -198,6 +198,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::School, Key::plain(K::Tab), Msg::NextTab, "next measure", true),
     bind(C::School, Key::plain(K::BackTab), Msg::PrevTab, "previous measure", false),
     bind(C::School, Key::char('n'), Msg::NextSchool, "next school", true),
+    bind(C::School, Key::char('J'), Msg::DetailDown, "scroll at a glance down", false),
+    bind(C::School, Key::char('K'), Msg::DetailUp, "scroll at a glance up", false),
     bind(C::School, Key::char('h'), Msg::WriteHtml, "write HTML", true),
     bind(C::School, Key::char('m'), Msg::WriteMarkdown, "write Markdown", false),
     bind(C::School, Key::char('g'), Msg::Top, "first", false),

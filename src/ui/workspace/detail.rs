@@ -6,13 +6,13 @@ use crate::app::workspace::{Tab, Workspace};
 use crate::dates;
 use crate::model::{Action, TallySeries, tally_series};
 use crate::text;
-use crate::ui::theme;
+use crate::ui::{scroll, theme};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 /// Columns of a field's label; its value wraps under itself, not under the label.
 const LABEL: usize = 10;
@@ -105,14 +105,8 @@ impl Detail {
 
 /// The farthest the selected record's detail scrolls in a pane `area`.
 pub(super) fn end(workspace: &Workspace, tab: Tab, today: NaiveDate, area: Rect) -> u16 {
-    let lines = detail(
-        workspace,
-        tab,
-        today,
-        usize::from(area.width.saturating_sub(2)),
-    );
-    let height = usize::from(area.height.saturating_sub(2));
-    u16::try_from(lines.len().saturating_sub(height)).unwrap_or(u16::MAX)
+    let width = usize::from(area.width.saturating_sub(2));
+    scroll::last_offset(detail(workspace, tab, today, width).len(), area)
 }
 
 /// The selected record's detail in `area`, scrolled as far as the workspace says (never
@@ -130,27 +124,15 @@ pub(super) fn render(
         today,
         usize::from(area.width.saturating_sub(2)),
     );
-    let height = usize::from(area.height.saturating_sub(2));
-    let last = lines.len().saturating_sub(height);
-    let offset = usize::from(workspace.detail_scroll()).min(last);
-    let mut block = Block::bordered().title(" Detail ");
-    if lines.len() > height {
-        let below = lines.len() - offset - height;
-        let cue = match (offset, below) {
-            (0, _) => format!(" ↓ {below} more · {} ", key(Msg::DetailDown)),
-            (_, 0) => format!(" ↑ {offset} more · {} ", key(Msg::DetailUp)),
-            _ => format!(
-                " ↑ {offset} ↓ {below} · {}/{} ",
-                key(Msg::DetailUp),
-                key(Msg::DetailDown)
-            ),
-        };
-        if text::width(&cue) + 2 <= usize::from(area.width) {
-            block = block.title_bottom(Line::from(cue).right_aligned());
-        }
-    }
-    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
-    frame.render_widget(Paragraph::new(shown).block(block), area);
+    let keys = (key(Msg::DetailUp), key(Msg::DetailDown));
+    scroll::render(
+        frame,
+        area,
+        Block::bordered().title(" Detail "),
+        lines,
+        workspace.detail_scroll(),
+        (&keys.0, &keys.1),
+    );
 }
 
 /// The selected record in full.
