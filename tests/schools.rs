@@ -31,6 +31,12 @@ fn upgraded(
     (dir, before, after, store)
 }
 
+/// The live person named `name`.
+fn person(store: &Store, name: &str) -> coachlog::model::Teacher {
+    let people = store.teachers(false).unwrap();
+    people.into_iter().find(|t| t.name == name).unwrap()
+}
+
 fn school_names(store: &Store) -> Vec<String> {
     store
         .schools()
@@ -164,7 +170,8 @@ fn renaming_a_school_renames_it_on_its_people_and_undo_takes_both_back() {
     assert_eq!(school_of(&store, &other), "Eastside");
     store.apply(Command::Undo(applied)).unwrap();
     assert_eq!(school_of(&store, &ames), "Northgate");
-    assert_eq!(school_of(&store, &bell), "NORTHGATE");
+    // Bell typed "NORTHGATE": the school's spelling since it was given to them.
+    assert_eq!(school_of(&store, &bell), "Northgate");
     assert_eq!(store.get::<School>(&id).unwrap().unwrap().name, "Northgate");
 }
 
@@ -260,16 +267,26 @@ fn a_school_first_named_on_a_person_becomes_a_record_once_and_undo_takes_it_back
     assert_eq!(school_names(&store), ["Northgate"]);
     // A person moved to a school nobody named yet: its record comes with the edit, and
     // undoing the edit takes both back.
-    let cruz = store
-        .teachers(false)
-        .unwrap()
-        .into_iter()
-        .find(|t| t.name == "Cruz, Lu")
-        .unwrap();
+    let cruz = person(&store, "Cruz, Lu");
     let mut moved = cruz.clone();
     moved.school = "Eastside Middle".into();
     let applied = store.apply(Command::revise(cruz, moved)).unwrap();
     assert_eq!(school_names(&store), ["Eastside Middle", "Northgate"]);
     store.apply(Command::Undo(applied)).unwrap();
     assert_eq!(school_names(&store), ["Northgate"]);
+}
+
+#[test]
+fn a_person_who_names_a_school_in_another_case_is_given_the_schools_spelling() {
+    let (_dir, mut store) = empty_store();
+    teacher(&mut store, "Ames, Jo", "Eastside Middle", "Grade 6");
+    teacher(&mut store, "Brooks, Omar", "eastside  middle", "Grade 7");
+    let brooks = person(&store, "Brooks, Omar");
+    assert_eq!(brooks.school, "Eastside Middle");
+    // An edit that retypes it in capitals is spelled the school's way too.
+    let mut moved = brooks.clone();
+    moved.school = "EASTSIDE MIDDLE".into();
+    store.apply(Command::revise(brooks, moved)).unwrap();
+    assert_eq!(person(&store, "Brooks, Omar").school, "Eastside Middle");
+    assert_eq!(school_names(&store), ["Eastside Middle"]);
 }

@@ -228,7 +228,8 @@ impl Writer<'_> {
                 }
                 self.add(support).map(drop)
             }
-            Command::Add(AnyRecord::Teacher(person)) => {
+            Command::Add(AnyRecord::Teacher(mut person)) => {
+                self.spell_school(&mut person)?;
                 let person = self.add(person)?;
                 self.ensure_school(&person.school)
             }
@@ -238,7 +239,8 @@ impl Writer<'_> {
                 let after = self.edit(school)?;
                 self.rename_school_people(&before.name, &after.name)
             }
-            Command::Edit(AnyRecord::Teacher(person)) => {
+            Command::Edit(AnyRecord::Teacher(mut person)) => {
+                self.spell_school(&mut person)?;
                 let person = self.edit(person)?;
                 self.ensure_school(&person.school)
             }
@@ -250,7 +252,11 @@ impl Writer<'_> {
                     self.rename_school_people(&before.name, &after.name)
                 }
                 AnyRecord::Teacher(opened) => {
-                    let person = self.revise(opened, *edited)?;
+                    let mut edited = *edited;
+                    if let AnyRecord::Teacher(person) = &mut edited {
+                        self.spell_school(person)?;
+                    }
+                    let person = self.revise(opened, edited)?;
                     self.ensure_school(&person.school)
                 }
                 opened => with_any!(opened, opened => self.revise(opened, *edited).map(drop)),

@@ -23,12 +23,11 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Makes the school a person names a record of its own, when no live school has that
-    /// name yet (in any case): a school is never only a word on its people.
-    pub(super) fn ensure_school(&mut self, name: &str) -> Result<()> {
+    /// The live school named `name` in any case or spacing, as its record spells it.
+    fn school_named(&self, name: &str) -> Result<Option<String>> {
         let key = school_key(name);
         if key.is_empty() {
-            return Ok(());
+            return Ok(None);
         }
         let mut schools = self
             .conn
@@ -36,7 +35,22 @@ impl Writer<'_> {
         let known = schools
             .query_map([], |row| row.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        if known.iter().any(|other| school_key(other) == key) {
+        Ok(known.into_iter().find(|other| school_key(other) == key))
+    }
+
+    /// A person's school spelled as the school's record spells it ("eastside middle"
+    /// becomes "Eastside Middle"), so one school reads the same everywhere.
+    pub(super) fn spell_school(&self, person: &mut Teacher) -> Result<()> {
+        if let Some(spelled) = self.school_named(&person.school)? {
+            person.school = spelled;
+        }
+        Ok(())
+    }
+
+    /// Makes the school a person names a record of its own, when no live school has that
+    /// name yet (in any case): a school is never only a word on its people.
+    pub(super) fn ensure_school(&mut self, name: &str) -> Result<()> {
+        if school_key(name).is_empty() || self.school_named(name)?.is_some() {
             return Ok(());
         }
         self.add(School {
