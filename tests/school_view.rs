@@ -156,6 +156,40 @@ fn at_60x16_the_glance_pane_scrolls_to_the_measure_compared() {
 }
 
 #[test]
+fn a_school_with_no_teachers_says_so_instead_of_counting_them_observed() {
+    let (_dir, mut app) = demo(Config::default());
+    school_of(&mut app, "Park");
+    // On from Northgate: the district schools the readiness reviews name have no one.
+    key(&mut app, KeyCode::Char('n'));
+    let shown = screen_text(&mut app, 80, 24);
+    assert!(shown.contains("No teachers here yet"), "{shown}");
+    assert!(!shown.contains("observed in the last"), "{shown}");
+}
+
+#[test]
+fn a_school_another_window_adds_is_there_to_go_to_without_leaving() {
+    let (dir, mut app) = demo(Config::default());
+    school_of(&mut app, "Park");
+    // "school 3 of 8": how many schools there are to go through.
+    let schools = |shown: &str| -> usize {
+        let after = shown.split(" of ").nth(1).expect("the school's place");
+        after.split(' ').next().unwrap().parse().unwrap()
+    };
+    let before = schools(&screen_text(&mut app, 80, 24));
+    // The command line, beside the open window, adds a person in a new school.
+    let mut shell =
+        coachlog::db::Store::open(&dir.path().join("coachlog.db"), common::clock()).unwrap();
+    common::teacher(&mut shell, "Ødegård, Zoë", "Aardvark Academy", "Grade 5");
+    app.tick();
+    let after = screen_text(&mut app, 80, 24);
+    assert!(
+        after.contains("Northgate Middle"),
+        "still on Northgate: {after}"
+    );
+    assert_eq!(schools(&after), before + 1, "{after}");
+}
+
+#[test]
 fn a_wide_name_is_cut_with_an_ellipsis_at_every_size() {
     let (dir, mut store) = empty_store();
     coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
@@ -225,4 +259,19 @@ fn the_school_export_matches_its_golden_files() {
     assert!(!html.contains("http"), "a page that fetches nothing");
     common::golden("school-northgate.md", &markdown);
     common::golden("school-northgate.html", &html);
+}
+
+#[test]
+fn an_empty_schools_markdown_keeps_its_last_sentence_apart_from_the_footer() {
+    let summary = coachlog::model::SchoolSummary {
+        name: "Oak Park".into(),
+        gap_days: 14,
+        ..Default::default()
+    };
+    let md = coachlog::export::school::markdown(&summary, day("2026-11-23"));
+    assert!(md.contains("No teachers here yet"), "{md}");
+    assert!(
+        md.contains("No goal here names a measure.\n\n_Confidential"),
+        "{md}"
+    );
 }

@@ -118,9 +118,19 @@ impl App {
         let Some(view) = self.school() else {
             return;
         };
-        let (names, at) = (view.schools.clone(), view.at);
+        // The schools are read again too: another window or the shell may have added
+        // one (the school on screen is found again by name).
+        let key = crate::model::school_key(&view.summary.name);
+        let (mut names, mut at) = (view.schools.clone(), view.at);
         let (selected, measure) = (view.people.selected_id().cloned(), view.measure);
         let glance = view.glance;
+        if let Ok(fresh) = self.store.school_names()
+            && let Some(found) = fresh
+                .iter()
+                .position(|name| crate::model::school_key(name) == key)
+        {
+            (names, at) = (fresh, found);
+        }
         self.open_school(names, at);
         if let Some(view) = self.school_mut() {
             if let Some(id) = selected {

@@ -67,11 +67,21 @@ fn role(row: &RosterRow) -> &'static str {
 /// The coverage sentence: who has not been observed in the gap.
 pub fn coverage(summary: &SchoolSummary, today: NaiveDate) -> String {
     let missing = summary.not_observed_rows();
+    let teachers = summary
+        .people
+        .iter()
+        .filter(|r| r.teacher.role == Role::Teacher)
+        .count();
+    if teachers == 0 {
+        return "No teachers here yet: coverage counts teachers' classrooms.".into();
+    }
     if missing.is_empty() {
-        return format!(
-            "Every teacher was observed in the last {} days.",
-            summary.gap_days
-        );
+        let every = if teachers == 1 {
+            "The one teacher here was".to_string()
+        } else {
+            format!("All {teachers} teachers were")
+        };
+        return format!("{every} observed in the last {} days.", summary.gap_days);
     }
     let names: Vec<String> = missing
         .iter()
@@ -108,10 +118,15 @@ pub fn latest_words(line: &crate::model::school::MeasureLine) -> String {
         })
 }
 
-/// The target as it reads against its unit, or "no target".
+/// The target as it reads against its unit, which way is better when lower is, and a
+/// tick when the latest value reaches it: "75% ✓", "at most 3", "no target".
 pub fn target_words(line: &crate::model::school::MeasureLine) -> String {
-    line.target
-        .map_or("no target".into(), |target| shown_value(target, &line.unit))
+    let Some(target) = line.target else {
+        return "no target".into();
+    };
+    let at_most = if line.lower_is_better { "at most " } else { "" };
+    let tick = if line.reached { " ✓" } else { "" };
+    format!("{at_most}{}{tick}", shown_value(target, &line.unit))
 }
 
 /// The summary as Markdown.
@@ -168,7 +183,7 @@ pub fn markdown(summary: &SchoolSummary, today: NaiveDate) -> String {
     }
     let _ = writeln!(out, "\n## Goal measures compared\n");
     if summary.measures.is_empty() {
-        let _ = writeln!(out, "No goal here names a measure.");
+        let _ = writeln!(out, "No goal here names a measure.\n");
     }
     for comparison in &summary.measures {
         let _ = writeln!(
@@ -352,4 +367,30 @@ pub fn html(summary: &SchoolSummary, today: NaiveDate) -> String {
         "</section>\n<footer>Confidential: exported from coachlog.</footer>\n</main>\n</body>\n</html>\n",
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::target_words;
+    use crate::model::school::MeasureLine;
+
+    fn line(target: Option<f64>, lower_is_better: bool, reached: bool) -> MeasureLine {
+        MeasureLine {
+            teacher_id: "t".into(),
+            person: "Ames".into(),
+            latest: None,
+            target,
+            unit: "%".into(),
+            reached,
+            lower_is_better,
+        }
+    }
+
+    #[test]
+    fn a_target_says_which_way_is_better_and_whether_it_is_reached() {
+        assert_eq!(target_words(&line(Some(75.0), false, true)), "75% ✓");
+        assert_eq!(target_words(&line(Some(75.0), false, false)), "75%");
+        assert_eq!(target_words(&line(Some(3.0), true, false)), "at most 3%");
+        assert_eq!(target_words(&line(None, false, false)), "no target");
+    }
 }

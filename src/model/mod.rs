@@ -138,11 +138,17 @@ impl Goal {
     /// Whether `value` reaches the target, whichever way the goal points: when the
     /// baseline is above the target, lower is better. No target, no verdict.
     pub fn reached_by(&self, value: f64) -> bool {
-        match (self.baseline, self.target) {
-            (_, None) => false,
-            (Some(baseline), Some(target)) if baseline > target => value <= target,
-            (_, Some(target)) => value >= target,
+        match self.target {
+            None => false,
+            Some(target) if self.lower_is_better() => value <= target,
+            Some(target) => value >= target,
         }
+    }
+
+    /// Whether the goal counts down: its baseline is above its target (fewer removals,
+    /// fewer redirects).
+    pub fn lower_is_better(&self) -> bool {
+        matches!((self.baseline, self.target), (Some(baseline), Some(target)) if baseline > target)
     }
 
     /// Whether the goal is past its target date: still active, the date gone by, and the

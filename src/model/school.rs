@@ -127,7 +127,7 @@ impl PracticeResult {
     pub fn rate_words(&self) -> String {
         match self.rate() {
             Some(rate) => format!(
-                "{rate}% ({} of {} visited)",
+                "{rate}% implementing: {} of {} classrooms visited",
                 self.tally.implementing(),
                 self.tally.visited()
             ),
@@ -188,6 +188,9 @@ pub struct MeasureLine {
     pub unit: String,
     /// Whether the latest value reaches the target (see [`Goal::reached_by`]).
     pub reached: bool,
+    /// Whether the goal counts down (its baseline above its target): its bar then
+    /// reaches the target from above.
+    pub lower_is_better: bool,
 }
 
 /// One goal measure (the same name, whatever its case and spacing) across the people
@@ -278,6 +281,7 @@ pub fn compare_measures(goals: &[TrackedGoal<'_>]) -> Vec<MeasureComparison> {
                         teacher_id: person.meta.id.clone(),
                         person: person.name.clone(),
                         reached: latest.as_ref().is_some_and(|l| goal.reached_by(l.1)),
+                        lower_is_better: goal.lower_is_better(),
                         latest,
                         target: goal.target,
                         unit: goal.unit.clone(),

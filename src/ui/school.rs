@@ -230,8 +230,11 @@ fn glance_lines(app: &App, view: &SchoolView, width: usize) -> (Vec<Line<'static
                 } else {
                     theme::accent()
                 };
-                let words = format!("{} / {}", latest_words(line), target_words(line));
-                lines.push(Line::from(vec![
+                let words = match line.target {
+                    Some(_) => format!("{} · target {}", latest_words(line), target_words(line)),
+                    None => format!("{} · {}", latest_words(line), target_words(line)),
+                };
+                let mut spans = vec![
                     Span::raw(format!(
                         "  {}",
                         text::fit(&text::line(&line.person), name_width)
@@ -240,8 +243,16 @@ fn glance_lines(app: &App, view: &SchoolView, width: usize) -> (Vec<Line<'static
                         format!("{} ", text_bar(value, line.target, scale, bar_width)),
                         style,
                     ),
-                    Span::styled(text::line(&words).into_owned(), theme::dim()),
-                ]));
+                ];
+                // The figures after the bar when they fit, else under it, folded.
+                let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+                if used + text::width(&words) <= width {
+                    spans.push(Span::styled(text::line(&words).into_owned(), theme::dim()));
+                    lines.push(Line::from(spans));
+                } else {
+                    lines.push(Line::from(spans));
+                    lines.extend(folded(&words, 4, width, theme::dim()));
+                }
             }
         }
     }

@@ -166,7 +166,10 @@ fn the_latest_round_per_practice_counts_the_schools_own_classrooms() {
         Some(50),
         "Lincoln's classroom is not counted"
     );
-    assert_eq!(results[0].rate_words(), "50% (1 of 2 visited)");
+    assert_eq!(
+        results[0].rate_words(),
+        "50% implementing: 1 of 2 classrooms visited"
+    );
     assert_eq!(results[1].practice, "Exit tickets");
     assert_eq!(results[1].rate_words(), "not visited yet");
 }
@@ -289,4 +292,26 @@ fn a_summary_keeps_to_its_own_school_and_leaves_archived_people_out() {
     assert_eq!(summary.not_observed, ["B"]);
     assert_eq!(summary.not_observed_rows()[0].teacher.name, "bell");
     assert_eq!(summary.focus_groups[0].line(), "2 people: Cold calls");
+}
+
+#[test]
+fn a_measure_that_counts_down_is_reached_below_its_target_and_says_so() {
+    let ames = person("A", "Ames", "E", Role::Teacher);
+    let hollis = person("H", "Hollis", "E", Role::Teacher);
+    let fewer = |id: &str, who: &Teacher| Goal {
+        unit: String::new(),
+        baseline: Some(6.0),
+        target: Some(3.0),
+        ..goal(id, who, "removals from P3", GoalStatus::Active)
+    };
+    let (g1, g2) = (fewer("G1", &ames), fewer("G2", &hollis));
+    let (m1, m2) = (
+        [measured(&g1, "2026-11-01", 2.0)],
+        [measured(&g2, "2026-11-01", 4.0)],
+    );
+    let compared = compare_measures(&[(&ames, &g1, &m1), (&hollis, &g2, &m2)]);
+    let lines = &compared[0].lines;
+    assert!(lines.iter().all(|l| l.lower_is_better));
+    assert!(lines[0].reached, "2 removals against at most 3");
+    assert!(!lines[1].reached, "4 removals against at most 3");
 }
