@@ -4,6 +4,10 @@
 //!
 //! Each timed press starts from a screen that was just drawn by an untimed press (Esc
 //! before Enter, `1` before `6`...), so the timed frame really changes the screen.
+//!
+//! When `COACHLOG_BENCH_L` names a district file written by the generator (2,000
+//! teachers x 3 years, see benches/README.md), the group `L (2000 teachers x 3y)` times
+//! the same keys and the start on it. It is opened as it is; no timed key writes.
 
 mod common;
 
@@ -101,6 +105,7 @@ fn main() {
     roster(&mut criterion, &school);
     search(&mut criterion, &school);
     workspace(&mut criterion, &school);
+    at_district_scale(&mut criterion);
     criterion.final_summary();
 }
 
@@ -215,4 +220,99 @@ fn workspace(criterion: &mut Criterion, school: &School) {
         let space = KeyCode::Char(' ');
         b.iter_custom(|iters| session.time(iters, space, space));
     });
+}
+
+/// The district file named by `COACHLOG_BENCH_L`: its path and its ten-year teacher (the
+/// one observed first).
+fn district() -> Option<(std::path::PathBuf, String)> {
+    let path = std::path::PathBuf::from(std::env::var_os("COACHLOG_BENCH_L")?);
+    let conn =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("the file COACHLOG_BENCH_L names");
+    let veteran = conn
+        .query_row(
+            "SELECT teacher_id FROM observation ORDER BY observed_at LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .expect("a teacher observed");
+    Some((path, veteran))
+}
+
+/// What the targets of speed name, on the district file: the start to the first frame
+/// (the file opened afresh, as a launch does), then keys on the roster, the filter, a
+/// ten-year teacher, the agenda and search.
+fn at_district_scale(criterion: &mut Criterion) {
+    let Some((path, veteran)) = district() else {
+        return;
+    };
+    let open = || coachlog::db::Store::open(&path, common::clock()).expect("the district file");
+    let session = || {
+        let mut session = Session {
+            app: App::new(open()).expect("the app"),
+            terminal: Terminal::new(TestBackend::new(80, 24)).expect("a test terminal"),
+        };
+        session.draw();
+        // As the main loop does after the first frame: the rest of the roster.
+        session.app.complete_roster();
+        session.draw();
+        session
+    };
+    let mut group = criterion.benchmark_group("L (2000 teachers x 3y)");
+    group.measurement_time(Duration::from_secs(6));
+    group.bench_function("open + App::new + first frame", |b| {
+        b.iter(|| {
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+            let app = App::new(open()).expect("the app");
+            terminal
+                .draw(|frame| coachlog::ui::render(&app, frame))
+                .expect("drawn");
+            app
+        });
+    });
+    let mut roster = session();
+    group.bench_function("key/roster: down one row", |b| {
+        b.iter_custom(|iters| roster.time(iters, KeyCode::Up, KeyCode::Down));
+    });
+    roster.press(KeyCode::Char('/'));
+    group.bench_function("key/roster filter: type a letter", |b| {
+        b.iter_custom(|iters| roster.time(iters, KeyCode::Backspace, KeyCode::Char('e')));
+    });
+    drop(roster);
+    let mut on_veteran = session();
+    on_veteran.app.roster.select_id(&veteran);
+    on_veteran.draw();
+    group.bench_function("key/open the ten-year teacher, Overview", |b| {
+        b.iter_custom(|iters| on_veteran.time(iters, KeyCode::Esc, KeyCode::Enter));
+    });
+    on_veteran.press(KeyCode::Enter);
+    on_veteran.press(KeyCode::Char('6'));
+    group.bench_function("key/Timeline: down one row (10y)", |b| {
+        b.iter_custom(|iters| on_veteran.time(iters, KeyCode::Up, KeyCode::Down));
+    });
+    drop(on_veteran);
+    let mut agenda = session();
+    group.bench_function("key/agenda: open it from the roster", |b| {
+        b.iter_custom(|iters| agenda.time(iters, KeyCode::Esc, KeyCode::Char('g')));
+    });
+    agenda.press(KeyCode::Char('g'));
+    group.bench_function("key/agenda: down one row", |b| {
+        b.iter_custom(|iters| agenda.time(iters, KeyCode::Up, KeyCode::Down));
+    });
+    drop(agenda);
+    let mut search = session();
+    search.app.search_in_background();
+    search.press(KeyCode::Char('s'));
+    search.press(KeyCode::Char('s'));
+    group.bench_function(
+        "key/search: type a letter, answered in the background",
+        |b| {
+            b.iter_custom(|iters| {
+                let took = search.time(iters, KeyCode::Backspace, KeyCode::Char('t'));
+                black_box(search.app.take_search_request());
+                took
+            });
+        },
+    );
+    group.finish();
 }

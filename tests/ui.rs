@@ -2516,3 +2516,51 @@ fn esc_in_a_teacher_opened_from_the_agenda_goes_back_to_the_agenda() {
     press(&mut app, "<Esc><Enter><Esc>");
     assert!(text(&app).contains("┌ Roster"), "{}", text(&app));
 }
+
+#[test]
+fn a_long_agenda_scrolls_with_its_selection_and_a_click_finds_the_line_in_view() {
+    let (_dir, mut store, smith) = caseload();
+    // Forty open actions, due one a day: far more than the panel shows at 80x24.
+    for n in 1..=40u64 {
+        common::add(
+            &mut store,
+            coachlog::model::AnyRecord::Action(coachlog::model::Action {
+                teacher_id: smith.clone(),
+                what: format!("Step {n:02} of the plan"),
+                owner: "coach".into(),
+                due_on: Some(day("2026-11-23") + chrono::Days::new(n)),
+                ..Default::default()
+            }),
+        );
+    }
+    let mut app = app(store);
+    // To the open actions, then 30 lines down.
+    press(&mut app, "g<Tab><Tab>");
+    for _ in 0..30 {
+        press(&mut app, "<Down>");
+    }
+    let (_, marked) = marked_row(&app);
+    let shown = text(&app);
+    let step = |n: u32| format!("Step {n:02} of the plan");
+    // The 31st line is on screen, marked, and the first lines have scrolled away.
+    let selected = (1..=40)
+        .find(|n| marked.contains(&step(*n)))
+        .expect("a step is marked");
+    assert_eq!(shown.matches('▶').count(), 1, "{shown}");
+    assert!(!shown.contains(&step(1)), "{shown}");
+    // A click on a line in view selects that line, not the one at its place from the top.
+    let other = (1..=40)
+        .filter(|n| *n != selected)
+        .find(|n| shown.contains(&step(*n)))
+        .expect("another step in view");
+    click_on(&mut app, &step(other));
+    assert!(marked_row(&app).1.contains(&step(other)), "{}", text(&app));
+    // The last line is reached, marked at the bottom of the panel.
+    press(&mut app, "G");
+    let shown = text(&app);
+    let bottom = shown
+        .lines()
+        .position(|l| l.contains('┗'))
+        .expect("the panel's border");
+    assert_eq!(usize::from(marked_row(&app).0), bottom - 1, "{shown}");
+}

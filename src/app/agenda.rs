@@ -35,6 +35,50 @@ pub struct Agenda {
     /// Each panel's selection, by the line's key (`Item::key`).
     pub lists: [List<String>; 3],
     pub gap_days: u32,
+    /// The open actions' columns, measured once over every action (thousands in a
+    /// district), not on each frame.
+    pub action_columns: ActionColumns,
+}
+
+/// The widest teacher (surname, at most 16 columns) and due date of the open actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ActionColumns {
+    pub teacher: usize,
+    pub due: usize,
+}
+
+impl ActionColumns {
+    fn new(actions: &[Item], today: NaiveDate) -> ActionColumns {
+        let mut columns = ActionColumns::default();
+        for item in actions {
+            let surname = crate::text::width(&crate::text::line(surname(&item.teacher_name)));
+            columns.teacher = columns.teacher.max(surname.min(16));
+            if let Some(action) = &item.action {
+                columns.due = columns
+                    .due
+                    .max(crate::text::width(&due_words(action, today).0));
+            }
+        }
+        columns
+    }
+}
+
+/// The surname of "Smith, Dan", or the whole name when it has no comma.
+pub fn surname(name: &str) -> &str {
+    name.split(',').next().unwrap_or(name).trim()
+}
+
+/// When an action is due, in words, and whether it is overdue: "overdue 2d !", "Fri 27",
+/// "no date".
+pub fn due_words(action: &Action, today: NaiveDate) -> (String, Option<bool>) {
+    match action.due_on {
+        Some(due) if due < today => (
+            format!("{} !", crate::dates::relative_due(due, today)),
+            Some(true),
+        ),
+        Some(due) => (crate::dates::short_day(due, today), Some(false)),
+        None => ("no date".into(), None),
+    }
 }
 
 impl Agenda {
@@ -76,27 +120,28 @@ impl Agenda {
                 action: Some(action),
             })
             .collect();
-        // Grouped by owner (the owner with the most pressing action first), by due date within.
-        let first_due = |owner: &str, all: &[Item]| {
-            all.iter()
-                .filter(|i| {
-                    i.action
-                        .as_ref()
-                        .is_some_and(|a| a.owner.eq_ignore_ascii_case(owner))
-                })
-                .filter_map(|i| i.date)
-                .min()
-                .unwrap_or(NaiveDate::MAX)
+        // Grouped by owner (the owner with the most pressing action first), by due date
+        // within: each owner's first due date, found in one pass.
+        let owner_of = |item: &Item| {
+            item.action
+                .as_ref()
+                .map(|a| a.owner.to_lowercase())
+                .unwrap_or_default()
         };
+        let mut first_due: std::collections::HashMap<String, NaiveDate> =
+            std::collections::HashMap::new();
+        for item in &actions {
+            let first = first_due.entry(owner_of(item)).or_insert(NaiveDate::MAX);
+            *first = (*first).min(item.date.unwrap_or(NaiveDate::MAX));
+        }
         let keys: Vec<(NaiveDate, String)> = actions
             .iter()
-            .map(|i| {
-                let owner = i
-                    .action
-                    .as_ref()
-                    .map(|a| a.owner.to_lowercase())
-                    .unwrap_or_default();
-                (first_due(&owner, &actions), owner)
+            .map(|item| {
+                let owner = owner_of(item);
+                (
+                    first_due.get(&owner).copied().unwrap_or(NaiveDate::MAX),
+                    owner,
+                )
             })
             .collect();
         let mut keyed: Vec<((NaiveDate, String), Item)> =
@@ -116,8 +161,10 @@ impl Agenda {
         });
         actions = keyed.into_iter().map(|(_, item)| item).collect();
         let keys = |items: &[Item]| List::new(items.iter().map(Item::key).collect());
+        let action_columns = ActionColumns::new(&actions, today);
         Agenda {
             lists: [keys(&check_ins), keys(&not_observed), keys(&actions)],
+            action_columns,
             check_ins,
             not_observed,
             actions,

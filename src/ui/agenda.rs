@@ -2,8 +2,7 @@
 
 use super::{roster, theme};
 use crate::app::App;
-use crate::app::agenda::{Agenda, Item};
-use crate::dates;
+use crate::app::agenda::{ActionColumns, Agenda, Item, due_words, surname};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -42,10 +41,8 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         .unwrap_or(0)
         + 2;
     let name_room = row_width(check_ins).saturating_sub(due_width);
-    let due_lines = agenda
-        .check_ins
-        .iter()
-        .zip(dues)
+    let due_lines = visible(agenda, 0, check_ins)
+        .map(|at| (&agenda.check_ins[at], dues[at].clone()))
         .map(|(item, (when, urgent))| {
             let style = if urgent {
                 theme::error()
@@ -81,10 +78,8 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(0);
     let name_width = names.min(row_width(not_observed).saturating_sub(seen_width + 2));
-    let gap_lines = agenda
-        .not_observed
-        .iter()
-        .zip(seens)
+    let gap_lines = visible(agenda, 1, not_observed)
+        .map(|at| (&agenda.not_observed[at], seens[at].clone()))
         .map(|(item, seen)| {
             Line::from(vec![
                 Span::raw(format!(
@@ -107,26 +102,10 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
     );
 
     // Owner, action, teacher and date in columns: the action takes what the others leave.
-    let columns = ActionColumns {
-        width: row_width(bottom),
-        teacher: agenda
-            .actions
-            .iter()
-            .map(|item| text::width(&text::line(surname(&item.teacher_name))).min(16))
-            .max()
-            .unwrap_or(0),
-        due: agenda
-            .actions
-            .iter()
-            .filter_map(|item| item.action.as_ref())
-            .map(|action| text::width(&due(action, today).content))
-            .max()
-            .unwrap_or(0),
-    };
-    let action_lines = agenda
-        .actions
-        .iter()
-        .map(|item| action_line(item, today, &columns))
+    let width = row_width(bottom);
+    let columns = agenda.action_columns;
+    let action_lines = visible(agenda, 2, bottom)
+        .map(|at| action_line(&agenda.actions[at], today, width, columns))
         .collect();
     panel(
         (agenda, &app.hits),
@@ -144,41 +123,37 @@ fn row_width(area: Rect) -> usize {
     usize::from(area.width).saturating_sub(4)
 }
 
-/// The widths of the open-actions panel: the whole row, the teacher and the date.
-struct ActionColumns {
-    width: usize,
-    teacher: usize,
-    due: usize,
+/// The lines of panel `index` in view in `area` (inside its border): only these are
+/// drawn, however long the list.
+fn visible(agenda: &Agenda, index: usize, area: Rect) -> std::ops::Range<usize> {
+    let height = usize::from(area.height.saturating_sub(2));
+    agenda.lists[index].visible_range(height)
 }
 
-/// The surname of "Smith, Dan", or the whole name when it has no comma.
-fn surname(name: &str) -> &str {
-    name.split(',').next().unwrap_or(name).trim()
-}
-
-/// "overdue 2d !", "Fri 27" or "no date".
+/// "overdue 2d !", "Fri 27" or "no date", in red when overdue.
 fn due(action: &crate::model::Action, today: NaiveDate) -> Span<'static> {
-    match action.due_on {
-        Some(due) if due < today => Span::styled(
-            format!("{} !", dates::relative_due(due, today)),
-            theme::error(),
-        ),
-        Some(due) => Span::raw(dates::short_day(due, today)),
-        None => Span::styled("no date", theme::dim()),
+    match due_words(action, today) {
+        (words, Some(true)) => Span::styled(words, theme::error()),
+        (words, Some(false)) => Span::raw(words),
+        (words, None) => Span::styled(words, theme::dim()),
     }
 }
 
 /// "coach      Share exit-ticket data…  Smith      overdue 2d !": the owner, the
-/// teacher and the date whole and in line, the action cut with `…` to the room left.
-fn action_line(item: &Item, today: NaiveDate, columns: &ActionColumns) -> Line<'static> {
+/// teacher and the date whole and in line, the action cut with `…` to the room left of
+/// a row `width` wide.
+fn action_line(
+    item: &Item,
+    today: NaiveDate,
+    width: usize,
+    columns: ActionColumns,
+) -> Line<'static> {
     let Some(action) = &item.action else {
         return Line::default();
     };
     let owner = format!("{}  ", text::fit(&text::line(&action.owner), 10));
     let teacher = text::fit(&text::line(surname(&item.teacher_name)), columns.teacher).into_owned();
-    let room = columns
-        .width
-        .saturating_sub(text::width(&owner) + columns.teacher + columns.due + 4);
+    let room = width.saturating_sub(text::width(&owner) + columns.teacher + columns.due + 4);
     Line::from(vec![
         Span::styled(owner, theme::accent()),
         Span::raw(format!(
@@ -213,7 +188,8 @@ fn panel(
         } else {
             Style::default()
         });
-    if lines.is_empty() {
+    let list = &agenda.lists[index];
+    if list.is_empty() {
         frame.render_widget(
             Paragraph::new(empty.to_string())
                 .style(theme::dim())
@@ -222,19 +198,21 @@ fn panel(
         );
         return;
     }
+    // `lines` are the ones in view, from `start`.
     let items: Vec<ListItem> = lines.into_iter().map(ListItem::new).collect();
-    let list = &agenda.lists[index];
     let height = usize::from(area.height.saturating_sub(2));
-    let start = list.visible_range(height).start;
+    let shown = list.visible_range(height);
     // Where each line in view is drawn, for the mouse: one line each, inside the border.
-    for (line, item) in (start..items.len()).enumerate().take(height) {
+    for (line, item) in shown.clone().enumerate() {
         let y = area.y + 1 + line as u16;
         let row = Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1);
         hits.add(row, crate::app::mouse::Target::AgendaLine(index, item));
     }
-    let mut state = ListState::default()
-        .with_offset(start)
-        .with_selected(list.selected().filter(|_| focused));
+    let mut state = ListState::default().with_selected(
+        list.selected()
+            .filter(|_| focused)
+            .and_then(|at| at.checked_sub(shown.start)),
+    );
     frame.render_stateful_widget(
         List::new(items)
             .block(block)
