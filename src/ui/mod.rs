@@ -19,7 +19,7 @@ mod trash;
 mod workspace;
 mod wrap;
 
-pub use readiness::last_scroll as readiness_last_scroll;
+pub use readiness::{Rows as ReadinessRows, rows as readiness_rows};
 pub use workspace::detail_end;
 
 use crate::app::keymap;
