@@ -144,7 +144,12 @@ fn readiness_place(screen: &str, school: &str) -> Option<usize> {
     let column = header.split("By readiness").next()?.chars().count();
     rows.iter().find_map(|row| {
         let right: String = row.iter().skip(column).collect();
-        let (place, rest) = right.trim().split_once(' ')?;
+        // The selected school has the marker before its place.
+        let (place, rest) = right
+            .trim()
+            .trim_start_matches('▸')
+            .trim()
+            .split_once(' ')?;
         if rest.starts_with(school) {
             place.parse().ok()
         } else {
@@ -163,6 +168,9 @@ fn a_new_review_rated_all_fours_puts_its_school_first_in_readiness() {
         Some(7),
         "{before}"
     );
+    // The last school on the screen (the one that sat out) is the first by name: `e`
+    // opens the form on it.
+    key(&mut app, KeyCode::Char('G'));
     key(&mut app, KeyCode::Char('e'));
     // The School field: ← from the first school goes round to the last by name.
     key(&mut app, KeyCode::Left);
@@ -190,6 +198,11 @@ fn a_new_review_rated_all_fours_puts_its_school_first_in_readiness() {
         after.contains("4 of 8 schools reviewed") && after.contains("Westview High"),
         "{after}"
     );
+    assert_eq!(
+        marked(&after),
+        ["▸ 1 Westview High", "▸ 1 Westview High"],
+        "the cursor is on the school saved, not where `e` was pressed:\n{after}"
+    );
 }
 
 #[test]
@@ -215,7 +228,347 @@ fn a_bad_plan_line_is_named_and_what_was_typed_stays() {
 fn the_readiness_form_at_80x24() {
     let (_dir, mut app) = demo(Config::default());
     key(&mut app, KeyCode::Char('R'));
+    // The school that sat out, last on the screen: a review with every kind of field filled.
+    key(&mut app, KeyCode::Char('G'));
     key(&mut app, KeyCode::Char('e'));
     let terminal = draw(&mut app, 80, 24);
     insta::assert_snapshot!("readiness_form_80x24", terminal.backend());
+}
+
+/// What follows each `▸` on the screen up to the figure, top down and left to right: the
+/// selected school wherever it is named ("▸ 2 Riverside Elementary" in a ranking, "▸ Cedar
+/// Grove Elementary" in a list).
+fn marked(screen: &str) -> Vec<String> {
+    let figure = |word: &str| {
+        word.ends_with('%')
+            || (word.contains('.') && word.parse::<f64>().is_ok())
+            || ["–", "≠", "★", "│", "no"].contains(&word)
+    };
+    screen
+        .lines()
+        .flat_map(|row| row.split('▸').skip(1))
+        .map(|after| {
+            let name: Vec<&str> = after
+                .split_whitespace()
+                .take_while(|word| !figure(word))
+                .collect();
+            format!("▸ {}", name.join(" "))
+        })
+        .collect()
+}
+
+/// Whether the cell where `▸` is drawn shows as selected (reversed), so that it stands out.
+fn markers_stand_out(app: &mut App, width: u16, height: u16) -> usize {
+    let terminal = draw(app, width, height);
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.symbol() == "▸")
+        .filter(|cell| cell.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .count()
+}
+
+#[test]
+fn the_cursor_goes_down_the_readiness_ranking_and_marks_the_school_in_both() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    let screen = screen_text(&mut app, 120, 40);
+    assert_eq!(
+        marked(&screen),
+        ["▸ 1 Eastside Middle", "▸ 5 Eastside Middle"],
+        "the first by readiness, fifth by achievement:\n{screen}"
+    );
+    assert_eq!(markers_stand_out(&mut app, 120, 40), 2);
+    key(&mut app, KeyCode::Char('j'));
+    let screen = screen_text(&mut app, 120, 40);
+    assert_eq!(
+        marked(&screen),
+        ["▸ 2 Riverside Elementary", "▸ 7 Riverside Elementary"],
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('k'));
+    key(&mut app, KeyCode::Up);
+    let screen = screen_text(&mut app, 120, 40);
+    assert_eq!(
+        marked(&screen),
+        ["▸ 1 Eastside Middle", "▸ 5 Eastside Middle"],
+        "back up, and no further than the first:\n{screen}"
+    );
+    // After the seven ranked comes the school that sat out, marked in its list.
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let screen = screen_text(&mut app, 120, 40);
+    assert_eq!(marked(&screen), ["▸ Cedar Grove Elementary"], "{screen}");
+    assert_eq!(markers_stand_out(&mut app, 120, 40), 1);
+}
+
+#[test]
+fn the_selection_stays_in_view_and_past_the_last_school_the_screen_scrolls_on() {
+    let (dir, mut store) = empty_store();
+    coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
+    // A school with people and no review yet.
+    common::teacher(&mut store, "Young, Ada", "Pinecrest Academy", "Grade 6");
+    let mut app = App::with_config(store, Config::default()).expect("the app opens");
+    app.handle_event(Event::Resize(60, 16));
+    key(&mut app, KeyCode::Char('R'));
+    let top = screen_text(&mut app, 60, 16);
+    assert!(
+        !top.contains("Not reviewed yet"),
+        "below the screen:\n{top}"
+    );
+    // Down the seven ranked, the one that sat out, the one not reviewed: each in view.
+    for school in 0..9 {
+        let screen = screen_text(&mut app, 60, 16);
+        assert_eq!(
+            marked(&screen).len(),
+            if school < 7 { 2 } else { 1 },
+            "{screen}"
+        );
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let end = screen_text(&mut app, 60, 16);
+    assert!(end.contains("Not reviewed yet"), "{end}");
+    assert_eq!(
+        marked(&end),
+        ["▸ Pinecrest Academy"],
+        "the last school:\n{end}"
+    );
+    // `k` takes the cursor back up, the screen following it.
+    key(&mut app, KeyCode::Char('k'));
+    let screen = screen_text(&mut app, 60, 16);
+    assert_eq!(marked(&screen), ["▸ Cedar Grove Elementary"], "{screen}");
+    key(&mut app, KeyCode::Char('G'));
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(
+        screen_text(&mut app, 60, 16),
+        top,
+        "g: the first school, the top"
+    );
+    drop(dir);
+}
+
+#[test]
+fn the_third_school_is_reviewed_from_its_review_and_stays_selected_where_it_moves() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    let screen = screen_text(&mut app, 120, 40);
+    assert_eq!(
+        marked(&screen),
+        ["▸ 3 Northgate Middle", "▸ 3 Northgate Middle"],
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Enter);
+    let form = screen_text(&mut app, 120, 40);
+    assert!(form.contains("[Northgate Middle]"), "{form}");
+    assert!(
+        form.lines()
+            .any(|row| row.contains("Achievement") && row.contains("61")),
+        "from Northgate's review in force:\n{form}"
+    );
+    key(&mut app, KeyCode::Tab); // Reviewed: today
+    key(&mut app, KeyCode::Tab);
+    for _ in coachlog::model::readiness::DEFAULT_CRITERIA {
+        typed(&mut app, "4");
+    }
+    ctrl(&mut app, 's');
+    let after = screen_text(&mut app, 120, 40);
+    assert_eq!(
+        marked(&after),
+        ["▸ 1 Northgate Middle", "▸ 3 Northgate Middle"],
+        "first by readiness now, and still selected:\n{after}"
+    );
+    // The form opens on it again, from the review just saved.
+    key(&mut app, KeyCode::Char('e'));
+    let form = screen_text(&mut app, 120, 40);
+    assert!(form.contains("[Northgate Middle]"), "{form}");
+}
+
+#[test]
+fn another_school_chosen_after_typing_keeps_the_rating_typed() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    key(&mut app, KeyCode::Char('e')); // Eastside Middle
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    typed(&mut app, "1"); // staff collaboration: 1
+    for _ in 0..3 {
+        key(&mut app, KeyCode::BackTab); // back to the School field
+    }
+    key(&mut app, KeyCode::Right); // Hillcrest Middle
+    let status = app.status.clone().expect("the user is told");
+    assert_eq!(
+        status.text,
+        "Kept what you typed; the review of Hillcrest Middle in force was not loaded"
+    );
+    let form = screen_text(&mut app, 120, 40);
+    assert!(form.contains("[Hillcrest Middle]"), "{form}");
+    let collaboration = form
+        .lines()
+        .find(|row| row.contains("staff collaboration"))
+        .unwrap_or_default();
+    assert!(
+        collaboration.contains("[1]"),
+        "the rating typed stays:\n{form}"
+    );
+    ctrl(&mut app, 's');
+    let after = screen_text(&mut app, 120, 40);
+    let mut marks = marked(&after);
+    marks.sort();
+    assert!(
+        marks.iter().all(|m| m.contains("Hillcrest Middle")) && marks.len() == 2,
+        "the cursor is on the school the review was saved for:\n{after}"
+    );
+}
+
+#[test]
+fn with_no_review_yet_the_schools_are_listed_to_review() {
+    let (_dir, mut store) = empty_store();
+    common::teacher(&mut store, "Young, Ada", "Pinecrest Academy", "Grade 6");
+    common::teacher(&mut store, "Brandt, Eva", "Alder Elementary", "Grade 2");
+    let mut app = App::with_config(store, Config::default()).expect("the app opens");
+    key(&mut app, KeyCode::Char('R'));
+    let screen = screen_text(&mut app, 80, 24);
+    assert!(
+        screen.contains("No school has been reviewed for readiness yet: e reviews the"),
+        "{screen}"
+    );
+    assert!(screen.contains("Not reviewed yet"), "{screen}");
+    assert_eq!(marked(&screen), ["▸ Alder Elementary"], "{screen}");
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('e'));
+    let form = screen_text(&mut app, 80, 24);
+    assert!(form.contains("[Pinecrest Academy]"), "{form}");
+}
+
+#[test]
+fn past_the_last_school_j_scrolls_to_the_plans_and_k_scrolls_back_to_it_first() {
+    use coachlog::model::readiness::{CriterionRating, PlanStep};
+    use coachlog::model::{AnyRecord, ReadinessReview, Recommendation, School};
+    let (_dir, mut store) = empty_store();
+    // Three schools taking part, each asked for a plan: the last school is in the ranking,
+    // and the plans run below the screen.
+    for (n, name) in ["Ash", "Birch", "Cedar"].iter().enumerate() {
+        let school = common::add(
+            &mut store,
+            AnyRecord::School(School {
+                name: (*name).into(),
+                ..School::default()
+            }),
+        );
+        let review = ReadinessReview {
+            school_id: school,
+            reviewed_on: day("2026-11-10"),
+            ratings: vec![CriterionRating {
+                criterion: "staff collaboration".into(),
+                rating: Some(3 - n as u8),
+                evidence: String::new(),
+            }],
+            recommendation: Some(Recommendation::ReadinessPlan),
+            plan: [
+                "Set meeting norms",
+                "Visit a cohort school",
+                "Survey the staff",
+            ]
+            .iter()
+            .map(|what| PlanStep {
+                what: (*what).into(),
+                ..PlanStep::default()
+            })
+            .collect(),
+            ..ReadinessReview::default()
+        };
+        common::add(&mut store, AnyRecord::ReadinessReview(review));
+    }
+    let mut app = App::with_config(store, Config::default()).expect("the app opens");
+    app.handle_event(Event::Resize(60, 16));
+    key(&mut app, KeyCode::Char('R'));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    let last = screen_text(&mut app, 60, 16);
+    assert_eq!(marked(&last).first().map(String::as_str), Some("▸ 3 Cedar"));
+    assert!(!last.contains("no school chose to sit out"), "{last}");
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let end = screen_text(&mut app, 60, 16);
+    assert!(
+        end.contains("no school chose to sit out"),
+        "the end in reach:\n{end}"
+    );
+    assert!(marked(&end).is_empty(), "the ranking is above:\n{end}");
+    // k brings the screen back a line at a time until the selection shows, then moves it.
+    key(&mut app, KeyCode::Char('k'));
+    let back = screen_text(&mut app, 60, 16);
+    assert_ne!(back, end, "one line back");
+    let mut presses = 1;
+    while marked(&screen_text(&mut app, 60, 16)).is_empty() && presses < 30 {
+        key(&mut app, KeyCode::Char('k'));
+        presses += 1;
+    }
+    let shown = screen_text(&mut app, 60, 16);
+    assert_eq!(
+        marked(&shown).first().map(String::as_str),
+        Some("▸ 3 Cedar"),
+        "still the last school:\n{shown}"
+    );
+    let top_row = shown.lines().nth(2).unwrap_or_default();
+    assert!(
+        top_row.contains("▸ 3 Cedar"),
+        "at the top of the screen:\n{shown}"
+    );
+    key(&mut app, KeyCode::Char('k'));
+    let moved = screen_text(&mut app, 60, 16);
+    assert_eq!(
+        marked(&moved).first().map(String::as_str),
+        Some("▸ 2 Birch"),
+        "{moved}"
+    );
+}
+
+#[test]
+fn a_review_from_another_window_moves_the_school_and_the_cursor_stays_on_it() {
+    use coachlog::model::{AnyRecord, ReadinessReview};
+    let (_dir, mut store) = empty_store();
+    coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
+    let mut other = coachlog::db::Store::open(store.path(), common::clock()).unwrap();
+    let mut app = App::with_config(store, Config::default()).expect("the app opens");
+    key(&mut app, KeyCode::Char('R'));
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let before = screen_text(&mut app, 120, 40);
+    assert_eq!(
+        marked(&before),
+        ["▸ 1 Westview High", "▸ 7 Westview High"],
+        "{before}"
+    );
+    // The other window rates Westview High 4 on every criterion (its figure unchanged).
+    let westview = other
+        .schools()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == "Westview High")
+        .unwrap();
+    let criteria: Vec<String> = coachlog::model::readiness::DEFAULT_CRITERIA
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let mut review = ReadinessReview::on_criteria(&westview.meta.id, day("2026-11-23"), &criteria);
+    for rated in &mut review.ratings {
+        rated.rating = Some(4);
+    }
+    review.achievement = Some(74.0);
+    common::add(&mut other, AnyRecord::ReadinessReview(review));
+    app.tick();
+    let after = screen_text(&mut app, 120, 40);
+    assert_eq!(
+        marked(&after),
+        ["▸ 1 Westview High", "▸ 1 Westview High"],
+        "first by readiness now, still selected:\n{after}"
+    );
 }

@@ -176,6 +176,12 @@ impl App {
                     self.open_round(&id, true);
                 }
             }
+            // The readiness screen stays on the school just reviewed.
+            Purpose::Readiness(review) => {
+                if let Some(school_id) = review.school_id() {
+                    self.select_readiness_school(school_id);
+                }
+            }
             // A teacher just added is selected in the roster.
             Purpose::Teacher(teacher) if teacher.existing.is_none() => {
                 if let Some(id) = applied.added_id() {

@@ -207,8 +207,8 @@ impl App {
             round.follow_group();
         }
         // A follow-up's or a support's fields suggest what fits the kind chosen.
-        if changed {
-            popup.purpose.follow_kind();
+        if changed && let Some(note) = popup.purpose.follow_kind() {
+            self.say(note);
         }
     }
 }

@@ -1,21 +1,60 @@
 //! The readiness screen: the schools reviewed for coaching, ranked by achievement and by
 //! readiness side by side, where the rankings disagree, the recommended first cohort,
-//! the readiness plans and the schools that sat out. `e` opens the form for a new review
-//! (reviews also come in by import or the demo). It is written out as HTML or Markdown like the school view.
+//! the readiness plans, the schools that sat out and those not reviewed yet. A cursor
+//! goes down the schools in the order the screen names them (the readiness ranking, then
+//! those that sat out, then those not reviewed) and `e` opens the form for a new review of
+//! the selected one. It is written out as HTML or Markdown like the school view.
 
 use super::keymap::Msg;
+use super::list::List;
 use super::records::{Purpose, ReadinessForm};
 use super::{App, Screen};
+use crate::model::School;
 use crate::model::readiness::Board;
 use chrono::NaiveDate;
 
-/// The readiness screen's state: the board as read when it opened, and the scroll.
+/// The readiness screen's state: the board as last read, the selected school and the
+/// scroll.
 #[derive(Debug, Clone, Default)]
 pub struct ReadinessView {
     pub board: Board,
+    /// The schools with no review yet, by name: listed so that one can be chosen.
+    pub not_reviewed: Vec<School>,
     pub today: NaiveDate,
+    /// The schools by id, in the order the cursor goes (see [`Board::school_order`]).
+    pub schools: List<String>,
     /// The first line shown (the screen scrolls when it is longer than the terminal).
     pub scroll: usize,
+}
+
+impl ReadinessView {
+    /// The id of the selected school, if there is any school.
+    pub fn selected(&self) -> Option<&str> {
+        self.schools.selected_id().map(String::as_str)
+    }
+}
+
+/// The scroll that shows the lines `rows` (the first one above all: the others when they
+/// fit with it) in a view `height` lines high, moving `scroll` as little as it can.
+fn in_view(scroll: usize, rows: &[usize], height: usize) -> usize {
+    let Some(&first) = rows.first() else {
+        return scroll;
+    };
+    let (low, high) = rows.iter().fold((first, first), |(low, high), &row| {
+        (low.min(row), high.max(row))
+    });
+    let (low, high) = if high - low < height {
+        (low, high)
+    } else {
+        (first, first)
+    };
+    if low < scroll {
+        low
+    } else if high >= scroll + height {
+        (high + 1).saturating_sub(height)
+    } else {
+        scroll
+    }
 }
 
 impl App {
@@ -26,13 +65,30 @@ impl App {
         }
     }
 
+    fn readiness_mut(&mut self) -> Option<&mut ReadinessView> {
+        match &mut self.screen {
+            Screen::Readiness(view) => Some(view),
+            _ => None,
+        }
+    }
+
     fn read_readiness(&mut self) -> Option<ReadinessView> {
-        match self.store.readiness_board() {
-            Ok(board) => Some(ReadinessView {
-                board,
-                today: self.now.date(),
-                scroll: 0,
-            }),
+        let read = self
+            .store
+            .readiness_board()
+            .and_then(|board| Ok((self.store.schools()?, board)));
+        match read {
+            Ok((schools, board)) => {
+                let not_reviewed = board.not_reviewed(&schools);
+                let schools = List::new(board.school_order(&not_reviewed));
+                Some(ReadinessView {
+                    board,
+                    not_reviewed,
+                    today: self.now.date(),
+                    schools,
+                    scroll: 0,
+                })
+            }
             Err(error) => {
                 self.warn(format!("cannot read the readiness reviews: {error}"));
                 None
@@ -40,35 +96,104 @@ impl App {
         }
     }
 
-    /// Opens the readiness screen from the top.
+    /// Opens the readiness screen from the top, on the first school.
     pub(super) fn show_readiness(&mut self) {
         if let Some(view) = self.read_readiness() {
             self.screen = Screen::Readiness(Box::new(view));
         }
     }
 
-    /// Reads the reviews again (after a change, or another window's), keeping the scroll
-    /// where it still can be.
+    /// Reads the reviews again (after a change, or another window's), keeping the same
+    /// school selected (wherever it is now) and the scroll where it still can be.
     pub(super) fn refresh_readiness(&mut self) {
         let Some(mut fresh) = self.read_readiness() else {
             return;
         };
-        if let Screen::Readiness(view) = &mut self.screen {
+        if let Some(view) = self.readiness_mut() {
+            let order = fresh.schools.ids().to_vec();
+            fresh.schools = std::mem::take(&mut view.schools);
+            fresh.schools.set_items(order);
             fresh.scroll = view.scroll;
-            **view = fresh;
+            *view = fresh;
         }
-        self.scroll_readiness(0);
+        self.keep_school_in_view();
     }
 
-    /// Moves the screen by `lines`, no further than where its last line is at the bottom.
-    fn scroll_readiness(&mut self, lines: isize) {
+    /// Selects the school `school_id` on the readiness screen, if it is listed there.
+    pub(super) fn select_readiness_school(&mut self, school_id: &str) {
+        if let Some(view) = self.readiness_mut() {
+            view.schools.select_id(&school_id.to_owned());
+        }
+        self.keep_school_in_view();
+    }
+
+    /// How the screen lies on the terminal now.
+    fn readiness_rows(&self) -> Option<crate::ui::ReadinessRows> {
         let (width, height) = self.size;
-        let Screen::Readiness(view) = &mut self.screen else {
+        // The body is the terminal less the status line and the footer.
+        let view = self.readiness()?;
+        Some(crate::ui::readiness_rows(
+            view,
+            width,
+            height.saturating_sub(2),
+        ))
+    }
+
+    /// Scrolls just enough to show the selected school (in both rankings when they fit),
+    /// no further than where the last line is at the bottom.
+    fn keep_school_in_view(&mut self) {
+        let Some(rows) = self.readiness_rows() else {
             return;
         };
-        // The body is the terminal less the status line and the footer.
-        let last = crate::ui::readiness_last_scroll(view, width, height.saturating_sub(2));
-        view.scroll = view.scroll.saturating_add_signed(lines).min(last);
+        if let Some(view) = self.readiness_mut() {
+            let scroll = view.scroll.min(rows.last);
+            view.scroll = in_view(scroll, &rows.selected, rows.height).min(rows.last);
+        }
+    }
+
+    /// Moves the cursor by `by` schools. Past the last school the screen scrolls on (by as
+    /// many lines), so that what is written below stays in reach; scrolled down past the
+    /// selected school, the screen scrolls back up before the cursor moves.
+    fn step_readiness(&mut self, by: isize) {
+        let Some(rows) = self.readiness_rows() else {
+            return;
+        };
+        let Some(view) = self.readiness_mut() else {
+            return;
+        };
+        let on_last = view
+            .schools
+            .selected()
+            .is_none_or(|at| at + 1 >= view.schools.len());
+        let hidden_above = rows.selected.first().filter(|&&row| row < view.scroll);
+        if by > 0 && on_last {
+            view.scroll = view.scroll.saturating_add_signed(by).min(rows.last);
+            return;
+        }
+        if let (true, Some(&row)) = (by < 0, hidden_above) {
+            let lowest = (row + 1).saturating_sub(rows.height);
+            view.scroll = view.scroll.saturating_sub(by.unsigned_abs()).max(lowest);
+            return;
+        }
+        view.schools.move_by(by);
+        self.keep_school_in_view();
+    }
+
+    /// The first school, at the top of the screen; or the last, with the screen at its end.
+    fn readiness_end(&mut self, last: bool) {
+        let Some(rows) = self.readiness_rows() else {
+            return;
+        };
+        if let Some(view) = self.readiness_mut() {
+            if last {
+                view.schools.end();
+                view.scroll = rows.last;
+            } else {
+                view.schools.home();
+                view.scroll = 0;
+            }
+        }
+        self.keep_school_in_view();
     }
 
     fn write_readiness(&mut self, html: bool) {
@@ -90,17 +215,31 @@ impl App {
         self.write_out(&stem, extension, &contents);
     }
 
-    /// Opens the form for a new review, on the first school (starting from its review in
-    /// force, if it has one).
+    /// Opens the form for a new review of the selected school, starting from its review
+    /// in force, if it has one.
     fn review_school(&mut self) {
+        let Some(view) = self.readiness() else {
+            return;
+        };
+        let Some(school_id) = view.selected().map(str::to_owned) else {
+            self.warn(
+                "There is no school to review: schools come with the people who work in them",
+            );
+            return;
+        };
+        let in_force = view.board.in_force();
         match self.store.schools() {
-            Ok(schools) => {
-                let criteria = self.config.readiness_criteria.clone();
-                let in_force = self.readiness().map(|v| v.board.in_force());
-                let in_force = in_force.unwrap_or_default();
-                let form = ReadinessForm::new(&schools, 0, &criteria, &in_force);
-                self.open_form(Purpose::Readiness(form));
-            }
+            Ok(schools) => match schools.iter().position(|s| s.meta.id == school_id) {
+                Some(at) => {
+                    let criteria = self.config.readiness_criteria.clone();
+                    let form = ReadinessForm::new(&schools, at, &criteria, &in_force);
+                    self.open_form(Purpose::Readiness(form));
+                }
+                None => {
+                    self.refresh_readiness();
+                    self.warn("That school is no longer recorded; the list is read again");
+                }
+            },
             Err(error) => self.warn(format!("cannot read the schools: {error}")),
         }
     }
@@ -108,17 +247,49 @@ impl App {
     pub(super) fn update_readiness(&mut self, msg: Msg) {
         let page = super::list::PAGE as isize;
         match msg {
-            Msg::Up => self.scroll_readiness(-1),
-            Msg::Down => self.scroll_readiness(1),
-            Msg::PageUp => self.scroll_readiness(-page),
-            Msg::PageDown => self.scroll_readiness(page),
-            Msg::Top => self.scroll_readiness(isize::MIN),
-            Msg::Bottom => self.scroll_readiness(isize::MAX),
+            Msg::Up => self.step_readiness(-1),
+            Msg::Down => self.step_readiness(1),
+            Msg::PageUp => self.step_readiness(-page),
+            Msg::PageDown => self.step_readiness(page),
+            Msg::Top => self.readiness_end(false),
+            Msg::Bottom => self.readiness_end(true),
             Msg::WriteHtml => self.write_readiness(true),
             Msg::WriteMarkdown => self.write_readiness(false),
             Msg::Edit => self.review_school(),
             Msg::Back => self.show_roster(),
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_view;
+
+    #[test]
+    fn a_selection_in_view_does_not_move_the_screen() {
+        assert_eq!(in_view(3, &[5, 8], 10), 3);
+    }
+
+    #[test]
+    fn a_selection_below_comes_up_to_the_foot_and_one_above_down_to_the_top() {
+        assert_eq!(in_view(0, &[12], 10), 3);
+        assert_eq!(in_view(6, &[2], 10), 2);
+    }
+
+    #[test]
+    fn both_places_of_a_school_are_shown_when_they_fit_and_its_first_when_not() {
+        assert_eq!(
+            in_view(0, &[4, 11], 10),
+            2,
+            "both, moved as little as can be"
+        );
+        assert_eq!(in_view(0, &[4, 20], 10), 0, "the first is in view: enough");
+        assert_eq!(in_view(0, &[20, 4], 10), 11, "the first one counts");
+    }
+
+    #[test]
+    fn no_selection_leaves_the_screen_where_it_is() {
+        assert_eq!(in_view(7, &[], 10), 7);
     }
 }

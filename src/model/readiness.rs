@@ -6,7 +6,7 @@
 //! The schools are ranked twice, by achievement and by readiness, and the rankings are
 //! compared: where they disagree is what a district needs to talk about.
 
-use super::Meta;
+use super::{Meta, School};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -326,6 +326,40 @@ impl Board {
         let all = self.reviewed();
         let noun = if all == 1 { "school" } else { "schools" };
         format!("{} of {all} {noun} reviewed", self.first_cohort().len())
+    }
+
+    /// The schools of `schools` with no review on the board, by name: the ones still to
+    /// review.
+    pub fn not_reviewed(&self, schools: &[School]) -> Vec<School> {
+        let reviewed: Vec<&str> = self
+            .by_readiness
+            .iter()
+            .chain(&self.out)
+            .map(|r| r.review.school_id.as_str())
+            .collect();
+        let mut left: Vec<School> = schools
+            .iter()
+            .filter(|s| !reviewed.contains(&s.meta.id.as_str()))
+            .cloned()
+            .collect();
+        left.sort_by(|a, b| {
+            super::school_key(&a.name)
+                .cmp(&super::school_key(&b.name))
+                .then_with(|| a.meta.id.cmp(&b.meta.id))
+        });
+        left
+    }
+
+    /// The ids of the schools in the order a reader goes down the readiness screen: the
+    /// readiness ranking, then the schools that sat out, then `not_reviewed` (see
+    /// [`Board::not_reviewed`]).
+    pub fn school_order(&self, not_reviewed: &[School]) -> Vec<String> {
+        self.by_readiness
+            .iter()
+            .chain(&self.out)
+            .map(|r| r.review.school_id.clone())
+            .chain(not_reviewed.iter().map(|s| s.meta.id.clone()))
+            .collect()
     }
 
     /// The place (from 1) of a school in a ranking.

@@ -20,7 +20,7 @@ mod trash;
 mod workspace;
 mod wrap;
 
-pub use readiness::last_scroll as readiness_last_scroll;
+pub use readiness::{Rows as ReadinessRows, rows as readiness_rows};
 pub use workspace::detail_end;
 
 /// How far the school view's "At a glance" pane scrolls on a screen of `width` ×

@@ -1,10 +1,12 @@
 //! The readiness screen: the two rankings side by side with their marks (`≠` where they
 //! disagree, `★` the first cohort: symbols, so the meaning holds without colour), the
-//! first cohort in words, the readiness plans and the schools that sat out.
+//! first cohort in words, the readiness plans, the schools that sat out and those not
+//! reviewed yet. The selected school is marked `▸` wherever it is named, in both rankings.
 
 use super::header::two_sided;
 use super::theme;
 use crate::app::App;
+use crate::app::keymap::{self, Context, Msg};
 use crate::app::readiness::ReadinessView;
 use crate::export::readiness::{COHORT_MARK, DISAGREE_MARK, legend, readiness_words};
 use crate::model::readiness::{Board, Reviewed, achievement_words};
@@ -18,6 +20,9 @@ use ratatui::widgets::{Block, Paragraph};
 
 /// Columns between the two rankings.
 const GAP: usize = 2;
+
+/// In front of the selected school, so that it reads without colour.
+const MARKER: &str = "▸ ";
 
 pub fn render(_app: &App, view: &ReadinessView, frame: &mut Frame, area: Rect) {
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
@@ -36,7 +41,7 @@ pub fn render(_app: &App, view: &ReadinessView, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(format!(" {} schools reviewed ", board.reviewed()));
     let inner = block.inner(body);
     frame.render_widget(block, body);
-    let lines = lines(board, usize::from(inner.width));
+    let lines = page(view, usize::from(inner.width)).lines;
     let last = lines.len().saturating_sub(usize::from(inner.height));
     let shown: Vec<Line> = lines
         .into_iter()
@@ -46,13 +51,29 @@ pub fn render(_app: &App, view: &ReadinessView, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-/// The furthest the screen scrolls in a body of `width` × `height` (below the header, in
-/// its border): where its last line is at the bottom.
-pub fn last_scroll(view: &ReadinessView, width: u16, height: u16) -> usize {
+/// How the screen lies in a body of `width` × `height` (below the header, in its border),
+/// for the app to keep the selected school in view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rows {
+    /// How many lines are shown at once.
+    pub height: usize,
+    /// The furthest the screen scrolls: where its last line is at the bottom.
+    pub last: usize,
+    /// The lines naming the selected school: its place in the readiness ranking (or its
+    /// line in the list it is in) first, then its place by achievement.
+    pub selected: Vec<usize>,
+}
+
+/// Where the lines of the screen fall in a body of `width` × `height`.
+pub fn rows(view: &ReadinessView, width: u16, height: u16) -> Rows {
     let (width, height) = (width.saturating_sub(2), height.saturating_sub(3));
-    lines(&view.board, usize::from(width))
-        .len()
-        .saturating_sub(usize::from(height))
+    let page = page(view, usize::from(width));
+    let height = usize::from(height);
+    Rows {
+        height,
+        last: page.lines.len().saturating_sub(height),
+        selected: page.selected,
+    }
 }
 
 /// "23 Nov 2026".
@@ -72,21 +93,83 @@ fn folded(words: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'s
         .collect()
 }
 
-/// Every line of the screen, each at most `width` columns.
-fn lines(board: &Board, width: usize) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    if board.reviewed() == 0 {
-        lines.extend(folded(
-            "No school has been reviewed for readiness yet. Reviews come in with an import or the demo.",
-            0,
-            width,
-            theme::dim(),
-        ));
+/// The lines of the screen and where the selected school is on them.
+struct Page {
+    lines: Vec<Line<'static>>,
+    /// See [`Rows::selected`].
+    selected: Vec<usize>,
+}
+
+/// `name` in a list of schools, folded to `width` after two columns that hold the marker
+/// when it is the selected school.
+fn listed(name: &str, selected: bool, width: usize) -> Vec<Line<'static>> {
+    let lines = folded(name.trim(), 2, width, Style::default());
+    if !selected {
         return lines;
+    }
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(n, line)| {
+            let row: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let lead = if n == 0 {
+                Span::styled(MARKER, theme::marker())
+            } else {
+                Span::raw("  ")
+            };
+            let rest = Span::raw(row.get(2..).unwrap_or_default().to_owned());
+            Line::from(vec![lead, rest]).patch_style(theme::selected())
+        })
+        .collect()
+}
+
+/// The schools not reviewed yet, if any: a heading and a line each.
+fn not_reviewed(view: &ReadinessView, width: usize, page: &mut Page) {
+    if view.not_reviewed.is_empty() {
+        return;
+    }
+    page.lines.push(Line::raw(""));
+    page.lines.push(heading("Not reviewed yet"));
+    for school in &view.not_reviewed {
+        let selected = view.selected() == Some(school.meta.id.as_str());
+        if selected {
+            page.selected.push(page.lines.len());
+        }
+        page.lines.extend(listed(&school.name, selected, width));
+    }
+}
+
+/// What the screen says while no school is reviewed.
+fn nothing_reviewed(view: &ReadinessView) -> String {
+    let none = "No school has been reviewed for readiness yet";
+    if view.not_reviewed.is_empty() {
+        return format!(
+            "{none}, and there is no school to review: schools come with the people who \
+             work in them, or with a caseload import."
+        );
+    }
+    let key = keymap::key_for(Context::Readiness, Msg::Edit);
+    format!(
+        "{none}: {key} reviews the selected school (reviews also come in with a caseload import)."
+    )
+}
+
+/// Every line of the screen, each at most `width` columns.
+fn page(view: &ReadinessView, width: usize) -> Page {
+    let board = &view.board;
+    let mut page = Page {
+        lines: Vec::new(),
+        selected: Vec::new(),
+    };
+    if board.reviewed() == 0 {
+        page.lines
+            .extend(folded(&nothing_reviewed(view), 0, width, theme::dim()));
+        not_reviewed(view, width, &mut page);
+        return page;
     }
     let column = width.saturating_sub(GAP) / 2;
     let gap = " ".repeat(width.saturating_sub(2 * column));
-    lines.push(Line::styled(
+    page.lines.push(Line::styled(
         format!(
             "{}{gap}{}",
             text::fit("By achievement", column),
@@ -95,7 +178,7 @@ fn lines(board: &Board, width: usize) -> Vec<Line<'static>> {
         theme::title(),
     ));
     if board.by_readiness.is_empty() {
-        lines.push(Line::styled(
+        page.lines.push(Line::styled(
             "  no school taking part has been reviewed",
             theme::dim(),
         ));
@@ -107,17 +190,32 @@ fn lines(board: &Board, width: usize) -> Vec<Line<'static>> {
         .collect();
     let readiness: Vec<String> = board.by_readiness.iter().map(readiness_words).collect();
     let places = board.by_readiness.len().to_string().len();
+    let first_row = page.lines.len();
+    // Each ranking leaves the marker its columns.
+    let narrow = column.saturating_sub(text::width(MARKER));
+    let is_selected = |school: &Reviewed| view.selected() == Some(school.review.school_id.as_str());
     for (at, (a, r)) in board
         .by_achievement
         .iter()
         .zip(&board.by_readiness)
         .enumerate()
     {
-        let mut spans = ranked(board, at + 1, places, a, &achievement, at, column);
+        let entry = |school: &Reviewed, figures: &[String]| {
+            let spans = ranked(board, at + 1, places, school, figures, at, narrow);
+            selectable(spans, is_selected(school))
+        };
+        let mut spans = entry(a, &achievement);
         spans.push(Span::raw(gap.clone()));
-        spans.extend(ranked(board, at + 1, places, r, &readiness, at, column));
-        lines.push(Line::from(spans));
+        spans.extend(entry(r, &readiness));
+        page.lines.push(Line::from(spans));
     }
+    // The readiness ranking first: the order the cursor goes.
+    for ranking in [&board.by_readiness, &board.by_achievement] {
+        if let Some(at) = ranking.iter().position(is_selected) {
+            page.selected.push(first_row + at);
+        }
+    }
+    let lines = &mut page.lines;
     lines.extend(folded(&legend(board), 0, width, theme::dim()));
     lines.push(Line::raw(""));
     let cohort: Vec<&str> = board
@@ -181,9 +279,26 @@ fn lines(board: &Board, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::styled("  no school chose to sit out", theme::dim()));
     }
     for school in &board.out {
-        lines.extend(folded(school.school.trim(), 2, width, Style::default()));
+        let selected = is_selected(school);
+        if selected {
+            page.selected.push(page.lines.len());
+        }
+        page.lines.extend(listed(&school.school, selected, width));
     }
-    lines
+    not_reviewed(view, width, &mut page);
+    page
+}
+
+/// A school's spans in a ranking after the marker's two columns: the marker and the
+/// selected style when it is the selected school.
+fn selectable(spans: Vec<Span<'static>>, selected: bool) -> Vec<Span<'static>> {
+    if !selected {
+        return std::iter::once(Span::raw("  ")).chain(spans).collect();
+    }
+    std::iter::once(Span::styled(MARKER, theme::marker()))
+        .chain(spans)
+        .map(|span| span.patch_style(theme::selected()))
+        .collect()
 }
 
 /// One school in a ranking, `column` wide: its place, its name, its figure and its marks;

@@ -104,14 +104,16 @@ impl Purpose {
     }
 
     /// Brings the suggestions and hints that depend on a kind chosen in the form up to
-    /// date (a round follow-up's, a support's usual minutes); cheap when nothing changed.
-    pub fn follow_kind(&mut self) {
+    /// date (a round follow-up's, a support's usual minutes, a readiness review's school);
+    /// cheap when nothing changed. Returns what the user should be told, if anything.
+    pub fn follow_kind(&mut self) -> Option<String> {
         match self {
             Purpose::FollowUp(form) => form.follow_kind(),
             Purpose::Support(form) => form.follow_kind(),
-            Purpose::Readiness(form) => form.follow_school(),
+            Purpose::Readiness(form) => return form.follow_school(),
             _ => {}
         }
+        None
     }
 
     /// Flips the "private" toggle of the forms that have one; false on the others.

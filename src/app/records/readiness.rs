@@ -4,7 +4,7 @@
 //! Saving adds a new review: the latest is the one in force.
 
 use super::{DATE_HINT, day, number};
-use crate::app::form::{Field, Keyed};
+use crate::app::form::{Field, FieldState, Keyed};
 use crate::db::Command;
 use crate::model::readiness::{CriterionRating, Recommendation, parse_plan, plan_text};
 use crate::model::{AnyRecord, ReadinessReview, School};
@@ -43,6 +43,10 @@ pub struct ReadinessForm {
     pub in_force: Vec<ReadinessReview>,
     /// The school the fields were made for (the School field's choice then).
     pub school: usize,
+    /// The School field's choice as last followed (see [`ReadinessForm::follow_school`]).
+    chosen: usize,
+    /// What every field held when the form was made, to tell whether anything was typed.
+    built: Vec<(serde_json::Value, FieldState)>,
 }
 
 /// The widest a criterion's label is.
@@ -158,6 +162,7 @@ impl ReadinessForm {
         ]);
         let mut fields = Keyed::new("Readiness review", fields);
         fields.focus(F::School);
+        let built = fields.states();
         ReadinessForm {
             fields,
             schools: schools.to_vec(),
@@ -165,23 +170,61 @@ impl ReadinessForm {
             settings_criteria: criteria.to_vec(),
             in_force: in_force.to_vec(),
             school,
+            chosen: school,
+            built,
         }
     }
 
-    /// Opens the form again on the school chosen, when it changed: from its review in
-    /// force, on its criteria. Called as a choice changes; cheap when the school is the same.
-    pub fn follow_school(&mut self) {
-        let Ok(school) = self.fields.choice(ReadinessField::School) else {
-            return;
+    /// Whether a field other than the School differs from what the form was made with.
+    fn typed(&self) -> bool {
+        let school = serde_json::to_value(ReadinessField::School).ok();
+        let others = |states: Vec<(serde_json::Value, FieldState)>| -> Vec<_> {
+            states
+                .into_iter()
+                .filter(|(id, _)| Some(id) != school.as_ref())
+                .collect()
         };
-        if school != self.school {
+        others(self.fields.states()) != others(self.built.clone())
+    }
+
+    /// Follows a change of the School field. While nothing else was typed, the form is
+    /// made again on the school chosen, from its review in force and on its criteria.
+    /// Once something was typed, it is all kept (the criteria too) and only the school
+    /// changes: what the user is told is returned. Called as a choice changes; cheap when
+    /// the school is the same.
+    pub fn follow_school(&mut self) -> Option<String> {
+        let choice = self.fields.choice(ReadinessField::School).ok()?;
+        if choice == self.chosen {
+            return None;
+        }
+        self.chosen = choice;
+        if !self.typed() {
             *self = ReadinessForm::new(
                 &self.schools,
-                school,
+                choice,
                 &self.settings_criteria,
                 &self.in_force,
             );
+            return None;
         }
+        // Back on the school the fields were made for: nothing to say.
+        if choice == self.school {
+            return None;
+        }
+        let school = self.schools.get(choice)?;
+        let name = crate::text::line(school.name.trim()).into_owned();
+        let reviewed = self.in_force.iter().any(|r| r.school_id == school.meta.id);
+        Some(if reviewed {
+            format!("Kept what you typed; the review of {name} in force was not loaded")
+        } else {
+            format!("Kept what you typed, now for {name}")
+        })
+    }
+
+    /// The id of the school the review is for (the School field's choice).
+    pub fn school_id(&self) -> Option<&str> {
+        let choice = self.fields.choice(ReadinessField::School).ok()?;
+        self.schools.get(choice).map(|s| s.meta.id.as_str())
     }
 
     /// The review the form describes. The evidence is matched to its criterion by the
@@ -348,5 +391,67 @@ mod tests {
         );
         assert_eq!(review.ratings, last.ratings);
         assert_eq!(review.recommendation, Some(Recommendation::Cohort2));
+    }
+
+    #[test]
+    fn a_school_chosen_after_typing_keeps_what_was_typed_and_says_so() {
+        use ReadinessField as F;
+        let mut last =
+            ReadinessReview::on_criteria("s1", date(2026, 10, 1), &["collaboration".to_string()]);
+        last.ratings[0].rating = Some(2);
+        last.rationale = "Birch's own reasons".into();
+        let mut form = ReadinessForm::new(&schools(), 0, &criteria(), std::slice::from_ref(&last));
+        form.fields.focus(F::Criterion(1));
+        type_text(form.fields.form_mut(), "3");
+        // Back up to the School field, and on to Birch.
+        form.fields.focus(F::School);
+        type_text(form.fields.form_mut(), "2");
+        let note = form.follow_school();
+        assert_eq!(
+            note.as_deref(),
+            Some("Kept what you typed; the review of Birch Middle in force was not loaded")
+        );
+        let review = form.review(now().date()).unwrap();
+        assert_eq!(review.school_id, "s1", "the school changed");
+        let ratings: Vec<(&str, Option<u8>)> = review
+            .ratings
+            .iter()
+            .map(|r| (r.criterion.as_str(), r.rating))
+            .collect();
+        assert_eq!(
+            ratings,
+            [
+                ("staff collaboration", None),
+                ("current student results", Some(3))
+            ],
+            "the criteria and the rating typed stay"
+        );
+        assert_eq!(review.rationale, "", "Birch's review was not loaded");
+        // Back to Ash, whose fields these are: nothing more to say, nothing lost.
+        form.fields.focus(F::School);
+        type_text(form.fields.form_mut(), "1");
+        assert_eq!(form.follow_school(), None);
+        assert_eq!(
+            form.review(now().date()).unwrap().ratings[1].rating,
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn a_school_without_a_review_chosen_after_typing_is_named() {
+        let mut form = ReadinessForm::new(&schools(), 1, &criteria(), &[]);
+        form.fields.focus(ReadinessField::Achievement);
+        type_text(form.fields.form_mut(), "61");
+        form.fields.focus(ReadinessField::School);
+        type_text(form.fields.form_mut(), "1");
+        assert_eq!(
+            form.follow_school().as_deref(),
+            Some("Kept what you typed, now for Ash Elementary")
+        );
+        let review = form.review(now().date()).unwrap();
+        assert_eq!(
+            (review.school_id.as_str(), review.achievement),
+            ("s0", Some(61.0))
+        );
     }
 }

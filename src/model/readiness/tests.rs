@@ -193,3 +193,53 @@ fn achievement_reads_as_a_percentage() {
     assert_eq!(achievement_words(Some(72.5)), "72.5%");
     assert_eq!(achievement_words(None), "no figure");
 }
+
+fn school(id: &str, name: &str) -> crate::model::School {
+    let mut school = crate::model::School {
+        name: name.into(),
+        ..crate::model::School::default()
+    };
+    school.meta.id = id.into();
+    school
+}
+
+#[test]
+fn the_schools_not_reviewed_are_those_without_a_review_by_name() {
+    let mut out = review("out", Some(80.0), &[Some(4)]);
+    out.review.self_selected_out = true;
+    let board = Board::new(vec![review("a", None, &[Some(2)]), out]);
+    let schools = [
+        school("z", "zinnia Middle"),
+        school("a", "a School"),
+        school("out", "out School"),
+        school("b", "Birch Elementary"),
+    ];
+    let left: Vec<String> = board
+        .not_reviewed(&schools)
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(
+        left,
+        ["Birch Elementary", "zinnia Middle"],
+        "by name, any case"
+    );
+}
+
+#[test]
+fn the_screen_goes_down_the_readiness_ranking_then_those_sat_out_then_those_not_reviewed() {
+    let mut out = review("out", Some(99.0), &[Some(4)]);
+    out.review.self_selected_out = true;
+    let board = Board::new(vec![
+        review("low", Some(90.0), &[Some(1)]),
+        out,
+        review("high", Some(10.0), &[Some(4)]),
+    ]);
+    let not_reviewed = board.not_reviewed(&[school("new", "New School"), school("high", "x")]);
+    assert_eq!(
+        board.school_order(&not_reviewed),
+        ["high", "low", "out", "new"],
+        "by readiness, not by achievement"
+    );
+    assert_eq!(Board::default().school_order(&[]), Vec::<String>::new());
+}
