@@ -5,6 +5,7 @@
 
 use super::header::two_sided;
 use super::theme;
+use super::wrap::folded;
 use crate::app::App;
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::readiness::ReadinessView;
@@ -83,14 +84,6 @@ fn day(date: NaiveDate) -> String {
 
 fn heading(words: &str) -> Line<'static> {
     Line::styled(words.to_owned(), theme::title())
-}
-
-/// `words` folded to `width` after an indent of `indent` columns, in `style`.
-fn folded(words: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'static>> {
-    text::wrap(&text::line(words), width.saturating_sub(indent).max(1))
-        .into_iter()
-        .map(|row| Line::styled(format!("{}{row}", " ".repeat(indent)), style))
-        .collect()
 }
 
 /// The lines of the screen and where the selected school is on them.
