@@ -24,6 +24,20 @@ pub struct Roster {
     pub show_archived: bool,
     /// The teachers shown, by id: the selection follows the teacher, not the row.
     list: List<String>,
+    /// What the screen measured over every row shown to size its columns, and the day it
+    /// was measured for: kept until the rows or the filter change, so a key that only
+    /// moves the selection measures nothing (thousands of rows in a district).
+    measured: std::cell::Cell<Option<(chrono::NaiveDate, Widest)>>,
+}
+
+/// The widest value of each roster column over the rows shown, in screen columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Widest {
+    pub name: usize,
+    pub school: usize,
+    pub seen: usize,
+    pub due: usize,
+    pub ratings: usize,
 }
 
 /// A row of the roster as shown: whether its figures were read, and how wide its name
@@ -90,6 +104,19 @@ impl Roster {
                 school_width,
             })
         })
+    }
+
+    /// The widest values over the rows shown, as measured by `measure` for `today`:
+    /// measured once, then kept until the rows, their figures or the filter change.
+    pub fn widest(&self, today: chrono::NaiveDate, measure: impl FnOnce() -> Widest) -> Widest {
+        match self.measured.get() {
+            Some((day, widest)) if day == today => widest,
+            _ => {
+                let widest = measure();
+                self.measured.set(Some((today, widest)));
+                widest
+            }
+        }
     }
 
     /// Rows on a screen of `screen_rows` lines whose figures are still to read: those
@@ -183,6 +210,7 @@ impl Roster {
 
     /// The rows the filter lets through (see [`crate::model::people::Filter`]).
     fn refilter(&mut self) {
+        self.measured.set(None);
         let filter = crate::model::people::Filter::parse(&self.filter);
         self.visible = self
             .rows
@@ -291,6 +319,7 @@ impl super::App {
             if let Some(read) = self.roster.facts_read.get_mut(i) {
                 *read = true;
             }
+            self.roster.measured.set(None);
         }
     }
 

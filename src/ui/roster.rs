@@ -4,7 +4,7 @@ use super::header::two_sided;
 use super::{sparkline, theme};
 use crate::app::App;
 use crate::app::keymap::{Context as C, Msg, key_for as key};
-use crate::app::roster::Shown;
+use crate::app::roster::{Shown, Widest};
 use crate::dates;
 use crate::model::RosterRow;
 use crate::text;
@@ -134,20 +134,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
 
-    let today_rows: Vec<Facts> = roster
-        .visible_facts()
-        .map(|shown| Facts::of(shown, today, app.config.coverage_gap_days))
-        .collect();
-    let columns = Columns::lay_out(&today_rows, school_column, list.width);
+    let gap = app.config.coverage_gap_days;
+    // The columns are sized from every row shown, so they do not move as the list scrolls
+    // (on the first frame, which has the figures of the rows on screen only, from
+    // theirs); measured once, not on every key.
+    let widest = roster.widest(today, || {
+        Widest::over(
+            roster
+                .visible_facts()
+                .map(|shown| Facts::of(shown, today, gap)),
+        )
+    });
+    let columns = Columns::lay_out(widest, school_column, list.width);
     // Only the rows on screen are built: with thousands of teachers, building a table row
-    // for each on every frame was most of a key's time. The columns are still sized from
-    // every row, so they do not move as the list scrolls (on the first frame, which has
-    // the figures of the rows on screen only, from theirs).
+    // for each on every frame was most of a key's time.
     let height = usize::from(list.height.saturating_sub(3));
     let window = roster.list().visible_range(height);
+    let today_rows: Vec<Facts> = roster
+        .visible_facts()
+        .skip(window.start)
+        .take(window.len())
+        .map(|shown| Facts::of(shown, today, gap))
+        .collect();
     let rows: Vec<Row> = today_rows
-        .get(window.clone())
-        .unwrap_or_default()
         .iter()
         .map(|facts| {
             let row = facts.row;
@@ -313,21 +322,33 @@ struct Columns {
     ratings: u16,
 }
 
-impl Columns {
-    fn lay_out(rows: &[Facts], school_column: bool, width: u16) -> Columns {
-        let widest = |f: &dyn Fn(&Facts) -> usize, header: &str| {
-            rows.iter()
-                .map(f)
-                .max()
-                .unwrap_or(0)
-                .max(text::width(header))
+impl Widest {
+    /// The widest of each column over `rows`, and at least its title.
+    fn over<'a>(rows: impl Iterator<Item = Facts<'a>>) -> Widest {
+        let mut widest = Widest {
+            name: text::width("Teacher"),
+            school: text::width("School"),
+            seen: text::width("Seen"),
+            due: text::width("Check-in"),
+            ratings: text::width("Ratings"),
         };
-        let seen = widest(&|r| text::width(&r.seen), "Seen");
-        let due = widest(&|r| text::width(&r.due), "Check-in");
-        let ratings = widest(&|r| r.row.recent_ratings.len(), "Ratings");
+        for row in rows {
+            widest.name = widest.name.max(row.name_width);
+            widest.school = widest.school.max(row.school_width);
+            widest.seen = widest.seen.max(text::width(&row.seen));
+            widest.due = widest.due.max(text::width(&row.due));
+            widest.ratings = widest.ratings.max(row.row.recent_ratings.len());
+        }
+        widest
+    }
+}
+
+impl Columns {
+    fn lay_out(widest: Widest, school_column: bool, width: u16) -> Columns {
+        let (seen, due, ratings) = (widest.seen, widest.due, widest.ratings);
         // A name gets a column more than it needs, to stand apart from what follows.
-        let names = widest(&|r| r.name_width, "Teacher") + 1;
-        let schools = widest(&|r| r.school_width, "School");
+        let names = widest.name + 1;
+        let schools = widest.school;
         // Borders (2), the selection mark (1) and a column of margin at the right.
         let inner = usize::from(width).saturating_sub(4);
         // Each column after the first is one space from the one before.
