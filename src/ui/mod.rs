@@ -21,6 +21,7 @@ mod workspace;
 mod wrap;
 
 pub use readiness::last_scroll as readiness_last_scroll;
+pub use time_spent::report_lines as time_report_lines;
 pub use workspace::detail_end;
 
 /// How far the school view's "At a glance" pane scrolls on a screen of `width` ×
