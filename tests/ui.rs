@@ -96,6 +96,29 @@ fn typing_a_filter_narrows_the_roster_and_esc_clears_it() {
 }
 
 #[test]
+fn a_group_typed_with_a_space_is_one_tag_found_by_either_word() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    press(
+        &mut app,
+        "aCastillo, Ramon<Tab><Tab><Tab><Tab><Tab>blended pilot<C-s>",
+    );
+    press(&mut app, "aLee, Min<C-s>");
+    let shown = text(&app);
+    assert!(shown.contains("#blended-pilot"), "{shown}");
+    assert!(!shown.contains("#blended pilot"), "{shown}");
+    for typed in ["#pilot", "#blended", "#blended-pilot"] {
+        press(&mut app, &format!("/{typed}"));
+        let shown = text(&app);
+        assert!(
+            shown.contains("Castillo, Ramon") && !shown.contains("Lee, Min"),
+            "{typed}: {shown}"
+        );
+        press(&mut app, "<Esc><Esc>");
+    }
+}
+
+#[test]
 fn back_on_the_roster_ctrl_u_clears_the_old_filter_to_type_a_new_one() {
     let (_dir, store, _) = caseload();
     let mut app = app(store);
@@ -2436,10 +2459,11 @@ fn the_roster_shows_roles_and_groups_and_filters_by_them() {
     let people = reader(&app).teachers(false).unwrap();
     let reyes = people.iter().find(|t| t.name == "Reyes, Ana").unwrap();
     assert_eq!(reyes.role, coachlog::model::Role::Leader);
-    assert_eq!(reyes.tags, ["pilot", "Leader PLC"]);
+    // One tag of two words: one word, its space a hyphen.
+    assert_eq!(reyes.tags, ["pilot", "Leader-PLC"]);
     let shown = text(&app);
     assert!(
-        shown.contains("Reyes, Ana  leader · #pilot #Leader PLC · no focus"),
+        shown.contains("Reyes, Ana  leader · #pilot #Leader-PLC · no focus"),
         "{shown}"
     );
     assert!(shown.contains("#pilot · no focus yet"), "{shown}");
@@ -2484,7 +2508,7 @@ fn a_group_picks_the_classrooms_of_a_new_round() {
     }
     press(&mut app, "waUse the pilot's exit ticket<Tab><Tab>");
     let shown = text(&app);
-    assert!(shown.contains("[everyone]  #pilot  #PLC 7"), "{shown}");
+    assert!(shown.contains("[everyone]  #pilot  #PLC-7"), "{shown}");
     // The largest group is second, so 2 picks it; the list below follows.
     press(&mut app, "2");
     insta::assert_snapshot!("round_new_by_group", screen(&app, 80, 24).backend());
