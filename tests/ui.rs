@@ -78,6 +78,58 @@ fn on_an_empty_roster_keys_for_a_teacher_say_how_to_add_one() {
 }
 
 #[test]
+fn the_roster_header_counts_leaders_apart_from_teachers() {
+    use coachlog::model::{AnyRecord, Role, Teacher};
+    let (_dir, mut store) = empty_store();
+    for (name, role) in [
+        ("Smith, Dan", Role::Teacher),
+        ("Lee, Min", Role::Teacher),
+        ("Reyes, Ana", Role::Leader),
+    ] {
+        common::add(
+            &mut store,
+            AnyRecord::Teacher(Teacher {
+                name: name.into(),
+                school: "Eastside Middle".into(),
+                role,
+                cadence_days: 14,
+                ..Teacher::default()
+            }),
+        );
+    }
+    let app = app(store);
+    let wide = text(&app);
+    assert!(
+        wide.contains(" coachlog · 2 teachers, 1 leader · Eastside Middle "),
+        "{wide}"
+    );
+    // At 60 columns the count by role and the school do not fit beside the date.
+    let narrow = screen(&app, 60, 16).backend().to_string();
+    assert!(
+        narrow.contains(" coachlog · 3 people · Eastside Middle "),
+        "{narrow}"
+    );
+}
+
+#[test]
+fn the_school_view_on_an_empty_roster_says_to_add_a_person_with_their_school() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    press(&mut app, "S");
+    let shown = text(&app);
+    assert!(
+        shown.contains("No one here yet: add a person with their school (a)"),
+        "{shown}"
+    );
+    press(&mut app, "aPark, Eve<C-s>S");
+    let shown = text(&app);
+    assert!(
+        shown.contains("No one here names a school yet: give people a school (e)"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn typing_a_filter_narrows_the_roster_and_esc_clears_it() {
     let (_dir, store, _) = caseload();
     let mut app = app(store);

@@ -33,6 +33,45 @@ impl Role {
     }
 }
 
+/// How many people there are, by role, as the roster's header says it: "15 teachers",
+/// "12 teachers, 3 leaders", "1 leader, 2 coaches" (no role that no one has; "0 teachers"
+/// for no one). A leader counted as a teacher read as a mistake.
+pub fn head_count(roles: impl IntoIterator<Item = Role>) -> String {
+    let mut counts = [0usize; 3];
+    for role in roles {
+        counts[role as usize] += 1;
+    }
+    let words = [
+        ("teacher", "teachers"),
+        ("leader", "leaders"),
+        ("coach", "coaches"),
+    ];
+    let said: Vec<String> = counts
+        .iter()
+        .zip(words)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, (one, many))| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect();
+    if said.is_empty() {
+        "0 teachers".into()
+    } else {
+        said.join(", ")
+    }
+}
+
+/// How many people there are, whatever their roles, where the count by role has no room:
+/// "15 people", "1 person"; "15 teachers" when all are teachers.
+pub fn people_count(roles: impl IntoIterator<Item = Role>) -> String {
+    let roles: Vec<Role> = roles.into_iter().collect();
+    if roles.iter().all(Role::is_teacher) {
+        return head_count(roles);
+    }
+    match roles.len() {
+        1 => "1 person".into(),
+        n => format!("{n} people"),
+    }
+}
+
 /// The most tags one person carries, and the longest tag, in characters.
 pub const MAX_TAGS: usize = 12;
 pub const MAX_TAG_CHARS: usize = 40;
@@ -326,6 +365,22 @@ mod tests {
             assert!(!tag_holds("blended-pilot", asked), "{asked}");
         }
         assert!(tag_holds("grade-7-PLC", "7-plc"));
+    }
+
+    #[test]
+    fn people_are_counted_by_role_leaders_apart_from_teachers() {
+        use Role::{Coach, Leader, Teacher};
+        assert_eq!(head_count([Teacher; 15]), "15 teachers");
+        assert_eq!(
+            head_count([[Teacher; 12].as_slice(), &[Leader; 3]].concat()),
+            "12 teachers, 3 leaders"
+        );
+        assert_eq!(head_count([Coach, Leader, Coach]), "1 leader, 2 coaches");
+        assert_eq!(head_count([Teacher, Coach]), "1 teacher, 1 coach");
+        assert_eq!(head_count([]), "0 teachers");
+        assert_eq!(people_count([Teacher, Leader, Teacher]), "3 people");
+        assert_eq!(people_count([Leader]), "1 person");
+        assert_eq!(people_count([Teacher, Teacher]), "2 teachers");
     }
 
     #[test]
