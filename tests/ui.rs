@@ -1207,6 +1207,37 @@ fn a_save_on_a_full_disk_keeps_the_form_and_the_text() {
 }
 
 #[test]
+fn at_60_columns_where_a_brief_went_takes_one_row_and_the_footer_stays() {
+    let (_dir, store, _) = caseload();
+    let briefs = tempfile::tempdir().unwrap();
+    let folder = briefs.path().join("Documents").join("coaching briefs");
+    std::fs::create_dir_all(&folder).unwrap();
+    let config = coachlog::config::Config {
+        briefs_folder: Some(folder.clone()),
+        ..Default::default()
+    };
+    let mut app = App::with_config(store, config).unwrap();
+    press(&mut app, "<Down><Enter>bh");
+    let written = folder.join("Okafor, Ngozi brief 2026-11-23.html");
+    assert!(written.exists(), "{:?}", app.status);
+    // The whole path is kept in the message; the row shows its start and its end.
+    let status = app.status.clone().unwrap();
+    assert!(status.text.contains(&written.display().to_string()));
+    let shown = screen(&app, 60, 16).backend().to_string();
+    let rows: Vec<&str> = shown.lines().collect();
+    let (status_row, footer) = (rows[14], rows[15]);
+    assert!(
+        status_row.contains(" Wrote /") && status_row.contains("…"),
+        "{shown}"
+    );
+    assert!(
+        status_row.contains("2026-11-23.html (readable by you only)"),
+        "{shown}"
+    );
+    assert!(footer.contains("? help"), "the footer stays:\n{shown}");
+}
+
+#[test]
 fn the_brief_opens_with_one_key_and_is_written_privately_on_request() {
     let (_dir, mut store, _) = caseload();
     let okafor = store.teachers(false).unwrap()[1].meta.id.clone();
