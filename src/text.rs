@@ -77,6 +77,20 @@ fn head(text: &str, width: usize) -> (&str, usize) {
     (kept, self::width(kept))
 }
 
+/// The end of `text` that fits in `width` columns, whole graphemes only.
+pub fn tail(text: &str, width: usize) -> &str {
+    let mut used = 0;
+    let mut start = text.len();
+    for (at, grapheme) in text.grapheme_indices(true).rev() {
+        used += UnicodeWidthStr::width(grapheme);
+        if used > width {
+            break;
+        }
+        start = at;
+    }
+    &text[start..]
+}
+
 /// Shortens to at most `width` columns, ending with `…` when cut.
 pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
     if self::width(text) <= width {
@@ -170,6 +184,14 @@ pub fn measured(value: f64, unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tail_keeps_whole_characters_from_the_end() {
+        assert_eq!(tail("brief.html", 4), "html");
+        assert_eq!(tail("a美b", 2), "b");
+        assert_eq!(tail("a美b", 3), "美b");
+        assert_eq!(tail("ab", 9), "ab");
+    }
 
     #[test]
     fn escape_sequences_in_notes_are_shown_not_obeyed() {

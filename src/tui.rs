@@ -161,7 +161,11 @@ pub fn run(
     let notice = notice.or(key_problem);
     let mut app = App::with_config(store, config)?;
     if let Some(text) = notice {
-        app.status = Some(crate::app::Status { text, error: true });
+        app.status = Some(crate::app::Status {
+            text,
+            error: true,
+            path: None,
+        });
     }
     app.set_clipboard_terminal(crate::app::clipboard::Terminal::detect());
     let after_first_frame = move || {
@@ -343,7 +347,11 @@ fn run_loop(
             };
             if let Some(why) = failed {
                 let text = format!("The daily backup failed: {why}");
-                app.status = Some(crate::app::Status { text, error: true });
+                app.status = Some(crate::app::Status {
+                    text,
+                    error: true,
+                    path: None,
+                });
                 continue;
             }
         }

@@ -1270,8 +1270,9 @@ fn people_are_added_with_a_role_and_groups_and_listed_by_them() {
     assert_eq!(
         ok(&["teacher", "list"]),
         "Park, Eve\tNorthgate\t\tevery 14d\t#Pilot\n\
-         Reyes, Ana\tEastside Middle\tPrincipal\tevery 14d\tleader\t#leader PLC\n\
-         Smith, Dan\tEastside Middle\t\tevery 14d\t#pilot #PLC 7\n"
+         Reyes, Ana\tEastside Middle\tPrincipal\tevery 14d\tleader\t#leader-PLC\n\
+         Smith, Dan\tEastside Middle\t\tevery 14d\t#pilot #PLC-7\n",
+        "a tag typed with spaces is one word: #leader PLC read as two tags"
     );
     let names = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["teacher", "list"];
@@ -1289,6 +1290,10 @@ fn people_are_added_with_a_role_and_groups_and_listed_by_them() {
         ["Smith, Dan"]
     );
     assert_eq!(names(&["--tag", "pilot", "--tag", "plc 7"]), ["Smith, Dan"]);
+    // A word of a tag finds it; a part of a word does not.
+    assert_eq!(names(&["--tag", "plc"]), ["Reyes, Ana", "Smith, Dan"]);
+    assert_eq!(names(&["--tag", "leader-plc"]), ["Reyes, Ana"]);
+    assert!(names(&["--tag", "pil"]).is_empty());
     // A role that is not one is refused with the ones there are, and nothing is added.
     let wrong = coachlog(
         &db,

@@ -216,7 +216,7 @@ fn the_demo_school_opens_without_touching_the_users_database() {
         80,
         24,
     );
-    app.wait_for("coachlog · 15 teachers");
+    app.wait_for("coachlog · 13 teachers, 2 leaders");
     app.wait_for("Smith, Dan");
     app.wait_for("Brandt, Felix");
     quit(app);

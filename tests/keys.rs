@@ -47,6 +47,22 @@ impl Template {
             );
         }
         readiness_reviews(&mut store);
+        // More people visited this month than the time report shows by person at 80x24:
+        // it scrolls.
+        for n in 1..=16 {
+            let name = format!("Visited, Teacher {n:02}");
+            let id = common::teacher(&mut store, &name, "Westview Middle", "Grade 8");
+            common::add(
+                &mut store,
+                coachlog::model::AnyRecord::Observation(coachlog::model::Observation {
+                    teacher_id: id,
+                    observed_at: common::moment("2026-11-20T09:00"),
+                    minutes: Some(10 + n),
+                    evidence: "Seen".into(),
+                    ..Default::default()
+                }),
+            );
+        }
         let file = store.path().to_path_buf();
         let mut app = App::new(store).unwrap();
         press(&mut app, "waFirst practice<C-s><Esc><Esc>");
@@ -192,7 +208,14 @@ fn states(context: Context) -> Vec<Vec<String>> {
         Context::Help => vec!["?".into(), "?<Down>".into()],
         // Two visits in the trash, so that moving and restoring show.
         Context::Trash => vec![ws("3dy3dy<Esc>T"), ws("3dy3dy<Esc>T<Down>")],
-        Context::Time => vec!["t".into(), "tb".into(), "tp".into()],
+        // By person, the report is longer than the screen: it scrolls.
+        Context::Time => vec![
+            "t".into(),
+            "tb".into(),
+            "tp".into(),
+            "tbb".into(),
+            "tbbG".into(),
+        ],
         Context::Global => Vec::new(),
     }]
 }

@@ -227,7 +227,7 @@ fn the_demo_folder_and_its_files_are_owner_only() {
         80,
         24,
     );
-    app.wait_for("coachlog · 15 teachers");
+    app.wait_for("coachlog · 13 teachers, 2 leaders");
     let folders: Vec<PathBuf> = fs::read_dir(temp.path())
         .unwrap()
         .map(|e| e.unwrap().path())

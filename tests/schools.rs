@@ -73,6 +73,46 @@ fn a_file_of_the_current_release_upgrades_with_a_school_record_per_school_and_no
 }
 
 #[test]
+fn an_upgrade_makes_every_group_one_word_found_by_its_words() {
+    let tag_people = |path: &Path| {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        for (name, tags) in [
+            ("Lee, Min", r#"["PLC 7","plc-7"," #two  words "]"#),
+            ("Castillo, Ramon", r#"["blended pilot"]"#),
+            ("Park, Eve", r#"["pilot"]"#),
+        ] {
+            conn.execute("UPDATE teacher SET tags = ?2 WHERE name = ?1", (name, tags))
+                .unwrap();
+        }
+    };
+    let (_dir, before, after, store) = upgraded(SCHEMA_11, tag_people);
+    assert_kept(&before, &after);
+    let people = store.teachers(true).unwrap();
+    let tags = |name: &str| -> Vec<String> {
+        people.iter().find(|p| p.name == name).unwrap().tags.clone()
+    };
+    assert_eq!(tags("Lee, Min"), ["PLC-7", "two-words"]);
+    // "blended pilot", as the demo had it: now one word, found by either word.
+    assert_eq!(tags("Castillo, Ramon"), ["blended-pilot"]);
+    assert_eq!(tags("Park, Eve"), ["pilot"]);
+    assert!(
+        people
+            .iter()
+            .all(|p| p.tags.iter().all(|t| !t.contains(' ')))
+    );
+    let pilot = people::Selection {
+        tags: vec!["pilot".into()],
+        ..people::Selection::default()
+    };
+    assert_eq!(people.iter().filter(|p| pilot.holds(p)).count(), 2);
+    // Opened again, nothing changes.
+    let path = store.path().to_path_buf();
+    drop(store);
+    let again = Store::open(&path, clock()).unwrap();
+    assert_eq!(again.teachers(true).unwrap(), people);
+}
+
+#[test]
 fn the_schema_8_release_upgrades_with_one_school_record_for_its_school() {
     let (_dir, before, after, store) = upgraded(SCHEMA_8, |_| {});
     assert_kept(&before, &after);

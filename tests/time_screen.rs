@@ -58,8 +58,10 @@ fn the_time_screen_shows_the_last_30_days_by_kind_and_by_role() {
         shown.contains(" Time · last 30 days · 25 Oct 2026 – 23 Nov 2026"),
         "{shown}"
     );
+    // A kind of check-in and the people's roles read as two things.
+    assert!(shown.contains("│leader check-in "), "{shown}");
     assert!(
-        shown.contains("By role: teacher 96% · school leader 4%"),
+        shown.contains("By person's role: teacher 96% · school leader 4%"),
         "{shown}"
     );
 }
@@ -95,7 +97,11 @@ fn b_switches_the_grouping_and_p_the_period_and_esc_goes_back() {
         "{year}"
     );
     press(&mut app, "p");
-    assert!(screen(&mut app, 80, 24).contains("· all time · all time"));
+    let all_time = screen(&mut app, 80, 24);
+    assert!(
+        all_time.contains(" Time · all time  "),
+        "said once: {all_time}"
+    );
     press(&mut app, "<Esc>");
     assert!(app.time_spent().is_none(), "back on the roster");
 }
@@ -143,7 +149,7 @@ fn a_wide_name_is_cut_to_its_column_and_the_figures_stay_in_line() {
     let shown = screen(&mut app, 60, 16);
     assert!(shown.contains("Nakamura-Oyelaran, 美"), "{shown}");
     assert!(
-        shown.contains("By role: school leader 75% · teacher 25%"),
+        shown.contains("By person's role: school leader 75% · teacher 25%"),
         "{shown}"
     );
     assert!(
@@ -161,7 +167,86 @@ fn an_empty_period_says_what_counts_here() {
     press(&mut app, "t");
     let shown = screen(&mut app, 80, 24);
     assert!(
-        shown.contains("Nothing recorded in the last 30 days"),
+        shown.contains("Nothing recorded in the last 30 days."),
         "{shown}"
     );
+    press(&mut app, "pp");
+    let all_time = screen(&mut app, 80, 24);
+    assert!(all_time.contains("Nothing recorded yet."), "{all_time}");
+}
+
+/// The rows of the report's box, between its heading and its rule, as shown.
+fn report_rows(shown: &str) -> Vec<&str> {
+    let lines: Vec<&str> = shown.lines().collect();
+    let heading = lines.iter().position(|l| l.starts_with("│person")).unwrap();
+    let rule = lines.iter().position(|l| l.starts_with("│──")).unwrap();
+    lines[heading + 1..rule].to_vec()
+}
+
+#[test]
+fn the_report_scrolls_with_j_k_pages_and_ends_and_never_past_its_last_line() {
+    let (_dir, mut app) = demo();
+    press(&mut app, "tbb");
+    // 14 people, 6 lines of them at 60x16.
+    let top = screen(&mut app, 60, 16);
+    assert!(report_rows(&top)[0].contains("Hollis, Grace"), "{top}");
+    assert!(top.contains("↓ 8 more · j"), "{top}");
+    press(&mut app, "j");
+    let down = screen(&mut app, 60, 16);
+    assert!(report_rows(&down)[0].contains("Smith, Dan"), "{down}");
+    assert!(down.contains("↑ 1 ↓ 7 · k/j"), "{down}");
+    press(&mut app, "k");
+    assert!(report_rows(&screen(&mut app, 60, 16))[0].contains("Hollis, Grace"));
+    // Pages down stop where the last person is on the last line: no empty rows.
+    press(&mut app, "<PgDn><PgDn><PgDn>");
+    let end = screen(&mut app, 60, 16);
+    let rows = report_rows(&end);
+    assert_eq!(rows.len(), 6, "{end}");
+    assert!(rows[5].contains("Ibarra, Sofia"), "{end}");
+    assert!(end.contains("↑ 8 more · k"), "{end}");
+    press(&mut app, "k");
+    assert!(screen(&mut app, 60, 16).contains("↑ 7 ↓ 1 · k/j"));
+    press(&mut app, "G");
+    assert!(screen(&mut app, 60, 16).contains("↑ 8 more · k"));
+    press(&mut app, "g");
+    assert!(screen(&mut app, 60, 16).contains("↓ 8 more · j"));
+    press(&mut app, "<End><PgUp>");
+    assert!(screen(&mut app, 60, 16).contains("↑ 2 ↓ 6 · k/j"));
+    press(&mut app, "<Home>");
+    assert!(screen(&mut app, 60, 16).contains("↓ 8 more · j"));
+    // A taller terminal shows more: the end moves up, and the next key moves from there.
+    press(&mut app, "G");
+    let taller = screen(&mut app, 60, 20);
+    let rows = report_rows(&taller);
+    assert_eq!(rows.len(), 10, "{taller}");
+    assert!(rows[9].contains("Ibarra, Sofia"), "{taller}");
+    assert!(taller.contains("↑ 4 more · k"), "{taller}");
+    press(&mut app, "k");
+    assert!(screen(&mut app, 60, 20).contains("↑ 3 ↓ 1 · k/j"));
+    // Everyone fits at 80x40: all of them, from the first.
+    let all = screen(&mut app, 80, 40);
+    let rows = report_rows(&all);
+    assert_eq!(rows.len(), 14, "{all}");
+    assert!(
+        rows[0].contains("Hollis, Grace") && !all.contains("more ·"),
+        "{all}"
+    );
+}
+
+#[test]
+fn help_lists_the_keys_that_scroll_the_report() {
+    let (_dir, mut app) = demo();
+    press(&mut app, "t?");
+    let help = screen(&mut app, 80, 24);
+    let section = &help[help.find("Where the time went").expect("its section")..];
+    for keys in [
+        "k/↑             scroll up",
+        "j/↓             scroll down",
+        "PgUp            page up",
+        "PgDn            page down",
+        "g/Home          first line",
+        "G/End           last line",
+    ] {
+        assert!(section.contains(keys), "{keys}:\n{help}");
+    }
 }

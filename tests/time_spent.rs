@@ -216,11 +216,11 @@ fn coachlog_time_sums_the_minutes_by_kind_as_a_table() {
         &lines[2..],
         [
             "kind                  activities  minutes        time  share  no minutes",
-            "check-in: leader               1       60         1 h    35%           0",
+            "leader check-in                1       60         1 h    35%           0",
             "support: co-planning           1       45      45 min    26%           0",
             "observation                    2       35      35 min    21%           0",
-            "check-in: coaching             1       30      30 min    18%           0",
-            "check-in: feedback             1        0       0 min     0%           1",
+            "coaching check-in              1       30      30 min    18%           0",
+            "feedback check-in              1        0       0 min     0%           1",
             "walkthrough mark               1        0       0 min     0%           1",
             "────────────────────────────────────────────────────────────────────────",
             "total                          7      170  2 h 50 min   100%           2",
@@ -268,6 +268,35 @@ fn coachlog_time_writes_markdown_and_csv_over_the_days_asked_for() {
     assert!(
         md.contains("| **total** | 6 | 110 | 1 h 50 min | 100% | 2 |"),
         "{md}"
+    );
+}
+
+#[test]
+fn a_period_with_nothing_in_it_says_so_instead_of_a_table_of_one_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = school(dir.path());
+    let sentence = "Nothing recorded since 1 Jan 2027. Observations, walkthrough marks, \
+                    check-ins and supports count here with their minutes.\n";
+    assert_eq!(
+        time(&db, &["--since", "2027-01-01"]),
+        format!("Time by kind · since 1 Jan 2027\n\n{sentence}")
+    );
+    assert_eq!(
+        time(&db, &["--since", "2027-01-01", "-f", "md"]),
+        format!("# Time by kind · since 1 Jan 2027\n\n{sentence}")
+    );
+    assert_eq!(
+        time(
+            &db,
+            &["--since", "2027-01-01", "--by", "person", "-f", "csv"]
+        ),
+        "person,activities,minutes,share_percent,no_minutes\n",
+        "the header row alone"
+    );
+    let between = time(&db, &["--since", "2026-01-01", "--until", "2026-01-31"]);
+    assert!(
+        between.contains("Nothing recorded from 1 Jan 2026 to 31 Jan 2026."),
+        "{between}"
     );
 }
 
@@ -330,7 +359,7 @@ fn days_are_read_as_other_commands_read_them_and_a_backward_period_is_refused() 
         recent.starts_with("Time by kind · since 16 Nov 2026"),
         "{recent}"
     );
-    assert!(recent.contains("check-in: leader"), "{recent}");
+    assert!(recent.contains("leader check-in"), "{recent}");
     assert!(!recent.contains("observation"), "{recent}");
     let backward = coachlog(&db, &["time", "--since", "today", "--until", "yesterday"]);
     assert_eq!(backward.status.code(), Some(1));

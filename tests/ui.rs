@@ -78,6 +78,58 @@ fn on_an_empty_roster_keys_for_a_teacher_say_how_to_add_one() {
 }
 
 #[test]
+fn the_roster_header_counts_leaders_apart_from_teachers() {
+    use coachlog::model::{AnyRecord, Role, Teacher};
+    let (_dir, mut store) = empty_store();
+    for (name, role) in [
+        ("Smith, Dan", Role::Teacher),
+        ("Lee, Min", Role::Teacher),
+        ("Reyes, Ana", Role::Leader),
+    ] {
+        common::add(
+            &mut store,
+            AnyRecord::Teacher(Teacher {
+                name: name.into(),
+                school: "Eastside Middle".into(),
+                role,
+                cadence_days: 14,
+                ..Teacher::default()
+            }),
+        );
+    }
+    let app = app(store);
+    let wide = text(&app);
+    assert!(
+        wide.contains(" coachlog · 2 teachers, 1 leader · Eastside Middle "),
+        "{wide}"
+    );
+    // At 60 columns the count by role and the school do not fit beside the date.
+    let narrow = screen(&app, 60, 16).backend().to_string();
+    assert!(
+        narrow.contains(" coachlog · 3 people · Eastside Middle "),
+        "{narrow}"
+    );
+}
+
+#[test]
+fn the_school_view_on_an_empty_roster_says_to_add_a_person_with_their_school() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    press(&mut app, "S");
+    let shown = text(&app);
+    assert!(
+        shown.contains("No one here yet: add a person with their school (a)"),
+        "{shown}"
+    );
+    press(&mut app, "aPark, Eve<C-s>S");
+    let shown = text(&app);
+    assert!(
+        shown.contains("No one here names a school yet: give people a school (e)"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn typing_a_filter_narrows_the_roster_and_esc_clears_it() {
     let (_dir, store, _) = caseload();
     let mut app = app(store);
@@ -93,6 +145,29 @@ fn typing_a_filter_narrows_the_roster_and_esc_clears_it() {
     press(&mut app, "<Esc><Esc>");
     let shown = text(&app);
     assert!(shown.contains("Smith") && shown.contains("Brandt"));
+}
+
+#[test]
+fn a_group_typed_with_a_space_is_one_tag_found_by_either_word() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    press(
+        &mut app,
+        "aCastillo, Ramon<Tab><Tab><Tab><Tab><Tab>blended pilot<C-s>",
+    );
+    press(&mut app, "aLee, Min<C-s>");
+    let shown = text(&app);
+    assert!(shown.contains("#blended-pilot"), "{shown}");
+    assert!(!shown.contains("#blended pilot"), "{shown}");
+    for typed in ["#pilot", "#blended", "#blended-pilot"] {
+        press(&mut app, &format!("/{typed}"));
+        let shown = text(&app);
+        assert!(
+            shown.contains("Castillo, Ramon") && !shown.contains("Lee, Min"),
+            "{typed}: {shown}"
+        );
+        press(&mut app, "<Esc><Esc>");
+    }
 }
 
 #[test]
@@ -1129,6 +1204,37 @@ fn a_save_on_a_full_disk_keeps_the_form_and_the_text() {
             .len(),
         3
     );
+}
+
+#[test]
+fn at_60_columns_where_a_brief_went_takes_one_row_and_the_footer_stays() {
+    let (_dir, store, _) = caseload();
+    let briefs = tempfile::tempdir().unwrap();
+    let folder = briefs.path().join("Documents").join("coaching briefs");
+    std::fs::create_dir_all(&folder).unwrap();
+    let config = coachlog::config::Config {
+        briefs_folder: Some(folder.clone()),
+        ..Default::default()
+    };
+    let mut app = App::with_config(store, config).unwrap();
+    press(&mut app, "<Down><Enter>bh");
+    let written = folder.join("Okafor, Ngozi brief 2026-11-23.html");
+    assert!(written.exists(), "{:?}", app.status);
+    // The whole path is kept in the message; the row shows its start and its end.
+    let status = app.status.clone().unwrap();
+    assert!(status.text.contains(&written.display().to_string()));
+    let shown = screen(&app, 60, 16).backend().to_string();
+    let rows: Vec<&str> = shown.lines().collect();
+    let (status_row, footer) = (rows[14], rows[15]);
+    assert!(
+        status_row.contains(" Wrote /") && status_row.contains("…"),
+        "{shown}"
+    );
+    assert!(
+        status_row.contains("2026-11-23.html (readable by you only)"),
+        "{shown}"
+    );
+    assert!(footer.contains("? help"), "the footer stays:\n{shown}");
 }
 
 #[test]
@@ -2436,10 +2542,11 @@ fn the_roster_shows_roles_and_groups_and_filters_by_them() {
     let people = reader(&app).teachers(false).unwrap();
     let reyes = people.iter().find(|t| t.name == "Reyes, Ana").unwrap();
     assert_eq!(reyes.role, coachlog::model::Role::Leader);
-    assert_eq!(reyes.tags, ["pilot", "Leader PLC"]);
+    // One tag of two words: one word, its space a hyphen.
+    assert_eq!(reyes.tags, ["pilot", "Leader-PLC"]);
     let shown = text(&app);
     assert!(
-        shown.contains("Reyes, Ana  leader · #pilot #Leader PLC · no focus"),
+        shown.contains("Reyes, Ana  leader · #pilot #Leader-PLC · no focus"),
         "{shown}"
     );
     assert!(shown.contains("#pilot · no focus yet"), "{shown}");
@@ -2484,7 +2591,7 @@ fn a_group_picks_the_classrooms_of_a_new_round() {
     }
     press(&mut app, "waUse the pilot's exit ticket<Tab><Tab>");
     let shown = text(&app);
-    assert!(shown.contains("[everyone]  #pilot  #PLC 7"), "{shown}");
+    assert!(shown.contains("[everyone]  #pilot  #PLC-7"), "{shown}");
     // The largest group is second, so 2 picks it; the list below follows.
     press(&mut app, "2");
     insta::assert_snapshot!("round_new_by_group", screen(&app, 80, 24).backend());

@@ -352,7 +352,7 @@ impl App {
     /// (never over a file there), and says where.
     pub(super) fn write_out(&mut self, stem: &str, extension: &str, contents: &str) {
         match self.write_private_out(stem, extension, contents) {
-            Ok(path) => self.say(format!("Wrote {} (readable by you only)", path.display())),
+            Ok(path) => self.say_path(("Wrote ", &path, " (readable by you only)"), false),
             Err(error) => self.warn(error),
         }
     }

@@ -111,10 +111,8 @@ impl App {
         match (clipboard::osc52(&plain, &self.clipboard.terminal), kept) {
             (Ok(sequence), Ok(path)) => {
                 self.clipboard.pending = Some(sequence);
-                self.say(format!(
-                    "Feedback for {name} copied to the clipboard; also in {}",
-                    path.display()
-                ));
+                let before = format!("Feedback for {name} copied to the clipboard; also in ");
+                self.say_path((&before, &path, ""), false);
             }
             (Ok(sequence), Err(error)) => {
                 self.clipboard.pending = Some(sequence);
@@ -122,10 +120,11 @@ impl App {
                     "Feedback for {name} copied to the clipboard, but not kept in a file: {error}"
                 ));
             }
-            (Err(why), Ok(path)) => self.warn(format!(
-                "Not copied to the clipboard ({why}): the feedback for {name} is in {}",
-                path.display()
-            )),
+            (Err(why), Ok(path)) => {
+                let before =
+                    format!("Not copied to the clipboard ({why}): the feedback for {name} is in ");
+                self.say_path((&before, &path, ""), true);
+            }
             (Err(why), Err(error)) => self.warn(format!(
                 "Feedback kept on the record, but not copied ({why}) and not written: {error}"
             )),

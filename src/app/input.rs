@@ -55,7 +55,10 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(pasted) => self.handle_paste(&pasted),
-            Event::Resize(width, height) => self.size = (width, height),
+            Event::Resize(width, height) => {
+                self.size = (width, height);
+                self.fit_time_spent();
+            }
             // The wheel moves as ↑/↓ do, wherever they move (lists, help, the brief).
             Event::Mouse(mouse) if self.config.mouse => {
                 // Over the detail pane the wheel scrolls the pane, as J/K do.

@@ -71,6 +71,9 @@ pub enum Screen {
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// Where in `text` a file's path is: a status line too narrow for the whole message
+    /// cuts the path's middle rather than take a second row (and hide the footer).
+    pub path: Option<std::ops::Range<usize>>,
 }
 
 /// The whole app: the store, what is on screen, and the status line.
@@ -238,6 +241,7 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             error: false,
+            path: None,
         });
     }
 
@@ -245,6 +249,19 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             error: true,
+            path: None,
+        });
+    }
+
+    /// A message naming a file, `before` the path and `after` it; on a narrow terminal
+    /// the path is what gets cut (in its middle), so the message keeps to one row.
+    fn say_path(&mut self, (before, path, after): (&str, &std::path::Path, &str), error: bool) {
+        let shown = path.display().to_string();
+        let at = before.len();
+        self.status = Some(Status {
+            path: Some(at..at + shown.len()),
+            text: format!("{before}{shown}{after}"),
+            error,
         });
     }
 

@@ -158,6 +158,11 @@ impl Roster {
     }
 
     /// All rows, filtered or not.
+    /// The role of everyone on the roster, whatever the filter.
+    pub fn roles(&self) -> impl Iterator<Item = crate::model::Role> + '_ {
+        self.rows.iter().map(|row| row.teacher.role)
+    }
+
     pub fn total(&self) -> usize {
         self.rows.len()
     }
@@ -236,6 +241,18 @@ use crate::db::Command;
 use crossterm::event::Event;
 
 impl super::App {
+    /// Why there is no school to show, and how to name one: on an empty roster, add a
+    /// person with their school; else give the people shown a school.
+    pub(in crate::app) fn no_school_yet(&self) -> String {
+        if self.roster.total() == 0 {
+            let add = keymap::key_for(Context::Roster, Msg::AddTeacher);
+            format!("No one here yet: add a person with their school ({add})")
+        } else {
+            let edit = keymap::key_for(Context::Roster, Msg::EditTeacher);
+            format!("No one here names a school yet: give people a school ({edit})")
+        }
+    }
+
     pub(in crate::app) fn update_roster(&mut self, msg: Msg) {
         let needs_teacher = matches!(
             msg,

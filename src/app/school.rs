@@ -71,7 +71,7 @@ impl App {
             Err(error) => return self.warn(format!("cannot read the schools: {error}")),
         };
         if names.is_empty() {
-            return self.warn("No one here names a school yet: give people a school (e)");
+            return self.warn(self.no_school_yet());
         }
         let selected = self
             .roster

@@ -27,6 +27,15 @@ impl Span {
         }
     }
 
+    /// How a sentence says when: "Nothing recorded in the last 30 days".
+    pub fn during(self) -> &'static str {
+        match self {
+            Span::Days30 => "in the last 30 days",
+            Span::SchoolYear => "this school year",
+            Span::All => "yet",
+        }
+    }
+
     fn next(self) -> Span {
         match self {
             Span::Days30 => Span::SchoolYear,
@@ -89,10 +98,19 @@ impl TimeSpent {
         self.sum();
     }
 
-    fn scroll_by(&mut self, lines: isize) {
-        let last = self.report.rows.len().saturating_sub(1);
+    /// Moves the lines shown by `lines`, no further than where the last line is at the
+    /// bottom of the `shown` lines the screen has room for.
+    fn scroll_by(&mut self, lines: isize, shown: usize) {
+        let last = self.report.rows.len().saturating_sub(shown);
         self.scroll = self.scroll.saturating_add_signed(lines).min(last);
     }
+}
+
+/// How far a key scrolls the report: lines, or pages of as many lines as the screen shows.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Lines(isize),
+    Pages(isize),
 }
 
 impl App {
@@ -120,6 +138,11 @@ impl App {
         }
     }
 
+    /// Keeps the report's scroll within its last page after the terminal changed size.
+    pub(super) fn fit_time_spent(&mut self) {
+        self.scroll_time_spent(Step::Lines(0));
+    }
+
     /// Reads the time again after a change, keeping the grouping and the period.
     pub(super) fn refresh_time_spent(&mut self) {
         let Some(mut fresh) = self.read_time_spent() else {
@@ -132,6 +155,24 @@ impl App {
         }
     }
 
+    /// Scrolls the report by `step`, never past the page that ends with its last line on
+    /// a terminal the size it is now (also after a resize: `Step::Lines(0)`).
+    fn scroll_time_spent(&mut self, step: Step) {
+        let (width, height) = self.size;
+        let Screen::Time(screen) = &mut self.screen else {
+            return;
+        };
+        // The body is the terminal less the status line and the footer.
+        let shown = crate::ui::time_report_lines(screen, width, height.saturating_sub(2));
+        let lines = match step {
+            Step::Lines(lines) => lines,
+            Step::Pages(pages) => {
+                pages.saturating_mul(isize::try_from(shown.max(1)).unwrap_or(isize::MAX))
+            }
+        };
+        screen.scroll_by(lines, shown);
+    }
+
     pub(super) fn update_time_spent(&mut self, msg: Msg) {
         let Screen::Time(screen) = &mut self.screen else {
             return;
@@ -139,12 +180,12 @@ impl App {
         match msg {
             Msg::Grouping => screen.next_grouping(),
             Msg::Period => screen.next_span(),
-            Msg::Up => screen.scroll_by(-1),
-            Msg::Down => screen.scroll_by(1),
-            Msg::PageUp => screen.scroll_by(-(super::list::PAGE as isize)),
-            Msg::PageDown => screen.scroll_by(super::list::PAGE as isize),
-            Msg::Top => screen.scroll = 0,
-            Msg::Bottom => screen.scroll_by(isize::MAX),
+            Msg::Up => self.scroll_time_spent(Step::Lines(-1)),
+            Msg::Down => self.scroll_time_spent(Step::Lines(1)),
+            Msg::PageUp => self.scroll_time_spent(Step::Pages(-1)),
+            Msg::PageDown => self.scroll_time_spent(Step::Pages(1)),
+            Msg::Top => self.scroll_time_spent(Step::Lines(isize::MIN)),
+            Msg::Bottom => self.scroll_time_spent(Step::Lines(isize::MAX)),
             Msg::Back => self.show_roster(),
             _ => {}
         }

@@ -12,6 +12,7 @@ mod readiness;
 mod record;
 mod schools;
 mod search;
+mod tags;
 mod time_spent;
 mod trash;
 mod walkthrough;

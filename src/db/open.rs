@@ -29,11 +29,16 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_check_in_minutes.sql"),
     SCHOOLS,
     include_str!("migrations/014_readiness.sql"),
+    ONE_WORD_TAGS,
 ];
 
 /// The migration that makes schools records: a step in Rust adds one for each school
 /// name already on people, in the migration's transaction.
 const SCHOOLS: &str = include_str!("migrations/013_schools.sql");
+
+/// The migration that makes every tag one word: a step in Rust rewrites them by the
+/// rule new tags follow, in the migration's transaction.
+const ONE_WORD_TAGS: &str = include_str!("migrations/015_one_word_tags.sql");
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -210,6 +215,9 @@ fn prepare(
                 SCHOOLS => M::up_with_hook(sql, move |tx: &Transaction| {
                     Ok(super::schools::schools_from_names(tx, clock)?)
                 }),
+                ONE_WORD_TAGS => {
+                    M::up_with_hook(sql, |tx: &Transaction| Ok(super::tags::one_word_tags(tx)?))
+                }
                 _ => M::up(sql),
             })
             .collect(),

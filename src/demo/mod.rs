@@ -506,7 +506,7 @@ mod tests {
             assert!(!store.measures(&goals[0].meta.id).unwrap().is_empty());
             let pilot = people
                 .iter()
-                .filter(|t| &t.school == school && t.tags.iter().any(|g| g == "blended pilot"));
+                .filter(|t| &t.school == school && t.tags.iter().any(|g| g == "blended-pilot"));
             assert!(pilot.count() >= 2, "the pilot group reaches {school}");
         }
         let northgate = store

@@ -70,7 +70,13 @@ pub fn read(json: &str) -> Result<Caseload, String> {
         None => return Err("it has no format version".into()),
     }
     clean_strings(&mut file, &mut String::new())?;
-    serde_json::from_value(file).map_err(|e| format!("a record in it is not complete ({e})"))
+    let mut caseload: Caseload = serde_json::from_value(file)
+        .map_err(|e| format!("a record in it is not complete ({e})"))?;
+    // Groups are one word each, as typed in coachlog ("blended pilot" is "blended-pilot").
+    for teacher in &mut caseload.teachers {
+        teacher.tags = crate::model::people::tidy_tags(&teacher.tags);
+    }
+    Ok(caseload)
 }
 
 /// Cleans every string in the file; a text too long is named by where it is.
@@ -157,6 +163,14 @@ mod tests {
             error.starts_with("teachers[0].name: it is 100,001 characters"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn groups_in_an_import_are_one_word_each_as_typed_ones_are() {
+        let mut caseload = one_teacher("Lee, Min");
+        caseload.teachers[0].tags = vec!["blended pilot".into(), "Blended-Pilot".into()];
+        let json = write(&caseload, day());
+        assert_eq!(read(&json).unwrap().teachers[0].tags, ["blended-pilot"]);
     }
 
     #[test]

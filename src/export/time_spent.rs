@@ -16,6 +16,16 @@ pub fn title(report: &TimeReport) -> String {
     )
 }
 
+/// What a report with nothing in its period says instead of a table: "Nothing recorded
+/// in the last 30 days. Observations, …" (`when` as [`Period::during`] words it).
+///
+/// [`Period::during`]: crate::model::time_spent::Period::during
+pub fn nothing_recorded(when: &str) -> String {
+    format!(
+        "Nothing recorded {when}. Observations, walkthrough marks, check-ins and supports count here with their minutes."
+    )
+}
+
 /// What a reader should know beside the figures: the activities with no minutes, and
 /// that people are numbered rather than named.
 pub fn notes(report: &TimeReport) -> Vec<String> {
@@ -71,6 +81,13 @@ fn headings(report: &TimeReport) -> [&'static str; 6] {
 
 /// An aligned table for a terminal: the first column to the left, figures to the right.
 pub fn text(report: &TimeReport) -> String {
+    if report.total.activities == 0 {
+        return format!(
+            "{}\n\n{}\n",
+            title(report),
+            nothing_recorded(&report.period.during())
+        );
+    }
     let mut lines: Vec<[String; 6]> = vec![headings(report).map(String::from)];
     lines.extend(report.rows.iter().map(|row| cells(report, row)));
     lines.push(cells(report, &report.total));
@@ -103,6 +120,10 @@ pub fn text(report: &TimeReport) -> String {
 /// Markdown: a heading, a table and the notes.
 pub fn markdown(report: &TimeReport) -> String {
     let mut out = format!("# {}\n\n", cell(&title(report)));
+    if report.total.activities == 0 {
+        let _ = writeln!(out, "{}", nothing_recorded(&report.period.during()));
+        return out;
+    }
     let _ = writeln!(out, "| {} |", headings(report).join(" | "));
     out.push_str("|---|---:|---:|---:|---:|---:|\n");
     for row in &report.rows {
@@ -118,7 +139,8 @@ pub fn markdown(report: &TimeReport) -> String {
 }
 
 /// CSV with a header row, one row a line and the total last; minutes as numbers, the
-/// share in whole percent (empty when no minutes are known).
+/// share in whole percent (empty when no minutes are known). Nothing in the period: the
+/// header row alone.
 pub fn csv(report: &TimeReport) -> String {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record([
@@ -128,7 +150,8 @@ pub fn csv(report: &TimeReport) -> String {
         "share_percent",
         "no_minutes",
     ]);
-    for row in report.rows.iter().chain([&report.total]) {
+    let total = (report.total.activities > 0).then_some(&report.total);
+    for row in report.rows.iter().chain(total) {
         let _ = writer.write_record([
             inert(&row.label),
             row.activities.to_string(),

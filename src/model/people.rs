@@ -33,18 +33,81 @@ impl Role {
     }
 }
 
+/// How many people there are, by role, as the roster's header says it: "15 teachers",
+/// "12 teachers, 3 leaders", "1 leader, 2 coaches" (no role that no one has; "0 teachers"
+/// for no one). A leader counted as a teacher read as a mistake.
+pub fn head_count(roles: impl IntoIterator<Item = Role>) -> String {
+    let mut counts = [0usize; 3];
+    for role in roles {
+        counts[role as usize] += 1;
+    }
+    let words = [
+        ("teacher", "teachers"),
+        ("leader", "leaders"),
+        ("coach", "coaches"),
+    ];
+    let said: Vec<String> = counts
+        .iter()
+        .zip(words)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, (one, many))| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect();
+    if said.is_empty() {
+        "0 teachers".into()
+    } else {
+        said.join(", ")
+    }
+}
+
+/// How many people there are, whatever their roles, where the count by role has no room:
+/// "15 people", "1 person"; "15 teachers" when all are teachers.
+pub fn people_count(roles: impl IntoIterator<Item = Role>) -> String {
+    let roles: Vec<Role> = roles.into_iter().collect();
+    if roles.iter().all(Role::is_teacher) {
+        return head_count(roles);
+    }
+    match roles.len() {
+        1 => "1 person".into(),
+        n => format!("{n} people"),
+    }
+}
+
 /// The most tags one person carries, and the longest tag, in characters.
 pub const MAX_TAGS: usize = 12;
 pub const MAX_TAG_CHARS: usize = 40;
 
+/// A tag as one word, the way it is kept and shown as `#tag`: the spaces inside it
+/// become hyphens ("blended pilot" → "blended-pilot", "PLC 7" → "PLC-7"), since
+/// `#blended pilot` reads as two tags and the filter takes a space to end one. A leading
+/// `#` and the spaces around it go.
+pub fn one_word(tag: &str) -> String {
+    tag.trim()
+        .trim_start_matches('#')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Tags as kept from elsewhere (a file of an older coachlog, an import): each made one
+/// word, the same tag (whatever its case) once, empty ones left out.
+pub fn tidy_tags(tags: &[String]) -> Vec<String> {
+    let mut tidy: Vec<String> = Vec::new();
+    for tag in tags.iter().map(|tag| one_word(tag)) {
+        if !tag.is_empty() && !tidy.iter().any(|kept| same_tag(kept, &tag)) {
+            tidy.push(tag);
+        }
+    }
+    tidy
+}
+
 /// Tags typed as a list ("pilot, PLC 7; Fellowship #2"): split on commas and semicolons,
-/// each cleaned as all text coming in is, trimmed of spaces and a leading `#`, the same tag (whatever its case)
-/// once, in the order typed. Refused with what is wrong: a tag too long, too many.
+/// each cleaned as all text coming in is, trimmed of a leading `#`, made one word
+/// ([`one_word`]), the same tag (whatever its case) once, in the order typed. Refused
+/// with what is wrong: a tag too long, too many.
 pub fn parse_tags(typed: &str) -> Result<Vec<String>, String> {
     let mut tags: Vec<String> = Vec::new();
     for part in typed.split([',', ';']) {
-        let tag = crate::text::clean_line(part).map_err(|e| e.to_string())?;
-        let tag = tag.trim_start_matches('#').trim().to_string();
+        let tag = one_word(&crate::text::clean_line(part).map_err(|e| e.to_string())?);
         if tag.is_empty() {
             continue;
         }
@@ -82,9 +145,43 @@ pub fn groups(people: &[Teacher]) -> Vec<String> {
     counted.into_iter().map(|(tag, _)| tag).collect()
 }
 
-/// Whether two tags are the same group, whatever their case ("PLC 7" = "plc 7").
+/// Whether two tags are the same group, whatever their case ("PLC-7" = "plc-7").
 pub fn same_tag(a: &str, b: &str) -> bool {
     a.to_lowercase() == b.to_lowercase()
+}
+
+/// The words of a tag, between its hyphens, in lower case: "Blended-Pilot" → blended, pilot.
+fn tag_words(tag: &str) -> Vec<String> {
+    tag.to_lowercase()
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|word| !word.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Whether `tag` is the group `asked` for, or holds it as whole words: "blended-pilot"
+/// is asked for by "blended-pilot", "pilot" or "blended" (and "blended pilot", made one
+/// word), not by "pil" or "lended".
+pub fn tag_holds(tag: &str, asked: &str) -> bool {
+    let asked = tag_words(&one_word(asked));
+    !asked.is_empty()
+        && tag_words(tag)
+            .windows(asked.len())
+            .any(|words| words == asked.as_slice())
+}
+
+/// Whether `tag` begins with `typed` at the start of one of its words, whatever the case:
+/// as the roster's filter finds a group while it is typed ("#pil" finds "blended-pilot").
+fn tag_starts(tag: &str, typed: &str) -> bool {
+    let tag = tag.to_lowercase();
+    let typed = typed.to_lowercase();
+    std::iter::once(0)
+        .chain(
+            tag.char_indices()
+                .filter(|(_, c)| *c == '-' || c.is_whitespace())
+                .map(|(at, c)| at + c.len_utf8()),
+        )
+        .any(|at| tag[at..].starts_with(&typed))
 }
 
 /// Tags as they are typed back into a form: "pilot, PLC 7".
@@ -93,7 +190,8 @@ pub fn tags_text(tags: &[String]) -> String {
 }
 
 /// People picked by role, groups and school, as the command line picks them: every part
-/// given must hold; a tag or school is matched whole, in any case.
+/// given must hold; a school is matched whole, a tag by whole words ([`tag_holds`]), in
+/// any case.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Selection {
     pub role: Option<Role>,
@@ -107,7 +205,7 @@ impl Selection {
             && self
                 .tags
                 .iter()
-                .all(|tag| person.tags.iter().any(|t| same_tag(t, tag)))
+                .all(|asked| person.tags.iter().any(|tag| tag_holds(tag, asked)))
             && self.school.as_deref().is_none_or(|school| {
                 person.school.trim().to_lowercase() == school.trim().to_lowercase()
             })
@@ -117,7 +215,7 @@ impl Selection {
 /// One word of the roster's filter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Word {
-    /// `#pilot`: carries a tag starting with this.
+    /// `#pilot`: carries a tag one of whose words starts with this.
     Tag(String),
     /// `role:leader` (or `leader`, `coach` said alone): has this role.
     Role(Role),
@@ -165,7 +263,6 @@ impl Filter {
             return true;
         }
         let teacher = &row.teacher;
-        let tags: Vec<String> = teacher.tags.iter().map(|t| t.to_lowercase()).collect();
         let haystack = format!(
             "{} {} {} {} {} {}",
             teacher.name,
@@ -177,7 +274,7 @@ impl Filter {
         )
         .to_lowercase();
         self.words.iter().all(|word| match word {
-            Word::Tag(tag) => tags.iter().any(|t| t.starts_with(tag.as_str())),
+            Word::Tag(typed) => teacher.tags.iter().any(|tag| tag_starts(tag, typed)),
             Word::Role(role) => teacher.role == *role,
             Word::Text(text) => haystack.contains(text.as_str()),
         })
@@ -223,8 +320,8 @@ mod tests {
     #[test]
     fn tags_are_split_trimmed_and_kept_once_whatever_their_case() {
         assert_eq!(
-            parse_tags(" pilot, #PLC 7 ;Fellowship,, plc 7, Pilot "),
-            Ok(vec!["pilot".into(), "PLC 7".into(), "Fellowship".into()])
+            parse_tags(" pilot, #PLC 7 ;Fellowship,, plc-7, Pilot "),
+            Ok(vec!["pilot".into(), "PLC-7".into(), "Fellowship".into()])
         );
         assert_eq!(parse_tags("  "), Ok(vec![]));
         // An escape sequence is taken out at the door, as from any text typed.
@@ -232,6 +329,58 @@ mod tests {
             parse_tags("a\u{1b}[31mb, c\u{7}d"),
             Ok(vec!["ab".into(), "cd".into()])
         );
+    }
+
+    #[test]
+    fn a_tag_is_one_word_the_spaces_in_it_become_hyphens() {
+        assert_eq!(
+            parse_tags("blended pilot, PLC 7;  # two   words  "),
+            Ok(vec![
+                "blended-pilot".into(),
+                "PLC-7".into(),
+                "two-words".into()
+            ])
+        );
+        assert_eq!(one_word(" #blended  pilot "), "blended-pilot");
+        assert_eq!(one_word("pilot"), "pilot");
+        // What an older file or an import holds is made one word the same way.
+        let kept: Vec<String> = ["blended pilot", "Blended-Pilot", " ", "pilot", "PLC 7"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(tidy_tags(&kept), ["blended-pilot", "pilot", "PLC-7"]);
+    }
+
+    #[test]
+    fn a_tag_is_asked_for_whole_or_by_its_whole_words() {
+        for asked in [
+            "blended-pilot",
+            "pilot",
+            "Blended",
+            "blended pilot",
+            "#pilot",
+        ] {
+            assert!(tag_holds("blended-pilot", asked), "{asked}");
+        }
+        for asked in ["pil", "lended", "pilot-blended", "", "blended-pilot-2"] {
+            assert!(!tag_holds("blended-pilot", asked), "{asked}");
+        }
+        assert!(tag_holds("grade-7-PLC", "7-plc"));
+    }
+
+    #[test]
+    fn people_are_counted_by_role_leaders_apart_from_teachers() {
+        use Role::{Coach, Leader, Teacher};
+        assert_eq!(head_count([Teacher; 15]), "15 teachers");
+        assert_eq!(
+            head_count([[Teacher; 12].as_slice(), &[Leader; 3]].concat()),
+            "12 teachers, 3 leaders"
+        );
+        assert_eq!(head_count([Coach, Leader, Coach]), "1 leader, 2 coaches");
+        assert_eq!(head_count([Teacher, Coach]), "1 teacher, 1 coach");
+        assert_eq!(head_count([]), "0 teachers");
+        assert_eq!(people_count([Teacher, Leader, Teacher]), "3 people");
+        assert_eq!(people_count([Leader]), "1 person");
+        assert_eq!(people_count([Teacher, Teacher]), "2 teachers");
     }
 
     #[test]
@@ -264,7 +413,7 @@ mod tests {
 
     #[test]
     fn a_selection_holds_when_role_every_tag_and_the_school_do() {
-        let smith = row("Smith, Dan", Role::Teacher, &["pilot", "PLC 7"]).teacher;
+        let smith = row("Smith, Dan", Role::Teacher, &["pilot", "PLC-7"]).teacher;
         let pick = |role, tags: &[&str], school: Option<&str>| Selection {
             role,
             tags: tags.iter().map(|t| t.to_string()).collect(),
@@ -285,12 +434,17 @@ mod tests {
             "a tag is matched whole"
         );
         assert!(!pick(None, &["pilot", "fellowship"], None).holds(&smith));
+        // A word of a tag picks it: "--tag pilot" finds the blended pilot.
+        let castillo = row("Castillo, Ramon", Role::Teacher, &["blended-pilot"]).teacher;
+        assert!(pick(None, &["pilot"], None).holds(&castillo));
+        assert!(pick(None, &["Blended Pilot"], None).holds(&castillo));
+        assert!(!pick(None, &["pil"], None).holds(&castillo));
         assert!(!pick(None, &[], Some("Eastside")).holds(&smith));
     }
 
     #[test]
     fn the_filter_finds_a_group_by_its_tag_and_a_role_by_its_word() {
-        let smith = row("Smith, Dan", Role::Teacher, &["pilot", "PLC 7"]);
+        let smith = row("Smith, Dan", Role::Teacher, &["pilot", "PLC-7"]);
         let reyes = row("Reyes, Ana", Role::Leader, &["Fellowship"]);
         let park = row("Park, Eve", Role::Coach, &[]);
         let shown = |typed: &str| -> Vec<&str> {
@@ -317,5 +471,25 @@ mod tests {
             Filter::parse("#Pilot Leader east").to_string(),
             "#pilot role:leader east"
         );
+    }
+
+    #[test]
+    fn the_filter_finds_a_group_by_any_word_of_its_tag() {
+        let castillo = row("Castillo, Ramon", Role::Teacher, &["blended-pilot"]);
+        let lee = row("Lee, Min", Role::Teacher, &["pilot"]);
+        let shown = |typed: &str| -> Vec<&str> {
+            let filter = Filter::parse(typed);
+            [&castillo, &lee]
+                .into_iter()
+                .filter(|r| filter.matches(r))
+                .map(|r| r.teacher.name.as_str())
+                .collect()
+        };
+        assert_eq!(shown("#pilot"), ["Castillo, Ramon", "Lee, Min"]);
+        assert_eq!(shown("#pil"), ["Castillo, Ramon", "Lee, Min"]);
+        assert_eq!(shown("#blended"), ["Castillo, Ramon"]);
+        assert_eq!(shown("#Blended-P"), ["Castillo, Ramon"]);
+        assert_eq!(shown("#lended"), Vec::<&str>::new());
+        assert_eq!(shown("#ilot"), Vec::<&str>::new());
     }
 }

@@ -30,12 +30,15 @@ pub enum ActivityKind {
 }
 
 impl ActivityKind {
-    /// How a person says it: "observation", "check-in: coaching", "support: peer visit".
+    /// How a person says it: "observation", "coaching check-in", "support: peer visit".
+    /// A check-in's kind comes before the word check-in: "leader check-in" is a kind of
+    /// conversation, not a person's role (beside "school leader" in a split by role,
+    /// "check-in: leader" read as time spent with leaders).
     pub fn label(self) -> String {
         match self {
             ActivityKind::Observation => "observation".into(),
             ActivityKind::WalkthroughMark => "walkthrough mark".into(),
-            ActivityKind::CheckIn(kind) => format!("check-in: {kind}"),
+            ActivityKind::CheckIn(kind) => format!("{kind} check-in"),
             ActivityKind::Support(kind) => format!("support: {}", kind.label()),
         }
     }
@@ -179,6 +182,18 @@ impl Period {
 
     pub fn holds(self, day: NaiveDate) -> bool {
         self.since.is_none_or(|since| day >= since) && self.until.is_none_or(|until| day <= until)
+    }
+
+    /// How a sentence says when: "from 1 Aug 2026 to 28 Nov 2026", "since 1 Aug 2026",
+    /// "until 28 Nov 2026", or "yet" for all time ("Nothing recorded yet").
+    pub fn during(self) -> String {
+        let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+        match (self.since, self.until) {
+            (Some(since), Some(until)) => format!("from {} to {}", day(since), day(until)),
+            (Some(since), None) => format!("since {}", day(since)),
+            (None, Some(until)) => format!("until {}", day(until)),
+            (None, None) => "yet".into(),
+        }
     }
 
     /// "1 Aug 2026 – 28 Nov 2026", "since 1 Aug 2026", "until …", "all time".
@@ -461,9 +476,9 @@ mod tests {
         assert_eq!(
             kinds,
             [
-                ("check-in: leader", 60, 1),
+                ("leader check-in", 60, 1),
                 ("support: co-planning", 45, 1),
-                ("check-in: coaching", 30, 1),
+                ("coaching check-in", 30, 1),
                 ("observation", 20, 1),
                 ("walkthrough mark", 0, 1),
             ]
@@ -642,6 +657,34 @@ mod tests {
         assert_eq!(duration(45), "45 min");
         assert_eq!(duration(120), "2 h");
         assert_eq!(duration(725), "12 h 05 min");
+    }
+
+    #[test]
+    fn a_check_in_reads_as_a_kind_of_check_in_never_as_a_role() {
+        let kinds: Vec<String> = CheckInKind::ALL
+            .iter()
+            .map(|k| ActivityKind::CheckIn(*k).label())
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "coaching check-in",
+                "feedback check-in",
+                "conference check-in",
+                "leader check-in"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_period_reads_in_a_sentence() {
+        assert_eq!(NOVEMBER.during(), "from 1 Nov 2026 to 30 Nov 2026");
+        let since = Period {
+            since: Some(day(11, 1)),
+            until: None,
+        };
+        assert_eq!(since.during(), "since 1 Nov 2026");
+        assert_eq!(Period::ALL.during(), "yet");
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod workspace;
 mod wrap;
 
 pub use readiness::{Rows as ReadinessRows, rows as readiness_rows};
+pub use time_spent::report_lines as time_report_lines;
 pub use workspace::detail_end;
 
 /// How far the school view's "At a glance" pane scrolls on a screen of `width` ×
@@ -89,16 +90,21 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     let message = match &app.status {
-        Some(message) if message.error => Some((format!("! {}", message.text), theme::error())),
-        Some(message) => Some((message.text.clone(), theme::ok())),
+        Some(message) if message.error => Some((
+            format!("! {}", message.text),
+            message.path.clone().map(|at| at.start + 2..at.end + 2),
+            theme::error(),
+        )),
+        Some(message) => Some((message.text.clone(), message.path.clone(), theme::ok())),
         None if app.read_only() => Some((
             "! read-only: you may not write this file; you can read, search and export".into(),
+            None,
             theme::error(),
         )),
         None => None,
     };
-    let rows = message.map_or_else(Vec::new, |(message, style)| {
-        status::rows(&message, usize::from(status.width))
+    let rows = message.map_or_else(Vec::new, |(message, path, style)| {
+        status::rows(&message, path, usize::from(status.width))
             .into_iter()
             .map(|row| Line::from(Span::styled(row, style)))
             .collect()

@@ -7,6 +7,7 @@ use crate::app::keymap::{Context as C, Msg, key_for as key};
 use crate::app::roster::{Shown, Widest};
 use crate::dates;
 use crate::model::RosterRow;
+use crate::model::people::{head_count, people_count};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -59,10 +60,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .map(|only| format!(" · {}", text::line(only)))
         .unwrap_or_default();
     let school_column = roster.schools().len() > 1;
-    let count = roster.total();
-    let noun = if count == 1 { "teacher" } else { "teachers" };
-    let title = format!(" coachlog · {count} {noun}{one_school}{archived}");
     let date = today.format("%a %-d %b %Y").to_string();
+    // People by role where there is room ("12 teachers, 3 leaders"), else all together.
+    let room = usize::from(header.width).saturating_sub(text::width(&date) + 2);
+    let title = |count: String| format!(" coachlog · {count}{one_school}{archived}");
+    let by_role = title(head_count(roster.roles()));
+    let title = if text::width(&by_role) <= room {
+        by_role
+    } else {
+        title(people_count(roster.roles()))
+    };
     frame.render_widget(
         Paragraph::new(two_sided(
             vec![Span::styled(title, theme::title())],

@@ -14,6 +14,17 @@ pub fn last_offset(lines: usize, area: Rect) -> u16 {
     u16::try_from(lines.saturating_sub(height)).unwrap_or(u16::MAX)
 }
 
+/// What is out of sight, `above` and `below` lines, and the keys that bring it:
+/// " ↓ 4 more · J ", " ↑ 2 more · K ", " ↑ 2 ↓ 4 · K/J "; none when everything shows.
+pub fn cue(above: usize, below: usize, (up, down): (&str, &str)) -> Option<String> {
+    match (above, below) {
+        (0, 0) => None,
+        (0, _) => Some(format!(" ↓ {below} more · {down} ")),
+        (_, 0) => Some(format!(" ↑ {above} more · {up} ")),
+        _ => Some(format!(" ↑ {above} ↓ {below} · {up}/{down} ")),
+    }
+}
+
 /// `lines` in `block` over `area`, from `offset` (at most the last page), with a cue
 /// such as "↓ 4 more · J" when they do not all fit; `up` and `down` are the keys' names.
 pub fn render(
@@ -26,16 +37,11 @@ pub fn render(
 ) {
     let height = usize::from(area.height.saturating_sub(2));
     let offset = usize::from(offset.min(last_offset(lines.len(), area)));
-    if lines.len() > height {
-        let below = lines.len() - offset - height;
-        let cue = match (offset, below) {
-            (0, _) => format!(" ↓ {below} more · {down} "),
-            (_, 0) => format!(" ↑ {offset} more · {up} "),
-            _ => format!(" ↑ {offset} ↓ {below} · {up}/{down} "),
-        };
-        if text::width(&cue) + 2 <= usize::from(area.width) {
-            block = block.title_bottom(Line::from(cue).right_aligned());
-        }
+    let below = lines.len().saturating_sub(offset + height);
+    if let Some(cue) = cue(offset, below, (up, down))
+        && text::width(&cue) + 2 <= usize::from(area.width)
+    {
+        block = block.title_bottom(Line::from(cue).right_aligned());
     }
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(shown).block(block), area);

@@ -3,7 +3,9 @@
 
 use super::theme;
 use crate::app::App;
+use crate::app::keymap::{self, Context, Msg};
 use crate::app::time_spent::TimeSpent;
+use crate::export::time_spent::nothing_recorded;
 use crate::model::time_spent::{Grouping, TimeReport, TimeRow, duration};
 use crate::text;
 use ratatui::Frame;
@@ -19,17 +21,14 @@ const GAP: usize = 2;
 pub fn render(_app: &App, screen: &TimeSpent, frame: &mut Frame, area: Rect) {
     let report = &screen.report;
     let notes = notes(screen);
-    let [header, body, below] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(notes.len() as u16),
-    ])
-    .areas(area);
-    let title = format!(
-        " Time · {} · {}",
-        screen.span.label(),
-        report.period.describe()
-    );
+    let [header, body, below] = areas(area, notes.len());
+    // "all time" is both the span and its days: said once.
+    let days = report.period.describe();
+    let title = if days == screen.span.label() {
+        format!(" Time · {days}")
+    } else {
+        format!(" Time · {} · {days}", screen.span.label())
+    };
     frame.render_widget(
         Paragraph::new(Span::styled(
             text::truncate(&title, usize::from(area.width)).into_owned(),
@@ -41,10 +40,7 @@ pub fn render(_app: &App, screen: &TimeSpent, frame: &mut Frame, area: Rect) {
     let inner = block.inner(body);
     frame.render_widget(block, body);
     if report.total.activities == 0 {
-        let empty = format!(
-            "Nothing recorded in the {}. Observations, walkthrough marks, check-ins and supports count here with their minutes.",
-            screen.span.label().trim_start_matches("this ")
-        );
+        let empty = nothing_recorded(screen.span.during());
         frame.render_widget(Paragraph::new(empty).wrap(Wrap { trim: true }), inner);
     } else {
         frame.render_widget(
@@ -53,6 +49,29 @@ pub fn render(_app: &App, screen: &TimeSpent, frame: &mut Frame, area: Rect) {
         );
     }
     frame.render_widget(Paragraph::new(notes), below);
+}
+
+/// The title row, the bordered report and the notes under it.
+fn areas(area: Rect, notes: usize) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(u16::try_from(notes).unwrap_or(u16::MAX)),
+    ])
+    .areas(area)
+}
+
+/// How many of the report's lines a body of `width` × `height` shows at once (between
+/// the heading, and the rule and total).
+pub fn report_lines(screen: &TimeSpent, width: u16, height: u16) -> usize {
+    let [_, body, _] = areas(Rect::new(0, 0, width, height), notes(screen).len());
+    lines_in(body.height.saturating_sub(2))
+}
+
+/// The report's lines a table `height` rows high has room for: less its heading, its
+/// rule and its total.
+fn lines_in(height: u16) -> usize {
+    usize::from(height).saturating_sub(3)
 }
 
 /// The heading, the lines from the scroll on that fit, and the total under a rule.
@@ -75,8 +94,10 @@ fn table(screen: &TimeSpent, width: u16, height: u16) -> Vec<Line<'static>> {
         None,
         theme::dim(),
     )];
-    let room = usize::from(height).saturating_sub(3);
-    for row in report.rows.iter().skip(screen.scroll).take(room) {
+    let room = lines_in(height);
+    // Never past the page that ends with the last line, whatever size the terminal became.
+    let scroll = screen.scroll.min(report.rows.len().saturating_sub(room));
+    for row in report.rows.iter().skip(scroll).take(room) {
         let share = report.share(row).unwrap_or(0);
         lines.push(line(
             &text::line(&row.label),
@@ -86,19 +107,17 @@ fn table(screen: &TimeSpent, width: u16, height: u16) -> Vec<Line<'static>> {
             Style::default(),
         ));
     }
-    let hidden = report.rows.len().saturating_sub(screen.scroll + room);
-    let rule = if hidden > 0 || screen.scroll > 0 {
-        let more = format!(
-            " {} of {} lines · ↑↓ ",
-            room.min(report.rows.len()),
-            report.rows.len()
-        );
-        format!(
-            "{}{more}",
-            "─".repeat(width.saturating_sub(text::width(&more)).min(width))
-        )
-    } else {
-        "─".repeat(width)
+    let below = report.rows.len().saturating_sub(scroll + room);
+    let keys = (
+        keymap::key_for(Context::Time, Msg::Up),
+        keymap::key_for(Context::Time, Msg::Down),
+    );
+    let rule = match super::scroll::cue(scroll, below, (&keys.0, &keys.1)) {
+        Some(cue) if text::width(&cue) + 2 <= width => format!(
+            "{}{cue}",
+            "─".repeat(width.saturating_sub(text::width(&cue)))
+        ),
+        _ => "─".repeat(width),
     };
     lines.push(Line::styled(rule, theme::dim()));
     lines.push(line(
@@ -156,7 +175,12 @@ fn notes(screen: &TimeSpent) -> Vec<Line<'static>> {
             .iter()
             .map(|row| format!("{} {}%", row.label, by_role.share(row).unwrap_or(0)))
             .collect();
-        notes.push(Line::from(format!(" By role: {}", split.join(" · "))));
+        // The people's roles, said so: beside a "leader check-in" (a kind of
+        // conversation), a bare "By role: school leader 4%" read as contradicting it.
+        notes.push(Line::from(format!(
+            " By person's role: {}",
+            split.join(" · ")
+        )));
     }
     match screen.report.total.unknown {
         0 => {}

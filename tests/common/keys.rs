@@ -4,7 +4,8 @@ use coachlog::app::App;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 /// Sends keys written as text, with `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<Up>`,
-/// `<Down>`, `<Left>`, `<Right>`, `<Space>`, `<BS>`, `<Home>`, `<End>`, `<C-x>` and `<A-x>`
+/// `<Down>`, `<Left>`, `<Right>`, `<Space>`, `<BS>`, `<Home>`, `<End>`, `<PgUp>`, `<PgDn>`,
+/// `<C-x>` and `<A-x>`
 /// for special keys.
 pub fn press(app: &mut App, keys: &str) {
     let mut rest = keys;
@@ -27,6 +28,8 @@ pub fn press(app: &mut App, keys: &str) {
                 "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
                 "Home" => KeyEvent::new(KeyCode::Home, KeyModifiers::NONE),
                 "End" => KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
+                "PgUp" => KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE),
+                "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
                 other if other.starts_with("C-") => KeyEvent::new(
                     KeyCode::Char(other.chars().nth(2).unwrap()),
                     KeyModifiers::CONTROL,

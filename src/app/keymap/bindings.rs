@@ -164,6 +164,17 @@ pub const BINDINGS: &[Binding] = &[
     // Where the time went
     bind(C::Time, Key::char('b'), Msg::Grouping, "group by", true),
     bind(C::Time, Key::char('p'), Msg::Period, "period", true),
+    // The report scrolls: every key that moves it, listed here in help.
+    bind(C::Time, Key::char('k'), Msg::Up, "scroll up", false),
+    bind(C::Time, Key::plain(K::Up), Msg::Up, "scroll up", false),
+    bind(C::Time, Key::char('j'), Msg::Down, "scroll down", false),
+    bind(C::Time, Key::plain(K::Down), Msg::Down, "scroll down", false),
+    bind(C::Time, Key::plain(K::PageUp), Msg::PageUp, "page up", false),
+    bind(C::Time, Key::plain(K::PageDown), Msg::PageDown, "page down", false),
+    bind(C::Time, Key::char('g'), Msg::Top, "first line", false),
+    bind(C::Time, Key::plain(K::Home), Msg::Top, "first line", false),
+    bind(C::Time, Key::char('G'), Msg::Bottom, "last line", false),
+    bind(C::Time, Key::plain(K::End), Msg::Bottom, "last line", false),
     bind(C::Time, Key::plain(K::Esc), Msg::Back, "roster", true),
     bind(C::Time, Key::char('q'), Msg::Quit, "quit", false),
     // Agenda
