@@ -57,13 +57,27 @@ pub fn block(text: &str) -> Cow<'_, str> {
 /// a wide character (CJK, most emoji) takes two, an accent or other combining mark takes
 /// none, and an emoji sequence joined into one picture counts once.
 pub fn width(text: &str) -> usize {
+    // Most names and notes are plain ASCII: a column each, no need to find graphemes
+    // (most of measuring a district's two thousand names).
+    if printable_ascii(text) {
+        return text.len();
+    }
     text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Whether every byte of `text` is a printable ASCII character (one column each).
+fn printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
 /// The longest start of `text` made of whole graphemes that fits in `width` columns,
 /// without the spaces it ends with (so a cut reads "Northgate…", not "Northgate …"), and
 /// the columns it takes.
 fn head(text: &str, width: usize) -> (&str, usize) {
+    if printable_ascii(text) {
+        let kept = text[..width.min(text.len())].trim_end();
+        return (kept, kept.len());
+    }
     let mut used = 0;
     let mut end = text.len();
     for (at, grapheme) in text.grapheme_indices(true) {
@@ -251,6 +265,35 @@ mod tests {
         );
         assert_eq!(width("a\u{200b}b"), 2, "a zero-width space takes none");
         assert_eq!(width(""), 0);
+    }
+
+    #[test]
+    fn plain_ascii_is_measured_and_cut_as_graphemes_would_be() {
+        let printable: String = (0x20u8..0x7f).map(char::from).collect();
+        for text in [
+            printable.as_str(),
+            "Okafor, Ngozi  ",
+            "  lead",
+            "a  b   c",
+            "",
+        ] {
+            let slow: usize = text.graphemes(true).map(UnicodeWidthStr::width).sum();
+            assert_eq!(width(text), slow, "{text:?}");
+            for cut in 0..=text.len() + 2 {
+                // The cut a grapheme walk makes, for comparison.
+                let mut used = 0;
+                let mut end = text.len();
+                for (at, grapheme) in text.grapheme_indices(true) {
+                    used += UnicodeWidthStr::width(grapheme);
+                    if used > cut {
+                        end = at;
+                        break;
+                    }
+                }
+                let kept = text[..end].trim_end();
+                assert_eq!(head(text, cut), (kept, kept.len()), "{text:?} at {cut}");
+            }
+        }
     }
 
     #[test]

@@ -35,23 +35,37 @@ fn name_starts_with(name: &str, typed: &str) -> bool {
 
 impl Store {
     /// Open actions of every active teacher, with the teacher's id and name, by due date
-    /// (undated last, ties by id: the open half of [`crate::model::action_order`]): one
-    /// query for the agenda.
+    /// (undated last, ties by id: the open half of [`crate::model::action_order`]), for
+    /// the agenda.
     pub fn open_actions(&self) -> Result<Vec<(Action, String)>> {
+        // The live teachers' names first (a couple of thousand at most), then the open
+        // actions from their own index, in its order: joining each action to its teacher
+        // in SQL cost two index descents an action, most of the read in a district.
+        let mut names = self.conn.prepare_cached(
+            "SELECT id, name FROM teacher WHERE deleted_at IS NULL AND archived = 0",
+        )?;
+        let names = names
+            .query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<std::collections::HashMap<String, String>>>()?;
         let sql = format!(
-            "SELECT {}, t.name AS teacher_name FROM action JOIN teacher t ON t.id = action.teacher_id
-             WHERE action.deleted_at IS NULL AND action.done_on IS NULL
-               AND t.deleted_at IS NULL AND t.archived = 0
+            "SELECT {} FROM action INDEXED BY action_open_all
+             WHERE action.done_on IS NULL AND action.deleted_at IS NULL
              ORDER BY action.due_on IS NULL, action.due_on, action.id",
             record::columns::<Action>()
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let at = record::positions::<Action>(&statement)?;
-        let name = statement.column_index("teacher_name")?;
-        let rows = statement.query_map([], |row| {
-            Ok((Action::from_row_at(row, &at)?, row.get(name)?))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut open = Vec::new();
+        for action in statement.query_map([], |row| Action::from_row_at(row, &at))? {
+            let action = action?;
+            if let Some(name) = names.get(&action.teacher_id) {
+                let name = name.clone();
+                open.push((action, name));
+            }
+        }
+        Ok(open)
     }
 
     /// Finds an active teacher by a case-insensitive unique prefix of the name (or of one of
