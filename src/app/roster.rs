@@ -28,6 +28,9 @@ pub struct Roster {
     /// was measured for: kept until the rows or the filter change, so a key that only
     /// moves the selection measures nothing (thousands of rows in a district).
     measured: std::cell::Cell<Option<(chrono::NaiveDate, Widest)>>,
+    /// Each row's text the filter looks in ([`crate::model::people::haystack`]), made
+    /// when a filter is first typed and kept until the rows or their figures change.
+    haystacks: Vec<String>,
 }
 
 /// The widest value of each roster column over the rows shown, in screen columns.
@@ -79,6 +82,7 @@ impl Roster {
         schools.dedup();
         self.schools = schools.into_iter().map(String::from).collect();
         self.rows = rows;
+        self.haystacks.clear();
         self.refilter();
     }
 
@@ -215,13 +219,20 @@ impl Roster {
 
     /// The rows the filter lets through (see [`crate::model::people::Filter`]).
     fn refilter(&mut self) {
+        use crate::model::people::{Filter, haystack};
         self.measured.set(None);
-        let filter = crate::model::people::Filter::parse(&self.filter);
+        let filter = Filter::parse(&self.filter);
+        if !filter.is_empty() && self.haystacks.len() != self.rows.len() {
+            self.haystacks = self.rows.iter().map(haystack).collect();
+        }
+        let haystacks = &self.haystacks;
         self.visible = self
             .rows
             .iter()
             .enumerate()
-            .filter(|(_, row)| filter.matches(row))
+            .filter(|(i, row)| {
+                filter.is_empty() || haystacks.get(*i).is_some_and(|h| filter.matches_in(row, h))
+            })
             .map(|(i, _)| i)
             .collect();
         let ids = self
@@ -337,6 +348,8 @@ impl super::App {
                 *read = true;
             }
             self.roster.measured.set(None);
+            // Its focus is read now: the filter's text of the row is made again.
+            self.roster.haystacks.clear();
         }
     }
 

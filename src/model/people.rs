@@ -259,26 +259,35 @@ impl Filter {
 
     /// Whether `row` passes.
     pub fn matches(&self, row: &RosterRow) -> bool {
-        if self.words.is_empty() {
-            return true;
-        }
+        self.is_empty() || self.matches_in(row, &haystack(row))
+    }
+
+    /// Whether `row` passes, its [`haystack`] given (kept by the caller, so that a list
+    /// filtered again on each letter typed does not make one per row each time).
+    pub fn matches_in(&self, row: &RosterRow, haystack: &str) -> bool {
         let teacher = &row.teacher;
-        let haystack = format!(
-            "{} {} {} {} {} {}",
-            teacher.name,
-            teacher.school,
-            teacher.subject,
-            row.focus.as_deref().unwrap_or(""),
-            teacher.role.label(),
-            teacher.tags.join(" ")
-        )
-        .to_lowercase();
         self.words.iter().all(|word| match word {
             Word::Tag(typed) => teacher.tags.iter().any(|tag| tag_starts(tag, typed)),
             Word::Role(role) => teacher.role == *role,
             Word::Text(text) => haystack.contains(text.as_str()),
         })
     }
+}
+
+/// The text of a roster row a filter word is looked for in, lower-cased: name, school,
+/// subject, focus, role and groups.
+pub fn haystack(row: &RosterRow) -> String {
+    let teacher = &row.teacher;
+    format!(
+        "{} {} {} {} {} {}",
+        teacher.name,
+        teacher.school,
+        teacher.subject,
+        row.focus.as_deref().unwrap_or(""),
+        teacher.role.label(),
+        teacher.tags.join(" ")
+    )
+    .to_lowercase()
 }
 
 impl fmt::Display for Filter {
