@@ -265,3 +265,21 @@ fn no_export_holds_the_reviewers_private_notes() {
         }
     }
 }
+
+#[test]
+fn an_import_with_an_achievement_out_of_0_to_100_is_refused_whole() {
+    let (_dir, mut store) = empty_store();
+    let eastside = school(&mut store, "Eastside Middle");
+    add(&mut store, AnyRecord::ReadinessReview(review(&eastside)));
+    let mut caseload = store.caseload().unwrap();
+    caseload.readiness_reviews[0].achievement = Some(7444.0);
+    let (_other_dir, mut other) = empty_store();
+    let refused = other.import(caseload.into_records(), false).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("7444% is not a percentage from 0 to 100"),
+        "{refused}"
+    );
+    assert!(other.schools().unwrap().is_empty(), "nothing was imported");
+}

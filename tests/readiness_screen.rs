@@ -572,3 +572,49 @@ fn a_review_from_another_window_moves_the_school_and_the_cursor_stays_on_it() {
         "first by readiness now, still selected:\n{after}"
     );
 }
+
+/// Tabs from the School field (where the form opens) to the field `after` fields on.
+fn tab_to(app: &mut App, after: usize) {
+    for _ in 0..after {
+        key(app, KeyCode::Tab);
+    }
+}
+
+/// From the School field: Reviewed, the six criteria, Evidence, then Achievement.
+const TO_ACHIEVEMENT: usize = 2 + coachlog::model::readiness::DEFAULT_CRITERIA.len() + 1;
+
+#[test]
+fn an_achievement_out_of_0_to_100_is_refused_with_the_range_and_the_rankings_stay() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    let before = screen_text(&mut app, 120, 40);
+    for typed_figure in ["7444", "-5", "74.5abc"] {
+        key(&mut app, KeyCode::Char('e')); // Eastside Middle, 48%
+        tab_to(&mut app, TO_ACHIEVEMENT);
+        ctrl(&mut app, 'u');
+        typed(&mut app, typed_figure);
+        let form = screen_text(&mut app, 80, 24);
+        assert!(
+            form.contains("is not a percentage from 0 to 100"),
+            "{typed_figure}: the range is named as it is typed:\n{form}"
+        );
+        ctrl(&mut app, 's');
+        assert!(
+            app.readiness().is_some() && screen_text(&mut app, 120, 40) != before,
+            "{typed_figure}: the form stays open"
+        );
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('y')); // and what was typed is thrown away
+        assert_eq!(screen_text(&mut app, 120, 40), before, "nothing was saved");
+    }
+    key(&mut app, KeyCode::Char('e'));
+    tab_to(&mut app, TO_ACHIEVEMENT);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "100");
+    ctrl(&mut app, 's');
+    let after = screen_text(&mut app, 120, 40);
+    assert!(
+        after.contains("1 Eastside Middle") && after.contains("100%"),
+        "{after}"
+    );
+}

@@ -27,6 +27,49 @@ pub const DEFAULT_CRITERIA: [&str; 6] = [
 /// The lowest and highest rating on a criterion.
 pub const RATING_RANGE: std::ops::RangeInclusive<u8> = 1..=4;
 
+/// The lowest and highest achievement figure: a percentage (of students proficient).
+pub const ACHIEVEMENT_RANGE: std::ops::RangeInclusive<f64> = 0.0..=100.0;
+
+/// What an achievement figure must be, as a user is told it.
+fn achievement_rule() -> String {
+    format!(
+        "a percentage from {} to {}",
+        ACHIEVEMENT_RANGE.start(),
+        ACHIEVEMENT_RANGE.end()
+    )
+}
+
+/// Refuses an achievement figure that is not a percentage from 0 to 100, saying so; the
+/// rankings compare these figures, so one out of range would put its school anywhere.
+pub fn check_achievement(figure: f64) -> Result<f64, String> {
+    if figure.is_finite() && ACHIEVEMENT_RANGE.contains(&figure) {
+        Ok(figure)
+    } else {
+        Err(format!(
+            "{}% is not {}",
+            crate::text::number(figure),
+            achievement_rule()
+        ))
+    }
+}
+
+/// An achievement figure as typed (`48`, `48%`, `72,5`): a percentage from 0 to 100;
+/// blank is no figure.
+pub fn parse_achievement(typed: &str) -> Result<Option<f64>, String> {
+    let not_one = || {
+        format!(
+            "\"{}\" is not {}",
+            crate::text::line(typed.trim()),
+            achievement_rule()
+        )
+    };
+    match super::parse_amount(typed) {
+        Ok(None) => Ok(None),
+        Ok(Some(amount)) if amount.out_of.is_none() => check_achievement(amount.value).map(Some),
+        Ok(Some(_)) | Err(_) => Err(not_one()),
+    }
+}
+
 /// What a review recommends for its school.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Recommendation {
@@ -162,6 +205,23 @@ impl ReadinessReview {
         let ratings: Option<Vec<u8>> = self.ratings.iter().map(|r| r.rating).collect();
         let ratings = ratings?;
         Some(ratings.iter().map(|&r| f64::from(r)).sum::<f64>() / ratings.len() as f64)
+    }
+
+    /// The rules on the figures a review is ranked by: each rating from 1 to 4, the
+    /// achievement a percentage from 0 to 100. Kept on every write and every import.
+    pub fn check_figures(&self) -> Result<(), String> {
+        let mut rated = self.ratings.iter().filter_map(|r| r.rating);
+        if rated.any(|r| !RATING_RANGE.contains(&r)) {
+            return Err(format!(
+                "a rating is from {} to {}",
+                RATING_RANGE.start(),
+                RATING_RANGE.end()
+            ));
+        }
+        if let Some(figure) = self.achievement {
+            check_achievement(figure).map_err(|why| format!("the achievement figure: {why}"))?;
+        }
+        Ok(())
     }
 
     /// How many criteria are still to rate.

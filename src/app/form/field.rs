@@ -87,6 +87,7 @@ impl Field {
             Kind::Number(NumberField {
                 entry,
                 parts: false,
+                read: None,
             }),
         )
     }
@@ -94,7 +95,14 @@ impl Field {
     /// A measurement: one number, or a part of a whole (`24/28`).
     pub fn amount(label: &'static str, value: &str) -> Field {
         let entry = Entry::line().with_text(value);
-        Field::of(label, Kind::Number(NumberField { entry, parts: true }))
+        Field::of(
+            label,
+            Kind::Number(NumberField {
+                entry,
+                parts: true,
+                read: None,
+            }),
+        )
     }
 
     /// A whole number from `min` to `max`.
@@ -146,6 +154,15 @@ impl Field {
             && !default.is_empty()
         {
             *entry = entry.clone().with_default(default);
+        }
+        self
+    }
+
+    /// A number read by the domain's own reader (`parse_achievement`): what it refuses
+    /// is said under the field as it is typed.
+    pub fn read_by(mut self, read: super::kinds::ReadFigure) -> Field {
+        if let Kind::Number(number) = &mut self.kind {
+            number.read = Some(read);
         }
         self
     }
@@ -306,6 +323,7 @@ mod tests {
         NumberField {
             entry,
             parts: false,
+            read: None,
         }
         .value()
     }

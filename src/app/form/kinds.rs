@@ -65,6 +65,9 @@ impl DateTimeField {
     }
 }
 
+/// A reader of a figure as typed: the figure, none when blank, or why it is refused.
+pub type ReadFigure = fn(&str) -> Result<Option<f64>, String>;
+
 /// A number as people type them: `86`, `86%`, `7,5`, `1,200`; a measurement may also be a
 /// part of a whole (`24/28`). Read by the domain's one amount parser; empty is none.
 #[derive(Debug, Clone)]
@@ -72,11 +75,17 @@ pub struct NumberField {
     pub entry: Entry,
     /// A measurement, which may be a part of a whole (`24/28`).
     pub parts: bool,
+    /// The domain's own reader for a figure with a rule of its own (a percentage from 0
+    /// to 100), in place of any number.
+    pub read: Option<ReadFigure>,
 }
 
 impl NumberField {
     /// One number: a part of a whole (`9/28`) is refused rather than read as 9.
     pub fn value(&self) -> Result<Option<f64>, String> {
+        if let Some(read) = self.read {
+            return read(&self.entry.value_text());
+        }
         match self.amount()? {
             Some(Amount {
                 out_of: Some(_), ..

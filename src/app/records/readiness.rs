@@ -6,7 +6,9 @@
 use super::{DATE_HINT, day, number};
 use crate::app::form::{Field, FieldState, Keyed};
 use crate::db::Command;
-use crate::model::readiness::{CriterionRating, Recommendation, parse_plan, plan_text};
+use crate::model::readiness::{
+    CriterionRating, Recommendation, parse_achievement, parse_plan, plan_text,
+};
 use crate::model::{AnyRecord, ReadinessReview, School};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -141,7 +143,8 @@ impl ReadinessForm {
             (
                 F::Achievement,
                 Field::number("Achievement", &number(was.achievement))
-                    .hint("% proficient, blank if not known"),
+                    .read_by(parse_achievement)
+                    .hint("% proficient, 0 to 100, blank if not known"),
             ),
             (F::SatOut, Field::toggle("Sat out", was.self_selected_out)),
             (
