@@ -618,3 +618,95 @@ fn an_achievement_out_of_0_to_100_is_refused_with_the_range_and_the_rankings_sta
         "{after}"
     );
 }
+
+/// The words on the screen in reading order, borders left out: a message wrapped over
+/// rows reads as one.
+fn words(screen: &str) -> String {
+    screen
+        .replace(['│', '┌', '┐', '└', '┘', '─'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The form's label column (the 26 columns after its left border), row by row.
+fn labels(screen: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|row| {
+            let (_, inside) = row.split_once('│')?;
+            Some(inside.chars().take(26).collect::<String>())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn form_messages_and_criteria_are_whole_at_80x24_and_60x16() {
+    for (width, height) in [(80, 24), (60, 16)] {
+        let (_dir, mut app) = demo(Config::default());
+        app.handle_event(Event::Resize(width, height));
+        key(&mut app, KeyCode::Char('R'));
+        key(&mut app, KeyCode::Char('e'));
+        key(&mut app, KeyCode::Tab);
+        typed(&mut app, "32/13");
+        let form = screen_text(&mut app, width, height);
+        assert!(
+            words(&form)
+                .contains("! \"32/13\" is not a date: there is no month 32; dates are month/day"),
+            "{width}x{height}:\n{form}"
+        );
+        ctrl(&mut app, 'u');
+        // The criteria, each read whole in the label column as it comes into view.
+        let mut seen = String::new();
+        for _ in coachlog::model::readiness::DEFAULT_CRITERIA {
+            key(&mut app, KeyCode::Tab);
+            seen.push_str(&words(&labels(&screen_text(&mut app, width, height))));
+        }
+        for criterion in coachlog::model::readiness::DEFAULT_CRITERIA {
+            assert!(seen.contains(criterion), "{width}x{height}: {criterion}");
+        }
+        assert!(!seen.contains('…'), "{width}x{height}: nothing cut: {seen}");
+        // A plan whose second step is due on a day there is in no year.
+        tab_to(&mut app, 6);
+        typed(&mut app, "Set norms");
+        key(&mut app, KeyCode::Enter);
+        typed(&mut app, "Visit a cohort school / principal / 31 feb");
+        ctrl(&mut app, 's');
+        let form = screen_text(&mut app, width, height);
+        assert!(
+            words(&form)
+                .contains("! Plan: line 2: \"31 feb\" is not a date: there is no 31 February"),
+            "{width}x{height}:\n{form}"
+        );
+    }
+}
+
+#[test]
+fn a_plan_step_due_on_a_day_without_a_year_is_due_next_time_it_comes() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('j')); // Hillcrest Middle, asked for a plan
+    }
+    key(&mut app, KeyCode::Char('e'));
+    tab_to(
+        &mut app,
+        2 + coachlog::model::readiness::DEFAULT_CRITERIA.len() + 5,
+    );
+    ctrl(&mut app, 'u');
+    typed(&mut app, "Set meeting norms / principal / 1 mar");
+    key(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "15 oct");
+    ctrl(&mut app, 's');
+    let after = screen_text(&mut app, 120, 40);
+    assert!(
+        after.contains("Hillcrest Middle · review on 15 Oct 2027"),
+        "{after}"
+    );
+    assert!(
+        after.contains("- Set meeting norms · principal · due 1 Mar 2027"),
+        "not last March:\n{after}"
+    );
+}

@@ -72,7 +72,8 @@ impl Field {
 
     pub fn date(label: &'static str, value: &str) -> Field {
         let entry = Entry::line().with_text(value);
-        Field::of(label, Kind::Date(DateField { entry }))
+        let due_from = None;
+        Field::of(label, Kind::Date(DateField { entry, due_from }))
     }
 
     pub fn date_time(label: &'static str, value: &str) -> Field {
@@ -167,6 +168,22 @@ impl Field {
         self
     }
 
+    /// A date field for a day something is due: a day and month typed without a year is
+    /// the next such day on or after the day `from` (typed as a date field takes it),
+    /// not the one in today's year.
+    pub fn due_from(mut self, from: &str) -> Field {
+        self.set_due_from(from);
+        self
+    }
+
+    /// Moves the day a due date's day and month without a year come after (see
+    /// [`Field::due_from`]); other kinds are left as they are.
+    pub fn set_due_from(&mut self, from: &str) {
+        if let Kind::Date(date) = &mut self.kind {
+            date.due_from = Some(from.to_owned());
+        }
+    }
+
     /// The field must be filled to save.
     pub fn required(mut self) -> Field {
         self.header.required = true;
@@ -191,7 +208,7 @@ impl Field {
         match &self.kind {
             Kind::Line(LineField { entry })
             | Kind::Text(TextField { entry })
-            | Kind::Date(DateField { entry })
+            | Kind::Date(DateField { entry, .. })
             | Kind::DateTime(DateTimeField { entry })
             | Kind::Number(NumberField { entry, .. })
             | Kind::Whole(WholeField { entry, .. }) => Some(entry),
@@ -212,7 +229,7 @@ impl Field {
         match &mut self.kind {
             Kind::Line(LineField { entry })
             | Kind::Text(TextField { entry })
-            | Kind::Date(DateField { entry })
+            | Kind::Date(DateField { entry, .. })
             | Kind::DateTime(DateTimeField { entry })
             | Kind::Number(NumberField { entry, .. })
             | Kind::Whole(WholeField { entry, .. }) => Some(entry),
@@ -282,7 +299,7 @@ impl Field {
             Kind::Info(_) => false,
             Kind::Line(LineField { entry })
             | Kind::Text(TextField { entry })
-            | Kind::Date(DateField { entry })
+            | Kind::Date(DateField { entry, .. })
             | Kind::DateTime(DateTimeField { entry })
             | Kind::Number(NumberField { entry, .. })
             | Kind::Whole(WholeField { entry, .. }) => entry.input(key),

@@ -31,21 +31,45 @@ impl TextField {
     }
 }
 
-/// A friendly date (`today`, `+14d`, `fri`, `2026-12-01`); empty is no date.
+/// A friendly date (`today`, `+14d`, `fri`, `2026-12-01`); empty is no date. What is
+/// wrong with one is said in a few words ([`dates::DateError::brief`]), to fit under it.
 #[derive(Debug, Clone)]
 pub struct DateField {
     pub entry: Entry,
+    /// For a day something is due: the day (as typed in another field, read against
+    /// today; today when it is not a date) from which a day and month typed without a
+    /// year is the next such day. None: such a day is in today's year.
+    pub due_from: Option<String>,
 }
 
 impl DateField {
     pub fn value(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+        let Some(from) = &self.due_from else {
+            return self.read(|typed| dates::parse_date(typed, today));
+        };
+        let from = dates::parse_date(from, today).unwrap_or(today);
+        self.due_value(today, from)
+    }
+
+    /// The day, a day and month without a year being the next such day on or after
+    /// `from` (see [`dates::parse_due_date`]).
+    pub fn due_value(
+        &self,
+        today: NaiveDate,
+        from: NaiveDate,
+    ) -> Result<Option<NaiveDate>, String> {
+        self.read(|typed| dates::parse_due_date(typed, today, from))
+    }
+
+    fn read(
+        &self,
+        parse: impl Fn(&str) -> Result<NaiveDate, dates::DateError>,
+    ) -> Result<Option<NaiveDate>, String> {
         let typed = self.entry.value_text();
         if typed.is_empty() {
             return Ok(None);
         }
-        dates::parse_date(&typed, today)
-            .map(Some)
-            .map_err(|error| error.to_string())
+        parse(&typed).map(Some).map_err(|error| error.brief())
     }
 }
 

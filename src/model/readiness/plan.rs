@@ -14,6 +14,18 @@ pub struct PlanStep {
     pub due_on: Option<NaiveDate>,
 }
 
+/// A day of a readiness plan as typed (a step's due date, the day the plan is
+/// reviewed), against `today`: a day and month without a year is the next such day on or
+/// after the day of the review, `reviewed_on`, never one already past. What is wrong is
+/// said in a few words, to fit under a form's field.
+pub fn plan_day(
+    typed: &str,
+    today: NaiveDate,
+    reviewed_on: NaiveDate,
+) -> Result<NaiveDate, String> {
+    crate::dates::parse_due_date(typed, today, reviewed_on).map_err(|error| error.brief())
+}
+
 /// A plan written one step a line, "what / owner / due" (owner and due may be left
 /// out), as the form takes it; the due date is read by `parse_day`. Blank lines are
 /// skipped; a line that cannot be read says which and why.
