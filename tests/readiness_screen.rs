@@ -710,3 +710,65 @@ fn a_plan_step_due_on_a_day_without_a_year_is_due_next_time_it_comes() {
         "not last March:\n{after}"
     );
 }
+
+#[test]
+fn a_review_left_by_a_kill_is_offered_back_by_its_school_even_with_a_school_added() {
+    use coachlog::model::{AnyRecord, School};
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Char('j')); // Westview High, last by readiness
+    }
+    key(&mut app, KeyCode::Char('e'));
+    tab_to(&mut app, TO_ACHIEVEMENT + 3); // Rationale
+    ctrl(&mut app, 'u');
+    typed(&mut app, "Half-written when the laptop died");
+    app.tick();
+    // Meanwhile a school is added that comes first by name, before Westview High.
+    let mut other = coachlog::db::Store::open(app.db_path(), common::clock()).unwrap();
+    common::add(
+        &mut other,
+        AnyRecord::School(School {
+            name: "Aspen Academy".into(),
+            ..School::default()
+        }),
+    );
+    // And Riverside Elementary, which Westview High's place now falls to, is reviewed
+    // again on one criterion only.
+    let riverside = other
+        .schools()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == "Riverside Elementary")
+        .unwrap();
+    let one = ["staff collaboration".to_string()];
+    let review =
+        coachlog::model::ReadinessReview::on_criteria(&riverside.meta.id, day("2026-11-23"), &one);
+    common::add(&mut other, AnyRecord::ReadinessReview(review));
+    // The process dies; a new one on the same file offers the review back, named.
+    let restarted = coachlog::db::Store::open(app.db_path(), common::clock()).unwrap();
+    drop(app);
+    let mut app = App::with_config(restarted, Config::default()).expect("the app opens");
+    let question = screen_text(&mut app, 120, 40);
+    assert!(
+        question.contains("Reopen the unfinished readiness review of Westview High?"),
+        "{question}"
+    );
+    key(&mut app, KeyCode::Char('y'));
+    let form = screen_text(&mut app, 120, 40);
+    assert!(form.contains("[Westview High]"), "{form}");
+    let rated = |criterion: &str| {
+        form.lines()
+            .any(|row| row.contains(criterion) && row.contains("not rated"))
+    };
+    assert!(
+        rated("leadership team dynamics"),
+        "on Westview High's own six criteria, every rating kept:\n{form}"
+    );
+    assert!(form.contains("Half-written when the laptop died"), "{form}");
+    assert!(
+        form.lines()
+            .any(|row| row.contains("Achievement") && row.contains("74")),
+        "from Westview High's review, not another school's:\n{form}"
+    );
+}

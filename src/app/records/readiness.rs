@@ -233,6 +233,13 @@ impl ReadinessForm {
         }
     }
 
+    /// The name of the school the review is for (the School field's choice), as shown.
+    pub fn chosen_name(&self) -> Option<String> {
+        let choice = self.fields.choice(ReadinessField::School).ok()?;
+        let school = self.schools.get(choice)?;
+        Some(crate::text::line(school.name.trim()).into_owned())
+    }
+
     /// The id of the school the review is for (the School field's choice).
     pub fn school_id(&self) -> Option<&str> {
         let choice = self.fields.choice(ReadinessField::School).ok()?;
