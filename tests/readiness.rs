@@ -283,3 +283,26 @@ fn an_import_with_an_achievement_out_of_0_to_100_is_refused_whole() {
     );
     assert!(other.schools().unwrap().is_empty(), "nothing was imported");
 }
+
+#[test]
+fn the_pages_of_one_school_read_as_one() {
+    let (_dir, mut store) = empty_store();
+    let ash = school(&mut store, "Ash Elementary");
+    let mut one = review(&ash);
+    one.ratings[1].rating = Some(2);
+    one.recommendation = Some(Recommendation::Cohort1);
+    add(&mut store, AnyRecord::ReadinessReview(one));
+    let board = store.readiness_board().unwrap();
+    let today = day("2026-11-23");
+    for page in [
+        coachlog::export::readiness::markdown(&board, today),
+        coachlog::export::readiness::html(&board, today),
+    ] {
+        assert!(page.contains("top third (1 place)"), "{page}");
+        assert!(page.contains("1 of 1 school reviewed"), "{page}");
+        assert!(
+            !page.contains("1 places") && !page.contains("1 schools"),
+            "{page}"
+        );
+    }
+}

@@ -772,3 +772,40 @@ fn a_review_left_by_a_kill_is_offered_back_by_its_school_even_with_a_school_adde
         "from Westview High's review, not another school's:\n{form}"
     );
 }
+
+/// A file with one school, reviewed and recommended for the first cohort.
+fn one_school_reviewed() -> (tempfile::TempDir, App) {
+    use coachlog::model::{AnyRecord, ReadinessReview, Recommendation, School};
+    let (dir, mut store) = empty_store();
+    let ash = common::add(
+        &mut store,
+        AnyRecord::School(School {
+            name: "Ash Elementary".into(),
+            ..School::default()
+        }),
+    );
+    let criteria = ["staff collaboration".to_string()];
+    let mut review = ReadinessReview::on_criteria(&ash, day("2026-11-10"), &criteria);
+    review.ratings[0].rating = Some(3);
+    review.achievement = Some(61.0);
+    review.recommendation = Some(Recommendation::Cohort1);
+    common::add(&mut store, AnyRecord::ReadinessReview(review));
+    (
+        dir,
+        App::with_config(store, Config::default()).expect("the app opens"),
+    )
+}
+
+#[test]
+fn one_school_reads_as_one() {
+    let (_dir, mut app) = one_school_reviewed();
+    key(&mut app, KeyCode::Char('R'));
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(screen.contains("┌ 1 school reviewed "), "{screen}");
+    assert!(screen.contains("top third (1 place)"), "{screen}");
+    assert!(screen.contains("1 of 1 school reviewed"), "{screen}");
+    assert!(
+        !screen.contains("1 schools") && !screen.contains("1 places"),
+        "{screen}"
+    );
+}

@@ -8,7 +8,9 @@
 use super::html::{escape, page_start};
 use super::markdown::{cell, inline};
 use super::words::day;
-use crate::model::readiness::{Board, Recommendation, Reviewed, achievement_words, score_words};
+use crate::model::readiness::{
+    Board, Recommendation, Reviewed, achievement_words, counted, score_words,
+};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -20,8 +22,8 @@ pub const COHORT_MARK: &str = "★";
 /// What the marks mean, in a sentence.
 pub fn legend(board: &Board) -> String {
     format!(
-        "{DISAGREE_MARK} the rankings disagree: in the top third ({} places) of one ranking and not of the other. {COHORT_MARK} recommended for the first cohort.",
-        board.top_third()
+        "{DISAGREE_MARK} the rankings disagree: in the top third ({}) of one ranking and not of the other. {COHORT_MARK} recommended for the first cohort.",
+        counted(board.top_third(), "place", "places")
     )
 }
 

@@ -376,9 +376,8 @@ impl Board {
 
     /// "7 of 21 schools reviewed".
     pub fn first_cohort_words(&self) -> String {
-        let all = self.reviewed();
-        let noun = if all == 1 { "school" } else { "schools" };
-        format!("{} of {all} {noun} reviewed", self.first_cohort().len())
+        let all = counted(self.reviewed(), "school", "schools");
+        format!("{} of {all} reviewed", self.first_cohort().len())
     }
 
     /// The schools of `schools` with no review on the board, by name: the ones still to
@@ -422,6 +421,11 @@ impl Board {
             .position(|r| r.review.school_id == school_id)
             .map(|at| at + 1)
     }
+}
+
+/// A count with its noun, one or many: "1 place", "3 places".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A score or an achievement figure as it reads: "3.2", "61%" (none: "–").

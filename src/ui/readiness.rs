@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::readiness::ReadinessView;
 use crate::export::readiness::{COHORT_MARK, DISAGREE_MARK, legend, readiness_words};
-use crate::model::readiness::{Board, Reviewed, achievement_words};
+use crate::model::readiness::{Board, Reviewed, achievement_words, counted};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -39,7 +39,8 @@ pub fn render(_app: &App, view: &ReadinessView, frame: &mut Frame, area: Rect) {
         )),
         header,
     );
-    let block = Block::bordered().title(format!(" {} schools reviewed ", board.reviewed()));
+    let reviewed = counted(board.reviewed(), "school", "schools");
+    let block = Block::bordered().title(format!(" {reviewed} reviewed "));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let lines = page(view, usize::from(inner.width)).lines;
