@@ -301,6 +301,10 @@ fn the_pages_of_one_school_read_as_one() {
         assert!(page.contains("top third (1 place)"), "{page}");
         assert!(page.contains("1 of 1 school reviewed"), "{page}");
         assert!(
+            page.contains("Readiness: the mean of the 1–4 ratings on 2 criteria"),
+            "{page}"
+        );
+        assert!(
             !page.contains("1 places") && !page.contains("1 schools"),
             "{page}"
         );

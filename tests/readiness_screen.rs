@@ -805,6 +805,13 @@ fn one_school_reads_as_one() {
     assert!(screen.contains("top third (1 place)"), "{screen}");
     assert!(screen.contains("1 of 1 school reviewed"), "{screen}");
     assert!(
+        words(&screen).contains(
+            "Readiness: the mean of the 1–4 ratings on 1 criterion; achievement: the \
+             school's figure as entered, in %."
+        ),
+        "the figures are explained: {screen}"
+    );
+    assert!(
         !screen.contains("1 schools") && !screen.contains("1 places"),
         "{screen}"
     );

@@ -9,7 +9,7 @@ use super::html::{escape, page_start};
 use super::markdown::{cell, inline};
 use super::words::day;
 use crate::model::readiness::{
-    Board, Recommendation, Reviewed, achievement_words, counted, score_words,
+    Board, RATING_RANGE, Recommendation, Reviewed, achievement_words, counted, score_words,
 };
 use chrono::NaiveDate;
 use std::fmt::Write;
@@ -24,6 +24,20 @@ pub fn legend(board: &Board) -> String {
     format!(
         "{DISAGREE_MARK} the rankings disagree: in the top third ({}) of one ranking and not of the other. {COHORT_MARK} recommended for the first cohort.",
         counted(board.top_third(), "place", "places")
+    )
+}
+
+/// What the figures of the rankings are, in a sentence.
+pub fn figures_legend(board: &Board) -> String {
+    let criteria = board
+        .criteria_count()
+        .map_or("each review's criteria".into(), |n| {
+            counted(n, "criterion", "criteria")
+        });
+    format!(
+        "Readiness: the mean of the {}–{} ratings on {criteria}; achievement: the school's figure as entered, in %.",
+        RATING_RANGE.start(),
+        RATING_RANGE.end()
     )
 }
 
@@ -158,7 +172,7 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
                 cell(&readiness)
             );
         }
-        let _ = writeln!(out, "\n{}", legend(board));
+        let _ = writeln!(out, "\n{}\n\n{}", legend(board), figures_legend(board));
     }
     let _ = writeln!(out, "\n## Where the rankings disagree\n");
     let disagreements = board.disagreements();
@@ -298,8 +312,9 @@ pub fn html(board: &Board, today: NaiveDate) -> String {
         }
         let _ = writeln!(
             out,
-            "</tbody>\n</table>\n<p class=\"muted\">{}</p>",
-            escape(&legend(board))
+            "</tbody>\n</table>\n<p class=\"muted\">{}</p>\n<p class=\"muted\">{}</p>",
+            escape(&legend(board)),
+            escape(&figures_legend(board))
         );
     }
     out.push_str("</section>\n<section class=\"keep\">\n<h2>Where the rankings disagree</h2>\n");

@@ -369,6 +369,14 @@ impl Board {
             .collect()
     }
 
+    /// How many criteria the schools ranked were rated on, when they were all rated on as
+    /// many (a review keeps the criteria of its day, so they may differ).
+    pub fn criteria_count(&self) -> Option<usize> {
+        let mut counts = self.by_readiness.iter().map(|r| r.review.ratings.len());
+        let first = counts.next()?;
+        counts.all(|n| n == first).then_some(first)
+    }
+
     /// Every school reviewed, taking part or not.
     pub fn reviewed(&self) -> usize {
         self.by_readiness.len() + self.out.len()

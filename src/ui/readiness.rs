@@ -9,7 +9,9 @@ use super::wrap::folded;
 use crate::app::App;
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::readiness::ReadinessView;
-use crate::export::readiness::{COHORT_MARK, DISAGREE_MARK, legend, readiness_words};
+use crate::export::readiness::{
+    COHORT_MARK, DISAGREE_MARK, figures_legend, legend, readiness_words,
+};
 use crate::model::readiness::{Board, Reviewed, achievement_words, counted};
 use crate::text;
 use chrono::NaiveDate;
@@ -211,6 +213,7 @@ fn page(view: &ReadinessView, width: usize) -> Page {
     }
     let lines = &mut page.lines;
     lines.extend(folded(&legend(board), 0, width, theme::dim()));
+    lines.extend(folded(&figures_legend(board), 0, width, theme::dim()));
     lines.push(Line::raw(""));
     let cohort: Vec<&str> = board
         .first_cohort()
