@@ -816,3 +816,23 @@ fn one_school_reads_as_one() {
         "{screen}"
     );
 }
+
+#[test]
+fn every_cohort_year_is_on_the_screen_as_on_the_pages() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(
+        screen.contains("★ First cohort: 3 of 8 schools reviewed"),
+        "{screen}"
+    );
+    assert!(screen.contains("│Later cohorts "), "{screen}");
+    assert!(
+        screen.contains("│  Lincoln Elementary · cohort year 2 "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("│  Oak Park Elementary · cohort year 3 "),
+        "{screen}"
+    );
+}

@@ -103,29 +103,6 @@ fn ranking_rows(board: &Board) -> Vec<(usize, String, String)> {
         .collect()
 }
 
-/// The schools recommended for a later cohort year.
-fn later(board: &Board) -> Vec<&Reviewed> {
-    board
-        .by_readiness
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.review.recommendation,
-                Some(Recommendation::Cohort2 | Recommendation::Cohort3)
-            )
-        })
-        .collect()
-}
-
-/// The schools with no recommendation yet.
-fn undecided(board: &Board) -> Vec<&Reviewed> {
-    board
-        .by_readiness
-        .iter()
-        .filter(|r| r.review.recommendation.is_none())
-        .collect()
-}
-
 /// Ends `out` with one blank line, whatever the section before ended with.
 fn blank_line(out: &mut String) {
     while !out.ends_with("\n\n") {
@@ -187,7 +164,7 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
             disagreement_words(board, school)
         );
     }
-    let later = later(board);
+    let later = board.later_cohorts();
     if !later.is_empty() {
         let _ = writeln!(out, "\n## Later cohorts\n");
         for school in later {
@@ -229,7 +206,7 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
         }
         out.push('\n');
     }
-    let undecided = undecided(board);
+    let undecided = board.undecided();
     if !undecided.is_empty() {
         let names: Vec<String> = undecided.iter().map(|r| inline(r.school.trim())).collect();
         blank_line(&mut out);
@@ -251,7 +228,7 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
 }
 
 /// "cohort year 2".
-fn recommendation_words(school: &Reviewed) -> &'static str {
+pub fn recommendation_words(school: &Reviewed) -> &'static str {
     school
         .review
         .recommendation
@@ -334,7 +311,7 @@ pub fn html(board: &Board, today: NaiveDate) -> String {
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
-    let later = later(board);
+    let later = board.later_cohorts();
     if !later.is_empty() {
         out.push_str("<section class=\"keep\">\n<h2>Later cohorts</h2>\n<ul>\n");
         for school in later {
@@ -379,7 +356,7 @@ pub fn html(board: &Board, today: NaiveDate) -> String {
         }
         out.push_str("</tbody>\n</table>\n</div>\n");
     }
-    let undecided = undecided(board);
+    let undecided = board.undecided();
     if !undecided.is_empty() {
         let names: Vec<String> = undecided.iter().map(|r| escape(r.school.trim())).collect();
         let _ = writeln!(out, "<p>No recommendation yet: {}.</p>", names.join(", "));

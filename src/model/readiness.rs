@@ -352,6 +352,30 @@ impl Board {
             .collect()
     }
 
+    /// The schools recommended for a later cohort year (2 or 3), in the order of the
+    /// readiness ranking.
+    pub fn later_cohorts(&self) -> Vec<&Reviewed> {
+        self.by_readiness
+            .iter()
+            .filter(|r| {
+                !r.review.self_selected_out
+                    && matches!(
+                        r.review.recommendation,
+                        Some(Recommendation::Cohort2 | Recommendation::Cohort3)
+                    )
+            })
+            .collect()
+    }
+
+    /// The schools taking part with no recommendation yet, in the order of the readiness
+    /// ranking.
+    pub fn undecided(&self) -> Vec<&Reviewed> {
+        self.by_readiness
+            .iter()
+            .filter(|r| r.review.recommendation.is_none())
+            .collect()
+    }
+
     /// The schools asked for a readiness plan, in the order of the readiness ranking.
     pub fn readiness_plans(&self) -> Vec<&Reviewed> {
         self.by_readiness

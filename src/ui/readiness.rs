@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::readiness::ReadinessView;
 use crate::export::readiness::{
-    COHORT_MARK, DISAGREE_MARK, figures_legend, legend, readiness_words,
+    COHORT_MARK, DISAGREE_MARK, figures_legend, legend, readiness_words, recommendation_words,
 };
 use crate::model::readiness::{Board, Reviewed, achievement_words, counted};
 use crate::text;
@@ -230,6 +230,7 @@ fn page(view: &ReadinessView, width: usize) -> Page {
         )
     };
     lines.extend(folded(&cohort, 0, width, theme::ok()));
+    later_cohorts(board, width, lines);
     lines.push(Line::raw(""));
     lines.push(heading("Readiness plans"));
     let plans = board.readiness_plans();
@@ -284,6 +285,30 @@ fn page(view: &ReadinessView, width: usize) -> Page {
     }
     not_reviewed(view, width, &mut page);
     page
+}
+
+/// The schools recommended for cohort years 2 and 3, and those with no recommendation
+/// yet, as the pages list them.
+fn later_cohorts(board: &Board, width: usize, lines: &mut Vec<Line<'static>>) {
+    let later = board.later_cohorts();
+    if !later.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading("Later cohorts"));
+    }
+    for school in later {
+        let words = format!(
+            "{} · {}",
+            text::line(school.school.trim()),
+            recommendation_words(school)
+        );
+        lines.extend(folded(&words, 2, width, Style::default()));
+    }
+    let undecided: Vec<&str> = board.undecided().iter().map(|r| r.school.trim()).collect();
+    if !undecided.is_empty() {
+        lines.push(Line::raw(""));
+        let words = format!("No recommendation yet: {}", undecided.join(", "));
+        lines.extend(folded(&words, 0, width, theme::dim()));
+    }
 }
 
 /// A school's spans in a ranking after the marker's two columns: the marker and the
