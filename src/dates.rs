@@ -40,6 +40,18 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The forms a date may be typed in, in a few words (a form's hint).
+pub const SHORT_FORMS: &str = "today, fri, +14d, 2026-12-01";
+
+/// The year of a day and month typed without one.
+#[derive(Debug, Clone, Copy)]
+enum NoYear {
+    /// Today's year (a day that happened, or soon will).
+    ThisYear,
+    /// The next such day on or after this day (a day something is due).
+    From(NaiveDate),
+}
+
 /// Why a typed date was not understood. Display text is one human sentence
 /// naming the input and the accepted forms, e.g.
 /// `"31/02" is not a date (there is no month 31; dates are month/day): try today, yesterday, tomorrow, +14d, -3d, +2w, fri, last fri, 2026-12-01 or 12/01`.
@@ -78,6 +90,23 @@ impl fmt::Display for DateError {
     }
 }
 
+impl DateError {
+    /// The error in a few words, to fit under a form's field: the input (cut short) and
+    /// what is wrong with it, or the forms to try when it is not a date at all.
+    pub fn brief(&self) -> String {
+        const SHOWN: usize = 16;
+        let mut shown: String = self.input.chars().take(SHOWN).collect();
+        if self.input.chars().nth(SHOWN).is_some() {
+            shown.push('…');
+        }
+        if self.reason == UNRECOGNISED {
+            format!("{shown:?} is not a date: try {SHORT_FORMS}")
+        } else {
+            format!("{shown:?} is not a date: {}", self.reason)
+        }
+    }
+}
+
 impl std::error::Error for DateError {}
 
 /// Parse a friendly date against an injected `today` (never reads the clock).
@@ -90,9 +119,24 @@ impl std::error::Error for DateError {}
 /// US month/day `12/01`, `12/01/2026`, `12/1/26`; and `1 dec`, `dec 1`,
 /// `1 december 2026`. A date without a year uses `today`'s year.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    parse_with(input, today, NoYear::ThisYear)
+}
+
+/// A day something is due, typed as [`parse_date`] takes it, except that a day and month
+/// without a year (`1 mar`, `3/1`) is the next such day on or after `from`, not the one
+/// in today's year: a step due "1 mar" written in November is due next March.
+pub fn parse_due_date(
+    input: &str,
+    today: NaiveDate,
+    from: NaiveDate,
+) -> Result<NaiveDate, DateError> {
+    parse_with(input, today, NoYear::From(from))
+}
+
+fn parse_with(input: &str, today: NaiveDate, no_year: NoYear) -> Result<NaiveDate, DateError> {
     let trimmed = input.trim();
     tokenize(trimmed)
-        .and_then(|tokens| date_from_tokens(&tokens, today))
+        .and_then(|tokens| date_from_tokens(&tokens, today, no_year))
         .map_err(|reason| DateError::new(trimmed, reason))
 }
 
@@ -142,7 +186,7 @@ pub fn parse_date_time(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime,
                 on_weekday(now.date(), wd, "last").map_err(fail)?
             }
         }
-        _ => date_from_tokens(&tokens, now.date()).map_err(fail)?,
+        _ => date_from_tokens(&tokens, now.date(), NoYear::ThisYear).map_err(fail)?,
     };
     Ok(date.and_time(time.unwrap_or(now.time())))
 }
@@ -206,19 +250,23 @@ fn tokenize(s: &str) -> Result<Vec<String>, String> {
     Ok(lower.split_whitespace().map(str::to_string).collect())
 }
 
-fn date_from_tokens(tokens: &[String], today: NaiveDate) -> Result<NaiveDate, String> {
+fn date_from_tokens(
+    tokens: &[String],
+    today: NaiveDate,
+    no_year: NoYear,
+) -> Result<NaiveDate, String> {
     match tokens {
-        [one] => single(one, today),
+        [one] => single(one, today, no_year),
         [a, b] => match weekday(b) {
             Some(wd) => on_weekday(today, wd, a),
-            None => day_month(a, b, None, today),
+            None => day_month(a, b, None, (today, no_year)),
         },
-        [a, b, year] => day_month(a, b, Some(year), today),
+        [a, b, year] => day_month(a, b, Some(year), (today, no_year)),
         _ => Err(UNRECOGNISED.to_string()),
     }
 }
 
-fn single(tok: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+fn single(tok: &str, today: NaiveDate, no_year: NoYear) -> Result<NaiveDate, String> {
     let named = if prefix_of(tok, "today", 3) {
         Some(Some(today))
     } else if prefix_of(tok, "tomorrow", 3) {
@@ -251,11 +299,10 @@ fn single(tok: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         if m > 12 {
             return Err(format!("there is no month {m}; dates are month/day"));
         }
-        let year = match rest.first() {
-            Some(y) => year(y)?,
-            None => today.year(),
+        return match rest.first() {
+            Some(y) => make_date(year(y)?, m, d),
+            None => without_year(m, d, today, no_year),
         };
-        return make_date(year, m, d);
     }
     if num(tok, 1, 9).is_some() {
         return Err(format!(
@@ -330,16 +377,37 @@ fn on_weekday(today: NaiveDate, wd: Weekday, which: &str) -> Result<NaiveDate, S
     target.ok_or_else(|| OUT_OF_RANGE.to_string())
 }
 
-fn day_month(a: &str, b: &str, y: Option<&str>, today: NaiveDate) -> Result<NaiveDate, String> {
+fn day_month(
+    a: &str,
+    b: &str,
+    y: Option<&str>,
+    (today, no_year): (NaiveDate, NoYear),
+) -> Result<NaiveDate, String> {
     let (m, d) = match (month(a), day(b), day(a), month(b)) {
         (Some(m), Some(d), _, _) | (_, _, Some(d), Some(m)) => (m, d),
         _ => return Err(UNRECOGNISED.to_string()),
     };
-    let year = match y {
-        Some(y) => year(y)?,
-        None => today.year(),
+    match y {
+        Some(y) => make_date(year(y)?, m, d),
+        None => without_year(m, d, today, no_year),
+    }
+}
+
+/// A day and month typed without a year, in the year `no_year` says.
+fn without_year(m: u32, d: u32, today: NaiveDate, no_year: NoYear) -> Result<NaiveDate, String> {
+    let from = match no_year {
+        NoYear::ThisYear => return make_date(today.year(), m, d),
+        NoYear::From(from) => from,
     };
-    make_date(year, m, d)
+    if !(1..=12).contains(&m) {
+        return Err(format!("there is no month {m}"));
+    }
+    // Within eight years every day there is comes round (29 February included).
+    (from.year()..=from.year().saturating_add(8))
+        .filter(|y| YEARS.contains(y))
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .find(|date| *date >= from)
+        .ok_or_else(|| format!("there is no {d} {}", month_name(m)))
 }
 
 fn make_date(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
@@ -658,6 +726,45 @@ mod tests {
         assert!(bad("12/01/202").contains("is not a year"));
         assert_eq!(bad("12/01/2026/1"), UNRECOGNISED);
         assert_eq!(bad("12/"), UNRECOGNISED);
+    }
+
+    #[test]
+    fn a_due_date_without_a_year_is_the_next_such_day_from_the_day_given() {
+        let due = |input: &str, from: NaiveDate| parse_due_date(input, today(), from);
+        let from = ymd(2026, 11, 23);
+        assert_eq!(due("1 mar", from), Ok(ymd(2027, 3, 1)), "not last March");
+        assert_eq!(due("3/1", from), Ok(ymd(2027, 3, 1)));
+        assert_eq!(due("23 nov", from), Ok(from), "the day itself counts");
+        assert_eq!(due("15 dec", from), Ok(ymd(2026, 12, 15)));
+        assert_eq!(due("29 feb", from), Ok(ymd(2028, 2, 29)));
+        assert_eq!(due("1 mar 2026", from), Ok(ymd(2026, 3, 1)), "a year given");
+        assert_eq!(due("+14d", from), Ok(ymd(2026, 12, 7)), "relative to today");
+        // From a review held in the spring, "1 oct" is that autumn.
+        assert_eq!(due("1 oct", ymd(2026, 4, 2)), Ok(ymd(2026, 10, 1)));
+        let never = due("31 feb", from).unwrap_err();
+        assert_eq!(never.reason, "there is no 31 February", "in no year");
+        assert_eq!(due("13 40", from).unwrap_err().reason, UNRECOGNISED);
+        assert_eq!(
+            due("40 jan", from).unwrap_err().reason,
+            "there is no 40 January"
+        );
+    }
+
+    #[test]
+    fn a_brief_error_fits_under_a_field_and_says_what_is_wrong() {
+        let brief = |input: &str| parse_date(input, today()).unwrap_err().brief();
+        assert_eq!(
+            brief("32/13"),
+            "\"32/13\" is not a date: there is no month 32; dates are month/day"
+        );
+        assert_eq!(
+            brief("someday"),
+            "\"someday\" is not a date: try today, fri, +14d, 2026-12-01"
+        );
+        assert_eq!(
+            brief("a very long thing typed in"),
+            "\"a very long thin…\" is not a date: try today, fri, +14d, 2026-12-01"
+        );
     }
 
     #[test]

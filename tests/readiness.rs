@@ -265,3 +265,48 @@ fn no_export_holds_the_reviewers_private_notes() {
         }
     }
 }
+
+#[test]
+fn an_import_with_an_achievement_out_of_0_to_100_is_refused_whole() {
+    let (_dir, mut store) = empty_store();
+    let eastside = school(&mut store, "Eastside Middle");
+    add(&mut store, AnyRecord::ReadinessReview(review(&eastside)));
+    let mut caseload = store.caseload().unwrap();
+    caseload.readiness_reviews[0].achievement = Some(7444.0);
+    let (_other_dir, mut other) = empty_store();
+    let refused = other.import(caseload.into_records(), false).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("7444% is not a percentage from 0 to 100"),
+        "{refused}"
+    );
+    assert!(other.schools().unwrap().is_empty(), "nothing was imported");
+}
+
+#[test]
+fn the_pages_of_one_school_read_as_one() {
+    let (_dir, mut store) = empty_store();
+    let ash = school(&mut store, "Ash Elementary");
+    let mut one = review(&ash);
+    one.ratings[1].rating = Some(2);
+    one.recommendation = Some(Recommendation::Cohort1);
+    add(&mut store, AnyRecord::ReadinessReview(one));
+    let board = store.readiness_board().unwrap();
+    let today = day("2026-11-23");
+    for page in [
+        coachlog::export::readiness::markdown(&board, today),
+        coachlog::export::readiness::html(&board, today),
+    ] {
+        assert!(page.contains("top third (1 place)"), "{page}");
+        assert!(page.contains("1 of 1 school reviewed"), "{page}");
+        assert!(
+            page.contains("Readiness: the mean of the 1–4 ratings on 2 criteria"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("1 places") && !page.contains("1 schools"),
+            "{page}"
+        );
+    }
+}

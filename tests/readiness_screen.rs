@@ -572,3 +572,267 @@ fn a_review_from_another_window_moves_the_school_and_the_cursor_stays_on_it() {
         "first by readiness now, still selected:\n{after}"
     );
 }
+
+/// Tabs from the School field (where the form opens) to the field `after` fields on.
+fn tab_to(app: &mut App, after: usize) {
+    for _ in 0..after {
+        key(app, KeyCode::Tab);
+    }
+}
+
+/// From the School field: Reviewed, the six criteria, Evidence, then Achievement.
+const TO_ACHIEVEMENT: usize = 2 + coachlog::model::readiness::DEFAULT_CRITERIA.len() + 1;
+
+#[test]
+fn an_achievement_out_of_0_to_100_is_refused_with_the_range_and_the_rankings_stay() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    let before = screen_text(&mut app, 120, 40);
+    for typed_figure in ["7444", "-5", "74.5abc"] {
+        key(&mut app, KeyCode::Char('e')); // Eastside Middle, 48%
+        tab_to(&mut app, TO_ACHIEVEMENT);
+        ctrl(&mut app, 'u');
+        typed(&mut app, typed_figure);
+        let form = screen_text(&mut app, 80, 24);
+        assert!(
+            form.contains("is not a percentage from 0 to 100"),
+            "{typed_figure}: the range is named as it is typed:\n{form}"
+        );
+        ctrl(&mut app, 's');
+        assert!(
+            app.readiness().is_some() && screen_text(&mut app, 120, 40) != before,
+            "{typed_figure}: the form stays open"
+        );
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('y')); // and what was typed is thrown away
+        assert_eq!(screen_text(&mut app, 120, 40), before, "nothing was saved");
+    }
+    key(&mut app, KeyCode::Char('e'));
+    tab_to(&mut app, TO_ACHIEVEMENT);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "100");
+    ctrl(&mut app, 's');
+    let after = screen_text(&mut app, 120, 40);
+    assert!(
+        after.contains("1 Eastside Middle") && after.contains("100%"),
+        "{after}"
+    );
+}
+
+/// The words on the screen in reading order, borders left out: a message wrapped over
+/// rows reads as one.
+fn words(screen: &str) -> String {
+    screen
+        .replace(['│', '┌', '┐', '└', '┘', '─'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The form's label column (the 26 columns after its left border), row by row.
+fn labels(screen: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|row| {
+            let (_, inside) = row.split_once('│')?;
+            Some(inside.chars().take(26).collect::<String>())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn form_messages_and_criteria_are_whole_at_80x24_and_60x16() {
+    for (width, height) in [(80, 24), (60, 16)] {
+        let (_dir, mut app) = demo(Config::default());
+        app.handle_event(Event::Resize(width, height));
+        key(&mut app, KeyCode::Char('R'));
+        key(&mut app, KeyCode::Char('e'));
+        key(&mut app, KeyCode::Tab);
+        typed(&mut app, "32/13");
+        let form = screen_text(&mut app, width, height);
+        assert!(
+            words(&form)
+                .contains("! \"32/13\" is not a date: there is no month 32; dates are month/day"),
+            "{width}x{height}:\n{form}"
+        );
+        ctrl(&mut app, 'u');
+        // The criteria, each read whole in the label column as it comes into view.
+        let mut seen = String::new();
+        for _ in coachlog::model::readiness::DEFAULT_CRITERIA {
+            key(&mut app, KeyCode::Tab);
+            seen.push_str(&words(&labels(&screen_text(&mut app, width, height))));
+        }
+        for criterion in coachlog::model::readiness::DEFAULT_CRITERIA {
+            assert!(seen.contains(criterion), "{width}x{height}: {criterion}");
+        }
+        assert!(!seen.contains('…'), "{width}x{height}: nothing cut: {seen}");
+        // A plan whose second step is due on a day there is in no year.
+        tab_to(&mut app, 6);
+        typed(&mut app, "Set norms");
+        key(&mut app, KeyCode::Enter);
+        typed(&mut app, "Visit a cohort school / principal / 31 feb");
+        ctrl(&mut app, 's');
+        let form = screen_text(&mut app, width, height);
+        assert!(
+            words(&form)
+                .contains("! Plan: line 2: \"31 feb\" is not a date: there is no 31 February"),
+            "{width}x{height}:\n{form}"
+        );
+    }
+}
+
+#[test]
+fn a_plan_step_due_on_a_day_without_a_year_is_due_next_time_it_comes() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('j')); // Hillcrest Middle, asked for a plan
+    }
+    key(&mut app, KeyCode::Char('e'));
+    tab_to(
+        &mut app,
+        2 + coachlog::model::readiness::DEFAULT_CRITERIA.len() + 5,
+    );
+    ctrl(&mut app, 'u');
+    typed(&mut app, "Set meeting norms / principal / 1 mar");
+    key(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "15 oct");
+    ctrl(&mut app, 's');
+    let after = screen_text(&mut app, 120, 40);
+    assert!(
+        after.contains("Hillcrest Middle · review on 15 Oct 2027"),
+        "{after}"
+    );
+    assert!(
+        after.contains("- Set meeting norms · principal · due 1 Mar 2027"),
+        "not last March:\n{after}"
+    );
+}
+
+#[test]
+fn a_review_left_by_a_kill_is_offered_back_by_its_school_even_with_a_school_added() {
+    use coachlog::model::{AnyRecord, School};
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Char('j')); // Westview High, last by readiness
+    }
+    key(&mut app, KeyCode::Char('e'));
+    tab_to(&mut app, TO_ACHIEVEMENT + 3); // Rationale
+    ctrl(&mut app, 'u');
+    typed(&mut app, "Half-written when the laptop died");
+    app.tick();
+    // Meanwhile a school is added that comes first by name, before Westview High.
+    let mut other = coachlog::db::Store::open(app.db_path(), common::clock()).unwrap();
+    common::add(
+        &mut other,
+        AnyRecord::School(School {
+            name: "Aspen Academy".into(),
+            ..School::default()
+        }),
+    );
+    // And Riverside Elementary, which Westview High's place now falls to, is reviewed
+    // again on one criterion only.
+    let riverside = other
+        .schools()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == "Riverside Elementary")
+        .unwrap();
+    let one = ["staff collaboration".to_string()];
+    let review =
+        coachlog::model::ReadinessReview::on_criteria(&riverside.meta.id, day("2026-11-23"), &one);
+    common::add(&mut other, AnyRecord::ReadinessReview(review));
+    // The process dies; a new one on the same file offers the review back, named.
+    let restarted = coachlog::db::Store::open(app.db_path(), common::clock()).unwrap();
+    drop(app);
+    let mut app = App::with_config(restarted, Config::default()).expect("the app opens");
+    let question = screen_text(&mut app, 120, 40);
+    assert!(
+        question.contains("Reopen the unfinished readiness review of Westview High?"),
+        "{question}"
+    );
+    key(&mut app, KeyCode::Char('y'));
+    let form = screen_text(&mut app, 120, 40);
+    assert!(form.contains("[Westview High]"), "{form}");
+    let rated = |criterion: &str| {
+        form.lines()
+            .any(|row| row.contains(criterion) && row.contains("not rated"))
+    };
+    assert!(
+        rated("leadership team dynamics"),
+        "on Westview High's own six criteria, every rating kept:\n{form}"
+    );
+    assert!(form.contains("Half-written when the laptop died"), "{form}");
+    assert!(
+        form.lines()
+            .any(|row| row.contains("Achievement") && row.contains("74")),
+        "from Westview High's review, not another school's:\n{form}"
+    );
+}
+
+/// A file with one school, reviewed and recommended for the first cohort.
+fn one_school_reviewed() -> (tempfile::TempDir, App) {
+    use coachlog::model::{AnyRecord, ReadinessReview, Recommendation, School};
+    let (dir, mut store) = empty_store();
+    let ash = common::add(
+        &mut store,
+        AnyRecord::School(School {
+            name: "Ash Elementary".into(),
+            ..School::default()
+        }),
+    );
+    let criteria = ["staff collaboration".to_string()];
+    let mut review = ReadinessReview::on_criteria(&ash, day("2026-11-10"), &criteria);
+    review.ratings[0].rating = Some(3);
+    review.achievement = Some(61.0);
+    review.recommendation = Some(Recommendation::Cohort1);
+    common::add(&mut store, AnyRecord::ReadinessReview(review));
+    (
+        dir,
+        App::with_config(store, Config::default()).expect("the app opens"),
+    )
+}
+
+#[test]
+fn one_school_reads_as_one() {
+    let (_dir, mut app) = one_school_reviewed();
+    key(&mut app, KeyCode::Char('R'));
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(screen.contains("┌ 1 school reviewed "), "{screen}");
+    assert!(screen.contains("top third (1 place)"), "{screen}");
+    assert!(screen.contains("1 of 1 school reviewed"), "{screen}");
+    assert!(
+        words(&screen).contains(
+            "Readiness: the mean of the 1–4 ratings on 1 criterion; achievement: the \
+             school's figure as entered, in %."
+        ),
+        "the figures are explained: {screen}"
+    );
+    assert!(
+        !screen.contains("1 schools") && !screen.contains("1 places"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn every_cohort_year_is_on_the_screen_as_on_the_pages() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(
+        screen.contains("★ First cohort: 3 of 8 schools reviewed"),
+        "{screen}"
+    );
+    assert!(screen.contains("│Later cohorts "), "{screen}");
+    assert!(
+        screen.contains("│  Lincoln Elementary · cohort year 2 "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("│  Oak Park Elementary · cohort year 3 "),
+        "{screen}"
+    );
+}

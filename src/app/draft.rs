@@ -473,11 +473,23 @@ impl App {
                 let form = index.and_then(|index| MarkForm::new(&round, index, *stepping));
                 Purpose::Mark(form.ok_or("its classroom is no longer in the round")?)
             }
-            Origin::Readiness { criteria, school } => {
+            Origin::Readiness {
+                criteria,
+                school_id,
+                school,
+                ..
+            } => {
                 let schools = self.store.schools().map_err(|e| e.to_string())?;
+                let at = match school_id {
+                    Some(id) => schools
+                        .iter()
+                        .position(|s| s.meta.id == *id)
+                        .ok_or("its school is no longer in the file")?,
+                    None => *school,
+                };
                 let board = self.store.readiness_board().map_err(|e| e.to_string())?;
                 let in_force = board.in_force();
-                Purpose::Readiness(ReadinessForm::new(&schools, *school, criteria, &in_force))
+                Purpose::Readiness(ReadinessForm::new(&schools, at, criteria, &in_force))
             }
         };
         purpose.restore(&kept.form, now);

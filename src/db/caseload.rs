@@ -96,6 +96,13 @@ impl Store {
         let merge = |conn: &Connection| -> Result<Imported> {
             let mut imported = Imported::default();
             for any in records {
+                if let AnyRecord::ReadinessReview(review) = &any {
+                    review.check_figures().map_err(|why| {
+                        Error::Invalid(format!(
+                            "a readiness review in the file is refused ({why}); nothing was imported"
+                        ))
+                    })?;
+                }
                 with_any!(any, record => merge_one(conn, record, &mut imported))?;
             }
             repair.active_focuses(conn, &mut imported)?;

@@ -8,7 +8,9 @@
 use super::html::{escape, page_start};
 use super::markdown::{cell, inline};
 use super::words::day;
-use crate::model::readiness::{Board, Recommendation, Reviewed, achievement_words, score_words};
+use crate::model::readiness::{
+    Board, RATING_RANGE, Recommendation, Reviewed, achievement_words, counted, score_words,
+};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -20,8 +22,22 @@ pub const COHORT_MARK: &str = "★";
 /// What the marks mean, in a sentence.
 pub fn legend(board: &Board) -> String {
     format!(
-        "{DISAGREE_MARK} the rankings disagree: in the top third ({} places) of one ranking and not of the other. {COHORT_MARK} recommended for the first cohort.",
-        board.top_third()
+        "{DISAGREE_MARK} the rankings disagree: in the top third ({}) of one ranking and not of the other. {COHORT_MARK} recommended for the first cohort.",
+        counted(board.top_third(), "place", "places")
+    )
+}
+
+/// What the figures of the rankings are, in a sentence.
+pub fn figures_legend(board: &Board) -> String {
+    let criteria = board
+        .criteria_count()
+        .map_or("each review's criteria".into(), |n| {
+            counted(n, "criterion", "criteria")
+        });
+    format!(
+        "Readiness: the mean of the {}–{} ratings on {criteria}; achievement: the school's figure as entered, in %.",
+        RATING_RANGE.start(),
+        RATING_RANGE.end()
     )
 }
 
@@ -87,29 +103,6 @@ fn ranking_rows(board: &Board) -> Vec<(usize, String, String)> {
         .collect()
 }
 
-/// The schools recommended for a later cohort year.
-fn later(board: &Board) -> Vec<&Reviewed> {
-    board
-        .by_readiness
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.review.recommendation,
-                Some(Recommendation::Cohort2 | Recommendation::Cohort3)
-            )
-        })
-        .collect()
-}
-
-/// The schools with no recommendation yet.
-fn undecided(board: &Board) -> Vec<&Reviewed> {
-    board
-        .by_readiness
-        .iter()
-        .filter(|r| r.review.recommendation.is_none())
-        .collect()
-}
-
 /// Ends `out` with one blank line, whatever the section before ended with.
 fn blank_line(out: &mut String) {
     while !out.ends_with("\n\n") {
@@ -156,7 +149,7 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
                 cell(&readiness)
             );
         }
-        let _ = writeln!(out, "\n{}", legend(board));
+        let _ = writeln!(out, "\n{}\n\n{}", legend(board), figures_legend(board));
     }
     let _ = writeln!(out, "\n## Where the rankings disagree\n");
     let disagreements = board.disagreements();
@@ -171,7 +164,7 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
             disagreement_words(board, school)
         );
     }
-    let later = later(board);
+    let later = board.later_cohorts();
     if !later.is_empty() {
         let _ = writeln!(out, "\n## Later cohorts\n");
         for school in later {
@@ -213,7 +206,7 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
         }
         out.push('\n');
     }
-    let undecided = undecided(board);
+    let undecided = board.undecided();
     if !undecided.is_empty() {
         let names: Vec<String> = undecided.iter().map(|r| inline(r.school.trim())).collect();
         blank_line(&mut out);
@@ -235,7 +228,7 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
 }
 
 /// "cohort year 2".
-fn recommendation_words(school: &Reviewed) -> &'static str {
+pub fn recommendation_words(school: &Reviewed) -> &'static str {
     school
         .review
         .recommendation
@@ -296,8 +289,9 @@ pub fn html(board: &Board, today: NaiveDate) -> String {
         }
         let _ = writeln!(
             out,
-            "</tbody>\n</table>\n<p class=\"muted\">{}</p>",
-            escape(&legend(board))
+            "</tbody>\n</table>\n<p class=\"muted\">{}</p>\n<p class=\"muted\">{}</p>",
+            escape(&legend(board)),
+            escape(&figures_legend(board))
         );
     }
     out.push_str("</section>\n<section class=\"keep\">\n<h2>Where the rankings disagree</h2>\n");
@@ -317,7 +311,7 @@ pub fn html(board: &Board, today: NaiveDate) -> String {
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
-    let later = later(board);
+    let later = board.later_cohorts();
     if !later.is_empty() {
         out.push_str("<section class=\"keep\">\n<h2>Later cohorts</h2>\n<ul>\n");
         for school in later {
@@ -362,7 +356,7 @@ pub fn html(board: &Board, today: NaiveDate) -> String {
         }
         out.push_str("</tbody>\n</table>\n</div>\n");
     }
-    let undecided = undecided(board);
+    let undecided = board.undecided();
     if !undecided.is_empty() {
         let names: Vec<String> = undecided.iter().map(|r| escape(r.school.trim())).collect();
         let _ = writeln!(out, "<p>No recommendation yet: {}.</p>", names.join(", "));

@@ -11,6 +11,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
+mod plan;
+pub use plan::{PlanStep, parse_plan, plan_day, plan_text};
+
 /// The criteria a new review is rated on, unless the settings name others.
 pub const DEFAULT_CRITERIA: [&str; 6] = [
     "staff collaboration",
@@ -23,6 +26,49 @@ pub const DEFAULT_CRITERIA: [&str; 6] = [
 
 /// The lowest and highest rating on a criterion.
 pub const RATING_RANGE: std::ops::RangeInclusive<u8> = 1..=4;
+
+/// The lowest and highest achievement figure: a percentage (of students proficient).
+pub const ACHIEVEMENT_RANGE: std::ops::RangeInclusive<f64> = 0.0..=100.0;
+
+/// What an achievement figure must be, as a user is told it.
+fn achievement_rule() -> String {
+    format!(
+        "a percentage from {} to {}",
+        ACHIEVEMENT_RANGE.start(),
+        ACHIEVEMENT_RANGE.end()
+    )
+}
+
+/// Refuses an achievement figure that is not a percentage from 0 to 100, saying so; the
+/// rankings compare these figures, so one out of range would put its school anywhere.
+pub fn check_achievement(figure: f64) -> Result<f64, String> {
+    if figure.is_finite() && ACHIEVEMENT_RANGE.contains(&figure) {
+        Ok(figure)
+    } else {
+        Err(format!(
+            "{}% is not {}",
+            crate::text::number(figure),
+            achievement_rule()
+        ))
+    }
+}
+
+/// An achievement figure as typed (`48`, `48%`, `72,5`): a percentage from 0 to 100;
+/// blank is no figure.
+pub fn parse_achievement(typed: &str) -> Result<Option<f64>, String> {
+    let not_one = || {
+        format!(
+            "\"{}\" is not {}",
+            crate::text::line(typed.trim()),
+            achievement_rule()
+        )
+    };
+    match super::parse_amount(typed) {
+        Ok(None) => Ok(None),
+        Ok(Some(amount)) if amount.out_of.is_none() => check_achievement(amount.value).map(Some),
+        Ok(Some(_)) | Err(_) => Err(not_one()),
+    }
+}
 
 /// What a review recommends for its school.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -99,16 +145,6 @@ pub struct CriterionRating {
     pub evidence: String,
 }
 
-/// One step of a readiness plan: what, by whom, by when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct PlanStep {
-    pub what: String,
-    #[serde(default)]
-    pub owner: String,
-    #[serde(default)]
-    pub due_on: Option<NaiveDate>,
-}
-
 /// A school's readiness review. The latest review of a school (by day reviewed) is the
 /// one in force. It keeps the criteria it was rated on, so a change of the settings
 /// later leaves past reviews as they were.
@@ -169,6 +205,23 @@ impl ReadinessReview {
         let ratings: Option<Vec<u8>> = self.ratings.iter().map(|r| r.rating).collect();
         let ratings = ratings?;
         Some(ratings.iter().map(|&r| f64::from(r)).sum::<f64>() / ratings.len() as f64)
+    }
+
+    /// The rules on the figures a review is ranked by: each rating from 1 to 4, the
+    /// achievement a percentage from 0 to 100. Kept on every write and every import.
+    pub fn check_figures(&self) -> Result<(), String> {
+        let mut rated = self.ratings.iter().filter_map(|r| r.rating);
+        if rated.any(|r| !RATING_RANGE.contains(&r)) {
+            return Err(format!(
+                "a rating is from {} to {}",
+                RATING_RANGE.start(),
+                RATING_RANGE.end()
+            ));
+        }
+        if let Some(figure) = self.achievement {
+            check_achievement(figure).map_err(|why| format!("the achievement figure: {why}"))?;
+        }
+        Ok(())
     }
 
     /// How many criteria are still to rate.
@@ -299,6 +352,30 @@ impl Board {
             .collect()
     }
 
+    /// The schools recommended for a later cohort year (2 or 3), in the order of the
+    /// readiness ranking.
+    pub fn later_cohorts(&self) -> Vec<&Reviewed> {
+        self.by_readiness
+            .iter()
+            .filter(|r| {
+                !r.review.self_selected_out
+                    && matches!(
+                        r.review.recommendation,
+                        Some(Recommendation::Cohort2 | Recommendation::Cohort3)
+                    )
+            })
+            .collect()
+    }
+
+    /// The schools taking part with no recommendation yet, in the order of the readiness
+    /// ranking.
+    pub fn undecided(&self) -> Vec<&Reviewed> {
+        self.by_readiness
+            .iter()
+            .filter(|r| r.review.recommendation.is_none())
+            .collect()
+    }
+
     /// The schools asked for a readiness plan, in the order of the readiness ranking.
     pub fn readiness_plans(&self) -> Vec<&Reviewed> {
         self.by_readiness
@@ -316,6 +393,14 @@ impl Board {
             .collect()
     }
 
+    /// How many criteria the schools ranked were rated on, when they were all rated on as
+    /// many (a review keeps the criteria of its day, so they may differ).
+    pub fn criteria_count(&self) -> Option<usize> {
+        let mut counts = self.by_readiness.iter().map(|r| r.review.ratings.len());
+        let first = counts.next()?;
+        counts.all(|n| n == first).then_some(first)
+    }
+
     /// Every school reviewed, taking part or not.
     pub fn reviewed(&self) -> usize {
         self.by_readiness.len() + self.out.len()
@@ -323,9 +408,8 @@ impl Board {
 
     /// "7 of 21 schools reviewed".
     pub fn first_cohort_words(&self) -> String {
-        let all = self.reviewed();
-        let noun = if all == 1 { "school" } else { "schools" };
-        format!("{} of {all} {noun} reviewed", self.first_cohort().len())
+        let all = counted(self.reviewed(), "school", "schools");
+        format!("{} of {all} reviewed", self.first_cohort().len())
     }
 
     /// The schools of `schools` with no review on the board, by name: the ones still to
@@ -371,6 +455,11 @@ impl Board {
     }
 }
 
+/// A count with its noun, one or many: "1 place", "3 places".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A score or an achievement figure as it reads: "3.2", "61%" (none: "–").
 pub fn score_words(score: Option<f64>) -> String {
     score.map_or("–".into(), |s| format!("{s:.1}"))
@@ -385,68 +474,6 @@ pub fn achievement_words(achievement: Option<f64>) -> String {
             format!("{a:.1}%")
         }
     })
-}
-
-/// A plan written one step a line, "what / owner / due" (owner and due may be left
-/// out), as the form takes it; the due date is read by `parse_day`. Blank lines are
-/// skipped; a line that cannot be read says which and why.
-pub fn parse_plan(
-    text: &str,
-    parse_day: impl Fn(&str) -> Result<NaiveDate, String>,
-) -> Result<Vec<PlanStep>, String> {
-    let mut steps = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut parts = line.split(" / ").map(str::trim);
-        let what = parts.next().unwrap_or_default().to_string();
-        let owner = parts.next().unwrap_or_default().to_string();
-        let due = parts.next().unwrap_or_default();
-        if what.is_empty() {
-            return Err(format!("line {}: say what is to be done first", n + 1));
-        }
-        if parts.next().is_some() {
-            return Err(format!(
-                "line {}: write what / who / when, with \" / \" between them",
-                n + 1
-            ));
-        }
-        let due_on = if due.is_empty() {
-            None
-        } else {
-            Some(parse_day(due).map_err(|why| format!("line {}: {why}", n + 1))?)
-        };
-        steps.push(PlanStep {
-            what,
-            owner,
-            due_on,
-        });
-    }
-    Ok(steps)
-}
-
-/// A plan as the form shows it, one step a line ("what / owner / due").
-pub fn plan_text(plan: &[PlanStep]) -> String {
-    plan.iter()
-        .map(|step| {
-            let due = step
-                .due_on
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default();
-            let mut line = step.what.clone();
-            if !step.owner.is_empty() || !due.is_empty() {
-                line.push_str(" / ");
-                line.push_str(&step.owner);
-            }
-            if !due.is_empty() {
-                line.push_str(" / ");
-                line.push_str(&due);
-            }
-            line
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[cfg(test)]

@@ -9,8 +9,10 @@ use super::wrap::folded;
 use crate::app::App;
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::readiness::ReadinessView;
-use crate::export::readiness::{COHORT_MARK, DISAGREE_MARK, legend, readiness_words};
-use crate::model::readiness::{Board, Reviewed, achievement_words};
+use crate::export::readiness::{
+    COHORT_MARK, DISAGREE_MARK, figures_legend, legend, readiness_words, recommendation_words,
+};
+use crate::model::readiness::{Board, Reviewed, achievement_words, counted};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -39,7 +41,8 @@ pub fn render(_app: &App, view: &ReadinessView, frame: &mut Frame, area: Rect) {
         )),
         header,
     );
-    let block = Block::bordered().title(format!(" {} schools reviewed ", board.reviewed()));
+    let reviewed = counted(board.reviewed(), "school", "schools");
+    let block = Block::bordered().title(format!(" {reviewed} reviewed "));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let lines = page(view, usize::from(inner.width)).lines;
@@ -210,6 +213,7 @@ fn page(view: &ReadinessView, width: usize) -> Page {
     }
     let lines = &mut page.lines;
     lines.extend(folded(&legend(board), 0, width, theme::dim()));
+    lines.extend(folded(&figures_legend(board), 0, width, theme::dim()));
     lines.push(Line::raw(""));
     let cohort: Vec<&str> = board
         .first_cohort()
@@ -226,6 +230,7 @@ fn page(view: &ReadinessView, width: usize) -> Page {
         )
     };
     lines.extend(folded(&cohort, 0, width, theme::ok()));
+    later_cohorts(board, width, lines);
     lines.push(Line::raw(""));
     lines.push(heading("Readiness plans"));
     let plans = board.readiness_plans();
@@ -280,6 +285,30 @@ fn page(view: &ReadinessView, width: usize) -> Page {
     }
     not_reviewed(view, width, &mut page);
     page
+}
+
+/// The schools recommended for cohort years 2 and 3, and those with no recommendation
+/// yet, as the pages list them.
+fn later_cohorts(board: &Board, width: usize, lines: &mut Vec<Line<'static>>) {
+    let later = board.later_cohorts();
+    if !later.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading("Later cohorts"));
+    }
+    for school in later {
+        let words = format!(
+            "{} · {}",
+            text::line(school.school.trim()),
+            recommendation_words(school)
+        );
+        lines.extend(folded(&words, 2, width, Style::default()));
+    }
+    let undecided: Vec<&str> = board.undecided().iter().map(|r| r.school.trim()).collect();
+    if !undecided.is_empty() {
+        lines.push(Line::raw(""));
+        let words = format!("No recommendation yet: {}", undecided.join(", "));
+        lines.extend(folded(&words, 0, width, theme::dim()));
+    }
 }
 
 /// A school's spans in a ranking after the marker's two columns: the marker and the

@@ -72,7 +72,8 @@ impl Field {
 
     pub fn date(label: &'static str, value: &str) -> Field {
         let entry = Entry::line().with_text(value);
-        Field::of(label, Kind::Date(DateField { entry }))
+        let due_from = None;
+        Field::of(label, Kind::Date(DateField { entry, due_from }))
     }
 
     pub fn date_time(label: &'static str, value: &str) -> Field {
@@ -87,6 +88,7 @@ impl Field {
             Kind::Number(NumberField {
                 entry,
                 parts: false,
+                read: None,
             }),
         )
     }
@@ -94,7 +96,14 @@ impl Field {
     /// A measurement: one number, or a part of a whole (`24/28`).
     pub fn amount(label: &'static str, value: &str) -> Field {
         let entry = Entry::line().with_text(value);
-        Field::of(label, Kind::Number(NumberField { entry, parts: true }))
+        Field::of(
+            label,
+            Kind::Number(NumberField {
+                entry,
+                parts: true,
+                read: None,
+            }),
+        )
     }
 
     /// A whole number from `min` to `max`.
@@ -150,6 +159,31 @@ impl Field {
         self
     }
 
+    /// A number read by the domain's own reader (`parse_achievement`): what it refuses
+    /// is said under the field as it is typed.
+    pub fn read_by(mut self, read: super::kinds::ReadFigure) -> Field {
+        if let Kind::Number(number) = &mut self.kind {
+            number.read = Some(read);
+        }
+        self
+    }
+
+    /// A date field for a day something is due: a day and month typed without a year is
+    /// the next such day on or after the day `from` (typed as a date field takes it),
+    /// not the one in today's year.
+    pub fn due_from(mut self, from: &str) -> Field {
+        self.set_due_from(from);
+        self
+    }
+
+    /// Moves the day a due date's day and month without a year come after (see
+    /// [`Field::due_from`]); other kinds are left as they are.
+    pub fn set_due_from(&mut self, from: &str) {
+        if let Kind::Date(date) = &mut self.kind {
+            date.due_from = Some(from.to_owned());
+        }
+    }
+
     /// The field must be filled to save.
     pub fn required(mut self) -> Field {
         self.header.required = true;
@@ -174,7 +208,7 @@ impl Field {
         match &self.kind {
             Kind::Line(LineField { entry })
             | Kind::Text(TextField { entry })
-            | Kind::Date(DateField { entry })
+            | Kind::Date(DateField { entry, .. })
             | Kind::DateTime(DateTimeField { entry })
             | Kind::Number(NumberField { entry, .. })
             | Kind::Whole(WholeField { entry, .. }) => Some(entry),
@@ -195,7 +229,7 @@ impl Field {
         match &mut self.kind {
             Kind::Line(LineField { entry })
             | Kind::Text(TextField { entry })
-            | Kind::Date(DateField { entry })
+            | Kind::Date(DateField { entry, .. })
             | Kind::DateTime(DateTimeField { entry })
             | Kind::Number(NumberField { entry, .. })
             | Kind::Whole(WholeField { entry, .. }) => Some(entry),
@@ -265,7 +299,7 @@ impl Field {
             Kind::Info(_) => false,
             Kind::Line(LineField { entry })
             | Kind::Text(TextField { entry })
-            | Kind::Date(DateField { entry })
+            | Kind::Date(DateField { entry, .. })
             | Kind::DateTime(DateTimeField { entry })
             | Kind::Number(NumberField { entry, .. })
             | Kind::Whole(WholeField { entry, .. }) => entry.input(key),
@@ -306,6 +340,7 @@ mod tests {
         NumberField {
             entry,
             parts: false,
+            read: None,
         }
         .value()
     }

@@ -31,21 +31,45 @@ impl TextField {
     }
 }
 
-/// A friendly date (`today`, `+14d`, `fri`, `2026-12-01`); empty is no date.
+/// A friendly date (`today`, `+14d`, `fri`, `2026-12-01`); empty is no date. What is
+/// wrong with one is said in a few words ([`dates::DateError::brief`]), to fit under it.
 #[derive(Debug, Clone)]
 pub struct DateField {
     pub entry: Entry,
+    /// For a day something is due: the day (as typed in another field, read against
+    /// today; today when it is not a date) from which a day and month typed without a
+    /// year is the next such day. None: such a day is in today's year.
+    pub due_from: Option<String>,
 }
 
 impl DateField {
     pub fn value(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+        let Some(from) = &self.due_from else {
+            return self.read(|typed| dates::parse_date(typed, today));
+        };
+        let from = dates::parse_date(from, today).unwrap_or(today);
+        self.due_value(today, from)
+    }
+
+    /// The day, a day and month without a year being the next such day on or after
+    /// `from` (see [`dates::parse_due_date`]).
+    pub fn due_value(
+        &self,
+        today: NaiveDate,
+        from: NaiveDate,
+    ) -> Result<Option<NaiveDate>, String> {
+        self.read(|typed| dates::parse_due_date(typed, today, from))
+    }
+
+    fn read(
+        &self,
+        parse: impl Fn(&str) -> Result<NaiveDate, dates::DateError>,
+    ) -> Result<Option<NaiveDate>, String> {
         let typed = self.entry.value_text();
         if typed.is_empty() {
             return Ok(None);
         }
-        dates::parse_date(&typed, today)
-            .map(Some)
-            .map_err(|error| error.to_string())
+        parse(&typed).map(Some).map_err(|error| error.brief())
     }
 }
 
@@ -65,6 +89,9 @@ impl DateTimeField {
     }
 }
 
+/// A reader of a figure as typed: the figure, none when blank, or why it is refused.
+pub type ReadFigure = fn(&str) -> Result<Option<f64>, String>;
+
 /// A number as people type them: `86`, `86%`, `7,5`, `1,200`; a measurement may also be a
 /// part of a whole (`24/28`). Read by the domain's one amount parser; empty is none.
 #[derive(Debug, Clone)]
@@ -72,11 +99,17 @@ pub struct NumberField {
     pub entry: Entry,
     /// A measurement, which may be a part of a whole (`24/28`).
     pub parts: bool,
+    /// The domain's own reader for a figure with a rule of its own (a percentage from 0
+    /// to 100), in place of any number.
+    pub read: Option<ReadFigure>,
 }
 
 impl NumberField {
     /// One number: a part of a whole (`9/28`) is refused rather than read as 9.
     pub fn value(&self) -> Result<Option<f64>, String> {
+        if let Some(read) = self.read {
+            return read(&self.entry.value_text());
+        }
         match self.amount()? {
             Some(Amount {
                 out_of: Some(_), ..

@@ -263,6 +263,20 @@ impl<Id: Copy + PartialEq + Debug> Keyed<Id> {
         })
     }
 
+    /// A day something is due, a day and month without a year being the next such day
+    /// on or after `from`.
+    pub fn due_date(
+        &self,
+        id: Id,
+        today: NaiveDate,
+        from: NaiveDate,
+    ) -> Result<Option<NaiveDate>, String> {
+        self.read(id, "a date", |kind| match kind {
+            Kind::Date(date) => Some(date.due_value(today, from)),
+            _ => None,
+        })
+    }
+
     pub fn date_time(&self, id: Id, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
         self.read(id, "a date and time", |kind| match kind {
             Kind::DateTime(at) => Some(at.value(now)),

@@ -72,10 +72,18 @@ pub enum Origin {
         teacher_id: String,
         stepping: bool,
     },
-    /// A new readiness review of the school at `school` among the school records, on
-    /// the settings' criteria unless the school's review in force has its own.
+    /// A new readiness review of the school `school_id` (its fields made for it), named
+    /// `school_name` (the school chosen in the form, as the question offering it back
+    /// says), on the settings' criteria unless the school's review in force has its own.
+    /// Kept by id: a school added meanwhile cannot shift it. Drafts written before the id
+    /// was kept have the school's place among the schools by name, `school`.
     Readiness {
         criteria: Vec<String>,
+        #[serde(default)]
+        school_id: Option<String>,
+        #[serde(default)]
+        school_name: String,
+        #[serde(default, skip_serializing)]
         school: usize,
     },
 }
@@ -125,6 +133,9 @@ impl Origin {
             Origin::FollowUp { .. } => return "follow-up of a walkthrough round".into(),
             Origin::Feedback { .. } => return format!("feedback for {name}"),
             Origin::Mark { .. } => return format!("walkthrough mark of {name}'s classroom"),
+            Origin::Readiness { school_name, .. } if !school_name.trim().is_empty() => {
+                return format!("readiness review of {}", school_name.trim());
+            }
             Origin::Readiness { .. } => return "readiness review of a school".into(),
         };
         match (editing, self) {
@@ -210,6 +221,8 @@ impl Purpose {
             },
             Purpose::Readiness(form) => Origin::Readiness {
                 criteria: form.settings_criteria.clone(),
+                school_id: form.schools.get(form.school).map(|s| s.meta.id.clone()),
+                school_name: form.chosen_name().unwrap_or_default(),
                 school: form.school,
             },
             Purpose::FinishVisit(_) | Purpose::TimelineDates(_) => {

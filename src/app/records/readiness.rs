@@ -6,7 +6,9 @@
 use super::{DATE_HINT, day, number};
 use crate::app::form::{Field, FieldState, Keyed};
 use crate::db::Command;
-use crate::model::readiness::{CriterionRating, Recommendation, parse_plan, plan_text};
+use crate::model::readiness::{
+    CriterionRating, Recommendation, parse_achievement, parse_plan, plan_day, plan_text,
+};
 use crate::model::{AnyRecord, ReadinessReview, School};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -49,27 +51,18 @@ pub struct ReadinessForm {
     built: Vec<(serde_json::Value, FieldState)>,
 }
 
-/// The widest a criterion's label is.
-const LABEL_WIDTH: usize = 28;
-
-/// A criterion's name as a field label. Labels live as long as the program: each
+/// A criterion's name as a field label, whole: the form wraps a long one under itself,
+/// so that a principal reads what is rated. Labels live as long as the program: each
 /// distinct name is kept once, so opening the form again costs nothing more.
 fn label(name: &str) -> &'static str {
     static NAMES: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
     let Ok(mut names) = NAMES.lock() else {
         return "criterion";
     };
-    // A long name would squeeze every field's value: it is cut to a label's width.
-    let name: String = if name.chars().count() > LABEL_WIDTH {
-        let cut: String = name.chars().take(LABEL_WIDTH - 1).collect();
-        format!("{}…", cut.trim_end())
-    } else {
-        name.to_owned()
-    };
-    if let Some(kept) = names.get(name.as_str()) {
+    if let Some(kept) = names.get(name) {
         return kept;
     }
-    let kept: &'static str = Box::leak(name.into_boxed_str());
+    let kept: &'static str = Box::leak(name.to_owned().into_boxed_str());
     names.insert(kept);
     kept
 }
@@ -141,7 +134,8 @@ impl ReadinessForm {
             (
                 F::Achievement,
                 Field::number("Achievement", &number(was.achievement))
-                    .hint("% proficient, blank if not known"),
+                    .read_by(parse_achievement)
+                    .hint("% proficient, 0 to 100, blank if not known"),
             ),
             (F::SatOut, Field::toggle("Sat out", was.self_selected_out)),
             (
@@ -156,7 +150,9 @@ impl ReadinessForm {
             ),
             (
                 F::ReviewOn,
-                Field::date("Review on", &day(was.review_on)).hint(DATE_HINT),
+                Field::date("Review on", &day(was.review_on))
+                    .due_from("today")
+                    .hint(DATE_HINT),
             ),
             (F::Notes, Field::notes("Private notes", &was.notes)),
         ]);
@@ -193,6 +189,7 @@ impl ReadinessForm {
     /// changes: what the user is told is returned. Called as a choice changes; cheap when
     /// the school is the same.
     pub fn follow_school(&mut self) -> Option<String> {
+        self.follow_reviewed();
         let choice = self.fields.choice(ReadinessField::School).ok()?;
         if choice == self.chosen {
             return None;
@@ -219,6 +216,28 @@ impl ReadinessForm {
         } else {
             format!("Kept what you typed, now for {name}")
         })
+    }
+
+    /// Keeps the Review on field reading a day and month without a year as the next
+    /// such day from the day reviewed, as the plan's due dates are (see `plan_day`).
+    fn follow_reviewed(&mut self) {
+        use ReadinessField as F;
+        let reviewed = self
+            .fields
+            .field(F::Reviewed)
+            .and_then(Field::entry)
+            .map(crate::app::form::Entry::value_text)
+            .unwrap_or_default();
+        if let Some(review_on) = self.fields.field_mut(F::ReviewOn) {
+            review_on.set_due_from(&reviewed);
+        }
+    }
+
+    /// The name of the school the review is for (the School field's choice), as shown.
+    pub fn chosen_name(&self) -> Option<String> {
+        let choice = self.fields.choice(ReadinessField::School).ok()?;
+        let school = self.schools.get(choice)?;
+        Some(crate::text::line(school.name.trim()).into_owned())
     }
 
     /// The id of the school the review is for (the School field's choice).
@@ -252,10 +271,10 @@ impl ReadinessForm {
             .and_then(|at| Recommendation::ALL.get(at).copied());
         review.rationale = fields.notes(F::Rationale)?;
         review.plan = parse_plan(&fields.notes(F::Plan)?, |text| {
-            crate::dates::parse_date(text, today).map_err(|e| e.to_string())
+            plan_day(text, today, reviewed_on)
         })
         .map_err(|why| format!("Plan: {why}"))?;
-        review.review_on = fields.date(F::ReviewOn, today)?;
+        review.review_on = fields.due_date(F::ReviewOn, today, reviewed_on)?;
         review.notes = fields.notes(F::Notes)?;
         Ok(review)
     }
@@ -354,15 +373,63 @@ mod tests {
     }
 
     #[test]
-    fn a_long_criterion_is_cut_to_a_label_and_read_by_its_place() {
+    fn a_long_criterion_is_labelled_whole_and_read_by_its_place() {
         let long = "principal readiness and understanding of the coach's role".to_string();
         let form = ReadinessForm::new(&schools(), 0, std::slice::from_ref(&long), &[]);
         let field = form.fields.field(ReadinessField::Criterion(0)).unwrap();
-        assert_eq!(field.label(), "principal readiness and und…");
+        assert_eq!(field.label(), long, "the form wraps it, whole");
         let review = form.review(now().date()).unwrap();
         assert_eq!(
             review.ratings[0].criterion, long,
             "the review keeps the full name"
+        );
+    }
+
+    #[test]
+    fn days_without_a_year_in_the_plan_are_the_next_ones_from_the_day_reviewed() {
+        use ReadinessField as F;
+        let mut form = ReadinessForm::new(&schools(), 0, &criteria(), &[]);
+        form.fields.focus(F::Plan);
+        type_text(form.fields.form_mut(), "Set norms / principal / 1 mar");
+        form.fields.focus(F::ReviewOn);
+        type_text(form.fields.form_mut(), "15 oct");
+        form.follow_school();
+        let review = form.review(now().date()).unwrap();
+        assert_eq!(
+            review.plan[0].due_on,
+            Some(date(2027, 3, 1)),
+            "not last March"
+        );
+        assert_eq!(review.review_on, Some(date(2027, 10, 15)));
+        let on_screen = form.fields.date(F::ReviewOn, now().date());
+        assert_eq!(
+            on_screen,
+            Ok(Some(date(2027, 10, 15))),
+            "as the field shows it"
+        );
+        // A review written up later, of a visit in the spring: its autumn.
+        form.fields.focus(F::Reviewed);
+        type_text(form.fields.form_mut(), "2026-04-02");
+        form.follow_school();
+        let review = form.review(now().date()).unwrap();
+        assert_eq!(review.plan[0].due_on, Some(date(2027, 3, 1)));
+        assert_eq!(review.review_on, Some(date(2026, 10, 15)));
+        let on_screen = form.fields.date(F::ReviewOn, now().date());
+        assert_eq!(on_screen, Ok(Some(date(2026, 10, 15))));
+    }
+
+    #[test]
+    fn a_plan_day_that_is_in_no_year_is_named_in_a_few_words() {
+        use ReadinessField as F;
+        let mut form = ReadinessForm::new(&schools(), 0, &criteria(), &[]);
+        form.fields.focus(F::Plan);
+        type_text(
+            form.fields.form_mut(),
+            "Set norms\nVisit / principal / 31 feb",
+        );
+        assert_eq!(
+            form.review(now().date()).unwrap_err(),
+            "Plan: line 2: \"31 feb\" is not a date: there is no 31 February"
         );
     }
 

@@ -243,3 +243,42 @@ fn the_screen_goes_down_the_readiness_ranking_then_those_sat_out_then_those_not_
     );
     assert_eq!(Board::default().school_order(&[]), Vec::<String>::new());
 }
+
+#[test]
+fn achievement_is_a_percentage_from_0_to_100_and_the_refusal_names_the_range() {
+    assert_eq!(parse_achievement("48"), Ok(Some(48.0)));
+    assert_eq!(parse_achievement(" 72,5% "), Ok(Some(72.5)));
+    assert_eq!(parse_achievement("0"), Ok(Some(0.0)));
+    assert_eq!(parse_achievement("100"), Ok(Some(100.0)));
+    assert_eq!(parse_achievement(""), Ok(None), "blank: no figure");
+    assert_eq!(
+        parse_achievement("7444"),
+        Err("7444% is not a percentage from 0 to 100".into())
+    );
+    assert_eq!(
+        parse_achievement("-5"),
+        Err("-5% is not a percentage from 0 to 100".into())
+    );
+    assert_eq!(
+        parse_achievement("74.5abc"),
+        Err("\"74.5abc\" is not a percentage from 0 to 100".into())
+    );
+    assert!(
+        parse_achievement("24/28").is_err(),
+        "one figure, not a part"
+    );
+    assert!(check_achievement(f64::NAN).is_err());
+}
+
+#[test]
+fn a_review_with_a_figure_out_of_range_is_refused() {
+    let mut wrong = review("a", Some(7444.0), &[Some(3)]).review;
+    assert_eq!(
+        wrong.check_figures(),
+        Err("the achievement figure: 7444% is not a percentage from 0 to 100".into())
+    );
+    wrong.achievement = Some(74.0);
+    assert_eq!(wrong.check_figures(), Ok(()));
+    wrong.ratings[0].rating = Some(5);
+    assert_eq!(wrong.check_figures(), Err("a rating is from 1 to 4".into()));
+}

@@ -33,11 +33,72 @@ fn label_width(form: &Form, width: u16) -> u16 {
         .max()
         .unwrap_or(8);
     // At least the 15 columns every form had, so forms line up with each other; in a
-    // narrow form the labels take what the values can spare, down to two fifths.
+    // narrow form the labels take what the values can spare, down to two fifths. A label
+    // longer than the column can grow (a readiness criterion) wraps under itself.
     u16::try_from(longest + 1)
         .unwrap_or(u16::MAX)
-        .max(15)
+        .clamp(15, LABEL_CAP)
         .min((width * 2 / 5).max(width.saturating_sub(MIN_VALUE_WIDTH)))
+}
+
+/// The widest the label column grows, so that the values keep their room.
+const LABEL_CAP: u16 = 26;
+
+/// A field's label as drawn in a column `label` wide (a space before the value): the
+/// marker (▸) when active, the name, a star when required; a name too long for the
+/// column is wrapped under itself, whole, rather than cut.
+fn label_lines(field: &Field, active: bool, label: u16) -> Vec<String> {
+    let marker = if active { "▸" } else { " " };
+    let required = if field.header.required { "*" } else { "" };
+    let name = format!("{}{required}", field.label());
+    let room = usize::from(label.saturating_sub(2)).max(1);
+    if text::width(&name) <= room {
+        return vec![format!("{marker}{name}")];
+    }
+    wrap::words(&name, room)
+        .into_iter()
+        .enumerate()
+        .map(|(n, row)| {
+            let lead = if n == 0 { marker } else { " " };
+            format!("{lead}{}", text::truncate(&row, room))
+        })
+        .collect()
+}
+
+/// How many rows a field takes beside a label column `label` wide: its own (see
+/// [`height`]), or its label's when that wraps over more.
+fn rows(field: &Field, active: bool, now: NaiveDateTime, (label, width): (u16, u16)) -> u16 {
+    let label_rows = u16::try_from(label_lines(field, active, label).len()).unwrap_or(1);
+    height(field, active, now, width).max(label_rows)
+}
+
+/// The rows at the foot of a form for why a save failed (when it is not said under a
+/// field already): wrapped over two rows at most, the second cut if it must be.
+fn form_error_lines(form: &Form, width: u16) -> Vec<String> {
+    // A save refused for one field's reason is said under that field, not twice.
+    let said_under_a_field = |error: &str| {
+        form.fields().iter().any(|f| {
+            f.header
+                .error
+                .as_ref()
+                .is_some_and(|e| error == format!("{}: {e}", f.label()))
+        })
+    };
+    let Some(error) = form.error.as_deref().filter(|e| !said_under_a_field(e)) else {
+        return Vec::new();
+    };
+    let width = usize::from(width);
+    let lines = wrap::words(&format!("! {}", text::line(error)), width);
+    match lines.as_slice() {
+        [first, second, rest @ ..] if !rest.is_empty() => {
+            let rest = std::iter::once(second.as_str())
+                .chain(rest.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join(" ");
+            vec![first.clone(), text::truncate(&rest, width).into_owned()]
+        }
+        _ => lines,
+    }
 }
 
 /// The columns a value keeps beside its label in a narrow form.
@@ -174,14 +235,17 @@ pub fn render(app: &App, popup: &FormPopup, frame: &mut Frame, area: Rect) {
         None => {
             let form = popup.form();
             let inner_width = area.width.saturating_sub(4).min(76);
-            let value_width = inner_width.saturating_sub(label_width(form, inner_width));
+            let label = label_width(form, inner_width);
+            let value_width = inner_width.saturating_sub(label);
             let fields: u16 = form
                 .fields()
                 .iter()
                 .enumerate()
-                .map(|(i, f)| height(f, i == form.active, app.now, value_width))
+                .map(|(i, f)| rows(f, i == form.active, app.now, (label, value_width)))
                 .sum();
-            let popup_area = centered(area, inner_width + 2, fields + 4);
+            // A reason that takes two rows at the foot takes one more.
+            let error_rows = u16::try_from(form_error_lines(form, inner_width).len()).unwrap_or(1);
+            let popup_area = centered(area, inner_width + 2, fields + 3 + error_rows.max(1));
             super::clear_around(frame, popup_area, area);
             render_form(form, None, app.now, frame, popup_area);
         }
@@ -211,7 +275,10 @@ fn render_form(
     let inner = block.inner(area);
     let label = label_width(form, inner.width);
     let value_width = inner.width.saturating_sub(label);
-    let bottom = inner.y + inner.height.saturating_sub(2);
+    let form_error = form_error_lines(form, inner.width);
+    // The reason a save failed, at the foot: one row is always kept for it.
+    let error_rows = u16::try_from(form_error.len()).unwrap_or(1).max(1);
+    let bottom = inner.y + inner.height.saturating_sub(1 + error_rows);
     let room = bottom.saturating_sub(inner.y);
     // A check-in's new actions keep a few rows at the foot of the fields.
     let new_actions = review.map_or(&[][..], |r| r.new_actions.as_slice());
@@ -227,7 +294,7 @@ fn render_form(
         .fields()
         .iter()
         .enumerate()
-        .map(|(i, f)| height(f, typing && i == form.active, now, value_width))
+        .map(|(i, f)| rows(f, typing && i == form.active, now, (label, value_width)))
         .collect();
     let (first, last) = in_view(&heights, form.active, fields_bottom - inner.y);
     let hidden = (first, heights.len() - last);
@@ -244,18 +311,14 @@ fn render_form(
         let active = typing && index == form.active;
         let rows = heights[index].min(fields_bottom - y);
         let label_style = if active { theme::key() } else { theme::dim() };
-        let marker = if active { "▸" } else { " " };
-        let required = if field.header.required { "*" } else { "" };
-        let name = format!("{marker}{}{required}", field.label());
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                text::truncate(&name, usize::from(label.saturating_sub(1))).into_owned(),
-                label_style,
-            )),
-            Rect::new(inner.x, y, label, 1),
-        );
+        let names: Vec<Line> = label_lines(field, active, label)
+            .into_iter()
+            .map(|name| Line::styled(name, label_style))
+            .collect();
+        frame.render_widget(Paragraph::new(names), Rect::new(inner.x, y, label, rows));
         let errors = error_lines(field, value_width);
-        let body_rows = rows
+        let own_rows = height(field, active, now, value_width).min(rows);
+        let body_rows = own_rows
             .saturating_sub(u16::try_from(errors.len()).unwrap_or(0))
             .max(1);
         let value_area = Rect::new(inner.x + label, y, value_width, body_rows);
@@ -333,26 +396,12 @@ fn render_form(
             Rect::new(inner.x, y.min(fields_bottom), inner.width, actions_rows),
         );
     }
-    // A save refused for one field's reason is said under that field, not twice.
-    let error_area = Rect::new(inner.x, bottom, inner.width, 1);
-    let said_under_a_field = |error: &str| {
-        form.fields().iter().any(|f| {
-            f.header
-                .error
-                .as_ref()
-                .is_some_and(|e| error == format!("{}: {e}", f.label()))
-        })
-    };
-    if let Some(error) = form.error.as_deref().filter(|e| !said_under_a_field(e)) {
-        let line = format!("! {}", text::line(error));
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                text::truncate(&line, usize::from(inner.width)).into_owned(),
-                theme::error(),
-            )),
-            error_area,
-        );
-    }
+    let error_area = Rect::new(inner.x, bottom, inner.width, error_rows);
+    let form_error: Vec<Line> = form_error
+        .into_iter()
+        .map(|line| Line::styled(line, theme::error()))
+        .collect();
+    frame.render_widget(Paragraph::new(form_error), error_area);
     let mut shown = Vec::new();
     if review.is_some() {
         for msg in [keymap::Msg::AddNewAction, keymap::Msg::AddGoalMeasure] {
@@ -384,6 +433,6 @@ fn render_form(
     }
     frame.render_widget(
         Paragraph::new(Line::from(hints)),
-        Rect::new(inner.x, bottom + 1, inner.width, 1),
+        Rect::new(inner.x, bottom + error_rows, inner.width, 1),
     );
 }
