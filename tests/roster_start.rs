@@ -104,3 +104,51 @@ fn the_agenda_opened_first_thing_knows_every_teachers_last_visit() {
     assert!(shown.contains("Zhou, Li"), "{shown}");
     assert!(!shown.contains("Adams"), "{shown}");
 }
+
+#[test]
+fn a_district_start_reads_the_first_rows_and_counts_everyone() {
+    let (_dir, mut store) = common::empty_store();
+    // More people than the first frame reads, in two schools, three of them leaders.
+    for n in 0..240 {
+        let school = if n % 2 == 0 { "North" } else { "South" };
+        teacher(&mut store, &format!("Baker {n:03}"), school, "Math");
+    }
+    for n in 0..3 {
+        let id = teacher(&mut store, &format!("Zimmer {n}"), "South", "Lead");
+        let mut leader = store.get::<coachlog::model::Teacher>(&id).unwrap().unwrap();
+        let opened = leader.clone();
+        leader.role = coachlog::model::Role::Leader;
+        store
+            .apply(coachlog::db::Command::revise(opened, leader))
+            .unwrap();
+    }
+    let whole = store.roster(false).unwrap();
+    let (first, summary) = store.roster_start(false, 200).unwrap();
+    assert_eq!(first.len(), 200, "the first rows only");
+    assert_eq!(
+        first.iter().map(|r| &r.teacher).collect::<Vec<_>>(),
+        whole
+            .iter()
+            .take(200)
+            .map(|r| &r.teacher)
+            .collect::<Vec<_>>(),
+        "in the roster's order"
+    );
+    assert_eq!(summary.total(), 243);
+    assert_eq!(summary.schools, ["North", "South"]);
+    let mut app = App::new(store).unwrap();
+    assert!(!app.roster.facts_complete());
+    // The first frame counts everyone, though it read the first rows only.
+    let shown = text(&app, 24);
+    assert!(shown.contains("240 teachers, 3 leaders"), "{shown}");
+    assert!(shown.contains("1/243"), "{shown}");
+    assert!(shown.contains("School"), "two schools: a school column");
+    // A key reads everyone: the last person is there to go to.
+    press(&mut app, "<End>");
+    assert!(app.roster.facts_complete());
+    let shown = text(&app, 24);
+    assert!(
+        shown.contains("Zimmer 2") && shown.contains("243/243"),
+        "{shown}"
+    );
+}

@@ -31,6 +31,9 @@ pub struct Roster {
     /// Each row's text the filter looks in ([`crate::model::people::haystack`]), made
     /// when a filter is first typed and kept until the rows or their figures change.
     haystacks: Vec<String>,
+    /// While only the first rows are read (the first frame of a large caseload): what
+    /// the header needs of everyone.
+    summary: Option<crate::model::RosterSummary>,
 }
 
 /// The widest value of each roster column over the rows shown, in screen columns.
@@ -57,14 +60,23 @@ impl Roster {
     /// Replaces the rows, figures read, keeping the same teacher selected when still there.
     pub fn set_rows(&mut self, rows: Vec<RosterRow>) {
         self.facts_read = vec![true; rows.len()];
+        self.summary = None;
         self.replace(rows);
     }
 
-    /// Replaces the rows with rows whose figures are still to read
-    /// ([`crate::db::Store::roster_names`]).
-    pub fn set_names(&mut self, rows: Vec<RosterRow>) {
+    /// Replaces the rows with the first rows only, their figures still to read, and what
+    /// the header needs of everyone ([`crate::db::Store::roster_start`]): the rest is
+    /// read by [`super::App::complete_roster`].
+    pub fn set_start(&mut self, rows: Vec<RosterRow>, summary: crate::model::RosterSummary) {
         self.facts_read = vec![false; rows.len()];
         self.replace(rows);
+        self.schools = summary.schools.clone();
+        self.summary = Some(summary);
+    }
+
+    /// How many rows are read: all of them, unless only the first are.
+    pub fn rows_read(&self) -> usize {
+        self.rows.len()
     }
 
     fn replace(&mut self, rows: Vec<RosterRow>) {
@@ -94,7 +106,7 @@ impl Roster {
     /// Whether every row's figures were read (the filter, the agenda and the column widths
     /// need them).
     pub fn facts_complete(&self) -> bool {
-        self.facts_read.iter().all(|read| *read)
+        self.summary.is_none() && self.facts_read.iter().all(|read| *read)
     }
 
     /// The rows that pass the filter, as the roster shows them.
@@ -143,6 +155,9 @@ impl Roster {
     /// The school everyone on the roster belongs to, if there is one: none when some
     /// have no school or schools differ.
     pub fn one_school(&self) -> Option<&str> {
+        if let Some(summary) = &self.summary {
+            return summary.one_school();
+        }
         match self.schools.as_slice() {
             [only]
                 if self
@@ -164,15 +179,32 @@ impl Roster {
     /// All rows, filtered or not.
     /// The role of everyone on the roster, whatever the filter.
     pub fn roles(&self) -> impl Iterator<Item = crate::model::Role> + '_ {
-        self.rows.iter().map(|row| row.teacher.role)
+        let rows = if self.summary.is_some() {
+            &[][..]
+        } else {
+            &self.rows[..]
+        };
+        let summary = self.summary.iter().flat_map(|s| s.roles.iter().copied());
+        summary.chain(rows.iter().map(|row| row.teacher.role))
     }
 
     pub fn total(&self) -> usize {
-        self.rows.len()
+        self.summary
+            .as_ref()
+            .map_or(self.rows.len(), crate::model::RosterSummary::total)
     }
 
     pub fn visible_len(&self) -> usize {
         self.visible.len()
+    }
+
+    /// How many rows the list holds, as its count says: everyone while only the first
+    /// rows are read (no filter applies then).
+    pub fn shown_len(&self) -> usize {
+        match &self.summary {
+            Some(summary) => summary.total(),
+            None => self.visible.len(),
+        }
     }
 
     /// The selection and scroll of the visible rows.
@@ -251,6 +283,9 @@ use crate::app::{Confirm, OnYes, Popup, Screen};
 use crate::db::Command;
 use crossterm::event::Event;
 
+/// How many rows the first frame reads: more than any screen shows.
+const START_ROWS: usize = 200;
+
 impl super::App {
     /// Why there is no school to show, and how to name one: on an empty roster, add a
     /// person with their school; else give the people shown a school.
@@ -327,8 +362,10 @@ impl super::App {
     /// Reads the roster's names and the figures of the rows on screen only: what the first
     /// frame needs (see [`App::complete_roster`] for the rest).
     pub(in crate::app) fn read_roster_names(&mut self) -> Result<(), crate::db::Error> {
-        let rows = self.store.roster_names(self.roster.show_archived)?;
-        self.roster.set_names(rows);
+        let (rows, summary) = self
+            .store
+            .roster_start(self.roster.show_archived, START_ROWS)?;
+        self.roster.set_start(rows, summary);
         self.read_roster_facts_in_view(self.size.1);
         Ok(())
     }
@@ -358,6 +395,10 @@ impl super::App {
     /// roster, its columns and the agenda are what they always were.
     pub(in crate::app) fn roster_before(&mut self, event: &Event) {
         match event {
+            // A screen taller than the rows read needs them all.
+            Event::Resize(_, rows) if usize::from(*rows) >= self.roster.rows_read() => {
+                self.complete_roster();
+            }
             Event::Resize(_, rows) => self.read_roster_facts_in_view(*rows),
             _ => {
                 self.complete_roster();

@@ -311,7 +311,7 @@ impl Store {
     /// visits on each read. They differ only for visits in the hour lived twice when the clocks go back
     /// (01:00 to 02:00, at night): the day of the last visit is the same either way.
     pub fn roster(&self, include_archived: bool) -> Result<Vec<RosterRow>> {
-        self.roster_rows(include_archived, true)
+        self.roster_rows(include_archived, true, None)
     }
 
     /// The roster without what each teacher's row says beside the name (focus, last visit,
@@ -319,7 +319,40 @@ impl Store {
     /// the roster's text columns. One read of the teacher table, whatever the history; the
     /// rest is read for the rows on screen with [`Store::roster_facts`].
     pub fn roster_names(&self, include_archived: bool) -> Result<Vec<RosterRow>> {
-        self.roster_rows(include_archived, false)
+        self.roster_rows(include_archived, false, None)
+    }
+
+    /// The first `limit` rows of [`Store::roster_names`], and what the roster's header
+    /// needs of everyone else: the first frame of a district's roster reads no more.
+    pub fn roster_start(
+        &self,
+        include_archived: bool,
+        limit: usize,
+    ) -> Result<(Vec<RosterRow>, crate::model::RosterSummary)> {
+        let rows = self.roster_rows(include_archived, false, Some(limit))?;
+        let mut summary = crate::model::RosterSummary::default();
+        let mut groups = self.conn.prepare_cached(
+            "SELECT trim(school), role, count(*) FROM teacher
+             WHERE deleted_at IS NULL AND (?1 OR archived = 0)
+             GROUP BY 1, 2",
+        )?;
+        let mut found = groups.query([include_archived])?;
+        while let Some(group) = found.next()? {
+            let (school, role, count): (String, crate::model::Role, i64) = (
+                group.get::<_, String>(0)?.trim().to_owned(),
+                record::column(group, 1)?,
+                group.get(2)?,
+            );
+            let count = usize::try_from(count).unwrap_or(0);
+            if school.is_empty() {
+                summary.someone_without_school = true;
+            } else if !summary.schools.contains(&school) {
+                summary.schools.push(school);
+            }
+            summary.roles.extend(std::iter::repeat_n(role, count));
+        }
+        summary.schools.sort_unstable();
+        Ok((rows, summary))
     }
 
     /// Reads the rest of one teacher's row into a row of [`Store::roster_names`]: the
@@ -342,14 +375,19 @@ impl Store {
     }
 
     /// The roster's rows, with the focus and the figures (`whole`) or names only.
-    fn roster_rows(&self, include_archived: bool, whole: bool) -> Result<Vec<RosterRow>> {
+    fn roster_rows(
+        &self,
+        include_archived: bool,
+        whole: bool,
+        limit: Option<usize>,
+    ) -> Result<Vec<RosterRow>> {
         // The focus is a lookup per teacher in another table: at district scale, reading
         // it for every teacher costs more than the names themselves on a cold start.
         let sql = format!(
             "SELECT {columns}{rest}
              FROM teacher {focus}
              WHERE teacher.deleted_at IS NULL AND (?1 OR teacher.archived = 0)
-             ORDER BY teacher.name COLLATE NOCASE, teacher.id",
+             ORDER BY teacher.name COLLATE NOCASE, teacher.id LIMIT ?2",
             columns = record::columns::<Teacher>(),
             rest = if whole {
                 format!(", f.statement AS focus_statement, {ROSTER_FACTS}")
@@ -372,7 +410,9 @@ impl Store {
         } else {
             None
         };
-        let rows = statement.query_map([include_archived], |row| {
+        // SQLite reads a negative limit as none.
+        let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        let rows = statement.query_map(rusqlite::params![include_archived, limit], |row| {
             let mut roster_row = RosterRow {
                 teacher: Teacher::from_row_at(row, &at)?,
                 focus: None,

@@ -53,10 +53,11 @@ fn next_position(positions: &mut std::slice::Iter<'_, usize>) -> rusqlite::Resul
     positions
         .next()
         .copied()
-        .ok_or(rusqlite::Error::InvalidColumnIndex(usize::MAX))
+        .ok_or_else(|| rusqlite::Error::InvalidColumnIndex(usize::MAX))
 }
 
-fn column<T: Column>(row: &Row<'_>, index: usize) -> rusqlite::Result<T> {
+/// The value at `index` of `row`, read as its column form says.
+pub(super) fn column<T: Column>(row: &Row<'_>, index: usize) -> rusqlite::Result<T> {
     T::from_sql(row.get_ref(index)?).map_err(|error| {
         rusqlite::Error::FromSqlConversionFailure(
             index,

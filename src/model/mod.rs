@@ -50,7 +50,7 @@ pub use people::Role;
 pub use readiness::{Board, ReadinessReview, Recommendation, Reviewed};
 pub(crate) use record::with_any;
 pub use record::{AnyRecord, Trashed};
-pub use roster::RosterRow;
+pub use roster::{RosterRow, RosterSummary};
 pub use round::{Round, Tally, TrendPoint, mark_evidence, same_practice, trend, typed_note};
 pub use school::{School, SchoolSummary, school_key};
 pub use search::{Hit, MATCH_END, MATCH_START};

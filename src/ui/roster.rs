@@ -101,7 +101,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 } else {
                     roster.selected() + 1
                 },
-                roster.visible_len()
+                roster.shown_len()
             ))
             .right_aligned(),
         );
