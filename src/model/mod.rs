@@ -59,7 +59,7 @@ pub use tallies::{
     DEFAULT_TALLIES, MAX_TALLIES, TallyDef, TallyPoint, TallySeries, parse_tallies, parse_tally,
     percent, tallies_of, tally_series,
 };
-pub use time::{LocalTime, Zone, local_day};
+pub use time::{LocalTime, Zone, local_day, parse_iso_day};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

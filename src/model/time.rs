@@ -154,6 +154,10 @@ impl LocalTime {
     /// a wall-clock time alone (`2026-11-23T10:42`, as written before offsets were kept)
     /// is read with this machine's offset at that time: the zone it was written in.
     pub fn parse(text: &str) -> Option<LocalTime> {
+        // The form the store writes, read by hand first: a ten-year file holds thousands.
+        if let Some(at) = parse_stored(text) {
+            return Some(at);
+        }
         let with_offset = DateTime::parse_from_rfc3339(text)
             .or_else(|_| DateTime::parse_from_str(text, STORED))
             .ok();
@@ -222,8 +226,89 @@ impl<'de> Deserialize<'de> for LocalTime {
     }
 }
 
+/// The number written in `text` at `range`, digits only (no sign, no space).
+fn digits(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
+    let part = text.get(range)?;
+    if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    part.parse().ok()
+}
+
+/// A day written `2026-11-23`, read without a format string (the way the store writes
+/// days; anything else is `None`, for the general parser to read or refuse).
+pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(text, 0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(text, 5..7)?, digits(text, 8..10)?)
+}
+
+/// A moment as [`LocalTime::stored`] writes it, `2026-11-23T10:42-05:00`, read without a
+/// format string; anything else is `None`.
+fn parse_stored(text: &str) -> Option<LocalTime> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 22 || bytes[10] != b'T' || bytes[13] != b':' || bytes[19] != b':' {
+        return None;
+    }
+    let sign = match bytes[16] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let day = parse_iso_day(text.get(0..10)?)?;
+    let time = NaiveTime::from_hms_opt(digits(text, 11..13)?, digits(text, 14..16)?, 0)?;
+    let offset = i32::try_from(digits(text, 17..19)? * 3600 + digits(text, 20..22)? * 60).ok()?;
+    let offset = FixedOffset::east_opt(sign * offset)?;
+    Some(LocalTime::new(day.and_time(time), offset))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_stored_forms_read_by_hand_as_the_general_parser_reads_them() {
+        for text in [
+            "2026-11-23T10:42-05:00",
+            "2026-03-08T02:30+00:00",
+            "1999-12-31T23:59+05:45",
+            "2027-01-01T00:00-09:30",
+        ] {
+            let general = DateTime::parse_from_str(text, STORED)
+                .map(|at| LocalTime::new(at.naive_local(), *at.offset()));
+            assert_eq!(parse_stored(text), general.ok(), "{text}");
+            assert_eq!(
+                LocalTime::parse(text).map(LocalTime::stored).as_deref(),
+                Some(text)
+            );
+        }
+        for day in ["2026-11-23", "2024-02-29", "0001-01-01"] {
+            let general = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+            assert_eq!(parse_iso_day(day), general, "{day}");
+        }
+        // Not the stored form, or not a real day: left to the general parser, or refused.
+        for not_ours in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026-1-01",
+            "+026-11-23",
+            "2026-11-2x",
+        ] {
+            assert_eq!(parse_iso_day(not_ours), None, "{not_ours}");
+        }
+        for not_ours in [
+            "2026-11-23T10:42:00-05:00",
+            "2026-11-23T25:00-05:00",
+            "2026-11-23T10:42*05:00",
+            "2026-11-23 10:42-05:00",
+        ] {
+            assert_eq!(parse_stored(not_ours), None, "{not_ours}");
+        }
+        // Those still read through the general parser when they are valid.
+        assert!(LocalTime::parse("2026-11-23T10:42:00-05:00").is_some());
+    }
+
     use super::*;
 
     fn at(text: &str) -> NaiveDateTime {

@@ -70,7 +70,11 @@ impl Column for NaiveDate {
         Value::Text(self.format(DATE).to_string())
     }
     fn from_sql(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        NaiveDate::parse_from_str(text_of(value)?, DATE).map_err(other)
+        let text = text_of(value)?;
+        match crate::model::parse_iso_day(text) {
+            Some(day) => Ok(day),
+            None => NaiveDate::parse_from_str(text, DATE).map_err(other),
+        }
     }
 }
 
