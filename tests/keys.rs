@@ -86,7 +86,8 @@ impl Template {
 }
 
 /// Six schools reviewed for readiness, each asked for a plan of three steps: more than
-/// the readiness screen shows at once, so that it scrolls.
+/// the readiness screen shows at once, so that it scrolls; each review with notes that
+/// take it past the screen as well.
 fn readiness_reviews(store: &mut Store) {
     use coachlog::model::readiness::{CriterionRating, PlanStep};
     use coachlog::model::{AnyRecord, ReadinessReview, Recommendation, School};
@@ -110,6 +111,7 @@ fn readiness_reviews(store: &mut Store) {
                 evidence: String::new(),
             }],
             achievement: Some(30.0 + 7.0 * n as f64),
+            notes: "The principal asked for the staff survey first.\n".repeat(6),
             recommendation: Some(Recommendation::ReadinessPlan),
             plan: [
                 "Set meeting norms",
@@ -203,6 +205,12 @@ fn states(context: Context) -> Vec<Vec<String>> {
             "<End>SJ".into(),
         ],
         Context::Readiness => vec!["R".into(), "R<Down>".into()],
+        // A review with notes runs past the screen at 80x24: it scrolls.
+        Context::ReadinessReview => vec![
+            "R<Enter>".into(),
+            "R<Enter><Down>".into(),
+            "R<Enter>J".into(),
+        ],
         Context::Confirm => vec!["x".into()],
         Context::Search => vec!["s".into(), "swarm".into(), "swarm<Down>".into()],
         Context::Help => vec!["?".into(), "?<Down>".into()],

@@ -60,6 +60,88 @@ fn the_readiness_screen_at_every_size() {
 }
 
 #[test]
+fn a_schools_review_on_its_own_at_60x16_and_80x24() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    // Eastside Middle, first by readiness: ⏎ shows its review, from the top.
+    key(&mut app, KeyCode::Enter);
+    let terminal = draw(&mut app, 60, 16);
+    insta::assert_snapshot!("readiness_review_60x16", terminal.backend());
+    // Scrolled to its end (J as far as it goes): the notes, marked private.
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Char('J'));
+    }
+    let terminal = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("readiness_review_end_80x24", terminal.backend());
+}
+
+/// The review pane beside the rankings on a wide screen.
+fn review_beside(screen: &str) -> String {
+    beside(screen).1
+}
+
+#[test]
+fn the_cursor_chooses_the_review_shown_and_its_private_notes_stay_off_the_pages() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = Config {
+        briefs_folder: Some(folder.path().to_path_buf()),
+        ..Config::default()
+    };
+    let (_dir, mut app) = demo(config);
+    key(&mut app, KeyCode::Char('R'));
+    // Wide: Eastside Middle's review beside the rankings, its notes marked private.
+    let eastside = review_beside(&screen_text(&mut app, 120, 40));
+    assert!(eastside.contains("┌ Eastside Middle "), "{eastside}");
+    assert!(
+        eastside.contains("Grade teams plan together every week"),
+        "the evidence of a criterion:\n{eastside}"
+    );
+    let note = "Principal wants the coach to start with the new teachers.";
+    let private = "Private notes · yours: left out of the pages";
+    assert!(
+        words(&eastside).contains(&format!("{private} {note}")),
+        "the note, under its private mark:\n{eastside}"
+    );
+    // j: the next school by readiness, Riverside Elementary, and its own review.
+    key(&mut app, KeyCode::Char('j'));
+    let riverside = review_beside(&screen_text(&mut app, 120, 40));
+    assert!(riverside.contains("┌ Riverside Elementary "), "{riverside}");
+    assert!(
+        riverside.contains("Lesson study already runs in two grades")
+            && !riverside.contains("Grade teams plan together"),
+        "{riverside}"
+    );
+    assert!(
+        words(&riverside).contains(&format!(
+            "{private} Union rep on the team was enthusiastic."
+        )),
+        "{riverside}"
+    );
+    // Narrow: ⏎ shows the review on its own; j and k go from school to school there.
+    key(&mut app, KeyCode::Enter);
+    let alone = screen_text(&mut app, 80, 24);
+    assert!(alone.contains("┌ Riverside Elementary "), "{alone}");
+    key(&mut app, KeyCode::Char('k'));
+    let alone = screen_text(&mut app, 80, 24);
+    assert!(
+        alone.contains("┌ Eastside Middle ")
+            && alone.contains("Grade teams plan together every week"),
+        "{alone}"
+    );
+    // The pages leave every reviewer's notes out.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('h'));
+    key(&mut app, KeyCode::Char('m'));
+    for page in ["readiness 2026-11-23.html", "readiness 2026-11-23.md"] {
+        let written = std::fs::read_to_string(folder.path().join(page)).expect(page);
+        assert!(written.contains("Eastside Middle"), "{page}");
+        for private in [note, "Union rep on the team was enthusiastic."] {
+            assert!(!written.contains(private), "{page} holds \"{private}\"");
+        }
+    }
+}
+
+#[test]
 fn it_opens_from_the_roster_scrolls_writes_the_recommendation_and_goes_back() {
     let folder = tempfile::tempdir().unwrap();
     let config = Config {
@@ -243,6 +325,8 @@ fn marked(screen: &str) -> Vec<String> {
         word.ends_with('%')
             || (word.contains('.') && word.parse::<f64>().is_ok())
             || ["–", "≠", "★", "│", "no"].contains(&word)
+            // The border of the review beside the rankings, on a wide screen.
+            || word.starts_with('│')
     };
     screen
         .lines()
@@ -362,12 +446,21 @@ fn the_third_school_is_reviewed_from_its_review_and_stays_selected_where_it_move
         ["▸ 3 Northgate Middle", "▸ 3 Northgate Middle"],
         "{screen}"
     );
+    // ⏎ shows its review on its own; `e` there opens the form on it.
     key(&mut app, KeyCode::Enter);
+    let review = screen_text(&mut app, 120, 40);
+    assert!(
+        review.contains("┌ Northgate Middle ") && !review.contains("By readiness"),
+        "{review}"
+    );
+    key(&mut app, KeyCode::Char('e'));
     let form = screen_text(&mut app, 120, 40);
     assert!(form.contains("[Northgate Middle]"), "{form}");
+    // The form's own field, not the review it is drawn over ("61% · #3 of 7").
     assert!(
         form.lines()
-            .any(|row| row.contains("Achievement") && row.contains("61")),
+            .flat_map(|row| row.split('│'))
+            .any(|cell| cell.trim_start().starts_with("Achievement") && cell.contains(" 61 ")),
         "from Northgate's review in force:\n{form}"
     );
     key(&mut app, KeyCode::Tab); // Reviewed: today
@@ -376,6 +469,12 @@ fn the_third_school_is_reviewed_from_its_review_and_stays_selected_where_it_move
         typed(&mut app, "4");
     }
     ctrl(&mut app, 's');
+    let review = screen_text(&mut app, 120, 40);
+    assert!(
+        review.contains("Readiness   4.0 · #1 of 7 · mean of 6 ratings"),
+        "the review saved, still on its own:\n{review}"
+    );
+    key(&mut app, KeyCode::Esc);
     let after = screen_text(&mut app, 120, 40);
     assert_eq!(
         marked(&after),
@@ -443,6 +542,66 @@ fn with_no_review_yet_the_schools_are_listed_to_review() {
     key(&mut app, KeyCode::Char('e'));
     let form = screen_text(&mut app, 80, 24);
     assert!(form.contains("[Pinecrest Academy]"), "{form}");
+}
+
+#[test]
+fn at_100_columns_shift_j_and_k_scroll_the_review_beside_and_the_cursor_stays() {
+    let (_dir, mut app) = demo(Config::default());
+    app.handle_event(Event::Resize(100, 24));
+    key(&mut app, KeyCode::Char('R'));
+    let top = screen_text(&mut app, 100, 24);
+    let (ranked, pane) = beside(&top);
+    assert_eq!(
+        marked(&ranked),
+        ["▸ 1 Eastside Middle", "▸ 5 Eastside Middle"],
+        "{top}"
+    );
+    assert!(pane.contains("Reviewed    6 Oct 2026"), "{pane}");
+    let cue = |pane: &str| {
+        pane.lines()
+            .find(|row| row.starts_with('└'))
+            .unwrap_or_default()
+            .trim_matches(|c| "└┘─ ".contains(c))
+            .to_string()
+    };
+    let below = cue(&pane);
+    assert!(
+        below.starts_with("↓ ") && below.ends_with(" more · J"),
+        "{below}"
+    );
+    key(&mut app, KeyCode::Char('J'));
+    let scrolled = screen_text(&mut app, 100, 24);
+    let (ranked_after, pane) = beside(&scrolled);
+    assert_eq!(ranked_after, ranked, "the rankings stay as they were");
+    assert!(!pane.contains("Reviewed    6 Oct 2026"), "{pane}");
+    assert!(cue(&pane).starts_with("↑ 1 ↓ "), "{pane}");
+    key(&mut app, KeyCode::Char('K'));
+    assert_eq!(screen_text(&mut app, 100, 24), top);
+}
+
+#[test]
+fn a_school_not_reviewed_yet_says_so_and_e_reviews_it_from_its_review() {
+    let (dir, mut store) = empty_store();
+    coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
+    common::teacher(&mut store, "Young, Ada", "Pinecrest Academy", "Grade 6");
+    let mut app = App::with_config(store, Config::default()).expect("the app opens");
+    key(&mut app, KeyCode::Char('R'));
+    key(&mut app, KeyCode::Char('G')); // the last school: Pinecrest Academy, not reviewed
+    let pane = review_beside(&screen_text(&mut app, 120, 40));
+    assert!(
+        pane.contains("┌ Pinecrest Academy ") && pane.contains("Not reviewed yet: e reviews it."),
+        "{pane}"
+    );
+    key(&mut app, KeyCode::Enter);
+    let alone = screen_text(&mut app, 60, 16);
+    assert!(
+        alone.contains("┌ Pinecrest Academy ") && alone.contains("Not reviewed yet: e reviews it."),
+        "{alone}"
+    );
+    key(&mut app, KeyCode::Char('e'));
+    let form = screen_text(&mut app, 60, 16);
+    assert!(form.contains("[Pinecrest Academy]"), "{form}");
+    drop(dir);
 }
 
 #[test]
@@ -617,6 +776,28 @@ fn an_achievement_out_of_0_to_100_is_refused_with_the_range_and_the_rankings_sta
         after.contains("1 Eastside Middle") && after.contains("100%"),
         "{after}"
     );
+}
+
+/// A wide screen cut after the right border of the rankings' box, row by row: the
+/// rankings, and the review beside them.
+fn beside(screen: &str) -> (String, String) {
+    let edge = screen
+        .lines()
+        .find_map(|row| row.chars().position(|c| c == '┐'))
+        .map_or(usize::MAX, |at| at + 1);
+    let (left, right): (Vec<String>, Vec<String>) = screen
+        .lines()
+        .map(|row| {
+            let left = row.chars().take(edge).collect();
+            (left, row.chars().skip(edge).collect())
+        })
+        .unzip();
+    (left.join("\n"), right.join("\n"))
+}
+
+/// The rankings' box of a screen: on a wide screen, without the review beside it.
+fn rankings(screen: &str) -> String {
+    beside(screen).0
 }
 
 /// The words on the screen in reading order, borders left out: a message wrapped over
@@ -805,7 +986,7 @@ fn one_school_reads_as_one() {
     assert!(screen.contains("top third (1 place)"), "{screen}");
     assert!(screen.contains("1 of 1 school reviewed"), "{screen}");
     assert!(
-        words(&screen).contains(
+        words(&rankings(&screen)).contains(
             "Readiness: the mean of the 1–4 ratings on 1 criterion; achievement: the \
              school's figure as entered, in %."
         ),

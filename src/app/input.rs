@@ -42,6 +42,9 @@ impl App {
                 Screen::Trash(_) => vec![Context::Trash, Context::Global],
                 Screen::Time(_) => vec![Context::Time, Context::Global],
                 Screen::School(_) => vec![Context::School, Context::Global],
+                Screen::Readiness(ref view) if view.reading => {
+                    vec![Context::ReadinessReview, Context::Global]
+                }
                 Screen::Readiness(_) => vec![Context::Readiness, Context::Global],
             },
         }

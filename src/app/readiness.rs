@@ -3,14 +3,16 @@
 //! the readiness plans, the schools that sat out and those not reviewed yet. A cursor
 //! goes down the schools in the order the screen names them (the readiness ranking, then
 //! those that sat out, then those not reviewed) and `e` opens the form for a new review of
-//! the selected one. It is written out as HTML or Markdown like the school view.
+//! the selected one. The selected school's review is shown in full: beside the rankings
+//! on a wide screen, on its own (⏎) on any. It is written out as HTML or Markdown like the
+//! school view.
 
 use super::keymap::Msg;
 use super::list::List;
 use super::records::{Purpose, ReadinessForm};
 use super::{App, Screen};
 use crate::model::School;
-use crate::model::readiness::Board;
+use crate::model::readiness::{Board, Reviewed};
 use chrono::NaiveDate;
 
 /// The readiness screen's state: the board as last read, the selected school and the
@@ -25,12 +27,57 @@ pub struct ReadinessView {
     pub schools: List<String>,
     /// The first line shown (the screen scrolls when it is longer than the terminal).
     pub scroll: usize,
+    /// Whether the selected school's review is shown on its own, over the whole body (⏎),
+    /// rather than the rankings.
+    pub reading: bool,
+    /// How far the review shown is scrolled (J/K).
+    pub review: ReviewScroll,
+}
+
+/// How far a school's review is scrolled, kept with the school it was scrolled on: the
+/// review of another school shows from its top.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewScroll {
+    pub school_id: Option<String>,
+    /// The first line shown.
+    pub offset: u16,
+}
+
+/// The school whose review the screen shows: reviewed (the review in force), or not yet.
+#[derive(Debug, Clone, Copy)]
+pub enum Selected<'a> {
+    Reviewed(&'a Reviewed),
+    NotReviewed(&'a School),
 }
 
 impl ReadinessView {
     /// The id of the selected school, if there is any school.
     pub fn selected(&self) -> Option<&str> {
         self.schools.selected_id().map(String::as_str)
+    }
+
+    /// The selected school, with its review in force when it has one.
+    pub fn selected_school(&self) -> Option<Selected<'_>> {
+        let id = self.selected()?;
+        let board = &self.board;
+        let reviewed = board.by_readiness.iter().chain(&board.out);
+        match reviewed.into_iter().find(|r| r.review.school_id == id) {
+            Some(school) => Some(Selected::Reviewed(school)),
+            None => self
+                .not_reviewed
+                .iter()
+                .find(|s| s.meta.id == id)
+                .map(Selected::NotReviewed),
+        }
+    }
+
+    /// The first line shown of the selected school's review.
+    pub fn review_offset(&self) -> u16 {
+        if self.review.school_id.as_deref() == self.selected() {
+            self.review.offset
+        } else {
+            0
+        }
     }
 }
 
@@ -87,6 +134,8 @@ impl App {
                     today: self.now.date(),
                     schools,
                     scroll: 0,
+                    reading: false,
+                    review: ReviewScroll::default(),
                 })
             }
             Err(error) => {
@@ -114,6 +163,8 @@ impl App {
             fresh.schools = std::mem::take(&mut view.schools);
             fresh.schools.set_items(order);
             fresh.scroll = view.scroll;
+            fresh.reading = view.reading;
+            fresh.review = std::mem::take(&mut view.review);
             *view = fresh;
         }
         self.keep_school_in_view();
@@ -244,7 +295,86 @@ impl App {
         }
     }
 
+    /// Where the selected school's review is on screen now (on its own, or beside the
+    /// rankings): how far it scrolls and how many lines show at once; none when it is not
+    /// on screen (the rankings of a screen too narrow to have it beside them).
+    fn review_pane(&self) -> Option<crate::ui::ReadinessReviewPane> {
+        let (width, height) = self.size;
+        let view = self.readiness()?;
+        crate::ui::readiness_review_pane(view, width, height.saturating_sub(2))
+    }
+
+    /// Scrolls the selected school's review by `by` lines, no further than where its last
+    /// line is at the bottom. Where it is not on screen, it is shown on its own first.
+    fn scroll_review(&mut self, by: i32) {
+        let Some(pane) = self.review_pane() else {
+            self.read_review();
+            return;
+        };
+        if let Some(view) = self.readiness_mut() {
+            let from = i64::from(view.review_offset().min(pane.last));
+            let to = (from + i64::from(by)).clamp(0, i64::from(pane.last));
+            view.review = ReviewScroll {
+                school_id: view.selected().map(str::to_owned),
+                offset: u16::try_from(to).unwrap_or(0),
+            };
+        }
+    }
+
+    /// Shows the selected school's review on its own, over the whole body.
+    fn read_review(&mut self) {
+        let Some(view) = self.readiness_mut() else {
+            return;
+        };
+        if view.selected().is_none() {
+            self.warn(
+                "There is no school to read a review of: schools come with the people who work \
+                 in them",
+            );
+            return;
+        }
+        view.reading = true;
+    }
+
+    /// The readiness screen's keys while a school's review is shown on its own: `j`/`k`
+    /// the next or previous school's review (the cursor moves on the rankings too),
+    /// `J`/`K` and a page at a time scroll it, `e` reviews the school, `Esc` goes back to
+    /// the rankings.
+    fn update_reading(&mut self, msg: Msg) {
+        let page = self
+            .review_pane()
+            .map_or(1, |pane| i32::from(pane.height.max(1)));
+        match msg {
+            Msg::Up | Msg::Down | Msg::Top | Msg::Bottom => {
+                if let Some(view) = self.readiness_mut() {
+                    match msg {
+                        Msg::Up => view.schools.move_by(-1),
+                        Msg::Down => view.schools.move_by(1),
+                        Msg::Top => view.schools.home(),
+                        _ => view.schools.end(),
+                    }
+                }
+                self.keep_school_in_view();
+            }
+            Msg::DetailUp => self.scroll_review(-1),
+            Msg::DetailDown => self.scroll_review(1),
+            Msg::PageUp => self.scroll_review(-page),
+            Msg::PageDown => self.scroll_review(page),
+            Msg::Edit => self.review_school(),
+            Msg::Back => {
+                if let Some(view) = self.readiness_mut() {
+                    view.reading = false;
+                }
+                self.keep_school_in_view();
+            }
+            _ => {}
+        }
+    }
+
     pub(super) fn update_readiness(&mut self, msg: Msg) {
+        if self.readiness().is_some_and(|view| view.reading) {
+            return self.update_reading(msg);
+        }
         let page = super::list::PAGE as isize;
         match msg {
             Msg::Up => self.step_readiness(-1),
@@ -253,6 +383,9 @@ impl App {
             Msg::PageDown => self.step_readiness(page),
             Msg::Top => self.readiness_end(false),
             Msg::Bottom => self.readiness_end(true),
+            Msg::DetailUp => self.scroll_review(-1),
+            Msg::DetailDown => self.scroll_review(1),
+            Msg::Open => self.read_review(),
             Msg::WriteHtml => self.write_readiness(true),
             Msg::WriteMarkdown => self.write_readiness(false),
             Msg::Edit => self.review_school(),

@@ -20,7 +20,10 @@ mod trash;
 mod workspace;
 mod wrap;
 
-pub use readiness::{Rows as ReadinessRows, rows as readiness_rows};
+pub use readiness::{
+    ReviewPane as ReadinessReviewPane, Rows as ReadinessRows, review_pane as readiness_review_pane,
+    rows as readiness_rows,
+};
 pub use time_spent::report_lines as time_report_lines;
 pub use workspace::detail_end;
 

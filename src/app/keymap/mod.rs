@@ -38,6 +38,8 @@ pub enum Context {
     School,
     /// The schools reviewed for coaching, ranked two ways.
     Readiness,
+    /// One school's readiness review, shown on its own.
+    ReadinessReview,
     Confirm,
     Help,
     /// The search box: plain keys type the words to find.
@@ -65,6 +67,7 @@ impl Context {
             Context::Round => "A walkthrough round",
             Context::School => "School view",
             Context::Readiness => "Readiness for coaching",
+            Context::ReadinessReview => "Readiness: a school's review on its own",
             Context::Confirm => "Questions",
             Context::Help => "Help",
             Context::Search => "Searching notes",
@@ -319,7 +322,7 @@ pub fn key_range(context: Context, first: Msg, last: Msg) -> String {
 }
 
 /// The sections of the help overlay, in the order it shows them.
-const HELP_ORDER: [Context; 20] = [
+const HELP_ORDER: [Context; 21] = [
     C::Roster,
     C::Filter,
     C::Workspace,
@@ -333,6 +336,7 @@ const HELP_ORDER: [Context; 20] = [
     C::Round,
     C::School,
     C::Readiness,
+    C::ReadinessReview,
     C::Trash,
     C::Time,
     C::Review,
@@ -504,13 +508,14 @@ mod tests {
 
     /// The screens that also take the keys of every screen (Global), each with its own
     /// context in front.
-    const SCREENS: [Context; 9] = [
+    const SCREENS: [Context; 10] = [
         Context::Roster,
         Context::Workspace,
         Context::Rounds,
         Context::Round,
         Context::School,
         Context::Readiness,
+        Context::ReadinessReview,
         Context::Agenda,
         Context::Trash,
         Context::Brief,

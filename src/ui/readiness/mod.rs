@@ -1,18 +1,20 @@
 //! The readiness screen: the two rankings side by side with their marks (`≠` where they
 //! disagree, `★` the first cohort: symbols, so the meaning holds without colour), the
 //! first cohort in words, the readiness plans, the schools that sat out and those not
-//! reviewed yet. The selected school is marked `▸` wherever it is named, in both rankings.
+//! reviewed yet. The selected school is marked `▸` wherever it is named, in both rankings,
+//! and its review is shown in full (`review.rs`): beside the rankings from 100 columns,
+//! on its own (⏎) on any screen.
 
 use super::header::two_sided;
-use super::theme;
 use super::wrap::folded;
+use super::{scroll, theme};
 use crate::app::App;
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::readiness::ReadinessView;
 use crate::export::readiness::{
     COHORT_MARK, DISAGREE_MARK, figures_legend, legend, readiness_words, recommendation_words,
 };
-use crate::model::readiness::{Board, Reviewed, achievement_words, counted};
+use crate::model::readiness::{Board, PlanStep, Reviewed, achievement_words, counted};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -21,13 +23,18 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+mod review;
+
+/// From this width the selected school's review stands beside the rankings.
+const SIDE_BY_SIDE: u16 = 100;
+
 /// Columns between the two rankings.
 const GAP: usize = 2;
 
 /// In front of the selected school, so that it reads without colour.
 const MARKER: &str = "▸ ";
 
-pub fn render(_app: &App, view: &ReadinessView, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, view: &ReadinessView, frame: &mut Frame, area: Rect) {
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
     let board = &view.board;
     frame.render_widget(
@@ -41,10 +48,15 @@ pub fn render(_app: &App, view: &ReadinessView, frame: &mut Frame, area: Rect) {
         )),
         header,
     );
+    if view.reading {
+        review::render(app, view, Context::ReadinessReview, frame, body);
+        return;
+    }
+    let (rankings, beside) = split(body);
     let reviewed = counted(board.reviewed(), "school", "schools");
     let block = Block::bordered().title(format!(" {reviewed} reviewed "));
-    let inner = block.inner(body);
-    frame.render_widget(block, body);
+    let inner = block.inner(rankings);
+    frame.render_widget(block, rankings);
     let lines = page(view, usize::from(inner.width)).lines;
     let last = lines.len().saturating_sub(usize::from(inner.height));
     let shown: Vec<Line> = lines
@@ -53,10 +65,32 @@ pub fn render(_app: &App, view: &ReadinessView, frame: &mut Frame, area: Rect) {
         .take(usize::from(inner.height))
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    if let Some(pane) = beside {
+        review::render(app, view, Context::Readiness, frame, pane);
+    }
 }
 
-/// How the screen lies in a body of `width` × `height` (below the header, in its border),
-/// for the app to keep the selected school in view.
+/// The rankings' part of the body (below the header) and, on a screen wide enough, the
+/// pane beside it that holds the selected school's review.
+fn split(body: Rect) -> (Rect, Option<Rect>) {
+    if body.width < SIDE_BY_SIDE {
+        return (body, None);
+    }
+    let [rankings, review] =
+        Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(body);
+    (rankings, Some(review))
+}
+
+/// The body of a screen of `width` × `height` (the terminal less the status line and the
+/// footer): below the header.
+fn body(width: u16, height: u16) -> Rect {
+    let area = Rect::new(0, 0, width, height);
+    let [_, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    body
+}
+
+/// How the rankings lie in a body of `width` × `height` (below the header, in its
+/// border), for the app to keep the selected school in view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rows {
     /// How many lines are shown at once.
@@ -68,9 +102,14 @@ pub struct Rows {
     pub selected: Vec<usize>,
 }
 
-/// Where the lines of the screen fall in a body of `width` × `height`.
+/// Where the lines of the rankings fall on a screen of `width` × `height` (the terminal
+/// less the status line and the footer).
 pub fn rows(view: &ReadinessView, width: u16, height: u16) -> Rows {
-    let (width, height) = (width.saturating_sub(2), height.saturating_sub(3));
+    let (rankings, _) = split(body(width, height));
+    let (width, height) = (
+        rankings.width.saturating_sub(2),
+        rankings.height.saturating_sub(2),
+    );
     let page = page(view, usize::from(width));
     let height = usize::from(height);
     Rows {
@@ -80,9 +119,48 @@ pub fn rows(view: &ReadinessView, width: u16, height: u16) -> Rows {
     }
 }
 
+/// Where the selected school's review is on a screen (see [`review_pane`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewPane {
+    /// The furthest it scrolls: where its last line is at the bottom.
+    pub last: u16,
+    /// How many of its lines show at once.
+    pub height: u16,
+}
+
+/// Where the selected school's review is on a screen of `width` × `height` (the terminal
+/// less the status line and the footer): on its own, or beside the rankings; none when
+/// the rankings are shown on a screen too narrow to have it beside them.
+pub fn review_pane(view: &ReadinessView, width: u16, height: u16) -> Option<ReviewPane> {
+    let body = body(width, height);
+    let (pane, context) = if view.reading {
+        (body, Context::ReadinessReview)
+    } else {
+        (split(body).1?, Context::Readiness)
+    };
+    let lines = review::lines(view, context, usize::from(pane.width.saturating_sub(2)));
+    Some(ReviewPane {
+        last: scroll::last_offset(lines.len(), pane),
+        height: pane.height.saturating_sub(2),
+    })
+}
+
 /// "23 Nov 2026".
 fn day(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
+}
+
+/// A step of a readiness plan: "what · owner · due 15 Jan 2027".
+fn plan_step_words(step: &PlanStep) -> String {
+    let owner = if step.owner.trim().is_empty() {
+        "no owner"
+    } else {
+        step.owner.trim()
+    };
+    let due = step
+        .due_on
+        .map_or("no date".into(), |d| format!("due {}", day(d)));
+    format!("{} · {owner} · {due}", step.what.trim())
 }
 
 fn heading(words: &str) -> Line<'static> {
@@ -255,16 +333,8 @@ fn page(view: &ReadinessView, width: usize) -> Page {
             lines.push(Line::styled("    no steps written yet", theme::dim()));
         }
         for step in &school.review.plan {
-            let owner = if step.owner.trim().is_empty() {
-                "no owner"
-            } else {
-                step.owner.trim()
-            };
-            let due = step
-                .due_on
-                .map_or("no date".into(), |d| format!("due {}", day(d)));
             lines.extend(folded(
-                &format!("- {} · {owner} · {due}", step.what.trim()),
+                &format!("- {}", plan_step_words(step)),
                 4,
                 width,
                 theme::dim(),
