@@ -69,28 +69,47 @@ time_key() {
   done
 }
 
-# One program, $launches times: first frame (and keys, and peak memory when asked).
-measure() {
-  local name=$1 command=$2 marker=$3 firsts=() presses=() peaks=() i k start t pid
-  for ((i = 0; i < launches; i++)); do
-    tm kill-server 2>/dev/null || true
-    start=$(now_ns)
-    tm new-session -d -s ff -x "$cols" -y "$rows" "$command"
-    t=$(wait_for "$marker" "$start") || { echo "first-frame: $name never showed '$marker'" >&2; exit 1; }
-    firsts+=("$t")
-    sleep 0.2
-    for ((k = 0; k < keys_per_launch && ${#keys[@]} > 0; k++)); do
-      t=$(time_key "${keys[k % ${#keys[@]}]}") || { echo "first-frame: $name did not redraw" >&2; exit 1; }
-      presses+=("$t")
-      sleep 0.05
-    done
-    pid=$(tm display -p -t ff '#{pane_pid}')
-    peaks+=("$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)")
-    tm kill-server 2>/dev/null || true
+# One launch of a program: prints its first frame (µs), then its key redraws (µs) on one
+# line, then its peak memory (KiB) on the next.
+launch() {
+  local name=$1 command=$2 marker=$3 presses=() k start t pid
+  tm kill-server 2>/dev/null || true
+  start=$(now_ns)
+  tm new-session -d -s ff -x "$cols" -y "$rows" "$command"
+  t=$(wait_for "$marker" "$start") || { echo "first-frame: $name never showed '$marker'" >&2; exit 1; }
+  sleep 0.2
+  for ((k = 0; k < keys_per_launch && ${#keys[@]} > 0; k++)); do
+    presses+=("$(time_key "${keys[k % ${#keys[@]}]}")") || { echo "first-frame: $name did not redraw" >&2; exit 1; }
+    sleep 0.05
   done
-  summary "$name first_frame_ms" "${firsts[@]}"
-  ((${#presses[@]})) && summary "$name key_redraw_ms" "${presses[@]}"
-  summary "$name peak_rss_kib" "${peaks[@]}" raw
+  pid=$(tm display -p -t ff '#{pane_pid}')
+  echo "$t ${presses[*]}"
+  awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0
+  tm kill-server 2>/dev/null || true
+}
+
+# Both programs, $launches times each, in turn (floor, coachlog, floor, ...), so that a
+# change in the machine's load weighs on both alike; then each one's figures, and the
+# median of coachlog's first frame less the floor's launched just before it.
+measure_both() {
+  local i out first rest peak
+  local ff=() fk=() fp=() cf=() ck=() cp=() diffs=()
+  for ((i = 0; i < launches; i++)); do
+    out=$(launch floor "$floor_command" READY) || exit 1
+    read -r first rest <<< "$(head -1 <<< "$out")"; peak=$(tail -1 <<< "$out")
+    ff+=("$first"); fp+=("$peak"); [[ -n $rest ]] && read -ra more <<< "$rest" && fk+=("${more[@]}")
+    out=$(launch coachlog "$coachlog_command" "? help") || exit 1
+    read -r first rest <<< "$(head -1 <<< "$out")"; peak=$(tail -1 <<< "$out")
+    cf+=("$first"); cp+=("$peak"); [[ -n $rest ]] && read -ra more <<< "$rest" && ck+=("${more[@]}")
+    diffs+=("$(( first - ff[i] ))")
+  done
+  summary "floor first_frame_ms" "${ff[@]}"
+  ((${#fk[@]})) && summary "floor key_redraw_ms" "${fk[@]}"
+  summary "floor peak_rss_kib" "${fp[@]}" raw
+  summary "coachlog first_frame_ms" "${cf[@]}"
+  ((${#ck[@]})) && summary "coachlog key_redraw_ms" "${ck[@]}"
+  summary "coachlog peak_rss_kib" "${cp[@]}" raw
+  summary "paired first_frame_over_floor_ms" "${diffs[@]}"
 }
 
 # Prints median/min/max of microsecond values as milliseconds (or raw numbers).
@@ -109,9 +128,11 @@ summary() {
 
 results=$(mktemp)
 echo "size=$size launches=$launches keys=${keys[*]:-none} db=$db ($(du -h "$db" | cut -f1)) load: $(cut -d' ' -f1-3 /proc/loadavg)"
-measure floor "sh -c 'echo READY; exec cat'" READY
-# The footer is drawn in the same frame as the roster, after the rows were read.
-measure coachlog "exec env COACHLOG_NOW=2026-11-23T10:42 $bin --db $db" "? help"
+# Both are started through `env` with the same variable: only the program differs. The
+# footer is drawn in the same frame as the roster, after the rows were read.
+floor_command="exec env COACHLOG_NOW=2026-11-23T10:42 sh -c 'echo READY; exec cat'"
+coachlog_command="exec env COACHLOG_NOW=2026-11-23T10:42 $bin --db $db"
+measure_both
 awk '
   { split($0, f, " "); name = f[1]; what = f[2]; split(f[3], m, "="); med[name " " what] = m[2] }
   END {

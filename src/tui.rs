@@ -69,11 +69,17 @@ fn init() -> Result<(Guard, Terminal<Backend>)> {
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
         .context("cannot open the full-screen view")?;
     take_the_mouse()?;
-    let mut terminal =
+    let terminal =
         Terminal::new(CrosstermBackend::new(stdout())).context("cannot start drawing")?;
     // Some terminals keep what was last in the alternate screen (after a killed program and
     // `reset`); the first frame draws only what differs from blank, so blank it first.
-    terminal.clear().context("cannot clear the screen")?;
+    // Directly: ratatui's `clear` asks the terminal where its cursor is first and waits for
+    // the answer, a round trip before the first frame.
+    execute!(
+        stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )
+    .context("cannot clear the screen")?;
     Ok((guard, terminal))
 }
 
