@@ -112,6 +112,19 @@ fn the_selected_person_is_marked_without_colour_and_enter_opens_them() {
 }
 
 #[test]
+fn the_school_opens_on_the_person_selected_on_the_roster() {
+    let (_dir, mut app) = demo(Config::default());
+    // Park, Eve is the fourth of Northgate's people, not the first.
+    school_of(&mut app, "Park");
+    let shown = screen_text(&mut app, 80, 24);
+    assert!(shown.contains("▸ Park, Eve"), "{shown}");
+    // The measure compared has its heading, and its bars are explained.
+    let shown = screen_text(&mut app, 120, 40);
+    assert!(shown.contains("Goal measure compared"), "{shown}");
+    assert!(shown.contains("scaled to the largest here"), "{shown}");
+}
+
+#[test]
 fn tab_cycles_through_the_measures_compared() {
     let (_dir, mut app) = demo(Config::default());
     school_of(&mut app, "Park");
@@ -139,10 +152,8 @@ fn at_60x16_the_glance_pane_scrolls_to_the_measure_compared() {
         key(&mut app, KeyCode::Char('J'));
     }
     let bottom = screen_text(&mut app, 60, 16);
-    assert!(
-        bottom.contains("students who attempt every part"),
-        "{bottom}"
-    );
+    assert!(bottom.contains("Park, Eve █"), "the bars: {bottom}");
+    assert!(bottom.contains("target 75%"), "{bottom}");
     assert!(bottom.contains("more · K"), "a cue back up: {bottom}");
     // Never past the last line: one K moves it back at once.
     key(&mut app, KeyCode::Char('K'));

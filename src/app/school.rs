@@ -73,18 +73,28 @@ impl App {
         if names.is_empty() {
             return self.warn(self.no_school_yet());
         }
-        let selected = self
-            .roster
-            .selected_row()
-            .map(|row| crate::model::school_key(&row.teacher.school));
+        let selected = self.roster.selected_row().map(|row| {
+            let person = &row.teacher;
+            (
+                crate::model::school_key(&person.school),
+                person.meta.id.clone(),
+            )
+        });
         let at = selected
-            .and_then(|key| {
+            .as_ref()
+            .and_then(|(key, _)| {
                 names
                     .iter()
-                    .position(|name| crate::model::school_key(name) == key)
+                    .position(|name| crate::model::school_key(name) == *key)
             })
             .unwrap_or(0);
         self.open_school(names, at);
+        // On the person selected on the roster, when they are in this school.
+        if let Some((_, id)) = selected
+            && let Some(view) = self.school_mut()
+        {
+            view.people.select_id(&id);
+        }
     }
 
     /// The school view again, read anew, on the person who was opened from it.

@@ -127,7 +127,7 @@ impl PracticeResult {
     pub fn rate_words(&self) -> String {
         match self.rate() {
             Some(rate) => format!(
-                "{rate}% implementing: {} of {} classrooms visited",
+                "{} of {} classrooms visited implement it ({rate}%)",
                 self.tally.implementing(),
                 self.tally.visited()
             ),

@@ -19,6 +19,8 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 /// The selected row's mark, seen without colour.
 const MARKER: &str = "▸ ";
+/// What a comparison's bars show, said under them.
+const BAR_LEGEND: &str = "Bars: the latest value, scaled to the largest here; │ is the target.";
 /// From this width the two panes stand side by side.
 const SIDE_BY_SIDE: u16 = 100;
 
@@ -209,9 +211,10 @@ fn glance_lines(app: &App, view: &SchoolView, width: usize) -> (Vec<Line<'static
             } else {
                 String::new()
             };
-            let title = format!("{}{which}", comparison.measure);
-            lines.extend(folded(&title, 0, width, theme::title()));
+            lines.push(heading(format!("Goal measure compared{which}")));
+            lines.extend(folded(&comparison.measure, 2, width, Style::default()));
             lines.extend(folded(&reached_words(comparison), 2, width, theme::dim()));
+            lines.extend(folded(BAR_LEGEND, 2, width, theme::dim()));
             let scale = comparison.scale();
             let name_width = comparison
                 .lines

@@ -168,7 +168,7 @@ fn the_latest_round_per_practice_counts_the_schools_own_classrooms() {
     );
     assert_eq!(
         results[0].rate_words(),
-        "50% implementing: 1 of 2 classrooms visited"
+        "1 of 2 classrooms visited implement it (50%)"
     );
     assert_eq!(results[1].practice, "Exit tickets");
     assert_eq!(results[1].rate_words(), "not visited yet");
