@@ -74,6 +74,11 @@ fn teachers_added_from_the_shell_are_listed() {
         stdout(&list),
         "Lee, Min\t\t\tevery 14d\nSmith, Dan\tEastside Middle\tGrade 7 Science\tevery 7d\n"
     );
+    // A selection no one matches: an empty list, and a word on standard error.
+    let none = coachlog(&db, &["teacher", "list", "--tag", "pil"]);
+    assert!(none.status.success());
+    assert_eq!(stdout(&none), "");
+    assert_eq!(stderr(&none), "coachlog: no one matches --tag pil\n");
 }
 
 #[test]

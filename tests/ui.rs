@@ -1740,6 +1740,11 @@ fn a_check_in_is_kept_as_a_draft_and_offered_back_whole_after_a_kill() {
         shown.contains("Reopen the unfinished check-in with Smith, Dan, 1 new action,"),
         "{shown}"
     );
+    // An offer, not a warning: nothing is lost whichever the answer.
+    assert!(
+        shown.contains("Unfinished work") && !shown.contains("Are you sure"),
+        "{shown}"
+    );
     press(&mut app, "y");
     let shown = text(&app);
     assert!(shown.contains("Check-in · Smith, Dan"), "{shown}");

@@ -58,6 +58,13 @@ pub struct Confirm {
     pub on_yes: OnYes,
 }
 
+impl Confirm {
+    /// Whether the question offers back work an earlier run left unfinished.
+    pub fn offers_work_back(&self) -> bool {
+        matches!(self.on_yes, OnYes::ResumeVisit(_) | OnYes::ResumeForms(..))
+    }
+}
+
 /// A window over the screen; the last one has the keyboard.
 #[derive(Debug, Clone)]
 pub enum Popup {

@@ -199,6 +199,21 @@ pub struct Selection {
     pub school: Option<String>,
 }
 
+/// "--role leader --tag pilot --school Eastside": the selection as it was asked for.
+impl fmt::Display for Selection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut words = Vec::new();
+        if let Some(role) = self.role {
+            words.push(format!("--role {role}"));
+        }
+        words.extend(self.tags.iter().map(|tag| format!("--tag {tag}")));
+        if let Some(school) = &self.school {
+            words.push(format!("--school \"{school}\""));
+        }
+        f.write_str(&words.join(" "))
+    }
+}
+
 impl Selection {
     pub fn holds(&self, person: &Teacher) -> bool {
         self.role.is_none_or(|role| person.role == role)

@@ -212,7 +212,16 @@ pub(super) fn list_teachers(
     pick: &crate::model::people::Selection,
 ) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    for teacher in store.teachers(all)?.into_iter().filter(|t| pick.holds(t)) {
+    let picked: Vec<_> = store
+        .teachers(all)?
+        .into_iter()
+        .filter(|t| pick.holds(t))
+        .collect();
+    if picked.is_empty() && pick != &crate::model::people::Selection::default() {
+        // Nothing on standard output (a script reads an empty list), and a word on why.
+        eprintln!("coachlog: no one matches {}", text::line(&pick.to_string()));
+    }
+    for teacher in picked {
         let mut more = String::new();
         if !teacher.role.is_teacher() {
             more.push_str(&format!("\t{}", teacher.role));

@@ -86,7 +86,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     for popup in &app.popups {
         match popup {
             Popup::Form(popup) => form::render(app, popup, frame, body),
-            Popup::Confirm(confirm) => render_confirm(&confirm.question, frame, body),
+            Popup::Confirm(confirm) => render_confirm(confirm, frame, body),
             Popup::Help { scroll } => help::render(*scroll, frame, body),
             Popup::Brief(brief) => brief::render(brief, frame, body),
             Popup::Search(search) => search::render(search, frame, body),
@@ -148,7 +148,14 @@ fn render_footer(contexts: &[keymap::Context], frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn render_confirm(question: &str, frame: &mut Frame, area: Rect) {
+fn render_confirm(confirm: &crate::app::Confirm, frame: &mut Frame, area: Rect) {
+    let question = confirm.question.as_str();
+    // Work left by an earlier run is offered back: nothing is lost whichever the answer.
+    let title = if confirm.offers_work_back() {
+        " Unfinished work "
+    } else {
+        " Are you sure? "
+    };
     let key = |msg| keymap::key_for(keymap::Context::Confirm, msg);
     let width = u16::try_from(text::width(question) + 6)
         .unwrap_or(u16::MAX)
@@ -159,9 +166,7 @@ fn render_confirm(question: &str, frame: &mut Frame, area: Rect) {
     let height = u16::try_from(question_rows.len() + 3).unwrap_or(u16::MAX);
     let popup = centered(area, width, height);
     clear_around(frame, popup, area);
-    let block = Block::bordered()
-        .title(" Are you sure? ")
-        .border_style(theme::accent());
+    let block = Block::bordered().title(title).border_style(theme::accent());
     let lines = vec![
         Line::from(text::line(question).into_owned()),
         Line::from(vec![
