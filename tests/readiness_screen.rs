@@ -389,6 +389,57 @@ fn the_cursor_goes_down_the_readiness_ranking_and_marks_the_school_in_both() {
     assert_eq!(markers_stand_out(&mut app, 120, 40), 1);
 }
 
+/// Whether the rankings' headings are on the first line inside their box.
+fn headings_on_top(screen: &str) -> bool {
+    screen
+        .lines()
+        .nth(2)
+        .is_some_and(|row| row.contains("By achievement") && row.contains("By readiness"))
+}
+
+#[test]
+fn the_headings_stay_at_the_top_while_the_rankings_scroll() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    // Down to Cedar Grove Elementary, under Sat out: the lines scroll, the headings stay.
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let screen = screen_text(&mut app, 120, 40);
+    assert_eq!(marked(&screen), ["▸ Cedar Grove Elementary"], "{screen}");
+    assert!(headings_on_top(&screen), "{screen}");
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Char('k'));
+    }
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(
+        headings_on_top(&screen),
+        "back on the first school:\n{screen}"
+    );
+    // Smaller: after a resize, and at 60x16 on the last ranked, Westview High.
+    for (width, height) in [(80, 24), (60, 16)] {
+        for _ in 0..7 {
+            key(&mut app, KeyCode::Char('j'));
+        }
+        let screen = screen_text(&mut app, width, height);
+        assert!(headings_on_top(&screen), "{width}x{height}:\n{screen}");
+        for _ in 0..7 {
+            key(&mut app, KeyCode::Char('k'));
+        }
+        let screen = screen_text(&mut app, width, height);
+        assert!(headings_on_top(&screen), "{width}x{height}:\n{screen}");
+    }
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let screen = screen_text(&mut app, 60, 16);
+    assert!(
+        marked(&screen).contains(&"▸ 7 Westview High".to_owned()),
+        "{screen}"
+    );
+    assert!(headings_on_top(&screen), "{screen}");
+}
+
 #[test]
 fn the_selection_stays_in_view_and_past_the_last_school_the_screen_scrolls_on() {
     let (dir, mut store) = empty_store();
@@ -675,10 +726,10 @@ fn past_the_last_school_j_scrolls_to_the_plans_and_k_scrolls_back_to_it_first() 
         Some("▸ 3 Cedar"),
         "still the last school:\n{shown}"
     );
-    let top_row = shown.lines().nth(2).unwrap_or_default();
+    let rows: Vec<&str> = shown.lines().collect();
     assert!(
-        top_row.contains("▸ 3 Cedar"),
-        "at the top of the screen:\n{shown}"
+        rows[2].contains("By achievement") && rows[3].contains("▸ 3 Cedar"),
+        "at the top of the screen, under the headings:\n{shown}"
     );
     key(&mut app, KeyCode::Char('k'));
     let moved = screen_text(&mut app, 60, 16);
