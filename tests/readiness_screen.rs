@@ -441,6 +441,34 @@ fn the_headings_stay_at_the_top_while_the_rankings_scroll() {
 }
 
 #[test]
+fn the_rankings_box_says_what_is_below_and_above_it() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    for (width, height) in [(80, 24), (60, 16)] {
+        key(&mut app, KeyCode::Char('g'));
+        let screen = screen_text(&mut app, width, height);
+        let foot = screen
+            .lines()
+            .nth(usize::from(height) - 3)
+            .unwrap_or_default();
+        assert!(
+            foot.starts_with('└') && foot.contains(" more · j ┘") && foot.contains('↓'),
+            "{width}x{height}:\n{screen}"
+        );
+        key(&mut app, KeyCode::Char('G'));
+        let screen = screen_text(&mut app, width, height);
+        let foot = screen
+            .lines()
+            .nth(usize::from(height) - 3)
+            .unwrap_or_default();
+        assert!(
+            foot.contains(" more · k ┘") && foot.contains('↑') && !foot.contains('↓'),
+            "at the end:\n{screen}"
+        );
+    }
+}
+
+#[test]
 fn the_selection_stays_in_view_and_past_the_last_school_the_screen_scrolls_on() {
     let (dir, mut store) = empty_store();
     coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");

@@ -54,21 +54,28 @@ pub fn render(app: &App, view: &ReadinessView, frame: &mut Frame, area: Rect) {
     }
     let (rankings, beside) = split(body);
     let reviewed = counted(board.reviewed(), "school", "schools");
-    let block = Block::bordered().title(format!(" {reviewed} reviewed "));
+    let mut block = Block::bordered().title(format!(" {reviewed} reviewed "));
     let inner = block.inner(rankings);
-    frame.render_widget(block, rankings);
     let Page { head, lines, .. } = page(view, usize::from(inner.width));
     // The headings stay at the top; only the lines under them scroll.
     let rows = u16::try_from(head.len()).unwrap_or(u16::MAX);
     let [head_area, list] =
         Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(inner);
+    let height = usize::from(list.height);
+    let offset = view.scroll.min(lines.len().saturating_sub(height));
+    let below = lines.len().saturating_sub(offset + height);
+    let keys = (
+        keymap::key_for(Context::Readiness, Msg::Up),
+        keymap::key_for(Context::Readiness, Msg::Down),
+    );
+    if let Some(cue) = scroll::cue(offset, below, (&keys.0, &keys.1))
+        && text::width(&cue) + 2 <= usize::from(rankings.width)
+    {
+        block = block.title_bottom(Line::from(cue).right_aligned());
+    }
+    frame.render_widget(block, rankings);
     frame.render_widget(Paragraph::new(head), head_area);
-    let last = lines.len().saturating_sub(usize::from(list.height));
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(view.scroll.min(last))
-        .take(usize::from(list.height))
-        .collect();
+    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(shown), list);
     if let Some(pane) = beside {
         review::render(app, view, Context::Readiness, frame, pane);
