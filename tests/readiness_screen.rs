@@ -969,6 +969,12 @@ fn a_plan_step_due_on_a_day_without_a_year_is_due_next_time_it_comes() {
         after.contains("- Set meeting norms · principal · due 1 Mar 2027"),
         "not last March:\n{after}"
     );
+    // The review pane names the day ahead as the rankings do.
+    let pane = words(&review_beside(&after));
+    assert!(
+        pane.contains("Readiness plan review on 15 Oct 2027"),
+        "{pane}"
+    );
 }
 
 #[test]

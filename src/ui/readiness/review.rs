@@ -208,9 +208,9 @@ fn reviewed(board: &Board, school: &Reviewed, width: usize) -> Vec<Line<'static>
     if review.asks_for_plan() || !review.plan.is_empty() || review.review_on.is_some() {
         lines.push(Line::raw(""));
         lines.push(heading("Readiness plan"));
-        let review_on = review.review_on.map_or("no review date".into(), |d| {
-            format!("reviewed on {}", day(d))
-        });
+        let review_on = review
+            .review_on
+            .map_or("no review date".into(), |d| format!("review on {}", day(d)));
         lines.extend(folded(&review_on, 2, width, Style::default()));
         if review.plan.is_empty() {
             lines.extend(folded("no steps written yet", 2, width, theme::dim()));
