@@ -978,6 +978,46 @@ fn a_plan_step_due_on_a_day_without_a_year_is_due_next_time_it_comes() {
 }
 
 #[test]
+fn plan_steps_are_shown_by_due_date_on_screen_and_on_the_pages() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = Config {
+        briefs_folder: Some(folder.path().to_path_buf()),
+        ..Config::default()
+    };
+    let (_dir, mut app) = demo(config);
+    key(&mut app, KeyCode::Char('R'));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('j')); // Hillcrest Middle, asked for a plan
+    }
+    key(&mut app, KeyCode::Char('e'));
+    tab_to(
+        &mut app,
+        2 + coachlog::model::readiness::DEFAULT_CRITERIA.len() + 5,
+    );
+    ctrl(&mut app, 'u');
+    typed(&mut app, "Survey the staff / coach / 22 may");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "Agree on goals / team");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "Set meeting norms / principal / 1 mar");
+    ctrl(&mut app, 's');
+    let order = ["Set meeting norms", "Survey the staff", "Agree on goals"];
+    let in_order = |text: &str| {
+        let at: Vec<Option<usize>> = order.iter().map(|what| text.find(what)).collect();
+        at.iter().all(Option::is_some) && at.windows(2).all(|w| w[0] < w[1])
+    };
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(in_order(&rankings(&screen)), "the rankings:\n{screen}");
+    assert!(in_order(&review_beside(&screen)), "the review:\n{screen}");
+    key(&mut app, KeyCode::Char('h'));
+    key(&mut app, KeyCode::Char('m'));
+    for page in ["readiness 2026-11-23.html", "readiness 2026-11-23.md"] {
+        let written = std::fs::read_to_string(folder.path().join(page)).expect(page);
+        assert!(in_order(&written), "{page}:\n{written}");
+    }
+}
+
+#[test]
 fn a_review_left_by_a_kill_is_offered_back_by_its_school_even_with_a_school_added() {
     use coachlog::model::{AnyRecord, School};
     let (_dir, mut app) = demo(Config::default());

@@ -10,6 +10,7 @@ use super::markdown::{cell, inline};
 use super::words::day;
 use crate::model::readiness::{
     Board, RATING_RANGE, Recommendation, Reviewed, achievement_words, counted, score_words,
+    steps_by_due,
 };
 use chrono::NaiveDate;
 use std::fmt::Write;
@@ -195,7 +196,7 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
             continue;
         }
         let _ = writeln!(out, "| Step | Owner | Due |\n|---|---|---|");
-        for step in &school.review.plan {
+        for step in steps_by_due(&school.review.plan) {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
@@ -345,7 +346,7 @@ pub fn html(board: &Board, today: NaiveDate) -> String {
         out.push_str(
             "<table>\n<thead><tr><th>Step</th><th>Owner</th><th>Due</th></tr></thead>\n<tbody>\n",
         );
-        for step in &school.review.plan {
+        for step in steps_by_due(&school.review.plan) {
             let _ = writeln!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td class=\"when\">{}</td></tr>",

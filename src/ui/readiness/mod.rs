@@ -14,7 +14,9 @@ use crate::app::readiness::ReadinessView;
 use crate::export::readiness::{
     COHORT_MARK, DISAGREE_MARK, figures_legend, legend, readiness_words, recommendation_words,
 };
-use crate::model::readiness::{Board, PlanStep, Reviewed, achievement_words, counted};
+use crate::model::readiness::{
+    Board, PlanStep, Reviewed, achievement_words, counted, steps_by_due,
+};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -349,7 +351,7 @@ fn page(view: &ReadinessView, width: usize) -> Page {
         if school.review.plan.is_empty() {
             lines.push(Line::styled("    no steps written yet", theme::dim()));
         }
-        for step in &school.review.plan {
+        for step in steps_by_due(&school.review.plan) {
             lines.extend(folded(
                 &format!("- {}", plan_step_words(step)),
                 4,
