@@ -236,6 +236,9 @@ fn coachlog_readiness_writes_the_recommendation_as_markdown_and_html() {
     assert!(forced.status.success());
     assert!(markdown.contains("first cohort: 3 of 8 schools reviewed"));
     assert!(!html.contains("http"), "a page that fetches nothing");
+    // A school that sat out: its rationale, as on screen (its notes stay private).
+    let sat_out = "The staff voted to finish their literacy adoption first";
+    assert!(markdown.contains(sat_out) && html.contains(sat_out));
     common::golden("readiness.md", &markdown);
     common::golden("readiness.html", &html);
 }

@@ -389,6 +389,85 @@ fn the_cursor_goes_down_the_readiness_ranking_and_marks_the_school_in_both() {
     assert_eq!(markers_stand_out(&mut app, 120, 40), 1);
 }
 
+/// Whether the rankings' headings are on the first line inside their box.
+fn headings_on_top(screen: &str) -> bool {
+    screen
+        .lines()
+        .nth(2)
+        .is_some_and(|row| row.contains("By achievement") && row.contains("By readiness"))
+}
+
+#[test]
+fn the_headings_stay_at_the_top_while_the_rankings_scroll() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    // Down to Cedar Grove Elementary, under Sat out: the lines scroll, the headings stay.
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let screen = screen_text(&mut app, 120, 40);
+    assert_eq!(marked(&screen), ["▸ Cedar Grove Elementary"], "{screen}");
+    assert!(headings_on_top(&screen), "{screen}");
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Char('k'));
+    }
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(
+        headings_on_top(&screen),
+        "back on the first school:\n{screen}"
+    );
+    // Smaller: after a resize, and at 60x16 on the last ranked, Westview High.
+    for (width, height) in [(80, 24), (60, 16)] {
+        for _ in 0..7 {
+            key(&mut app, KeyCode::Char('j'));
+        }
+        let screen = screen_text(&mut app, width, height);
+        assert!(headings_on_top(&screen), "{width}x{height}:\n{screen}");
+        for _ in 0..7 {
+            key(&mut app, KeyCode::Char('k'));
+        }
+        let screen = screen_text(&mut app, width, height);
+        assert!(headings_on_top(&screen), "{width}x{height}:\n{screen}");
+    }
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let screen = screen_text(&mut app, 60, 16);
+    assert!(
+        marked(&screen).contains(&"▸ 7 Westview High".to_owned()),
+        "{screen}"
+    );
+    assert!(headings_on_top(&screen), "{screen}");
+}
+
+#[test]
+fn the_rankings_box_says_what_is_below_and_above_it() {
+    let (_dir, mut app) = demo(Config::default());
+    key(&mut app, KeyCode::Char('R'));
+    for (width, height) in [(80, 24), (60, 16)] {
+        key(&mut app, KeyCode::Char('g'));
+        let screen = screen_text(&mut app, width, height);
+        let foot = screen
+            .lines()
+            .nth(usize::from(height) - 3)
+            .unwrap_or_default();
+        assert!(
+            foot.starts_with('└') && foot.contains(" more · j ┘") && foot.contains('↓'),
+            "{width}x{height}:\n{screen}"
+        );
+        key(&mut app, KeyCode::Char('G'));
+        let screen = screen_text(&mut app, width, height);
+        let foot = screen
+            .lines()
+            .nth(usize::from(height) - 3)
+            .unwrap_or_default();
+        assert!(
+            foot.contains(" more · k ┘") && foot.contains('↑') && !foot.contains('↓'),
+            "at the end:\n{screen}"
+        );
+    }
+}
+
 #[test]
 fn the_selection_stays_in_view_and_past_the_last_school_the_screen_scrolls_on() {
     let (dir, mut store) = empty_store();
@@ -675,10 +754,10 @@ fn past_the_last_school_j_scrolls_to_the_plans_and_k_scrolls_back_to_it_first() 
         Some("▸ 3 Cedar"),
         "still the last school:\n{shown}"
     );
-    let top_row = shown.lines().nth(2).unwrap_or_default();
+    let rows: Vec<&str> = shown.lines().collect();
     assert!(
-        top_row.contains("▸ 3 Cedar"),
-        "at the top of the screen:\n{shown}"
+        rows[2].contains("By achievement") && rows[3].contains("▸ 3 Cedar"),
+        "at the top of the screen, under the headings:\n{shown}"
     );
     key(&mut app, KeyCode::Char('k'));
     let moved = screen_text(&mut app, 60, 16);
@@ -890,6 +969,52 @@ fn a_plan_step_due_on_a_day_without_a_year_is_due_next_time_it_comes() {
         after.contains("- Set meeting norms · principal · due 1 Mar 2027"),
         "not last March:\n{after}"
     );
+    // The review pane names the day ahead as the rankings do.
+    let pane = words(&review_beside(&after));
+    assert!(
+        pane.contains("Readiness plan review on 15 Oct 2027"),
+        "{pane}"
+    );
+}
+
+#[test]
+fn plan_steps_are_shown_by_due_date_on_screen_and_on_the_pages() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = Config {
+        briefs_folder: Some(folder.path().to_path_buf()),
+        ..Config::default()
+    };
+    let (_dir, mut app) = demo(config);
+    key(&mut app, KeyCode::Char('R'));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('j')); // Hillcrest Middle, asked for a plan
+    }
+    key(&mut app, KeyCode::Char('e'));
+    tab_to(
+        &mut app,
+        2 + coachlog::model::readiness::DEFAULT_CRITERIA.len() + 5,
+    );
+    ctrl(&mut app, 'u');
+    typed(&mut app, "Survey the staff / coach / 22 may");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "Agree on goals / team");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "Set meeting norms / principal / 1 mar");
+    ctrl(&mut app, 's');
+    let order = ["Set meeting norms", "Survey the staff", "Agree on goals"];
+    let in_order = |text: &str| {
+        let at: Vec<Option<usize>> = order.iter().map(|what| text.find(what)).collect();
+        at.iter().all(Option::is_some) && at.windows(2).all(|w| w[0] < w[1])
+    };
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(in_order(&rankings(&screen)), "the rankings:\n{screen}");
+    assert!(in_order(&review_beside(&screen)), "the review:\n{screen}");
+    key(&mut app, KeyCode::Char('h'));
+    key(&mut app, KeyCode::Char('m'));
+    for page in ["readiness 2026-11-23.html", "readiness 2026-11-23.md"] {
+        let written = std::fs::read_to_string(folder.path().join(page)).expect(page);
+        assert!(in_order(&written), "{page}:\n{written}");
+    }
 }
 
 #[test]

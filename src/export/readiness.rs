@@ -2,14 +2,15 @@
 //! council or a teachers' association: the schools ranked by achievement and by
 //! readiness side by side, where the rankings disagree, the recommended first cohort with
 //! each rationale, the later cohorts, the schools asked for a readiness plan with the
-//! plan and its review date, and those that chose to sit out. Never the reviewer's
-//! private notes, nor the evidence heard in interviews.
+//! plan and its review date, and those that chose to sit out with their rationale. Never
+//! the reviewer's private notes, nor the evidence heard in interviews.
 
 use super::html::{escape, page_start};
 use super::markdown::{cell, inline};
 use super::words::day;
 use crate::model::readiness::{
     Board, RATING_RANGE, Recommendation, Reviewed, achievement_words, counted, score_words,
+    steps_by_due,
 };
 use chrono::NaiveDate;
 use std::fmt::Write;
@@ -195,7 +196,7 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
             continue;
         }
         let _ = writeln!(out, "| Step | Owner | Due |\n|---|---|---|");
-        for step in &school.review.plan {
+        for step in steps_by_due(&school.review.plan) {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
@@ -218,7 +219,12 @@ pub fn markdown(board: &Board, today: NaiveDate) -> String {
         let _ = writeln!(out, "No school chose to sit out.");
     }
     for school in &board.out {
-        let _ = writeln!(out, "- {}", inline(school.school.trim()));
+        let _ = writeln!(
+            out,
+            "- **{}**: {}",
+            inline(school.school.trim()),
+            inline(&rationale(school))
+        );
     }
     let _ = writeln!(
         out,
@@ -345,7 +351,7 @@ pub fn html(board: &Board, today: NaiveDate) -> String {
         out.push_str(
             "<table>\n<thead><tr><th>Step</th><th>Owner</th><th>Due</th></tr></thead>\n<tbody>\n",
         );
-        for step in &school.review.plan {
+        for step in steps_by_due(&school.review.plan) {
             let _ = writeln!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td class=\"when\">{}</td></tr>",
@@ -367,7 +373,12 @@ pub fn html(board: &Board, today: NaiveDate) -> String {
     } else {
         out.push_str("<ul>\n");
         for school in &board.out {
-            let _ = writeln!(out, "<li>{}</li>", escape(school.school.trim()));
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong>: {}</li>",
+                escape(school.school.trim()),
+                escape(&rationale(school))
+            );
         }
         out.push_str("</ul>\n");
     }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
 mod plan;
-pub use plan::{PlanStep, parse_plan, plan_day, plan_text};
+pub use plan::{PlanStep, parse_plan, plan_day, plan_text, steps_by_due};
 
 /// The criteria a new review is rated on, unless the settings name others.
 pub const DEFAULT_CRITERIA: [&str; 6] = [

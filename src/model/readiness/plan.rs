@@ -14,6 +14,14 @@ pub struct PlanStep {
     pub due_on: Option<NaiveDate>,
 }
 
+/// A plan's steps in the order they are shown (on screen and on the pages): by due date,
+/// the undated last, steps due the same day (and the undated) in the order written.
+pub fn steps_by_due(plan: &[PlanStep]) -> Vec<&PlanStep> {
+    let mut steps: Vec<&PlanStep> = plan.iter().collect();
+    steps.sort_by_key(|step| (step.due_on.is_none(), step.due_on));
+    steps
+}
+
 /// A day of a readiness plan as typed (a step's due date, the day the plan is
 /// reviewed), against `today`: a day and month without a year is the next such day on or
 /// after the day of the review, `reviewed_on`, never one already past. What is wrong is

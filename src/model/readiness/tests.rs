@@ -282,3 +282,35 @@ fn a_review_with_a_figure_out_of_range_is_refused() {
     wrong.ratings[0].rating = Some(5);
     assert_eq!(wrong.check_figures(), Err("a rating is from 1 to 4".into()));
 }
+
+#[test]
+fn plan_steps_go_by_due_date_the_undated_last_and_ties_as_written() {
+    let step = |what: &str, due: Option<NaiveDate>| PlanStep {
+        what: what.into(),
+        owner: String::new(),
+        due_on: due,
+    };
+    let may = NaiveDate::from_ymd_opt(2027, 5, 22);
+    let march = NaiveDate::from_ymd_opt(2027, 3, 1);
+    let plan = [
+        step("undated first", None),
+        step("in May", may),
+        step("in March", march),
+        step("undated second", None),
+        step("also in March", march),
+    ];
+    let order: Vec<&str> = steps_by_due(&plan)
+        .iter()
+        .map(|s| s.what.as_str())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "in March",
+            "also in March",
+            "in May",
+            "undated first",
+            "undated second"
+        ]
+    );
+}

@@ -14,7 +14,9 @@ use crate::app::readiness::ReadinessView;
 use crate::export::readiness::{
     COHORT_MARK, DISAGREE_MARK, figures_legend, legend, readiness_words, recommendation_words,
 };
-use crate::model::readiness::{Board, PlanStep, Reviewed, achievement_words, counted};
+use crate::model::readiness::{
+    Board, PlanStep, Reviewed, achievement_words, counted, steps_by_due,
+};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -54,17 +56,29 @@ pub fn render(app: &App, view: &ReadinessView, frame: &mut Frame, area: Rect) {
     }
     let (rankings, beside) = split(body);
     let reviewed = counted(board.reviewed(), "school", "schools");
-    let block = Block::bordered().title(format!(" {reviewed} reviewed "));
+    let mut block = Block::bordered().title(format!(" {reviewed} reviewed "));
     let inner = block.inner(rankings);
+    let Page { head, lines, .. } = page(view, usize::from(inner.width));
+    // The headings stay at the top; only the lines under them scroll.
+    let rows = u16::try_from(head.len()).unwrap_or(u16::MAX);
+    let [head_area, list] =
+        Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(inner);
+    let height = usize::from(list.height);
+    let offset = view.scroll.min(lines.len().saturating_sub(height));
+    let below = lines.len().saturating_sub(offset + height);
+    let keys = (
+        keymap::key_for(Context::Readiness, Msg::Up),
+        keymap::key_for(Context::Readiness, Msg::Down),
+    );
+    if let Some(cue) = scroll::cue(offset, below, (&keys.0, &keys.1))
+        && text::width(&cue) + 2 <= usize::from(rankings.width)
+    {
+        block = block.title_bottom(Line::from(cue).right_aligned());
+    }
     frame.render_widget(block, rankings);
-    let lines = page(view, usize::from(inner.width)).lines;
-    let last = lines.len().saturating_sub(usize::from(inner.height));
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(view.scroll.min(last))
-        .take(usize::from(inner.height))
-        .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    frame.render_widget(Paragraph::new(head), head_area);
+    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), list);
     if let Some(pane) = beside {
         review::render(app, view, Context::Readiness, frame, pane);
     }
@@ -93,12 +107,13 @@ fn body(width: u16, height: u16) -> Rect {
 /// border), for the app to keep the selected school in view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rows {
-    /// How many lines are shown at once.
+    /// How many lines are shown at once under the headings, which stay at the top.
     pub height: usize,
-    /// The furthest the screen scrolls: where its last line is at the bottom.
+    /// The furthest the lines under the headings scroll: where the last is at the bottom.
     pub last: usize,
-    /// The lines naming the selected school: its place in the readiness ranking (or its
-    /// line in the list it is in) first, then its place by achievement.
+    /// The lines naming the selected school, counted under the headings: its place in the
+    /// readiness ranking (or its line in the list it is in) first, then its place by
+    /// achievement.
     pub selected: Vec<usize>,
 }
 
@@ -111,7 +126,7 @@ pub fn rows(view: &ReadinessView, width: u16, height: u16) -> Rows {
         rankings.height.saturating_sub(2),
     );
     let page = page(view, usize::from(width));
-    let height = usize::from(height);
+    let height = usize::from(height).saturating_sub(page.head.len());
     Rows {
         height,
         last: page.lines.len().saturating_sub(height),
@@ -169,6 +184,9 @@ fn heading(words: &str) -> Line<'static> {
 
 /// The lines of the screen and where the selected school is on them.
 struct Page {
+    /// The rankings' headings, which stay at the top while the lines under them scroll.
+    head: Vec<Line<'static>>,
+    /// The lines under the headings, which scroll.
     lines: Vec<Line<'static>>,
     /// See [`Rows::selected`].
     selected: Vec<usize>,
@@ -232,6 +250,7 @@ fn nothing_reviewed(view: &ReadinessView) -> String {
 fn page(view: &ReadinessView, width: usize) -> Page {
     let board = &view.board;
     let mut page = Page {
+        head: Vec::new(),
         lines: Vec::new(),
         selected: Vec::new(),
     };
@@ -243,7 +262,7 @@ fn page(view: &ReadinessView, width: usize) -> Page {
     }
     let column = width.saturating_sub(GAP) / 2;
     let gap = " ".repeat(width.saturating_sub(2 * column));
-    page.lines.push(Line::styled(
+    page.head.push(Line::styled(
         format!(
             "{}{gap}{}",
             text::fit("By achievement", column),
@@ -332,7 +351,7 @@ fn page(view: &ReadinessView, width: usize) -> Page {
         if school.review.plan.is_empty() {
             lines.push(Line::styled("    no steps written yet", theme::dim()));
         }
-        for step in &school.review.plan {
+        for step in steps_by_due(&school.review.plan) {
             lines.extend(folded(
                 &format!("- {}", plan_step_words(step)),
                 4,

@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::app::keymap::{self, Context, Msg};
 use crate::app::readiness::{ReadinessView, Selected};
 use crate::export::readiness::{COHORT_MARK, DISAGREE_MARK, readiness_words, recommendation_words};
-use crate::model::readiness::{Board, Reviewed, achievement_words, counted};
+use crate::model::readiness::{Board, Reviewed, achievement_words, counted, steps_by_due};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -208,14 +208,14 @@ fn reviewed(board: &Board, school: &Reviewed, width: usize) -> Vec<Line<'static>
     if review.asks_for_plan() || !review.plan.is_empty() || review.review_on.is_some() {
         lines.push(Line::raw(""));
         lines.push(heading("Readiness plan"));
-        let review_on = review.review_on.map_or("no review date".into(), |d| {
-            format!("reviewed on {}", day(d))
-        });
+        let review_on = review
+            .review_on
+            .map_or("no review date".into(), |d| format!("review on {}", day(d)));
         lines.extend(folded(&review_on, 2, width, Style::default()));
         if review.plan.is_empty() {
             lines.extend(folded("no steps written yet", 2, width, theme::dim()));
         }
-        for step in &review.plan {
+        for step in steps_by_due(&review.plan) {
             lines.extend(hanging(
                 ("  -", Style::default()),
                 &plan_step_words(step),
