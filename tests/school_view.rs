@@ -174,6 +174,10 @@ fn a_school_with_no_teachers_says_so_instead_of_counting_them_observed() {
     key(&mut app, KeyCode::Char('n'));
     let shown = screen_text(&mut app, 80, 24);
     assert!(shown.contains("No teachers here yet"), "{shown}");
+    assert!(
+        shown.contains("No one here yet"),
+        "the people's box says why it is empty: {shown}"
+    );
     assert!(!shown.contains("observed in the last"), "{shown}");
 }
 

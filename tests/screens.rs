@@ -997,3 +997,18 @@ fn tallies_speak_with_their_bars_on_the_goals_tab() {
         );
     }
 }
+
+#[test]
+fn a_new_persons_groups_field_names_the_groups_in_use() {
+    let (_dir, mut app) = demo();
+    key(&mut app, KeyCode::Char('a'));
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Tab);
+    }
+    let shown = rows(&draw(&app, 100, 30)).join("\n");
+    assert!(shown.contains("in use: blended-pilot"), "{shown}");
+    // What is typed replaces it, and is kept as typed.
+    keys(&mut app, "blended-pilot");
+    let shown = rows(&draw(&app, 100, 30)).join("\n");
+    assert!(!shown.contains("in use:"), "{shown}");
+}

@@ -333,7 +333,14 @@ impl super::App {
                 }
             }
             Msg::AddTeacher => {
-                let form = TeacherForm::with_rhythm(None, self.config.check_in_days);
+                let people: Vec<_> = self
+                    .roster
+                    .all()
+                    .iter()
+                    .map(|r| r.teacher.clone())
+                    .collect();
+                let form = TeacherForm::with_rhythm(None, self.config.check_in_days)
+                    .known_groups(&crate::model::people::groups(&people));
                 self.open_form(Purpose::Teacher(form));
             }
             Msg::EditTeacher => self.edit_teacher(),

@@ -89,6 +89,18 @@ fn render_people(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
     let today = app.now.date();
     let gap = app.config.coverage_gap_days;
     let rows = &view.summary.people;
+    let block = Block::bordered().title(" People · seen · next check-in ");
+    if rows.is_empty() {
+        // A school known from a readiness review or a person since archived.
+        let words = format!(
+            "No one here yet: a person added on the roster ({}) with this school shows here.",
+            key(C::Roster, Msg::AddTeacher)
+        );
+        let width = usize::from(area.width.saturating_sub(2));
+        let lines = folded(&words, 0, width, theme::dim());
+        frame.render_widget(Paragraph::new(lines).block(block), area);
+        return;
+    }
     let room = usize::from(area.width).saturating_sub(2 + text::width(MARKER));
     let facts: Vec<(String, bool, String, bool)> = rows
         .iter()
@@ -143,7 +155,7 @@ fn render_people(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
         .with_selected(view.people.selected());
     frame.render_stateful_widget(
         List::new(items)
-            .block(Block::bordered().title(" People · seen · next check-in "))
+            .block(block)
             .highlight_style(theme::selected())
             .highlight_symbol(MARKER),
         area,

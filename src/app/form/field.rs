@@ -15,7 +15,7 @@ pub struct Header {
     pub label: &'static str,
     pub required: bool,
     /// A short reminder of what to type, shown when the field is empty.
-    pub hint: &'static str,
+    pub hint: std::borrow::Cow<'static, str>,
     /// What is wrong with what was typed, if anything.
     pub error: Option<String>,
 }
@@ -191,11 +191,14 @@ impl Field {
     }
 
     /// A reminder of what to type, shown while the field is empty.
-    pub fn hint(mut self, hint: &'static str) -> Field {
-        self.header.hint = hint;
+    /// The reminder of what to type (words made at run time too, such as the groups in
+    /// use).
+    pub fn hint(mut self, hint: impl Into<std::borrow::Cow<'static, str>>) -> Field {
+        let hint = hint.into();
         if let Some(entry) = self.entry_mut() {
-            entry.editor.set_placeholder_text(hint);
+            entry.editor.set_placeholder_text(hint.clone());
         }
+        self.header.hint = hint;
         self
     }
 

@@ -96,6 +96,25 @@ impl TeacherForm {
         }
     }
 
+    /// The form with the groups already in use shown in its empty Groups field, so that a
+    /// new person joins "blended-pilot" rather than starting a "pilot" beside it.
+    pub fn known_groups(mut self, groups: &[String]) -> TeacherForm {
+        if groups.is_empty() {
+            return self;
+        }
+        let named: Vec<&str> = groups.iter().take(6).map(String::as_str).collect();
+        let more = if groups.len() > named.len() {
+            ", …"
+        } else {
+            ""
+        };
+        let words = format!("in use: {}{more}", named.join(", "));
+        if let Some(field) = self.fields.field_mut(TeacherField::Tags) {
+            *field = field.clone().hint(words);
+        }
+        self
+    }
+
     pub fn values(&self) -> Result<TeacherValues, String> {
         use TeacherField as F;
         let fields = &self.fields;

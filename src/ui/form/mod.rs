@@ -128,7 +128,7 @@ fn placeholder(field: &Field) -> Option<&str> {
     }
     entry
         .default_text()
-        .or(Some(field.header.hint))
+        .or(Some(field.header.hint.as_ref()))
         .filter(|p| !p.is_empty())
 }
 
