@@ -81,6 +81,11 @@ pub fn due_words(action: &Action, today: NaiveDate) -> (String, Option<bool>) {
     }
 }
 
+/// What an action says, to order actions due the same day.
+fn what(item: &Item) -> Option<&str> {
+    item.action.as_ref().map(|a| a.what.as_str())
+}
+
 impl Agenda {
     /// Builds the agenda from the roster rows and the open actions, as of `today`.
     pub fn new(
@@ -148,7 +153,6 @@ impl Agenda {
             keys.into_iter().zip(actions.drain(..)).collect();
         // Actions due the same day by teacher and then by what they say, so that the
         // order does not depend on record ids.
-        let what = |item: &Item| item.action.as_ref().map(|a| a.what.clone());
         keyed.sort_by(|(a, ai), (b, bi)| {
             a.cmp(b)
                 .then(
