@@ -145,9 +145,27 @@ impl LocalTime {
         DateTime::from_naive_utc_and_offset(self.utc(), self.offset)
     }
 
-    /// The form the store writes: `2026-11-23T10:42-05:00`.
+    /// The form the store writes: `2026-11-23T10:42-05:00`. Written by hand for the years
+    /// a coach meets (a ten-year file writes thousands of them for its timeline's keys);
+    /// others through the format string, which says the same.
     pub fn stored(self) -> String {
-        self.format(STORED).to_string()
+        use chrono::{Datelike, Timelike};
+        let wall = self.wall;
+        if !(0..=9999).contains(&wall.year()) {
+            return self.format(STORED).to_string();
+        }
+        let offset = self.offset.local_minus_utc();
+        let (sign, offset) = (if offset < 0 { '-' } else { '+' }, offset.abs());
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}{sign}{:02}:{:02}",
+            wall.year(),
+            wall.month(),
+            wall.day(),
+            wall.hour(),
+            wall.minute(),
+            offset / 3600,
+            offset % 3600 / 60
+        )
     }
 
     /// Reads a moment with its offset (`2026-11-23T10:42-05:00`, RFC 3339 with seconds);
@@ -267,6 +285,25 @@ fn parse_stored(text: &str) -> Option<LocalTime> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_stored_form_is_written_by_hand_as_the_format_string_writes_it() {
+        let offsets = [
+            0,
+            -5 * 3600,
+            5 * 3600 + 45 * 60,
+            -(9 * 3600 + 30 * 60),
+            14 * 3600,
+        ];
+        for (day, offset) in ["2026-11-23T10:42", "0001-01-01T00:00", "9999-12-31T23:59"]
+            .iter()
+            .flat_map(|day| offsets.iter().map(move |offset| (day, offset)))
+        {
+            let wall = NaiveDateTime::parse_from_str(day, "%Y-%m-%dT%H:%M").unwrap();
+            let at = LocalTime::new(wall, FixedOffset::east_opt(*offset).unwrap());
+            assert_eq!(at.stored(), at.format(STORED).to_string(), "{day} {offset}");
+        }
+    }
+
     #[test]
     fn the_stored_forms_read_by_hand_as_the_general_parser_reads_them() {
         for text in [
