@@ -291,10 +291,28 @@ fn at_district_scale(criterion: &mut Criterion) {
         b.iter_custom(|iters| on_veteran.time(iters, KeyCode::Up, KeyCode::Down));
     });
     drop(on_veteran);
+    // In the app the open actions are read on a thread of their own and the key answers
+    // with the rest of the agenda (nobody answers the read here); without it, in the frame.
+    for (name, background) in [
+        ("key/agenda: open it, open actions read in the frame", false),
+        (
+            "key/agenda: open it, open actions read in the background",
+            true,
+        ),
+    ] {
+        let mut agenda = session();
+        if background {
+            agenda.app.agenda_in_background();
+        }
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let took = agenda.time(iters, KeyCode::Esc, KeyCode::Char('g'));
+                black_box(agenda.app.take_agenda_request());
+                took
+            });
+        });
+    }
     let mut agenda = session();
-    group.bench_function("key/agenda: open it from the roster", |b| {
-        b.iter_custom(|iters| agenda.time(iters, KeyCode::Esc, KeyCode::Char('g')));
-    });
     agenda.press(KeyCode::Char('g'));
     group.bench_function("key/agenda: down one row", |b| {
         b.iter_custom(|iters| agenda.time(iters, KeyCode::Up, KeyCode::Down));

@@ -156,9 +156,14 @@ pub fn run(
     // opened), searches run in the loop as they always did.
     let (path, clock) = (store.path().to_owned(), store.clock());
     let start_searcher = move || {
-        Store::open_read_only(&path, clock)
+        let searcher = Store::open_read_only(&path, clock)
             .and_then(|reader| Searcher::start(reader, crate::app::search::LIMIT))
-            .ok()
+            .ok();
+        // The agenda's open actions are read on a connection of their own too.
+        let actions = Store::open_read_only(&path, clock)
+            .and_then(crate::db::ActionsReader::start)
+            .ok();
+        (searcher, actions)
     };
     crate::ui::theme::set(config.theme);
     MOUSE.store(config.mouse, Ordering::Relaxed);
@@ -311,17 +316,22 @@ const ANSWER_POLL: Duration = Duration::from_millis(2);
 /// The day's backup, being taken on a thread of its own.
 type BackupThread = std::thread::JoinHandle<crate::db::Result<Option<std::path::PathBuf>>>;
 
+/// The connections that answer off the screen's thread: search, and the agenda's open
+/// actions (none when one could not be opened: the app then reads in the loop).
+type Readers = (Option<Searcher>, Option<crate::db::ActionsReader>);
+
 fn run_loop(
     app: &mut App,
     terminal: &mut Terminal<Backend>,
     stop: &AtomicBool,
     (after_first_frame, backup): (
-        impl FnOnce() -> (Option<Searcher>, Option<BackupThread>),
+        impl FnOnce() -> (Readers, Option<BackupThread>),
         &mut Option<BackupThread>,
     ),
 ) -> Result<Ended> {
     let mut after_first_frame = Some(after_first_frame);
     let mut searcher = None;
+    let mut actions_reader: Option<crate::db::ActionsReader> = None;
     // Debug builds only: lets the tests check the terminal is restored after a panic.
     #[cfg(debug_assertions)]
     let panic_for_tests = std::env::var_os("COACHLOG_DEBUG_PANIC").is_some();
@@ -333,9 +343,12 @@ fn run_loop(
         // figures of the roster rows off screen (the columns may widen for them, so the
         // screen is drawn again at once).
         if let Some(start) = after_first_frame.take() {
-            (searcher, *backup) = start();
+            ((searcher, actions_reader), *backup) = start();
             if searcher.is_some() {
                 app.search_in_background();
+            }
+            if actions_reader.is_some() {
+                app.agenda_in_background();
             }
             if app.complete_roster() {
                 continue;
@@ -368,7 +381,7 @@ fn run_loop(
         // Wake four times a second: clocks on screen move, and a change another window or
         // the command line commits shows within a second. While a search is answered in
         // the background, wake often to show its answer as soon as it comes.
-        let searching = app.awaits_search();
+        let searching = app.awaits_search() || app.awaits_open_actions();
         let wait = if searching {
             ANSWER_POLL
         } else {
@@ -391,6 +404,14 @@ fn run_loop(
             }
             while let Some(found) = searcher.answer() {
                 app.search_found(found.generation, found.hits);
+            }
+        }
+        if let Some(reader) = &actions_reader {
+            if let Some(generation) = app.take_agenda_request() {
+                reader.ask(generation);
+            }
+            while let Some((generation, actions)) = reader.answer() {
+                app.open_actions_found(generation, actions);
             }
         }
         // Feedback for a teacher, put on the clipboard by the terminal (OSC 52). It is in

@@ -2676,3 +2676,38 @@ fn a_long_agenda_scrolls_with_its_selection_and_a_click_finds_the_line_in_view()
         .expect("the panel's border");
     assert_eq!(usize::from(marked_row(&app).0), bottom - 1, "{shown}");
 }
+
+#[test]
+fn the_agenda_opens_at_once_and_its_open_actions_follow_when_read_in_the_background() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    app.agenda_in_background();
+    press(&mut app, "g");
+    let shown = text(&app);
+    assert!(shown.contains("Check-ins due this week"), "{shown}");
+    assert!(shown.contains("Reading the open actions"), "{shown}");
+    let generation = app.take_agenda_request().expect("a read asked for");
+    assert_eq!(app.take_agenda_request(), None, "asked once");
+    // A read on its own connection, as the main loop has it.
+    let reader =
+        coachlog::db::ActionsReader::start(Store::open_read_only(app.db_path(), clock()).unwrap())
+            .unwrap();
+    reader.ask(generation);
+    let started = std::time::Instant::now();
+    let (answered, actions) = loop {
+        if let Some(answer) = reader.answer() {
+            break answer;
+        }
+        assert!(started.elapsed().as_secs() < 10, "no answer");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    assert_eq!(answered, generation);
+    // An answer to an older read is not wanted.
+    app.open_actions_found(generation.wrapping_add(1000), Ok(Vec::new()));
+    assert!(text(&app).contains("Reading the open actions"));
+    app.open_actions_found(answered, actions);
+    let shown = text(&app);
+    assert!(shown.contains("Share exit-ticket data"), "{shown}");
+    assert!(!shown.contains("Reading the open actions"), "{shown}");
+    assert!(!app.awaits_open_actions());
+}

@@ -38,6 +38,9 @@ pub struct Agenda {
     /// The open actions' columns, measured once over every action (thousands in a
     /// district), not on each frame.
     pub action_columns: ActionColumns,
+    /// The read of the open actions this agenda waits for, when they are read in the
+    /// background (its actions are then those of the last read, or none yet).
+    pub awaited: Option<u64>,
 }
 
 /// The widest teacher (surname, at most 16 columns) and due date of the open actions.
@@ -169,6 +172,7 @@ impl Agenda {
         Agenda {
             lists: [keys(&check_ins), keys(&not_observed), keys(&actions)],
             action_columns,
+            awaited: None,
             check_ins,
             not_observed,
             actions,
@@ -222,9 +226,14 @@ impl super::App {
 
     /// Reads the agenda again after a change, keeping the panel and the lines selected.
     pub(in crate::app) fn refresh_agenda(&mut self) {
-        let Some(mut fresh) = self.build_agenda() else {
-            return;
-        };
+        if let Some(fresh) = self.build_agenda() {
+            self.replace_agenda(fresh);
+        }
+    }
+
+    /// Puts `fresh` in place of the agenda on screen, keeping its panel and the lines
+    /// selected.
+    fn replace_agenda(&mut self, mut fresh: agenda::Agenda) {
         if let Screen::Agenda(agenda) = &mut self.screen {
             fresh.panel = agenda.panel;
             for (old, new) in agenda.lists.iter_mut().zip(&fresh.lists) {
@@ -232,6 +241,52 @@ impl super::App {
             }
             fresh.lists = std::mem::take(&mut agenda.lists);
             **agenda = fresh;
+        }
+    }
+
+    /// From now on the agenda's open actions are read off the screen's thread: asked for
+    /// through [`App::take_agenda_request`], answered through [`App::open_actions_found`].
+    /// Without it (tests, scripts) they are read at once.
+    pub fn agenda_in_background(&mut self) {
+        self.background_agenda = true;
+    }
+
+    /// The read of the open actions the agenda waits for, for the loop to ask for.
+    pub fn take_agenda_request(&mut self) -> Option<u64> {
+        self.agenda_request.take()
+    }
+
+    /// Whether the agenda on screen waits for its open actions.
+    pub fn awaits_open_actions(&self) -> bool {
+        matches!(&self.screen, Screen::Agenda(agenda) if agenda.awaited.is_some())
+    }
+
+    /// The open actions read for request `generation`: put in the agenda on screen if it
+    /// still waits for that read, dropped otherwise.
+    pub fn open_actions_found(
+        &mut self,
+        generation: u64,
+        actions: crate::db::Result<crate::db::OpenActions>,
+    ) {
+        if !matches!(&self.screen, Screen::Agenda(a) if a.awaited == Some(generation)) {
+            return;
+        }
+        match actions {
+            Ok(actions) => {
+                let fresh = agenda::Agenda::new(
+                    self.roster.all(),
+                    actions,
+                    self.now.date(),
+                    self.config.coverage_gap_days,
+                );
+                self.replace_agenda(fresh);
+            }
+            Err(error) => {
+                if let Screen::Agenda(agenda) = &mut self.screen {
+                    agenda.awaited = None;
+                }
+                self.warn(format!("cannot read the open actions: {error}"));
+            }
         }
     }
 
@@ -255,6 +310,29 @@ impl super::App {
     fn build_agenda(&mut self) -> Option<agenda::Agenda> {
         if self.roster_stale {
             self.reload_roster();
+        }
+        if self.background_agenda {
+            // The rest of the agenda at once; the open actions when the read answers (the
+            // ones shown until then, if the agenda is on screen already).
+            static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+            let generation = GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let shown = match &self.screen {
+                Screen::Agenda(agenda) => agenda
+                    .actions
+                    .iter()
+                    .filter_map(|i| i.action.clone().map(|a| (a, i.teacher_name.clone())))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let mut agenda = agenda::Agenda::new(
+                self.roster.all(),
+                shown,
+                self.now.date(),
+                self.config.coverage_gap_days,
+            );
+            agenda.awaited = Some(generation);
+            self.agenda_request = Some(generation);
+            return Some(agenda);
         }
         let actions = match self.store.open_actions() {
             Ok(actions) => actions,

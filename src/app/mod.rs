@@ -117,6 +117,10 @@ pub struct App {
     seen_version: Option<i64>,
     /// Searches run in the background, answered through the loop (see `search.rs`).
     background_search: bool,
+    /// Whether the agenda's open actions are read off the screen's thread.
+    background_agenda: bool,
+    /// The read of the open actions asked for, for the main loop to start.
+    agenda_request: Option<u64>,
     quit: bool,
     /// The terminal's columns and rows, as last told by a resize (what scrolling needs
     /// to know where an end is).
@@ -152,6 +156,8 @@ impl App {
             history: undo::History::default(),
             seen_version,
             background_search: false,
+            background_agenda: false,
+            agenda_request: None,
             quit: false,
             size: (80, 24),
             clipboard: clipboard::Clipboard::default(),

@@ -1,6 +1,7 @@
 //! The one place that speaks SQL: opening and migrating the file, reading records,
 //! and applying every change a user makes as one command in one transaction.
 
+mod background;
 mod caseload;
 mod command;
 mod copy;
@@ -17,6 +18,7 @@ mod time_spent;
 mod trash;
 mod walkthrough;
 
+pub use background::{ActionsReader, OpenActions};
 pub use caseload::{Imported, LastImport};
 pub use command::{Applied, Change, Command};
 pub use copy::{DailyBackup, Restored, folder_of, restore_file};

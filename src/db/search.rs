@@ -4,7 +4,7 @@
 //! The index (`local_search`) is kept in step by triggers (see the migration); this file
 //! turns what a person types into a query that cannot fail and reads the hits back.
 
-use super::{Error, Result, Store};
+use super::{Result, Store};
 use crate::model::{Hit, Kind, MATCH_END, MATCH_START, Zone, local_day};
 use chrono::NaiveDate;
 use std::sync::mpsc;
@@ -206,26 +206,11 @@ impl Searcher {
     /// Starts searching `store` (a connection of its own) for at most `limit` notes a query.
     pub fn start(store: Store, limit: usize) -> Result<Searcher> {
         let interrupt = store.conn.get_interrupt_handle();
-        let (requests, waiting) = mpsc::channel::<(u64, String)>();
-        let (answers, found) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("search".into())
-            .spawn(move || {
-                while let Ok(mut request) = waiting.recv() {
-                    // Typing ran ahead: only the newest query is still wanted.
-                    while let Ok(newer) = waiting.try_recv() {
-                        request = newer;
-                    }
-                    let (generation, typed) = request;
-                    let hits = store.search(&typed, limit);
-                    if answers.send(Found { generation, hits }).is_err() {
-                        break;
-                    }
-                }
-            })
-            .map_err(|source| Error::Io {
-                what: "cannot start searching in the background".into(),
-                source,
+        // Typing ran ahead: only the newest query is still wanted.
+        let (requests, found) =
+            super::background::worker("search", move |(generation, typed): (u64, String)| {
+                let hits = store.search(&typed, limit);
+                Found { generation, hits }
             })?;
         Ok(Searcher {
             requests,

@@ -112,7 +112,11 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         2,
         " Open actions by owner ",
         action_lines,
-        "No open actions.",
+        if agenda.awaited.is_some() {
+            "Reading the open actions…"
+        } else {
+            "No open actions."
+        },
         frame,
         bottom,
     );
