@@ -324,7 +324,7 @@ impl Writer<'_> {
         self.validate(&record.clone().into_any(), None)?;
         let meta = record.meta_mut();
         if meta.id.is_empty() {
-            meta.id = ulid::Ulid::new().to_string();
+            meta.id = super::new_id();
         }
         meta.created_at.clone_from(&self.stamp);
         meta.deleted_at = None;

@@ -19,6 +19,18 @@ mod trash;
 mod walkthrough;
 
 pub use background::{ActionsReader, OpenActions};
+
+/// A new record id: a ULID, each one after the one made before it in this process, even
+/// within a millisecond (records added together, such as a goal and the next, then sort
+/// by id in the order they were made, whatever the machine's speed).
+pub(crate) fn new_id() -> String {
+    static IDS: std::sync::Mutex<ulid::Generator> = std::sync::Mutex::new(ulid::Generator::new());
+    // Past 2^80 ids in one millisecond (never), or a poisoned lock: a random one.
+    match IDS.lock().ok().and_then(|mut ids| ids.generate().ok()) {
+        Some(id) => id.to_string(),
+        None => ulid::Ulid::new().to_string(),
+    }
+}
 pub use caseload::{Imported, LastImport};
 pub use command::{Applied, Change, Command};
 pub use copy::{DailyBackup, Restored, folder_of, restore_file};
@@ -256,5 +268,15 @@ impl Store {
             problems.push(row?);
         }
         Ok(problems)
+    }
+}
+
+#[cfg(test)]
+mod id_tests {
+    #[test]
+    fn ids_made_one_after_another_sort_in_that_order() {
+        let ids: Vec<String> = (0..2000).map(|_| super::new_id()).collect();
+        assert!(ids.windows(2).all(|pair| pair[0] < pair[1]), "in order");
+        assert!(ids.iter().all(|id| ulid::Ulid::from_string(id).is_ok()));
     }
 }

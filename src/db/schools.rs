@@ -43,7 +43,7 @@ pub(super) fn schools_from_names(conn: &Connection, clock: Clock) -> rusqlite::R
     let replica_id = match local("replica_id")? {
         Some(id) => id,
         None => {
-            let id = ulid::Ulid::new().to_string();
+            let id = super::new_id();
             conn.execute(
                 "INSERT INTO local_meta (key, value) VALUES ('replica_id', ?1)",
                 [&id],
@@ -56,7 +56,7 @@ pub(super) fn schools_from_names(conn: &Connection, clock: Clock) -> rusqlite::R
     for name in missing {
         let school = School {
             meta: Meta {
-                id: ulid::Ulid::new().to_string(),
+                id: super::new_id(),
                 created_at: stamp.clone(),
                 updated_at: stamp.clone(),
                 author: author.clone(),
