@@ -42,17 +42,7 @@ pub(super) fn export(store: &Store, export: Export) -> Result<ExitCode> {
         ExportFormat::Html => crate::export::html(&file, &options),
         ExportFormat::Json => crate::export::json(&file, &options),
     };
-    let Some(path) = export.output else {
-        std::io::stdout().lock().write_all(written.as_bytes())?;
-        return Ok(ExitCode::SUCCESS);
-    };
-    write_private_file(&path, written.as_bytes(), export.force)?;
-    let _ = writeln!(
-        std::io::stderr(),
-        "wrote {}",
-        text::line(&path.display().to_string())
-    );
-    Ok(ExitCode::SUCCESS)
+    deliver(&written, export.output.as_deref(), export.force, "")
 }
 
 /// `coachlog calendar`: the check-ins due and open actions with a due date, as `.ics`.
@@ -86,6 +76,28 @@ fn calendar_text(store: &Store) -> Result<String> {
         store.clock().today(),
         store.clock().local_now().utc(),
     ))
+}
+
+/// Writes `written` to `output`, a file readable by its owner only (an existing one kept
+/// unless `force`), and says so on standard error ("wrote {what}FILE"); without a file, to
+/// standard output.
+pub(super) fn deliver(
+    written: &str,
+    output: Option<&Path>,
+    force: bool,
+    what: &str,
+) -> Result<ExitCode> {
+    let Some(path) = output else {
+        std::io::stdout().lock().write_all(written.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    write_private_file(path, written.as_bytes(), force)?;
+    let _ = writeln!(
+        std::io::stderr(),
+        "wrote {what}{}",
+        text::line(&path.display().to_string())
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes a file readable by its owner only, whole or not at all (see

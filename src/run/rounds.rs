@@ -82,16 +82,10 @@ fn report(store: &Store, report: RoundReport) -> Result<ExitCode> {
         .round(&walkthrough.meta.id)?
         .ok_or_else(|| anyhow!("that round is no longer there"))?;
     let written = report_text(store, &round, report.format.unwrap_or(RoundFormat::Md))?;
-    match report.output {
-        None => std::io::stdout().lock().write_all(written.as_bytes())?,
-        Some(path) => {
-            super::export::write_private_file(&path, written.as_bytes(), report.force)?;
-            let _ = writeln!(
-                std::io::stderr(),
-                "wrote the round report to {}",
-                text::line(&path.display().to_string())
-            );
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    super::export::deliver(
+        &written,
+        report.output.as_deref(),
+        report.force,
+        "the round report to ",
+    )
 }

@@ -1,12 +1,10 @@
 //! `coachlog school`: a school at a glance, as Markdown or a printable HTML page.
 
-use super::export::write_private_file;
 use crate::cli::{SchoolExport, SchoolFormat};
 use crate::db::Store;
 use crate::model::school_key;
 use crate::text;
 use anyhow::{Result, anyhow};
-use std::io::Write;
 use std::process::ExitCode;
 
 /// The school whose name `typed` is a unique start of (case folded), else why not.
@@ -61,17 +59,7 @@ pub(super) fn school(store: &Store, args: SchoolExport, gap_days: u32) -> Result
         SchoolFormat::Md => crate::export::school::markdown(&summary, today),
         SchoolFormat::Html => crate::export::school::html(&summary, today),
     };
-    let Some(path) = args.output else {
-        std::io::stdout().lock().write_all(written.as_bytes())?;
-        return Ok(ExitCode::SUCCESS);
-    };
-    write_private_file(&path, written.as_bytes(), args.force)?;
-    let _ = writeln!(
-        std::io::stderr(),
-        "wrote {}",
-        text::line(&path.display().to_string())
-    );
-    Ok(ExitCode::SUCCESS)
+    super::export::deliver(&written, args.output.as_deref(), args.force, "")
 }
 
 #[cfg(test)]

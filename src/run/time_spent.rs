@@ -3,9 +3,7 @@
 use crate::cli::{TimeArgs, TimeBy, TimeFormat};
 use crate::db::Store;
 use crate::model::time_spent::{Grouping, Period, time_report};
-use crate::text;
 use anyhow::{Result, anyhow, bail};
-use std::io::Write;
 use std::process::ExitCode;
 
 pub(super) fn time(store: &Store, args: TimeArgs) -> Result<ExitCode> {
@@ -43,15 +41,10 @@ pub(super) fn time(store: &Store, args: TimeArgs) -> Result<ExitCode> {
         TimeFormat::Md => crate::export::time_spent::markdown(&report),
         TimeFormat::Csv => crate::export::time_spent::csv(&report),
     };
-    let Some(path) = args.output else {
-        std::io::stdout().lock().write_all(written.as_bytes())?;
-        return Ok(ExitCode::SUCCESS);
-    };
-    super::export::write_private_file(&path, written.as_bytes(), args.force)?;
-    let _ = writeln!(
-        std::io::stderr(),
-        "wrote the time report to {}",
-        text::line(&path.display().to_string())
-    );
-    Ok(ExitCode::SUCCESS)
+    super::export::deliver(
+        &written,
+        args.output.as_deref(),
+        args.force,
+        "the time report to ",
+    )
 }
