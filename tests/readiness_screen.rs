@@ -4,20 +4,14 @@
 
 mod common;
 
+use common::screen::{demo, draw, screen_text};
+
 use coachlog::app::App;
 use coachlog::config::Config;
 use common::{day, empty_store};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const SIZES: [(u16, u16); 3] = [(60, 16), (80, 24), (120, 40)];
-
-fn demo(config: Config) -> (tempfile::TempDir, App) {
-    let (dir, mut store) = empty_store();
-    coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
-    (dir, App::with_config(store, config).expect("the app opens"))
-}
 
 fn key(app: &mut App, code: KeyCode) {
     let modifiers = match code {
@@ -25,28 +19,6 @@ fn key(app: &mut App, code: KeyCode) {
         _ => KeyModifiers::NONE,
     };
     app.handle_event(Event::Key(KeyEvent::new(code, modifiers)));
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    app.handle_event(Event::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| coachlog::ui::render(app, frame))
-        .unwrap();
-    terminal
-}
-
-fn screen_text(app: &mut App, width: u16, height: u16) -> String {
-    let terminal = draw(app, width, height);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

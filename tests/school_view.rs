@@ -3,20 +3,14 @@
 
 mod common;
 
+use common::screen::{demo, draw, screen_text};
+
 use coachlog::app::App;
 use coachlog::config::Config;
 use common::{day, empty_store};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (60, 16)];
-
-fn demo(config: Config) -> (tempfile::TempDir, App) {
-    let (dir, mut store) = empty_store();
-    coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
-    (dir, App::with_config(store, config).expect("the app opens"))
-}
 
 fn key(app: &mut App, code: KeyCode) {
     let modifiers = match code {
@@ -31,28 +25,6 @@ fn keys(app: &mut App, typed: &str) {
     for c in typed.chars() {
         key(app, KeyCode::Char(c));
     }
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    app.handle_event(Event::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| coachlog::ui::render(app, frame))
-        .unwrap();
-    terminal
-}
-
-fn screen_text(app: &mut App, width: u16, height: u16) -> String {
-    let terminal = draw(app, width, height);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Opens the school of the demo person whose name starts with `name`.

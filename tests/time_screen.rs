@@ -4,12 +4,12 @@
 
 mod common;
 
+use common::screen::{draw, screen_text as screen};
+
 use coachlog::app::App;
 use coachlog::model::*;
 use common::keys::press;
 use common::{add, day, empty_store, moment};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (60, 16)];
 
@@ -17,28 +17,6 @@ fn demo() -> (tempfile::TempDir, App) {
     let (dir, mut store) = empty_store();
     coachlog::demo::load(&mut store, day("2026-11-23")).expect("the demo loads");
     (dir, App::new(store).expect("the app opens"))
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    app.handle_event(crossterm::event::Event::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| coachlog::ui::render(app, frame))
-        .unwrap();
-    terminal
-}
-
-fn screen(app: &mut App, width: u16, height: u16) -> String {
-    let terminal = draw(app, width, height);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn snapshot_all(app: &mut App, name: &str) {

@@ -5,6 +5,7 @@
 pub mod keys;
 pub mod process;
 pub mod pty;
+pub mod screen;
 pub mod upgrade;
 
 use chrono::{NaiveDate, NaiveDateTime};
