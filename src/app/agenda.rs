@@ -314,8 +314,7 @@ impl super::App {
         if self.background_agenda {
             // The rest of the agenda at once; the open actions when the read answers (the
             // ones shown until then, if the agenda is on screen already).
-            static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-            let generation = GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let generation = super::search::next_generation();
             let shown = match &self.screen {
                 Screen::Agenda(agenda) => agenda
                     .actions

@@ -12,9 +12,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// The most notes one search shows; typing more words narrows it.
 pub const LIMIT: usize = 200;
 
-/// Numbers every query asked of the background, across every search popup, so that a late
-/// answer is never taken for the answer to a newer query.
-static GENERATIONS: AtomicU64 = AtomicU64::new(1);
+/// A number for a request answered off the screen's thread (a search, the agenda's open
+/// actions): newer requests have higher numbers, so an answer can be matched to the
+/// request still waited for.
+pub(super) fn next_generation() -> u64 {
+    static GENERATIONS: AtomicU64 = AtomicU64::new(1);
+    GENERATIONS.fetch_add(1, Ordering::Relaxed)
+}
 
 /// A query for the main loop to run in the background (see [`App::take_search_request`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -181,7 +185,7 @@ impl App {
         };
         let query = search.query.clone();
         if background && crate::db::searchable(&query) {
-            let generation = GENERATIONS.fetch_add(1, Ordering::Relaxed);
+            let generation = next_generation();
             search.awaited = Some(generation);
             search.request = Some(SearchRequest { generation, query });
             return;

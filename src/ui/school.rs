@@ -26,7 +26,7 @@ const SIDE_BY_SIDE: u16 = 100;
 
 pub fn render(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
     let summary = &view.summary;
-    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    let [header, people, glance] = areas(area);
     let place = if view.schools.len() > 1 {
         format!(
             "school {} of {} ({} next)",
@@ -48,7 +48,6 @@ pub fn render(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
         )),
         header,
     );
-    let [people, glance] = panes(body);
     render_people(app, view, frame, people);
     let (lines, _) = glance_lines(app, view, usize::from(glance.width.saturating_sub(2)));
     let keys = (
@@ -65,21 +64,23 @@ pub fn render(app: &App, view: &SchoolView, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The people's pane and the "At a glance" pane of a body: side by side when wide.
-fn panes(body: Rect) -> [Rect; 2] {
-    if body.width >= SIDE_BY_SIDE {
+/// The screen's header line, its people's pane and its "At a glance" pane (side by side
+/// when wide).
+fn areas(area: Rect) -> [Rect; 3] {
+    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    let [people, glance] = if body.width >= SIDE_BY_SIDE {
         Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body)
     } else {
         Layout::vertical([Constraint::Percentage(45), Constraint::Min(3)]).areas(body)
-    }
+    };
+    [header, people, glance]
 }
 
 /// How far the "At a glance" pane scrolls when the screen is `area` (below the status
 /// line, above the footer): at most (where its last line is at the bottom), and to show
 /// the goal measure compared from its heading, as far as it can.
 pub fn glance_ends(app: &App, view: &SchoolView, area: Rect) -> (u16, u16) {
-    let [_, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-    let [_, glance] = panes(body);
+    let [_, _, glance] = areas(area);
     let (lines, measure) = glance_lines(app, view, usize::from(glance.width.saturating_sub(2)));
     let end = scroll::last_offset(lines.len(), glance);
     (end, u16::try_from(measure).unwrap_or(u16::MAX).min(end))
