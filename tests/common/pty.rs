@@ -152,6 +152,17 @@ struct Term {
     eof: bool,
     /// A read error other than the EIO that means "slave closed".
     read_error: Option<String>,
+    /// The screen after each read, with when the read returned: kept only for
+    /// [`PtyApp::spawn_timed`], to time a frame to the read that brought it.
+    moments: Option<Vec<Moment>>,
+}
+
+/// The screen as one read of the app's output left it.
+struct Moment {
+    at: Instant,
+    /// Cells with their attributes (`contents_formatted`), to see any change.
+    formatted: String,
+    text: String,
 }
 
 type SharedWriter = Arc<Mutex<Box<dyn Write + Send>>>;
@@ -185,10 +196,21 @@ fn reader_loop(mut reader: Box<dyn Read + Send>, term: Arc<Mutex<Term>>, writer:
         match reader.read(&mut buf) {
             Ok(0) => break None,
             Ok(n) => {
+                let at = Instant::now();
                 let replies = {
                     let mut t = lock(&term);
                     t.raw.extend_from_slice(&buf[..n]);
                     t.parser.process(&buf[..n]);
+                    if t.moments.is_some() {
+                        let moment = Moment {
+                            at,
+                            formatted: t.parser.screen().contents_formatted(),
+                            text: screen_text(t.parser.screen()),
+                        };
+                        if let Some(moments) = t.moments.as_mut() {
+                            moments.push(moment);
+                        }
+                    }
                     std::mem::take(&mut t.parser.callbacks_mut().replies)
                 };
                 // Never hold both locks: send() only takes the writer lock.
@@ -218,6 +240,8 @@ pub struct PtyApp {
     exit: Option<ExitStatus>,
     pid: Option<u32>,
     program: String,
+    /// Just before the program was started.
+    started: Instant,
 }
 
 impl PtyApp {
@@ -250,6 +274,31 @@ impl PtyApp {
         rows: u16,
         cwd: &Path,
     ) -> Self {
+        Self::start(program, args, env, (cols, rows), cwd, false)
+    }
+
+    /// Like [`PtyApp::spawn`], and keeps the screen after every read of the app's output
+    /// with the time it arrived, for [`PtyApp::shown_at`] and [`PtyApp::time_key`].
+    #[track_caller]
+    pub fn spawn_timed(
+        program: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        size: (u16, u16),
+    ) -> Self {
+        let cwd = std::env::current_dir().expect("current directory");
+        Self::start(program, args, env, size, &cwd, true)
+    }
+
+    #[track_caller]
+    fn start(
+        program: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        (cols, rows): (u16, u16),
+        cwd: &Path,
+        timed: bool,
+    ) -> Self {
         assert!(cwd.is_dir(), "pty cwd {} is not a directory", cwd.display());
         let size = PtySize {
             rows,
@@ -276,6 +325,7 @@ impl PtyApp {
         for (key, value) in env {
             cmd.env(key, value);
         }
+        let started = Instant::now();
         let child = pair
             .slave
             .spawn_command(cmd)
@@ -299,6 +349,7 @@ impl PtyApp {
             raw: Vec::new(),
             eof: false,
             read_error: None,
+            moments: timed.then(Vec::new),
         }));
         let reader = {
             let term = Arc::clone(&term);
@@ -318,7 +369,44 @@ impl PtyApp {
             exit: None,
             pid,
             program: program.display().to_string(),
+            started,
         }
+    }
+
+    /// How long after the start the screen first showed `needle`, to the read that brought
+    /// it ([`PtyApp::spawn_timed`] only). Panics after `timeout`.
+    #[track_caller]
+    pub fn shown_at(&self, needle: &str, timeout: Duration) -> Duration {
+        self.wait_for_timeout(needle, timeout);
+        let t = lock(&self.term);
+        let moments = t.moments.as_deref().unwrap_or_default();
+        let at = moments.iter().find(|moment| moment.text.contains(needle));
+        at.map_or(Duration::ZERO, |moment| moment.at - self.started)
+    }
+
+    /// Sends `key` and says how long until the screen changed (text or attributes), to the
+    /// read that changed it ([`PtyApp::spawn_timed`] only). Panics after `timeout`.
+    #[track_caller]
+    pub fn time_key(&mut self, key: &str, timeout: Duration) -> Duration {
+        let (seen, before) = {
+            let t = lock(&self.term);
+            let moments = t.moments.as_deref().unwrap_or_default();
+            (moments.len(), t.parser.screen().contents_formatted())
+        };
+        let sent = Instant::now();
+        self.send(key);
+        self.wait_until_timeout(&format!("a change after {key:?}"), timeout, |screen, _| {
+            screen.contents_formatted() != before
+        });
+        let t = lock(&self.term);
+        let moments = t.moments.as_deref().unwrap_or_default();
+        let first = moments
+            .iter()
+            .skip(seen)
+            .find(|moment| moment.formatted != before);
+        first.map_or(Duration::ZERO, |moment| {
+            moment.at.saturating_duration_since(sent)
+        })
     }
 
     /// Write `text` to the app as typed input (use the key constants and

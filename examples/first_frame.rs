@@ -1,0 +1,219 @@
+//! Times coachlog end to end in a pseudo-terminal: launch to the first complete roster
+//! frame, and key press to redraw, against a trivial program started the same way in the
+//! same run (the floor: a shell that prints one word and waits). Every read of the
+//! programs' output is time-stamped as it arrives, so a figure is the time to the read
+//! that brought the frame, not to the next look at the screen; the terminal emulator is
+//! vt100, the one the journey tests use. Also reads coachlog's peak memory.
+//!
+//! ```sh
+//! cargo build --release
+//! cargo run --release --example first_frame -- l.db j k          # roster: first frame, j/k
+//! cargo run --release --example first_frame -- --launches 25 m.db
+//! ```
+//!
+//! Keys are sent in turn, cycling; `Down`, `Up`, `Enter`, `Esc`, `Tab` and `BSpace` name
+//! those keys, anything else is typed as it is. Figures are medians with min and max; the
+//! last line is the median of coachlog's first frame less the floor's launched just
+//! before it, so a change in the machine's load weighs on both alike.
+
+#[path = "../tests/common/pty.rs"]
+mod pty;
+
+use clap::Parser;
+use pty::PtyApp;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Time coachlog's first frame and keys in a pseudo-terminal against a trivial program.
+#[derive(Parser)]
+struct Args {
+    /// Launches of each program.
+    #[arg(long, short = 'n', default_value_t = 15)]
+    launches: usize,
+    /// Keys timed in each launch.
+    #[arg(long, short = 'r', default_value_t = 10)]
+    keys_per_launch: usize,
+    /// Terminal size, COLSxROWS.
+    #[arg(long, short = 's', default_value = "80x24", value_parser = size)]
+    size: (u16, u16),
+    /// The database to open (`cargo run --release --example generate` writes one).
+    db: PathBuf,
+    /// Keys to time after the first frame, sent in turn.
+    keys: Vec<String>,
+}
+
+fn size(text: &str) -> Result<(u16, u16), String> {
+    let (cols, rows) = text.split_once('x').ok_or("COLSxROWS, like 80x24")?;
+    let number = |n: &str| n.parse::<u16>().ok().filter(|n| *n > 0);
+    match (number(cols), number(rows)) {
+        (Some(cols), Some(rows)) => Ok((cols, rows)),
+        _ => Err("COLSxROWS, like 80x24".into()),
+    }
+}
+
+/// What a key's name sends.
+fn key_bytes(name: &str) -> &str {
+    match name {
+        "Down" => pty::DOWN,
+        "Up" => pty::UP,
+        "Enter" => pty::ENTER,
+        "Esc" => pty::ESC,
+        "Tab" => pty::TAB,
+        "BSpace" => pty::BACKSPACE,
+        other => other,
+    }
+}
+
+/// One program's figures over the launches.
+#[derive(Default)]
+struct Figures {
+    first_frame: Vec<Duration>,
+    keys: Vec<Duration>,
+    peak_kib: Vec<u64>,
+}
+
+/// The time allowed for a frame or a redraw before the run is called off.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// Launches a program, times its first frame (the screen showing `marker`) and the keys,
+/// reads its peak memory and ends it with a hang-up, as a closed terminal would.
+fn launch(args: &Args, program: &Path, argv: &[&str], marker: &str, into: &mut Figures) {
+    let env = [("COACHLOG_NOW", "2026-11-23T10:42")];
+    let mut app = PtyApp::spawn_timed(program, argv, &env, args.size);
+    into.first_frame.push(app.shown_at(marker, PATIENCE));
+    std::thread::sleep(Duration::from_millis(200));
+    for key in args
+        .keys
+        .iter()
+        .cycle()
+        .take(args.keys_per_launch * usize::from(!args.keys.is_empty()))
+    {
+        into.keys.push(app.time_key(key_bytes(key), PATIENCE));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    into.peak_kib.push(peak_kib(app.pid()).unwrap_or(0));
+    const SIGHUP: i32 = 1;
+    app.signal(SIGHUP);
+    app.wait_exit_status_timeout(PATIENCE);
+}
+
+/// The process's peak resident memory (VmHWM), in KiB.
+fn peak_kib(pid: Option<u32>) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", pid?)).ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Median, min and max of the values, or `None` when there are none.
+fn spread<T: Copy + Ord + Into<f64>>(values: &[T]) -> Option<(f64, f64, f64)> {
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    let n = sorted.len();
+    let median = match n {
+        0 => return None,
+        _ if n % 2 == 1 => sorted[n / 2].into(),
+        _ => (sorted[n / 2 - 1].into() + sorted[n / 2].into()) / 2.0,
+    };
+    Some((median, sorted[0].into(), sorted[n - 1].into()))
+}
+
+/// Microseconds, as `u32` so that they convert to `f64` without loss.
+fn micros(durations: &[Duration]) -> Vec<u32> {
+    let micros = |d: &Duration| u32::try_from(d.as_micros()).unwrap_or(u32::MAX);
+    durations.iter().map(micros).collect()
+}
+
+fn say_ms(label: &str, durations: &[Duration]) {
+    if let Some((median, min, max)) = spread(&micros(durations)) {
+        let n = durations.len();
+        let ms = |us: f64| us / 1000.0;
+        println!(
+            "{label:<34} median={:.2} min={:.2} max={:.2} n={n}",
+            ms(median),
+            ms(min),
+            ms(max)
+        );
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bin = std::env::var_os("COACHLOG_BIN")
+        .map_or_else(|| root.join("target/release/coachlog"), PathBuf::from);
+    if !bin.is_file() {
+        eprintln!(
+            "first_frame: no {}; run cargo build --release",
+            bin.display()
+        );
+        return ExitCode::from(2);
+    }
+    if !args.db.is_file() {
+        eprintln!("first_frame: no database {}", args.db.display());
+        return ExitCode::from(2);
+    }
+    let db = args.db.to_string_lossy().into_owned();
+    let bytes = std::fs::metadata(&args.db).map_or(0, |m| m.len());
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load: Vec<&str> = load.split_whitespace().take(3).collect();
+    println!(
+        "size={}x{} launches={} keys={} db={db} ({} MB) load: {}",
+        args.size.0,
+        args.size.1,
+        args.launches,
+        args.keys.join(" "),
+        bytes / 1_000_000,
+        load.join(" ")
+    );
+    let (mut floor, mut coachlog) = (Figures::default(), Figures::default());
+    let mut paired = Vec::new();
+    for _ in 0..args.launches {
+        launch(
+            &args,
+            Path::new("/bin/sh"),
+            &["-c", "echo READY; exec cat"],
+            "READY",
+            &mut floor,
+        );
+        launch(&args, &bin, &["--db", &db], "? help", &mut coachlog);
+        if let (Some(f), Some(c)) = (floor.first_frame.last(), coachlog.first_frame.last()) {
+            paired.push(c.as_micros() as f64 - f.as_micros() as f64);
+        }
+    }
+    for (name, figures) in [("floor", &floor), ("coachlog", &coachlog)] {
+        say_ms(&format!("{name} first_frame_ms"), &figures.first_frame);
+        say_ms(&format!("{name} key_redraw_ms"), &figures.keys);
+        if let Some((median, min, max)) = spread(
+            &figures
+                .peak_kib
+                .iter()
+                .map(|k| u32::try_from(*k).unwrap_or(u32::MAX))
+                .collect::<Vec<_>>(),
+        ) {
+            println!(
+                "{:<34} median={median} min={min} max={max}",
+                format!("{name} peak_rss_kib")
+            );
+        }
+    }
+    paired.sort_by(f64::total_cmp);
+    if let Some(median) = paired.get(paired.len() / 2) {
+        println!(
+            "{:<34} median={:+.2}",
+            "paired first_frame_over_floor_ms",
+            median / 1000.0
+        );
+    }
+    if let (Some((c, ..)), Some((f, ..))) = (
+        spread(&micros(&coachlog.keys)),
+        spread(&micros(&floor.keys)),
+    ) {
+        println!(
+            "{:<34} median={:+.2}",
+            "key_redraw_over_floor_ms",
+            (c - f) / 1000.0
+        );
+    }
+    ExitCode::SUCCESS
+}
