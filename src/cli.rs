@@ -24,6 +24,38 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// A launch of the full-screen view (`coachlog`, `coachlog --db FILE`, `coachlog
+    /// --demo`), read without building the grammar of every subcommand, which is half a
+    /// millisecond of each start; `None` for any other command line, which clap reads.
+    /// `env_db` is `COACHLOG_DB`: when it is set, clap reads the line too.
+    pub fn plain_launch(
+        args: &[std::ffi::OsString],
+        env_db: Option<&std::ffi::OsStr>,
+    ) -> Option<Cli> {
+        let plain = |db: Option<PathBuf>, demo: bool| Cli {
+            db,
+            demo,
+            command: None,
+        };
+        let path = |value: &std::ffi::OsStr| {
+            let starts_an_option = value.as_encoded_bytes().first().is_none_or(|b| *b == b'-');
+            (!starts_an_option).then(|| PathBuf::from(value))
+        };
+        match args {
+            [] if env_db.is_none() => Some(plain(None, false)),
+            [flag] if flag == "--demo" && env_db.is_none() => Some(plain(None, true)),
+            [flag, value] if flag == "--db" => Some(plain(Some(path(value)?), false)),
+            [flag] => {
+                let value = flag.as_encoded_bytes().strip_prefix(b"--db=")?;
+                let value = std::str::from_utf8(value).ok()?;
+                Some(plain(Some(path(std::ffi::OsStr::new(value))?), false))
+            }
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the database file for damage (SQLite integrity and foreign keys); says on
@@ -511,4 +543,59 @@ fn bash_word(name: &str) -> String {
         word.push(c);
     }
     word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::Parser;
+    use std::ffi::{OsStr, OsString};
+
+    fn line(words: &[&str]) -> Vec<OsString> {
+        words.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn a_plain_launch_reads_as_clap_reads_it() {
+        for words in [
+            &[][..],
+            &["--demo"],
+            &["--db", "school.db"],
+            &["--db=school.db"],
+            &["--db", "Zoë Ødegård 中村.db"],
+        ] {
+            let fast = Cli::plain_launch(&line(words), None).expect("a plain launch");
+            let mut full = vec!["coachlog"];
+            full.extend_from_slice(words);
+            let clap = Cli::try_parse_from(full).expect("clap reads it");
+            assert_eq!(
+                (fast.db, fast.demo, fast.command.is_none()),
+                (clap.db, clap.demo, clap.command.is_none()),
+                "{words:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn anything_else_is_left_to_clap() {
+        for words in [
+            &["teacher", "list"][..],
+            &["--db"],
+            &["--db", "--demo"],
+            &["--db="],
+            &["--db", "a.db", "--demo"],
+            &["--help"],
+            &["--version"],
+            &["--dbx", "a.db"],
+            &["-h"],
+        ] {
+            assert!(Cli::plain_launch(&line(words), None).is_none(), "{words:?}");
+        }
+        // A database named in the environment: clap weighs it against the line.
+        let env = Some(OsStr::new("from-env.db"));
+        assert!(Cli::plain_launch(&[], env).is_none());
+        assert!(Cli::plain_launch(&line(&["--demo"]), env).is_none());
+        let named = Cli::plain_launch(&line(&["--db", "a.db"]), env).expect("the line wins");
+        assert_eq!(named.db.as_deref(), Some(std::path::Path::new("a.db")));
+    }
 }

@@ -31,9 +31,14 @@ pub fn main() -> ExitCode {
     // A shell asking what to complete (`COMPLETE=bash coachlog -- …`) is answered and
     // the process ends here; nothing is opened but, for `--teacher`, the names.
     clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(error) => return usage_error(&error),
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let env_db = std::env::var_os("COACHLOG_DB");
+    let cli = match Cli::plain_launch(&args, env_db.as_deref()) {
+        Some(cli) => cli,
+        None => match Cli::try_parse() {
+            Ok(cli) => cli,
+            Err(error) => return usage_error(&error),
+        },
     };
     match run(cli) {
         Ok(code) => code,
