@@ -14,12 +14,17 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{Stdout, Write, stdout};
+use std::io::{BufWriter, Stdout, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
 
-type Backend = CrosstermBackend<Stdout>;
+/// Frames go out through a buffer large enough for a whole screen, in one write: the
+/// standard output's own buffer (1 KiB, flushed at each line) wrote a frame in pieces.
+type Backend = CrosstermBackend<BufWriter<Stdout>>;
+
+/// Bytes buffered before a write to the terminal: a frame of 300×100 cells, styled.
+const FRAME_BUFFER: usize = 256 * 1024;
 
 /// Restores the terminal when dropped, whatever the way out.
 struct Guard;
@@ -69,8 +74,11 @@ fn init() -> Result<(Guard, Terminal<Backend>)> {
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
         .context("cannot open the full-screen view")?;
     take_the_mouse()?;
-    let terminal =
-        Terminal::new(CrosstermBackend::new(stdout())).context("cannot start drawing")?;
+    let terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BUFFER,
+        stdout(),
+    )))
+    .context("cannot start drawing")?;
     // Some terminals keep what was last in the alternate screen (after a killed program and
     // `reset`); the first frame draws only what differs from blank, so blank it first.
     // Directly: ratatui's `clear` asks the terminal where its cursor is first and waits for
@@ -167,10 +175,20 @@ pub fn run(
     };
     crate::ui::theme::set(config.theme);
     MOUSE.store(config.mouse, Ordering::Relaxed);
+    // The terminal is made ready on a thread of its own while the file is read for the
+    // first frame: each takes about a millisecond.
+    let ready = std::thread::spawn(init);
     // A key that cannot be taken keeps its built-in one, and the first such is said.
     let key_problem = crate::app::keymap::rebind(&config.keys).into_iter().next();
     let notice = notice.or(key_problem);
-    let mut app = App::with_config(store, config)?;
+    // The first frame reads as many of the roster's rows as the screen has lines.
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let app = App::for_screen(store, config, size);
+    // Should the file not open, the terminal is given back (the guard) before it is said.
+    let (guard, mut terminal) = ready
+        .join()
+        .map_err(|_| anyhow::anyhow!("the terminal could not be made ready"))??;
+    let mut app = app?;
     if let Some(text) = notice {
         app.status = Some(crate::app::Status {
             text,
@@ -186,7 +204,7 @@ pub fn run(
     };
     let mut backup_thread = None;
     let result = {
-        let (_guard, mut terminal) = init()?;
+        let _guard = guard;
         if let Ok(size) = terminal.size() {
             app.handle_event(crossterm::event::Event::Resize(size.width, size.height));
         }

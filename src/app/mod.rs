@@ -135,7 +135,18 @@ impl App {
         App::with_config(store, crate::config::Config::default())
     }
 
+    /// The app with these settings, for an 80×24 screen until a resize says otherwise.
     pub fn with_config(store: Store, config: crate::config::Config) -> Result<App> {
+        App::for_screen(store, config, (80, 24))
+    }
+
+    /// The app for a screen of this many columns and rows: the first frame reads no
+    /// more of the roster than it shows.
+    pub fn for_screen(
+        store: Store,
+        config: crate::config::Config,
+        size: (u16, u16),
+    ) -> Result<App> {
         let now = store.clock().local_now();
         let drafts = store.drafts()?;
         let seen_version = store.data_version().ok();
@@ -159,10 +170,10 @@ impl App {
             background_agenda: false,
             agenda_request: None,
             quit: false,
-            size: (80, 24),
+            size,
             clipboard: clipboard::Clipboard::default(),
         };
-        app.read_roster_names()?;
+        app.read_roster_start()?;
         // Work left unfinished (closed, crashed, killed) is offered back first.
         app.offer_drafts(drafts);
         Ok(app)

@@ -7,11 +7,6 @@ use crate::text;
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
     rows: Vec<RosterRow>,
-    /// Whether each row's focus and figures (last visit, next check-in, ratings) were read. The
-    /// first frame reads only the names and the figures of the rows on screen (reading
-    /// every teacher's is most of a start at district scale); the rest follow at once
-    /// after it. Replaced with the rows, so a write, which reloads them, drops them too.
-    facts_read: Vec<bool>,
     /// Each row's name and school as wide as they show: measuring them (by grapheme) for
     /// every teacher on every frame, to size the columns, was most of a key's time.
     widths: Vec<(usize, usize)>,
@@ -46,12 +41,10 @@ pub struct Widest {
     pub ratings: usize,
 }
 
-/// A row of the roster as shown: whether its figures were read, and how wide its name
-/// and school are on screen.
+/// A row of the roster as shown, and how wide its name and school are on screen.
 #[derive(Debug, Clone, Copy)]
 pub struct Shown<'a> {
     pub row: &'a RosterRow,
-    pub facts_read: bool,
     pub name_width: usize,
     pub school_width: usize,
 }
@@ -59,16 +52,14 @@ pub struct Shown<'a> {
 impl Roster {
     /// Replaces the rows, figures read, keeping the same teacher selected when still there.
     pub fn set_rows(&mut self, rows: Vec<RosterRow>) {
-        self.facts_read = vec![true; rows.len()];
         self.summary = None;
         self.replace(rows);
     }
 
-    /// Replaces the rows with the first rows only, their figures still to read, and what
-    /// the header needs of everyone ([`crate::db::Store::roster_start`]): the rest is
-    /// read by [`super::App::complete_roster`].
+    /// Replaces the rows with the first rows only, and what the header needs of everyone
+    /// ([`crate::db::Store::roster_start`]): the rest is read by
+    /// [`super::App::complete_roster`].
     pub fn set_start(&mut self, rows: Vec<RosterRow>, summary: crate::model::RosterSummary) {
-        self.facts_read = vec![false; rows.len()];
         self.replace(rows);
         self.schools = summary.schools.clone();
         self.summary = Some(summary);
@@ -103,10 +94,10 @@ impl Roster {
         &self.schools
     }
 
-    /// Whether every row's figures were read (the filter, the agenda and the column widths
-    /// need them).
+    /// Whether every row was read, not only the first (the filter, the agenda and the
+    /// column widths need them all).
     pub fn facts_complete(&self) -> bool {
-        self.summary.is_none() && self.facts_read.iter().all(|read| *read)
+        self.summary.is_none()
     }
 
     /// The rows that pass the filter, as the roster shows them.
@@ -115,7 +106,6 @@ impl Roster {
             let (name_width, school_width) = self.widths.get(i).copied().unwrap_or_default();
             self.rows.get(i).map(|row| Shown {
                 row,
-                facts_read: self.facts_read.get(i).copied().unwrap_or(false),
                 name_width,
                 school_width,
             })
@@ -133,23 +123,6 @@ impl Roster {
                 widest
             }
         }
-    }
-
-    /// Rows on a screen of `screen_rows` lines whose figures are still to read: those
-    /// within a screen's height of the selection, which holds every row the list shows.
-    fn unread_in_view(&self, screen_rows: usize) -> Vec<usize> {
-        let selected = self.list.index();
-        let from = selected.saturating_sub(screen_rows);
-        let to = selected
-            .saturating_add(screen_rows + 1)
-            .min(self.visible.len());
-        self.visible
-            .get(from..to)
-            .unwrap_or_default()
-            .iter()
-            .copied()
-            .filter(|&i| !self.facts_read.get(i).copied().unwrap_or(true))
-            .collect()
     }
 
     /// The school everyone on the roster belongs to, if there is one: none when some
@@ -283,9 +256,6 @@ use crate::app::{Confirm, OnYes, Popup, Screen};
 use crate::db::Command;
 use crossterm::event::Event;
 
-/// How many rows the first frame reads: more than any screen shows.
-const START_ROWS: usize = 200;
-
 impl super::App {
     /// Why there is no school to show, and how to name one: on an empty roster, add a
     /// person with their school; else give the people shown a school.
@@ -366,47 +336,21 @@ impl super::App {
         }
     }
 
-    /// Reads the roster's names and the figures of the rows on screen only: what the first
-    /// frame needs (see [`App::complete_roster`] for the rest).
-    pub(in crate::app) fn read_roster_names(&mut self) -> Result<(), crate::db::Error> {
-        let (rows, summary) = self
-            .store
-            .roster_start(self.roster.show_archived, START_ROWS)?;
+    /// Reads the rows the screen shows, and what the header needs of everyone: what the
+    /// first frame needs (see [`App::complete_roster`] for the rest).
+    pub(in crate::app) fn read_roster_start(&mut self) -> Result<(), crate::db::Error> {
+        let rows = usize::from(self.size.1);
+        let (rows, summary) = self.store.roster_start(self.roster.show_archived, rows)?;
         self.roster.set_start(rows, summary);
-        self.read_roster_facts_in_view(self.size.1);
         Ok(())
     }
 
-    /// Reads the figures of the rows on a screen of `screen_rows` lines that are still to
-    /// read (a few index seeks each); nothing once the roster is complete.
-    fn read_roster_facts_in_view(&mut self, screen_rows: u16) {
-        for i in self.roster.unread_in_view(usize::from(screen_rows)) {
-            let Some(row) = self.roster.rows.get_mut(i) else {
-                continue;
-            };
-            if let Err(error) = self.store.roster_facts(row) {
-                self.warn(format!("cannot read the roster: {error}"));
-                return;
-            }
-            if let Some(read) = self.roster.facts_read.get_mut(i) {
-                *read = true;
-            }
-            self.roster.measured.set(None);
-            // Its focus is read now: the filter's text of the row is made again.
-            self.roster.haystacks.clear();
-        }
-    }
-
-    /// Before an event is handled: a resize reads the figures of the rows it brings on
-    /// screen; anything else (a key, a paste) reads every row's first, so that the
-    /// roster, its columns and the agenda are what they always were.
+    /// Before an event is handled: a resize to a screen taller than the rows read, and
+    /// anything else (a key, a paste), reads every row first, so that the roster, its
+    /// columns and the agenda are what they always were.
     pub(in crate::app) fn roster_before(&mut self, event: &Event) {
         match event {
-            // A screen taller than the rows read needs them all.
-            Event::Resize(_, rows) if usize::from(*rows) >= self.roster.rows_read() => {
-                self.complete_roster();
-            }
-            Event::Resize(_, rows) => self.read_roster_facts_in_view(*rows),
+            Event::Resize(_, rows) if usize::from(*rows) <= self.roster.rows_read() => {}
             _ => {
                 self.complete_roster();
             }

@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/014_readiness.sql"),
     ONE_WORD_TAGS,
     include_str!("migrations/016_open_actions_index.sql"),
+    include_str!("migrations/017_roster_groups_index.sql"),
 ];
 
 /// The migration that makes schools records: a step in Rust adds one for each school

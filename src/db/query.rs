@@ -322,19 +322,22 @@ impl Store {
         self.roster_rows(include_archived, false, None)
     }
 
-    /// The first `limit` rows of [`Store::roster_names`], and what the roster's header
-    /// needs of everyone else: the first frame of a district's roster reads no more.
+    /// The first `limit` rows of [`Store::roster`], and what the roster's header needs of
+    /// everyone else: the first frame of a district's roster reads no more.
     pub fn roster_start(
         &self,
         include_archived: bool,
         limit: usize,
     ) -> Result<(Vec<RosterRow>, crate::model::RosterSummary)> {
-        let rows = self.roster_rows(include_archived, false, Some(limit))?;
+        let rows = self.roster_rows(include_archived, true, Some(limit))?;
         let mut summary = crate::model::RosterSummary::default();
+        // In the order of an index of live people by school and role (schema 17): no
+        // sort, and nothing of the table read. Names that differ only by spaces around
+        // them are one school.
         let mut groups = self.conn.prepare_cached(
-            "SELECT trim(school), role, count(*) FROM teacher
+            "SELECT school, role, count(*) FROM teacher
              WHERE deleted_at IS NULL AND (?1 OR archived = 0)
-             GROUP BY 1, 2",
+             GROUP BY school, role",
         )?;
         let mut found = groups.query([include_archived])?;
         while let Some(group) = found.next()? {
@@ -382,10 +385,13 @@ impl Store {
         limit: Option<usize>,
     ) -> Result<Vec<RosterRow>> {
         // The focus is a lookup per teacher in another table: at district scale, reading
-        // it for every teacher costs more than the names themselves on a cold start.
+        // it for every teacher costs more than the names themselves on a cold start. The
+        // rows come in the order of the index of names, so the first few are read without
+        // reading the rest (SQLite would take the index of people by school, schema 17,
+        // and sort them all).
         let sql = format!(
             "SELECT {columns}{rest}
-             FROM teacher {focus}
+             FROM teacher INDEXED BY teacher_by_name {focus}
              WHERE teacher.deleted_at IS NULL AND (?1 OR teacher.archived = 0)
              ORDER BY teacher.name COLLATE NOCASE, teacher.id LIMIT ?2",
             columns = record::columns::<Teacher>(),
@@ -431,9 +437,10 @@ impl Store {
 }
 
 /// A teacher's roster figures, as columns of a query over `teacher`: each the first rows of
-/// a seek in an index of live rows (schema 6).
+/// a seek in an index of live rows (schema 6), named where SQLite would take another (the
+/// last visit, from the index of all visits, read a row of the table for each teacher).
 const ROSTER_FACTS: &str = "
-    (SELECT substr(o.observed_at, 1, 10) FROM observation o
+    (SELECT substr(o.observed_at, 1, 10) FROM observation o INDEXED BY observation_live_by_teacher
        WHERE o.teacher_id = teacher.id AND o.deleted_at IS NULL
        ORDER BY o.observed_at DESC LIMIT 1) AS last_observed,
     (SELECT c.next_on FROM check_in c

@@ -296,14 +296,8 @@ struct Facts<'a> {
 impl<'a> Facts<'a> {
     fn of(shown: Shown<'a>, today: NaiveDate, gap_days: u32) -> Facts<'a> {
         let row = shown.row;
-        let ((seen, seen_late), (due, due_now)) = if shown.facts_read {
-            (
-                seen(row.last_observed, today, gap_days),
-                next_check_in(row.next_check_in, today),
-            )
-        } else {
-            ((String::new(), false), (String::new(), false))
-        };
+        let (seen, seen_late) = seen(row.last_observed, today, gap_days);
+        let (due, due_now) = next_check_in(row.next_check_in, today);
         Facts {
             row,
             name_width: shown.name_width,
