@@ -74,16 +74,16 @@ fn a_start_reads_the_rows_on_screen_and_a_key_reads_the_rest() {
     let mut app = App::for_screen(store, coachlog::config::Config::default(), (80, 24)).unwrap();
     assert_eq!(
         app.roster.rows_read(),
-        24,
-        "as many rows as the screen has lines"
+        18,
+        "as many rows as the roster lists"
     );
-    // The first frame: every row on screen has its figures.
+    // The first frame: every row on screen has its figures, to the last one.
     let shown = text(&app, 24);
-    for name in ["Adams 00", "Adams 15"] {
+    for name in ["Adams 00", "Adams 15", "Adams 17"] {
         let line = line_of(&shown, name);
         assert!(line.contains("today") && line.contains('▇'), "{line}");
     }
-    assert!(!shown.contains("Zhou"));
+    assert!(!shown.contains("Adams 18") && !shown.contains("Zhou"));
     assert!(
         !app.roster.facts_complete(),
         "the rows off screen are left for after the first frame"
@@ -156,4 +156,18 @@ fn a_district_start_reads_the_first_rows_and_counts_everyone() {
         shown.contains("Zimmer 2") && shown.contains("243/243"),
         "{shown}"
     );
+}
+
+#[test]
+fn fewer_people_than_the_screen_lists_are_the_whole_roster_at_once() {
+    let (_dir, mut store) = common::empty_store();
+    for n in 0..5 {
+        teacher(&mut store, &format!("Baker {n}"), "North", "Math");
+    }
+    let app = App::for_screen(store, coachlog::config::Config::default(), (80, 24)).unwrap();
+    assert!(
+        app.roster.facts_complete(),
+        "nothing is left to read after the first frame"
+    );
+    assert!(text(&app, 24).contains("5 teachers"));
 }

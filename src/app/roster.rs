@@ -337,11 +337,16 @@ impl super::App {
     }
 
     /// Reads the rows the screen shows, and what the header needs of everyone: what the
-    /// first frame needs (see [`App::complete_roster`] for the rest).
+    /// first frame needs (see [`App::complete_roster`] for the rest). Fewer people than
+    /// the screen shows are the whole roster.
     pub(in crate::app) fn read_roster_start(&mut self) -> Result<(), crate::db::Error> {
-        let rows = usize::from(self.size.1);
-        let (rows, summary) = self.store.roster_start(self.roster.show_archived, rows)?;
-        self.roster.set_start(rows, summary);
+        let shown = crate::ui::roster_rows_shown(self.size.1);
+        let (rows, summary) = self.store.roster_start(self.roster.show_archived, shown)?;
+        if rows.len() < shown {
+            self.roster.set_rows(rows);
+        } else {
+            self.roster.set_start(rows, summary);
+        }
         Ok(())
     }
 
@@ -350,7 +355,8 @@ impl super::App {
     /// columns and the agenda are what they always were.
     pub(in crate::app) fn roster_before(&mut self, event: &Event) {
         match event {
-            Event::Resize(_, rows) if usize::from(*rows) <= self.roster.rows_read() => {}
+            Event::Resize(_, rows)
+                if crate::ui::roster_rows_shown(*rows) <= self.roster.rows_read() => {}
             _ => {
                 self.complete_roster();
             }

@@ -24,6 +24,7 @@ pub use readiness::{
     ReviewPane as ReadinessReviewPane, Rows as ReadinessRows, review_pane as readiness_review_pane,
     rows as readiness_rows,
 };
+pub use roster::rows_shown as roster_rows_shown;
 pub use time_spent::report_lines as time_report_lines;
 pub use workspace::detail_end;
 
@@ -43,7 +44,7 @@ use crate::app::keymap;
 use crate::app::{App, Popup, Screen};
 use crate::text;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
@@ -52,6 +53,28 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
 /// Draws the whole screen.
+/// `area` less its last `lines`, and those lines. Worked out here rather than by a
+/// [`ratatui::layout::Layout`], whose solver is most of the cost of a start's first frame.
+pub fn split_bottom(area: Rect, lines: u16) -> (Rect, Rect) {
+    let lines = lines.min(area.height);
+    let top = Rect {
+        height: area.height - lines,
+        ..area
+    };
+    let bottom = Rect {
+        y: area.y + top.height,
+        height: lines,
+        ..area
+    };
+    (top, bottom)
+}
+
+/// `area`'s first `lines`, and the rest below them.
+pub fn split_top(area: Rect, lines: u16) -> (Rect, Rect) {
+    let (rest, top) = split_bottom(area, area.height.saturating_sub(lines));
+    (rest, top)
+}
+
 pub fn render(app: &App, frame: &mut Frame) {
     app.hits.clear();
     let area = frame.area();
@@ -66,12 +89,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [body, status, footer] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let (body, status_and_footer) = split_bottom(area, 2);
+    let (status, footer) = split_bottom(status_and_footer, 1);
     match &app.screen {
         Screen::Roster => roster::render(app, frame, body),
         Screen::Workspace(workspace) => workspace::render(app, workspace, frame, body),
@@ -216,4 +235,26 @@ pub fn sparkline(ratings: &[u8]) -> String {
             _ => '▇',
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{split_bottom, split_top};
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn a_split_gives_every_line_to_one_side() {
+        let area = Rect::new(2, 3, 80, 24);
+        assert_eq!(
+            split_bottom(area, 2),
+            (Rect::new(2, 3, 80, 22), Rect::new(2, 25, 80, 2))
+        );
+        assert_eq!(
+            split_top(area, 1),
+            (Rect::new(2, 3, 80, 1), Rect::new(2, 4, 80, 23))
+        );
+        // More lines than there are: the side asked for takes them all.
+        assert_eq!(split_bottom(area, 30), (Rect::new(2, 3, 80, 0), area));
+        assert_eq!(split_top(area, 30), (area, Rect::new(2, 27, 80, 0)));
+    }
 }

@@ -11,7 +11,7 @@ use crate::model::people::{head_count, people_count};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
@@ -45,10 +45,16 @@ pub fn next_check_in(next: Option<NaiveDate>, today: NaiveDate) -> (String, bool
     }
 }
 
+/// How many people the roster lists on a screen of `screen_rows` lines: all but the status
+/// line and the footer, the date line, the list's borders and its column titles.
+pub fn rows_shown(screen_rows: u16) -> usize {
+    usize::from(screen_rows.saturating_sub(6))
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let today = app.now.date();
     let roster = &app.roster;
-    let [header, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let (header, list) = super::split_top(area, 1);
     let archived = if roster.show_archived {
         " (with archived)"
     } else {

@@ -152,17 +152,17 @@ struct Term {
     eof: bool,
     /// A read error other than the EIO that means "slave closed".
     read_error: Option<String>,
-    /// The screen after each read, with when the read returned: kept only for
-    /// [`PtyApp::spawn_timed`], to time a frame to the read that brought it.
+    /// When each read returned and how much output there was then: kept only for
+    /// [`PtyApp::spawn_timed`], to time a frame to the read that brought it (the screens
+    /// are replayed afterwards, so that the reader does no more while the time runs).
     moments: Option<Vec<Moment>>,
 }
 
-/// The screen as one read of the app's output left it.
+/// One read of the app's output.
 struct Moment {
     at: Instant,
-    /// Cells with their attributes (`contents_formatted`), to see any change.
-    formatted: String,
-    text: String,
+    /// The length of the raw output after it.
+    end: usize,
 }
 
 type SharedWriter = Arc<Mutex<Box<dyn Write + Send>>>;
@@ -201,15 +201,9 @@ fn reader_loop(mut reader: Box<dyn Read + Send>, term: Arc<Mutex<Term>>, writer:
                     let mut t = lock(&term);
                     t.raw.extend_from_slice(&buf[..n]);
                     t.parser.process(&buf[..n]);
-                    if t.moments.is_some() {
-                        let moment = Moment {
-                            at,
-                            formatted: t.parser.screen().contents_formatted(),
-                            text: screen_text(t.parser.screen()),
-                        };
-                        if let Some(moments) = t.moments.as_mut() {
-                            moments.push(moment);
-                        }
+                    let end = t.raw.len();
+                    if let Some(moments) = t.moments.as_mut() {
+                        moments.push(Moment { at, end });
                     }
                     std::mem::take(&mut t.parser.callbacks_mut().replies)
                 };
@@ -378,10 +372,8 @@ impl PtyApp {
     #[track_caller]
     pub fn shown_at(&self, needle: &str, timeout: Duration) -> Duration {
         self.wait_for_timeout(needle, timeout);
-        let t = lock(&self.term);
-        let moments = t.moments.as_deref().unwrap_or_default();
-        let at = moments.iter().find(|moment| moment.text.contains(needle));
-        at.map_or(Duration::ZERO, |moment| moment.at - self.started)
+        let at = self.first_read(0, |screen| screen_text(screen).contains(needle));
+        at.map_or(Duration::ZERO, |at| at - self.started)
     }
 
     /// Sends `key` and says how long until the screen changed (text or attributes), to the
@@ -398,15 +390,29 @@ impl PtyApp {
         self.wait_until_timeout(&format!("a change after {key:?}"), timeout, |screen, _| {
             screen.contents_formatted() != before
         });
+        let at = self.first_read(seen, |screen| screen.contents_formatted() != before);
+        at.map_or(Duration::ZERO, |at| at.saturating_duration_since(sent))
+    }
+
+    /// When the first read from the `from`th on returned that left a screen `wanted`: the
+    /// output is replayed, read by read, into a terminal of the same size.
+    fn first_read(
+        &self,
+        from: usize,
+        mut wanted: impl FnMut(&vt100::Screen) -> bool,
+    ) -> Option<Instant> {
         let t = lock(&self.term);
-        let moments = t.moments.as_deref().unwrap_or_default();
-        let first = moments
-            .iter()
-            .skip(seen)
-            .find(|moment| moment.formatted != before);
-        first.map_or(Duration::ZERO, |moment| {
-            moment.at.saturating_duration_since(sent)
-        })
+        let (rows, cols) = t.parser.screen().size();
+        let mut replay = vt100::Parser::new(rows, cols, 0);
+        let mut start = 0;
+        for (i, moment) in t.moments.as_deref().unwrap_or_default().iter().enumerate() {
+            replay.process(t.raw.get(start..moment.end).unwrap_or_default());
+            start = moment.end;
+            if i >= from && wanted(replay.screen()) {
+                return Some(moment.at);
+            }
+        }
+        None
     }
 
     /// Write `text` to the app as typed input (use the key constants and
