@@ -37,6 +37,11 @@ struct Args {
     /// Terminal size, COLSxROWS.
     #[arg(long, short = 's', default_value = "80x24", value_parser = size)]
     size: (u16, u16),
+    /// Another build of coachlog, launched in turn with this one: the last line is then the
+    /// median of its first frame less this one's, launched just before it (to tell whether
+    /// a change saves time: differences between runs are larger than most changes).
+    #[arg(long, value_name = "BIN")]
+    against: Option<PathBuf>,
     /// The database to open (`cargo run --release --example generate` writes one).
     db: PathBuf,
     /// Keys to time after the first frame, sent in turn.
@@ -167,7 +172,8 @@ fn main() -> ExitCode {
         load.join(" ")
     );
     let (mut floor, mut coachlog) = (Figures::default(), Figures::default());
-    let mut paired = Vec::new();
+    let mut other = Figures::default();
+    let (mut paired, mut against) = (Vec::new(), Vec::new());
     for _ in 0..args.launches {
         launch(
             &args,
@@ -179,6 +185,12 @@ fn main() -> ExitCode {
         launch(&args, &bin, &["--db", &db], "? help", &mut coachlog);
         if let (Some(f), Some(c)) = (floor.first_frame.last(), coachlog.first_frame.last()) {
             paired.push(c.as_micros() as f64 - f.as_micros() as f64);
+        }
+        if let Some(bin) = &args.against {
+            launch(&args, bin, &["--db", &db], "? help", &mut other);
+            if let (Some(c), Some(o)) = (coachlog.first_frame.last(), other.first_frame.last()) {
+                against.push(o.as_micros() as f64 - c.as_micros() as f64);
+            }
         }
     }
     for (name, figures) in [("floor", &floor), ("coachlog", &coachlog)] {
@@ -197,13 +209,14 @@ fn main() -> ExitCode {
             );
         }
     }
-    paired.sort_by(f64::total_cmp);
-    if let Some(median) = paired.get(paired.len() / 2) {
-        println!(
-            "{:<34} median={:+.2}",
-            "paired first_frame_over_floor_ms",
-            median / 1000.0
-        );
+    for (label, diffs) in [
+        ("paired first_frame_over_floor_ms", &mut paired),
+        ("paired against_less_this_ms", &mut against),
+    ] {
+        diffs.sort_by(f64::total_cmp);
+        if let Some(median) = diffs.get(diffs.len() / 2) {
+            println!("{label:<34} median={:+.2}", median / 1000.0);
+        }
     }
     if let (Some((c, ..)), Some((f, ..))) = (
         spread(&micros(&coachlog.keys)),

@@ -175,20 +175,12 @@ pub fn run(
     };
     crate::ui::theme::set(config.theme);
     MOUSE.store(config.mouse, Ordering::Relaxed);
-    // The terminal is made ready on a thread of its own while the file is read for the
-    // first frame: each takes about a millisecond.
-    let ready = std::thread::spawn(init);
     // A key that cannot be taken keeps its built-in one, and the first such is said.
     let key_problem = crate::app::keymap::rebind(&config.keys).into_iter().next();
     let notice = notice.or(key_problem);
     // The first frame reads as many of the roster's rows as the screen has lines.
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let app = App::for_screen(store, config, size);
-    // Should the file not open, the terminal is given back (the guard) before it is said.
-    let (guard, mut terminal) = ready
-        .join()
-        .map_err(|_| anyhow::anyhow!("the terminal could not be made ready"))??;
-    let mut app = app?;
+    let mut app = App::for_screen(store, config, size)?;
     if let Some(text) = notice {
         app.status = Some(crate::app::Status {
             text,
@@ -204,7 +196,7 @@ pub fn run(
     };
     let mut backup_thread = None;
     let result = {
-        let _guard = guard;
+        let (_guard, mut terminal) = init()?;
         if let Ok(size) = terminal.size() {
             app.handle_event(crossterm::event::Event::Resize(size.width, size.height));
         }
