@@ -484,3 +484,60 @@ fn a_file_of_the_schema_4_release_finds_by_one_letter_once_upgraded() {
     }
     assert!(store.check().unwrap().is_empty(), "the index checks out");
 }
+
+/// A word in two thousand notes or more (a district's years of them) lists them newest
+/// first: weighing it against the others would read every note that holds it. A rarer
+/// word is still ranked by relevance.
+#[test]
+fn a_word_in_thousands_of_notes_lists_the_newest_first() {
+    let (_dir, mut store) = empty_store();
+    let id = teacher(&mut store, "Ng, Ada", "North", "Science");
+    store
+        .batch(|store| {
+            // The oldest notes say the word most often: relevance would put them first.
+            for n in 0..3 {
+                let when = format!("2024-09-{:02}T09:00", n + 2);
+                observe(
+                    store,
+                    &id,
+                    &when,
+                    3,
+                    "Strategies, strategies, strategies: rubric rubric.",
+                );
+            }
+            for n in 0..2_000 {
+                let when = format!("2025-{:02}-{:02}T09:00", 1 + n % 12, 1 + n % 28);
+                observe(
+                    store,
+                    &id,
+                    &when,
+                    3,
+                    "Students tried two strategies before asking.",
+                );
+            }
+            observe(
+                store,
+                &id,
+                "2026-11-20T09:00",
+                3,
+                "Newest: strategies posted on the wall, one rubric.",
+            );
+            Ok::<_, coachlog::db::Error>(())
+        })
+        .unwrap();
+    let hits = found(&store, "strategies");
+    assert_eq!(hits.len(), 50);
+    assert!(hits[0].excerpt.starts_with("Newest"), "{}", hits[0].excerpt);
+    assert!(
+        hits.iter()
+            .all(|hit| !hit.excerpt.contains("rubric rubric"))
+    );
+    // "rubric" is in four notes: the one saying it twice ranks above the newest.
+    let hits = found(&store, "rubric");
+    assert_eq!(hits.len(), 4);
+    assert!(
+        hits[0].excerpt.contains("«rubric» «rubric»"),
+        "{}",
+        hits[0].excerpt
+    );
+}

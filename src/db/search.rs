@@ -23,15 +23,20 @@ const EXCERPT_TOKENS: u8 = 12;
 /// "explained", "s" finds "students": the index keeps prefixes of one to three
 /// characters, schema 7). `None` when nothing searchable was typed.
 fn fts_query(typed: &str) -> Option<String> {
+    let phrases = phrases(typed);
+    (!phrases.is_empty()).then(|| phrases.join(" "))
+}
+
+/// Each word of [`fts_query`], as a phrase of its own.
+fn phrases(typed: &str) -> Vec<String> {
     // FTS5 ends a quoted word at a NUL, leaving the quote open: a syntax error.
     let typed = typed.replace('\0', " ");
-    let phrases: Vec<String> = typed
+    typed
         .split_whitespace()
         // A word without a letter or digit holds no token; it would only match nothing.
         .filter(|word| word.chars().any(char::is_alphanumeric))
         .map(|word| format!("\"{}\"*", word.replace('"', "\"\"")))
-        .collect();
-    (!phrases.is_empty()).then(|| phrases.join(" "))
+        .collect()
 }
 
 /// Whether what was typed holds a word to search for (a letter or a digit).
@@ -105,9 +110,12 @@ const CANDIDATES: i64 = 2_000;
 /// newest matches (from the oldest kept up: a lookup of each by rowid would run the
 /// query again for each, which costs the most for a word matching many notes); the
 /// dates and the teacher are read for those only.
+///
+/// `{rank}` is how a match ranks: by relevance ([`BY_RELEVANCE`]) or newest first
+/// ([`NEWEST_FIRST`]).
 const SEARCH: &str = "
     WITH candidate AS MATERIALIZED (
-        SELECT rowid AS id, bm25(local_search) AS rank FROM local_search
+        SELECT rowid AS id, {rank} AS rank FROM local_search
         WHERE local_search MATCH ?1 ORDER BY rowid DESC LIMIT ?4
     ), top AS MATERIALIZED (
         SELECT id, rank FROM candidate ORDER BY rank, id LIMIT ?2
@@ -144,11 +152,26 @@ const SEARCH: &str = "
     END
     ORDER BY top.rank, s.record_id";
 
+/// SQLite's ranking of full-text matches, which weighs each word by how few notes hold
+/// it: it counts every note holding each word, so a word in most notes (one letter, a
+/// common word) costs tens of milliseconds in a district's file, whatever the limits.
+const BY_RELEVANCE: &str = "bm25(local_search)";
+
+/// The newest match first.
+const NEWEST_FIRST: &str = "-rowid";
+
+/// Whether `phrase` is in at least [`CANDIDATES`] notes: a word that common is not weighed
+/// (see [`BY_RELEVANCE`]), and reading this many of its matches costs little.
+const COMMON: &str = "
+    SELECT count(*) FROM (
+        SELECT rowid FROM local_search WHERE local_search MATCH ?1 LIMIT ?2
+    )";
+
 impl Store {
     /// Notes holding every word typed (each also as the start of a longer one), at most
-    /// `limit`, ranked by relevance (among the newest
-    /// [`CANDIDATES`] matches) and grouped by teacher in the order of each teacher's best
-    /// hit. Any input is safe: query syntax is taken as text.
+    /// `limit`, ranked by relevance (among the newest [`CANDIDATES`] matches), or newest
+    /// first when a word typed is in that many notes or more, and grouped by teacher in
+    /// the order of each teacher's best hit. Any input is safe: query syntax is taken as text.
     /// Trashed records and the records of trashed teachers are never found; archived
     /// teachers' are. Nothing searchable typed finds nothing.
     pub fn search(&self, typed: &str, limit: usize) -> Result<Vec<Hit>> {
@@ -157,7 +180,12 @@ impl Store {
         };
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let zone = self.clock.zone();
-        let mut statement = self.conn.prepare_cached(SEARCH)?;
+        let rank = if self.any_common(&phrases(typed))? {
+            NEWEST_FIRST
+        } else {
+            BY_RELEVANCE
+        };
+        let mut statement = self.conn.prepare_cached(&SEARCH.replace("{rank}", rank))?;
         let rows = statement.query_map(
             rusqlite::params![query, limit, EXCERPT_TOKENS, CANDIDATES],
             |row| {
@@ -182,6 +210,19 @@ impl Store {
             ranked.extend(row?);
         }
         Ok(group_by_teacher(ranked))
+    }
+
+    /// Whether any of the phrases is common (see [`COMMON`]).
+    fn any_common(&self, phrases: &[String]) -> Result<bool> {
+        let mut count = self.conn.prepare_cached(COMMON)?;
+        for phrase in phrases {
+            let found: i64 =
+                count.query_row(rusqlite::params![phrase, CANDIDATES], |row| row.get(0))?;
+            if found >= CANDIDATES {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 }
 
