@@ -98,9 +98,15 @@ fn launch(args: &Args, program: &Path, argv: &[&str], marker: &str, into: &mut F
         std::thread::sleep(Duration::from_millis(50));
     }
     into.peak_kib.push(peak_kib(app.pid()).unwrap_or(0));
-    const SIGHUP: i32 = 1;
-    app.signal(SIGHUP);
-    app.wait_exit_status_timeout(PATIENCE);
+    #[cfg(unix)]
+    {
+        const SIGHUP: i32 = 1;
+        app.signal(SIGHUP);
+        app.wait_exit_status_timeout(PATIENCE);
+    }
+    // Elsewhere a closed console ends the program; here it is ended.
+    #[cfg(not(unix))]
+    app.kill();
 }
 
 /// The process's peak resident memory (VmHWM), in KiB.
