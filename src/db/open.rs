@@ -52,6 +52,11 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// one index page per teacher (memory-mapped, 43 MB at 500 teachers against 12.5 MB).
 const CACHE_KIB: i64 = 4 * 1024;
 
+/// Prepared statements a connection keeps for reuse. Opening a teacher alone reads with
+/// more than rusqlite's 16, so with those only, each was parsed and planned again on every
+/// open, the oldest pushed out by the newest.
+const STATEMENTS_KEPT: usize = 128;
+
 /// How long a write waits for another coachlog on the same file before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -142,6 +147,7 @@ pub(super) fn open(path: &Path, clock: Clock, access: Access) -> Result<Store> {
         Connection::open_with_flags(path, flags)?
     };
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENTS_KEPT);
 
     // Only reads until the file is known to be ours.
     let not_sqlite = |error: rusqlite::Error| match error.sqlite_error_code() {
