@@ -178,7 +178,7 @@ pub fn run(
     // A key that cannot be taken keeps its built-in one, and the first such is said.
     let key_problem = crate::app::keymap::rebind(&config.keys).into_iter().next();
     let notice = notice.or(key_problem);
-    // The first frame reads as many of the roster's rows as the screen has lines.
+    // The first frame reads as many of the roster's rows as the screen lists.
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::for_screen(store, config, size)?;
     if let Some(text) = notice {

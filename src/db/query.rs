@@ -317,7 +317,7 @@ impl Store {
     /// The roster without what each teacher's row says beside the name (focus, last visit,
     /// next check-in and ratings stay empty): names, schools and subjects, enough to size
     /// the roster's text columns. One read of the teacher table, whatever the history; the
-    /// rest is read for the rows on screen with [`Store::roster_facts`].
+    /// rest is read for the rows wanted with [`Store::roster_facts`] (a school's people).
     pub fn roster_names(&self, include_archived: bool) -> Result<Vec<RosterRow>> {
         self.roster_rows(include_archived, false, None)
     }

@@ -175,12 +175,14 @@ impl Store {
     /// Trashed records and the records of trashed teachers are never found; archived
     /// teachers' are. Nothing searchable typed finds nothing.
     pub fn search(&self, typed: &str, limit: usize) -> Result<Vec<Hit>> {
-        let Some(query) = fts_query(typed) else {
+        let phrases = phrases(typed);
+        if phrases.is_empty() {
             return Ok(Vec::new());
-        };
+        }
+        let query = phrases.join(" ");
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let zone = self.clock.zone();
-        let rank = if self.any_common(&phrases(typed))? {
+        let rank = if self.any_common(&phrases)? {
             NEWEST_FIRST
         } else {
             BY_RELEVANCE

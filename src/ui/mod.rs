@@ -52,7 +52,6 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
-/// Draws the whole screen.
 /// `area` less its last `lines`, and those lines. Worked out here rather than by a
 /// [`ratatui::layout::Layout`], whose solver is most of the cost of a start's first frame.
 pub fn split_bottom(area: Rect, lines: u16) -> (Rect, Rect) {
@@ -71,10 +70,10 @@ pub fn split_bottom(area: Rect, lines: u16) -> (Rect, Rect) {
 
 /// `area`'s first `lines`, and the rest below them.
 pub fn split_top(area: Rect, lines: u16) -> (Rect, Rect) {
-    let (rest, top) = split_bottom(area, area.height.saturating_sub(lines));
-    (rest, top)
+    split_bottom(area, area.height.saturating_sub(lines))
 }
 
+/// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     app.hits.clear();
     let area = frame.area();
