@@ -914,19 +914,25 @@ fn form_messages_and_criteria_are_whole_at_80x24_and_60x16() {
     }
 }
 
+/// Opens the review form of Hillcrest Middle (asked for a plan in the demo) on its plan
+/// field, emptied.
+fn hillcrest_plan_emptied(app: &mut App) {
+    key(app, KeyCode::Char('R'));
+    for _ in 0..4 {
+        key(app, KeyCode::Char('j'));
+    }
+    key(app, KeyCode::Char('e'));
+    tab_to(
+        app,
+        2 + coachlog::model::readiness::DEFAULT_CRITERIA.len() + 5,
+    );
+    ctrl(app, 'u');
+}
+
 #[test]
 fn a_plan_step_due_on_a_day_without_a_year_is_due_next_time_it_comes() {
     let (_dir, mut app) = demo(Config::default());
-    key(&mut app, KeyCode::Char('R'));
-    for _ in 0..4 {
-        key(&mut app, KeyCode::Char('j')); // Hillcrest Middle, asked for a plan
-    }
-    key(&mut app, KeyCode::Char('e'));
-    tab_to(
-        &mut app,
-        2 + coachlog::model::readiness::DEFAULT_CRITERIA.len() + 5,
-    );
-    ctrl(&mut app, 'u');
+    hillcrest_plan_emptied(&mut app);
     typed(&mut app, "Set meeting norms / principal / 1 mar");
     key(&mut app, KeyCode::Tab);
     ctrl(&mut app, 'u');
@@ -957,16 +963,7 @@ fn plan_steps_are_shown_by_due_date_on_screen_and_on_the_pages() {
         ..Config::default()
     };
     let (_dir, mut app) = demo(config);
-    key(&mut app, KeyCode::Char('R'));
-    for _ in 0..4 {
-        key(&mut app, KeyCode::Char('j')); // Hillcrest Middle, asked for a plan
-    }
-    key(&mut app, KeyCode::Char('e'));
-    tab_to(
-        &mut app,
-        2 + coachlog::model::readiness::DEFAULT_CRITERIA.len() + 5,
-    );
-    ctrl(&mut app, 'u');
+    hillcrest_plan_emptied(&mut app);
     typed(&mut app, "Survey the staff / coach / 22 may");
     key(&mut app, KeyCode::Enter);
     typed(&mut app, "Agree on goals / team");
