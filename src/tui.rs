@@ -164,11 +164,11 @@ pub fn run(
     // opened), searches run in the loop as they always did.
     let (path, clock) = (store.path().to_owned(), store.clock());
     let start_searcher = move || {
-        let searcher = Store::open_read_only(&path, clock)
+        let searcher = Store::open_beside(&path, clock)
             .and_then(|reader| Searcher::start(reader, crate::app::search::LIMIT))
             .ok();
         // The agenda's open actions are read on a connection of their own too.
-        let actions = Store::open_read_only(&path, clock)
+        let actions = Store::open_beside(&path, clock)
             .and_then(crate::db::ActionsReader::start)
             .ok();
         (searcher, actions)

@@ -379,6 +379,12 @@ enum Replayed {
     Older,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many times this thread copied a file to replay its log or journal.
+    pub(super) static REPLAYS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Copies the file into a private folder, reads its count of writes, then copies its log
 /// (`-wal`) or journal (`-journal`) beside the copy, lets SQLite replay it there and checks
 /// the result. A journal rolls a transaction back, so only a log's count is compared.
@@ -386,6 +392,8 @@ fn replay_on_copy(
     path: &Path,
     side: &str,
 ) -> std::result::Result<Replayed, Box<dyn std::error::Error>> {
+    #[cfg(test)]
+    REPLAYS.with(|n| n.set(n.get() + 1));
     let private = || {
         let mut builder = tempfile::Builder::new();
         builder.prefix(".coachlog-check-");

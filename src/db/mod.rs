@@ -168,6 +168,14 @@ impl Store {
         open::open(path, clock, open::Access::Read)
     }
 
+    /// Opens another read-only connection to a file a store of this process has open, for
+    /// a thread of its own (searches, the agenda's actions). The file is not identified
+    /// again: from inside the process that store's locks look like nobody's, so its log
+    /// would be copied and replayed to be checked, the whole file with it.
+    pub fn open_beside(path: &Path, clock: Clock) -> Result<Store> {
+        open::open(path, clock, open::Access::Beside)
+    }
+
     /// Opens a file to check it: one at the latest schema is read as it is and nothing is
     /// written to it, however damaged it is (an older one is upgraded first, as by `open`).
     pub fn open_to_check(path: &Path, clock: Clock) -> Result<Store> {

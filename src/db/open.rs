@@ -129,17 +129,24 @@ pub(super) enum Access {
     Write,
     /// To read only, as for a file the user may not write.
     Read,
+    /// To read only, beside a connection this process opened with `Write` or `Read`,
+    /// which identified the file: it is not identified again. From inside the process
+    /// this one's locks look like nobody's, so its own log would be copied and replayed
+    /// to be checked, the whole file with it.
+    Beside,
     /// To check: a file at the latest schema is read as it is, with nothing written to
     /// it (not even its mode or a missing setting), however damaged it may be.
     Check,
 }
 
 pub(super) fn open(path: &Path, clock: Clock, access: Access) -> Result<Store> {
-    if let Found::Nothing = identify(path)? {
+    if access != Access::Beside
+        && let Found::Nothing = identify(path)?
+    {
         create(path, clock)?;
         identify(path)?;
     }
-    let read_only = access == Access::Read || !writable(path);
+    let read_only = matches!(access, Access::Read | Access::Beside) || !writable(path);
     let mut conn = if read_only {
         open_read_only(path)?
     } else {
@@ -399,6 +406,40 @@ pub fn teacher_names(path: &Path) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_connection_beside_the_store_does_not_copy_the_file_to_check_its_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("coachlog.db");
+        let clock = Clock::System;
+        let store = open(&path, clock, Access::Write).unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO local_meta (key, value) VALUES ('seen', 'yes')",
+                [],
+            )
+            .unwrap();
+        let log = std::fs::metadata(super::super::files::beside(&path, "-wal")).unwrap();
+        assert!(log.len() > 0, "the write is still in the log");
+        let replays = || super::super::files::REPLAYS.with(|n| n.replace(0));
+        replays();
+        // Opened as a file from outside, the log is replayed onto a copy to be checked.
+        drop(open(&path, clock, Access::Read).unwrap());
+        assert_eq!(replays(), 1);
+        let beside = open(&path, clock, Access::Beside).unwrap();
+        assert_eq!(replays(), 0, "the store beside copies nothing");
+        assert!(beside.read_only);
+        let seen: String = beside
+            .conn
+            .query_row(
+                "SELECT value FROM local_meta WHERE key = 'seen'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(seen, "yes", "and reads the log's latest write");
+    }
 
     #[test]
     fn a_local_value_whose_commit_fails_is_rolled_back() {
