@@ -4,6 +4,7 @@ mod agenda;
 mod brief;
 mod capture;
 mod chart;
+mod fixed_table;
 mod form;
 mod header;
 mod help;

@@ -1,5 +1,6 @@
 //! The roster: who is due, who is overdue, who has not been seen lately.
 
+use super::fixed_table::{self, FixedTable};
 use super::header::two_sided;
 use super::{sparkline, theme};
 use crate::app::App;
@@ -11,9 +12,10 @@ use crate::model::people::{head_count, people_count};
 use crate::text;
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// The fewest columns a name and a focus are given before the school, then the ratings,
 /// make way for them.
@@ -169,7 +171,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .take(window.len())
         .map(|shown| Facts::of(shown, today, gap))
         .collect();
-    let rows: Vec<Row> = today_rows
+    let rows: Vec<Vec<fixed_table::Cell>> = today_rows
         .iter()
         .map(|facts| {
             let row = facts.row;
@@ -206,73 +208,80 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     theme::dim(),
                 ),
             });
-            let mut cells = vec![Cell::from(
-                text::truncate(&text::line(&row.teacher.name), usize::from(columns.name))
-                    .into_owned(),
+            let mut cells = vec![(
+                Line::from(
+                    text::truncate(&text::line(&row.teacher.name), usize::from(columns.name))
+                        .into_owned(),
+                ),
+                Style::default(),
             )];
             if columns.school > 0 {
-                cells.push(Cell::from(Span::styled(
-                    text::truncate(
-                        &text::line(&row.teacher.school),
-                        usize::from(columns.school),
-                    )
-                    .into_owned(),
-                    theme::dim(),
-                )));
+                cells.push((
+                    Line::from(Span::styled(
+                        text::truncate(
+                            &text::line(&row.teacher.school),
+                            usize::from(columns.school),
+                        )
+                        .into_owned(),
+                        theme::dim(),
+                    )),
+                    Style::default(),
+                ));
             }
-            cells.extend([
-                Cell::from(Line::from(facts.seen.clone()).right_aligned()).style(
-                    if facts.seen_late {
-                        theme::warn()
-                    } else {
-                        Default::default()
-                    },
-                ),
-                Cell::from(facts.due.clone()).style(if facts.due_now {
+            cells.push((Line::from(focus), Style::default()));
+            cells.push((
+                Line::from(facts.seen.clone()).right_aligned(),
+                if facts.seen_late {
+                    theme::warn()
+                } else {
+                    Style::default()
+                },
+            ));
+            cells.push((
+                Line::from(facts.due.clone()),
+                if facts.due_now {
                     theme::error()
                 } else {
-                    Default::default()
-                }),
-            ]);
-            cells.insert(cells.len() - 2, Cell::from(Line::from(focus)));
+                    Style::default()
+                },
+            ));
             if columns.ratings > 0 {
-                cells.push(Cell::from(sparkline(&row.recent_ratings)));
+                cells.push((Line::from(sparkline(&row.recent_ratings)), Style::default()));
             }
-            Row::new(cells)
+            cells
         })
         .collect();
-    let mut widths = vec![Constraint::Length(columns.name)];
+    let mut widths = vec![columns.name];
     let mut header = vec![Line::from("Teacher")];
     if columns.school > 0 {
-        widths.push(Constraint::Length(columns.school));
+        widths.push(columns.school);
         header.push(Line::from("School"));
     }
-    widths.extend([
-        Constraint::Length(columns.focus),
-        Constraint::Length(columns.seen),
-        Constraint::Length(columns.due),
-    ]);
+    widths.extend([columns.focus, columns.seen, columns.due]);
     header.extend([
         Line::from("Focus"),
         Line::from("Seen").right_aligned(),
         Line::from("Check-in"),
     ]);
     if columns.ratings > 0 {
-        widths.push(Constraint::Length(columns.ratings));
+        widths.push(columns.ratings);
         header.push(Line::from("Ratings"));
     }
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme::dim()))
-        .block(block)
-        .highlight_symbol("▶")
-        .row_highlight_style(theme::selected());
-    let mut state = TableState::default().with_selected(
-        roster
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    let table = FixedTable {
+        widths,
+        header,
+        header_style: theme::dim(),
+        rows,
+        selected: roster
             .list()
             .selected()
             .and_then(|selected| selected.checked_sub(window.start)),
-    );
-    frame.render_stateful_widget(table, list, &mut state);
+        mark: "▶",
+        selected_style: theme::selected(),
+    };
+    table.render(inner, frame.buffer_mut());
     // Each row is a line inside the border, under the column titles.
     let ids = roster.list().ids();
     for (line, index) in window.clone().enumerate() {
