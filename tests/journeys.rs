@@ -201,6 +201,30 @@ fn a_foreign_file_is_refused_before_the_screen_opens() {
 }
 
 #[test]
+fn a_roster_that_cannot_be_read_gives_the_terminal_back_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    cli(&db, &["teacher", "add", "Rivera", "--school", "Lincoln"]);
+    // The file opens (it is at the latest schema), but the first frame's reading fails;
+    // the terminal is made ready meanwhile, and must be given back.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("DROP TABLE local_draft")
+        .unwrap();
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_coachlog"));
+    let mut app = PtyApp::spawn(
+        &binary,
+        &["--db", db.to_str().unwrap()],
+        &[("COACHLOG_NOW", "2026-11-23T10:42")],
+        80,
+        24,
+    );
+    assert_eq!(app.wait_exit(), 1, "{}", app.screen());
+    assert!(app.screen().contains("local_draft"), "{}", app.screen());
+    assert_terminal_given_back(&app);
+}
+
+#[test]
 fn the_demo_school_opens_without_touching_the_users_database() {
     let dir = tempfile::tempdir().unwrap();
     let own = dir.path().join("mine.db");
