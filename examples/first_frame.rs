@@ -14,7 +14,8 @@
 //! Keys are sent in turn, cycling; `Down`, `Up`, `Enter`, `Esc`, `Tab` and `BSpace` name
 //! those keys, anything else is typed as it is. Figures are medians with min and max; the
 //! last line is the median of coachlog's first frame less the floor's launched just
-//! before it, so a change in the machine's load weighs on both alike.
+//! before it, so a change in the machine's load weighs on both alike. Each launch follows
+//! the same pause (`--quiet`, 300 ms), as a launch by hand follows a pause.
 
 #[path = "../tests/common/pty.rs"]
 mod pty;
@@ -42,6 +43,12 @@ struct Args {
     /// a change saves time: differences between runs are larger than most changes).
     #[arg(long, value_name = "BIN")]
     against: Option<PathBuf>,
+    /// Milliseconds of quiet before every launch, the floor's included: a program started
+    /// after a pause starts slower than one started at once (the processor's caches and
+    /// clock), and without the pause coachlog came after the floor's long wait and the
+    /// floor after coachlog's quick exit.
+    #[arg(long, value_name = "MS", default_value_t = 300)]
+    quiet: u64,
     /// The database to open (`cargo run --release --example generate` writes one).
     db: PathBuf,
     /// Keys to time after the first frame, sent in turn.
@@ -85,6 +92,7 @@ const PATIENCE: Duration = Duration::from_secs(30);
 /// reads its peak memory and ends it with a hang-up, as a closed terminal would.
 fn launch(args: &Args, program: &Path, argv: &[&str], marker: &str, into: &mut Figures) {
     let env = [("COACHLOG_NOW", "2026-11-23T10:42")];
+    std::thread::sleep(Duration::from_millis(args.quiet));
     let mut app = PtyApp::spawn_timed(program, argv, &env, args.size);
     into.first_frame.push(app.shown_at(marker, PATIENCE));
     std::thread::sleep(Duration::from_millis(200));
@@ -169,10 +177,11 @@ fn main() -> ExitCode {
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let load: Vec<&str> = load.split_whitespace().take(3).collect();
     println!(
-        "size={}x{} launches={} keys={} db={db} ({} MB) load: {}",
+        "size={}x{} launches={} quiet={}ms keys={} db={db} ({} MB) load: {}",
         args.size.0,
         args.size.1,
         args.launches,
+        args.quiet,
         args.keys.join(" "),
         bytes / 1_000_000,
         load.join(" ")
