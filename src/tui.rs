@@ -354,6 +354,7 @@ fn run_loop(
 ) -> Result<Ended> {
     let mut after_first_frame = Some(after_first_frame);
     let mut first_frame_shown = false;
+    let colourless = crossterm::style::Colored::ansi_color_disabled_memoized();
     let mut searcher = None;
     let mut actions_reader: Option<crate::db::ActionsReader> = None;
     // Debug builds only: lets the tests check the terminal is restored after a panic.
@@ -361,7 +362,12 @@ fn run_loop(
     let panic_for_tests = std::env::var_os("COACHLOG_DEBUG_PANIC").is_some();
     while !app.should_quit() && !stop.load(Ordering::Relaxed) {
         terminal
-            .draw(|frame| crate::ui::render(app, frame))
+            .draw(|frame| {
+                crate::ui::render(app, frame);
+                if colourless {
+                    crate::ui::without_colours(frame.buffer_mut());
+                }
+            })
             .context("cannot draw the screen")?;
         // Once the first frame is on screen, what it did not need: the search connection,
         // and the figures of the roster rows off screen (the columns may widen for them, so

@@ -225,6 +225,54 @@ fn a_roster_that_cannot_be_read_gives_the_terminal_back_and_says_why() {
 }
 
 #[test]
+fn without_colour_the_selected_row_is_reversed_from_edge_to_edge() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coachlog.db");
+    // Two schools: the School column is dim, and "never" seen is a warning.
+    cli(
+        &db,
+        &["teacher", "add", "Abbott, Ada", "--school", "Eastside"],
+    );
+    cli(
+        &db,
+        &["teacher", "add", "Baker, Ben", "--school", "Westfield"],
+    );
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_coachlog"));
+    let app = PtyApp::spawn(
+        &binary,
+        &["--db", db.to_str().unwrap()],
+        &[("COACHLOG_NOW", "2026-11-23T10:42"), ("NO_COLOR", "1")],
+        80,
+        24,
+    );
+    app.wait_for("▶Abbott, Ada");
+    let (row, plain) = app.with_screen(|screen| {
+        let row = (0..24)
+            .find(|&row| screen.contents_between(row, 0, row, 80).contains('▶'))
+            .unwrap();
+        let plain: Vec<u16> = (1..79)
+            .filter(|&col| !screen.cell(row, col).is_some_and(|cell| cell.inverse()))
+            .collect();
+        (row, plain)
+    });
+    assert!(
+        plain.is_empty(),
+        "row {row}, columns not reversed: {plain:?}"
+    );
+    let coloured = app.with_screen(|screen| {
+        (0..24).any(|row| {
+            (0..80).any(|col| {
+                screen
+                    .cell(row, col)
+                    .is_some_and(|cell| cell.fgcolor() != vt100::Color::Default)
+            })
+        })
+    });
+    assert!(!coloured, "no colour is drawn");
+    quit(app);
+}
+
+#[test]
 fn the_demo_school_opens_without_touching_the_users_database() {
     let dir = tempfile::tempdir().unwrap();
     let own = dir.path().join("mine.db");

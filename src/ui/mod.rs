@@ -45,7 +45,9 @@ use crate::app::keymap;
 use crate::app::{App, Popup, Screen};
 use crate::text;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Color;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
@@ -225,6 +227,16 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Ratings as a one-line chart: ▁ not yet … ▇ consistent.
+/// Takes the colours off every cell, for a terminal told `NO_COLOR`. crossterm then writes
+/// a colour as `ESC [ m`, which resets every attribute as well: a selected row lost its
+/// reverse, and bold text its bold, at the first coloured cell. A frame with no colours
+/// in it has none to write.
+pub fn without_colours(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        cell.set_fg(Color::Reset).set_bg(Color::Reset);
+    }
+}
+
 pub fn sparkline(ratings: &[u8]) -> String {
     ratings
         .iter()
