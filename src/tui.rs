@@ -178,16 +178,9 @@ pub fn run(
     // A key that cannot be taken keeps its built-in one, and the first such is said.
     let key_problem = crate::app::keymap::rebind(&config.keys).into_iter().next();
     let notice = notice.or(key_problem);
-    // The terminal is made ready on a thread of its own while the first frame reads as
-    // many of the roster's rows as the screen lists. Should the reading fail, the guard
-    // gives the terminal back before the error is said.
-    let ready = std::thread::spawn(init);
+    // The first frame reads as many of the roster's rows as the screen lists.
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let app = App::for_screen(store, config, size);
-    let (guard, mut terminal) = ready
-        .join()
-        .unwrap_or_else(|_| Err(anyhow::anyhow!("cannot open the full-screen view")))?;
-    let mut app = app?;
+    let mut app = App::for_screen(store, config, size)?;
     if let Some(text) = notice {
         app.status = Some(crate::app::Status {
             text,
@@ -203,7 +196,7 @@ pub fn run(
     };
     let mut backup_thread = None;
     let result = {
-        let _guard = guard;
+        let (_guard, mut terminal) = init()?;
         if let Ok(size) = terminal.size() {
             app.handle_event(crossterm::event::Event::Resize(size.width, size.height));
         }
