@@ -1646,6 +1646,26 @@ fn a_read_only_file_says_so_and_keeps_what_was_typed_when_a_save_is_refused() {
 }
 
 #[test]
+fn a_filter_that_hides_the_selected_teacher_selects_the_first_match() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store);
+    for name in ["Abbott, Ada", "Baker, Ben", "Baker, Cy", "Zed, Zoe"] {
+        press(&mut app, &format!("a{name}<C-s>"));
+    }
+    press(&mut app, "<Home><Down><Down><Down>");
+    assert!(text(&app).contains("▶Zed, Zoe"), "{}", text(&app));
+    // Zed is fourth; the two matches are first and second. Before, the selection stayed
+    // at the last row there was, and ⏎ opened the second Baker.
+    press(&mut app, "/baker");
+    let shown = text(&app);
+    assert!(shown.contains("▶Baker, Ben"), "{shown}");
+    assert!(shown.contains("│ Baker, Cy"), "{shown}");
+    // Widening the filter keeps whoever is selected.
+    press(&mut app, "<Down><BS><BS><BS><BS><BS>");
+    assert!(text(&app).contains("▶Baker, Cy"), "{}", text(&app));
+}
+
+#[test]
 fn clearing_a_filter_keeps_the_same_teacher_selected() {
     let (_dir, store, _) = caseload();
     let mut app = app(store);

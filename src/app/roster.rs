@@ -202,24 +202,36 @@ impl Roster {
 
     pub fn type_text(&mut self, text: &str) {
         self.filter.push_str(text);
-        self.refilter();
+        self.refilter_typed();
     }
 
     pub fn backspace(&mut self) {
         self.filter.pop();
-        self.refilter();
+        self.refilter_typed();
     }
 
     /// Empties the filter being typed (Ctrl-U), as in a form's field: typing goes on.
     pub fn clear_typed(&mut self) {
         self.filter.clear();
-        self.refilter();
+        self.refilter_typed();
     }
 
     pub fn clear_filter(&mut self) {
         self.filter.clear();
         self.filtering = false;
+        self.refilter_typed();
+    }
+
+    /// After the filter changed as typed: the selected person stays selected while they
+    /// match, else the first match is, so that ⏎ opens the first person shown rather than
+    /// whoever now sits where the selection was. (A reload keeps the neighbour of a person
+    /// who went.)
+    fn refilter_typed(&mut self) {
+        let before = self.list.selected_id().cloned();
         self.refilter();
+        if self.list.selected_id() != before.as_ref() {
+            self.list.home();
+        }
     }
 
     /// The rows the filter lets through (see [`crate::model::people::Filter`]).
