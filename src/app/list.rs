@@ -2,6 +2,7 @@
 //! a reload, a filter or a deletion keeps (or falls next to) the record the user chose,
 //! and the index can never point past the list.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 /// How many rows PgUp and PgDn move in a list whose height the app does not know.
@@ -19,8 +20,9 @@ pub struct List<Id> {
     selected_id: Option<Id>,
     /// Where `selected_id` is in `ids`: a cache, always in range while `ids` is not empty.
     index: usize,
-    /// The first row in view.
-    offset: usize,
+    /// The first row in view, as last drawn: the view stays put while the selection
+    /// moves within it (set while drawing, which sees the list but does not change it).
+    offset: Cell<usize>,
 }
 
 impl<Id> Default for List<Id> {
@@ -29,7 +31,7 @@ impl<Id> Default for List<Id> {
             ids: Vec::new(),
             selected_id: None,
             index: 0,
-            offset: 0,
+            offset: Cell::new(0),
         }
     }
 }
@@ -56,7 +58,7 @@ impl<Id: Clone + PartialEq> List<Id> {
             None if self.ids.is_empty() => self.index = 0,
             None => self.select_index(self.index),
         }
-        self.offset = self.offset.min(self.index);
+        self.offset.set(self.offset.get().min(self.index));
     }
 
     pub fn len(&self) -> usize {
@@ -101,13 +103,13 @@ impl<Id: Clone + PartialEq> List<Id> {
     pub fn select_index(&mut self, index: usize) {
         self.index = index.min(self.ids.len().saturating_sub(1));
         self.selected_id = self.ids.get(self.index).cloned();
-        self.offset = self.offset.min(self.index);
+        self.offset.set(self.offset.get().min(self.index));
     }
 
     /// Selects the row at `index` and scrolls it to the top of the view.
     pub fn select_at_top(&mut self, index: usize) {
         self.select_index(index);
-        self.offset = self.index;
+        self.offset.set(self.index);
     }
 
     /// Moves the selection by `delta` rows, staying in the list.
@@ -134,18 +136,19 @@ impl<Id: Clone + PartialEq> List<Id> {
 
     /// The first row in view (as last scrolled; `visible_range` keeps the selection in view).
     pub fn offset(&self) -> usize {
-        self.offset
+        self.offset.get()
     }
 
     /// The rows a view `height` rows high shows: from the offset, moved just enough to
     /// show the selection, never past the end.
     pub fn visible_range(&self, height: usize) -> Range<usize> {
         let height = height.max(1);
-        let mut start = self.offset.min(self.index);
+        let mut start = self.offset.get().min(self.index);
         if self.index >= start + height {
             start = self.index + 1 - height;
         }
         start = start.min(self.ids.len().saturating_sub(height));
+        self.offset.set(start);
         start..(start + height).min(self.ids.len())
     }
 
@@ -161,6 +164,38 @@ mod tests {
 
     fn names(ids: &[&'static str]) -> List<&'static str> {
         List::new(ids.to_vec())
+    }
+
+    #[test]
+    fn the_view_stays_put_while_the_selection_moves_back_up_within_it() {
+        let ids: Vec<usize> = (0..30).collect();
+        let mut list = List::new(ids);
+        list.move_by(15);
+        assert_eq!(
+            list.visible_range(10),
+            6..16,
+            "scrolled to show row 15 last"
+        );
+        list.move_by(-1);
+        assert_eq!(
+            list.visible_range(10),
+            6..16,
+            "row 14 is in view: nothing scrolls"
+        );
+        list.move_by(-8);
+        assert_eq!(list.visible_range(10), 6..16, "row 6, the first in view");
+        list.move_by(-1);
+        assert_eq!(
+            list.visible_range(10),
+            5..15,
+            "row 5 scrolls the view by one"
+        );
+        list.move_by(9);
+        assert_eq!(
+            list.visible_range(10),
+            5..15,
+            "and back down to row 14, in view"
+        );
     }
 
     #[test]
