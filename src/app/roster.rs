@@ -382,6 +382,9 @@ impl super::App {
         if self.roster.facts_complete() {
             return false;
         }
+        // The header's counts, kept for the next start's first frame; only a cache, so a
+        // file busy or full just goes without.
+        let _ = self.store.keep_roster_summary();
         self.reload_roster();
         self.roster.facts_complete()
     }

@@ -334,7 +334,7 @@ fn foreign_log(path: &Path, main: &Header, log: &Log) -> Option<String> {
 }
 
 /// The key under which every write coachlog makes is counted.
-const WRITES: &str = "writes";
+pub(super) const WRITES: &str = "writes";
 
 /// Counts one write, inside the write's own transaction. The newest count a log holds is
 /// then that of its last transaction, and a count in the file above it shows the log to be

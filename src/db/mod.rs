@@ -11,6 +11,7 @@ mod open;
 mod query;
 mod readiness;
 mod record;
+mod roster_summary;
 mod schools;
 mod search;
 mod tags;

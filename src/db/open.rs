@@ -58,7 +58,7 @@ const CACHE_KIB: i64 = 4 * 1024;
 const STATEMENTS_KEPT: usize = 128;
 
 /// How long a write waits for another coachlog on the same file before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// The platform's data directory for coachlog, e.g. `~/.local/share/coachlog/coachlog.db`.
 /// `None` when the folder would not be absolute (a relative `HOME`): the file would land

@@ -330,31 +330,7 @@ impl Store {
         limit: usize,
     ) -> Result<(Vec<RosterRow>, crate::model::RosterSummary)> {
         let rows = self.roster_rows(include_archived, true, Some(limit))?;
-        let mut summary = crate::model::RosterSummary::default();
-        // In the order of an index of live people by school and role (schema 17): no
-        // sort, and nothing of the table read. Names that differ only by spaces around
-        // them are one school.
-        let mut groups = self.conn.prepare_cached(
-            "SELECT school, role, count(*) FROM teacher
-             WHERE deleted_at IS NULL AND (?1 OR archived = 0)
-             GROUP BY school, role",
-        )?;
-        let mut found = groups.query([include_archived])?;
-        while let Some(group) = found.next()? {
-            let (school, role, count): (String, crate::model::Role, i64) = (
-                group.get::<_, String>(0)?.trim().to_owned(),
-                record::column(group, 1)?,
-                group.get(2)?,
-            );
-            let count = usize::try_from(count).unwrap_or(0);
-            if school.is_empty() {
-                summary.someone_without_school = true;
-            } else if !summary.schools.contains(&school) {
-                summary.schools.push(school);
-            }
-            summary.roles.extend(std::iter::repeat_n(role, count));
-        }
-        summary.schools.sort_unstable();
+        let summary = self.roster_summary(include_archived)?;
         Ok((rows, summary))
     }
 
