@@ -70,7 +70,7 @@ impl Store {
         if !include_archived && let Some(kept) = self.kept_summary()? {
             return Ok(kept);
         }
-        self.count_roster(include_archived)
+        count_roster(&self.conn, include_archived)
     }
 
     /// The kept counts, if they were kept at the file's present count of writes.
@@ -119,10 +119,6 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
-    }
-
-    fn count_roster(&self, include_archived: bool) -> Result<RosterSummary> {
-        count_roster(&self.conn, include_archived)
     }
 }
 

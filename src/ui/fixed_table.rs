@@ -58,8 +58,7 @@ impl FixedTable<'_> {
                 text.render(cell, buf);
             }
             if self.selected == Some(index) {
-                let mark = Rect::new(area.x, y, mark_width.min(area.width), 1);
-                buf.set_string(mark.x, mark.y, self.mark, Style::default());
+                buf.set_stringn(area.x, y, self.mark, area.width.into(), Style::default());
                 buf.set_style(line(y), self.selected_style);
             }
         }

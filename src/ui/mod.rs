@@ -226,7 +226,6 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// Ratings as a one-line chart: ▁ not yet … ▇ consistent.
 /// Takes the colours off every cell, for a terminal told `NO_COLOR`. crossterm then writes
 /// a colour as `ESC [ m`, which resets every attribute as well: a selected row lost its
 /// reverse, and bold text its bold, at the first coloured cell. A frame with no colours
@@ -237,6 +236,7 @@ pub fn without_colours(buffer: &mut Buffer) {
     }
 }
 
+/// Ratings as a one-line chart: ▁ not yet … ▇ consistent.
 pub fn sparkline(ratings: &[u8]) -> String {
     ratings
         .iter()
