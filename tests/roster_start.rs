@@ -172,10 +172,11 @@ fn fewer_people_than_the_screen_lists_are_the_whole_roster_at_once() {
     assert!(text(&app, 24).contains("5 teachers"));
 }
 
-/// The next start's first frame reads the header's counts kept after this one's, for as
-/// long as nothing is written; any write the app or the command line makes counts anew.
+/// The next start's first frame reads the header's counts and the first rows kept after
+/// this one's, for as long as nothing is written; any write the app or the command line
+/// makes reads them anew.
 #[test]
-fn the_headers_counts_are_kept_for_the_next_start_until_something_is_written() {
+fn what_the_first_frame_reads_is_kept_for_the_next_start_until_something_is_written() {
     let (dir, mut store) = common::empty_store();
     for n in 0..30 {
         let school = if n % 3 == 0 { "North" } else { "South" };
@@ -189,9 +190,15 @@ fn the_headers_counts_are_kept_for_the_next_start_until_something_is_written() {
     );
     assert!(
         app.complete_roster(),
-        "after the first frame: the rest, and the counts kept"
+        "after the first frame: the rest, and the first frame's reads kept"
     );
     drop(app);
+    let first_rows = |rows: &[coachlog::model::RosterRow]| {
+        rows.iter()
+            .map(|row| row.teacher.name.clone())
+            .take(2)
+            .collect::<Vec<_>>()
+    };
     // Taken out by hand, as no coachlog write would (nothing counts it): the kept
     // counts, made at the file's count of writes, are what the next start reads.
     rusqlite::Connection::open(&path)
@@ -199,16 +206,20 @@ fn the_headers_counts_are_kept_for_the_next_start_until_something_is_written() {
         .execute("DELETE FROM teacher WHERE name = 'Baker 00'", [])
         .unwrap();
     let store = Store::open(&path, common::clock()).unwrap();
-    let (_, kept) = store.roster_start(false, 18).unwrap();
+    let (rows, kept) = store.roster_start(false, 18).unwrap();
     assert_eq!(kept.total(), 30, "kept");
     assert_eq!(kept.schools, ["North", "South"]);
-    let (_, everyone) = store.roster_start(true, 18).unwrap();
+    assert_eq!(rows.len(), 18);
+    assert_eq!(first_rows(&rows), ["Baker 00", "Baker 01"], "kept");
+    let (rows, everyone) = store.roster_start(true, 18).unwrap();
     assert_eq!(everyone.total(), 29, "with the archived, counted afresh");
+    assert_eq!(first_rows(&rows), ["Baker 01", "Baker 02"], "read afresh");
     // A write through coachlog moves the count of writes: the counts are read afresh.
     let mut store = store;
     teacher(&mut store, "Zhou", "West", "Art");
-    let (_, counted) = store.roster_start(false, 18).unwrap();
+    let (rows, counted) = store.roster_start(false, 18).unwrap();
     assert_eq!(counted.total(), 30);
+    assert_eq!(first_rows(&rows), ["Baker 01", "Baker 02"], "read afresh");
     assert_eq!(counted.schools, ["North", "South", "West"]);
     let app = App::for_screen(store, coachlog::config::Config::default(), (80, 24)).unwrap();
     assert!(text(&app, 24).contains("30 teachers"), "{}", text(&app, 24));

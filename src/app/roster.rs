@@ -382,9 +382,10 @@ impl super::App {
         if self.roster.facts_complete() {
             return false;
         }
-        // The header's counts, kept for the next start's first frame; only a cache, so a
-        // file busy or full just goes without.
-        let _ = self.store.keep_roster_summary();
+        // What the next start's first frame reads, kept; only a cache, so a file busy or
+        // full just goes without.
+        let shown = crate::ui::roster_rows_shown(self.size.1);
+        let _ = self.store.keep_roster_start(shown);
         self.reload_roster();
         self.roster.facts_complete()
     }

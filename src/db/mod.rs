@@ -11,7 +11,7 @@ mod open;
 mod query;
 mod readiness;
 mod record;
-mod roster_summary;
+mod roster_start;
 mod schools;
 mod search;
 mod tags;

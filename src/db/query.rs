@@ -311,7 +311,7 @@ impl Store {
     /// visits on each read. They differ only for visits in the hour lived twice when the clocks go back
     /// (01:00 to 02:00, at night): the day of the last visit is the same either way.
     pub fn roster(&self, include_archived: bool) -> Result<Vec<RosterRow>> {
-        self.roster_rows(include_archived, true, None)
+        roster_rows(&self.conn, include_archived, true, None)
     }
 
     /// The roster without what each teacher's row says beside the name (focus, last visit,
@@ -319,19 +319,7 @@ impl Store {
     /// the roster's text columns. One read of the teacher table, whatever the history; the
     /// rest is read for the rows wanted with [`Store::roster_facts`] (a school's people).
     pub fn roster_names(&self, include_archived: bool) -> Result<Vec<RosterRow>> {
-        self.roster_rows(include_archived, false, None)
-    }
-
-    /// The first `limit` rows of [`Store::roster`], and what the roster's header needs of
-    /// everyone else: the first frame of a district's roster reads no more.
-    pub fn roster_start(
-        &self,
-        include_archived: bool,
-        limit: usize,
-    ) -> Result<(Vec<RosterRow>, crate::model::RosterSummary)> {
-        let rows = self.roster_rows(include_archived, true, Some(limit))?;
-        let summary = self.roster_summary(include_archived)?;
-        Ok((rows, summary))
+        roster_rows(&self.conn, include_archived, false, None)
     }
 
     /// Reads the rest of one teacher's row into a row of [`Store::roster_names`]: the
@@ -352,64 +340,64 @@ impl Store {
         }
         Ok(())
     }
+}
 
-    /// The roster's rows, with the focus and the figures (`whole`) or names only.
-    fn roster_rows(
-        &self,
-        include_archived: bool,
-        whole: bool,
-        limit: Option<usize>,
-    ) -> Result<Vec<RosterRow>> {
-        // The focus is a lookup per teacher in another table: at district scale, reading
-        // it for every teacher costs more than the names themselves on a cold start. The
-        // rows come in the order of the index of names, so the first few are read without
-        // reading the rest (SQLite would take the index of people by school, schema 17,
-        // and sort them all).
-        let sql = format!(
-            "SELECT {columns}{rest}
-             FROM teacher INDEXED BY teacher_by_name {focus}
-             WHERE teacher.deleted_at IS NULL AND (?1 OR teacher.archived = 0)
-             ORDER BY teacher.name COLLATE NOCASE, teacher.id LIMIT ?2",
-            columns = record::columns::<Teacher>(),
-            rest = if whole {
-                format!(", f.statement AS focus_statement, {ROSTER_FACTS}")
-            } else {
-                String::new()
-            },
-            focus = if whole {
-                "LEFT JOIN focus f ON f.id = teacher.active_focus_id AND f.deleted_at IS NULL"
-            } else {
-                ""
-            },
-        );
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let at = record::positions::<Teacher>(&statement)?;
-        let rest_at = if whole {
-            Some((
-                statement.column_index("focus_statement")?,
-                FactPositions::of(&statement)?,
-            ))
+/// The roster's rows, with the focus and the figures (`whole`) or names only.
+pub(super) fn roster_rows(
+    conn: &rusqlite::Connection,
+    include_archived: bool,
+    whole: bool,
+    limit: Option<usize>,
+) -> Result<Vec<RosterRow>> {
+    // The focus is a lookup per teacher in another table: at district scale, reading
+    // it for every teacher costs more than the names themselves on a cold start. The
+    // rows come in the order of the index of names, so the first few are read without
+    // reading the rest (SQLite would take the index of people by school, schema 17,
+    // and sort them all).
+    let sql = format!(
+        "SELECT {columns}{rest}
+         FROM teacher INDEXED BY teacher_by_name {focus}
+         WHERE teacher.deleted_at IS NULL AND (?1 OR teacher.archived = 0)
+         ORDER BY teacher.name COLLATE NOCASE, teacher.id LIMIT ?2",
+        columns = record::columns::<Teacher>(),
+        rest = if whole {
+            format!(", f.statement AS focus_statement, {ROSTER_FACTS}")
         } else {
-            None
+            String::new()
+        },
+        focus = if whole {
+            "LEFT JOIN focus f ON f.id = teacher.active_focus_id AND f.deleted_at IS NULL"
+        } else {
+            ""
+        },
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let at = record::positions::<Teacher>(&statement)?;
+    let rest_at = if whole {
+        Some((
+            statement.column_index("focus_statement")?,
+            FactPositions::of(&statement)?,
+        ))
+    } else {
+        None
+    };
+    // SQLite reads a negative limit as none.
+    let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let rows = statement.query_map(rusqlite::params![include_archived, limit], |row| {
+        let mut roster_row = RosterRow {
+            teacher: Teacher::from_row_at(row, &at)?,
+            focus: None,
+            last_observed: None,
+            next_check_in: None,
+            recent_ratings: Vec::new(),
         };
-        // SQLite reads a negative limit as none.
-        let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-        let rows = statement.query_map(rusqlite::params![include_archived, limit], |row| {
-            let mut roster_row = RosterRow {
-                teacher: Teacher::from_row_at(row, &at)?,
-                focus: None,
-                last_observed: None,
-                next_check_in: None,
-                recent_ratings: Vec::new(),
-            };
-            if let Some((focus, facts_at)) = &rest_at {
-                roster_row.focus = row.get(*focus)?;
-                facts_at.read(row, &mut roster_row)?;
-            }
-            Ok(roster_row)
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
+        if let Some((focus, facts_at)) = &rest_at {
+            roster_row.focus = row.get(*focus)?;
+            facts_at.read(row, &mut roster_row)?;
+        }
+        Ok(roster_row)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// A teacher's roster figures, as columns of a query over `teacher`: each the first rows of

@@ -2,9 +2,10 @@
 
 use super::Teacher;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// One line of the roster: a teacher and what the coach needs to see at a glance.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RosterRow {
     pub teacher: Teacher,
     pub focus: Option<String>,
