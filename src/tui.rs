@@ -206,8 +206,10 @@ pub fn run(
             &stop,
             (after_first_frame, &mut backup_thread),
         );
-        // However the loop ended (a quit, a signal, a terminal gone), what is on screen is kept.
+        // However the loop ended (a quit, a signal, a terminal gone), what is on screen is
+        // kept, and what the next start's first frame reads.
         app.save_drafts();
+        app.keep_roster_start();
         match result {
             // Nothing can be drawn or restored on a terminal that is gone: ratatui's own
             // clean-up would report its failure there and panic, so it is skipped.

@@ -89,6 +89,18 @@ fn add_a_teacher_a_goal_and_a_focus() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("Smith, Dan\tEastside Middle"));
+    // What the next start's first frame reads was kept on the way out, after the writes:
+    // a teacher renamed by hand, which nothing counts, is still its first row as it was.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE teacher SET name = 'Renamed by hand'", [])
+        .unwrap();
+    let store = coachlog::db::Store::open(&db, common::clock()).unwrap();
+    let (rows, _) = store.roster_start(false, 18).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].teacher.name, "Smith, Dan", "kept on the way out");
+    let focus = "Warm-up connects to the day's learning target";
+    assert_eq!(rows[0].focus.as_deref(), Some(focus));
 }
 
 #[test]

@@ -382,12 +382,18 @@ impl super::App {
         if self.roster.facts_complete() {
             return false;
         }
-        // What the next start's first frame reads, kept; only a cache, so a file busy or
-        // full just goes without.
-        let shown = crate::ui::roster_rows_shown(self.size.1);
-        let _ = self.store.keep_roster_start(shown);
+        self.keep_roster_start();
         self.reload_roster();
         self.roster.facts_complete()
+    }
+
+    /// Keeps what the next start's first frame reads of the roster, if something was
+    /// written since it was kept: after the first frame, and on the way out (so that the
+    /// start after a day's writes is as quick as any). Only a cache, so a file busy or
+    /// full just goes without.
+    pub fn keep_roster_start(&mut self) {
+        let shown = crate::ui::roster_rows_shown(self.size.1);
+        let _ = self.store.keep_roster_start(shown);
     }
 
     pub(in crate::app) fn edit_teacher(&mut self) {
