@@ -82,6 +82,8 @@ fn key_bytes(name: &str) -> &str {
 struct Figures {
     first_frame: Vec<Duration>,
     keys: Vec<Duration>,
+    /// Each key's name, whether it was a launch's first, and its time.
+    named: Vec<(String, bool, Duration)>,
     peak_kib: Vec<u64>,
 }
 
@@ -96,13 +98,16 @@ fn launch(args: &Args, program: &Path, argv: &[&str], marker: &str, into: &mut F
     let mut app = PtyApp::spawn_timed(program, argv, &env, args.size);
     into.first_frame.push(app.shown_at(marker, PATIENCE));
     std::thread::sleep(Duration::from_millis(200));
-    for key in args
+    for (n, key) in args
         .keys
         .iter()
         .cycle()
         .take(args.keys_per_launch * usize::from(!args.keys.is_empty()))
+        .enumerate()
     {
-        into.keys.push(app.time_key(key_bytes(key), PATIENCE));
+        let took = app.time_key(key_bytes(key), PATIENCE);
+        into.keys.push(took);
+        into.named.push((key.clone(), n == 0, took));
         std::thread::sleep(Duration::from_millis(50));
     }
     into.peak_kib.push(peak_kib(app.pid()).unwrap_or(0));
@@ -222,6 +227,21 @@ fn main() -> ExitCode {
                 "{:<34} median={median} min={min} max={max}",
                 format!("{name} peak_rss_kib")
             );
+        }
+    }
+    // Each key on its own, and a launch's first press of it apart: the first time a
+    // screen is opened in a process, its statements are prepared and its pages read.
+    if args.keys.len() > 1 || args.keys_per_launch > 1 {
+        for name in &args.keys {
+            for (first, label) in [(true, "first"), (false, "later")] {
+                let times: Vec<Duration> = coachlog
+                    .named
+                    .iter()
+                    .filter(|(key, was_first, _)| key == name && *was_first == first)
+                    .map(|(.., took)| *took)
+                    .collect();
+                say_ms(&format!("coachlog {name} {label}_ms"), &times);
+            }
         }
     }
     for (label, diffs) in [

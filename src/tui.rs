@@ -375,6 +375,7 @@ fn run_loop(
             if actions_reader.is_some() {
                 app.agenda_in_background();
             }
+            app.prepare_to_open_teachers();
             if app.complete_roster() {
                 continue;
             }

@@ -387,6 +387,13 @@ impl super::App {
         self.roster.facts_complete()
     }
 
+    /// Prepares what opening a teacher reads with, so that the first ⏎ of a session is as
+    /// quick as the next: the main loop calls it once the first frame is on screen. Only
+    /// a head start: a failure shows when a teacher is opened.
+    pub fn prepare_to_open_teachers(&self) {
+        let _ = self.store.prepare_teacher_file();
+    }
+
     /// Keeps what the next start's first frame reads of the roster, if something was
     /// written since it was kept: after the first frame, and on the way out (so that the
     /// start after a day's writes is as quick as any). Only a cache, so a file busy or

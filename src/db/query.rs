@@ -6,13 +6,74 @@ use crate::model::{
     Action, CheckIn, Focus, Goal, Measure, Observation, RosterRow, Support, Teacher, TeacherFile,
 };
 use chrono::NaiveDate;
+use std::sync::LazyLock;
 
 /// How many observations a page holds: what a list shows plus room to scroll.
 pub const OBSERVATION_PAGE: usize = 150;
 
 /// Observations read for a page: one more than it holds, to know whether there is more.
-/// Bound as a value, so that the query text stays the same static string.
-const PAGE_READ: i64 = OBSERVATION_PAGE as i64 + 1;
+/// Written into the query, never bound: see [`limit`].
+const PAGE_READ: usize = OBSERVATION_PAGE + 1;
+
+/// A `LIMIT` clause of `n` rows (`None`: every row), to write into a query's text. SQLite
+/// plans with a limit bound as a value, and so prepares the statement again (parsing
+/// and planning it) each time the value is bound, however often it was run: opening the
+/// ten-year teacher spent a tenth of its time so. Written into the text, a statement
+/// kept for reuse is reused.
+pub(super) fn limit(n: Option<usize>) -> String {
+    match n {
+        Some(n) => format!("LIMIT {n}"),
+        None => String::new(),
+    }
+}
+
+/// A teacher's whole live file in one query (see [`Store::teacher_file`]): a union of
+/// every kind of record with the columns of all, the kind first.
+static TEACHER_FILE: LazyLock<String> = LazyLock::new(|| {
+    let all = record::all_columns(&[
+        Teacher::COLUMNS,
+        Goal::COLUMNS,
+        Measure::COLUMNS,
+        Focus::COLUMNS,
+        Observation::COLUMNS,
+        CheckIn::COLUMNS,
+        Action::COLUMNS,
+        Support::COLUMNS,
+    ]);
+    let of_teacher = "teacher_id = ?1";
+    let arms = [
+        record::union_arm::<Teacher>(&all, "id = ?1"),
+        record::union_arm::<Goal>(&all, of_teacher),
+        record::union_arm::<Measure>(
+            &all,
+            "goal_id IN (SELECT id FROM goal WHERE teacher_id = ?1 AND deleted_at IS NULL)",
+        ),
+        record::union_arm::<Focus>(&all, of_teacher),
+        // Only the newest page: a long history loads further as it is scrolled.
+        record::union_arm::<Observation>(&all, &NEWEST_PAGE),
+        record::union_arm::<CheckIn>(&all, of_teacher),
+        record::union_arm::<Action>(&all, of_teacher),
+        record::union_arm::<Support>(&all, of_teacher),
+    ];
+    arms.join(" UNION ALL ")
+});
+
+/// The order and limit of a page of observations older than one shown.
+static OLDER_PAGE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "datetime(observed_at) DESC, id DESC {}",
+        limit(Some(PAGE_READ))
+    )
+});
+
+/// A teacher's newest page of observations, as a filter of observations by id.
+static NEWEST_PAGE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "observation.id IN (SELECT id FROM observation WHERE teacher_id = ?1 AND deleted_at IS NULL
+         ORDER BY datetime(observed_at) DESC, id DESC {})",
+        limit(Some(PAGE_READ))
+    )
+});
 
 /// How a typed name matched the caseload.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,12 +166,11 @@ impl Store {
         let mut page: Vec<Observation> = record::list(
             &self.conn,
             "teacher_id = ?1 AND (datetime(observed_at), id) < (datetime(?2), ?3)",
-            "datetime(observed_at) DESC, id DESC LIMIT ?4",
+            &OLDER_PAGE,
             (
                 &oldest.teacher_id,
                 oldest.observed_at.stored(),
                 &oldest.meta.id,
-                PAGE_READ,
             ),
         )?;
         let complete = page.len() <= OBSERVATION_PAGE;
@@ -132,39 +192,17 @@ impl Store {
         Ok(())
     }
 
+    /// Prepares the statement that opens a teacher, so that the first teacher opened is
+    /// not also the statement's first run (a tenth of opening the ten-year teacher at a
+    /// start): called once the first frame is on screen.
+    pub fn prepare_teacher_file(&self) -> Result<()> {
+        self.conn.prepare_cached(&TEACHER_FILE)?;
+        Ok(())
+    }
+
     /// A teacher's whole live file in one query; `None` if there is no such live teacher.
     pub fn teacher_file(&self, teacher_id: &str) -> Result<Option<TeacherFile>> {
-        let all = record::all_columns(&[
-            Teacher::COLUMNS,
-            Goal::COLUMNS,
-            Measure::COLUMNS,
-            Focus::COLUMNS,
-            Observation::COLUMNS,
-            CheckIn::COLUMNS,
-            Action::COLUMNS,
-            Support::COLUMNS,
-        ]);
-        let of_teacher = "teacher_id = ?1";
-        let arms = [
-            record::union_arm::<Teacher>(&all, "id = ?1"),
-            record::union_arm::<Goal>(&all, of_teacher),
-            record::union_arm::<Measure>(
-                &all,
-                "goal_id IN (SELECT id FROM goal WHERE teacher_id = ?1 AND deleted_at IS NULL)",
-            ),
-            record::union_arm::<Focus>(&all, of_teacher),
-            // Only the newest page: a long history loads further as it is scrolled.
-            record::union_arm::<Observation>(
-                &all,
-                "observation.id IN (SELECT id FROM observation WHERE teacher_id = ?1 AND deleted_at IS NULL
-                 ORDER BY datetime(observed_at) DESC, id DESC LIMIT ?2)",
-            ),
-            record::union_arm::<CheckIn>(&all, of_teacher),
-            record::union_arm::<Action>(&all, of_teacher),
-            record::union_arm::<Support>(&all, of_teacher),
-        ];
-        let sql = arms.join(" UNION ALL ");
-        let mut statement = self.conn.prepare_cached(&sql)?;
+        let mut statement = self.conn.prepare_cached(&TEACHER_FILE)?;
         let at_teacher = record::positions::<Teacher>(&statement)?;
         let at_goal = record::positions::<Goal>(&statement)?;
         let at_measure = record::positions::<Measure>(&statement)?;
@@ -173,7 +211,7 @@ impl Store {
         let at_check_in = record::positions::<CheckIn>(&statement)?;
         let at_action = record::positions::<Action>(&statement)?;
         let at_support = record::positions::<Support>(&statement)?;
-        let mut rows = statement.query((teacher_id, PAGE_READ))?;
+        let mut rows = statement.query([teacher_id])?;
         let mut teacher = None;
         let mut file = TeacherFile::default();
         while let Some(row) = rows.next()? {
@@ -358,8 +396,9 @@ pub(super) fn roster_rows(
         "SELECT {columns}{rest}
          FROM teacher INDEXED BY teacher_by_name {focus}
          WHERE teacher.deleted_at IS NULL AND (?1 OR teacher.archived = 0)
-         ORDER BY teacher.name COLLATE NOCASE, teacher.id LIMIT ?2",
+         ORDER BY teacher.name COLLATE NOCASE, teacher.id {limit}",
         columns = record::columns::<Teacher>(),
+        limit = self::limit(limit),
         rest = if whole {
             format!(", f.statement AS focus_statement, {ROSTER_FACTS}")
         } else {
@@ -381,9 +420,7 @@ pub(super) fn roster_rows(
     } else {
         None
     };
-    // SQLite reads a negative limit as none.
-    let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-    let rows = statement.query_map(rusqlite::params![include_archived, limit], |row| {
+    let rows = statement.query_map([include_archived], |row| {
         let mut roster_row = RosterRow {
             teacher: Teacher::from_row_at(row, &at)?,
             focus: None,
@@ -450,4 +487,34 @@ impl FactPositions {
 
 fn parse_day(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|text| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::StatementStatus;
+
+    /// A limit bound as a value makes SQLite prepare the statement again on every run,
+    /// which costs opening a teacher and every search a parse and a plan.
+    #[test]
+    fn a_teacher_opened_again_and_a_search_made_again_reuse_their_statements() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = crate::clock::Clock::Fixed("2026-11-23T10:42:00".parse().unwrap());
+        let store = Store::open(&dir.path().join("coachlog.db"), clock).unwrap();
+        store.prepare_teacher_file().unwrap();
+        for _ in 0..3 {
+            assert!(store.teacher_file("01NOBODY").unwrap().is_none());
+            store.older_observations(&Observation::default()).unwrap();
+            store.search("exit tickets", 20).unwrap();
+            store.search("e", 20).unwrap();
+        }
+        let statement = store.conn.prepare_cached(&TEACHER_FILE).unwrap();
+        assert_eq!(statement.get_status(StatementStatus::Run), 3);
+        assert_eq!(statement.get_status(StatementStatus::RePrepare), 0);
+        for sql in super::super::search::statements_run(20) {
+            let statement = store.conn.prepare_cached(&sql).unwrap();
+            assert!(statement.get_status(StatementStatus::Run) >= 3, "{sql}");
+            assert_eq!(statement.get_status(StatementStatus::RePrepare), 0, "{sql}");
+        }
+    }
 }

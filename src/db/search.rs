@@ -4,10 +4,11 @@
 //! The index (`local_search`) is kept in step by triggers (see the migration); this file
 //! turns what a person types into a query that cannot fail and reads the hits back.
 
+use super::query::limit;
 use super::{Result, Store};
 use crate::model::{Hit, Kind, MATCH_END, MATCH_START, Zone, local_day};
 use chrono::NaiveDate;
-use std::sync::mpsc;
+use std::sync::{LazyLock, mpsc};
 
 /// How `snippet()` marks matches before they become `«…»`: characters a note is not
 /// expected to hold (and that display would show as `�` if one did).
@@ -99,29 +100,29 @@ fn group_by_teacher(ranked: Vec<Hit>) -> Vec<Hit> {
 /// How many of the newest matching notes are ranked: a query matching more (one letter,
 /// a common word, in a district's years of notes) ranks the newest this many, so that
 /// answering takes the same time whatever the size of the file.
-const CANDIDATES: i64 = 2_000;
+const CANDIDATES: usize = 2_000;
 
 /// Live matches of live teachers (archived ones included), best first. A measure belongs
 /// to its goal's teacher and is found only while the goal is live.
 ///
 /// In steps, so that the cost follows the page shown rather than the notes matched:
-/// `top` ranks the newest `?4` matches (rowids only, read off the index in rowid order)
-/// and keeps the best `?2`; `found` reads their excerpts in one more pass over those
+/// `top` ranks the newest [`CANDIDATES`] matches (rowids only, read off the index in rowid
+/// order) and keeps the best `{limit}`; `found` reads their excerpts in one more pass over those
 /// newest matches (from the oldest kept up: a lookup of each by rowid would run the
 /// query again for each, which costs the most for a word matching many notes); the
 /// dates and the teacher are read for those only.
 ///
 /// `{rank}` is how a match ranks: by relevance ([`BY_RELEVANCE`]) or newest first
-/// ([`NEWEST_FIRST`]).
+/// ([`NEWEST_FIRST`]). The limits are written into the text (see [`super::query::limit`]).
 const SEARCH: &str = "
     WITH candidate AS MATERIALIZED (
         SELECT rowid AS id, {rank} AS rank FROM local_search
-        WHERE local_search MATCH ?1 ORDER BY rowid DESC LIMIT ?4
+        WHERE local_search MATCH ?1 ORDER BY rowid DESC {candidates}
     ), top AS MATERIALIZED (
-        SELECT id, rank FROM candidate ORDER BY rank, id LIMIT ?2
+        SELECT id, rank FROM candidate ORDER BY rank, id {limit}
     ), found AS MATERIALIZED (
         SELECT rowid AS id, kind, record_id, teacher_id,
-               snippet(local_search, 0, char(2), char(3), '…', ?3) AS excerpt
+               snippet(local_search, 0, char(2), char(3), '…', ?2) AS excerpt
         FROM local_search
         -- The unary + keeps the IN a filter, not a lookup by rowid per value.
         WHERE local_search MATCH ?1 AND rowid >= (SELECT min(id) FROM top)
@@ -162,10 +163,29 @@ const NEWEST_FIRST: &str = "-rowid";
 
 /// Whether `phrase` is in at least [`CANDIDATES`] notes: a word that common is not weighed
 /// (see [`BY_RELEVANCE`]), and reading this many of its matches costs little.
-const COMMON: &str = "
-    SELECT count(*) FROM (
-        SELECT rowid FROM local_search WHERE local_search MATCH ?1 LIMIT ?2
-    )";
+static COMMON: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT count(*) FROM (
+             SELECT rowid FROM local_search WHERE local_search MATCH ?1 {}
+         )",
+        limit(Some(CANDIDATES))
+    )
+});
+
+/// [`SEARCH`] ranking by `rank`, for `limit` hits.
+fn search(rank: &str, limit: usize) -> String {
+    SEARCH
+        .replace("{rank}", rank)
+        .replace("{candidates}", &self::limit(Some(CANDIDATES)))
+        .replace("{limit}", &self::limit(Some(limit)))
+}
+
+/// The statements a search for `limit` hits runs when no word typed is common (the
+/// other ranking is the same statement but for the rank).
+#[cfg(test)]
+pub(super) fn statements_run(limit: usize) -> [String; 2] {
+    [search(BY_RELEVANCE, limit), COMMON.clone()]
+}
 
 impl Store {
     /// Notes holding every word typed (each also as the start of a longer one), at most
@@ -180,33 +200,29 @@ impl Store {
             return Ok(Vec::new());
         }
         let query = phrases.join(" ");
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let zone = self.clock.zone();
         let rank = if self.any_common(&phrases)? {
             NEWEST_FIRST
         } else {
             BY_RELEVANCE
         };
-        let mut statement = self.conn.prepare_cached(&SEARCH.replace("{rank}", rank))?;
-        let rows = statement.query_map(
-            rusqlite::params![query, limit, EXCERPT_TOKENS, CANDIDATES],
-            |row| {
-                let kind: String = row.get("kind")?;
-                let Some(kind) = kind_of(&kind) else {
-                    return Ok(None);
-                };
-                Ok(Some(Hit {
-                    teacher_id: row.get("teacher_id")?,
-                    teacher_name: row.get("name")?,
-                    teacher_archived: row.get("archived")?,
-                    kind,
-                    record_id: row.get("record_id")?,
-                    date: day_of(row.get("day")?, zone).unwrap_or_default(),
-                    excerpt: excerpt(&row.get::<_, String>("excerpt")?),
-                    private: row.get::<_, Option<bool>>("private")?.unwrap_or(false),
-                }))
-            },
-        )?;
+        let mut statement = self.conn.prepare_cached(&search(rank, limit))?;
+        let rows = statement.query_map(rusqlite::params![query, EXCERPT_TOKENS], |row| {
+            let kind: String = row.get("kind")?;
+            let Some(kind) = kind_of(&kind) else {
+                return Ok(None);
+            };
+            Ok(Some(Hit {
+                teacher_id: row.get("teacher_id")?,
+                teacher_name: row.get("name")?,
+                teacher_archived: row.get("archived")?,
+                kind,
+                record_id: row.get("record_id")?,
+                date: day_of(row.get("day")?, zone).unwrap_or_default(),
+                excerpt: excerpt(&row.get::<_, String>("excerpt")?),
+                private: row.get::<_, Option<bool>>("private")?.unwrap_or(false),
+            }))
+        })?;
         let mut ranked = Vec::new();
         for row in rows {
             ranked.extend(row?);
@@ -216,11 +232,10 @@ impl Store {
 
     /// Whether any of the phrases is common (see [`COMMON`]).
     fn any_common(&self, phrases: &[String]) -> Result<bool> {
-        let mut count = self.conn.prepare_cached(COMMON)?;
+        let mut count = self.conn.prepare_cached(&COMMON)?;
         for phrase in phrases {
-            let found: i64 =
-                count.query_row(rusqlite::params![phrase, CANDIDATES], |row| row.get(0))?;
-            if found >= CANDIDATES {
+            let found: i64 = count.query_row([phrase], |row| row.get(0))?;
+            if usize::try_from(found).is_ok_and(|found| found >= CANDIDATES) {
                 return Ok(true);
             }
         }
