@@ -3,6 +3,7 @@
 //! SIGTERM or SIGHUP (the drafts are written, then the app leaves as on a quit).
 
 use crate::app::App;
+use crate::app::prefetch::TeacherReader;
 use crate::db::{Searcher, Store};
 use anyhow::{Context, Result};
 use crossterm::event::{
@@ -167,11 +168,15 @@ pub fn run(
         let searcher = Store::open_beside(&path, clock)
             .and_then(|reader| Searcher::start(reader, crate::app::search::LIMIT))
             .ok();
-        // The agenda's open actions are read on a connection of their own too.
+        // The agenda's open actions are read on a connection of their own too, and the
+        // teacher selected on the roster, read ahead.
         let actions = Store::open_beside(&path, clock)
             .and_then(crate::db::ActionsReader::start)
             .ok();
-        (searcher, actions)
+        let teachers = Store::open_beside(&path, clock)
+            .and_then(TeacherReader::start)
+            .ok();
+        (searcher, actions, teachers)
     };
     crate::ui::theme::set(config.theme);
     MOUSE.store(config.mouse, Ordering::Relaxed);
@@ -336,7 +341,11 @@ type BackupThread = std::thread::JoinHandle<crate::db::Result<Option<std::path::
 
 /// The connections that answer off the screen's thread: search, and the agenda's open
 /// actions (none when one could not be opened: the app then reads in the loop).
-type Readers = (Option<Searcher>, Option<crate::db::ActionsReader>);
+type Readers = (
+    Option<Searcher>,
+    Option<crate::db::ActionsReader>,
+    Option<TeacherReader>,
+);
 
 fn run_loop(
     app: &mut App,
@@ -352,6 +361,7 @@ fn run_loop(
     let colourless = crossterm::style::Colored::ansi_color_disabled_memoized();
     let mut searcher = None;
     let mut actions_reader: Option<crate::db::ActionsReader> = None;
+    let mut teacher_reader: Option<TeacherReader> = None;
     // Debug builds only: lets the tests check the terminal is restored after a panic.
     #[cfg(debug_assertions)]
     let panic_for_tests = std::env::var_os("COACHLOG_DEBUG_PANIC").is_some();
@@ -368,12 +378,15 @@ fn run_loop(
         // and the figures of the roster rows off screen (the columns may widen for them, so
         // the screen is drawn again at once).
         if first_frame_shown && let Some(start) = after_first_frame.take() {
-            ((searcher, actions_reader), *backup) = start();
+            ((searcher, actions_reader, teacher_reader), *backup) = start();
             if searcher.is_some() {
                 app.search_in_background();
             }
             if actions_reader.is_some() {
                 app.agenda_in_background();
+            }
+            if teacher_reader.is_some() {
+                app.read_ahead_in_background();
             }
             app.prepare_to_open_teachers();
             if app.complete_roster() {
@@ -407,6 +420,12 @@ fn run_loop(
         // Wake four times a second: clocks on screen move, and a change another window or
         // the command line commits shows within a second. While a search is answered in
         // the background, wake often to show its answer as soon as it comes.
+        // The teacher selected is read ahead while the coach looks at the roster.
+        if let Some(reader) = &teacher_reader
+            && let Some(id) = app.take_read_ahead_request()
+        {
+            reader.ask(id);
+        }
         let searching = app.awaits_search() || app.awaits_open_actions();
         let wait = if !first_frame_shown {
             FIRST_FRAME_SHOWN
@@ -420,6 +439,9 @@ fn run_loop(
         match input {
             Input::Ready => {
                 let event = crossterm::event::read().context("cannot read the keyboard")?;
+                while let Some(read) = teacher_reader.as_ref().and_then(TeacherReader::answer) {
+                    app.read_ahead_found(read);
+                }
                 app.handle_event(event);
             }
             Input::Quiet if !searching => app.tick(),

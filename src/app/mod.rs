@@ -21,6 +21,7 @@ pub mod keymap;
 pub mod list;
 pub mod mouse;
 mod popup;
+pub mod prefetch;
 pub mod readiness;
 pub mod records;
 pub mod roster;
@@ -121,6 +122,8 @@ pub struct App {
     background_agenda: bool,
     /// The read of the open actions asked for, for the main loop to start.
     agenda_request: Option<u64>,
+    /// The teacher selected on the roster, read ahead (see `prefetch.rs`).
+    prefetch: prefetch::Prefetch,
     quit: bool,
     /// The terminal's columns and rows, as last told by a resize (what scrolling needs
     /// to know where an end is).
@@ -169,6 +172,7 @@ impl App {
             background_search: false,
             background_agenda: false,
             agenda_request: None,
+            prefetch: prefetch::Prefetch::default(),
             quit: false,
             size,
             clipboard: clipboard::Clipboard::default(),
@@ -373,6 +377,9 @@ impl App {
     fn open_teacher(&mut self, id: &str) -> Option<Box<Workspace>> {
         // Opened from the roster unless the caller says otherwise (after this).
         self.back_to = None;
+        if let Some(workspace) = self.take_read_ahead(id) {
+            return Some(workspace);
+        }
         match self.store.teacher_file(id) {
             Ok(Some(file)) => Some(Box::new(Workspace::new(file))),
             Ok(None) => {

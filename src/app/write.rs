@@ -93,6 +93,8 @@ impl App {
     }
 
     pub(in crate::app) fn reload_roster(&mut self) {
+        // Something was written, or may have been: a teacher read ahead is read again.
+        self.forget_read_ahead();
         match self.store.roster(self.roster.show_archived) {
             Ok(rows) => {
                 self.roster.set_rows(rows);

@@ -8,7 +8,7 @@ use std::sync::mpsc;
 
 /// Starts a thread named `name` that answers requests with `answer`, the newest waiting
 /// request only (the older ones are no longer wanted), until either channel is dropped.
-pub(super) fn worker<Request: Send + 'static, Answer: Send + 'static>(
+pub fn worker<Request: Send + 'static, Answer: Send + 'static>(
     name: &str,
     mut answer: impl FnMut(Request) -> Answer + Send + 'static,
 ) -> Result<(mpsc::Sender<Request>, mpsc::Receiver<Answer>)> {

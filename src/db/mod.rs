@@ -19,7 +19,7 @@ mod time_spent;
 mod trash;
 mod walkthrough;
 
-pub use background::{ActionsReader, OpenActions};
+pub use background::{ActionsReader, OpenActions, worker};
 
 /// A new record id: a ULID, each one after the one made before it in this process, even
 /// within a millisecond (records added together, such as a goal and the next, then sort
@@ -175,6 +175,13 @@ impl Store {
     /// would be copied and replayed to be checked, the whole file with it.
     pub fn open_beside(path: &Path, clock: Clock) -> Result<Store> {
         open::open(path, clock, open::Access::Beside)
+    }
+
+    /// Keeps at most `kib` KiB of the file's pages in memory, for a connection that reads
+    /// each page once: a teacher's records lie one to a page, scattered through the file.
+    pub fn keep_few_pages(&self, kib: i64) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -kib)?;
+        Ok(())
     }
 
     /// Opens a file to check it: one at the latest schema is read as it is and nothing is

@@ -143,6 +143,15 @@ impl Store {
         Ok((rows, summary))
     }
 
+    /// The file's count of writes, which every write coachlog makes moves (`None` in a
+    /// file nothing was written to yet): what was read at one count is still right at it.
+    pub fn count_of_writes(&self) -> Result<Option<String>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT (SELECT value FROM local_meta WHERE key = ?1)")?;
+        Ok(statement.query_row([WRITES], |row| row.get(0))?)
+    }
+
     fn kept(&self) -> Result<Kept> {
         let mut statement = self.conn.prepare_cached(
             "SELECT (SELECT value FROM local_meta WHERE key = ?1),
