@@ -386,7 +386,7 @@ fn run_loop(
                 app.agenda_in_background();
             }
             if teacher_reader.is_some() {
-                app.read_ahead_in_background();
+                app.read_ahead_in_background(crate::app::prefetch::REST);
             }
             app.prepare_to_open_teachers();
             if app.complete_roster() {
@@ -434,6 +434,8 @@ fn run_loop(
         } else {
             Duration::from_millis(250)
         };
+        // Woken when the selection will have rested long enough to read ahead.
+        let wait = app.read_ahead_due().map_or(wait, |due| wait.min(due));
         let input = wait_for_input(wait)?;
         first_frame_shown = true;
         match input {

@@ -31,7 +31,7 @@ fn school() -> (tempfile::TempDir, App, TeacherReader, String) {
     let reader =
         TeacherReader::start(Store::open_beside(store.path(), common::clock()).unwrap()).unwrap();
     let mut app = App::new(store).unwrap();
-    app.read_ahead_in_background();
+    app.read_ahead_in_background(std::time::Duration::ZERO);
     (dir, app, reader, adams)
 }
 
@@ -91,4 +91,26 @@ fn another_teacher_selected_is_read_when_opened() {
     let shown = text(&mut app);
     assert!(shown.contains("Baker, Lin"), "{shown}");
     assert!(!shown.contains("Exit tickets sorted"), "{shown}");
+}
+
+#[test]
+fn a_teacher_is_read_ahead_only_once_the_selection_rests() {
+    let (_dir, mut app, _reader, _) = school();
+    app.read_ahead_in_background(Duration::from_millis(60));
+    assert_eq!(app.take_read_ahead_request(), None, "just selected");
+    assert!(
+        app.read_ahead_due()
+            .is_some_and(|due| due <= Duration::from_millis(60))
+    );
+    std::thread::sleep(Duration::from_millis(30));
+    press(&mut app, "j");
+    assert_eq!(
+        app.take_read_ahead_request(),
+        None,
+        "moved on before it rested"
+    );
+    std::thread::sleep(Duration::from_millis(70));
+    let baker = app.roster.selected_row().unwrap().teacher.meta.id.clone();
+    assert_eq!(app.take_read_ahead_request(), Some(baker));
+    assert_eq!(app.read_ahead_due(), None, "asked");
 }

@@ -978,6 +978,7 @@ fn scrolling_a_long_history_loads_older_observations_as_it_goes() {
             Ok::<_, coachlog::db::Error>(())
         })
         .unwrap();
+    let path = store.path().to_owned();
     let mut app = app(store);
     press(&mut app, "<Down><Down><Enter>3");
     assert!(text(&app).contains(&format!(
@@ -995,6 +996,21 @@ fn scrolling_a_long_history_loads_older_observations_as_it_goes() {
     );
     assert!(app.workspace().unwrap().file.all_observations);
     assert!(text(&app).contains("Observations · 193"), "{}", text(&app));
+    // Another window writes: the file is read again as far back as it was scrolled, and
+    // the oldest visit stays selected.
+    let selected = |app: &App| app.workspace().unwrap().selected_record().unwrap().1;
+    let oldest = selected(&app);
+    let mut other = Store::open(&path, common::clock()).unwrap();
+    common::observe(
+        &mut other,
+        &smith,
+        "2026-11-23T09:00",
+        3,
+        "From the other window.",
+    );
+    app.tick();
+    assert!(text(&app).contains("Observations · 194"), "{}", text(&app));
+    assert_eq!(selected(&app), oldest);
 }
 
 #[test]

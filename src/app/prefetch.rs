@@ -11,6 +11,12 @@ use super::workspace::Workspace;
 use super::{App, Screen};
 use crate::db::{Result, Store};
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// How long the selection rests on a teacher before the teacher is read ahead: a burst of
+/// keys through the roster reads nobody (each read is milliseconds of a processor and
+/// megabytes of memory for a teacher with years of history), a look at one row does.
+pub const REST: Duration = Duration::from_millis(100);
 
 /// The reader's page cache, in KiB.
 const PAGES_KIB: i64 = 256;
@@ -65,28 +71,59 @@ impl TeacherReader {
 pub(super) struct Prefetch {
     /// Whether a reader runs (the loop starts one once the first frame is on screen).
     on: bool,
+    /// How long the selection rests before a teacher is asked for.
+    rest: Duration,
+    /// The teacher selected and since when, not asked for yet.
+    resting: Option<(String, Instant)>,
     /// The teacher last asked for.
     asked: Option<String>,
     ready: Option<ReadAhead>,
 }
 
 impl App {
-    /// From now on, the teacher selected on the roster is read ahead, through the loop.
-    pub fn read_ahead_in_background(&mut self) {
+    /// From now on, the teacher selected on the roster is read ahead, through the loop,
+    /// once the selection has rested on them for `rest` ([`REST`]).
+    pub fn read_ahead_in_background(&mut self, rest: Duration) {
         self.prefetch.on = true;
+        self.prefetch.rest = rest;
     }
 
-    /// The teacher to read ahead, if the roster shows one not asked for yet.
+    /// The teacher to read ahead, if the roster's selection has rested on one not asked
+    /// for yet. What was read ahead of another teacher is let go.
     pub fn take_read_ahead_request(&mut self) -> Option<String> {
         if !self.prefetch.on || !matches!(self.screen, Screen::Roster) {
             return None;
         }
         let id = &self.roster.selected_row()?.teacher.meta.id;
-        if self.prefetch.asked.as_ref() == Some(id) {
+        let prefetch = &mut self.prefetch;
+        if prefetch.asked.as_ref() == Some(id) {
             return None;
         }
-        self.prefetch.asked = Some(id.clone());
-        self.prefetch.asked.clone()
+        let now = Instant::now();
+        let since = match &prefetch.resting {
+            Some((resting, since)) if resting == id => *since,
+            _ => {
+                prefetch.resting = Some((id.clone(), now));
+                now
+            }
+        };
+        if now.duration_since(since) < prefetch.rest {
+            return None;
+        }
+        prefetch.resting = None;
+        prefetch.ready = None;
+        prefetch.asked = Some(id.clone());
+        prefetch.asked.clone()
+    }
+
+    /// How long until the selection will have rested long enough to read a teacher ahead,
+    /// if it rests on one: the loop wakes by then.
+    pub fn read_ahead_due(&self) -> Option<Duration> {
+        if !matches!(self.screen, Screen::Roster) {
+            return None;
+        }
+        let (_, since) = self.prefetch.resting.as_ref()?;
+        Some(self.prefetch.rest.saturating_sub(since.elapsed()))
     }
 
     /// A teacher read ahead, kept if still the one asked for.
@@ -101,6 +138,7 @@ impl App {
     /// Forgets what was read ahead: the roster asks again.
     pub(super) fn forget_read_ahead(&mut self) {
         self.prefetch.asked = None;
+        self.prefetch.resting = None;
         self.prefetch.ready = None;
     }
 
@@ -139,7 +177,7 @@ mod tests {
         let reader = TeacherReader::start(Store::open_beside(store.path(), clock).unwrap());
         let reader = reader.unwrap();
         let mut app = App::new(store).unwrap();
-        app.read_ahead_in_background();
+        app.read_ahead_in_background(Duration::ZERO);
         for written_since in [false, true] {
             assert_eq!(app.take_read_ahead_request(), Some(id.clone()));
             reader.ask(id.clone());
