@@ -59,7 +59,23 @@ impl App {
             Screen::Readiness(_) => self.refresh_readiness(),
             Screen::Workspace(workspace) => {
                 let id = workspace.file.teacher.meta.id.clone();
-                match self.store.teacher_file(&id) {
+                // As far back as the observations had been scrolled.
+                let observations = &workspace.file.observations;
+                let reach = observations
+                    .last()
+                    .filter(|_| observations.len() > crate::db::OBSERVATION_PAGE)
+                    .map(|oldest| oldest.meta.id.clone());
+                let read = self
+                    .store
+                    .teacher_file(&id)
+                    .and_then(|file| match (file, reach) {
+                        (Some(mut file), Some(oldest)) => self
+                            .store
+                            .load_observations_back_to(&mut file, &oldest)
+                            .map(|()| Some(file)),
+                        (file, _) => Ok(file),
+                    });
+                match read {
                     Ok(Some(file)) => {
                         if let Some(workspace) = self.workspace_mut() {
                             workspace.reload(file);

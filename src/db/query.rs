@@ -180,7 +180,24 @@ impl Store {
 
     /// Reads the rest of a teacher's observations into `file` (exports need all of them).
     pub fn load_all_observations(&self, file: &mut TeacherFile) -> Result<()> {
-        while !file.all_observations {
+        self.load_older_while(file, |_| true)
+    }
+
+    /// Reads older pages of a teacher's observations into `file` until it holds the
+    /// observation `id` (or all of them): a file read again, after another window wrote,
+    /// reaches back as far as it had been scrolled, and the selection stays where it was.
+    pub fn load_observations_back_to(&self, file: &mut TeacherFile, id: &str) -> Result<()> {
+        self.load_older_while(file, |file| {
+            !file.observations.iter().any(|seen| seen.meta.id == id)
+        })
+    }
+
+    fn load_older_while(
+        &self,
+        file: &mut TeacherFile,
+        wanted: impl Fn(&TeacherFile) -> bool,
+    ) -> Result<()> {
+        while !file.all_observations && wanted(file) {
             let Some(oldest) = file.observations.last() else {
                 file.all_observations = true;
                 break;
