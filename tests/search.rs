@@ -532,6 +532,15 @@ fn a_word_in_thousands_of_notes_lists_the_newest_first() {
         hits.iter()
             .all(|hit| !hit.excerpt.contains("rubric rubric"))
     );
+    // A start of the word: the newest first too, the words it starts marked.
+    let hits = found(&store, "strateg");
+    assert_eq!(hits.len(), 50);
+    assert!(hits[0].excerpt.starts_with("Newest"), "{}", hits[0].excerpt);
+    assert!(
+        hits[0].excerpt.contains("«strategies»"),
+        "{}",
+        hits[0].excerpt
+    );
     // "rubric" is in four notes: the one saying it twice ranks above the newest.
     let hits = found(&store, "rubric");
     assert_eq!(hits.len(), 4);

@@ -115,12 +115,7 @@ const CANDIDATES: usize = 2_000;
 /// `{rank}` is how a match ranks: by relevance ([`BY_RELEVANCE`]) or newest first
 /// ([`NEWEST_FIRST`]). The limits are written into the text (see [`super::query::limit`]).
 const SEARCH: &str = "
-    WITH candidate AS MATERIALIZED (
-        SELECT rowid AS id, {rank} AS rank FROM local_search
-        WHERE local_search MATCH ?1 ORDER BY rowid DESC {candidates}
-    ), top AS MATERIALIZED (
-        SELECT id, rank FROM candidate ORDER BY rank, id {limit}
-    ), found AS MATERIALIZED (
+    WITH {top}, found AS MATERIALIZED (
         SELECT rowid AS id, kind, record_id, teacher_id,
                snippet(local_search, 0, char(2), char(3), '…', ?2) AS excerpt
         FROM local_search
@@ -153,6 +148,19 @@ const SEARCH: &str = "
     END
     ORDER BY top.rank, s.record_id";
 
+/// The `top` of [`SEARCH`] ranked among the newest matches.
+const RANKED_TOP: &str = "
+    candidate AS MATERIALIZED (
+        SELECT rowid AS id, {rank} AS rank FROM local_search
+        WHERE local_search MATCH ?1 ORDER BY rowid DESC {candidates}
+    ), top AS MATERIALIZED (
+        SELECT id, rank FROM candidate ORDER BY rank, id {limit}
+    )";
+
+/// The `top` of [`SEARCH`] given, newest first: the rowids as a JSON array in `?3`.
+const GIVEN_TOP: &str = "
+    top AS MATERIALIZED (SELECT value AS id, -value AS rank FROM json_each(?3))";
+
 /// SQLite's ranking of full-text matches, which weighs each word by how few notes hold
 /// it: it counts every note holding each word, so a word in most notes (one letter, a
 /// common word) costs tens of milliseconds in a district's file, whatever the limits.
@@ -175,9 +183,75 @@ static COMMON: LazyLock<String> = LazyLock::new(|| {
 /// [`SEARCH`] ranking by `rank`, for `limit` hits.
 fn search(rank: &str, limit: usize) -> String {
     SEARCH
+        .replace("{top}", RANKED_TOP)
         .replace("{rank}", rank)
         .replace("{candidates}", &self::limit(Some(CANDIDATES)))
         .replace("{limit}", &self::limit(Some(limit)))
+}
+
+/// [`SEARCH`] for a `top` given (see [`GIVEN_TOP`]).
+static GIVEN: LazyLock<String> = LazyLock::new(|| SEARCH.replace("{top}", GIVEN_TOP));
+
+/// The word typed in `phrase` (as [`phrases`] quotes it), lower case, when it is one word
+/// longer than the prefixes the index keeps (three characters): shorter starts are read
+/// off those prefixes at once, and a phrase of several words is matched as typed.
+fn typed_word(phrase: &str) -> Option<String> {
+    let word = phrase.strip_prefix('"')?.strip_suffix("\"*")?;
+    (word.chars().count() > 3 && word.chars().all(char::is_alphanumeric))
+        .then(|| word.to_lowercase())
+}
+
+/// A query matching the words of `bodies` that start as each phrase typed: for each
+/// phrase, any of its words (`("students" OR "study") AND ("exit")`). `None` when a phrase
+/// is not one long word or starts none of the words.
+fn exact_words(phrases: &[String], bodies: &[String]) -> Option<String> {
+    let mut groups = Vec::with_capacity(phrases.len());
+    for phrase in phrases {
+        let start = typed_word(phrase)?;
+        let mut words: Vec<String> = bodies
+            .iter()
+            .flat_map(|body| body.split(|c: char| !c.is_alphanumeric()))
+            .map(str::to_lowercase)
+            .filter(|word| word.starts_with(&start))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        if words.is_empty() {
+            return None;
+        }
+        let quoted: Vec<String> = words.iter().map(|word| format!("\"{word}\"")).collect();
+        groups.push(format!("({})", quoted.join(" OR ")));
+    }
+    Some(groups.join(" AND "))
+}
+
+/// The hits a search statement reads, in its order.
+fn hits(
+    statement: &mut rusqlite::Statement,
+    params: impl rusqlite::Params,
+    zone: Zone,
+) -> Result<Vec<Hit>> {
+    let rows = statement.query_map(params, |row| {
+        let kind: String = row.get("kind")?;
+        let Some(kind) = kind_of(&kind) else {
+            return Ok(None);
+        };
+        Ok(Some(Hit {
+            teacher_id: row.get("teacher_id")?,
+            teacher_name: row.get("name")?,
+            teacher_archived: row.get("archived")?,
+            kind,
+            record_id: row.get("record_id")?,
+            date: day_of(row.get("day")?, zone).unwrap_or_default(),
+            excerpt: excerpt(&row.get::<_, String>("excerpt")?),
+            private: row.get::<_, Option<bool>>("private")?.unwrap_or(false),
+        }))
+    })?;
+    let mut ranked = Vec::new();
+    for row in rows {
+        ranked.extend(row?);
+    }
+    Ok(ranked)
 }
 
 /// The statements a search for `limit` hits runs when no word typed is common (the
@@ -200,34 +274,86 @@ impl Store {
             return Ok(Vec::new());
         }
         let query = phrases.join(" ");
-        let zone = self.clock.zone();
-        let rank = if self.any_common(&phrases)? {
-            NEWEST_FIRST
+        // Words past the index's prefixes: each start typed is answered by merging the
+        // lists of every word it starts, tens of milliseconds for a common one, so it is
+        // matched once (see `newest_hits`).
+        let beyond_prefixes = phrases.iter().all(|phrase| typed_word(phrase).is_some());
+        let common = if beyond_prefixes && phrases.len() == 1 {
+            // The newest matches say whether the word is common, and are the answer if so.
+            let newest = self.newest_matches(&query, CANDIDATES)?;
+            if newest.len() >= CANDIDATES {
+                let top = newest.get(..limit.min(newest.len())).unwrap_or_default();
+                if let Some(hits) = self.newest_hits(&phrases, top)? {
+                    return Ok(group_by_teacher(hits));
+                }
+                true
+            } else {
+                false
+            }
+        } else if self.any_common(&phrases)? {
+            if beyond_prefixes {
+                let top = self.newest_matches(&query, limit)?;
+                if let Some(hits) = self.newest_hits(&phrases, &top)? {
+                    return Ok(group_by_teacher(hits));
+                }
+            }
+            true
         } else {
-            BY_RELEVANCE
+            false
         };
+        let rank = if common { NEWEST_FIRST } else { BY_RELEVANCE };
         let mut statement = self.conn.prepare_cached(&search(rank, limit))?;
-        let rows = statement.query_map(rusqlite::params![query, EXCERPT_TOKENS], |row| {
-            let kind: String = row.get("kind")?;
-            let Some(kind) = kind_of(&kind) else {
-                return Ok(None);
-            };
-            Ok(Some(Hit {
-                teacher_id: row.get("teacher_id")?,
-                teacher_name: row.get("name")?,
-                teacher_archived: row.get("archived")?,
-                kind,
-                record_id: row.get("record_id")?,
-                date: day_of(row.get("day")?, zone).unwrap_or_default(),
-                excerpt: excerpt(&row.get::<_, String>("excerpt")?),
-                private: row.get::<_, Option<bool>>("private")?.unwrap_or(false),
-            }))
-        })?;
-        let mut ranked = Vec::new();
-        for row in rows {
-            ranked.extend(row?);
+        let hits = hits(
+            &mut statement,
+            rusqlite::params![query, EXCERPT_TOKENS],
+            self.clock.zone(),
+        )?;
+        Ok(group_by_teacher(hits))
+    }
+
+    /// The newest `n` notes matching `query`, newest first.
+    fn newest_matches(&self, query: &str, n: usize) -> Result<Vec<i64>> {
+        let sql = format!(
+            "SELECT rowid FROM local_search WHERE local_search MATCH ?1 ORDER BY rowid DESC {}",
+            limit(Some(n))
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([query], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The hits of the notes `top`, newest first, their excerpts made by matching the very
+    /// words those notes hold that start as typed: an exact word is matched without a
+    /// merge. `None` when the words found do not match every one of the notes (a word
+    /// told apart by its accents, say): the caller then matches the starts typed.
+    fn newest_hits(&self, phrases: &[String], top: &[i64]) -> Result<Option<Vec<Hit>>> {
+        let Some(oldest) = top.iter().min() else {
+            return Ok(Some(Vec::new()));
+        };
+        let ids = format!(
+            "[{}]",
+            top.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+        );
+        let mut bodies = self.conn.prepare_cached(
+            "SELECT body FROM local_search_text WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let bodies = bodies
+            .query_map([&ids], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        let Some(exact) = exact_words(phrases, &bodies) else {
+            return Ok(None);
+        };
+        let mut matched = self.conn.prepare_cached(
+            "SELECT count(*) FROM local_search WHERE local_search MATCH ?1 AND rowid >= ?2
+               AND +rowid IN (SELECT value FROM json_each(?3))",
+        )?;
+        let matched: i64 = matched.query_row((&exact, oldest, &ids), |row| row.get(0))?;
+        if usize::try_from(matched).ok() != Some(top.len()) {
+            return Ok(None);
         }
-        Ok(group_by_teacher(ranked))
+        let mut statement = self.conn.prepare_cached(&GIVEN)?;
+        let params = rusqlite::params![exact, EXCERPT_TOKENS, ids];
+        Ok(Some(hits(&mut statement, params, self.clock.zone())?))
     }
 
     /// Whether any of the phrases is common (see [`COMMON`]).
@@ -305,6 +431,38 @@ mod tests {
         assert_eq!(
             fts_query("say \"hi\" AND (NEAR").as_deref(),
             Some("\"say\"* \"\"\"hi\"\"\"* \"AND\"* \"(NEAR\"*")
+        );
+    }
+
+    #[test]
+    fn a_long_start_typed_is_matched_by_the_words_it_starts_in_the_notes_found() {
+        let bodies = [
+            "Students tried two strategies; one STUDENT's study.".to_owned(),
+            "Exit tickets, studied.".to_owned(),
+        ];
+        let typed = |text: &str| phrases(text);
+        assert_eq!(
+            exact_words(&typed("stud"), &bodies).as_deref(),
+            Some("(\"student\" OR \"students\" OR \"studied\" OR \"study\")")
+        );
+        assert_eq!(
+            exact_words(&typed("Exit stud"), &bodies).as_deref(),
+            Some("(\"exit\") AND (\"student\" OR \"students\" OR \"studied\" OR \"study\")")
+        );
+        assert_eq!(
+            exact_words(&typed("stu"), &bodies),
+            None,
+            "read off the prefixes"
+        );
+        assert_eq!(
+            exact_words(&typed("warm-up"), &bodies),
+            None,
+            "several words"
+        );
+        assert_eq!(
+            exact_words(&typed("rubric"), &bodies),
+            None,
+            "in none of them"
         );
     }
 
