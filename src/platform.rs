@@ -9,6 +9,18 @@
 use std::fs::File;
 use std::path::Path;
 
+/// Lets every thread allocate from one heap. glibc gives each thread that allocates a
+/// heap of its own and keeps what is freed in it for that heap: the readers on threads of
+/// their own (search, the teacher read ahead, the agenda's actions) each held megabytes
+/// the others could not reuse. Elsewhere nothing is changed.
+pub fn one_heap() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: a setting of the allocator, made before any thread is started.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
 /// Whether the process with this id is running.
 #[cfg(unix)]
 pub fn process_alive(pid: u32) -> bool {

@@ -28,6 +28,7 @@ use records::{add_teacher, list_teachers, observe, search, trash};
 /// code with at most one line on stderr.
 pub fn main() -> ExitCode {
     use clap::Parser;
+    crate::platform::one_heap();
     // A shell asking what to complete (`COMPLETE=bash coachlog -- …`) is answered and
     // the process ends here; nothing is opened but, for `--teacher`, the names.
     clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();

@@ -46,6 +46,9 @@ pub struct ActionsReader {
 impl ActionsReader {
     /// Starts reading from `store` (a connection of its own).
     pub fn start(store: Store) -> Result<ActionsReader> {
+        // The open actions are read in one pass over their index: pages kept would only
+        // weigh on memory.
+        store.keep_few_pages(super::BACKGROUND_PAGES_KIB)?;
         let (requests, found) = worker("open actions reader", move |generation| {
             (generation, store.open_actions())
         })?;
