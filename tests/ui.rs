@@ -985,7 +985,11 @@ fn scrolling_a_long_history_loads_older_observations_as_it_goes() {
         "Observations · {OBSERVATION_PAGE}+ (↓ loads older)"
     )));
     // The timeline stops where the loaded observations stop: nothing older shows out of order.
-    press(&mut app, "6G");
+    press(&mut app, "6");
+    let shown = text(&app);
+    let title = shown.lines().find(|line| line.contains("Timeline · ")).unwrap();
+    assert!(title.contains("+ "), "more to load: {title}");
+    press(&mut app, "G");
     assert!(!text(&app).contains("old visit 0 "), "not loaded yet");
     press(&mut app, "3G");
     let loaded = app.workspace().unwrap().file.observations.len();
@@ -996,6 +1000,8 @@ fn scrolling_a_long_history_loads_older_observations_as_it_goes() {
     );
     assert!(app.workspace().unwrap().file.all_observations);
     assert!(text(&app).contains("Observations · 193"), "{}", text(&app));
+    // A visit of another year shows the year where the time was.
+    assert!(text(&app).contains(" 4 Jan  2021 "), "{}", text(&app));
     // Another window writes: the file is read again as far back as it was scrolled, and
     // the oldest visit stays selected.
     let selected = |app: &App| app.workspace().unwrap().selected_record().unwrap().1;

@@ -56,7 +56,15 @@ pub(super) fn render_list(
                 let time = o.observed_at.format("%H:%M").to_string();
                 let rating = o.rating.map_or("·".to_string(), |r| r.value().to_string());
                 let private = if o.private { "private " } else { "" };
-                let lead = format!("{} {time} ", o.observed_at.format("%e %b"));
+                // A visit of another year shows its year where the time was: the list of a
+                // long history would otherwise mix years it does not tell apart.
+                let year = o.observed_at.format("%Y").to_string();
+                let when = if year == today.format("%Y").to_string() {
+                    time.clone()
+                } else {
+                    format!("{year:>5}")
+                };
+                let lead = format!("{} {when} ", o.observed_at.format("%e %b"));
                 let room = row_width
                     .saturating_sub(text::width(&lead) + text::width(&rating) + 1 + private.len());
                 ListItem::new(Line::from(vec![
@@ -120,19 +128,31 @@ pub(super) fn render_list(
         key(Msg::TimelineDates)
     );
     let older = keymap::key_for(Context::Global, Msg::Down);
+    // Observations load a page at a time: until all are, the timeline holds more.
+    let more = if workspace.file.all_observations {
+        ""
+    } else {
+        "+"
+    };
     let titles = match tab {
         Tab::Timeline if workspace.filter.is_set() => vec![
             format!(
-                " Timeline · {} · {count} {timeline_keys} ",
+                " Timeline · {} · {count}{more} {timeline_keys} ",
                 workspace.filter.describe()
             ),
-            format!(" Timeline · {} · {count} ", workspace.filter.describe()),
-            format!(" Timeline · {} · {count} ", workspace.filter.show.label()),
-            format!(" Timeline · {count} "),
+            format!(
+                " Timeline · {} · {count}{more} ",
+                workspace.filter.describe()
+            ),
+            format!(
+                " Timeline · {} · {count}{more} ",
+                workspace.filter.show.label()
+            ),
+            format!(" Timeline · {count}{more} "),
         ],
         Tab::Timeline => vec![
-            format!(" Timeline · {count} {timeline_keys} "),
-            format!(" Timeline · {count} "),
+            format!(" Timeline · {count}{more} {timeline_keys} "),
+            format!(" Timeline · {count}{more} "),
         ],
         Tab::Observations if !workspace.file.all_observations => vec![
             format!(" Observations · {count}+ ({older} loads older) "),
