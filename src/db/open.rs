@@ -45,12 +45,13 @@ const ONE_WORD_TAGS: &str = include_str!("migrations/015_one_word_tags.sql");
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// SQLite's page cache, in KiB (a negative `cache_size`): twice the default 2 MB, so that a
-/// roster of a few hundred teachers reads its index pages from memory on each return to
-/// it. Not more, and the file is not memory-mapped (`mmap_size`): every page a read
-/// touches then counts towards the app's memory, and a roster of 2,000 teachers touches
-/// one index page per teacher (memory-mapped, 43 MB at 500 teachers against 12.5 MB).
-const CACHE_KIB: i64 = 4 * 1024;
+/// SQLite's page cache, in KiB (a negative `cache_size`): SQLite's default 2 MB. Every
+/// page kept counts towards the app's memory, and reading the whole roster touches about
+/// one index page per teacher: 2,000 teachers fill any cache of a few megabytes, so one of
+/// 4 MB only put 2 MB on the peak memory of a district's session (16.6 MB at L with 2 MB,
+/// 18.8 with 4), with keys and the first frame the same. The file is not memory-mapped
+/// (`mmap_size`) for the same reason (memory-mapped, 43 MB at 500 teachers against 12.5 MB).
+const CACHE_KIB: i64 = 2 * 1024;
 
 /// Prepared statements a connection keeps for reuse. Opening a teacher alone reads with
 /// more than rusqlite's 16, so with those only, each was parsed and planned again on every
