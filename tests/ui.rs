@@ -987,7 +987,10 @@ fn scrolling_a_long_history_loads_older_observations_as_it_goes() {
     // The timeline stops where the loaded observations stop: nothing older shows out of order.
     press(&mut app, "6");
     let shown = text(&app);
-    let title = shown.lines().find(|line| line.contains("Timeline · ")).unwrap();
+    let title = shown
+        .lines()
+        .find(|line| line.contains("Timeline · "))
+        .unwrap();
     assert!(title.contains("+ "), "more to load: {title}");
     press(&mut app, "G");
     assert!(!text(&app).contains("old visit 0 "), "not loaded yet");
