@@ -146,10 +146,7 @@ impl Store {
     /// The file's count of writes, which every write coachlog makes moves (`None` in a
     /// file nothing was written to yet): what was read at one count is still right at it.
     pub fn count_of_writes(&self) -> Result<Option<String>> {
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT (SELECT value FROM local_meta WHERE key = ?1)")?;
-        Ok(statement.query_row([WRITES], |row| row.get(0))?)
+        Ok(count_of_writes(&self.conn)?)
     }
 
     fn kept(&self) -> Result<Kept> {
@@ -188,11 +185,8 @@ impl Store {
     fn keep(&mut self, asked: usize) -> Result<()> {
         let tx = self.begin_write()?;
         let summary = count_roster(&tx, false)?;
-        let writes: String = tx.query_row(
-            "SELECT value FROM local_meta WHERE key = ?1",
-            [WRITES],
-            |row| row.get(0),
-        )?;
+        // Counted by `begin_write`, so there is one.
+        let writes = count_of_writes(&tx)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
         let page = Page {
             rows: roster_rows(&tx, false, true, Some(asked))?,
             writes: writes.clone(),
@@ -214,6 +208,12 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The count of writes as kept in the file, on `conn` (a transaction's own, when keeping).
+fn count_of_writes(conn: &rusqlite::Connection) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT (SELECT value FROM local_meta WHERE key = ?1)")?
+        .query_row([WRITES], |row| row.get(0))
 }
 
 /// Counts the people by school and role, in the order of an index of live people by
