@@ -10,7 +10,6 @@
 use super::workspace::Workspace;
 use super::{App, Screen};
 use crate::db::{Result, Store};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// How long the selection rests on a teacher before the teacher is read ahead: a burst of
@@ -29,11 +28,8 @@ pub struct ReadAhead {
 }
 
 /// Reads the teacher asked for on a connection of its own and builds the workspace; the
-/// newest request only (the coach moved on from the older ones). Dropping it ends the thread.
-pub struct TeacherReader {
-    requests: mpsc::Sender<String>,
-    found: mpsc::Receiver<Option<ReadAhead>>,
-}
+/// newest request only (the coach moved on from the older ones).
+pub type TeacherReader = crate::db::Worker<String, Option<ReadAhead>>;
 
 impl TeacherReader {
     /// Starts reading from `store` (a connection of its own).
@@ -41,7 +37,7 @@ impl TeacherReader {
         // Its pages are read once each (a ten-year teacher's records fill some nine hundred,
         // 3.6 MB): kept, they would only weigh on memory.
         store.keep_few_pages(PAGES_KIB)?;
-        let (requests, found) = crate::db::worker("teacher reader", move |id: String| {
+        crate::db::worker("teacher reader", move |id: String| {
             // The count first: a write between the two reads is then seen as one since.
             let writes = store.count_of_writes().ok()?;
             let file = store.teacher_file(&id).ok()??;
@@ -50,19 +46,7 @@ impl TeacherReader {
                 writes,
                 workspace: Box::new(Workspace::new(file)),
             })
-        })?;
-        Ok(TeacherReader { requests, found })
-    }
-
-    /// Asks for the teacher `id`.
-    pub fn ask(&self, id: String) {
-        // A thread that ended (it cannot, short of a panic) just answers nothing.
-        let _ = self.requests.send(id);
-    }
-
-    /// An answer, if one came back.
-    pub fn answer(&self) -> Option<Option<ReadAhead>> {
-        self.found.try_recv().ok()
+        })
     }
 }
 

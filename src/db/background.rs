@@ -6,12 +6,32 @@ use super::{Error, Result, Store};
 use crate::model::Action;
 use std::sync::mpsc;
 
+/// A thread that answers requests, asked and answered through the main loop. Dropping it
+/// ends the thread.
+pub struct Worker<Request, Answer> {
+    requests: mpsc::Sender<Request>,
+    found: mpsc::Receiver<Answer>,
+}
+
+impl<Request, Answer> Worker<Request, Answer> {
+    /// Asks for `request`.
+    pub fn ask(&self, request: Request) {
+        // A thread that ended (it cannot, short of a panic) just answers nothing.
+        let _ = self.requests.send(request);
+    }
+
+    /// An answer, if one came back.
+    pub fn answer(&self) -> Option<Answer> {
+        self.found.try_recv().ok()
+    }
+}
+
 /// Starts a thread named `name` that answers requests with `answer`, the newest waiting
-/// request only (the older ones are no longer wanted), until either channel is dropped.
+/// request only (the older ones are no longer wanted), until either end is dropped.
 pub fn worker<Request: Send + 'static, Answer: Send + 'static>(
     name: &str,
     mut answer: impl FnMut(Request) -> Answer + Send + 'static,
-) -> Result<(mpsc::Sender<Request>, mpsc::Receiver<Answer>)> {
+) -> Result<Worker<Request, Answer>> {
     let (requests, waiting) = mpsc::channel::<Request>();
     let (answers, found) = mpsc::channel();
     std::thread::Builder::new()
@@ -30,18 +50,15 @@ pub fn worker<Request: Send + 'static, Answer: Send + 'static>(
             what: format!("cannot start the {name} in the background"),
             source,
         })?;
-    Ok((requests, found))
+    Ok(Worker { requests, found })
 }
 
 /// Open actions with their teacher's name, as [`Store::open_actions`] gives them.
 pub type OpenActions = Vec<(Action, String)>;
 
-/// Reads the open actions on request; answers come back numbered as asked. Dropping the
-/// reader ends the thread.
-pub struct ActionsReader {
-    requests: mpsc::Sender<u64>,
-    found: mpsc::Receiver<(u64, Result<OpenActions>)>,
-}
+/// Reads the open actions on request (a generation number); answers come back numbered
+/// as asked.
+pub type ActionsReader = Worker<u64, (u64, Result<OpenActions>)>;
 
 impl ActionsReader {
     /// Starts reading from `store` (a connection of its own).
@@ -49,20 +66,8 @@ impl ActionsReader {
         // The open actions are read in one pass over their index: pages kept would only
         // weigh on memory.
         store.keep_few_pages(super::BACKGROUND_PAGES_KIB)?;
-        let (requests, found) = worker("open actions reader", move |generation| {
+        worker("open actions reader", move |generation| {
             (generation, store.open_actions())
-        })?;
-        Ok(ActionsReader { requests, found })
-    }
-
-    /// Asks for the open actions, numbered `generation`.
-    pub fn ask(&self, generation: u64) {
-        // A thread that ended (it cannot, short of a panic) just answers nothing.
-        let _ = self.requests.send(generation);
-    }
-
-    /// An answer, if one came back.
-    pub fn answer(&self) -> Option<(u64, Result<OpenActions>)> {
-        self.found.try_recv().ok()
+        })
     }
 }

@@ -19,7 +19,7 @@ mod time_spent;
 mod trash;
 mod walkthrough;
 
-pub use background::{ActionsReader, OpenActions, worker};
+pub use background::{ActionsReader, OpenActions, Worker, worker};
 
 /// A new record id: a ULID, each one after the one made before it in this process, even
 /// within a millisecond (records added together, such as a goal and the next, then sort

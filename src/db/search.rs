@@ -8,7 +8,7 @@ use super::query::limit;
 use super::{Result, Store};
 use crate::model::{Hit, Kind, MATCH_END, MATCH_START, Zone, local_day};
 use chrono::NaiveDate;
-use std::sync::{LazyLock, mpsc};
+use std::sync::LazyLock;
 
 /// How `snippet()` marks matches before they become `«…»`: characters a note is not
 /// expected to hold (and that display would show as `�` if one did).
@@ -381,8 +381,7 @@ pub struct Found {
 /// one, and only the newest waiting request is run. Results come back as [`Found`]
 /// messages for the caller to hand to the screen; dropping the searcher ends the thread.
 pub struct Searcher {
-    requests: mpsc::Sender<(u64, String)>,
-    found: mpsc::Receiver<Found>,
+    worker: super::background::Worker<(u64, String), Found>,
     interrupt: rusqlite::InterruptHandle,
 }
 
@@ -392,29 +391,24 @@ impl Searcher {
         let interrupt = store.conn.get_interrupt_handle();
         store.keep_few_pages(super::BACKGROUND_PAGES_KIB)?;
         // Typing ran ahead: only the newest query is still wanted.
-        let (requests, found) =
+        let worker =
             super::background::worker("search", move |(generation, typed): (u64, String)| {
                 let hits = store.search(&typed, limit);
                 Found { generation, hits }
             })?;
-        Ok(Searcher {
-            requests,
-            found,
-            interrupt,
-        })
+        Ok(Searcher { worker, interrupt })
     }
 
     /// Asks for `typed`, numbered `generation`; a query still running for an older request
     /// stops (its answer comes back as an error, for a request nobody waits for).
     pub fn ask(&self, generation: u64, typed: String) {
         self.interrupt.interrupt();
-        // A thread that ended (it cannot, short of a panic) just answers nothing.
-        let _ = self.requests.send((generation, typed));
+        self.worker.ask((generation, typed));
     }
 
     /// An answer, if one came back.
     pub fn answer(&self) -> Option<Found> {
-        self.found.try_recv().ok()
+        self.worker.answer()
     }
 }
 
