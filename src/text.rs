@@ -3,8 +3,10 @@
 //! (`clean.rs`).
 
 mod clean;
+mod fold;
 
 pub use clean::{MAX_CHARS, TooLong, clean, clean_line};
+pub use fold::{fold, words};
 
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;

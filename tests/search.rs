@@ -487,7 +487,8 @@ fn a_file_of_the_schema_4_release_finds_by_one_letter_once_upgraded() {
 
 /// A word in two thousand notes or more (a district's years of them) lists them newest
 /// first: weighing it against the others would read every note that holds it. A rarer
-/// word is still ranked by relevance.
+/// word is still ranked by relevance. A start of such a word finds every word it starts,
+/// accented ones too, however far back the list reaches.
 #[test]
 fn a_word_in_thousands_of_notes_lists_the_newest_first() {
     let (_dir, mut store) = empty_store();
@@ -506,6 +507,10 @@ fn a_word_in_thousands_of_notes_lists_the_newest_first() {
                 );
             }
             for n in 0..2_000 {
+                if n == 100 {
+                    let text = "A stratagem for the seating chart.";
+                    observe(store, &id, "2024-12-01T09:00", 3, text);
+                }
                 let when = format!("2025-{:02}-{:02}T09:00", 1 + n % 12, 1 + n % 28);
                 observe(
                     store,
@@ -515,12 +520,24 @@ fn a_word_in_thousands_of_notes_lists_the_newest_first() {
                     "Students tried two strategies before asking.",
                 );
             }
+            // Newer notes holding the word's first letters, not the word.
+            for n in 0..100 {
+                let when = format!("2026-{:02}-{:02}T10:00", 1 + n % 10, 1 + n % 28);
+                observe(store, &id, &when, 3, "A strong start to the lesson.");
+            }
             observe(
                 store,
                 &id,
                 "2026-11-20T09:00",
                 3,
                 "Newest: strategies posted on the wall, one rubric.",
+            );
+            observe(
+                store,
+                &id,
+                "2026-11-21T09:00",
+                3,
+                "Une Stratégie du jour, from the French class.",
             );
             Ok::<_, coachlog::db::Error>(())
         })
@@ -532,14 +549,29 @@ fn a_word_in_thousands_of_notes_lists_the_newest_first() {
         hits.iter()
             .all(|hit| !hit.excerpt.contains("rubric rubric"))
     );
-    // A start of the word: the newest first too, the words it starts marked.
+    // A start of the word: the newest first too, the words it starts marked, whatever
+    // their accents.
     let hits = found(&store, "strateg");
     assert_eq!(hits.len(), 50);
-    assert!(hits[0].excerpt.starts_with("Newest"), "{}", hits[0].excerpt);
     assert!(
-        hits[0].excerpt.contains("«strategies»"),
+        hits[0].excerpt.contains("«Stratégie»"),
         "{}",
         hits[0].excerpt
+    );
+    assert!(hits[1].excerpt.starts_with("Newest"), "{}", hits[1].excerpt);
+    assert!(
+        hits[1].excerpt.contains("«strategies»"),
+        "{}",
+        hits[1].excerpt
+    );
+    // Asked for as many as are ranked, the list reaches past the newest notes holding
+    // "str": one further back holds a word only it has.
+    let all = store.search("STRAT", 2_000).unwrap();
+    assert_eq!(all.len(), 2_000);
+    assert!(all[0].excerpt.contains("«Stratégie»"), "{}", all[0].excerpt);
+    assert!(
+        all.iter().any(|hit| hit.excerpt.contains("«stratagem»")),
+        "the older note"
     );
     // "rubric" is in four notes: the one saying it twice ranks above the newest.
     let hits = found(&store, "rubric");

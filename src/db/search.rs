@@ -4,6 +4,8 @@
 //! The index (`local_search`) is kept in step by triggers (see the migration); this file
 //! turns what a person types into a query that cannot fail and reads the hits back.
 
+mod starts;
+
 use super::query::limit;
 use super::{Result, Store};
 use crate::model::{Hit, Kind, MATCH_END, MATCH_START, Zone, local_day};
@@ -192,39 +194,6 @@ fn search(rank: &str, limit: usize) -> String {
 /// [`SEARCH`] for a `top` given (see [`GIVEN_TOP`]).
 static GIVEN: LazyLock<String> = LazyLock::new(|| SEARCH.replace("{top}", GIVEN_TOP));
 
-/// The word typed in `phrase` (as [`phrases`] quotes it), lower case, when it is one word
-/// longer than the prefixes the index keeps (three characters): shorter starts are read
-/// off those prefixes at once, and a phrase of several words is matched as typed.
-fn typed_word(phrase: &str) -> Option<String> {
-    let word = phrase.strip_prefix('"')?.strip_suffix("\"*")?;
-    (word.chars().count() > 3 && word.chars().all(char::is_alphanumeric))
-        .then(|| word.to_lowercase())
-}
-
-/// A query matching the words of `bodies` that start as each phrase typed: for each
-/// phrase, any of its words (`("students" OR "study") AND ("exit")`). `None` when a phrase
-/// is not one long word or starts none of the words.
-fn exact_words(phrases: &[String], bodies: &[String]) -> Option<String> {
-    let mut groups = Vec::with_capacity(phrases.len());
-    for phrase in phrases {
-        let start = typed_word(phrase)?;
-        let mut words: Vec<String> = bodies
-            .iter()
-            .flat_map(|body| body.split(|c: char| !c.is_alphanumeric()))
-            .map(str::to_lowercase)
-            .filter(|word| word.starts_with(&start))
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        if words.is_empty() {
-            return None;
-        }
-        let quoted: Vec<String> = words.iter().map(|word| format!("\"{word}\"")).collect();
-        groups.push(format!("({})", quoted.join(" OR ")));
-    }
-    Some(groups.join(" AND "))
-}
-
 /// The hits a search statement reads, in its order.
 fn hits(
     statement: &mut rusqlite::Statement,
@@ -267,40 +236,29 @@ impl Store {
     /// first when a word typed is in that many notes or more, and grouped by teacher in
     /// the order of each teacher's best hit. Any input is safe: query syntax is taken as text.
     /// Trashed records and the records of trashed teachers are never found; archived
-    /// teachers' are. Nothing searchable typed finds nothing.
+    /// teachers' are. Nothing searchable typed finds nothing. A start typed longer than the
+    /// index's prefixes is matched by the whole words it starts where that is the same
+    /// answer (see `starts`), without merging their lists.
     pub fn search(&self, typed: &str, limit: usize) -> Result<Vec<Hit>> {
         let phrases = phrases(typed);
         if phrases.is_empty() {
             return Ok(Vec::new());
         }
+        if let Some((exact, top)) = self.newest_past_prefixes(&phrases, limit)? {
+            let ids = format!(
+                "[{}]",
+                top.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+            );
+            let mut statement = self.conn.prepare_cached(&GIVEN)?;
+            let params = rusqlite::params![exact, EXCERPT_TOKENS, ids];
+            return Ok(group_by_teacher(hits(
+                &mut statement,
+                params,
+                self.clock.zone(),
+            )?));
+        }
+        let common = self.any_common(&phrases)?;
         let query = phrases.join(" ");
-        // Words past the index's prefixes: each start typed is answered by merging the
-        // lists of every word it starts, tens of milliseconds for a common one, so it is
-        // matched once (see `newest_hits`).
-        let beyond_prefixes = phrases.iter().all(|phrase| typed_word(phrase).is_some());
-        let common = if beyond_prefixes && phrases.len() == 1 {
-            // The newest matches say whether the word is common, and are the answer if so.
-            let newest = self.newest_matches(&query, CANDIDATES)?;
-            if newest.len() >= CANDIDATES {
-                let top = newest.get(..limit.min(newest.len())).unwrap_or_default();
-                if let Some(hits) = self.newest_hits(&phrases, top)? {
-                    return Ok(group_by_teacher(hits));
-                }
-                true
-            } else {
-                false
-            }
-        } else if self.any_common(&phrases)? {
-            if beyond_prefixes {
-                let top = self.newest_matches(&query, limit)?;
-                if let Some(hits) = self.newest_hits(&phrases, &top)? {
-                    return Ok(group_by_teacher(hits));
-                }
-            }
-            true
-        } else {
-            false
-        };
         let rank = if common { NEWEST_FIRST } else { BY_RELEVANCE };
         let mut statement = self.conn.prepare_cached(&search(rank, limit))?;
         let hits = hits(
@@ -320,40 +278,6 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map([query], |row| row.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The hits of the notes `top`, newest first, their excerpts made by matching the very
-    /// words those notes hold that start as typed: an exact word is matched without a
-    /// merge. `None` when the words found do not match every one of the notes (a word
-    /// told apart by its accents, say): the caller then matches the starts typed.
-    fn newest_hits(&self, phrases: &[String], top: &[i64]) -> Result<Option<Vec<Hit>>> {
-        let Some(oldest) = top.iter().min() else {
-            return Ok(Some(Vec::new()));
-        };
-        let ids = format!(
-            "[{}]",
-            top.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-        );
-        let mut bodies = self.conn.prepare_cached(
-            "SELECT body FROM local_search_text WHERE id IN (SELECT value FROM json_each(?1))",
-        )?;
-        let bodies = bodies
-            .query_map([&ids], |row| row.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        let Some(exact) = exact_words(phrases, &bodies) else {
-            return Ok(None);
-        };
-        let mut matched = self.conn.prepare_cached(
-            "SELECT count(*) FROM local_search WHERE local_search MATCH ?1 AND rowid >= ?2
-               AND +rowid IN (SELECT value FROM json_each(?3))",
-        )?;
-        let matched: i64 = matched.query_row((&exact, oldest, &ids), |row| row.get(0))?;
-        if usize::try_from(matched).ok() != Some(top.len()) {
-            return Ok(None);
-        }
-        let mut statement = self.conn.prepare_cached(&GIVEN)?;
-        let params = rusqlite::params![exact, EXCERPT_TOKENS, ids];
-        Ok(Some(hits(&mut statement, params, self.clock.zone())?))
     }
 
     /// Whether any of the phrases is common (see [`COMMON`]).
@@ -426,38 +350,6 @@ mod tests {
         assert_eq!(
             fts_query("say \"hi\" AND (NEAR").as_deref(),
             Some("\"say\"* \"\"\"hi\"\"\"* \"AND\"* \"(NEAR\"*")
-        );
-    }
-
-    #[test]
-    fn a_long_start_typed_is_matched_by_the_words_it_starts_in_the_notes_found() {
-        let bodies = [
-            "Students tried two strategies; one STUDENT's study.".to_owned(),
-            "Exit tickets, studied.".to_owned(),
-        ];
-        let typed = |text: &str| phrases(text);
-        assert_eq!(
-            exact_words(&typed("stud"), &bodies).as_deref(),
-            Some("(\"student\" OR \"students\" OR \"studied\" OR \"study\")")
-        );
-        assert_eq!(
-            exact_words(&typed("Exit stud"), &bodies).as_deref(),
-            Some("(\"exit\") AND (\"student\" OR \"students\" OR \"studied\" OR \"study\")")
-        );
-        assert_eq!(
-            exact_words(&typed("stu"), &bodies),
-            None,
-            "read off the prefixes"
-        );
-        assert_eq!(
-            exact_words(&typed("warm-up"), &bodies),
-            None,
-            "several words"
-        );
-        assert_eq!(
-            exact_words(&typed("rubric"), &bodies),
-            None,
-            "in none of them"
         );
     }
 
