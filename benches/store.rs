@@ -199,10 +199,13 @@ fn open(criterion: &mut Criterion, files: &Files) {
     });
 }
 
-/// Search as typed: one letter, two, a common pair; at most a page (200) of notes.
+/// Search as typed: one letter, two, a common pair, a start past the index's prefixes
+/// and two words; at most a page (200) of notes.
+const TYPED: [&str; 5] = ["s", "st", "hi", "stud", "exit tickets"];
+
 fn search(criterion: &mut Criterion, files: &Files) {
     let store = OnceCell::new();
-    for typed in ["s", "st", "hi"] {
+    for typed in TYPED {
         criterion.bench_function(&format!("search/\"{typed}\" (500 teachers x 1y)"), |b| {
             let store: &Store = store.get_or_init(|| files.school().open());
             b.iter(|| black_box(store.search(typed, 200).expect("the hits")));
@@ -253,7 +256,7 @@ fn at_district_scale(criterion: &mut Criterion, district: Option<&Store>) {
     group.bench_function("teachers() (teacher list)", |b| {
         b.iter(|| black_box(store.teachers(false).expect("the teachers")));
     });
-    for typed in ["s", "st", "hi"] {
+    for typed in TYPED {
         group.bench_function(format!("search \"{typed}\""), |b| {
             b.iter(|| black_box(store.search(typed, 200).expect("the hits")));
         });

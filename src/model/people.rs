@@ -234,8 +234,9 @@ enum Word {
     Tag(String),
     /// `role:leader` (or `leader`, `coach` said alone): has this role.
     Role(Role),
-    /// Anything else: appears in the name, school, subject, focus, role or a tag.
-    Text(String),
+    /// Anything else: appears in the name, school, subject, focus, role or a tag. As
+    /// typed (lower case), and folded as the [`haystack`] is.
+    Text(String, String),
 }
 
 /// The roster's filter, read once from what was typed.
@@ -261,7 +262,10 @@ impl Filter {
                     Ok(role) if role != Role::Teacher || word.starts_with("role:") => {
                         Word::Role(role)
                     }
-                    _ => Word::Text(word),
+                    _ => {
+                        let folded = crate::text::fold(&word);
+                        Word::Text(word, folded)
+                    }
                 }
             })
             .collect();
@@ -284,16 +288,17 @@ impl Filter {
         self.words.iter().all(|word| match word {
             Word::Tag(typed) => teacher.tags.iter().any(|tag| tag_starts(tag, typed)),
             Word::Role(role) => teacher.role == *role,
-            Word::Text(text) => haystack.contains(text.as_str()),
+            Word::Text(_, folded) => haystack.contains(folded.as_str()),
         })
     }
 }
 
-/// The text of a roster row a filter word is looked for in, lower-cased: name, school,
-/// subject, focus, role and groups.
+/// The text of a roster row a filter word is looked for in, folded as search folds it
+/// (lower case, a Latin letter's accents off: "zoe" finds "Zoë"): name, school, subject,
+/// focus, role and groups.
 pub fn haystack(row: &RosterRow) -> String {
     let teacher = &row.teacher;
-    format!(
+    crate::text::fold(&format!(
         "{} {} {} {} {} {}",
         teacher.name,
         teacher.school,
@@ -301,8 +306,7 @@ pub fn haystack(row: &RosterRow) -> String {
         row.focus.as_deref().unwrap_or(""),
         teacher.role.label(),
         teacher.tags.join(" ")
-    )
-    .to_lowercase()
+    ))
 }
 
 impl fmt::Display for Filter {
@@ -313,7 +317,7 @@ impl fmt::Display for Filter {
             .map(|word| match word {
                 Word::Tag(tag) => format!("#{tag}"),
                 Word::Role(role) => format!("role:{role}"),
-                Word::Text(text) => text.clone(),
+                Word::Text(typed, _) => typed.clone(),
             })
             .collect();
         f.write_str(&words.join(" "))
@@ -491,6 +495,12 @@ mod tests {
         assert_eq!(shown("east leader"), ["Reyes, Ana"]);
         assert_eq!(shown("#pilot leader"), Vec::<&str>::new());
         assert_eq!(shown("warm-up #plc"), ["Smith, Dan"]);
+        // Accents fold away on both sides, as in search.
+        let zoe = row("Ødegård-Nakamura, Zoë", Role::Teacher, &[]);
+        let filter = Filter::parse("ZOE ødegard");
+        assert!(filter.matches(&zoe));
+        assert!(Filter::parse("Zoë").matches(&row("Zoe Park", Role::Coach, &[])));
+        assert_eq!(filter.to_string(), "zoe ødegard", "shown as typed");
         assert_eq!(
             Filter::parse("#Pilot Leader east").to_string(),
             "#pilot role:leader east"
