@@ -24,12 +24,9 @@ fn the_calendar_holds_every_check_in_due_and_every_dated_open_action_and_parses(
             expected.insert(uid, due.max(today));
         }
     }
-    for (action, _) in store.open_actions().unwrap() {
+    for action in store.open_actions().unwrap() {
         if let Some(due) = action.due_on {
-            expected.insert(
-                format!("action-{}@coachlog", action.meta.id),
-                due.max(today),
-            );
+            expected.insert(format!("action-{}@coachlog", action.id), due.max(today));
         }
     }
     assert!(expected.len() > 5, "the demo has check-ins and actions due");

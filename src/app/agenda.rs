@@ -2,7 +2,7 @@
 //! (not observed in N days), and open actions grouped by owner.
 
 use crate::app::list::List;
-use crate::model::{Action, RosterRow};
+use crate::model::{OpenAction, RosterRow};
 use chrono::NaiveDate;
 
 /// One line of the agenda, pointing to its teacher.
@@ -10,18 +10,55 @@ use chrono::NaiveDate;
 pub struct Item {
     pub teacher_id: String,
     pub teacher_name: String,
+    /// The check-in due, the last visit, or when the action is due.
     pub date: Option<NaiveDate>,
-    /// For actions: what, and who owns it.
-    pub action: Option<Action>,
+    /// For actions: which, what, and who owns it.
+    pub action: Option<ActionLine>,
+}
+
+/// What an agenda line shows of an open action, beside its teacher and due date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionLine {
+    pub id: String,
+    pub what: String,
+    pub owner: String,
 }
 
 impl Item {
     /// What identifies the line: its action, or its teacher.
     pub fn key(&self) -> String {
         match &self.action {
-            Some(action) => action.meta.id.clone(),
+            Some(action) => action.id.clone(),
             None => self.teacher_id.clone(),
         }
+    }
+
+    /// An open action's line, from the action (moved, not copied: a district has
+    /// thousands).
+    fn of_action(action: OpenAction) -> Item {
+        Item {
+            teacher_id: action.teacher_id,
+            teacher_name: action.teacher_name,
+            date: action.due_on,
+            action: Some(ActionLine {
+                id: action.id,
+                what: action.what,
+                owner: action.owner,
+            }),
+        }
+    }
+
+    /// The open action an action's line shows, given back whole (moved).
+    fn into_action(self) -> Option<OpenAction> {
+        let line = self.action?;
+        Some(OpenAction {
+            id: line.id,
+            teacher_id: self.teacher_id,
+            teacher_name: self.teacher_name,
+            what: line.what,
+            owner: line.owner,
+            due_on: self.date,
+        })
     }
 }
 
@@ -56,10 +93,10 @@ impl ActionColumns {
         for item in actions {
             let surname = crate::text::width(&crate::text::line(surname(&item.teacher_name)));
             columns.teacher = columns.teacher.max(surname.min(16));
-            if let Some(action) = &item.action {
+            if item.action.is_some() {
                 columns.due = columns
                     .due
-                    .max(crate::text::width(&due_words(action, today).0));
+                    .max(crate::text::width(&due_words(item.date, today).0));
             }
         }
         columns
@@ -71,10 +108,10 @@ pub fn surname(name: &str) -> &str {
     name.split(',').next().unwrap_or(name).trim()
 }
 
-/// When an action is due, in words, and whether it is overdue: "overdue 2d !", "Fri 27",
-/// "no date".
-pub fn due_words(action: &Action, today: NaiveDate) -> (String, Option<bool>) {
-    match action.due_on {
+/// When an action `due` is due, in words, and whether it is overdue: "overdue 2d !",
+/// "Fri 27", "no date".
+pub fn due_words(due: Option<NaiveDate>, today: NaiveDate) -> (String, Option<bool>) {
+    match due {
         Some(due) if due < today => (
             format!("{} !", crate::dates::relative_due(due, today)),
             Some(true),
@@ -89,11 +126,16 @@ fn what(item: &Item) -> Option<&str> {
     item.action.as_ref().map(|a| a.what.as_str())
 }
 
+/// Which action a line is, the last tie-break.
+fn line_id(item: &Item) -> Option<&str> {
+    item.action.as_ref().map(|a| a.id.as_str())
+}
+
 impl Agenda {
     /// Builds the agenda from the roster rows and the open actions, as of `today`.
     pub fn new(
         rows: &[RosterRow],
-        actions: Vec<(Action, String)>,
+        actions: Vec<OpenAction>,
         today: NaiveDate,
         gap_days: u32,
     ) -> Agenda {
@@ -119,54 +161,48 @@ impl Agenda {
             .collect();
         // Never observed first, then the longest gap.
         not_observed.sort_by_key(|i| (i.date.is_some(), i.date));
-        let mut actions: Vec<Item> = actions
-            .into_iter()
-            .map(|(action, teacher_name)| Item {
-                teacher_id: action.teacher_id.clone(),
-                teacher_name,
-                date: action.due_on,
-                action: Some(action),
-            })
-            .collect();
-        // Grouped by owner (the owner with the most pressing action first), by due date
-        // within: each owner's first due date, found in one pass.
+        let mut actions: Vec<Item> = actions.into_iter().map(Item::of_action).collect();
+        // By due date, then teacher and what they say (so that the order does not depend on
+        // record ids), in place: a district has thousands of open actions, and sorting a
+        // copy of them, keyed, put megabytes on the peak memory.
+        actions.sort_unstable_by(|a, b| {
+            (
+                a.date.unwrap_or(NaiveDate::MAX),
+                &a.teacher_name,
+                what(a),
+                line_id(a),
+            )
+                .cmp(&(
+                    b.date.unwrap_or(NaiveDate::MAX),
+                    &b.teacher_name,
+                    what(b),
+                    line_id(b),
+                ))
+        });
+        // Then grouped by owner, the owner with the most pressing action first (each
+        // owner's first due date, found in one pass), keeping that order within.
         let owner_of = |item: &Item| {
             item.action
                 .as_ref()
                 .map(|a| a.owner.to_lowercase())
                 .unwrap_or_default()
         };
-        let mut first_due: std::collections::HashMap<String, NaiveDate> =
+        let mut owners: std::collections::HashMap<String, NaiveDate> =
             std::collections::HashMap::new();
         for item in &actions {
-            let first = first_due.entry(owner_of(item)).or_insert(NaiveDate::MAX);
+            let first = owners.entry(owner_of(item)).or_insert(NaiveDate::MAX);
             *first = (*first).min(item.date.unwrap_or(NaiveDate::MAX));
         }
-        let keys: Vec<(NaiveDate, String)> = actions
-            .iter()
-            .map(|item| {
-                let owner = owner_of(item);
-                (
-                    first_due.get(&owner).copied().unwrap_or(NaiveDate::MAX),
-                    owner,
-                )
-            })
+        let mut by_first_due: Vec<(NaiveDate, String)> =
+            owners.into_iter().map(|(o, d)| (d, o)).collect();
+        by_first_due.sort_unstable();
+        let place: std::collections::HashMap<String, usize> = by_first_due
+            .into_iter()
+            .enumerate()
+            .map(|(place, (_, owner))| (owner, place))
             .collect();
-        let mut keyed: Vec<((NaiveDate, String), Item)> =
-            keys.into_iter().zip(actions.drain(..)).collect();
-        // Actions due the same day by teacher and then by what they say, so that the
-        // order does not depend on record ids.
-        keyed.sort_by(|(a, ai), (b, bi)| {
-            a.cmp(b)
-                .then(
-                    ai.date
-                        .unwrap_or(NaiveDate::MAX)
-                        .cmp(&bi.date.unwrap_or(NaiveDate::MAX)),
-                )
-                .then_with(|| ai.teacher_name.cmp(&bi.teacher_name))
-                .then_with(|| what(ai).cmp(&what(bi)))
-        });
-        actions = keyed.into_iter().map(|(_, item)| item).collect();
+        // Stable: each owner's actions keep the order above.
+        actions.sort_by_cached_key(|item| place.get(&owner_of(item)).copied());
         let keys = |items: &[Item]| List::new(items.iter().map(Item::key).collect());
         let action_columns = ActionColumns::new(&actions, today);
         Agenda {
@@ -273,6 +309,11 @@ impl super::App {
         }
         match actions {
             Ok(actions) => {
+                // The lines of the last read go before the new ones are made: thousands of
+                // actions in a district, twice over, would double the agenda's memory.
+                if let Screen::Agenda(agenda) = &mut self.screen {
+                    agenda.actions = Vec::new();
+                }
                 let fresh = agenda::Agenda::new(
                     self.roster.all(),
                     actions,
@@ -315,11 +356,11 @@ impl super::App {
             // The rest of the agenda at once; the open actions when the read answers (the
             // ones shown until then, if the agenda is on screen already).
             let generation = super::search::next_generation();
-            let shown = match &self.screen {
-                Screen::Agenda(agenda) => agenda
-                    .actions
-                    .iter()
-                    .filter_map(|i| i.action.clone().map(|a| (a, i.teacher_name.clone())))
+            // Moved out of the agenda on screen, which this one replaces.
+            let shown = match &mut self.screen {
+                Screen::Agenda(agenda) => std::mem::take(&mut agenda.actions)
+                    .into_iter()
+                    .filter_map(Item::into_action)
                     .collect(),
                 _ => Vec::new(),
             };

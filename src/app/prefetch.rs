@@ -17,9 +17,6 @@ use std::time::{Duration, Instant};
 /// megabytes of memory for a teacher with years of history), a look at one row does.
 pub const REST: Duration = Duration::from_millis(100);
 
-/// The reader's page cache, in KiB.
-const PAGES_KIB: i64 = 256;
-
 /// A teacher's workspace read ahead, at a count of writes.
 pub struct ReadAhead {
     id: String,
@@ -36,7 +33,7 @@ impl TeacherReader {
     pub fn start(store: Store) -> Result<TeacherReader> {
         // Its pages are read once each (a ten-year teacher's records fill some nine hundred,
         // 3.6 MB): kept, they would only weigh on memory.
-        store.keep_few_pages(PAGES_KIB)?;
+        store.keep_few_pages(crate::db::READ_ONCE_PAGES_KIB)?;
         crate::db::worker("teacher reader", move |id: String| {
             // The count first: a write between the two reads is then seen as one since.
             let writes = store.count_of_writes().ok()?;

@@ -3,7 +3,7 @@
 //! district scale, tens of milliseconds to read).
 
 use super::{Error, Result, Store};
-use crate::model::Action;
+use crate::model::OpenAction;
 use std::sync::mpsc;
 
 /// A thread that answers requests, asked and answered through the main loop. Dropping it
@@ -54,7 +54,7 @@ pub fn worker<Request: Send + 'static, Answer: Send + 'static>(
 }
 
 /// Open actions with their teacher's name, as [`Store::open_actions`] gives them.
-pub type OpenActions = Vec<(Action, String)>;
+pub type OpenActions = Vec<OpenAction>;
 
 /// Reads the open actions on request (a generation number); answers come back numbered
 /// as asked.
@@ -65,7 +65,7 @@ impl ActionsReader {
     pub fn start(store: Store) -> Result<ActionsReader> {
         // The open actions are read in one pass over their index: pages kept would only
         // weigh on memory.
-        store.keep_few_pages(super::BACKGROUND_PAGES_KIB)?;
+        store.keep_few_pages(super::READ_ONCE_PAGES_KIB)?;
         worker("open actions reader", move |generation| {
             (generation, store.open_actions())
         })

@@ -143,11 +143,16 @@ impl From<rusqlite::Error> for Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// The page cache of the connections that read on threads of their own (search, the
-/// agenda's open actions), in KiB: a quarter of the screen's. Each search reads the notes
-/// it lists and their teachers, pages scattered through the file; kept at the usual 4 MiB,
-/// they put 3 MB on the peak memory of a session that searches at district scale.
-pub const BACKGROUND_PAGES_KIB: i64 = 1024;
+/// The page cache of the searcher's connection, in KiB: half of the screen's. Each search
+/// reads the notes it lists and their teachers, pages scattered through the file, and the
+/// next key reads most of them again; kept at the usual 4 MiB, they put 3 MB on the peak
+/// memory of a session that searches at district scale.
+pub const SEARCH_PAGES_KIB: i64 = 1024;
+
+/// The page cache, in KiB, of a connection on a thread of its own that reads each page
+/// once (a teacher read ahead, the agenda's open actions): kept, pages would only weigh
+/// on memory (the open actions at district scale, 0.7 MB).
+pub const READ_ONCE_PAGES_KIB: i64 = 256;
 
 /// An open coachlog database.
 pub struct Store {

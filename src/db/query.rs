@@ -3,7 +3,8 @@
 use super::record::{self, Record};
 use super::{Result, Store};
 use crate::model::{
-    Action, CheckIn, Focus, Goal, Measure, Observation, RosterRow, Support, Teacher, TeacherFile,
+    Action, CheckIn, Focus, Goal, Measure, Observation, OpenAction, RosterRow, Support, Teacher,
+    TeacherFile,
 };
 use chrono::NaiveDate;
 use std::sync::LazyLock;
@@ -98,7 +99,7 @@ impl Store {
     /// Open actions of every active teacher, with the teacher's id and name, by due date
     /// (undated last, ties by id: the open half of [`crate::model::action_order`]), for
     /// the agenda.
-    pub fn open_actions(&self) -> Result<Vec<(Action, String)>> {
+    pub fn open_actions(&self) -> Result<Vec<OpenAction>> {
         // The live teachers' names first (a couple of thousand at most), then the open
         // actions from their own index, in its order: joining each action to its teacher
         // in SQL cost two index descents an action, most of the read in a district.
@@ -110,20 +111,24 @@ impl Store {
                 Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
             })?
             .collect::<rusqlite::Result<std::collections::HashMap<String, String>>>()?;
-        let sql = format!(
-            "SELECT {} FROM action INDEXED BY action_open_all
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, teacher_id, what, owner, due_on FROM action INDEXED BY action_open_all
              WHERE action.done_on IS NULL AND action.deleted_at IS NULL
              ORDER BY action.due_on IS NULL, action.due_on, action.id",
-            record::columns::<Action>()
-        );
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let at = record::positions::<Action>(&statement)?;
+        )?;
         let mut open = Vec::new();
-        for action in statement.query_map([], |row| Action::from_row_at(row, &at))? {
-            let action = action?;
-            if let Some(name) = names.get(&action.teacher_id) {
-                let name = name.clone();
-                open.push((action, name));
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let teacher_id: String = row.get(1)?;
+            if let Some(name) = names.get(&teacher_id) {
+                open.push(OpenAction {
+                    id: row.get(0)?,
+                    teacher_name: name.clone(),
+                    teacher_id,
+                    what: row.get(2)?,
+                    owner: row.get(3)?,
+                    due_on: parse_day(row.get(4)?),
+                });
             }
         }
         Ok(open)

@@ -313,7 +313,7 @@ impl Searcher {
     /// Starts searching `store` (a connection of its own) for at most `limit` notes a query.
     pub fn start(store: Store, limit: usize) -> Result<Searcher> {
         let interrupt = store.conn.get_interrupt_handle();
-        store.keep_few_pages(super::BACKGROUND_PAGES_KIB)?;
+        store.keep_few_pages(super::SEARCH_PAGES_KIB)?;
         // Typing ran ahead: only the newest query is still wanted.
         let worker =
             super::background::worker("search", move |(generation, typed): (u64, String)| {

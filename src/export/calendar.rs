@@ -3,7 +3,7 @@
 //! one export to the next.
 
 use crate::model::calendar::{Entry, entries};
-use crate::model::{Action, RosterRow};
+use crate::model::{OpenAction, RosterRow};
 use chrono::NaiveDateTime;
 use icalendar::{Calendar, Class, Component, Event, EventLike, Property};
 
@@ -11,7 +11,7 @@ use icalendar::{Calendar, Class, Component, Event, EventLike, Property};
 /// due date (see [`entries`]), stamped with `now_utc`.
 pub fn write(
     rows: &[RosterRow],
-    actions: &[(Action, String)],
+    actions: &[OpenAction],
     today: chrono::NaiveDate,
     now_utc: NaiveDateTime,
 ) -> String {

@@ -2,7 +2,7 @@
 //! with a due date, one all-day entry apiece, on its day, or on today when it is already
 //! late (a calendar shows nothing for what is past, and it is still to be done).
 
-use super::{Action, RosterRow};
+use super::{OpenAction, RosterRow};
 use chrono::NaiveDate;
 
 /// One all-day entry.
@@ -21,7 +21,7 @@ fn day(date: NaiveDate) -> String {
 }
 
 /// The entries, by day and then by summary. Archived teachers have no check-ins due.
-pub fn entries(rows: &[RosterRow], actions: &[(Action, String)], today: NaiveDate) -> Vec<Entry> {
+pub fn entries(rows: &[RosterRow], actions: &[OpenAction], today: NaiveDate) -> Vec<Entry> {
     let on = |due: NaiveDate| due.max(today);
     let late = |due: NaiveDate| {
         if due < today {
@@ -52,10 +52,11 @@ pub fn entries(rows: &[RosterRow], actions: &[(Action, String)], today: NaiveDat
             })
         })
         .collect();
-    entries.extend(actions.iter().filter_map(|(action, teacher)| {
-        let due = action.due_on.filter(|_| action.done_on.is_none())?;
+    entries.extend(actions.iter().filter_map(|action| {
+        let due = action.due_on?;
+        let teacher = &action.teacher_name;
         Some(Entry {
-            uid: format!("action-{}@coachlog", action.meta.id),
+            uid: format!("action-{}@coachlog", action.id),
             date: on(due),
             summary: format!("{teacher}: {}{}", action.what, late(due)),
             description: format!(
@@ -97,19 +98,15 @@ mod tests {
         }
     }
 
-    fn action(id: &str, what: &str, due: Option<&str>, done: Option<&str>) -> (Action, String) {
-        let action = Action {
-            meta: Meta {
-                id: id.into(),
-                ..Meta::default()
-            },
+    fn action(id: &str, what: &str, due: Option<&str>) -> OpenAction {
+        OpenAction {
+            id: id.into(),
+            teacher_name: "Smith, Dan".into(),
             what: what.into(),
             owner: "teacher".into(),
             due_on: due.map(date),
-            done_on: done.map(date),
-            ..Action::default()
-        };
-        (action, "Smith, Dan".into())
+            ..OpenAction::default()
+        }
     }
 
     #[test]
@@ -122,15 +119,9 @@ mod tests {
             row("T4", "Gone, Al", Some("2026-11-25"), true),
         ];
         let actions = [
-            action("A1", "Post the warm-up", Some("2026-11-26"), None),
-            action(
-                "A2",
-                "Sort exit tickets",
-                Some("2026-11-20"),
-                Some("2026-11-21"),
-            ),
-            action("A3", "Read the article", None, None),
-            action("A4", "Try think-pair-share", Some("2026-11-19"), None),
+            action("A1", "Post the warm-up", Some("2026-11-26")),
+            action("A3", "Read the article", None),
+            action("A4", "Try think-pair-share", Some("2026-11-19")),
         ];
         let entries = entries(&rows, &actions, today);
         let listed: Vec<(String, &str, &str)> = entries

@@ -373,6 +373,20 @@ pub struct Action {
     pub done_on: Option<NaiveDate>,
 }
 
+/// An open action as the agenda and the calendar list it, with its teacher's name: what
+/// is to be done, by whom, by when. Read without the rest of the record: a district
+/// has thousands open at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OpenAction {
+    pub id: String,
+    pub teacher_id: String,
+    pub teacher_name: String,
+    pub what: String,
+    /// "teacher", "coach", "principal" or a name.
+    pub owner: String,
+    pub due_on: Option<NaiveDate>,
+}
+
 /// The kinds of record, as named in tables, the change log and exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -135,8 +135,8 @@ fn visible(agenda: &Agenda, index: usize, area: Rect) -> std::ops::Range<usize> 
 }
 
 /// "overdue 2d !", "Fri 27" or "no date", in red when overdue.
-fn due(action: &crate::model::Action, today: NaiveDate) -> Span<'static> {
-    match due_words(action, today) {
+fn due(due_on: Option<NaiveDate>, today: NaiveDate) -> Span<'static> {
+    match due_words(due_on, today) {
         (words, Some(true)) => Span::styled(words, theme::error()),
         (words, Some(false)) => Span::raw(words),
         (words, None) => Span::styled(words, theme::dim()),
@@ -155,6 +155,7 @@ fn action_line(
     let Some(action) = &item.action else {
         return Line::default();
     };
+    let due_on = item.date;
     let owner = format!("{}  ", text::fit(&text::line(&action.owner), 10));
     let teacher = text::fit(&text::line(surname(&item.teacher_name)), columns.teacher).into_owned();
     let room = width.saturating_sub(text::width(&owner) + columns.teacher + columns.due + 4);
@@ -164,7 +165,7 @@ fn action_line(
             "{}  {teacher}  ",
             text::fit(&text::line(&action.what), room)
         )),
-        due(action, today),
+        due(due_on, today),
     ])
 }
 
