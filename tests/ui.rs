@@ -2722,6 +2722,53 @@ fn a_long_agenda_scrolls_with_its_selection_and_a_click_finds_the_line_in_view()
     assert_eq!(usize::from(marked_row(&app).0), bottom - 1, "{shown}");
 }
 
+/// A district has thousands of open actions: the agenda keeps their order and reads the
+/// lines near the selection, and moving through the list reads those coming into view.
+#[test]
+fn the_agenda_reads_the_open_actions_lines_as_they_come_into_view() {
+    use coachlog::model::{Action, AnyRecord};
+    let (_dir, mut store, smith) = caseload();
+    store
+        .batch(|store| {
+            for n in 0..600_u64 {
+                let due = day("2026-12-01") + chrono::Days::new(n / 10);
+                let action = Action {
+                    teacher_id: smith.clone(),
+                    what: format!("Action number {n:03}"),
+                    owner: "coach".into(),
+                    due_on: Some(due),
+                    ..Action::default()
+                };
+                common::add(store, AnyRecord::Action(action));
+            }
+            Ok::<_, coachlog::db::Error>(())
+        })
+        .unwrap();
+    let mut app = app(store);
+    press(&mut app, "g<Tab><Tab>");
+    let shown = text(&app);
+    assert!(shown.contains("Share exit-ticket data"), "{shown}");
+    assert!(shown.contains("Action number 000"), "{shown}");
+    // The last line, 600 further on, is read as the selection reaches it.
+    press(&mut app, "G");
+    let shown = text(&app);
+    assert!(shown.contains("Action number 599"), "{shown}");
+    assert!(!shown.contains("Action number 000"), "{shown}");
+    press(&mut app, "<Enter>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("Smith, Dan ·"),
+        "the line's teacher opens: {shown}"
+    );
+    // Back on the agenda, read afresh: its first lines again.
+    press(&mut app, "<Esc>");
+    let shown = text(&app);
+    assert!(shown.contains("Share exit-ticket data"), "{shown}");
+    assert!(!shown.contains("Action number 599"), "{shown}");
+    press(&mut app, "<Tab><Tab>G");
+    assert!(text(&app).contains("Action number 599"));
+}
+
 #[test]
 fn the_agenda_opens_at_once_and_its_open_actions_follow_when_read_in_the_background() {
     let (_dir, store, _) = caseload();
@@ -2748,7 +2795,7 @@ fn the_agenda_opens_at_once_and_its_open_actions_follow_when_read_in_the_backgro
     };
     assert_eq!(answered, generation);
     // An answer to an older read is not wanted.
-    app.open_actions_found(generation.wrapping_add(1000), Ok(Vec::new()));
+    app.open_actions_found(generation.wrapping_add(1000), Ok(Default::default()));
     assert!(text(&app).contains("Reading the open actions"));
     app.open_actions_found(answered, actions);
     let shown = text(&app);

@@ -2,8 +2,9 @@
 //! (not observed in N days), and open actions grouped by owner.
 
 use crate::app::list::List;
-use crate::model::{OpenAction, RosterRow};
+use crate::model::{ActionOrder, OpenAction, RosterRow};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// One line of the agenda, pointing to its teacher.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,16 +26,7 @@ pub struct ActionLine {
 }
 
 impl Item {
-    /// What identifies the line: its action, or its teacher.
-    pub fn key(&self) -> String {
-        match &self.action {
-            Some(action) => action.id.clone(),
-            None => self.teacher_id.clone(),
-        }
-    }
-
-    /// An open action's line, from the action (moved, not copied: a district has
-    /// thousands).
+    /// An open action's line.
     fn of_action(action: OpenAction) -> Item {
         Item {
             teacher_id: action.teacher_id,
@@ -47,30 +39,31 @@ impl Item {
             }),
         }
     }
-
-    /// The open action an action's line shows, given back whole (moved).
-    fn into_action(self) -> Option<OpenAction> {
-        let line = self.action?;
-        Some(OpenAction {
-            id: line.id,
-            teacher_id: self.teacher_id,
-            teacher_name: self.teacher_name,
-            what: line.what,
-            owner: line.owner,
-            due_on: self.date,
-        })
-    }
 }
+
+/// What identifies a line of the agenda, to keep it selected when the agenda is read
+/// again: its teacher, or its action (by rowid: a district has thousands open).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Key {
+    Teacher(String),
+    Action(i64),
+}
+
+/// How far from the selection the open actions' lines are kept read, either way: more
+/// than a panel holds on any screen, so every line in view is read.
+const LINES_AROUND: usize = 200;
 
 /// The agenda's three panels, in the order Tab visits them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Agenda {
     pub check_ins: Vec<Item>,
     pub not_observed: Vec<Item>,
-    pub actions: Vec<Item>,
+    /// The open actions' lines read, by rowid: those near the selection (the order is
+    /// the third list's keys; see [`ActionOrder`]).
+    pub lines: HashMap<i64, Item>,
     pub panel: usize,
-    /// Each panel's selection, by the line's key (`Item::key`).
-    pub lists: [List<String>; 3],
+    /// Each panel's selection, by the line's key; the third holds the open actions' order.
+    pub lists: [List<Key>; 3],
     pub gap_days: u32,
     /// The open actions' columns, measured once over every action (thousands in a
     /// district), not on each frame.
@@ -88,25 +81,21 @@ pub struct ActionColumns {
 }
 
 impl ActionColumns {
-    fn new(actions: &[Item], today: NaiveDate) -> ActionColumns {
-        let mut columns = ActionColumns::default();
-        for item in actions {
-            let surname = crate::text::width(&crate::text::line(surname(&item.teacher_name)));
-            columns.teacher = columns.teacher.max(surname.min(16));
-            if item.action.is_some() {
-                columns.due = columns
-                    .due
-                    .max(crate::text::width(&due_words(item.date, today).0));
-            }
+    fn new(order: &ActionOrder, today: NaiveDate) -> ActionColumns {
+        let due = order
+            .due_dates
+            .iter()
+            .map(|due| crate::text::width(&due_words(*due, today).0))
+            .max()
+            .unwrap_or(0);
+        ActionColumns {
+            teacher: order.widest_surname.min(16),
+            due,
         }
-        columns
     }
 }
 
-/// The surname of "Smith, Dan", or the whole name when it has no comma.
-pub fn surname(name: &str) -> &str {
-    name.split(',').next().unwrap_or(name).trim()
-}
+pub use crate::model::people::surname;
 
 /// When an action `due` is due, in words, and whether it is overdue: "overdue 2d !",
 /// "Fri 27", "no date".
@@ -121,21 +110,11 @@ pub fn due_words(due: Option<NaiveDate>, today: NaiveDate) -> (String, Option<bo
     }
 }
 
-/// What an action says, to order actions due the same day.
-fn what(item: &Item) -> Option<&str> {
-    item.action.as_ref().map(|a| a.what.as_str())
-}
-
-/// Which action a line is, the last tie-break.
-fn line_id(item: &Item) -> Option<&str> {
-    item.action.as_ref().map(|a| a.id.as_str())
-}
-
 impl Agenda {
-    /// Builds the agenda from the roster rows and the open actions, as of `today`.
+    /// Builds the agenda from the roster rows and the open actions' order, as of `today`.
     pub fn new(
         rows: &[RosterRow],
-        actions: Vec<OpenAction>,
+        actions: ActionOrder,
         today: NaiveDate,
         gap_days: u32,
     ) -> Agenda {
@@ -161,72 +140,46 @@ impl Agenda {
             .collect();
         // Never observed first, then the longest gap.
         not_observed.sort_by_key(|i| (i.date.is_some(), i.date));
-        let mut actions: Vec<Item> = actions.into_iter().map(Item::of_action).collect();
-        // By due date, then teacher and what they say (so that the order does not depend on
-        // record ids), in place: a district has thousands of open actions, and sorting a
-        // copy of them, keyed, put megabytes on the peak memory.
-        actions.sort_unstable_by(|a, b| {
-            (
-                a.date.unwrap_or(NaiveDate::MAX),
-                &a.teacher_name,
-                what(a),
-                line_id(a),
+        let teachers = |items: &[Item]| {
+            List::new(
+                items
+                    .iter()
+                    .map(|i| Key::Teacher(i.teacher_id.clone()))
+                    .collect(),
             )
-                .cmp(&(
-                    b.date.unwrap_or(NaiveDate::MAX),
-                    &b.teacher_name,
-                    what(b),
-                    line_id(b),
-                ))
-        });
-        // Then grouped by owner, the owner with the most pressing action first (each
-        // owner's first due date, found in one pass), keeping that order within.
-        let owner_of = |item: &Item| {
-            item.action
-                .as_ref()
-                .map(|a| a.owner.to_lowercase())
-                .unwrap_or_default()
         };
-        let mut owners: std::collections::HashMap<String, NaiveDate> =
-            std::collections::HashMap::new();
-        for item in &actions {
-            let first = owners.entry(owner_of(item)).or_insert(NaiveDate::MAX);
-            *first = (*first).min(item.date.unwrap_or(NaiveDate::MAX));
-        }
-        let mut by_first_due: Vec<(NaiveDate, String)> =
-            owners.into_iter().map(|(o, d)| (d, o)).collect();
-        by_first_due.sort_unstable();
-        let place: std::collections::HashMap<String, usize> = by_first_due
-            .into_iter()
-            .enumerate()
-            .map(|(place, (_, owner))| (owner, place))
-            .collect();
-        // Stable: each owner's actions keep the order above.
-        actions.sort_by_cached_key(|item| place.get(&owner_of(item)).copied());
-        let keys = |items: &[Item]| List::new(items.iter().map(Item::key).collect());
         let action_columns = ActionColumns::new(&actions, today);
+        let order = actions.rowids.into_iter().map(Key::Action).collect();
         Agenda {
-            lists: [keys(&check_ins), keys(&not_observed), keys(&actions)],
+            lists: [
+                teachers(&check_ins),
+                teachers(&not_observed),
+                List::new(order),
+            ],
             action_columns,
             awaited: None,
             check_ins,
             not_observed,
-            actions,
+            lines: HashMap::new(),
             panel: 0,
             gap_days,
         }
     }
 
-    pub fn panel_items(&self, panel: usize) -> &[Item] {
+    /// The line of panel `panel` at `index`: an open action's only when read.
+    pub fn line(&self, panel: usize, index: usize) -> Option<&Item> {
         match panel {
-            0 => &self.check_ins,
-            1 => &self.not_observed,
-            _ => &self.actions,
+            0 => self.check_ins.get(index),
+            1 => self.not_observed.get(index),
+            _ => match self.lists[2].ids().get(index)? {
+                Key::Action(rowid) => self.lines.get(rowid),
+                Key::Teacher(_) => None,
+            },
         }
     }
 
     /// The selection of the panel with the keyboard.
-    pub fn list_mut(&mut self) -> &mut List<String> {
+    pub fn list_mut(&mut self) -> &mut List<Key> {
         &mut self.lists[self.panel.min(2)]
     }
 
@@ -240,10 +193,38 @@ impl Agenda {
 
     /// The teacher of the selected line.
     pub fn selected_teacher(&self) -> Option<&str> {
-        let list = &self.lists[self.panel.min(2)];
-        self.panel_items(self.panel)
-            .get(list.selected()?)
-            .map(|i| i.teacher_id.as_str())
+        let panel = self.panel.min(2);
+        let line = self.line(panel, self.lists[panel].selected()?)?;
+        Some(&line.teacher_id)
+    }
+
+    /// The open actions whose lines are to be read: when a line near the selection is
+    /// not, every one within [`LINES_AROUND`] of it that is not (the lines further away
+    /// are let go).
+    fn lines_wanted(&mut self) -> Vec<i64> {
+        let list = &self.lists[2];
+        let order = list.ids();
+        let at = list.index();
+        let near = at.saturating_sub(LINES_AROUND / 2)..(at + LINES_AROUND / 2).min(order.len());
+        let rowid = |key: &Key| match key {
+            Key::Action(rowid) => Some(*rowid),
+            Key::Teacher(_) => None,
+        };
+        if order[near]
+            .iter()
+            .filter_map(rowid)
+            .all(|r| self.lines.contains_key(&r))
+        {
+            return Vec::new();
+        }
+        let around = &order[at.saturating_sub(LINES_AROUND)..(at + LINES_AROUND).min(order.len())];
+        let kept: std::collections::HashSet<i64> = around.iter().filter_map(rowid).collect();
+        self.lines.retain(|rowid, _| kept.contains(rowid));
+        around
+            .iter()
+            .filter_map(rowid)
+            .filter(|rowid| !self.lines.contains_key(rowid))
+            .collect()
     }
 }
 
@@ -257,6 +238,29 @@ impl super::App {
     pub(in crate::app) fn show_agenda(&mut self) {
         if let Some(agenda) = self.build_agenda() {
             self.screen = Screen::Agenda(Box::new(agenda));
+            self.read_agenda_lines();
+        }
+    }
+
+    /// Reads the open actions' lines near the selection that are not read yet.
+    pub(in crate::app) fn read_agenda_lines(&mut self) {
+        let Screen::Agenda(agenda) = &mut self.screen else {
+            return;
+        };
+        let wanted = agenda.lines_wanted();
+        if wanted.is_empty() {
+            return;
+        }
+        match self.store.open_actions_at(&wanted) {
+            Ok(found) => {
+                if let Screen::Agenda(agenda) = &mut self.screen {
+                    let lines = found
+                        .into_iter()
+                        .map(|(rowid, action)| (rowid, agenda::Item::of_action(action)));
+                    agenda.lines.extend(lines);
+                }
+            }
+            Err(error) => self.warn(format!("cannot read the open actions: {error}")),
         }
     }
 
@@ -278,6 +282,7 @@ impl super::App {
             fresh.lists = std::mem::take(&mut agenda.lists);
             **agenda = fresh;
         }
+        self.read_agenda_lines();
     }
 
     /// From now on the agenda's open actions are read off the screen's thread: asked for
@@ -302,18 +307,13 @@ impl super::App {
     pub fn open_actions_found(
         &mut self,
         generation: u64,
-        actions: crate::db::Result<crate::db::OpenActions>,
+        actions: crate::db::Result<crate::model::ActionOrder>,
     ) {
         if !matches!(&self.screen, Screen::Agenda(a) if a.awaited == Some(generation)) {
             return;
         }
         match actions {
             Ok(actions) => {
-                // The lines of the last read go before the new ones are made: thousands of
-                // actions in a district, twice over, would double the agenda's memory.
-                if let Screen::Agenda(agenda) = &mut self.screen {
-                    agenda.actions = Vec::new();
-                }
                 let fresh = agenda::Agenda::new(
                     self.roster.all(),
                     actions,
@@ -356,25 +356,30 @@ impl super::App {
             // The rest of the agenda at once; the open actions when the read answers (the
             // ones shown until then, if the agenda is on screen already).
             let generation = super::search::next_generation();
-            // Moved out of the agenda on screen, which this one replaces.
             let shown = match &mut self.screen {
-                Screen::Agenda(agenda) => std::mem::take(&mut agenda.actions)
-                    .into_iter()
-                    .filter_map(Item::into_action)
-                    .collect(),
-                _ => Vec::new(),
+                Screen::Agenda(agenda) => Some((
+                    std::mem::take(&mut agenda.lists[2]),
+                    std::mem::take(&mut agenda.lines),
+                    agenda.action_columns,
+                )),
+                _ => None,
             };
             let mut agenda = agenda::Agenda::new(
                 self.roster.all(),
-                shown,
+                crate::model::ActionOrder::default(),
                 self.now.date(),
                 self.config.coverage_gap_days,
             );
+            if let Some((order, lines, columns)) = shown {
+                agenda.lists[2] = order;
+                agenda.lines = lines;
+                agenda.action_columns = columns;
+            }
             agenda.awaited = Some(generation);
             self.agenda_request = Some(generation);
             return Some(agenda);
         }
-        let actions = match self.store.open_actions() {
+        let actions = match self.store.open_action_order() {
             Ok(actions) => actions,
             Err(error) => {
                 self.warn(format!("cannot read the open actions: {error}"));
@@ -414,5 +419,6 @@ impl super::App {
             }
             _ => {}
         }
+        self.read_agenda_lines();
     }
 }

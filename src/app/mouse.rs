@@ -106,6 +106,7 @@ impl App {
                     agenda.panel = panel;
                     agenda.lists[panel].select_index(line);
                 }
+                self.read_agenda_lines();
                 if double {
                     self.update(Msg::Open);
                 }

@@ -3,7 +3,7 @@
 //! district scale, tens of milliseconds to read).
 
 use super::{Error, Result, Store};
-use crate::model::OpenAction;
+use crate::model::ActionOrder;
 use std::sync::mpsc;
 
 /// A thread that answers requests, asked and answered through the main loop. Dropping it
@@ -53,12 +53,9 @@ pub fn worker<Request: Send + 'static, Answer: Send + 'static>(
     Ok(Worker { requests, found })
 }
 
-/// Open actions with their teacher's name, as [`Store::open_actions`] gives them.
-pub type OpenActions = Vec<OpenAction>;
-
-/// Reads the open actions on request (a generation number); answers come back numbered
-/// as asked.
-pub type ActionsReader = Worker<u64, (u64, Result<OpenActions>)>;
+/// Reads the agenda's open actions in order ([`Store::open_action_order`]) on request (a
+/// generation number); answers come back numbered as asked.
+pub type ActionsReader = Worker<u64, (u64, Result<ActionOrder>)>;
 
 impl ActionsReader {
     /// Starts reading from `store` (a connection of its own).
@@ -67,7 +64,7 @@ impl ActionsReader {
         // weigh on memory.
         store.keep_few_pages(super::READ_ONCE_PAGES_KIB)?;
         worker("open actions reader", move |generation| {
-            (generation, store.open_actions())
+            (generation, store.open_action_order())
         })
     }
 }

@@ -8,6 +8,7 @@ mod copy;
 mod draft;
 mod files;
 mod open;
+mod open_actions;
 mod query;
 mod readiness;
 mod record;
@@ -19,7 +20,7 @@ mod time_spent;
 mod trash;
 mod walkthrough;
 
-pub use background::{ActionsReader, OpenActions, Worker, worker};
+pub use background::{ActionsReader, Worker, worker};
 
 /// A new record id: a ULID, each one after the one made before it in this process, even
 /// within a millisecond (records added together, such as a goal and the next, then sort

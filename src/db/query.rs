@@ -3,8 +3,7 @@
 use super::record::{self, Record};
 use super::{Result, Store};
 use crate::model::{
-    Action, CheckIn, Focus, Goal, Measure, Observation, OpenAction, RosterRow, Support, Teacher,
-    TeacherFile,
+    Action, CheckIn, Focus, Goal, Measure, Observation, RosterRow, Support, Teacher, TeacherFile,
 };
 use chrono::NaiveDate;
 use std::sync::LazyLock;
@@ -96,44 +95,6 @@ fn name_starts_with(name: &str, typed: &str) -> bool {
 }
 
 impl Store {
-    /// Open actions of every active teacher, with the teacher's id and name, by due date
-    /// (undated last, ties by id: the open half of [`crate::model::action_order`]), for
-    /// the agenda.
-    pub fn open_actions(&self) -> Result<Vec<OpenAction>> {
-        // The live teachers' names first (a couple of thousand at most), then the open
-        // actions from their own index, in its order: joining each action to its teacher
-        // in SQL cost two index descents an action, most of the read in a district.
-        let mut names = self.conn.prepare_cached(
-            "SELECT id, name FROM teacher WHERE deleted_at IS NULL AND archived = 0",
-        )?;
-        let names = names
-            .query_map([], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-            })?
-            .collect::<rusqlite::Result<std::collections::HashMap<String, String>>>()?;
-        let mut statement = self.conn.prepare_cached(
-            "SELECT id, teacher_id, what, owner, due_on FROM action INDEXED BY action_open_all
-             WHERE action.done_on IS NULL AND action.deleted_at IS NULL
-             ORDER BY action.due_on IS NULL, action.due_on, action.id",
-        )?;
-        let mut open = Vec::new();
-        let mut rows = statement.query([])?;
-        while let Some(row) = rows.next()? {
-            let teacher_id: String = row.get(1)?;
-            if let Some(name) = names.get(&teacher_id) {
-                open.push(OpenAction {
-                    id: row.get(0)?,
-                    teacher_name: name.clone(),
-                    teacher_id,
-                    what: row.get(2)?,
-                    owner: row.get(3)?,
-                    due_on: parse_day(row.get(4)?),
-                });
-            }
-        }
-        Ok(open)
-    }
-
     /// Finds an active teacher by a case-insensitive unique prefix of the name (or of one of
     /// its words); an exact name always wins.
     /// Archived teachers are matched too when `include_archived` (e.g. to export an old
@@ -507,7 +468,7 @@ impl FactPositions {
     }
 }
 
-fn parse_day(text: Option<String>) -> Option<NaiveDate> {
+pub(super) fn parse_day(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|text| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok())
 }
 

@@ -92,10 +92,85 @@ pub fn action_order(a: &Action, b: &Action) -> Ordering {
         .then_with(|| b.done_on.cmp(&a.done_on))
 }
 
+/// What the agenda orders an open action by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgendaPlace<'a> {
+    /// "teacher", "coach", "principal" or a name; told apart whatever its case.
+    pub owner: &'a str,
+    pub due_on: Option<NaiveDate>,
+    pub teacher_name: &'a str,
+    pub what: &'a str,
+    /// What breaks the ties left (two actions saying the same, for the same teacher and
+    /// day): the order they were written in, say.
+    pub tie: i64,
+}
+
+/// Puts open actions in the agenda's order: grouped by owner (whatever the case it was
+/// typed in), the owner with the most pressing action first; within an owner, by due
+/// date (undated last), then by teacher and by what the action says, so that the order
+/// does not hang on record ids. In place: a district has thousands open.
+pub fn agenda_order<T>(actions: &mut [T], place: impl for<'a> Fn(&'a T) -> AgendaPlace<'a>) {
+    let due = |place: &AgendaPlace| place.due_on.unwrap_or(NaiveDate::MAX);
+    actions.sort_unstable_by(|a, b| {
+        let (a, b) = (place(a), place(b));
+        (due(&a), a.teacher_name, a.what, a.tie).cmp(&(due(&b), b.teacher_name, b.what, b.tie))
+    });
+    let mut first_due: std::collections::HashMap<String, NaiveDate> =
+        std::collections::HashMap::new();
+    for action in actions.iter() {
+        let place = place(action);
+        let first = first_due
+            .entry(place.owner.to_lowercase())
+            .or_insert(NaiveDate::MAX);
+        *first = (*first).min(due(&place));
+    }
+    let mut owners: Vec<(NaiveDate, String)> = first_due
+        .into_iter()
+        .map(|(owner, first)| (first, owner))
+        .collect();
+    owners.sort_unstable();
+    let rank: std::collections::HashMap<String, usize> = owners
+        .into_iter()
+        .enumerate()
+        .map(|(rank, (_, owner))| (owner, rank))
+        .collect();
+    // Stable: each owner's actions keep the order above.
+    actions.sort_by_cached_key(|action| rank.get(&place(action).owner.to_lowercase()).copied());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Meta;
+
+    #[test]
+    fn the_agenda_groups_actions_by_owner_most_pressing_first_and_by_due_date_within() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d);
+        // (owner, due, teacher, what, the order written in)
+        let mut actions = vec![
+            ("teacher", day(27), "Smith, Dan", "Post warm-up", 1),
+            ("Coach", None, "Lee, Min", "Read the article", 2),
+            ("coach", day(21), "Smith, Dan", "Share exit tickets", 3),
+            ("teacher", day(24), "Lee, Min", "Try a stem", 4),
+            ("teacher", day(24), "Lee, Min", "Sort the tickets", 5),
+            ("Zoë", day(30), "Abbott, Ada", "Plan the unit", 6),
+            ("ZOË", day(22), "Abbott, Ada", "Plan the unit", 7),
+            ("teacher", day(24), "Lee, Min", "Sort the tickets", 0),
+        ];
+        agenda_order(&mut actions, |(owner, due_on, teacher_name, what, tie)| {
+            AgendaPlace {
+                owner,
+                due_on: *due_on,
+                teacher_name,
+                what,
+                tie: *tie,
+            }
+        });
+        let order: Vec<i64> = actions.iter().map(|action| action.4).collect();
+        // coach (first due the 21st), Zoë (22nd), then teacher (24th): within each, by
+        // due date, undated last, then teacher and what it says, then the order written.
+        assert_eq!(order, [3, 2, 7, 6, 0, 5, 4, 1]);
+    }
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

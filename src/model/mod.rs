@@ -40,7 +40,7 @@ pub fn id_starts_with(id: &str, typed: &str) -> bool {
 /// The check-in rhythm a new teacher starts with, in days, unless the config says another.
 pub const DEFAULT_CHECK_IN_DAYS: u32 = 14;
 
-pub use action::{ActionState, Ledger, action_order};
+pub use action::{ActionState, AgendaPlace, Ledger, action_order, agenda_order};
 pub use caseload::{Caseload, is_newer};
 pub use file::TeacherFile;
 pub use look_fors::{LookForRate, look_for_rates};
@@ -385,6 +385,18 @@ pub struct OpenAction {
     /// "teacher", "coach", "principal" or a name.
     pub owner: String,
     pub due_on: Option<NaiveDate>,
+}
+
+/// The open actions the agenda lists, in its order ([`agenda_order`]), by rowid: a
+/// district has thousands, so the agenda keeps their order and reads the lines it shows.
+/// With what its columns need of all of them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ActionOrder {
+    pub rowids: Vec<i64>,
+    /// The widest teacher's surname among them, in columns.
+    pub widest_surname: usize,
+    /// Their due dates, each once.
+    pub due_dates: Vec<Option<NaiveDate>>,
 }
 
 /// The kinds of record, as named in tables, the change log and exports.

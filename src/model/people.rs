@@ -293,6 +293,11 @@ impl Filter {
     }
 }
 
+/// The surname of "Smith, Dan", or the whole name when it has no comma.
+pub fn surname(name: &str) -> &str {
+    name.split(',').next().unwrap_or(name).trim()
+}
+
 /// The text of a roster row a filter word is looked for in, folded as search folds it
 /// (lower case, a Latin letter's accents off: "zoe" finds "Zoë"): name, school, subject,
 /// focus, role and groups.

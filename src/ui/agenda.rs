@@ -105,7 +105,7 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
     let width = row_width(bottom);
     let columns = agenda.action_columns;
     let action_lines = visible(agenda, 2, bottom)
-        .map(|at| action_line(&agenda.actions[at], today, width, columns))
+        .map(|at| action_line(agenda.line(2, at), today, width, columns))
         .collect();
     panel(
         (agenda, &app.hits),
@@ -147,12 +147,12 @@ fn due(due_on: Option<NaiveDate>, today: NaiveDate) -> Span<'static> {
 /// teacher and the date whole and in line, the action cut with `…` to the room left of
 /// a row `width` wide.
 fn action_line(
-    item: &Item,
+    item: Option<&Item>,
     today: NaiveDate,
     width: usize,
     columns: ActionColumns,
 ) -> Line<'static> {
-    let Some(action) = &item.action else {
+    let Some((item, action)) = item.and_then(|item| Some((item, item.action.as_ref()?))) else {
         return Line::default();
     };
     let due_on = item.date;
