@@ -51,7 +51,7 @@ pub enum Key {
 
 /// How far from the selection the open actions' lines are kept read, either way: more
 /// than a panel holds on any screen, so every line in view is read.
-const LINES_AROUND: usize = 200;
+const LINES_AROUND: usize = 120;
 
 /// The agenda's three panels, in the order Tab visits them.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -140,10 +140,13 @@ impl Store {
                 .join(",")
         );
         let mut statement = self.conn.prepare_cached(
+            // Each action by its rowid, then its teacher: left to itself, the planner reads
+            // every open action off their index and keeps the ones asked for.
             "SELECT a.rowid, a.id, a.teacher_id, t.name, a.what, a.owner, a.due_on
-             FROM action a JOIN teacher t ON t.id = a.teacher_id
-             WHERE a.rowid IN (SELECT value FROM json_each(?1))
-               AND a.done_on IS NULL AND a.deleted_at IS NULL",
+             FROM json_each(?1) j
+             CROSS JOIN action a ON a.rowid = j.value
+             CROSS JOIN teacher t ON t.id = a.teacher_id
+             WHERE +a.done_on IS NULL AND +a.deleted_at IS NULL",
         )?;
         let rows = statement.query_map([ids], |row| {
             Ok((
