@@ -2722,6 +2722,37 @@ fn a_long_agenda_scrolls_with_its_selection_and_a_click_finds_the_line_in_view()
     assert_eq!(usize::from(marked_row(&app).0), bottom - 1, "{shown}");
 }
 
+/// The line the selection marks (`▶`), as drawn.
+fn selected_line(app: &App) -> String {
+    text(app)
+        .lines()
+        .find(|line| line.contains('▶'))
+        .map(str::to_owned)
+        .unwrap_or_default()
+}
+
+/// The agenda's reader on its own connection, as the main loop has it.
+fn agenda_reader(app: &App) -> coachlog::db::ActionsReader {
+    coachlog::db::ActionsReader::start(Store::open_read_only(app.db_path(), clock()).unwrap())
+        .unwrap()
+}
+
+/// The reader's answer to the read numbered `generation`, as the main loop waits for it.
+fn answer_of(
+    reader: &coachlog::db::ActionsReader,
+    generation: u64,
+) -> (u64, coachlog::db::Result<coachlog::model::ActionOrder>) {
+    reader.ask(generation);
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(answer) = reader.answer() {
+            return answer;
+        }
+        assert!(started.elapsed().as_secs() < 10, "no answer");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
 /// A district has thousands of open actions: the agenda keeps their order and reads the
 /// lines near the selection, and moving through the list reads those coming into view.
 #[test]
@@ -2754,19 +2785,57 @@ fn the_agenda_reads_the_open_actions_lines_as_they_come_into_view() {
     let shown = text(&app);
     assert!(shown.contains("Action number 599"), "{shown}");
     assert!(!shown.contains("Action number 000"), "{shown}");
+    let left_on = selected_line(&app);
     press(&mut app, "<Enter>");
     let shown = text(&app);
     assert!(
         shown.contains("Smith, Dan ·"),
         "the line's teacher opens: {shown}"
     );
-    // Back on the agenda, read afresh: its first lines again.
+    // Back on the agenda, on the same panel and line.
     press(&mut app, "<Esc>");
-    let shown = text(&app);
-    assert!(shown.contains("Share exit-ticket data"), "{shown}");
-    assert!(!shown.contains("Action number 599"), "{shown}");
-    press(&mut app, "<Tab><Tab>G");
+    assert_eq!(selected_line(&app), left_on);
     assert!(text(&app).contains("Action number 599"));
+    press(&mut app, "g");
+    assert!(text(&app).contains("Share exit-ticket data"));
+}
+
+/// Read again in the background after a change from elsewhere, the agenda keeps the line
+/// selected in the open actions.
+#[test]
+fn the_agenda_read_again_keeps_the_action_selected() {
+    let (dir, store, _) = caseload();
+    let mut app = app(store);
+    app.agenda_in_background();
+    let reader = agenda_reader(&app);
+    let answer = |app: &mut App| {
+        let generation = app.take_agenda_request().expect("a read asked for");
+        let (answered, actions) = answer_of(&reader, generation);
+        app.open_actions_found(answered, actions);
+    };
+    press(&mut app, "g");
+    answer(&mut app);
+    press(&mut app, "<Tab><Tab>j");
+    let before = selected_line(&app);
+    assert!(before.contains("Post warm-up before bell"), "{before}");
+    // The command line writes meanwhile.
+    let mut shell = Store::open(&dir.path().join("coachlog.db"), clock()).unwrap();
+    let brandt = shell.teachers(false).unwrap()[0].meta.id.clone();
+    common::observe(
+        &mut shell,
+        &brandt,
+        "2026-11-23T09:00",
+        3,
+        "Seen from the shell.",
+    );
+    app.tick();
+    assert_eq!(
+        selected_line(&app),
+        before,
+        "shown as it was while read again"
+    );
+    answer(&mut app);
+    assert_eq!(selected_line(&app), before, "and once read");
 }
 
 #[test]
@@ -2780,19 +2849,7 @@ fn the_agenda_opens_at_once_and_its_open_actions_follow_when_read_in_the_backgro
     assert!(shown.contains("Reading the open actions"), "{shown}");
     let generation = app.take_agenda_request().expect("a read asked for");
     assert_eq!(app.take_agenda_request(), None, "asked once");
-    // A read on its own connection, as the main loop has it.
-    let reader =
-        coachlog::db::ActionsReader::start(Store::open_read_only(app.db_path(), clock()).unwrap())
-            .unwrap();
-    reader.ask(generation);
-    let started = std::time::Instant::now();
-    let (answered, actions) = loop {
-        if let Some(answer) = reader.answer() {
-            break answer;
-        }
-        assert!(started.elapsed().as_secs() < 10, "no answer");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    };
+    let (answered, actions) = answer_of(&agenda_reader(&app), generation);
     assert_eq!(answered, generation);
     // An answer to an older read is not wanted.
     app.open_actions_found(generation.wrapping_add(1000), Ok(Default::default()));

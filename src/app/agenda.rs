@@ -356,9 +356,10 @@ impl super::App {
             // The rest of the agenda at once; the open actions when the read answers (the
             // ones shown until then, if the agenda is on screen already).
             let generation = super::search::next_generation();
+            // The order a copy, so that the agenda replaced keeps its selection in it.
             let shown = match &mut self.screen {
                 Screen::Agenda(agenda) => Some((
-                    std::mem::take(&mut agenda.lists[2]),
+                    List::new(agenda.lists[2].ids().to_vec()),
                     std::mem::take(&mut agenda.lines),
                     agenda.action_columns,
                 )),
@@ -413,8 +414,11 @@ impl super::App {
                     && let Some(workspace) = self.open_teacher(&id)
                 {
                     self.roster.select_id(&id);
-                    self.screen = Screen::Workspace(workspace);
-                    self.back_to = Some(super::BackTo::Agenda);
+                    // Kept, to come back to the same panel and line.
+                    let left = std::mem::replace(&mut self.screen, Screen::Workspace(workspace));
+                    if let Screen::Agenda(agenda) = left {
+                        self.back_to = Some(super::BackTo::Agenda(agenda));
+                    }
                 }
             }
             _ => {}

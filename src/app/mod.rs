@@ -87,7 +87,8 @@ enum BackTo {
         at: usize,
         person: String,
     },
-    Agenda,
+    /// The agenda, as it was left (its panel and the lines selected).
+    Agenda(Box<agenda::Agenda>),
 }
 
 pub struct App {

@@ -128,7 +128,11 @@ impl App {
             Some(super::BackTo::School { names, at, person }) => {
                 self.back_to_school(names, at, &person)
             }
-            Some(super::BackTo::Agenda) => self.show_agenda(),
+            // As it was left, then read again (a change made meanwhile shows).
+            Some(super::BackTo::Agenda(agenda)) => {
+                self.screen = Screen::Agenda(agenda);
+                self.refresh_agenda();
+            }
             None => self.show_roster(),
         }
     }
