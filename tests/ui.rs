@@ -1892,6 +1892,27 @@ fn a_visit_offered_back_says_the_look_fors_and_tallies_it_captured_not_only_its_
     );
 }
 
+/// Ctrl-Q quits while an unfinished visit is offered back, which stays kept for the next
+/// start, as `n` keeps it.
+#[test]
+fn ctrl_q_quits_from_the_question_offering_a_visit_back() {
+    let (dir, mut store, smith) = caseload();
+    let body = format!(
+        r#"{{"draft_id":"V1","teacher_id":"{smith}","teacher_name":"Smith, Dan","focus_id":null,"focus":null,"look_fors":[],"started":"2026-11-23T09:30:00","lines":[],"typing":"quick note","seen":[],"tallies":[]}}"#
+    );
+    store.save_draft("V1", &smith, &body).unwrap();
+    let mut app = app(store);
+    // The line being typed is counted: it comes back too.
+    let shown = screen(&app, 160, 24).backend().to_string();
+    assert!(shown.contains("09:30, 1 line)?"), "{shown}");
+    press(&mut app, "<C-q>");
+    assert!(app.should_quit());
+    drop(app);
+    let store = Store::open(&dir.path().join("coachlog.db"), clock()).unwrap();
+    let app = self::app(store);
+    assert!(text(&app).contains("Resume the unfinished visit to Smith, Dan"));
+}
+
 #[test]
 fn the_trash_lists_what_was_deleted_restores_it_and_destroys_only_when_asked() {
     let (_dir, store, smith) = caseload();

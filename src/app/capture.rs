@@ -86,7 +86,9 @@ impl Visit {
         };
         let seen = self.seen.iter().filter(|on| **on).count();
         let tallied: u32 = self.tallies.iter().sum();
-        let mut said = vec![count(self.lines.len(), "line", "lines")];
+        // The line being typed is kept and comes back too.
+        let typing = usize::from(!self.typing.trim().is_empty());
+        let mut said = vec![count(self.lines.len() + typing, "line", "lines")];
         if seen > 0 {
             said.push(count(seen, "look-for", "look-fors"));
         }
@@ -370,6 +372,21 @@ mod tests {
 
     fn hours_behind(hours: i32) -> FixedOffset {
         FixedOffset::west_opt(hours * 3600).unwrap()
+    }
+
+    #[test]
+    fn what_a_visit_captured_counts_the_line_being_typed() {
+        let start = LocalTime::new(at("2026-11-23T09:30"), hours_behind(5));
+        let mut visit = Visit::start(&TeacherFile::default(), start);
+        assert_eq!(visit.captured(), "0 lines");
+        visit.typing = "quick note".into();
+        assert_eq!(visit.captured(), "1 line");
+        visit
+            .lines
+            .push((at("2026-11-23T09:31"), "Warm-up on the board".into()));
+        assert_eq!(visit.captured(), "2 lines");
+        visit.typing = "  ".into();
+        assert_eq!(visit.captured(), "1 line");
     }
 
     #[test]

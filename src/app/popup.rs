@@ -108,6 +108,17 @@ impl App {
     }
 
     pub(in crate::app) fn ask_quit(&mut self) {
+        // Asked again while asked whether to quit: yes.
+        if matches!(
+            self.popups.last(),
+            Some(Popup::Confirm(Confirm {
+                on_yes: OnYes::Quit,
+                ..
+            }))
+        ) {
+            self.quit = true;
+            return;
+        }
         // A visit in progress is kept as a draft and offered back on the next start; when
         // its draft cannot be written, quitting would lose it, so that is asked first.
         self.save_visit_draft();

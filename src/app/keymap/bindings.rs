@@ -252,6 +252,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Confirm, Key::plain(K::Enter), Msg::Yes, "yes", false),
     bind(C::Confirm, Key::char('n'), Msg::No, "no", true),
     bind(C::Confirm, Key::plain(K::Esc), Msg::No, "no", false),
+    bind(C::Confirm, Key::ctrl('q'), Msg::Quit, "quit", false),
+    bind(C::Confirm, Key::ctrl('c'), Msg::Quit, "quit", false),
     // Search
     bind(C::Search, Key::plain(K::Enter), Msg::Open, "open", true),
     bind(C::Search, Key::plain(K::Up), Msg::Up, "previous", true),
