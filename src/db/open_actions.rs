@@ -5,7 +5,6 @@ use super::query::parse_day;
 use super::{Result, Store};
 use crate::model::{ActionOrder, AgendaPlace, OpenAction, agenda_order, people::surname};
 use std::collections::{BTreeSet, HashMap};
-use std::rc::Rc;
 
 /// The open, live actions, read off their own index in due order (undated last, ties by
 /// id): every column the agenda and the calendar use is in it, so no row of the table is
@@ -15,14 +14,14 @@ const OPEN: &str = "SELECT rowid, id, teacher_id, what, owner, due_on
     WHERE action.done_on IS NULL AND action.deleted_at IS NULL
     ORDER BY action.due_on IS NULL, action.due_on, action.id";
 
-/// An open action as the agenda's order is found: its teacher's name and its owner
-/// shared with the other actions that have them, its text alone kept, all dropped once
-/// ordered.
+/// An open action as the agenda's order is found: its teacher and owner by number, its
+/// text a span of one string all the actions' texts are kept in (a string each put a
+/// megabyte of small blocks on the heap, left in pieces once freed).
 struct Placed {
     rowid: i64,
-    teacher_name: Rc<str>,
-    owner: Rc<str>,
-    what: Box<str>,
+    teacher: u32,
+    owner: u32,
+    what: (u32, u32),
     due_on: Option<chrono::NaiveDate>,
 }
 
@@ -75,49 +74,62 @@ impl Store {
     /// what the agenda's columns need of them: the lines themselves are read as they come
     /// into view ([`Store::open_actions_at`]).
     pub fn open_action_order(&self) -> Result<ActionOrder> {
-        let names: HashMap<String, Rc<str>> = self
+        let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let mut names: Vec<String> = Vec::new();
+        let teachers: HashMap<String, u32> = self
             .active_names()?
             .into_iter()
-            .map(|(id, name)| (id, Rc::from(name)))
+            .map(|(id, name)| {
+                names.push(name);
+                (id, number(names.len() - 1))
+            })
             .collect();
-        let mut owners: HashMap<String, Rc<str>> = HashMap::new();
+        let mut owners: Vec<String> = Vec::new();
+        let mut owner_numbers: HashMap<String, u32> = HashMap::new();
+        let mut texts = String::new();
         let mut placed = Vec::new();
         let mut statement = self.conn.prepare_cached(OPEN)?;
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
-            let Some(name) = names.get(text(row, 2)?) else {
+            let Some(&teacher) = teachers.get(text(row, 2)?) else {
                 continue;
             };
             let owner = text(row, 4)?;
-            let owner = match owners.get(owner) {
-                Some(shared) => Rc::clone(shared),
+            let owner = match owner_numbers.get(owner) {
+                Some(&known) => known,
                 None => {
-                    let shared: Rc<str> = Rc::from(owner);
-                    owners.insert(owner.to_owned(), Rc::clone(&shared));
-                    shared
+                    owners.push(owner.to_owned());
+                    owner_numbers.insert(owner.to_owned(), number(owners.len() - 1));
+                    number(owners.len() - 1)
                 }
             };
+            let what = text(row, 3)?;
+            let start = number(texts.len());
+            texts.push_str(what);
             placed.push(Placed {
                 rowid: row.get(0)?,
-                teacher_name: Rc::clone(name),
+                teacher,
                 owner,
-                what: text(row, 3)?.into(),
+                what: (start, number(what.len())),
                 due_on: parse_day(row.get(5)?),
             });
         }
+        let name = |teacher: u32| names.get(teacher as usize).map_or("", String::as_str);
         // Ties left are broken by the order the actions were written in.
-        agenda_order(&mut placed, |action| AgendaPlace {
-            owner: &action.owner,
-            due_on: action.due_on,
-            teacher_name: &action.teacher_name,
-            what: &action.what,
-            tie: action.rowid,
+        agenda_order(&mut placed, |action| {
+            let (start, len) = (action.what.0 as usize, action.what.1 as usize);
+            AgendaPlace {
+                owner: owners.get(action.owner as usize).map_or("", String::as_str),
+                due_on: action.due_on,
+                teacher_name: name(action.teacher),
+                what: texts.get(start..start + len).unwrap_or(""),
+                tie: action.rowid,
+            }
         });
-        // The teachers with an open action: their names are held by an action too.
-        let widest_surname = names
-            .values()
-            .filter(|name| Rc::strong_count(name) > 1)
-            .map(|name| crate::text::width(&crate::text::line(surname(name))))
+        let with_actions: BTreeSet<u32> = placed.iter().map(|action| action.teacher).collect();
+        let widest_surname = with_actions
+            .into_iter()
+            .map(|teacher| crate::text::width(&crate::text::line(surname(name(teacher)))))
             .max()
             .unwrap_or(0);
         let due_dates: BTreeSet<_> = placed.iter().map(|action| action.due_on).collect();

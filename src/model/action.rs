@@ -108,8 +108,9 @@ pub struct AgendaPlace<'a> {
 /// Puts open actions in the agenda's order: grouped by owner (whatever the case it was
 /// typed in), the owner with the most pressing action first; within an owner, by due
 /// date (undated last), then by teacher and by what the action says, so that the order
-/// does not hang on record ids. In place: a district has thousands open.
-pub fn agenda_order<T>(actions: &mut [T], place: impl for<'a> Fn(&'a T) -> AgendaPlace<'a>) {
+/// does not hang on record ids. In place: a district has thousands open, so each is told
+/// apart by `place` from text kept apart from them (`'s`), not a string of its own.
+pub fn agenda_order<'s, T>(actions: &mut [T], place: impl Fn(&T) -> AgendaPlace<'s>) {
     let due = |place: &AgendaPlace| place.due_on.unwrap_or(NaiveDate::MAX);
     actions.sort_unstable_by(|a, b| {
         let (a, b) = (place(a), place(b));
@@ -157,13 +158,13 @@ mod tests {
             ("ZOË", day(22), "Abbott, Ada", "Plan the unit", 7),
             ("teacher", day(24), "Lee, Min", "Sort the tickets", 0),
         ];
-        agenda_order(&mut actions, |(owner, due_on, teacher_name, what, tie)| {
+        agenda_order(&mut actions, |&(owner, due_on, teacher_name, what, tie)| {
             AgendaPlace {
                 owner,
-                due_on: *due_on,
+                due_on,
                 teacher_name,
                 what,
-                tie: *tie,
+                tie,
             }
         });
         let order: Vec<i64> = actions.iter().map(|action| action.4).collect();
