@@ -96,6 +96,22 @@ impl Session {
         black_box(self.terminal.backend().buffer().area);
         total
     }
+
+    /// Times `key` pressed `iters` times in a row, with `reset` (not timed) after every
+    /// `run` of them: a walk down a long list, back to its top now and then.
+    fn time_walk(&mut self, iters: u64, key: KeyCode, reset: KeyCode, run: u64) -> Duration {
+        let mut total = Duration::ZERO;
+        for done in 0..iters {
+            if done % run == 0 {
+                self.press(reset);
+            }
+            let started = Instant::now();
+            self.press(key);
+            total += started.elapsed();
+        }
+        black_box(self.terminal.backend().buffer().area);
+        total
+    }
 }
 
 fn main() {
@@ -317,6 +333,17 @@ fn at_district_scale(criterion: &mut Criterion) {
     group.bench_function("key/agenda: down one row", |b| {
         b.iter_custom(|iters| agenda.time(iters, KeyCode::Up, KeyCode::Down));
     });
+    // Down the open actions, whose lines are read as they come near the selection.
+    agenda.press(KeyCode::Tab);
+    agenda.press(KeyCode::Tab);
+    group.bench_function(
+        "key/agenda: down the open actions, lines read on the way",
+        |b| {
+            b.iter_custom(|iters| {
+                agenda.time_walk(iters, KeyCode::Down, KeyCode::Char('g'), 1_000)
+            });
+        },
+    );
     drop(agenda);
     let mut search = session();
     search.app.search_in_background();
