@@ -359,7 +359,7 @@ fn run_loop(
     let mut after_first_frame = Some(after_first_frame);
     let mut first_frame_shown = false;
     let colourless = crossterm::style::Colored::ansi_color_disabled_memoized();
-    let mut searcher = None;
+    let mut searcher: Option<Searcher> = None;
     let mut actions_reader: Option<crate::db::ActionsReader> = None;
     let mut teacher_reader: Option<TeacherReader> = None;
     // Debug builds only: lets the tests check the terminal is restored after a panic.
@@ -374,6 +374,18 @@ fn run_loop(
                 }
             })
             .context("cannot draw the screen")?;
+        // A query the last key asked for starts once its frame is on screen: on two cores,
+        // a reader starting at once (the agenda's 15 ms at district scale) slowed the frame.
+        if let Some(searcher) = &searcher
+            && let Some(request) = app.take_search_request()
+        {
+            searcher.ask(request.generation, request.query);
+        }
+        if let Some(reader) = &actions_reader
+            && let Some(generation) = app.take_agenda_request()
+        {
+            reader.ask(generation);
+        }
         // Once the first frame is on screen, what it did not need: the search connection,
         // and the figures of the roster rows off screen (the columns may widen for them, so
         // the screen is drawn again at once).
@@ -453,17 +465,11 @@ fn run_loop(
             Input::Gone => return Ok(Ended::TerminalGone),
         }
         if let Some(searcher) = &searcher {
-            if let Some(request) = app.take_search_request() {
-                searcher.ask(request.generation, request.query);
-            }
             while let Some(found) = searcher.answer() {
                 app.search_found(found.generation, found.hits);
             }
         }
         if let Some(reader) = &actions_reader {
-            if let Some(generation) = app.take_agenda_request() {
-                reader.ask(generation);
-            }
             while let Some((generation, actions)) = reader.answer() {
                 app.open_actions_found(generation, actions);
             }
