@@ -86,15 +86,7 @@ impl Session {
 
     /// Times `iters` presses of `key`, each after an untimed press of `reset`.
     fn time(&mut self, iters: u64, reset: KeyCode, key: KeyCode) -> Duration {
-        let mut total = Duration::ZERO;
-        for _ in 0..iters {
-            self.press(reset);
-            let started = Instant::now();
-            self.press(key);
-            total += started.elapsed();
-        }
-        black_box(self.terminal.backend().buffer().area);
-        total
+        self.time_walk(iters, key, reset, 1)
     }
 
     /// Times `key` pressed `iters` times in a row, with `reset` (not timed) after every

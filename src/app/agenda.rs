@@ -13,14 +13,13 @@ pub struct Item {
     pub teacher_name: String,
     /// The check-in due, the last visit, or when the action is due.
     pub date: Option<NaiveDate>,
-    /// For actions: which, what, and who owns it.
+    /// For actions: what, and who owns it.
     pub action: Option<ActionLine>,
 }
 
 /// What an agenda line shows of an open action, beside its teacher and due date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActionLine {
-    pub id: String,
     pub what: String,
     pub owner: String,
 }
@@ -33,7 +32,6 @@ impl Item {
             teacher_name: action.teacher_name,
             date: action.due_on,
             action: Some(ActionLine {
-                id: action.id,
                 what: action.what,
                 owner: action.owner,
             }),

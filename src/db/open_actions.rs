@@ -143,14 +143,7 @@ impl Store {
     /// The open actions with these rowids (from [`Store::open_action_order`]), with their
     /// teachers' names, by rowid. An action done, trashed or gone since is left out.
     pub fn open_actions_at(&self, rowids: &[i64]) -> Result<Vec<(i64, OpenAction)>> {
-        let ids = format!(
-            "[{}]",
-            rowids
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-        );
+        let ids = serde_json::to_string(rowids).unwrap_or_default();
         let mut statement = self.conn.prepare_cached(
             // Each action by its rowid, then its teacher: left to itself, the planner reads
             // every open action off their index and keeps the ones asked for.

@@ -245,10 +245,7 @@ impl Store {
             return Ok(Vec::new());
         }
         if let Some((exact, top)) = self.newest_past_prefixes(&phrases, limit)? {
-            let ids = format!(
-                "[{}]",
-                top.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-            );
+            let ids = serde_json::to_string(&top).unwrap_or_default();
             let mut statement = self.conn.prepare_cached(&GIVEN)?;
             let params = rusqlite::params![exact, EXCERPT_TOKENS, ids];
             return Ok(group_by_teacher(hits(
