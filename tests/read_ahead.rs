@@ -9,7 +9,7 @@ use coachlog::app::prefetch::TeacherReader;
 use coachlog::db::Store;
 use common::keys::press;
 use common::{observe, teacher};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn text(app: &mut App) -> String {
     common::screen::screen_text(app, 80, 24)
@@ -39,16 +39,7 @@ fn school() -> (tempfile::TempDir, App, TeacherReader, String) {
 fn read_ahead(app: &mut App, reader: &TeacherReader) {
     let id = app.take_read_ahead_request().expect("the selected teacher");
     assert_eq!(app.take_read_ahead_request(), None, "asked once");
-    reader.ask(id);
-    let started = Instant::now();
-    loop {
-        if let Some(read) = reader.answer() {
-            app.read_ahead_found(read);
-            return;
-        }
-        assert!(started.elapsed() < Duration::from_secs(10), "no answer");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    app.read_ahead_found(common::answer_of(reader, id));
 }
 
 #[test]

@@ -2758,22 +2758,6 @@ fn agenda_reader(app: &App) -> coachlog::db::ActionsReader {
         .unwrap()
 }
 
-/// The reader's answer to the read numbered `generation`, as the main loop waits for it.
-fn answer_of(
-    reader: &coachlog::db::ActionsReader,
-    generation: u64,
-) -> (u64, coachlog::db::Result<coachlog::model::ActionOrder>) {
-    reader.ask(generation);
-    let started = std::time::Instant::now();
-    loop {
-        if let Some(answer) = reader.answer() {
-            return answer;
-        }
-        assert!(started.elapsed().as_secs() < 10, "no answer");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-}
-
 /// A district has thousands of open actions: the agenda keeps their order and reads the
 /// lines near the selection, and moving through the list reads those coming into view.
 #[test]
@@ -2831,7 +2815,7 @@ fn the_agenda_read_again_keeps_the_action_selected() {
     let reader = agenda_reader(&app);
     let answer = |app: &mut App| {
         let generation = app.take_agenda_request().expect("a read asked for");
-        let (answered, actions) = answer_of(&reader, generation);
+        let (answered, actions) = common::answer_of(&reader, generation);
         app.open_actions_found(answered, actions);
     };
     press(&mut app, "g");
@@ -2870,7 +2854,7 @@ fn the_agenda_opens_at_once_and_its_open_actions_follow_when_read_in_the_backgro
     assert!(shown.contains("Reading the open actions"), "{shown}");
     let generation = app.take_agenda_request().expect("a read asked for");
     assert_eq!(app.take_agenda_request(), None, "asked once");
-    let (answered, actions) = answer_of(&agenda_reader(&app), generation);
+    let (answered, actions) = common::answer_of(&agenda_reader(&app), generation);
     assert_eq!(answered, generation);
     // An answer to an older read is not wanted.
     app.open_actions_found(generation.wrapping_add(1000), Ok(Default::default()));

@@ -37,6 +37,23 @@ pub fn empty_store() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// Asks `worker` (a reader on a thread of its own) for `request` and waits for its
+/// answer, as the main loop would hand it over.
+pub fn answer_of<Request, Answer>(
+    worker: &coachlog::db::Worker<Request, Answer>,
+    request: Request,
+) -> Answer {
+    worker.ask(request);
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(answer) = worker.answer() {
+            return answer;
+        }
+        assert!(started.elapsed().as_secs() < 10, "no answer");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
 pub fn add(store: &mut Store, record: AnyRecord) -> String {
     let applied = store.apply(Command::Add(record)).expect("add");
     applied.added_id().expect("an id").to_owned()
