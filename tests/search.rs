@@ -485,6 +485,75 @@ fn a_file_of_the_schema_4_release_finds_by_one_letter_once_upgraded() {
     assert!(store.check().unwrap().is_empty(), "the index checks out");
 }
 
+/// A file written by the schema 17 release: once upgraded, the index's triggers are no
+/// longer in the file (a connection that only reads does not parse them), and its notes,
+/// edited, trashed or added afterwards, are found by what they say now, in this session
+/// and the next.
+#[test]
+fn a_file_of_the_schema_17_release_keeps_its_index_in_step_once_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    std::fs::write(&path, include_bytes!("fixtures/schema-17.db")).unwrap();
+    let mut store = Store::open(&path, clock()).unwrap();
+    assert_eq!(
+        store.pragma("user_version").unwrap(),
+        SCHEMA_VERSION.to_string()
+    );
+    let in_file = |path: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(path)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(in_file(&path), 0, "no trigger is left in the file");
+    let okafor = store
+        .teachers(false)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.name == "Okafor, Ngozi")
+        .expect("Okafor")
+        .meta
+        .id;
+    assert_eq!(found(&store, "waited").len(), 1);
+    let mut waited = observation_with(&store, &okafor, "Waited three seconds");
+    waited.evidence = "Cold call after the think time".into();
+    store
+        .apply(Command::Edit(AnyRecord::Observation(waited.clone())))
+        .unwrap();
+    assert!(found(&store, "waited").is_empty());
+    assert_eq!(ids(&found(&store, "cold call")), [waited.meta.id.as_str()]);
+    let support = store.supports(&okafor).unwrap().remove(0);
+    assert_eq!(
+        ids(&found(&store, "think-pair-share")),
+        [support.meta.id.as_str()]
+    );
+    store
+        .apply(Command::Delete {
+            kind: Kind::Support,
+            id: support.meta.id.clone(),
+        })
+        .unwrap();
+    assert!(found(&store, "think-pair-share").is_empty());
+    observe(
+        &mut store,
+        &okafor,
+        "2026-11-23T09:30",
+        2,
+        "Exit tickets sorted by the door",
+    );
+    drop(store);
+    assert_eq!(in_file(&path), 0, "the triggers stay on the connection");
+    let store = Store::open(&path, clock()).unwrap();
+    assert_eq!(found(&store, "exit tickets").len(), 1);
+    assert_eq!(ids(&found(&store, "cold")), [waited.meta.id.as_str()]);
+    assert!(found(&store, "waited").is_empty());
+    assert!(store.check().unwrap().is_empty(), "the index checks out");
+}
+
 /// A word in two thousand notes or more (a district's years of them) lists them newest
 /// first: weighing it against the others would read every note that holds it. A rarer
 /// word is still ranked by relevance. A start of such a word finds every word it starts,

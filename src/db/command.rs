@@ -132,6 +132,7 @@ impl Store {
     /// Applies one command in one `BEGIN IMMEDIATE` transaction: all of it, or nothing.
     /// Inside [`Store::batch`] it runs in a savepoint of the batch's transaction.
     pub fn apply(&mut self, command: Command) -> Result<Applied> {
+        self.keep_index_in_step()?;
         let stamp = self.clock.stamp();
         let (author, replica_id) = (self.author.clone(), self.replica_id.clone());
         let run = |conn: &Connection| {
@@ -166,6 +167,7 @@ impl Store {
         if self.in_batch {
             return work(self);
         }
+        self.keep_index_in_step()?;
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(Error::from)?;

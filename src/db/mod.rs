@@ -166,6 +166,8 @@ pub struct Store {
     in_batch: bool,
     /// The user may not write the file: every reading works, every write is refused.
     read_only: bool,
+    /// The search index's triggers are made on this connection (before its first write).
+    index_triggers: bool,
 }
 
 impl Store {

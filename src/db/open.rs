@@ -14,7 +14,7 @@ use std::time::Duration;
 /// Written into the SQLite header so that coachlog files can be told from others ("CLOG").
 pub const APPLICATION_ID: i32 = 0x434C_4F47;
 
-const MIGRATIONS: &[&str] = &[
+pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_capture_and_rounds.sql"),
     include_str!("migrations/003_search.sql"),
@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     ONE_WORD_TAGS,
     include_str!("migrations/016_open_actions_index.sql"),
     include_str!("migrations/017_roster_groups_index.sql"),
+    include_str!("migrations/018_index_triggers_per_connection.sql"),
 ];
 
 /// The migration that makes schools records: a step in Rust adds one for each school
@@ -209,6 +210,7 @@ pub(super) fn open(path: &Path, clock: Clock, access: Access) -> Result<Store> {
         clock,
         in_batch: false,
         read_only,
+        index_triggers: false,
     })
 }
 

@@ -1,10 +1,12 @@
 //! Full-text search over every note: evidence, check-in notes and reflections, goals,
 //! focuses and their look-fors, actions and measure notes.
 //!
-//! The index (`local_search`) is kept in step by triggers (see the migration); this file
-//! turns what a person types into a query that cannot fail and reads the hits back.
+//! The index (`local_search`) is kept in step by triggers the connection that writes makes
+//! before its first write (`search/triggers.rs`); this file turns what a person types into
+//! a query that cannot fail and reads the hits back.
 
 mod starts;
+mod triggers;
 
 use super::query::limit;
 use super::{Result, Store};
