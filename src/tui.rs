@@ -194,9 +194,10 @@ pub fn run(
         });
     }
     app.set_clipboard_terminal(crate::app::clipboard::Terminal::detect());
+    let backup_stop = Arc::clone(&stop);
     let after_first_frame = move || {
         let searcher = start_searcher();
-        let backup = backup.map(|job| std::thread::spawn(move || job.take()));
+        let backup = backup.map(|job| std::thread::spawn(move || job.take_unless(&backup_stop)));
         (searcher, backup)
     };
     let mut backup_thread = None;
@@ -227,14 +228,17 @@ pub fn run(
         }
     };
     // The terminal is given back; a backup of a large file still being taken is finished
-    // (a quick start and quit must not go without the day's backup), unless a signal
-    // asked coachlog to stop.
-    if let Some(thread) = backup_thread
-        && !thread.is_finished()
-        && !stop.load(Ordering::Relaxed)
-    {
-        eprintln!("coachlog: finishing the day's backup…");
-        if let Ok(Err(error)) = thread.join() {
+    // (a quick start and quit must not go without the day's backup). When a signal asked
+    // coachlog to stop, the backup gives up at once and is waited for: its connection
+    // closed, the last one takes the app's log beside the file away, as on a quit.
+    if let Some(thread) = backup_thread {
+        let stopping = stop.load(Ordering::Relaxed);
+        if !stopping && !thread.is_finished() {
+            eprintln!("coachlog: finishing the day's backup…");
+        }
+        if let Ok(Err(error)) = thread.join()
+            && !stopping
+        {
             eprintln!("coachlog: the daily backup failed: {error}");
         }
     }

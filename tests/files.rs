@@ -346,6 +346,49 @@ fn a_failed_upgrade_says_which_and_why_in_one_line_and_leaves_no_copy_behind() {
     assert_eq!(kept, "Smith, Dan");
 }
 
+/// A day's backup still being taken when a signal asks coachlog to close gives up: no copy
+/// is left, whole or partial, and once the app's connection closes too, no log is left
+/// beside the file (a backup left running held it there, and the next start copied the
+/// whole file to check it).
+#[test]
+fn a_backup_asked_to_stop_gives_up_and_leaves_nothing_behind() {
+    let (dir, path) = temp_db();
+    let mut store = Store::open(&path, clock()).unwrap();
+    add_teacher(&mut store, "Smith, Dan");
+    drop(store);
+    // Enough pages that the copy is still running when it is asked to stop.
+    let filler = rusqlite::Connection::open(&path).unwrap();
+    filler
+        .execute_batch(
+            "CREATE TABLE filler (x BLOB);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)
+             INSERT INTO filler SELECT randomblob(8000) FROM n;",
+        )
+        .unwrap();
+    drop(filler);
+    let mut store = Store::open(&path, clock()).unwrap();
+    add_teacher(&mut store, "Okafor, Ngozi");
+    let job = store.daily_backup_job(3).expect("a backup is due");
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let taken = std::thread::scope(|scope| {
+        let backup = scope.spawn(|| job.take_unless(&stop));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        backup.join().unwrap()
+    });
+    assert!(matches!(taken, Err(Error::Stopped)), "{taken:?}");
+    let folder = dir.path().join("backups");
+    let left: Vec<_> = fs::read_dir(&folder)
+        .map(|entries| entries.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+    drop(store);
+    assert!(
+        !beside(&path, "-wal").exists(),
+        "the log went with the last connection"
+    );
+}
+
 #[test]
 fn the_daily_backup_is_taken_once_a_day_and_the_newest_are_kept() {
     let (dir, path) = temp_db();

@@ -33,9 +33,12 @@ pub(super) fn partial_in(folder: &Path, what: &str) -> Result<NamedTempFile> {
 }
 
 /// Runs SQLite's integrity check on a finished copy.
-fn check_copy(path: &Path, what: &str) -> Result<()> {
+fn check_copy(path: &Path, what: &str, give_up: Option<&GiveUp>) -> Result<()> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
+    if let Some(give_up) = give_up {
+        give_up.running(&conn);
+    }
     let verdict: String = conn.query_row("PRAGMA integrity_check(1)", [], |row| row.get(0))?;
     if verdict != "ok" {
         return Err(Error::Invalid(format!(
@@ -71,6 +74,37 @@ fn exists(what: &str) -> Error {
 /// A consistent copy of the database into a new owner-only file at `target`, whole or not
 /// at all. An existing file at `target` is never replaced.
 pub(super) fn write_copy(conn: &Connection, target: &Path) -> Result<()> {
+    write_copy_unless(conn, target, None)
+}
+
+/// How a copy being taken is given up once `stop` is set: the connection running now (the
+/// copy's, then its check's) is interrupted, and nothing is put in place.
+struct GiveUp<'a> {
+    stop: &'a std::sync::atomic::AtomicBool,
+    running: std::sync::Mutex<Option<rusqlite::InterruptHandle>>,
+}
+
+impl GiveUp<'_> {
+    fn stopped(&self) -> bool {
+        self.stop.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn running(&self, conn: &Connection) {
+        if let Ok(mut running) = self.running.lock() {
+            *running = Some(conn.get_interrupt_handle());
+        }
+    }
+
+    fn interrupt(&self) {
+        if let Ok(running) = self.running.lock()
+            && let Some(handle) = running.as_ref()
+        {
+            handle.interrupt();
+        }
+    }
+}
+
+fn write_copy_unless(conn: &Connection, target: &Path, give_up: Option<&GiveUp>) -> Result<()> {
     let what = format!("cannot create the backup {}", target.display());
     if fs::symlink_metadata(target).is_ok() {
         return Err(exists(&what));
@@ -85,7 +119,10 @@ pub(super) fn write_copy(conn: &Connection, target: &Path) -> Result<()> {
     let partial = partial_in(folder, &what)?;
     let name = partial.path().to_str().unwrap_or_default().to_owned();
     conn.execute("VACUUM INTO ?1", [name])?;
-    check_copy(partial.path(), &what)?;
+    check_copy(partial.path(), &what, give_up)?;
+    if give_up.is_some_and(GiveUp::stopped) {
+        return Err(Error::Stopped);
+    }
     put_in_place(partial, target, &what)
 }
 
@@ -96,7 +133,7 @@ impl Store {
     /// was taken.
     pub fn daily_backup(&self, keep: u32) -> Result<Option<PathBuf>> {
         match self.daily_backup_job(keep) {
-            Some(job) => job.take_with(&self.conn),
+            Some(job) => job.take_with(&self.conn, None),
             None => Ok(None),
         }
     }
@@ -139,15 +176,51 @@ impl DailyBackup {
     /// Takes the backup on a read-only connection of its own (SQLite lets the app write
     /// meanwhile; the copy is of the moment it began) and removes the surplus dailies.
     pub fn take(self) -> Result<Option<PathBuf>> {
+        self.take_unless(&std::sync::atomic::AtomicBool::new(false))
+    }
+
+    /// Like [`DailyBackup::take`], given up as soon as `stop` is set (coachlog asked to
+    /// close by a signal): the copy begun is thrown away and the connection closed, so
+    /// the app's own log beside the file goes with the last connection, as on a quit. A
+    /// backup left running would hold it there, and the next start would copy the whole
+    /// file to check that log.
+    pub fn take_unless(self, stop: &std::sync::atomic::AtomicBool) -> Result<Option<PathBuf>> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&self.db, flags)?;
         conn.busy_timeout(std::time::Duration::from_secs(15))?;
         // The copy streams page by page: a small cache keeps the app's memory low.
         conn.pragma_update(None, "cache_size", -256)?;
-        self.take_with(&conn)
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let give_up = GiveUp {
+            stop,
+            running: std::sync::Mutex::new(None),
+        };
+        if give_up.stopped() {
+            return Err(Error::Stopped);
+        }
+        give_up.running(&conn);
+        let done = AtomicBool::new(false);
+        let taken = std::thread::scope(|scope| {
+            // Watches for `stop` while the copy runs, and interrupts what is running.
+            scope.spawn(|| {
+                while !done.load(Ordering::Relaxed) {
+                    if give_up.stopped() {
+                        give_up.interrupt();
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+            });
+            let taken = self.take_with(&conn, Some(&give_up));
+            done.store(true, Ordering::Relaxed);
+            taken
+        });
+        match taken {
+            Err(_) if give_up.stopped() => Err(Error::Stopped),
+            taken => taken,
+        }
     }
 
-    fn take_with(self, conn: &Connection) -> Result<Option<PathBuf>> {
+    fn take_with(self, conn: &Connection, give_up: Option<&GiveUp>) -> Result<Option<PathBuf>> {
         let DailyBackup {
             folder,
             prefix,
@@ -160,7 +233,7 @@ impl DailyBackup {
         } else {
             crate::platform::create_private_dir_all(&folder)
                 .map_err(io(format!("cannot create the folder {}", folder.display())))?;
-            write_copy(conn, &target)?;
+            write_copy_unless(conn, &target, give_up)?;
             Some(target)
         };
         let entries: Vec<PathBuf> = fs::read_dir(&folder)
@@ -256,7 +329,7 @@ pub fn restore_file(db: &Path, from: &Path, clock: Clock) -> Result<Restored> {
     let mut source = File::open(from).map_err(io(&what))?;
     std::io::copy(&mut source, partial.as_file_mut()).map_err(io(&what))?;
     partial.as_file().sync_all().map_err(io(&what))?;
-    check_copy(partial.path(), &what)?;
+    check_copy(partial.path(), &what, None)?;
     // Nor is a copy put in place that `coachlog check` would report: a record in it points
     // to one it does not hold (a damaged id).
     // Read-write, as in `check_copy`: closing it removes the log it opens beside the copy.

@@ -127,6 +127,9 @@ pub enum Error {
         kind: crate::model::Kind,
         id: String,
     },
+    /// Work given up because coachlog was asked to close; nothing of it was kept.
+    #[error("stopped as coachlog was closing; nothing of it was kept")]
+    Stopped,
 }
 
 impl From<rusqlite::Error> for Error {
