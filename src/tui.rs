@@ -197,7 +197,7 @@ pub fn run(
     let backup_stop = Arc::clone(&stop);
     let after_first_frame = move || {
         let searcher = start_searcher();
-        let backup = backup.map(|job| std::thread::spawn(move || job.take_unless(&backup_stop)));
+        let backup = backup.map(|job| std::thread::spawn(move || job.take(&backup_stop)));
         (searcher, backup)
     };
     let mut backup_thread = None;

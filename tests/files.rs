@@ -371,7 +371,7 @@ fn a_backup_asked_to_stop_gives_up_and_leaves_nothing_behind() {
     let job = store.daily_backup_job(3).expect("a backup is due");
     let stop = std::sync::atomic::AtomicBool::new(false);
     let taken = std::thread::scope(|scope| {
-        let backup = scope.spawn(|| job.take_unless(&stop));
+        let backup = scope.spawn(|| job.take(&stop));
         std::thread::sleep(std::time::Duration::from_millis(5));
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         backup.join().unwrap()

@@ -9,6 +9,8 @@ use crate::clock::Clock;
 use rusqlite::{Connection, OpenFlags};
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use tempfile::NamedTempFile;
 
 /// The folder a file is in (`.` for a bare name), where its copies and temporary files go.
@@ -80,13 +82,13 @@ pub(super) fn write_copy(conn: &Connection, target: &Path) -> Result<()> {
 /// How a copy being taken is given up once `stop` is set: the connection running now (the
 /// copy's, then its check's) is interrupted, and nothing is put in place.
 struct GiveUp<'a> {
-    stop: &'a std::sync::atomic::AtomicBool,
-    running: std::sync::Mutex<Option<rusqlite::InterruptHandle>>,
+    stop: &'a AtomicBool,
+    running: Mutex<Option<rusqlite::InterruptHandle>>,
 }
 
 impl GiveUp<'_> {
     fn stopped(&self) -> bool {
-        self.stop.load(std::sync::atomic::Ordering::Relaxed)
+        self.stop.load(Ordering::Relaxed)
     }
 
     fn running(&self, conn: &Connection) {
@@ -175,25 +177,19 @@ pub struct DailyBackup {
 impl DailyBackup {
     /// Takes the backup on a read-only connection of its own (SQLite lets the app write
     /// meanwhile; the copy is of the moment it began) and removes the surplus dailies.
-    pub fn take(self) -> Result<Option<PathBuf>> {
-        self.take_unless(&std::sync::atomic::AtomicBool::new(false))
-    }
-
-    /// Like [`DailyBackup::take`], given up as soon as `stop` is set (coachlog asked to
-    /// close by a signal): the copy begun is thrown away and the connection closed, so
-    /// the app's own log beside the file goes with the last connection, as on a quit. A
-    /// backup left running would hold it there, and the next start would copy the whole
-    /// file to check that log.
-    pub fn take_unless(self, stop: &std::sync::atomic::AtomicBool) -> Result<Option<PathBuf>> {
+    /// Given up as soon as `stop` is set (coachlog asked to close by a signal): the copy
+    /// begun is thrown away and the connection closed, so the app's own log beside the
+    /// file goes with the last connection, as on a quit. A backup left running would hold
+    /// it there, and the next start would copy the whole file to check that log.
+    pub fn take(self, stop: &AtomicBool) -> Result<Option<PathBuf>> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&self.db, flags)?;
         conn.busy_timeout(std::time::Duration::from_secs(15))?;
         // The copy streams page by page: a small cache keeps the app's memory low.
         conn.pragma_update(None, "cache_size", -256)?;
-        use std::sync::atomic::{AtomicBool, Ordering};
         let give_up = GiveUp {
             stop,
-            running: std::sync::Mutex::new(None),
+            running: Mutex::new(None),
         };
         if give_up.stopped() {
             return Err(Error::Stopped);
