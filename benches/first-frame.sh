@@ -132,6 +132,19 @@ echo "size=$size launches=$launches keys=${keys[*]:-none} db=$db ($(du -h "$db" 
 # footer is drawn in the same frame as the roster, after the rows were read.
 floor_command="exec env COACHLOG_NOW=2026-11-23T10:42 sh -c 'echo READY; exec cat'"
 coachlog_command="exec env COACHLOG_NOW=2026-11-23T10:42 $bin --db $db"
+# The day's backup first, as the day's first launch takes it: coachlog starts it after its
+# first frame and a killed launch gives it up, so without it every launch would copy the
+# whole file beside the keys it times.
+stem=$(basename "$db"); stem=${stem%.*}
+backup="$(dirname "$db")/backups/$stem-daily-20261123.db"
+if [[ ! -e $backup ]]; then
+  echo "taking the day's backup first: $backup"
+  tm new-session -d -s ff -x "$cols" -y "$rows" "$coachlog_command"
+  for ((t = 0; t < 6000; t++)); do [[ -e $backup ]] && break; sleep 0.1; done
+  tm send-keys -t ff q
+  for ((t = 0; t < 6000; t++)); do tm has-session -t ff 2>/dev/null || break; sleep 0.1; done
+  [[ -e $backup ]] || { echo "first-frame: no backup $backup after 10 minutes" >&2; exit 1; }
+fi
 measure_both
 awk '
   { split($0, f, " "); name = f[1]; what = f[2]; split(f[3], m, "="); med[name " " what] = m[2] }

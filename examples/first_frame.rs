@@ -87,13 +87,16 @@ struct Figures {
     peak_kib: Vec<u64>,
 }
 
+/// The moment every launch is told it is (the backups are named by its day).
+const NOW: &str = "2026-11-23T10:42";
+
 /// The time allowed for a frame or a redraw before the run is called off.
 const PATIENCE: Duration = Duration::from_secs(30);
 
 /// Launches a program, times its first frame (the screen showing `marker`) and the keys,
 /// reads its peak memory and ends it with a hang-up, as a closed terminal would.
 fn launch(args: &Args, program: &Path, argv: &[&str], marker: &str, into: &mut Figures) {
-    let env = [("COACHLOG_NOW", "2026-11-23T10:42")];
+    let env = [("COACHLOG_NOW", NOW)];
     std::thread::sleep(Duration::from_millis(args.quiet));
     let mut app = PtyApp::spawn_timed(program, argv, &env, args.size);
     into.first_frame.push(app.shown_at(marker, PATIENCE));
@@ -120,6 +123,35 @@ fn launch(args: &Args, program: &Path, argv: &[&str], marker: &str, into: &mut F
     // Elsewhere a closed console ends the program; here it is ended.
     #[cfg(not(unix))]
     app.kill();
+}
+
+/// Takes the day's backup of `db` with `bin`, as the day's first launch does, unless it
+/// is there: coachlog starts it after its first frame, and a launch ended by a hang-up
+/// gives it up, so without it every launch would copy the whole file beside the keys it
+/// times (at district scale a copy takes seconds, on one of the two cores).
+fn take_the_days_backup(bin: &Path, db: &Path, size: (u16, u16)) -> Result<(), String> {
+    let stem = db.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let day = NOW.get(..10).unwrap_or_default().replace('-', "");
+    let folder = db.parent().unwrap_or(Path::new(".")).join("backups");
+    let backup = folder.join(format!("{}-daily-{day}.db", stem.unwrap_or_default()));
+    if backup.exists() {
+        return Ok(());
+    }
+    println!("taking the day's backup first: {}", backup.display());
+    let db = db.to_string_lossy();
+    let mut app = PtyApp::spawn_timed(bin, &["--db", &db], &[("COACHLOG_NOW", NOW)], size);
+    app.shown_at("? help", PATIENCE);
+    let begun = std::time::Instant::now();
+    while !backup.exists() && begun.elapsed() < Duration::from_secs(600) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Quit with q: the app waits for a backup still being checked.
+    app.send("q");
+    app.wait_exit_status_timeout(Duration::from_secs(600));
+    match backup.exists() {
+        true => Ok(()),
+        false => Err(format!("no backup {} after 10 minutes", backup.display())),
+    }
 }
 
 /// The process's peak resident memory (VmHWM), in KiB.
@@ -175,6 +207,10 @@ fn main() -> ExitCode {
     }
     if !args.db.is_file() {
         eprintln!("first_frame: no database {}", args.db.display());
+        return ExitCode::from(2);
+    }
+    if let Err(why) = take_the_days_backup(&bin, &args.db, args.size) {
+        eprintln!("first_frame: {why}");
         return ExitCode::from(2);
     }
     let db = args.db.to_string_lossy().into_owned();
