@@ -405,7 +405,9 @@ fn run_loop(
                 app.read_ahead_in_background(crate::app::prefetch::REST);
             }
             app.prepare_to_open_teachers();
-            if app.complete_roster() {
+            let completed = app.complete_roster();
+            app.prepare_agenda();
+            if completed {
                 continue;
             }
         }

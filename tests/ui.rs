@@ -2758,6 +2758,38 @@ fn agenda_reader(app: &App) -> coachlog::db::ActionsReader {
         .unwrap()
 }
 
+/// The command line writes a visit to Brandt (the first teacher of the caseload).
+fn brandt_seen_from_the_shell(dir: &std::path::Path) {
+    let mut shell = Store::open(&dir.join("coachlog.db"), clock()).unwrap();
+    let brandt = shell.teachers(false).unwrap()[0].meta.id.clone();
+    common::observe(
+        &mut shell,
+        &brandt,
+        "2026-11-23T09:00",
+        3,
+        "Seen from the shell.",
+    );
+}
+
+/// The caseload's app with the agenda opened, its open actions read in the background
+/// as in the app, and the reader that read them.
+fn agenda_answered_in_background() -> (tempfile::TempDir, App, coachlog::db::ActionsReader) {
+    let (dir, store, _) = caseload();
+    let mut app = app(store);
+    app.agenda_in_background();
+    let reader = agenda_reader(&app);
+    press(&mut app, "g");
+    answer_agenda(&mut app, &reader);
+    (dir, app, reader)
+}
+
+/// Answers the agenda's read of the open actions, as the main loop does.
+fn answer_agenda(app: &mut App, reader: &coachlog::db::ActionsReader) {
+    let generation = app.take_agenda_request().expect("a read asked for");
+    let (answered, actions) = common::answer_of(reader, generation);
+    app.open_actions_found(answered, actions);
+}
+
 /// A district has thousands of open actions: the agenda keeps their order and reads the
 /// lines near the selection, and moving through the list reads those coming into view.
 #[test]
@@ -2809,30 +2841,13 @@ fn the_agenda_reads_the_open_actions_lines_as_they_come_into_view() {
 /// selected in the open actions.
 #[test]
 fn the_agenda_read_again_keeps_the_action_selected() {
-    let (dir, store, _) = caseload();
-    let mut app = app(store);
-    app.agenda_in_background();
-    let reader = agenda_reader(&app);
-    let answer = |app: &mut App| {
-        let generation = app.take_agenda_request().expect("a read asked for");
-        let (answered, actions) = common::answer_of(&reader, generation);
-        app.open_actions_found(answered, actions);
-    };
-    press(&mut app, "g");
-    answer(&mut app);
+    let (dir, mut app, reader) = agenda_answered_in_background();
+    let answer = |app: &mut App| answer_agenda(app, &reader);
     press(&mut app, "<Tab><Tab>j");
     let before = selected_line(&app);
     assert!(before.contains("Post warm-up before bell"), "{before}");
     // The command line writes meanwhile.
-    let mut shell = Store::open(&dir.path().join("coachlog.db"), clock()).unwrap();
-    let brandt = shell.teachers(false).unwrap()[0].meta.id.clone();
-    common::observe(
-        &mut shell,
-        &brandt,
-        "2026-11-23T09:00",
-        3,
-        "Seen from the shell.",
-    );
+    brandt_seen_from_the_shell(dir.path());
     app.tick();
     assert_eq!(
         selected_line(&app),
@@ -2864,4 +2879,33 @@ fn the_agenda_opens_at_once_and_its_open_actions_follow_when_read_in_the_backgro
     assert!(shown.contains("Share exit-ticket data"), "{shown}");
     assert!(!shown.contains("Reading the open actions"), "{shown}");
     assert!(!app.awaits_open_actions());
+}
+
+/// `g` opens the agenda made ahead while the coach was on the roster, or the one last
+/// left: it shows what an agenda made at the key would, from its first panel, and what
+/// the command line wrote meanwhile is in it.
+#[test]
+fn the_agenda_made_ahead_shows_what_one_made_at_the_key_would() {
+    let (dir, mut app, reader) = agenda_answered_in_background();
+    let answer = |app: &mut App| answer_agenda(app, &reader);
+    let made_at_the_key = text(&app);
+    assert!(
+        made_at_the_key.contains("Brandt, Felix  never"),
+        "{made_at_the_key}"
+    );
+    // Left on another panel and line, it opens again as new.
+    press(&mut app, "<Tab>j<Esc>");
+    press(&mut app, "g");
+    answer(&mut app);
+    assert_eq!(text(&app), made_at_the_key);
+    // Made ahead on the roster, after the command line wrote a first visit to Brandt.
+    press(&mut app, "<Esc>");
+    brandt_seen_from_the_shell(dir.path());
+    app.tick();
+    app.tick();
+    press(&mut app, "g");
+    answer(&mut app);
+    let shown = text(&app);
+    assert!(!shown.contains("Brandt, Felix  never"), "{shown}");
+    assert!(shown.contains("Okafor, Ngozi  21d!"), "{shown}");
 }

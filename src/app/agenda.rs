@@ -69,6 +69,17 @@ pub struct Agenda {
     /// The read of the open actions this agenda waits for, when they are read in the
     /// background (its actions are then those of the last read, or none yet).
     pub awaited: Option<u64>,
+    /// What its teacher panels were made of.
+    pub made_of: MadeOf,
+}
+
+/// What the agenda's teacher panels are made of: the roster's rows as read, the day and
+/// the coverage gap. While these are the same, so are the panels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MadeOf {
+    roster: u64,
+    today: Option<NaiveDate>,
+    gap_days: u32,
 }
 
 /// The widest teacher (surname, at most 16 columns) and due date of the open actions.
@@ -156,12 +167,36 @@ impl Agenda {
             ],
             action_columns,
             awaited: None,
+            made_of: MadeOf::default(),
             check_ins,
             not_observed,
             lines: HashMap::new(),
             panel: 0,
             gap_days,
         }
+    }
+
+    /// The agenda as `g` opens it: the first panel, every selection at the top, and no
+    /// open actions until they are read (its teacher panels are kept as they are).
+    fn reopened(mut self) -> Agenda {
+        self.panel = 0;
+        for list in &mut self.lists[..2] {
+            list.home();
+        }
+        self.lists[2] = List::default();
+        self.lines.clear();
+        self.action_columns = ActionColumns::default();
+        self.awaited = None;
+        self
+    }
+
+    /// Puts the open actions read in place of those shown, keeping the one selected
+    /// (the lines near it are read again).
+    fn set_actions(&mut self, actions: ActionOrder, today: NaiveDate) {
+        self.action_columns = ActionColumns::new(&actions, today);
+        self.lists[2].set_items(actions.rowids.into_iter().map(Key::Action).collect());
+        self.lines.clear();
+        self.awaited = None;
     }
 
     /// The line of panel `panel` at `index`: an open action's only when read.
@@ -312,13 +347,17 @@ impl super::App {
         }
         match actions {
             Ok(actions) => {
-                let fresh = agenda::Agenda::new(
-                    self.roster.all(),
-                    actions,
-                    self.now.date(),
-                    self.config.coverage_gap_days,
-                );
-                self.replace_agenda(fresh);
+                let made_of = self.agenda_made_of();
+                match &mut self.screen {
+                    Screen::Agenda(agenda) if agenda.made_of == made_of => {
+                        agenda.set_actions(actions, self.now.date());
+                        self.read_agenda_lines();
+                    }
+                    _ => {
+                        let fresh = self.fresh_agenda(actions);
+                        self.replace_agenda(fresh);
+                    }
+                }
             }
             Err(error) => {
                 if let Screen::Agenda(agenda) = &mut self.screen {
@@ -363,12 +402,12 @@ impl super::App {
                 )),
                 _ => None,
             };
-            let mut agenda = agenda::Agenda::new(
-                self.roster.all(),
-                crate::model::ActionOrder::default(),
-                self.now.date(),
-                self.config.coverage_gap_days,
-            );
+            // The panels made ahead, when still of these rows and this day.
+            let made_of = self.agenda_made_of();
+            let mut agenda = match self.agenda_ahead.take() {
+                Some(ahead) if shown.is_none() && ahead.made_of == made_of => ahead.reopened(),
+                _ => self.fresh_agenda(crate::model::ActionOrder::default()),
+            };
             if let Some((order, lines, columns)) = shown {
                 agenda.lists[2] = order;
                 agenda.lines = lines;
@@ -385,12 +424,62 @@ impl super::App {
                 return None;
             }
         };
-        Some(agenda::Agenda::new(
+        Some(self.fresh_agenda(actions))
+    }
+
+    /// What an agenda made now would be made of.
+    fn agenda_made_of(&self) -> agenda::MadeOf {
+        agenda::MadeOf {
+            roster: self.roster.version(),
+            today: Some(self.now.date()),
+            gap_days: self.config.coverage_gap_days,
+        }
+    }
+
+    /// The agenda of the roster as read, with these open actions.
+    fn fresh_agenda(&self, actions: crate::model::ActionOrder) -> agenda::Agenda {
+        let mut agenda = agenda::Agenda::new(
             self.roster.all(),
             actions,
             self.now.date(),
             self.config.coverage_gap_days,
-        ))
+        );
+        agenda.made_of = self.agenda_made_of();
+        agenda
+    }
+
+    /// Makes the agenda's teacher panels ahead, while the coach is elsewhere, so that `g`
+    /// opens it at once: sorting a district's two thousand teachers into them took half
+    /// of a key's millisecond. The main loop calls it once the roster is read whole and
+    /// when idle; it does nothing while the panels made are of the rows and day shown.
+    /// Only where the open actions are read in the background (as in the app: `g` then
+    /// reads nothing in the frame).
+    pub fn prepare_agenda(&mut self) {
+        let agenda_kept = matches!(self.screen, Screen::Agenda(_))
+            || matches!(self.back_to, Some(super::BackTo::Agenda(_)));
+        if agenda_kept
+            || !self.background_agenda
+            || self.roster_stale
+            || !self.roster.facts_complete()
+        {
+            return;
+        }
+        let made_of = self.agenda_made_of();
+        if self
+            .agenda_ahead
+            .as_ref()
+            .is_none_or(|a| a.made_of != made_of)
+        {
+            let ahead = self.fresh_agenda(crate::model::ActionOrder::default());
+            self.agenda_ahead = Some(Box::new(ahead));
+        }
+    }
+
+    /// Keeps the agenda left for the next `g`, while it is of the rows and day shown.
+    fn keep_agenda_ahead(&mut self, agenda: Box<agenda::Agenda>) {
+        if self.background_agenda && agenda.made_of == self.agenda_made_of() {
+            self.agenda_ahead = Some(agenda);
+        }
     }
 
     pub(in crate::app) fn update_agenda(&mut self, msg: Msg) {
@@ -406,7 +495,13 @@ impl super::App {
             Msg::Bottom => agenda.list_mut().end(),
             Msg::NextTab => agenda.next_panel(),
             Msg::PrevTab => agenda.prev_panel(),
-            Msg::Back => self.show_roster(),
+            Msg::Back => {
+                let left = std::mem::replace(&mut self.screen, Screen::Roster);
+                self.show_roster();
+                if let Screen::Agenda(agenda) = left {
+                    self.keep_agenda_ahead(agenda);
+                }
+            }
             Msg::Open => {
                 if let Some(id) = agenda.selected_teacher().map(str::to_owned)
                     && let Some(workspace) = self.open_teacher(&id)

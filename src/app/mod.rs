@@ -123,6 +123,8 @@ pub struct App {
     background_agenda: bool,
     /// The read of the open actions asked for, for the main loop to start.
     agenda_request: Option<u64>,
+    /// The agenda made ahead or last left, for `g` to open at once (see `agenda.rs`).
+    agenda_ahead: Option<Box<agenda::Agenda>>,
     /// The teacher selected on the roster, read ahead (see `prefetch.rs`).
     prefetch: prefetch::Prefetch,
     quit: bool,
@@ -173,6 +175,7 @@ impl App {
             background_search: false,
             background_agenda: false,
             agenda_request: None,
+            agenda_ahead: None,
             prefetch: prefetch::Prefetch::default(),
             quit: false,
             size,
@@ -234,12 +237,13 @@ impl App {
         }
     }
 
-    /// Time passed without input: the clock moves, the drafts catch up, and what another
-    /// window or the command line changed meanwhile shows.
+    /// Time passed without input: the clock moves, the drafts catch up, what another
+    /// window or the command line changed meanwhile shows, and the agenda is made ahead.
     pub fn tick(&mut self) {
         self.read_clock();
         self.save_drafts();
         self.notice_outside_changes();
+        self.prepare_agenda();
     }
 
     /// Reads the clock once for the event being handled.

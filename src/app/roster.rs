@@ -29,6 +29,15 @@ pub struct Roster {
     /// While only the first rows are read (the first frame of a large caseload): what
     /// the header needs of everyone.
     summary: Option<crate::model::RosterSummary>,
+    /// Everyone's role, whatever the filter (from `summary` while only the first rows are
+    /// read), and whether every row names the one school in `schools`: kept apart from
+    /// the rows, since the header says them on every frame, and going through a
+    /// district's rows for them took most of a key's time.
+    roles: Vec<crate::model::Role>,
+    one_school: bool,
+    /// Counts the times the rows were replaced: what was made from them (the agenda
+    /// made ahead) is of these rows while the count is the same.
+    version: u64,
 }
 
 /// The widest value of each roster column over the rows shown, in screen columns.
@@ -62,6 +71,7 @@ impl Roster {
     pub fn set_start(&mut self, rows: Vec<RosterRow>, summary: crate::model::RosterSummary) {
         self.replace(rows);
         self.schools = summary.schools.clone();
+        self.roles = summary.roles.clone();
         self.summary = Some(summary);
     }
 
@@ -84,7 +94,13 @@ impl Roster {
         schools.sort_unstable();
         schools.dedup();
         self.schools = schools.into_iter().map(String::from).collect();
+        self.roles = rows.iter().map(|row| row.teacher.role).collect();
+        self.one_school = match self.schools.as_slice() {
+            [only] => rows.iter().all(|row| row.teacher.school.trim() == only),
+            _ => false,
+        };
         self.rows = rows;
+        self.version += 1;
         self.haystacks.clear();
         self.refilter();
     }
@@ -132,16 +148,14 @@ impl Roster {
             return summary.one_school();
         }
         match self.schools.as_slice() {
-            [only]
-                if self
-                    .rows
-                    .iter()
-                    .all(|row| row.teacher.school.trim() == only) =>
-            {
-                Some(only)
-            }
+            [only] if self.one_school => Some(only),
             _ => None,
         }
+    }
+
+    /// Which reading of the rows is held: it changes whenever the rows are replaced.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Every row, whatever the filter.
@@ -149,16 +163,9 @@ impl Roster {
         &self.rows
     }
 
-    /// All rows, filtered or not.
     /// The role of everyone on the roster, whatever the filter.
     pub fn roles(&self) -> impl Iterator<Item = crate::model::Role> + '_ {
-        let rows = if self.summary.is_some() {
-            &[][..]
-        } else {
-            &self.rows[..]
-        };
-        let summary = self.summary.iter().flat_map(|s| s.roles.iter().copied());
-        summary.chain(rows.iter().map(|row| row.teacher.role))
+        self.roles.iter().copied()
     }
 
     pub fn total(&self) -> usize {

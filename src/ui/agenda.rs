@@ -29,21 +29,14 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
     let [check_ins, not_observed] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(top);
 
-    let dues: Vec<(String, bool)> = agenda
-        .check_ins
-        .iter()
-        .map(|item| roster::next_check_in(item.date, today))
-        .collect();
-    let due_width = dues
-        .iter()
-        .map(|(when, _)| text::width(when))
-        .max()
-        .unwrap_or(0)
-        + 2;
+    let due_width = widest(&agenda.check_ins, |date| {
+        roster::next_check_in(date, today).0
+    }) + 2;
     let name_room = row_width(check_ins).saturating_sub(due_width);
     let due_lines = visible(agenda, 0, check_ins)
-        .map(|at| (&agenda.check_ins[at], dues[at].clone()))
-        .map(|(item, (when, urgent))| {
+        .map(|at| &agenda.check_ins[at])
+        .map(|item| {
+            let (when, urgent) = roster::next_check_in(item.date, today);
             let style = if urgent {
                 theme::error()
             } else {
@@ -65,12 +58,9 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         check_ins,
     );
 
-    let seens: Vec<String> = agenda
-        .not_observed
-        .iter()
-        .map(|item| roster::seen(item.date, today, agenda.gap_days).0)
-        .collect();
-    let seen_width = seens.iter().map(|s| text::width(s)).max().unwrap_or(0);
+    let seen_width = widest(&agenda.not_observed, |date| {
+        roster::seen(date, today, agenda.gap_days).0
+    });
     let names = agenda
         .not_observed
         .iter()
@@ -79,8 +69,9 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         .unwrap_or(0);
     let name_width = names.min(row_width(not_observed).saturating_sub(seen_width + 2));
     let gap_lines = visible(agenda, 1, not_observed)
-        .map(|at| (&agenda.not_observed[at], seens[at].clone()))
-        .map(|(item, seen)| {
+        .map(|at| &agenda.not_observed[at])
+        .map(|item| {
+            let seen = roster::seen(item.date, today, agenda.gap_days).0;
             Line::from(vec![
                 Span::raw(format!(
                     "{}  ",
@@ -120,6 +111,20 @@ pub fn render(app: &App, agenda: &Agenda, frame: &mut Frame, area: Rect) {
         frame,
         bottom,
     );
+}
+
+/// The widest of the words for the items' dates, each date worded once: the lists are
+/// in date order, and a district's thousand check-ins due fall on a few dozen days.
+fn widest(items: &[Item], words: impl Fn(Option<NaiveDate>) -> String) -> usize {
+    let mut last = None;
+    let mut widest = 0;
+    for item in items {
+        if last != Some(item.date) {
+            last = Some(item.date);
+            widest = widest.max(text::width(&words(item.date)));
+        }
+    }
+    widest
 }
 
 /// Columns of a row inside a panel: its borders and the selection mark left out.
