@@ -2909,3 +2909,26 @@ fn the_agenda_made_ahead_shows_what_one_made_at_the_key_would() {
     assert!(!shown.contains("Brandt, Felix  never"), "{shown}");
     assert!(shown.contains("Okafor, Ngozi  21d!"), "{shown}");
 }
+
+/// In the agenda, `s` opens the search box as on the roster: a name typed after it is
+/// searched for, not taken as keys (its `u` undid the last save, out of sight).
+#[test]
+fn a_name_typed_after_s_in_the_agenda_is_searched_for_and_undoes_nothing() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "aPark, Eve<C-s>");
+    assert!(text(&app).contains("Park, Eve"));
+    press(&mut app, "gsnakamura");
+    let shown = text(&app);
+    assert!(
+        shown.contains("nakamura"),
+        "typed in the search box: {shown}"
+    );
+    assert!(!shown.contains("Undid"), "{shown}");
+    press(&mut app, "<Esc><Esc>");
+    let shown = text(&app);
+    assert!(
+        shown.contains("Park, Eve"),
+        "the teacher added is kept: {shown}"
+    );
+}

@@ -187,6 +187,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Agenda, Key::plain(K::Esc), Msg::Back, "roster", true),
     bind(C::Agenda, Key::char('q'), Msg::Quit, "quit", false),
     bind(C::Agenda, Key::char('i'), Msg::Calendar, "calendar", true),
+    // As on the roster: a name typed after `s` goes into the search box, not to the keys
+    // it spells (`u` would undo a save the agenda does not show).
+    bind(C::Agenda, Key::char('s'), Msg::Search, "search", false),
     // Walkthrough rounds
     bind(C::Rounds, Key::char('a'), Msg::Add, "new round", true),
     bind(C::Rounds, Key::plain(K::Enter), Msg::Open, "open", true),
