@@ -144,9 +144,21 @@ fn a_rounds_report_reads_as_reviewed_in_every_format_and_keeps_private_notes_out
         );
         golden(name, &report);
     }
-    // The start of the id names the same round: a start past its first ten letters,
-    // which are the millisecond it was made in and may be another round's too.
-    let by_id = coachlog(&db, &["round", "report", &second[..16]]);
+    // The start of the id names the same round: the shortest start past its first ten
+    // letters that no other round's id has (rounds made in the same millisecond share
+    // those ten, and count on from one another in the rest).
+    let ids: Vec<String> = Store::open(&db, clock())
+        .unwrap()
+        .walkthroughs()
+        .unwrap()
+        .into_iter()
+        .map(|round| round.meta.id)
+        .collect();
+    let start = (11..=second.len())
+        .map(|len| &second[..len])
+        .find(|start| ids.iter().filter(|id| id.starts_with(start)).count() == 1)
+        .unwrap();
+    let by_id = coachlog(&db, &["round", "report", start]);
     let last = coachlog(&db, &["round", "report", "last"]);
     assert_eq!(by_id.stdout, last.stdout);
 }
