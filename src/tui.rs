@@ -406,7 +406,7 @@ fn run_loop(
             }
             app.prepare_to_open_teachers();
             let completed = app.complete_roster();
-            app.prepare_agenda();
+            app.work_ahead();
             if completed {
                 continue;
             }

@@ -2932,3 +2932,23 @@ fn a_name_typed_after_s_in_the_agenda_is_searched_for_and_undoes_nothing() {
         "the teacher added is kept: {shown}"
     );
 }
+
+/// A name typed into the filter from its start selects that person, as the command line
+/// picks them, before one listed first who only holds the letters elsewhere: ⏎ opens
+/// Abbott, Liam for "abbott, li", not Abbott, Elif ("li" in Elif).
+#[test]
+fn a_name_typed_into_the_filter_from_its_start_opens_that_person() {
+    let (_dir, store, _) = caseload();
+    let mut app = app(store);
+    press(&mut app, "aAbbott, Elif<C-s>aAbbott, Liam<C-s>");
+    press(&mut app, "<Home>/abbott, li");
+    let shown = text(&app);
+    assert!(shown.contains("Abbott, Elif"), "both match: {shown}");
+    press(&mut app, "<Enter>");
+    let shown = text(&app);
+    assert!(shown.contains("Abbott, Liam"), "{shown}");
+    assert!(!shown.contains("Abbott, Elif"), "{shown}");
+    // Letters found only elsewhere in a row still filter, and ⏎ opens the first shown.
+    press(&mut app, "<Esc>/<C-u>elif<Enter>");
+    assert!(text(&app).contains("Abbott, Elif"));
+}

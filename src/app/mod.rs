@@ -238,12 +238,12 @@ impl App {
     }
 
     /// Time passed without input: the clock moves, the drafts catch up, what another
-    /// window or the command line changed meanwhile shows, and the agenda is made ahead.
+    /// window or the command line changed meanwhile shows, and work is done ahead.
     pub fn tick(&mut self) {
         self.read_clock();
         self.save_drafts();
         self.notice_outside_changes();
-        self.prepare_agenda();
+        self.work_ahead();
     }
 
     /// Reads the clock once for the event being handled.

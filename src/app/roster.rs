@@ -3,6 +3,7 @@
 use crate::app::list::{List, PAGE};
 use crate::model::RosterRow;
 use crate::text;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
@@ -18,14 +19,23 @@ pub struct Roster {
     pub filtering: bool,
     pub show_archived: bool,
     /// The teachers shown, by id: the selection follows the teacher, not the row.
-    list: List<String>,
+    list: List<Rc<str>>,
+    /// Each row's teacher id, shared with the list: the filter lists the ids it lets
+    /// through on every letter typed, and copying thousands of them was a third of it.
+    ids: Vec<Rc<str>>,
     /// What the screen measured over every row shown to size its columns, and the day it
     /// was measured for: kept until the rows or the filter change, so a key that only
     /// moves the selection measures nothing (thousands of rows in a district).
     measured: std::cell::Cell<Option<(chrono::NaiveDate, Widest)>>,
+    /// Each row's last visit and next check-in as wide as the screen words them, and
+    /// its ratings, for the day: worded once a day for every row, since the filter
+    /// measures the rows it shows on every letter typed (thousands in a district).
+    facts_measured: std::cell::RefCell<Option<(chrono::NaiveDate, Vec<FactWidths>)>>,
     /// Each row's text the filter looks in ([`crate::model::people::haystack`]), made
     /// when a filter is first typed and kept until the rows or their figures change.
     haystacks: Vec<String>,
+    /// Each row's name folded the same way, made and kept with `haystacks`.
+    names: Vec<String>,
     /// While only the first rows are read (the first frame of a large caseload): what
     /// the header needs of everyone.
     summary: Option<crate::model::RosterSummary>,
@@ -40,6 +50,14 @@ pub struct Roster {
     version: u64,
 }
 
+/// How wide a row's last visit, next check-in and ratings are on screen, for one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FactWidths {
+    pub seen: usize,
+    pub due: usize,
+    pub ratings: usize,
+}
+
 /// The widest value of each roster column over the rows shown, in screen columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Widest {
@@ -48,14 +66,6 @@ pub struct Widest {
     pub seen: usize,
     pub due: usize,
     pub ratings: usize,
-}
-
-/// A row of the roster as shown, and how wide its name and school are on screen.
-#[derive(Debug, Clone, Copy)]
-pub struct Shown<'a> {
-    pub row: &'a RosterRow,
-    pub name_width: usize,
-    pub school_width: usize,
 }
 
 impl Roster {
@@ -99,9 +109,15 @@ impl Roster {
             [only] => rows.iter().all(|row| row.teacher.school.trim() == only),
             _ => false,
         };
+        self.ids = rows
+            .iter()
+            .map(|row| Rc::from(row.teacher.meta.id.as_str()))
+            .collect();
         self.rows = rows;
+        self.facts_measured.replace(None);
         self.version += 1;
         self.haystacks.clear();
+        self.names.clear();
         self.refilter();
     }
 
@@ -117,28 +133,44 @@ impl Roster {
     }
 
     /// The rows that pass the filter, as the roster shows them.
-    pub fn visible_facts(&self) -> impl Iterator<Item = Shown<'_>> {
-        self.visible.iter().filter_map(|&i| {
-            let (name_width, school_width) = self.widths.get(i).copied().unwrap_or_default();
-            self.rows.get(i).map(|row| Shown {
-                row,
-                name_width,
-                school_width,
-            })
-        })
+    pub fn visible_facts(&self) -> impl Iterator<Item = &RosterRow> {
+        self.visible.iter().filter_map(|&i| self.rows.get(i))
     }
 
-    /// The widest values over the rows shown, as measured by `measure` for `today`:
-    /// measured once, then kept until the rows, their figures or the filter change.
-    pub fn widest(&self, today: chrono::NaiveDate, measure: impl FnOnce() -> Widest) -> Widest {
-        match self.measured.get() {
-            Some((day, widest)) if day == today => widest,
-            _ => {
-                let widest = measure();
-                self.measured.set(Some((today, widest)));
-                widest
-            }
+    /// The widest values over the rows shown for `today`, starting from `titles`: each
+    /// row's facts measured by `measure` once a day, the widest over the rows shown kept
+    /// until the rows, their figures or the filter change.
+    pub fn widest(
+        &self,
+        today: chrono::NaiveDate,
+        titles: Widest,
+        measure: impl Fn(&RosterRow) -> FactWidths,
+    ) -> Widest {
+        if let Some((day, widest)) = self.measured.get()
+            && day == today
+        {
+            return widest;
         }
+        let mut facts = self.facts_measured.borrow_mut();
+        let facts = match &mut *facts {
+            Some((day, facts)) if *day == today && facts.len() == self.rows.len() => facts,
+            other => {
+                &mut other
+                    .insert((today, self.rows.iter().map(measure).collect()))
+                    .1
+            }
+        };
+        let mut widest = titles;
+        for &i in &self.visible {
+            let ((name, school), row) = (self.widths[i], facts[i]);
+            widest.name = widest.name.max(name);
+            widest.school = widest.school.max(school);
+            widest.seen = widest.seen.max(row.seen);
+            widest.due = widest.due.max(row.due);
+            widest.ratings = widest.ratings.max(row.ratings);
+        }
+        self.measured.set(Some((today, widest)));
+        widest
     }
 
     /// The school everyone on the roster belongs to, if there is one: none when some
@@ -188,7 +220,7 @@ impl Roster {
     }
 
     /// The selection and scroll of the visible rows.
-    pub fn list(&self) -> &List<String> {
+    pub fn list(&self) -> &List<Rc<str>> {
         &self.list
     }
 
@@ -204,7 +236,7 @@ impl Roster {
     }
 
     pub fn select_id(&mut self, id: &str) {
-        self.list.select_id(&id.to_owned());
+        self.list.select_id(&Rc::from(id));
     }
 
     pub fn type_text(&mut self, text: &str) {
@@ -229,25 +261,54 @@ impl Roster {
         self.refilter_typed();
     }
 
-    /// After the filter changed as typed: the selected person stays selected while they
-    /// match, else the first match is, so that ⏎ opens the first person shown rather than
-    /// whoever now sits where the selection was. (A reload keeps the neighbour of a person
-    /// who went.)
+    /// After the filter changed as typed: a person the text names from the start of
+    /// their name or of one of its words ("abbott, li" names Abbott, Liam) is selected, as
+    /// the command line picks them, before one who only holds the letters elsewhere
+    /// (Abbott, Elif); else the selected person stays selected while they match, else the
+    /// first match is, so that ⏎ opens the first person shown rather than whoever now sits
+    /// where the selection was. (A reload keeps the neighbour of a person who went.)
     fn refilter_typed(&mut self) {
         let before = self.list.selected_id().cloned();
         self.refilter();
-        if self.list.selected_id() != before.as_ref() {
+        let typed = crate::text::fold(self.filter.trim());
+        let named = |i: usize| {
+            !typed.is_empty()
+                && self
+                    .names
+                    .get(i)
+                    .is_some_and(|name| crate::model::people::name_starts_with(name, &typed))
+        };
+        let selected = self.list.selected().and_then(|at| self.visible.get(at));
+        if !selected.is_some_and(|&i| named(i))
+            && let Some(at) = self.visible.iter().position(|&i| named(i))
+        {
+            self.list.select_index(at);
+        } else if self.list.selected_id() != before.as_ref() {
             self.list.home();
+        }
+    }
+
+    /// Makes what the filter looks in, if the rows changed since it was made: on the
+    /// first letter typed, or ahead (a district's rows take a millisecond).
+    pub fn prepare_filter(&mut self) {
+        if self.haystacks.len() != self.rows.len() {
+            self.haystacks = self
+                .rows
+                .iter()
+                .map(crate::model::people::haystack)
+                .collect();
+            let name = |row: &RosterRow| crate::text::fold(&row.teacher.name);
+            self.names = self.rows.iter().map(name).collect();
         }
     }
 
     /// The rows the filter lets through (see [`crate::model::people::Filter`]).
     fn refilter(&mut self) {
-        use crate::model::people::{Filter, haystack};
+        use crate::model::people::Filter;
         self.measured.set(None);
         let filter = Filter::parse(&self.filter);
-        if !filter.is_empty() && self.haystacks.len() != self.rows.len() {
-            self.haystacks = self.rows.iter().map(haystack).collect();
+        if !filter.is_empty() {
+            self.prepare_filter();
         }
         let haystacks = &self.haystacks;
         self.visible = self
@@ -262,8 +323,8 @@ impl Roster {
         let ids = self
             .visible
             .iter()
-            .filter_map(|&i| self.rows.get(i))
-            .map(|row| row.teacher.meta.id.clone())
+            .filter_map(|&i| self.ids.get(i))
+            .map(Rc::clone)
             .collect();
         self.list.set_items(ids);
     }

@@ -86,14 +86,6 @@ pub enum NameMatch {
 }
 
 /// Whether `typed` starts the name, or one of its words ("smi", "dan" for "Smith, Dan").
-fn name_starts_with(name: &str, typed: &str) -> bool {
-    let name = name.to_lowercase();
-    name.starts_with(typed)
-        || name
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .any(|word| !word.is_empty() && word.starts_with(typed))
-}
-
 impl Store {
     /// Finds an active teacher by a case-insensitive unique prefix of the name (or of one of
     /// its words); an exact name always wins.
@@ -110,7 +102,10 @@ impl Store {
         }
         let mut found: Vec<Teacher> = teachers
             .iter()
-            .filter(|t| !typed.is_empty() && name_starts_with(&t.name, &typed))
+            .filter(|t| {
+                !typed.is_empty()
+                    && crate::model::people::name_starts_with(&t.name.to_lowercase(), &typed)
+            })
             .cloned()
             .collect();
         Ok(match found.len() {

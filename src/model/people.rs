@@ -293,6 +293,17 @@ impl Filter {
     }
 }
 
+/// Whether `typed` names `name` from its start, or from the start of one of its words
+/// ("abbott, li" and "liam" both name "Abbott, Liam"; "li" does not name "Abbott, Elif"):
+/// how the command line picks a teacher by name, and the person the roster's filter
+/// selects first. Both are given in one case (lower, or folded as search folds).
+pub fn name_starts_with(name: &str, typed: &str) -> bool {
+    name.starts_with(typed)
+        || name
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .any(|word| !word.is_empty() && word.starts_with(typed))
+}
+
 /// The surname of "Smith, Dan", or the whole name when it has no comma.
 pub fn surname(name: &str) -> &str {
     name.split(',').next().unwrap_or(name).trim()
@@ -347,6 +358,16 @@ mod tests {
             last_observed: None,
             next_check_in: None,
             recent_ratings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_name_is_named_from_its_start_or_the_start_of_a_word() {
+        for typed in ["abbott, li", "abbott", "liam", "li", "abbott, liam"] {
+            assert!(name_starts_with("abbott, liam", typed), "{typed}");
+        }
+        for typed in ["li", "bott", "abbott li", "liam abbott"] {
+            assert!(!name_starts_with("abbott, elif", typed), "{typed}");
         }
     }
 

@@ -5,7 +5,7 @@ use super::header::two_sided;
 use super::{sparkline, theme};
 use crate::app::App;
 use crate::app::keymap::{Context as C, Msg, key_for as key};
-use crate::app::roster::{Shown, Widest};
+use crate::app::roster::{FactWidths, Widest};
 use crate::dates;
 use crate::model::RosterRow;
 use crate::model::people::{head_count, people_count};
@@ -153,12 +153,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // The columns are sized from every row shown, so they do not move as the list scrolls
     // (on the first frame, which has the figures of the rows on screen only, from
     // theirs); measured once, not on every key.
-    let widest = roster.widest(today, || {
-        Widest::over(
-            roster
-                .visible_facts()
-                .map(|shown| Facts::of(shown, today, gap)),
-        )
+    let widest = roster.widest(today, Widest::titles(), |row| FactWidths {
+        seen: text::width(&seen(row.last_observed, today, gap).0),
+        due: text::width(&next_check_in(row.next_check_in, today).0),
+        ratings: row.recent_ratings.len(),
     });
     let columns = Columns::lay_out(widest, school_column, list.width);
     // Only the rows on screen are built: with thousands of teachers, building a table row
@@ -169,7 +167,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .visible_facts()
         .skip(window.start)
         .take(window.len())
-        .map(|shown| Facts::of(shown, today, gap))
+        .map(|row| Facts::of(row, today, gap))
         .collect();
     let rows: Vec<Vec<fixed_table::Cell>> = today_rows
         .iter()
@@ -291,17 +289,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         {
             let row = Rect::new(list.x + 1, y, list.width.saturating_sub(2), 1);
             app.hits
-                .add(row, crate::app::mouse::Target::RosterRow(id.clone()));
+                .add(row, crate::app::mouse::Target::RosterRow(id.to_string()));
         }
     }
 }
 
-/// What a roster row says about one teacher, worked out once to size the columns. A row
-/// whose figures are not read yet says nothing of them.
+/// What a roster row in view says about one teacher. A row whose figures are not read
+/// yet says nothing of them.
 struct Facts<'a> {
     row: &'a RosterRow,
-    name_width: usize,
-    school_width: usize,
     seen: String,
     seen_late: bool,
     due: String,
@@ -309,14 +305,11 @@ struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    fn of(shown: Shown<'a>, today: NaiveDate, gap_days: u32) -> Facts<'a> {
-        let row = shown.row;
+    fn of(row: &'a RosterRow, today: NaiveDate, gap_days: u32) -> Facts<'a> {
         let (seen, seen_late) = seen(row.last_observed, today, gap_days);
         let (due, due_now) = next_check_in(row.next_check_in, today);
         Facts {
             row,
-            name_width: shown.name_width,
-            school_width: shown.school_width,
             seen,
             seen_late,
             due,
@@ -339,23 +332,15 @@ struct Columns {
 }
 
 impl Widest {
-    /// The widest of each column over `rows`, and at least its title.
-    fn over<'a>(rows: impl Iterator<Item = Facts<'a>>) -> Widest {
-        let mut widest = Widest {
+    /// The columns' titles' widths: a column is at least as wide as its title.
+    fn titles() -> Widest {
+        Widest {
             name: text::width("Teacher"),
             school: text::width("School"),
             seen: text::width("Seen"),
             due: text::width("Check-in"),
             ratings: text::width("Ratings"),
-        };
-        for row in rows {
-            widest.name = widest.name.max(row.name_width);
-            widest.school = widest.school.max(row.school_width);
-            widest.seen = widest.seen.max(text::width(&row.seen));
-            widest.due = widest.due.max(text::width(&row.due));
-            widest.ratings = widest.ratings.max(row.row.recent_ratings.len());
         }
-        widest
     }
 }
 
