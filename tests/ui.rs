@@ -2948,6 +2948,11 @@ fn a_name_typed_into_the_filter_from_its_start_opens_that_person() {
     let shown = text(&app);
     assert!(shown.contains("Abbott, Liam"), "{shown}");
     assert!(!shown.contains("Abbott, Elif"), "{shown}");
+    // Each word typed starting a word of the name names the person too.
+    press(&mut app, "<Esc><Home>/<C-u>abbott l<Enter>");
+    let shown = text(&app);
+    assert!(shown.contains("Abbott, Liam"), "{shown}");
+    assert!(!shown.contains("Abbott, Elif"), "{shown}");
     // Letters found only elsewhere in a row still filter, and ⏎ opens the first shown.
     press(&mut app, "<Esc>/<C-u>elif<Enter>");
     assert!(text(&app).contains("Abbott, Elif"));

@@ -293,15 +293,23 @@ impl Filter {
     }
 }
 
-/// Whether `typed` names `name` from its start, or from the start of one of its words
-/// ("abbott, li" and "liam" both name "Abbott, Liam"; "li" does not name "Abbott, Elif"):
-/// how the command line picks a teacher by name, and the person the roster's filter
-/// selects first. Both are given in one case (lower, or folded as search folds).
+/// Whether `typed` names `name`: from the start of the whole name, or, with no comma
+/// typed (a comma ends the surname: "smith," is not "Smithers, Ann"), each word typed
+/// starting a word of the name ("abbott, li", "abbott l", "liam" and "liam abbott" all
+/// name "Abbott, Liam"; "abbott, li" does not name "Abbott, Elif"). How the command line
+/// picks a teacher by name, and the person the roster's filter selects first. Both are
+/// given in one case (lower, or folded as search folds).
 pub fn name_starts_with(name: &str, typed: &str) -> bool {
     name.starts_with(typed)
-        || name
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .any(|word| !word.is_empty() && word.starts_with(typed))
+        || (!typed.contains(',')
+            && name_words(typed).next().is_some()
+            && name_words(typed).all(|part| name_words(name).any(|word| word.starts_with(part))))
+}
+
+/// The words of a name, or of a name typed: between spaces and commas.
+fn name_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty())
 }
 
 /// The surname of "Smith, Dan", or the whole name when it has no comma.
@@ -363,10 +371,30 @@ mod tests {
 
     #[test]
     fn a_name_is_named_from_its_start_or_the_start_of_a_word() {
-        for typed in ["abbott, li", "abbott", "liam", "li", "abbott, liam"] {
+        for typed in [
+            "abbott, li",
+            "abbott",
+            "liam",
+            "li",
+            "abbott, liam",
+            "abbott l",
+        ] {
             assert!(name_starts_with("abbott, liam", typed), "{typed}");
         }
-        for typed in ["li", "bott", "abbott li", "liam abbott"] {
+        for typed in ["liam abbott", "l a"] {
+            assert!(name_starts_with("abbott, liam", typed), "{typed}");
+        }
+        assert!(name_starts_with("smith, dan", "smith,"));
+        assert!(!name_starts_with("smithers, ann", "smith,"));
+        for typed in [
+            "li",
+            "bott",
+            "abbott li",
+            "liam abbott",
+            "abbott, lia",
+            " ",
+            ",",
+        ] {
             assert!(!name_starts_with("abbott, elif", typed), "{typed}");
         }
     }
