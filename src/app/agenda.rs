@@ -456,16 +456,13 @@ impl super::App {
     /// is of the rows and day shown. The agenda is made ahead only where its open actions
     /// are read in the background (as in the app: `g` then reads nothing in the frame).
     pub fn work_ahead(&mut self) {
-        if self.roster.facts_complete() {
-            self.roster.prepare_filter();
+        if !self.roster.facts_complete() {
+            return;
         }
+        self.roster.prepare_filter();
         let agenda_kept = matches!(self.screen, Screen::Agenda(_))
             || matches!(self.back_to, Some(super::BackTo::Agenda(_)));
-        if agenda_kept
-            || !self.background_agenda
-            || self.roster_stale
-            || !self.roster.facts_complete()
-        {
+        if agenda_kept || !self.background_agenda || self.roster_stale {
             return;
         }
         let made_of = self.agenda_made_of();

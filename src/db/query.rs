@@ -85,10 +85,9 @@ pub enum NameMatch {
     Unknown(Vec<Teacher>),
 }
 
-/// Whether `typed` starts the name, or one of its words ("smi", "dan" for "Smith, Dan").
 impl Store {
-    /// Finds an active teacher by a case-insensitive unique prefix of the name (or of one of
-    /// its words); an exact name always wins.
+    /// Finds an active teacher by a name typed, in any case, that names only them (see
+    /// [`crate::model::people::name_starts_with`]); an exact name always wins.
     /// Archived teachers are matched too when `include_archived` (e.g. to export an old
     /// teacher's record).
     pub fn match_teacher(&self, typed: &str, include_archived: bool) -> Result<NameMatch> {
