@@ -307,6 +307,23 @@ fn observe_saves_for_a_unique_prefix_and_prints_what_it_saved() {
     );
 }
 
+/// The command line finds a name as the roster's filter does, its accents or not typed:
+/// "zoe" and "nakamura" both name Zoë Ødegård-Nakamura 中村.
+#[test]
+fn observe_finds_a_name_typed_without_its_accents() {
+    let (_dir, db) = caseload_db();
+    let wide = "Zoë Ødegård-Nakamura 中村";
+    assert!(coachlog(&db, &["teacher", "add", wide]).status.success());
+    for typed in ["zoe", "ZOË", "nakamura", "中村"] {
+        let saved = coachlog(&db, &["observe", "-t", typed, "Pairs talked first."]);
+        assert!(
+            stdout(&saved).contains(&format!("of {wide}")),
+            "{typed}: {}",
+            stderr(&saved)
+        );
+    }
+}
+
 #[test]
 fn observe_with_an_ambiguous_or_unknown_name_lists_candidates_and_saves_nothing() {
     let (_dir, db) = caseload_db();

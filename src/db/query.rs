@@ -86,16 +86,17 @@ pub enum NameMatch {
 }
 
 impl Store {
-    /// Finds an active teacher by a name typed, in any case, that names only them (see
+    /// Finds an active teacher by a name typed, in any case and with or without accents
+    /// (folded as the roster's filter folds: "zoe" for "Zoë"), that names only them (see
     /// [`crate::model::people::name_starts_with`]); an exact name always wins.
     /// Archived teachers are matched too when `include_archived` (e.g. to export an old
     /// teacher's record).
     pub fn match_teacher(&self, typed: &str, include_archived: bool) -> Result<NameMatch> {
-        let typed = typed.trim().to_lowercase();
+        let typed = crate::text::fold(typed.trim());
         let teachers = self.teachers(include_archived)?;
         if let Some(exact) = teachers
             .iter()
-            .find(|t| t.name.trim().to_lowercase() == typed)
+            .find(|t| crate::text::fold(t.name.trim()) == typed)
         {
             return Ok(NameMatch::One(Box::new(exact.clone())));
         }
@@ -103,7 +104,7 @@ impl Store {
             .iter()
             .filter(|t| {
                 !typed.is_empty()
-                    && crate::model::people::name_starts_with(&t.name.to_lowercase(), &typed)
+                    && crate::model::people::name_starts_with(&crate::text::fold(&t.name), &typed)
             })
             .cloned()
             .collect();

@@ -306,9 +306,10 @@ pub fn name_starts_with(name: &str, typed: &str) -> bool {
             && name_words(typed).all(|part| name_words(name).any(|word| word.starts_with(part))))
 }
 
-/// The words of a name, or of a name typed: between spaces and commas.
+/// The words of a name, or of a name typed: between spaces, commas and hyphens (each
+/// half of "Ødegård-Nakamura" is a word of its own).
 fn name_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| c.is_whitespace() || c == ',')
+    text.split(|c: char| c.is_whitespace() || c == ',' || c == '-')
         .filter(|word| !word.is_empty())
 }
 
@@ -383,6 +384,8 @@ mod tests {
         ] {
             assert!(name_starts_with("abbott, liam", typed), "{typed}");
         }
+        assert!(name_starts_with("zoe ødegard-nakamura 中村", "nakamura"));
+        assert!(name_starts_with("zoe ødegard-nakamura 中村", "中村"));
         assert!(name_starts_with("smith, dan", "smith,"));
         assert!(!name_starts_with("smithers, ann", "smith,"));
         for typed in [
